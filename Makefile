@@ -1,0 +1,44 @@
+# The two commands of the README:
+#   make run   set up, build every table from the bundled corpus, execute the notebooks, write figures/
+#   make test  set up, run the test suite (pytest + nbval on every notebook)
+# Only Python 3.11+, pip and make are needed; everything else is installed into .venv.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+OUT    ?= out
+export PYTHONHASHSEED := 0
+export MPLBACKEND := Agg
+
+.PHONY: setup run tables notebooks test lab bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed (found %s)" % sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[notebooks,test]"
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3" >/dev/null
+	touch $(STAMP)
+
+run: setup tables notebooks
+
+tables: setup
+	$(BIN)/congress-lib build corpus --out $(OUT)
+
+notebooks: setup
+	@if ls notebooks/*.ipynb >/dev/null 2>&1; then $(BIN)/python -m congress_lib.notebooks run notebooks; fi
+
+test: setup
+	$(BIN)/python -m pytest tests $(if $(wildcard notebooks/*.ipynb),--nbval notebooks,) -q
+
+lab: setup
+	$(BIN)/jupyter lab notebooks
+
+bench: setup
+	$(BIN)/python benchmarks/bench_build.py
+
+clean:
+	rm -rf $(OUT) .pytest_cache

@@ -1,0 +1,58 @@
+"""congress_lib: an instrument for reading Chinese local people's congress reports.
+
+>>> import congress_lib as cl
+>>> corpus = cl.load_corpus("corpus")          # doctest: +SKIP
+
+The public verbs are listed in ``__all__``. Heavy modules (networkx, matplotlib)
+are imported only when their verbs are first used, so importing the package does
+no work and prints nothing.
+"""
+
+from importlib import import_module
+from importlib.metadata import PackageNotFoundError, version as _version
+
+from .corpus import OUTPUT_TABLES, Corpus, load_corpus
+from .errors import (
+    AnnotationError,
+    CongressLibError,
+    CorpusNotFoundError,
+    InvalidArgumentError,
+    LexiconError,
+)
+from .jurisdiction import Jurisdiction
+from .resources import Lexicon, load_lexicon
+
+try:
+    __version__ = _version("congress_lib")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0.0.0+unknown"
+
+__all__ = [
+    "__version__",
+    "load_corpus", "Corpus", "OUTPUT_TABLES", "load_lexicon", "Lexicon", "Jurisdiction",
+    "network_edges", "edge_evidence", "build_network", "node_metrics", "jurisdiction_summary",
+    "project", "write_network", "draw_network",
+    "evaluate", "load_annotations",
+    "use_cjk_font", "save_figure",
+    "CongressLibError", "CorpusNotFoundError", "InvalidArgumentError", "LexiconError", "AnnotationError",
+]
+
+_LAZY = {
+    "network_edges": "network", "edge_evidence": "network", "build_network": "network",
+    "node_metrics": "network", "jurisdiction_summary": "network", "project": "network",
+    "write_network": "network", "draw_network": "network",
+    "evaluate": "evaluate", "load_annotations": "evaluate",
+    "use_cjk_font": "plotting", "save_figure": "plotting",
+}
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'congress_lib' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(__all__))

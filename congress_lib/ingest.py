@@ -1,0 +1,332 @@
+"""Reading report files: encodings, script conversion, page furniture.
+
+The loader never decodes lossily. For each file it
+
+1. refuses files that are empty, binary, or undecodable, with a reason;
+2. decodes strictly: UTF-8 (with or without BOM), UTF-16 (BOM, or NUL pattern),
+   otherwise the verdict of charset-normalizer (GB2312/GBK verdicts are read as
+   GB18030, their superset), and records the encoding;
+3. turns HTML source saved as text into text (``html.parser`` from the standard
+   library, script/style dropped, entities unescaped);
+4. converts traditional characters to simplified with OpenCC (``t2s``) and
+   records the ``script`` (simplified / traditional / mixed);
+5. folds full-width digits, Latin letters and a few symbols (％ ＋ － ． ／ ～) to
+   ASCII with a length-preserving table (no NFKC: it would turn ！？； into ASCII);
+6. drops page-furniture lines matched by the patterns in
+   ``lexicon/furniture.yaml`` and navigation menus, keeping the removed lines in
+   ``raw_text`` only.
+
+Everything after step 2 works on ``str``; the offsets of every extracted row are
+offsets into the final ``text`` (the *cleaned* text).
+"""
+
+from __future__ import annotations
+
+import codecs
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from functools import lru_cache
+
+from .resources import Lexicon, load_lexicon
+
+__all__ = ["Decoded", "Cleaned", "decode_bytes", "clean_text", "RejectReason", "to_simplified"]
+
+
+class RejectReason(Exception):
+    """Internal: a file cannot be used; the message is the reason shown to users."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+
+
+@dataclass
+class Cleaned:
+    text: str
+    script: str
+    was_html: bool
+    furniture: list[str] = field(default_factory=list)
+
+
+_CONTROL_OK = {"\t", "\n", "\r", "\f", "\v"}
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    """Guess UTF-16 without BOM from the NUL-byte pattern of mostly-BMP text."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even = data[0::2]
+    odd = data[1::2]
+    n = len(even)
+    even_nul = even.count(0) / n
+    odd_nul = odd.count(0) / n
+    # ASCII-heavy UTF-16: one lane is nearly all NUL. CJK-heavy UTF-16 has no
+    # NULs, so try a strict decode and check that the result is mostly CJK.
+    if odd_nul > 0.3 and even_nul < 0.05:
+        return "utf-16-le"
+    if even_nul > 0.3 and odd_nul < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _cjk_share(text: str) -> float:
+    if not text:
+        return 0.0
+    sample = text[:20000]
+    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
+    letters = sum(1 for ch in sample if not ch.isspace())
+    return cjk / max(letters, 1)
+
+
+def _control_share(text: str) -> float:
+    sample = text[:20000]
+    bad = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in _CONTROL_OK)
+    return bad / max(len(sample), 1)
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode a file's bytes strictly, or raise :class:`RejectReason`.
+
+    Returns the text (BOM removed, line ends normalised to ``\\n``) and the
+    encoding name as recorded in the documents table.
+    """
+    if not data or not data.strip(b" \t\r\n\x00"):
+        raise RejectReason("empty file: it holds no text")
+    encoding: str | None = None
+    text: str | None = None
+    if data.startswith(codecs.BOM_UTF8):
+        encoding = "utf-8-sig"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        encoding = "utf-32"
+    else:
+        guess16 = _looks_utf16(data)
+        if guess16:
+            encoding = guess16
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise RejectReason(
+                f"undecodable: the file starts like {encoding} but byte {exc.start} is invalid; "
+                "re-save it as UTF-8"
+            ) from None
+    else:
+        if b"\x00" in data:
+            raise RejectReason("binary file: it contains NUL bytes and is not UTF-16 text")
+        try:
+            text = data.decode("utf-8")
+            encoding = "utf-8"
+        except UnicodeDecodeError as exc:
+            if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+                raise RejectReason(
+                    f"truncated UTF-8: the file ends in the middle of a character (byte {exc.start}); "
+                    "download or save it again"
+                ) from None
+            text, encoding = _detect(data)
+    if _control_share(text) > 0.01:
+        raise RejectReason("binary file: it decodes to control characters, not text")
+    if not text.strip():
+        raise RejectReason("empty file: it holds only whitespace")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    return Decoded(text=text, encoding=encoding)
+
+
+_GB_FAMILY = {"gb2312", "gbk", "cp936", "gb18030", "hz", "hz_gb_2312", "euc_cn", "ms936"}
+
+
+def _detect(data: bytes) -> tuple[str, str]:
+    """Non-UTF-8 bytes: ask charset-normalizer, prefer GB18030 for Chinese."""
+    from charset_normalizer import from_bytes
+
+    candidates: list[str] = []
+    best = from_bytes(data[:200000]).best()
+    if best is not None:
+        enc = best.encoding.lower().replace("-", "_")
+        candidates.append("gb18030" if enc in _GB_FAMILY else best.encoding)
+    # Chinese reports not in UTF-8 are nearly always GB-family or Big5.
+    for enc in ("gb18030", "big5"):
+        if enc not in candidates:
+            candidates.append(enc)
+    results = []
+    for enc in candidates:
+        try:
+            text = data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        results.append((_cjk_share(text), -candidates.index(enc), enc, text))
+    if not results:
+        raise RejectReason(
+            "undecodable: not UTF-8, UTF-16, GB18030 or Big5 text; "
+            "check that this is a text file and re-save it as UTF-8"
+        )
+    # The first candidate wins unless another decodes to clearly more Chinese.
+    first = results[0]
+    top = max(results)
+    chosen = top if top[0] > first[0] + 0.2 else first
+    if chosen[0] < 0.05 and _control_share(chosen[3]) > 0.001:
+        raise RejectReason("binary file: no encoding yields text")
+    return chosen[3], chosen[2]
+
+
+# --- HTML ------------------------------------------------------------------
+
+_HTML_HINT = re.compile(r"<\s*(html|body|div|p|br|span|table|td|script|head|meta|a\s|li)\b[^>]*>", re.I)
+
+
+class _TextExtractor(HTMLParser):
+    _BLOCK = {
+        "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table",
+        "section", "article", "header", "footer", "ul", "ol", "title", "td", "dd", "dt",
+    }
+    _SKIP = {"script", "style", "noscript", "template", "svg"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self._SKIP:
+            self._skip += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self._SKIP:
+            self._skip = max(0, self._skip - 1)
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def looks_like_html(text: str) -> bool:
+    return len(_HTML_HINT.findall(text[:50000])) >= 3
+
+
+def html_to_text(text: str) -> str:
+    parser = _TextExtractor()
+    parser.feed(text)
+    parser.close()
+    return html.unescape("".join(parser.parts))
+
+
+# --- script ------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified Chinese with OpenCC's ``t2s`` configuration."""
+    return _converter().convert(text) if text else text
+
+
+def _script_of(original: str, simplified: str) -> str:
+    if len(original) != len(simplified):
+        changed = 1 if original != simplified else 0
+        total = 1
+    else:
+        changed = sum(1 for a, b in zip(original, simplified) if a != b)
+        total = max(_cjk_share(original) * len(original), 1)
+    if changed == 0:
+        return "simplified"
+    share = changed / total
+    # Simplified text that merely contains a few variant characters is not
+    # "traditional"; a traditional text changes in roughly 15–30 % of characters.
+    if share > 0.08:
+        return "traditional"
+    return "mixed" if changed >= 3 else "simplified"
+
+
+# --- folding -----------------------------------------------------------------
+
+_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}  # ０-９
+_FOLD.update({cp: cp - 0xFEE0 for cp in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
+_FOLD.update({cp: cp - 0xFEE0 for cp in range(0xFF41, 0xFF5B)})  # ａ-ｚ
+_FOLD.update({ord("％"): ord("%"), ord("＋"): ord("+"), ord("－"): ord("-"), ord("．"): ord("."),
+              ord("／"): ord("/"), ord("～"): ord("~"), ord("＝"): ord("="), ord("＃"): ord("#"),
+              ord("\u3000"): ord(" "), ord("\xa0"): ord(" "), ord("\u2002"): ord(" "),
+              ord("\u2003"): ord(" "), ord("\u200b"): None, ord("\ufeff"): None})
+
+
+def fold_width(text: str) -> str:
+    """Fold full-width digits/letters/%, and exotic spaces, to ASCII.
+
+    Sentence punctuation (，。！？；：“”) is kept as it is. Zero-width spaces and
+    stray BOMs are removed (the only characters this drops).
+    """
+    return text.translate(_FOLD)
+
+
+# --- furniture -----------------------------------------------------------------
+
+
+@lru_cache(maxsize=16)
+def _furniture_rules(version: str, patterns: tuple[str, ...], min_items: int):
+    return [re.compile(p, re.I) for p in patterns], min_items
+
+
+_SENT_PUNCT = re.compile(r"[，。！？；,.!?;：:、“”\"]")
+_NAV_ITEM = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,6}$")
+
+
+def _is_nav_menu(line: str, min_items: int) -> bool:
+    items = line.split()
+    return (
+        len(items) >= min_items
+        and not _SENT_PUNCT.search(line)
+        and all(_NAV_ITEM.match(item) for item in items)
+    )
+
+
+def clean_text(text: str, lexicon: Lexicon | None = None) -> Cleaned:
+    """Clean decoded text: HTML → text, t2s, width folding, furniture removal.
+
+    Returns the cleaned text with lines stripped and blank lines collapsed, and the
+    removed furniture lines.
+    """
+    lexicon = lexicon or load_lexicon()
+    was_html = looks_like_html(text)
+    if was_html:
+        text = html_to_text(text)
+    folded = fold_width(text)
+    simplified = to_simplified(folded)
+    script = _script_of(folded, simplified)
+    furniture_lex = lexicon["furniture"]
+    rules, min_items = _furniture_rules(
+        lexicon.version,
+        tuple(furniture_lex.get("line_patterns", [])),
+        int(furniture_lex.get("nav_menu_min_items", 4)),
+    )
+    max_len = int(furniture_lex.get("max_line_chars", 100))
+    inline = [re.compile(p) for p in furniture_lex.get("inline_patterns", []) or []]
+    kept: list[str] = []
+    removed: list[str] = []
+    for raw_line in simplified.split("\n"):
+        line = raw_line.strip()
+        if not line:
+            continue
+        if len(line) <= max_len and (
+            any(rule.search(line) for rule in rules) or _is_nav_menu(line, min_items)
+        ):
+            removed.append(line)
+            continue
+        for rule in inline:
+            line = rule.sub("", line).strip()
+        if line:
+            kept.append(line)
+    return Cleaned(text="\n".join(kept), script=script, was_html=was_html, furniture=removed)

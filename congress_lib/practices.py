@@ -1,0 +1,200 @@
+"""Practices and political formulas: dictionary finders over one text.
+
+Two dictionaries, both data files in ``congress_lib/lexicon/``:
+
+* ``practices.yaml`` lists named institutional mechanisms of grassroots congress
+  work (codebook §5: 专题询问, 执法检查, 满意度测评, 面对面督办, 票决制 …), each with a
+  stable snake_case code, a Chinese label and several cue phrases;
+* ``formulas.yaml`` lists fixed ideological formulas (codebook §6: 两个确立,
+  四个意识, 全过程人民民主 …) with their variants.
+
+:func:`find_practices` and :func:`find_formulas` return every cue occurrence in a
+text, with offsets such that ``text[start:end] == surface``. A cue matches with
+quotation marks between its characters (``“面对面”督办`` is the cue
+``面对面督办``), so reports that put a slogan in quotes are still found. Within one
+code, overlapping hits are reduced to the longest (then leftmost) ones; different
+codes may overlap, because one phrase can be evidence of two mechanisms.
+
+The corpus module aggregates these hits per unit (the practices table: unit ×
+practice counts with evidence; the formulas table: the share of a unit's
+sentences that carry a formula). The compiled dictionaries are cached per
+lexicon version, so calling the finders on 10^5 texts compiles them once.
+"""
+
+from __future__ import annotations
+
+import re
+from threading import Lock
+
+from .errors import InvalidArgumentError, LexiconError
+from .resources import Lexicon, load_lexicon
+
+__all__ = ["find_practices", "find_formulas"]
+
+#: Characters that may stand between two characters of a cue in the text.
+_QUOTES = "“”‘’「」『』\"'"
+_GAP = f"[{re.escape(_QUOTES)} ]?"
+#: Separators of multi-part formulas that are interchangeable in reports.
+_SEPARATORS = "、，,；; "
+
+
+def _cue_regex(cue: str) -> str:
+    """Regex source for a literal cue, tolerant of quotes and separators."""
+    parts = []
+    for char in cue:
+        if char in _SEPARATORS:
+            parts.append(f"[{re.escape(_SEPARATORS + _QUOTES)}]*")
+        else:
+            parts.append(re.escape(char))
+    # Quotes may stand between two characters; not before the first or after the
+    # last one, so the surface never starts or ends with a quotation mark.
+    return _GAP.join(parts)
+
+
+class _Dictionary:
+    """One compiled dictionary: a list of ``(code, label, regexes)``."""
+
+    def __init__(self, entries: dict, list_key: str, where: str):
+        if not isinstance(entries, dict) or not entries:
+            raise LexiconError(
+                f"lexicon {where} must hold a non-empty mapping of codes; "
+                "see the comment header of the shipped file for the format."
+            )
+        self.codes: list[tuple[str, str, list[re.Pattern]]] = []
+        for code in sorted(entries):
+            entry = entries[code] or {}
+            if not isinstance(entry, dict):
+                raise LexiconError(
+                    f"lexicon {where}: entry {code!r} must be a mapping with `label` and `{list_key}`."
+                )
+            label = str(entry.get("label", code))
+            cues = sorted({str(c) for c in entry.get(list_key, []) or [] if str(c).strip()}, key=lambda c: (-len(c), c))
+            regexes = []
+            if cues:
+                # Longest cue first: at one start position the alternation then
+                # reports the longest literal cue.
+                regexes.append(re.compile("(?=(" + "|".join(_cue_regex(c) for c in cues) + "))"))
+            for pattern in entry.get("patterns", []) or []:
+                try:
+                    regexes.append(re.compile(f"(?=({pattern}))"))
+                except re.error as exc:
+                    raise LexiconError(
+                        f"lexicon {where}: pattern {pattern!r} of {code!r} is not a valid regular expression ({exc})."
+                    ) from exc
+            if regexes:
+                self.codes.append((code, label, regexes))
+
+    def find(self, text: str, key: str) -> list[dict]:
+        hits = []
+        for code, label, regexes in self.codes:
+            # The lookahead reports a hit at every start position, so overlapping
+            # cues are all seen before the longest-wins reduction.
+            spans = [
+                (m.start(), m.start() + len(m.group(1)))
+                for regex in regexes
+                for m in regex.finditer(text)
+                if m.group(1)
+            ]
+            for start, end in _longest_non_overlapping(spans):
+                start, end = _balance_quotes(text, start, end)
+                hits.append({key: code, "label": label, "surface": text[start:end], "start": start, "end": end})
+        hits.sort(key=lambda h: (h["start"], h["end"], h[key]))
+        return hits
+
+
+_PAIRS = {"”": "“", "’": "‘", "」": "「", "』": "『"}
+
+
+def _balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a hit by its opening quotation mark when it holds only the closing one.
+
+    ``‘面对面’督办`` is reported whole rather than as ``面对面’督办``.
+    """
+    surface = text[start:end]
+    for close, open_ in _PAIRS.items():
+        if surface.count(close) > surface.count(open_) and start > 0 and text[start - 1] == open_:
+            return start - 1, end
+    return start, end
+
+
+def _longest_non_overlapping(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Keep the longest spans (then leftmost) that do not overlap a kept one."""
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans), key=lambda s: (-(s[1] - s[0]), s[0])):
+        if all(end <= a or start >= b for a, b in kept):
+            kept.append((start, end))
+    return sorted(kept)
+
+
+_CACHE: dict[tuple[str, str], _Dictionary] = {}
+_LOCK = Lock()
+
+
+def _dictionary(lexicon: Lexicon | None, name: str, top_key: str, list_key: str) -> _Dictionary:
+    lexicon = load_lexicon(lexicon)
+    key = (lexicon.version, name)
+    with _LOCK:
+        compiled = _CACHE.get(key)
+        if compiled is None:
+            data = lexicon[name]
+            if not isinstance(data, dict) or top_key not in data:
+                raise LexiconError(f"lexicon {name}.yaml must have a top-level `{top_key}` mapping.")
+            compiled = _Dictionary(data[top_key], list_key, f"{name}.yaml")
+            _CACHE[key] = compiled
+    return compiled
+
+
+def _check_text(text) -> None:
+    if not isinstance(text, str):
+        raise InvalidArgumentError(f"text must be a str, not {type(text).__name__}; pass the cleaned report text.")
+
+
+def find_practices(text: str, lexicon=None) -> list[dict]:
+    """Find practice cue phrases (codebook §5) in ``text``.
+
+    Parameters
+    ----------
+    text : str
+        Cleaned report text (simplified characters).
+    lexicon : Lexicon, str, Path or None
+        Lexicon to use (default: the shipped one); its ``practices`` file is read.
+
+    Returns
+    -------
+    list of dict
+        One dict per hit with keys ``practice`` (snake_case code), ``label``
+        (Chinese name), ``surface``, ``start``, ``end``; ``text[start:end] ==
+        surface``. Sorted by ``start``, then ``end``, then code.
+
+    Examples
+    --------
+    >>> [h["practice"] for h in find_practices("首次对五件重点建议开展“面对面”督办")]
+    ['key_proposal_supervision', 'face_to_face_supervision']
+    """
+    _check_text(text)
+    return _dictionary(lexicon, "practices", "practices", "cues").find(text, "practice")
+
+
+def find_formulas(text: str, lexicon=None) -> list[dict]:
+    """Find fixed political formulas (codebook §6) in ``text``.
+
+    Parameters
+    ----------
+    text : str
+        Cleaned report text (simplified characters).
+    lexicon : Lexicon, str, Path or None
+        Lexicon to use (default: the shipped one); its ``formulas`` file is read.
+
+    Returns
+    -------
+    list of dict
+        One dict per hit with keys ``formula`` (snake_case code), ``label``,
+        ``surface``, ``start``, ``end``, sorted by ``start``.
+
+    Examples
+    --------
+    >>> [h["surface"] for h in find_formulas("增强“四个意识”、坚定“四个自信”")]
+    ['四个意识', '四个自信']
+    """
+    _check_text(text)
+    return _dictionary(lexicon, "formulas", "formulas", "variants").find(text, "formula")

@@ -1,0 +1,142 @@
+"""Lexicons: the domain knowledge of congress_lib, held as data files.
+
+Every piece of domain knowledge (page-furniture patterns, station brands, agency
+aliases, indicator cue words, political formulas, practice cue phrases, the jieba
+user dictionary) lives in ``congress_lib/lexicon/`` as a YAML file with a comment
+header that explains its format. Code holds mechanisms only.
+
+A researcher extends or overrides the shipped lexicons by passing a folder of
+YAML files with the same names (``load_corpus(path, lexicon="my_lexicon/")``):
+
+* lists are **extended** (new items appended after the shipped ones);
+* mappings are merged key by key, recursively;
+* a top-level key ``replace: true`` in a user file replaces the shipped file
+  instead of merging into it.
+
+Files are read with ``yaml.safe_load`` only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InvalidArgumentError, LexiconError
+
+__all__ = ["Lexicon", "load_lexicon"]
+
+_PACKAGE_DIR = "lexicon"
+
+
+def _merge(base: Any, extra: Any) -> Any:
+    if isinstance(base, dict) and isinstance(extra, dict):
+        out = dict(base)
+        for key, value in extra.items():
+            out[key] = _merge(base[key], value) if key in base else value
+        return out
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + [item for item in extra if item not in base]
+    return extra
+
+
+def _read_yaml(text: str, where: str) -> Any:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:  # pragma: no cover - message test covers it
+        raise LexiconError(f"{where} is not valid YAML ({exc}); fix the file or remove it.") from exc
+    return {} if data is None else data
+
+
+class Lexicon(Mapping):
+    """Read-only mapping ``name -> parsed YAML data`` with a content ``version``.
+
+    ``version`` is a hash of every file's content, so caches keyed on it are
+    invalidated whenever a lexicon changes.
+    """
+
+    def __init__(self, data: dict[str, Any], version: str, sources: tuple[str, ...]):
+        self._data = data
+        self.version = version
+        self.sources = sources
+
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return self._data[key]
+        except KeyError:
+            raise LexiconError(
+                f"no lexicon named {key!r}; available: {', '.join(sorted(self._data))}"
+            ) from None
+
+    def __iter__(self):
+        return iter(sorted(self._data))
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return f"<Lexicon {len(self)} files, version {self.version[:12]}>"
+
+    def __reduce__(self):
+        return (Lexicon, (self._data, self.version, self.sources))
+
+
+_SHIPPED: Lexicon | None = None
+
+
+def _shipped() -> Lexicon:
+    global _SHIPPED
+    if _SHIPPED is None:
+        data: dict[str, Any] = {}
+        digest = hashlib.sha256()
+        folder = resources.files(__package__).joinpath(_PACKAGE_DIR)
+        for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+            if not entry.name.endswith((".yaml", ".yml")):
+                continue
+            text = entry.read_text(encoding="utf-8")
+            digest.update(entry.name.encode() + b"\0" + text.encode("utf-8"))
+            data[entry.name.rsplit(".", 1)[0]] = _read_yaml(text, f"lexicon file {entry.name}")
+        _SHIPPED = Lexicon(data, digest.hexdigest(), ("<shipped>",))
+    return _SHIPPED
+
+
+def load_lexicon(extra: str | Path | Lexicon | None = None) -> Lexicon:
+    """Return the shipped lexicons, optionally extended by a user folder.
+
+    Parameters
+    ----------
+    extra : path to a folder of ``*.yaml`` files, a :class:`Lexicon`, or None.
+    """
+    if isinstance(extra, Lexicon):
+        return extra
+    base = _shipped()
+    if extra is None:
+        return base
+    if not isinstance(extra, (str, Path)):
+        raise InvalidArgumentError(
+            f"lexicon must be a folder path or None, not {type(extra).__name__}; "
+            "pass the path of a folder holding YAML files named like the shipped ones."
+        )
+    folder = Path(extra)
+    if not folder.is_dir():
+        raise InvalidArgumentError(
+            f"lexicon folder {str(folder)!r} does not exist; pass an existing folder of YAML files."
+        )
+    data = dict(base._data)
+    digest = hashlib.sha256(base.version.encode())
+    for path in sorted(folder.glob("*.y*ml")):
+        text = path.read_text(encoding="utf-8")
+        digest.update(path.name.encode() + b"\0" + text.encode("utf-8"))
+        user = _read_yaml(text, f"lexicon file {path}")
+        name = path.name.rsplit(".", 1)[0]
+        if isinstance(user, dict) and user.pop("replace", False):
+            data[name] = user
+        elif name in data:
+            data[name] = _merge(data[name], user)
+        else:
+            data[name] = user
+    return Lexicon(data, digest.hexdigest(), base.sources + (str(folder),))

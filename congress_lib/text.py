@@ -1,0 +1,99 @@
+"""Sentences, tokens and concordances.
+
+* :func:`split_sentences` cuts a cleaned text into sentences at 。！？；!?; and
+  line breaks, keeping the terminal punctuation and any closing quotation mark
+  with the sentence, and returns offsets such that ``text[start:end]`` is the
+  sentence (leading and trailing whitespace excluded).
+* :func:`tokenizer` returns the library's own ``jieba.Tokenizer`` (jieba's global
+  tokenizer is never touched) with the domain dictionary of
+  ``lexicon/domain_terms.yaml`` added, so that 人大代表, 代表联络站, 满意度测评 …
+  stay one token. It is built lazily, once per process, with jieba's log lines
+  silenced and its cache file kept in the congress_lib cache folder.
+* :func:`kwic` finds a term in cleaned texts and returns keyword-in-context rows.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from threading import Lock
+
+from .resources import Lexicon, load_lexicon
+
+__all__ = ["split_sentences", "tokenizer", "tokenize", "cache_dir", "kwic_rows"]
+
+_SENTENCE = re.compile(r"[^\n。！？；!?;]+(?:[。！？；!?;]+[”’」』\"')）]*)?|[。！？；!?;]+[”’」』\"')）]*")
+
+
+def split_sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Yield ``(start, end)`` of each sentence of ``text``.
+
+    Whitespace-only pieces are skipped; offsets exclude surrounding whitespace, so
+    ``text[start:end]`` is never empty and never starts or ends with whitespace.
+    """
+    for match in _SENTENCE.finditer(text):
+        start, end = match.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            yield start, end
+
+
+def cache_dir() -> Path:
+    """The congress_lib cache folder.
+
+    ``$CONGRESS_LIB_CACHE`` when set, else ``$XDG_CACHE_HOME/congress_lib``, else
+    ``~/.cache/congress_lib``. Created on first use.
+    """
+    env = os.environ.get("CONGRESS_LIB_CACHE")
+    if env:
+        path = Path(env)
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        path = Path(base) / "congress_lib"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+_TOKENIZERS: dict[str, object] = {}
+_LOCK = Lock()
+
+
+def tokenizer(lexicon: Lexicon | None = None):
+    """The domain ``jieba.Tokenizer`` for ``lexicon`` (built once per process)."""
+    lexicon = lexicon or load_lexicon()
+    with _LOCK:
+        tok = _TOKENIZERS.get(lexicon.version)
+        if tok is None:
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            tok = jieba.Tokenizer()
+            tok.tmp_dir = str(cache_dir())
+            tok.initialize()
+            terms = lexicon["domain_terms"]
+            for word in terms.get("terms", []):
+                tok.add_word(str(word), freq=int(terms.get("frequency", 20000)))
+            _TOKENIZERS[lexicon.version] = tok
+    return tok
+
+
+def tokenize(text: str, lexicon: Lexicon | None = None) -> list[str]:
+    """Segment ``text`` with the domain tokenizer; whitespace tokens dropped."""
+    return [t for t in tokenizer(lexicon).lcut(text) if t.strip()]
+
+
+def kwic_rows(doc_id: str, text: str, term: str, window: int) -> Iterator[dict]:
+    """Concordance rows for every occurrence of ``term`` in one cleaned text."""
+    start = text.find(term)
+    while start != -1:
+        end = start + len(term)
+        left = text[max(0, start - window):start].replace("\n", " ")
+        right = text[end:end + window].replace("\n", " ")
+        yield {"doc_id": doc_id, "start": start, "end": end, "left": left, "keyword": term, "right": right}
+        start = text.find(term, start + 1)

@@ -1,0 +1,117 @@
+"""Reading files: encodings, scripts, HTML and page furniture (congress_lib.ingest)."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from congress_lib.ingest import RejectReason, clean_text, decode_bytes, fold_width
+
+# Written for these tests in the style of a county report (not from the seeds).
+REPORT = (
+    "县人大常委会组织部分县人大代表视察县人民医院建设情况。\n"
+    "今年以来，全县共建成代表联络站36个，收集群众意见建议1250条，办结率达96.5%。\n"
+)
+TRAD = "縣人大常委會組織部分縣人大代表視察縣人民醫院建設情況。今年以來，全縣共建成代表聯絡站36個。"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (REPORT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + REPORT.encode("utf-8"), "utf-8-sig"),
+        (REPORT.encode("utf-16"), "utf-16"),
+        (REPORT.encode("gb18030"), "gb18030"),
+        (REPORT.encode("gbk"), "gb18030"),
+    ],
+)
+def test_encodings_are_detected_and_decoded_exactly(data, encoding):
+    decoded = decode_bytes(data)
+    assert decoded.encoding == encoding
+    assert decoded.text == REPORT
+
+
+def test_utf16_without_bom_with_ascii_lane_is_detected():
+    text = "2023年 county report: 县人大代表 visited 12 stations.\n" * 5
+    decoded = decode_bytes(text.encode("utf-16-le"))
+    assert decoded.encoding == "utf-16-le"
+    assert decoded.text == text
+
+
+def test_big5_traditional_file_is_decoded():
+    decoded = decode_bytes((TRAD * 3).encode("big5"))
+    assert decoded.text == TRAD * 3
+    assert decoded.encoding.lower().replace("-", "") in {"big5", "cp950", "big5hkscs"}
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty file"),
+        (b"   \n\t\r\n", "empty file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 4, "binary file"),
+        (REPORT.encode("utf-8")[:-2], "truncated UTF-8"),
+    ],
+)
+def test_unusable_bytes_are_refused_with_a_reason(data, reason):
+    with pytest.raises(RejectReason) as info:
+        decode_bytes(data)
+    assert str(info.value).startswith(reason)
+
+
+def test_traditional_is_converted_and_recorded():
+    cleaned = clean_text(TRAD)
+    assert cleaned.script == "traditional"
+    assert cleaned.text.startswith("县人大常委会组织部分县人大代表视察县人民医院建设情况。")
+    assert "代表联络站36个" in cleaned.text
+
+
+def test_simplified_stays_simplified():
+    assert clean_text(REPORT).script == "simplified"
+
+
+def test_full_width_digits_fold_but_sentence_punctuation_stays():
+    assert fold_width("建成联络站３６个，满意率９８．５％！") == "建成联络站36个，满意率98.5%！"
+    assert len(fold_width("ＡＢＣ１２３；")) == len("ＡＢＣ１２３；")
+
+
+HTML_PAGE = """<!DOCTYPE html><html><head><title>县人大新闻</title>
+<script>var counter = 1; document.write("<p>广告</p>");</script><style>p {color: red}</style></head>
+<body><div class="crumb">您当前的位置：首页 &gt; 人大新闻 &gt; 正文</div>
+<p>县人大常委会召开代表联络站建设推进会。</p>
+<p>浏览次数：1234　发布时间：2024-03-05</p>
+<p>全县建成代表联络站&nbsp;36个。</p>
+<div>版权所有：某某县人大常委会　备案号：京ICP备12345678号</div>
+<div>首页 人大要闻 代表工作 联系我们</div>
+</body></html>"""
+
+
+def test_html_page_is_reduced_to_report_text():
+    cleaned = clean_text(HTML_PAGE)
+    assert cleaned.was_html
+    assert cleaned.text.split("\n") == [
+        "县人大新闻",
+        "县人大常委会召开代表联络站建设推进会。",
+        "全县建成代表联络站 36个。",
+    ]
+    removed = "\n".join(cleaned.furniture)
+    for debris in ("浏览次数", "版权所有", "您当前的位置", "联系我们"):
+        assert debris in removed
+
+
+def test_furniture_patterns_do_not_eat_report_paragraphs():
+    # A long body paragraph that mentions 二维码 and 来源 is report text.
+    body = ("利用四种电子签到方式(电子代表证、指纹、GPS定位、二维码扫描)进行履职考勤，即时锁定履职信息，"
+            "自动生成履职得分，代表意见来源于群众，植根于人民，形成了联系群众的长效机制和工作合力。")
+    assert clean_text(body).text == body
+
+
+def test_seed_furniture_is_removed(corpus):
+    texts = "\n".join(corpus.documents["text"])
+    for debris in ("浏览次数", "ICP备", "公网安备", "扫一扫", "附件下载", "相关链接", "字体大小",
+                   "您当前的位置", "链接地址", "本文标题", "手机网二维码", "欢迎访问"):
+        assert debris not in texts, debris
+    # ... and kept in raw_text, so nothing is lost.
+    raw = "\n".join(corpus.documents["raw_text"])
+    assert "浏览次数:1691" in raw and "闽ICP备11010411号" in raw
