@@ -251,7 +251,8 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
                         "surface": q.surface, "start": s_start + q.start, "end": s_start + q.end,
                         "sent_id": sent_id,
                     })
-            for m in mentions.find_mentions(sentence, jur, lexicon):
+            in_title = sent_no == 1 and bool(title) and sentence == title
+            for m in mentions.find_mentions(sentence, jur, lexicon, in_title=in_title):
                 rows["mentions"].append({
                     **base, "type": m["type"], "surface": m["surface"], "canonical": m["canonical"],
                     "level": m.get("level", "") or "", "branch": m.get("branch", "") or "",

@@ -11,7 +11,8 @@ Two dictionaries, both data files in ``congress_lib/lexicon/``:
 :func:`find_practices` and :func:`find_formulas` return every cue occurrence in a
 text, with offsets such that ``text[start:end] == surface``. A cue matches with
 quotation marks between its characters (``“面对面”督办`` is the cue
-``面对面督办``), so reports that put a slogan in quotes are still found. Within one
+``面对面督办``; the surface then keeps both quotes: ``‘面对面’督办``), so reports
+that put a slogan in quotes are still found. Within one
 code, overlapping hits are reduced to the longest (then leftmost) ones; different
 codes may overlap, because one phrase can be evidence of two mechanisms.
 
@@ -46,13 +47,18 @@ def _cue_regex(cue: str) -> str:
             parts.append(f"[{re.escape(_SEPARATORS + _QUOTES)}]*")
         else:
             parts.append(re.escape(char))
-    # Quotes may stand between two characters; not before the first or after the
-    # last one, so the surface never starts or ends with a quotation mark.
+    # Quotes may stand between two characters, not before the first or after the
+    # last one; a hit that then holds only a closing quote is widened by its
+    # opening one (see _balance_quotes).
     return _GAP.join(parts)
 
 
 class _Dictionary:
-    """One compiled dictionary: a list of ``(code, label, regexes)``."""
+    """One compiled dictionary.
+
+    ``any_re`` finds, in one pass, every position where some cue of some code
+    starts; each code's own regexes are then tried only at those positions.
+    """
 
     def __init__(self, entries: dict, list_key: str, where: str):
         if not isinstance(entries, dict) or not entries:
@@ -61,6 +67,9 @@ class _Dictionary:
                 "see the comment header of the shipped file for the format."
             )
         self.codes: list[tuple[str, str, list[re.Pattern]]] = []
+        self.by_first: dict[str, set[int]] = {}  # first character of a cue -> codes
+        self.always: list[int] = []  # codes with regex patterns: tried at every start
+        sources: list[str] = []
         for code in sorted(entries):
             entry = entries[code] or {}
             if not isinstance(entry, dict):
@@ -73,29 +82,45 @@ class _Dictionary:
             if cues:
                 # Longest cue first: at one start position the alternation then
                 # reports the longest literal cue.
-                regexes.append(re.compile("(?=(" + "|".join(_cue_regex(c) for c in cues) + "))"))
+                source = "|".join(_cue_regex(c) for c in cues)
+                regexes.append(re.compile(source))
+                sources.append(source)
             for pattern in entry.get("patterns", []) or []:
                 try:
-                    regexes.append(re.compile(f"(?=({pattern}))"))
+                    regexes.append(re.compile(pattern))
                 except re.error as exc:
                     raise LexiconError(
                         f"lexicon {where}: pattern {pattern!r} of {code!r} is not a valid regular expression ({exc})."
                     ) from exc
+                sources.append(f"(?:{pattern})")
             if regexes:
+                index = len(self.codes)
                 self.codes.append((code, label, regexes))
+                if entry.get("patterns"):
+                    self.always.append(index)
+                for cue in cues:
+                    self.by_first.setdefault(cue[0], set()).add(index)
+        self.any_re = re.compile("(?=(?:" + "|".join(sources) + "))") if sources else None
 
     def find(self, text: str, key: str) -> list[dict]:
+        if self.any_re is None:
+            return []
+        starts = [m.start() for m in self.any_re.finditer(text)]
+        if not starts:
+            return []
+        # Every start position reports each code's longest hit there, so
+        # overlapping cues are all seen before the longest-wins reduction.
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for pos in starts:
+            for index in sorted(self.by_first.get(text[pos], set()).union(self.always)):
+                for regex in self.codes[index][2]:
+                    m = regex.match(text, pos)
+                    if m and m.end() > pos:
+                        spans.setdefault(index, []).append((pos, m.end()))
         hits = []
-        for code, label, regexes in self.codes:
-            # The lookahead reports a hit at every start position, so overlapping
-            # cues are all seen before the longest-wins reduction.
-            spans = [
-                (m.start(), m.start() + len(m.group(1)))
-                for regex in regexes
-                for m in regex.finditer(text)
-                if m.group(1)
-            ]
-            for start, end in _longest_non_overlapping(spans):
+        for index in sorted(spans):
+            code, label, _ = self.codes[index]
+            for start, end in _longest_non_overlapping(spans[index]):
                 start, end = _balance_quotes(text, start, end)
                 hits.append({key: code, "label": label, "surface": text[start:end], "start": start, "end": end})
         hits.sort(key=lambda h: (h["start"], h["end"], h[key]))

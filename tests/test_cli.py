@@ -36,7 +36,7 @@ def test_kwic_prints_a_concordance():
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.strip().split("\n")
     assert all("【满意率】" in line for line in lines)
-    assert any("代表满意率达99%" in line for line in lines)
+    assert any("代表【满意率】达99%" in line for line in lines)
 
 
 def test_errors_are_one_line_without_traceback(tmp_path):

@@ -1,0 +1,438 @@
+"""Indicators: quantities that measure congress work (CODEBOOK.md §2).
+
+A quantity found by :func:`congress_lib.quantities.find_quantities` becomes an
+indicator when the words around it say what it counts. The classifier reads three
+stretches of the sentence:
+
+* **right** -- from the end of the quantity to the next clause punctuation or the
+  next countable quantity: the counted noun (``108件[建议]``,
+  ``9场“面对面”[督办协调会]``, ``73名[市级人大代表]``);
+* **left** -- from the start of the clause (or the end of the previous countable
+  quantity) to the quantity: the noun or verb before it (``[接访群众]1700余人次``,
+  ``[办结率]93.5%``, ``[委派案件]128件``);
+* the whole **sentence**, for a few cues that sit farther away.
+
+Each stretch is cut into cue words by longest match over the word classes of the
+``indicator_cues`` lexicon (stations, deputies, proposals, resolve verbs …), and an
+ordered list of rules -- also lexicon data -- maps (unit, classes) to a codebook
+code. The rules are tried with the nouns on the right first and then with the nouns
+on the left, so the counted noun after a number wins over context before it.
+
+Not indicators, by general rule: dates, times, durations, ordinals, sessions,
+enumerations, slogans and codes (the quantity's ``kind``); numbers without a unit;
+the article-like 一 + classifier (一位干部, 一场审判); counts of abstractions
+(五个方面, 三个体系); percentages without a rate word.
+
+All functions are pure: inputs are never mutated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .errors import InvalidArgumentError, LexiconError
+from .quantities import Quantity, _compiled, find_quantities
+from .resources import Lexicon, load_lexicon
+
+__all__ = ["INDICATOR_CODES", "classify", "extract_indicators"]
+
+#: The indicator codes of CODEBOOK.md §2, in codebook order.
+INDICATOR_CODES = (
+    "proposals_received",
+    "proposals_resolved",
+    "completion_rate",
+    "satisfaction_rate",
+    "stations",
+    "deputies",
+    "deputy_groups",
+    "constituent_contacts",
+    "deputy_participation",
+    "activities",
+    "opinions_collected",
+    "issues_resolved",
+    "review_opinions",
+    "cases",
+    "funding",
+    "projects",
+    "publications",
+    "awards",
+    "admin_context",
+    "other",
+)
+
+# Quantity kinds that can be indicators; every other kind never is.
+_COUNTABLE = frozenset({"count", "percent", "money", "measure"})
+_CLAUSE = re.compile(r"[，,。；;！？!?：:\n\r]")
+_PINYIN_GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]")
+_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+_GLOSS = re.compile(r"[(（][^()（）]{1,3}[)）]|[“”\"'‘’「」『』《》]")
+_QUOTES = "“”\"'‘’「」『』《》〈〉【】"
+_WINDOW = 30  # characters looked at on each side
+
+
+@dataclass(frozen=True)
+class _Rule:
+    code: str | None
+    units: frozenset | None
+    objects: frozenset
+    objects_or_none: frozenset
+    head: frozenset
+    left: frozenset
+    right: frozenset
+    sentence: frozenset
+    unless_left: frozenset
+
+
+class _Cues:
+    """The indicator_cues lexicon, compiled once per lexicon version."""
+
+    _FIELDS = ("objects", "objects_or_none", "head", "left", "right", "sentence", "unless_left")
+
+    def __init__(self, lexicon: Lexicon):
+        data = lexicon["indicator_cues"]
+        try:
+            classes = data["classes"]
+            self.word_class: dict[str, str] = {}
+            for name in classes:
+                for word in classes[name] or []:
+                    self.word_class.setdefault(str(word), str(name))
+            words = sorted(self.word_class, key=lambda w: (-len(w), w))
+            self.token_re = re.compile("|".join(re.escape(w) for w in words)) if words else None
+            self.object_classes = frozenset(str(c) for c in data.get("object_classes", []))
+            self.rates = [
+                (entry["code"], sorted((str(c) for c in entry["cues"]), key=lambda w: (-len(w), w)))
+                for entry in data.get("rates", [])
+            ]
+            self.rules = []
+            known = set(self._FIELDS) | {"code", "units"}
+            for entry in data.get("rules", []):
+                unknown = sorted(set(entry) - known)
+                if unknown:
+                    raise LexiconError(
+                        f"indicator_cues rule {entry!r} has unknown keys {unknown}; "
+                        f"allowed keys: {', '.join(sorted(known))}."
+                    )
+                for field in self._FIELDS:
+                    missing = sorted(set(entry.get(field) or []) - set(classes))
+                    if missing:
+                        raise LexiconError(
+                            f"indicator_cues rule {entry!r} names classes {missing} that are not "
+                            "under `classes`; add them there or fix the spelling."
+                        )
+                units = entry.get("units")
+                self.rules.append(
+                    _Rule(
+                        code=entry.get("code"),
+                        units=None if units is None else frozenset(str(u) for u in units),
+                        **{f: frozenset(str(c) for c in entry.get(f, []) or []) for f in self._FIELDS},
+                    )
+                )
+            default = data.get("default", {})
+            self.default_code = default.get("code")
+            self.default_kinds = frozenset(default.get("kinds", []))
+            self.none_units = frozenset(str(u) for u in default.get("none_units", []))
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise LexiconError(
+                f"lexicon file indicator_cues is malformed ({exc!r}); it needs `classes`, `rates`, "
+                "`rules` and `default` as described in its header."
+            ) from exc
+        for rule in self.rules:
+            if rule.code is not None and rule.code not in INDICATOR_CODES:
+                raise LexiconError(
+                    f"indicator_cues rule names the code {rule.code!r}, which is not in CODEBOOK §2; "
+                    f"use one of: {', '.join(INDICATOR_CODES)}."
+                )
+
+    def tokens(self, text: str, offset: int) -> list[tuple[int, int, str]]:
+        """Cue words of ``text`` as (start, end, class), offsets shifted by ``offset``."""
+        if self.token_re is None:
+            return []
+        return [
+            (m.start() + offset, m.end() + offset, self.word_class[m.group()])
+            for m in self.token_re.finditer(text)
+        ]
+
+
+_CUES: dict[str, _Cues] = {}
+
+
+def _cues(lexicon: Lexicon) -> _Cues:
+    got = _CUES.get(lexicon.version)
+    if got is None:
+        got = _CUES[lexicon.version] = _Cues(lexicon)
+    return got
+
+
+def _is_article(q: Quantity) -> bool:
+    """一位干部, 一场审判: a Chinese 一 before a classifier is an article, not a count."""
+    return q.value == 1 and q.value_high is None and not any(ch.isdigit() for ch in q.surface)
+
+
+def _countable(q: Quantity) -> bool:
+    return q.kind in _COUNTABLE and q.unit is not None and not _is_article(q)
+
+
+def classify(sentence: str, quantities: list[Quantity], lexicon=None) -> list[str | None]:
+    """Give each quantity of a sentence its indicator code, or None.
+
+    Parameters
+    ----------
+    sentence : str
+        The sentence the quantities were found in.
+    quantities : list of Quantity
+        Quantities with offsets relative to ``sentence`` (as returned by
+        ``find_quantities(sentence)``); not modified.
+    lexicon : folder path, :class:`~congress_lib.resources.Lexicon` or None
+        Lexicons to use (default: the shipped ones; this function reads
+        ``indicator_cues``).
+
+    Returns
+    -------
+    list of str or None
+        One entry per quantity, in the same order: a code from
+        :data:`INDICATOR_CODES`, or None when the quantity is not an indicator.
+
+    Raises
+    ------
+    InvalidArgumentError
+        If ``sentence`` is not a string or a quantity's span lies outside it.
+
+    Examples
+    --------
+    >>> from congress_lib.quantities import find_quantities
+    >>> s = "代表满意率达99%"
+    >>> classify(s, find_quantities(s))
+    ['satisfaction_rate']
+    """
+    if not isinstance(sentence, str):
+        raise InvalidArgumentError(f"sentence must be a str, not {type(sentence).__name__}.")
+    lex = load_lexicon(lexicon)
+    cues = _cues(lex)
+    w = sentence.translate(_compiled(lex).fold)
+    n = len(w)
+    for q in quantities:
+        if not isinstance(q, Quantity) or q.start < 0 or q.end > n or sentence[q.start : q.end] != q.surface:
+            raise InvalidArgumentError(
+                f"quantity {q!r} does not lie in the sentence of {n} characters; pass the quantities "
+                "found in this very sentence (offsets relative to it)."
+            )
+    # Web debris: pinyin glosses after characters (聯(lián)系) are read past by working
+    # on a compact copy of the sentence and mapping offsets back.
+    if _PINYIN_GLOSS.search(w):
+        keep = [True] * n
+        for m in _PINYIN_GLOSS.finditer(w):
+            keep[m.start() : m.end()] = [False] * (m.end() - m.start())
+        index = [i for i in range(n) if keep[i]]
+        w = "".join(w[i] for i in index)
+        position = {old: new for new, old in enumerate(index)}
+        quantities = [_shift(q, position) for q in quantities]
+        n = len(w)
+    order = sorted(range(len(quantities)), key=lambda i: (quantities[i].start, quantities[i].end))
+    countable = [i for i in order if _countable(quantities[i])]
+    out: list[str | None] = [None] * len(quantities)
+    if not countable:
+        return out
+    sentence_classes = {c for _, _, c in cues.tokens(w, 0)}
+    titles = [m.span() for m in _TITLE.finditer(w)]
+    nouns_by_unit: dict[str, list[str]] = {}
+    for pos, i in enumerate(countable):
+        q = quantities[i]
+        if any(a <= q.start and q.end <= b for a, b in titles):
+            continue  # a number inside a cited title: 《…30条措施》
+        # The left part starts after the previous countable quantity, unless that
+        # quantity stands right against this one (接待群众37批112人次): then both
+        # share the words before the first.
+        k = pos
+        while k > 0 and not w[quantities[countable[k - 1]].end : quantities[countable[k]].start].strip():
+            k -= 1
+        prev_end = quantities[countable[k - 1]].end if k > 0 else 0
+        next_start = quantities[countable[pos + 1]].start if pos + 1 < len(countable) else n
+        out[i], nouns = _classify_one(
+            w, q, prev_end, next_start, cues, sentence_classes, quantities, countable, pos, nouns_by_unit
+        )
+        if nouns:
+            nouns_by_unit[q.unit] = nouns
+    return out
+
+
+def _shift(q: Quantity, position: dict[int, int]) -> Quantity:
+    """The quantity with offsets in the compact copy of its sentence."""
+    start = position.get(q.start, 0)
+    end = position.get(q.end - 1, start) + 1
+    return replace(q, start=start, end=end)
+
+
+def _clause_bounds(w: str, start: int, end: int) -> tuple[int, int]:
+    left = max(0, start - _WINDOW)
+    for m in _CLAUSE.finditer(w, left, start):
+        left = m.end()
+    m = _CLAUSE.search(w, end, min(len(w), end + _WINDOW))
+    right = m.start() if m else min(len(w), end + _WINDOW)
+    return left, right
+
+
+def _classify_one(
+    w: str,
+    q: Quantity,
+    prev_end: int,
+    next_start: int,
+    cues: _Cues,
+    sentence_classes: set[str],
+    quantities: list[Quantity],
+    countable: list[int],
+    pos: int,
+    inherited: dict[str, list[str]],
+) -> tuple[str | None, list[str]]:
+    """Code of one quantity and the counted-noun classes it was read with."""
+    clause_start, clause_end = _clause_bounds(w, q.start, q.end)
+    left_start = max(clause_start, prev_end)
+    right_end = min(clause_end, max(next_start, q.end))
+    left_tokens = cues.tokens(w[left_start : q.start], left_start)
+    right_tokens = cues.tokens(w[q.end : right_end], q.end)
+    right_nouns = _noun_order([t for t in right_tokens if t[2] in cues.object_classes], w)
+    # Coordinated quantities share the head noun of the last conjunct (right-node
+    # sharing): in 6个社区和1个…活动站 both numbers count stations.
+    if pos + 1 < len(countable):
+        nxt = quantities[countable[pos + 1]]
+        between = w[q.end : nxt.start]
+        if nxt.unit == q.unit and len(between) <= 6 and between.endswith(("和", "及", "与", "、", "或", "以及")):
+            _, nxt_clause_end = _clause_bounds(w, nxt.start, nxt.end)
+            nxt_next = quantities[countable[pos + 2]].start if pos + 2 < len(countable) else len(w)
+            shared = cues.tokens(w[nxt.end : min(nxt_clause_end, nxt_next)], nxt.end)
+            right_tokens = right_tokens + shared
+            right_nouns = _noun_order([t for t in shared if t[2] in cues.object_classes], w) + right_nouns
+    left = {c for _, _, c in left_tokens}
+    right = {c for _, _, c in right_tokens}
+    head = None
+    if right_tokens:
+        s0, _, c0 = right_tokens[0]
+        gap = w[q.end : s0]
+        if len(gap.strip(_QUOTES)) <= 1:
+            head = c0
+
+    # percentages: a rate word before the number
+    if q.kind == "percent":
+        if q.unit not in ("%", "‰"):
+            return None, []  # 百分点: a change, not a share
+        # the rate word stands in the clause, or earlier in the sentence when no other
+        # share comes between (办结率同比提高3个百分点，达到98%)
+        earlier = max(
+            [p.end for p in quantities if p.unit in ("%", "‰") and p.end <= q.start] or [0]
+        )
+        for left_text in (w[clause_start : q.start], w[earlier : q.start]):
+            for code, words in cues.rates:
+                if any(word in left_text for word in words):
+                    return code, []
+        return None, []
+
+    # Candidate counted nouns: on the right in reading order (the noun after the
+    # number), then on the left from the nearest outwards (the head of a noun
+    # phrase before the number is its last word: “社情民意”示范点11个 counts 示范点).
+    # A noun right after the number (108件建议, 38个承办单位) is what it counts: then
+    # the nouns on the left are not looked at.
+    candidates: list[str] = []
+    for c in right_nouns:
+        if c not in candidates:
+            candidates.append(c)
+    right_objects = [t for t in right_tokens if t[2] in cues.object_classes]
+    noun_follows = bool(right_objects) and len(_GLOSS.sub("", w[q.end : right_objects[0][0]])) <= 1
+    if not noun_follows:
+        for _, _, c in reversed(left_tokens):
+            if c in cues.object_classes and c not in candidates:
+                candidates.append(c)
+    # Ellipsis: with no noun of its own, a number counts what the previous number
+    # with the same unit counted (会议应到委员35人，实到31人).
+    if not candidates:
+        candidates = list(inherited.get(q.unit, []))
+    for obj in candidates or [None]:
+        objects = frozenset() if obj is None else frozenset((obj,))
+        for rule in cues.rules:
+            if _matches(rule, q.unit, objects, head, left, right, sentence_classes):
+                return rule.code, candidates
+    if q.kind in cues.default_kinds and q.unit not in cues.none_units:
+        return cues.default_code, candidates
+    return None, candidates
+
+
+def _noun_order(tokens: list[tuple[int, int, str]], w: str) -> list[str]:
+    """Classes of the nouns after a number, heads first.
+
+    Nouns at most one character apart (not counting quote marks and short
+    bracketed glosses such as (站)) form one compound whose head is its last noun
+    (84个[社区]级[人大代表][联络站] counts 联络站; 16个[乡镇]建成[代表之家] does
+    not); compounds are taken in reading order, each head first, then its
+    modifiers from the right.
+    """
+    out: list[str] = []
+    group: list[str] = []
+    last_end = None
+    for start, end, cls in tokens:
+        gap = _GLOSS.sub("", w[last_end:start]) if last_end is not None else ""
+        if last_end is not None and (len(gap) > 1 or _CLAUSE.search(gap)):
+            out.extend(reversed(group))
+            group = []
+        group.append(cls)
+        last_end = end
+    out.extend(reversed(group))
+    return out
+
+
+def _matches(rule: _Rule, unit, objects, head, left, right, sentence_classes) -> bool:
+    if rule.units is not None and unit not in rule.units:
+        return False
+    if rule.head and head not in rule.head:
+        return False
+    if rule.objects and not (rule.objects & objects):
+        return False
+    if rule.objects_or_none and objects and not (rule.objects_or_none & objects):
+        return False
+    if rule.left and not (rule.left & left):
+        return False
+    if rule.right and not (rule.right & right):
+        return False
+    if rule.sentence and not (rule.sentence & sentence_classes):
+        return False
+    if rule.unless_left and (rule.unless_left & left):
+        return False
+    return True
+
+
+def extract_indicators(sentence: str, lexicon=None) -> list[dict]:
+    """Find the indicators of one sentence.
+
+    Parameters
+    ----------
+    sentence : str
+    lexicon : folder path, :class:`~congress_lib.resources.Lexicon` or None
+
+    Returns
+    -------
+    list of dict
+        One dict per indicator, in text order, with keys ``indicator``, ``value``,
+        ``value_high``, ``unit``, ``approx``, ``approx_kind``, ``surface``,
+        ``start`` and ``end`` (offsets in ``sentence``).
+
+    Examples
+    --------
+    >>> [(d["indicator"], d["value"], d["unit"]) for d in extract_indicators("接访群众1700余人次")]
+    [('constituent_contacts', 1700.0, '人次')]
+    """
+    lex = load_lexicon(lexicon)
+    quantities = find_quantities(sentence, lex)
+    codes = classify(sentence, quantities, lex)
+    return [
+        {
+            "indicator": code,
+            "value": q.value,
+            "value_high": q.value_high,
+            "unit": q.unit,
+            "approx": q.approx,
+            "approx_kind": q.approx_kind,
+            "surface": q.surface,
+            "start": q.start,
+            "end": q.end,
+        }
+        for q, code in zip(quantities, codes)
+        if code is not None
+    ]

@@ -1,0 +1,1115 @@
+"""Mentions of deputies, stations, agencies and congress bodies (codebook §3).
+
+A report names four kinds of actors. This module finds each occurrence with its
+span, a canonical name resolved in the unit's jurisdiction, and two attributes
+(``level``, ``branch``):
+
+========== ==================================================== =======================
+type       what                                                 example → canonical
+========== ==================================================== =======================
+deputy     people's deputies, by level, role, group or name     区人大代表 → 同安区人大代表
+station    places where deputies meet constituents             青礁村活动站 → 青礁村活动站
+agency     state organs, departments, the party committee      集美法院 → 集美区人民法院
+congress   congress bodies                                      常委会 → 同安区人大常委会
+========== ==================================================== =======================
+
+How a mention is found
+----------------------
+Every mention ends in a *head* noun from the lexicon (人大常委会, 人大代表, 活动站,
+法院, 局 …). From each head the finder reads *leftwards* the prefix that belongs
+to the span; the longest reading wins:
+
+* a multi-level prefix (市、区 / 省市区三级 / 驻区各级 / 驻区) — level ``multi``;
+* an "each" prefix (各区, 各镇(街));
+* a level word (区, 市级, 镇(街), 街道), optionally preceded by a place name
+  (同安 + 区, 福建 + 省), itself optionally preceded by the place it lies in
+  (相山区 + 相南街道);
+* a short place name known from the jurisdiction or the text (集美 + 法院);
+* a session number (十八届) between the place and the head.
+
+Place names are never listed in the lexicon. A name is either *known* (the
+unit's jurisdiction, or a name the text writes at a clause boundary) or two to
+four characters that start at a clause boundary or right after a *stop word*
+(a verb, preposition or counter of ``mention_places.yaml``), contain no
+character that never occurs in names, and are not a verb or adverb in jieba's
+dictionary (used as a word list only). ``督促区政府`` therefore reads as 督促 +
+区政府, and ``今年来同安区人大常委会`` as 今年来 + 同安区人大常委会.
+
+Stations are read the same way, with a chain of qualifiers between the place and
+the head (琅岐菜篮子基地 + 人大代表联系群众 + 活动站), named brands (lexicon list,
+quoted names set up by a verb: 打造“百姓说事点”) and enumerations closed by a
+station head (健康大讲堂、青少年心理疏导室等履职微平台).
+
+Within one text mentions never overlap, across types either: all candidates are
+collected, then the longest (then leftmost) ones are kept. 代表联络站 is one
+station, not a deputy 代表 inside; 人民代表大会制度 holds the congress
+人民代表大会, not a deputy.
+
+Canonical names
+---------------
+A level word resolves in the :class:`~congress_lib.jurisdiction.Jurisdiction` of
+the unit: 区 → its district, 市 → its city (the unit itself for a county-level
+city), 省 → its province, 镇/街道 → the unit only when it is a township (otherwise
+the level word is kept: 镇人大代表). Bare heads resolve as the lexicon says
+(常委会 → the unit's standing committee; 政府 → the unit's government; 人大 →
+人大). Several levels at once give 各级人大代表 / 各级人大 / 各级党委. Roles map
+to their role noun, a named deputy to the name, numbered deputy groups to
+``<place>人大第<N>代表小组``, a named station keeps its name.
+
+All domain words live in ``lexicon/mention_*.yaml``; this module holds the
+mechanism. Compiled patterns are cached per lexicon version, so the finder is
+cheap to call once per sentence on 10^5 reports.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from threading import Lock
+
+from .errors import InvalidArgumentError, LexiconError
+from .jurisdiction import Jurisdiction
+from .resources import Lexicon, load_lexicon
+
+__all__ = ["find_mentions", "MENTION_TYPES"]
+
+#: The four mention types, in the order used to break ties between equal spans.
+MENTION_TYPES = ("station", "deputy", "agency", "congress")
+_TYPE_ORDER = {t: i for i, t in enumerate(MENTION_TYPES)}
+
+_CJK = "\u4e00-\u9fff\u3400-\u4dbf"
+_CJK_RE = re.compile(f"[{_CJK}]")
+_NUM = "〇零一二三四五六七八九十百两0-9"
+_WINDOW = 24  # characters read leftwards for a prefix
+_CLOSE_QUOTES = "”\"’」』"
+_RANK = {"national": 0, "provincial": 1, "municipal": 2, "district": 3, "township": 4, "community": 5,
+         "village": 5}
+_PUNCT = set("，,。；;：:！!？?“”‘’\"'()（）《》【】[]—…·/ \t\n")
+_OPEN_QUOTES = "“\"‘「『"
+
+
+def _paren(word: str) -> str:
+    """Regex source for a literal word; ASCII and full-width parentheses match alike."""
+    out = []
+    for char in word:
+        if char in "(（":
+            out.append("[(（]")
+        elif char in ")）":
+            out.append("[)）]")
+        else:
+            out.append(re.escape(char))
+    return "".join(out)
+
+
+def _norm_paren(word: str) -> str:
+    return word.replace("（", "(").replace("）", ")")
+
+
+def _alternation(words) -> str:
+    return "|".join(_paren(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _lookahead(words) -> re.Pattern:
+    """Every (overlapping) occurrence of any word; group 1 is the longest at a position."""
+    return re.compile(f"(?=({_alternation(words)}))")
+
+
+def _by_length(words) -> list[str]:
+    return sorted(set(words), key=lambda w: (-len(w), w))
+
+
+@lru_cache(maxsize=4)
+def _non_name_words(tags: tuple[str, ...]) -> frozenset:
+    """Two- to four-character words that jieba's dictionary tags with one of ``tags``.
+
+    jieba's dictionary (word, frequency, part of speech) is used as a word list
+    only, never to segment: a candidate place name that is a verb or an adverb
+    (督促, 回应, 积极) is no name. Without jieba the check is skipped.
+    """
+    if not tags:
+        return frozenset()
+    try:
+        import jieba
+    except ImportError:  # pragma: no cover - jieba is a dependency
+        return frozenset()
+    wanted = set(tags)
+    out = set()
+    with jieba.Tokenizer().get_dict_file() as fh:  # a fresh, uninitialised tokenizer: the global one is not touched
+        for raw in fh:
+            parts = raw.decode("utf-8").split()
+            if len(parts) == 3 and 2 <= len(parts[0]) <= 4 and parts[2] in wanted:
+                out.add(parts[0])
+    return frozenset(out)
+
+
+@dataclass(frozen=True)
+class _Prefix:
+    """What stands before a head and belongs to the span.
+
+    ``kind`` is none | named | short | level | multi | each | session (a bare
+    session number such as 十届, meaning the unit's own body).
+    """
+
+    start: int
+    kind: str = "none"
+    word: str = ""  # the prefix as written
+    place: str = ""  # resolved full place name, "" when unresolved
+    level: str = ""
+
+
+class _Rules:
+    """Everything compiled from one lexicon."""
+
+    def __init__(self, lex: Lexicon):
+        places = lex["mention_places"]
+        congress = lex["mention_congress"]
+        deputies = lex["mention_deputies"]
+        stations = lex["mention_stations"]
+        agencies = lex["mention_agencies"]
+        try:
+            jur_not_places = list(lex["jurisdiction"].get("not_places", []))
+        except LexiconError:
+            jur_not_places = []
+
+        # --- places and levels -------------------------------------------------
+        self.suffixes = {_norm_paren(k): v for k, v in places["suffixes"].items()}
+        self.suffix_list = _by_length(self.suffixes)
+        self.scan_suffixes = [w for w in self.suffix_list if self.suffixes[w] in ("municipal", "district", "township")]
+        self.level_words = {_norm_paren(k): v for k, v in places["level_words"].items()}
+        self.breakers = set(places["name_breakers"])
+        self.stops = set(places["left_stops"])
+        self.stop_max = max(map(len, self.stops))
+        self.not_names = set(places.get("not_names", [])) | set(jur_not_places)
+        self.level_blockers = set(places.get("level_blockers", []))
+        self.name_not_contain = tuple(places.get("name_not_contain", []))
+        self.name_suffix_chars = set(places.get("name_suffix_chars", ""))
+        self.non_name_words = _non_name_words(tuple(places.get("non_name_pos", [])))
+        self.org_suffixes = _by_length(places["org_suffixes"])
+        self.each_words = {_norm_paren(k): v for k, v in places["each_words"].items()}
+        self.multi_words = set(places.get("multi_words", []))
+        items = _alternation(places["multi_items"])
+        counters = _alternation(places["multi_counters"])
+        leaders = _alternation(places["multi_leaders"])
+        compact = _alternation(w for w in places["multi_items"] if len(w) == 1 or "(" in w)
+        sep = "[、，,和及与]"
+        self.multi_re = re.compile(
+            f"(?:(?:{leaders}))?(?:"
+            f"(?:(?:{items}){sep}?){{1,5}}(?:{counters})"  # 省市区三级, 全国、省、市、区四级
+            f"|(?:{items})(?:{sep}(?:{items})){{1,5}}"  # 市、区, 省、市、区
+            f"|(?:{compact}){{2,6}}"  # 市区, 市县乡, 区镇(街)
+            f"|(?:{counters})"  # 各级, 驻区各级
+            f")\\Z"
+        )
+        self.item_re = re.compile(f"(?:{items})")
+        self.multi_word_re = re.compile(f"(?:{_alternation(self.multi_words)})\\Z") if self.multi_words else None
+        self.each_re = re.compile(f"(?:{_alternation(self.each_words)})\\Z")
+        self.level_re = re.compile(f"(?:{_alternation(self.level_words)})\\Z")
+        self.level_start_re = re.compile(f"(?:{_alternation(self.level_words)})")
+        self.ordinal_re = re.compile(f"第?[{_NUM}]{{1,4}}届\\Z")
+
+        # --- congress ------------------------------------------------------------
+        self.congress_heads = {_norm_paren(k): v for k, v in congress["heads"].items()}
+        self.congress_re = _lookahead(self.congress_heads)
+        self.congress_multi = congress.get("multi_canonical", "")
+        self.inherit_after = tuple(congress.get("inherit_after", []))
+
+        # --- deputies ------------------------------------------------------------
+        self.deputy_heads = deputies["heads"]
+        self.deputy_re = _lookahead(self.deputy_heads)
+        self.multi_canonical = deputies["multi_canonical"]
+        self.roles = deputies["roles"]
+        self.role_re = _lookahead(self.roles)
+        self.groups = deputies["groups"]
+        group_alt = _alternation(self.groups)
+        self.group_re = re.compile(
+            f"(?=((?:人大)?(?:第?([{_NUM}]{{1,4}})(?=代表小组|小组))?(?:{group_alt}|(?<=[{_NUM}])小组)))"
+        )
+        self.bare_group_re = re.compile(f"(?=小组(?:{_alternation(deputies['bare_group_before'])}))")
+        self.bare_group_not_after = _WordSet(deputies["bare_group_not_after"])
+        self.bare_not_before = _WordSet(deputies["bare_not_before"])
+        self.bare_not_after = _WordSet(deputies["bare_not_after"])
+        self.name_roles = set(deputies["name_roles"])
+        self.name_end = _WordSet(deputies["name_end_words"])
+        self.surnames: dict[str, list[str]] = {}
+        for name in _by_length(deputies["surnames"]):
+            self.surnames.setdefault(name[0], []).append(name)
+
+        # --- stations --------------------------------------------------------------
+        self.station_heads = {_norm_paren(k): v for k, v in stations["heads"].items()}
+        self.station_re = _lookahead(self.station_heads)
+        quals = list(stations["qualifiers"]) + list(self.level_words)
+        self.qual_re = re.compile(f"(?:{_alternation(quals)})+\\Z")
+        self.alt_re = re.compile(f"(?:{_alternation(stations['alternatives'])})")
+        self.right_re = re.compile(f"(?:{_alternation(stations.get('right_extensions', []))})") \
+            if stations.get("right_extensions") else None
+        self.right_words = set(stations.get("right_extensions", []))
+        self.list_marker = stations.get("list_marker", "")
+        self.name_max = int(stations.get("name_max", 10))
+        self.brands = {str(k): str(v or "") for k, v in (stations.get("brands") or {}).items()}
+        self.brand_re = _lookahead(self.brands) if self.brands else None
+        self.brand_endings = tuple(_by_length(stations["brand_endings"]))
+        setup = _alternation(stations["setup_verbs"])
+        self.quoted_re = re.compile(f"(?:{setup})[^“”\"。；;，,]{{0,6}}[“\"]([{_CJK}·]{{2,10}})[”\"]")
+        self.not_brand_after = tuple(stations["not_brand_after"])
+        self.deputy_venue_re = re.compile(
+            f"[“\"]((?:人大)?代表[{_CJK}]{{0,6}}(?:{_alternation(stations['brand_endings'])}))[”\"]")
+        self.station_levels = {_norm_paren(k): v for k, v in stations["levels"].items()}
+        self.station_level_items = sorted(self.station_levels.items(), key=lambda kv: (-len(kv[0]), kv[0]))
+
+        # --- agencies ------------------------------------------------------------
+        self.agency_heads = agencies["heads"]
+        self.departments = agencies["departments"]
+        self.standalone = set(agencies.get("standalone", []))
+        self.agency_re = _lookahead(list(self.agency_heads) + list(self.departments))
+        self.dept_tail_re = re.compile(f"(?=({_alternation(agencies['department_heads'])}))")
+        self.not_department = set(agencies.get("not_department_words", []))
+        self.attach_heads = set(agencies.get("attach_to_bodies", []))
+        self.generic = agencies["generic"]
+        self.sector_re = re.compile(f"(?=((?:{_alternation(agencies['sector_words'])})部门))")
+        self.generic_re = _lookahead(self.generic)
+
+    # ------------------------------------------------------------------ places
+    def level_of(self, name: str) -> str:
+        """Level of a full place name from its suffix (同安区 → district)."""
+        for suffix in self.suffix_list:
+            if name.endswith(suffix):
+                return self.suffixes[suffix]
+        return ""
+
+    def suffix_of(self, name: str) -> str:
+        for suffix in self.suffix_list:
+            if name.endswith(suffix):
+                return suffix
+        return ""
+
+    def is_stop_before(self, text: str, pos: int) -> bool:
+        """True when ``pos`` is a clause boundary or right after a stop word."""
+        if pos <= 0:
+            return True
+        if text[pos - 1] in self.breakers or text[pos - 1].isspace():
+            return True
+        for k in range(1, min(self.stop_max, pos) + 1):
+            if text[pos - k:pos] in self.stops:
+                return True
+        return False
+
+    def after_stop_word(self, text: str, pos: int) -> bool:
+        """True when a stop word ends right before ``pos``."""
+        return any(text[pos - k:pos] in self.stops for k in range(1, min(self.stop_max, pos) + 1))
+
+    def crossing(self, text: str, pos: int, limit: int) -> int:
+        """End of a ``level_blockers`` word that starts before ``pos`` and ends after it (else 0)."""
+        for k in (1, 2, 3):
+            for j in (1, 2, 3):
+                if pos - k >= 0 and pos + j <= limit and text[pos - k:pos + j] in self.level_blockers:
+                    return pos + j
+        return 0
+
+    def bad_name(self, name: str, strict: bool = True) -> bool:
+        """True when ``name`` cannot be (the name part of) a place or organisation.
+
+        ``strict`` (place names) also rejects a name that ends with a stop word, a
+        verb-like word or a level suffix; organisation names may (企业服务 + 中心).
+        """
+        if any(c in self.breakers or c.isspace() or c.isascii() for c in name):
+            return True
+        if name in self.not_names or any(w in name for w in self.name_not_contain):
+            return True
+        if strict and name[-1] in self.name_suffix_chars:
+            return True
+        words = self.non_name_words
+        if words and (name in words or name[:2] in words or (strict and name[-2:] in words)):
+            return True
+        for k in range(1, min(self.stop_max, len(name)) + 1):
+            if name[:k] in self.stops or (strict and name[-k:] in self.stops):
+                return True
+        return False
+
+    def name_before(self, text: str, q: int, word: str, known: frozenset, loose: bool = False) -> int:
+        """Start of a place name ending at ``q`` (the name of ``<name><word>``), or -1.
+
+        A known full name wins; otherwise the longest 2–4 character name that
+        starts at a clause boundary or after a stop word. With ``loose``, a
+        two-character name that is not a stop word, verb or adverb is accepted
+        without a boundary (实任圩街道人大 → 任圩街道人大).
+        """
+        for length in range(min(8, q), 0, -1):
+            if text[q - length:q] + word in known:
+                return q - length
+        for length in range(min(4, q), 1, -1):
+            name = text[q - length:q]
+            if self.bad_name(name) or name + word in self.not_names:
+                continue
+            b = q - length
+            if self.is_stop_before(text, b) or any(text[b - k:b] in known for k in range(3, min(8, b) + 1)):
+                return b  # (after a stop word, a boundary or a known place: 抚琴街道 + 西南街社区)
+        if loose and q >= 2:
+            name = text[q - 2:q]
+            if not self.bad_name(name) and name + word not in self.not_names and _CJK_RE.match(name[0]):
+                return q - 2
+        return -1
+
+
+_RULES: dict[str, _Rules] = {}
+_LOCK = Lock()
+
+
+def _get_rules(lexicon) -> _Rules:
+    """Compiled rules for ``lexicon``, built once per lexicon version."""
+    lex = load_lexicon(lexicon)
+    with _LOCK:
+        rules = _RULES.get(lex.version)
+        if rules is None:
+            rules = _RULES[lex.version] = _Rules(lex)
+    return rules
+
+
+# ---------------------------------------------------------------------- resolution
+
+
+def _resolve_level(level: str, jur: Jurisdiction | None) -> str:
+    """The full place name a bare level word stands for in ``jur`` ("" if unknown)."""
+    if jur is None:
+        return ""
+    if level == "national":
+        return "全国"
+    if level == "provincial":
+        return jur.province or (jur.name if jur.level == "provincial" else "")
+    if level == "municipal":
+        if jur.level == "district" and jur.name.endswith("市"):
+            return jur.name  # a county-level city speaking of itself
+        return jur.city or (jur.name if jur.level == "municipal" else "")
+    if level == "district":
+        return (jur.district or jur.name) if jur.level == "district" else ""
+    if level == "township":
+        return jur.name if jur.level == "township" else ""
+    return ""
+
+
+def _parent_of(level: str, jur: Jurisdiction | None) -> str:
+    """The place one level above ``level`` in ``jur`` (the city of a set of districts)."""
+    parent = {"district": "municipal", "municipal": "provincial", "provincial": "national"}.get(level, "")
+    return _resolve_level(parent, jur) if parent else ""
+
+
+def _unresolved(word: str) -> str:
+    """A level word kept as written in a canonical name (镇级 → 镇)."""
+    word = _norm_paren(word)
+    return word[:-1] if word.endswith("级") and len(word) > 1 else word
+
+
+@lru_cache(maxsize=1024)
+def _short_regex(shorts: tuple[str, ...]) -> re.Pattern:
+    return re.compile(f"(?:{_alternation(shorts)})\\Z")
+
+
+class _WordSet:
+    """Fast "does a word of this set end at / start at a position" checks."""
+
+    def __init__(self, words):
+        self.words = frozenset(words)
+        self.lengths = sorted({len(w) for w in self.words}, reverse=True)
+
+    def ends_at(self, text: str, pos: int) -> bool:
+        return any(pos >= k and text[pos - k:pos] in self.words for k in self.lengths)
+
+    def starts_at(self, text: str, pos: int) -> bool:
+        return any(text[pos:pos + k] in self.words for k in self.lengths)
+
+
+# ---------------------------------------------------------------------- the finder
+
+
+class _Finder:
+    """One call of :func:`find_mentions`: text, jurisdiction and rules."""
+
+    def __init__(self, text: str, jur: Jurisdiction | None, rules: _Rules):
+        self.text = text
+        self.jur = jur
+        self.r = rules
+        known = set()
+        if jur is not None:
+            for name in (jur.name, jur.province, jur.city, jur.district):
+                if name and "某" not in name:
+                    known.add(name)
+        self.known = frozenset(known)  # (a name with 某, "郑州市某区", is a placeholder, not a name)
+        self.known = frozenset(known | self.scan_places())
+        self.shorts: dict[str, str] = {}
+        for full in sorted(self.known, key=lambda n: (len(n), n)):
+            suffix = self.r.suffix_of(full)
+            short = full[: -len(suffix)] if suffix else ""
+            if len(short) >= 2 and short not in self.shorts:
+                self.shorts[short] = full
+        self.short_re = _short_regex(tuple(sorted(self.shorts))) if self.shorts else None
+        self.cands: list[tuple[int, int, str, str, str, str]] = []
+        self.titles = [(m.start(), m.end()) for m in re.finditer(r"《[^《》]{0,80}》", text)]
+
+    def scan_places(self) -> set:
+        """County and township names the text writes at a clause boundary."""
+        text, r = self.text, self.r
+        found = set()
+        for suffix in r.scan_suffixes:
+            pos = text.find(suffix)
+            while pos != -1:
+                start = r.name_before(text, pos, suffix, self.known)
+                if start != -1 and "某" not in text[start:pos]:
+                    found.add(text[start:pos + len(suffix)])
+                pos = text.find(suffix, pos + 1)
+        return found
+
+    # -- prefixes -------------------------------------------------------------------
+    def prefix(self, pos: int, *, named: bool = True, short: bool = False, ordinal: bool = False) -> _Prefix:
+        """The longest prefix ending at ``pos`` (kind ``none`` with ``start=pos`` if none)."""
+        text, r = self.text, self.r
+        if ordinal:
+            window = text[max(0, pos - 6):pos]
+            m = r.ordinal_re.search(window)
+            if m:
+                o_start = pos - (len(window) - m.start())
+                p = self.prefix(o_start, named=named, short=short)
+                return p if p.kind != "none" else _Prefix(o_start, "session", text[o_start:pos])
+        lo = max(0, pos - _WINDOW)
+        window = text[lo:pos]
+        found: list[_Prefix] = []
+        m = r.multi_re.search(window)
+        if m and m.end() - m.start() >= 2:
+            start = lo + m.start()
+            cut = r.crossing(text, start, pos)  # 全省市县乡人大: 全省 is no item
+            if cut and r.item_re.match(text, cut) and r.multi_re.search(text[cut:pos]) and pos - cut >= 2:
+                start = cut
+            if not cut or start == cut:
+                found.append(self.multi_prefix(start, pos, named))
+        if r.multi_word_re is not None:
+            m = r.multi_word_re.search(window)
+            if m:
+                start = lo + m.start()
+                found.append(_Prefix(start, "multi", text[start:pos], "", "multi"))
+        m = r.each_re.search(window)
+        if m:
+            start = lo + m.start()
+            word = _norm_paren(text[start:pos])
+            found.append(_Prefix(start, "each", text[start:pos], "", r.each_words[word]))
+        m = r.level_re.search(window)
+        if m:
+            start = lo + m.start()
+            word = _norm_paren(text[start:pos])
+            level = r.level_words[word]
+            s = -1
+            if named and word in r.suffixes:
+                s = r.name_before(text, start, word, self.known, loose=True)
+            if s != -1:
+                s = self.outer_places(s, r.suffixes[word])
+                found.append(_Prefix(s, "named", text[s:pos], self.inner_place(s, pos), r.suffixes[word]))
+            elif not any(text[max(0, start - k):pos] in r.level_blockers for k in (1, 2)):
+                # (全区, 辖区, 小区 …: there the level word belongs to a word that is no place)
+                found.append(_Prefix(start, "level", text[start:pos], _resolve_level(level, self.jur), level))
+        if short and self.short_re is not None:
+            m = self.short_re.search(window)
+            if m:
+                start = lo + m.start()
+                if r.is_stop_before(text, start):
+                    full = self.shorts[text[start:pos]]
+                    found.append(_Prefix(start, "short", text[start:pos], full, r.level_of(full)))
+        if not found:
+            return _Prefix(pos)
+        order = ("named", "short", "each", "level", "multi")
+        return min(found, key=lambda p: (p.start, order.index(p.kind)))
+
+    def multi_prefix(self, start: int, pos: int, named: bool) -> _Prefix:
+        """A multi-level prefix; a place name before its first item joins it."""
+        text, r = self.text, self.r
+        first = r.item_re.match(text, start)
+        if named and first and first.group(0) in r.suffixes:
+            s = r.name_before(text, start, first.group(0), self.known)
+            if s != -1:
+                # 福建省三级 (one counted item) or 南黎街道市、区 (a place, then the list)
+                return _Prefix(s, "multi", text[s:pos], "", "multi")
+        return _Prefix(start, "multi", text[start:pos], "", "multi")
+
+    def outer_places(self, s: int, level: str = "township") -> int:
+        """Extend a named place leftwards over the places it lies in (相山区 + 相南街道).
+
+        Only places of a higher level than the one already read are taken.
+        """
+        text, r = self.text, self.r
+        for _ in range(2):
+            for suffix in r.suffix_list:
+                outer = r.suffixes[suffix]
+                if text.endswith(suffix, 0, s) and _RANK.get(outer, 9) < _RANK.get(level, 9):
+                    q = s - len(suffix)
+                    t = r.name_before(text, q, suffix, self.known)
+                    if t != -1:
+                        s, level = t, outer
+                        break
+            else:
+                break
+        return s
+
+    def inner_place(self, s: int, pos: int) -> str:
+        """The innermost place of a chain of places ``text[s:pos]`` (相山区相南街道 → 相南街道)."""
+        text, r = self.text, self.r
+        chain = text[s:pos]
+        best = chain
+        for k in range(1, len(chain) - 1):
+            head, tail = chain[:k], chain[k:]
+            if r.suffix_of(head) and (head in self.known or r.level_of(head)) and r.suffix_of(tail) \
+                    and len(tail) >= 3:
+                best = tail
+                break
+        return best
+
+    def place_of(self, p: _Prefix) -> str:
+        """The place to put into a canonical template."""
+        if p.kind in ("named", "short"):
+            return p.place
+        if p.kind == "level":
+            return p.place or _unresolved(p.word)
+        return _norm_paren(p.word)
+
+    def own(self) -> tuple[str, str]:
+        """The unit's own place name and level."""
+        if self.jur is None or not self.jur.name:
+            return "", ""
+        return self.jur.name, self.jur.level
+
+    def add(self, start: int, end: int, type_: str, canonical: str, level: str, branch: str) -> None:
+        if end > start:
+            self.cands.append((start, end, type_, canonical, level or "", branch or ""))
+
+    def in_title(self, start: int, end: int) -> bool:
+        return any(a < start and end < b for a, b in self.titles)
+
+    # -- congress ----------------------------------------------------------------------
+    def congress(self) -> None:
+        text, r = self.text, self.r
+        for m in r.congress_re.finditer(text):
+            h = m.start()
+            head = _norm_paren(m.group(1))
+            e = h + len(head)
+            opts = r.congress_heads[head]
+            before = text[max(0, h - 6):h]
+            if any(before.endswith(w) for w in opts.get("not_after", []) or []):
+                continue
+            p = self.prefix(h, short=True, ordinal=bool(opts.get("ordinal")))
+            allowed = opts.get("prefix_levels")
+            if p.kind in ("named", "short", "level") and allowed and p.level not in allowed:
+                p = _Prefix(h)
+            template = opts["canonical"]
+            if p.kind in ("none", "session"):
+                bare = opts.get("bare", "keep")
+                place, level = self.own()
+                if p.kind == "session" and place:
+                    self.add(p.start, e, "congress", template.format(place=place), level, "congress")
+                    continue
+                if bare == "never":
+                    continue
+                inherited = self.inherited(h)
+                if inherited is not None:
+                    self.add(p.start, e, "congress", inherited[0] + head, inherited[1], "congress")
+                elif bare == "self" and place:
+                    self.add(p.start, e, "congress", template.format(place=place), level, "congress")
+                elif bare in ("self", "keep"):
+                    self.add(p.start, e, "congress", head, "", "congress")
+                else:
+                    self.add(p.start, e, "congress", bare, "", "congress")
+            elif p.kind == "multi":
+                self.add(p.start, e, "congress", r.congress_multi or _norm_paren(text[p.start:e]), "multi",
+                         "congress")
+            elif p.kind == "each":
+                self.add(p.start, e, "congress", self.each_canonical(p, template, text[p.start:e]), "multi",
+                         "congress")
+            else:
+                self.add(p.start, e, "congress", template.format(place=self.place_of(p)), p.level, "congress")
+
+    def inherited(self, h: int) -> tuple[str, str] | None:
+        """Canonical and level of the body named before ``及其`` (区人大及其常委会)."""
+        text = self.text
+        for word in self.r.inherit_after:
+            if text.endswith(word, 0, h):
+                end = h - len(word)
+                for cand in self.cands:
+                    if cand[1] == end and cand[2] == "congress":
+                        return cand[3], cand[4]
+        return None
+
+    def each_canonical(self, p: _Prefix, template: str, surface: str) -> str:
+        """各区人大常委会 → 厦门市各区人大常委会; 各镇(街)人大 → 镇(街)人大."""
+        if p.level == "township":
+            return template.format(place=_norm_paren(p.word)[1:])
+        parent = _parent_of(p.level, self.jur)
+        return parent + _norm_paren(surface)
+
+    # -- deputies ------------------------------------------------------------------------
+    def deputies(self) -> None:
+        text, r = self.text, self.r
+        for m in r.deputy_re.finditer(text):
+            h = m.start()
+            head = m.group(1)
+            e = h + len(head)
+            opts = r.deputy_heads[head]
+            bare_word = head == "代表"
+            if bare_word:
+                if text[max(0, h - 2):h] == "人大":
+                    continue  # the 人大代表 occurrence covers it
+                if r.bare_not_after.starts_at(text, e):
+                    continue
+            p = self.prefix(h, named=not bare_word)
+            if bare_word and p.kind == "named":
+                p = _Prefix(h)
+            if p.kind == "none":
+                if bare_word and r.bare_not_before.ends_at(text, h):
+                    continue
+                self.add(h, e, "deputy", opts["bare"], "", "deputy")
+            elif p.kind == "multi":
+                self.add(p.start, e, "deputy", r.multi_canonical, "multi", "deputy")
+            elif p.kind == "each":
+                self.add(p.start, e, "deputy", self.each_canonical(p, opts["canonical"], text[p.start:e]),
+                         "multi", "deputy")
+            else:
+                self.add(p.start, e, "deputy", opts["canonical"].format(place=self.place_of(p)), p.level, "deputy")
+        self.roles()
+        self.groups()
+        self.named_deputies()
+
+    def named_deputies(self) -> None:
+        """人大代表王小明 (a name closed by punctuation or a name-end word) joins the span."""
+        text, r = self.text, self.r
+        for m in re.finditer("人大代表", text):
+            e = m.end()
+            n_end = self.name_after(e, strict=True)
+            if n_end > e:
+                p = self.prefix(m.start())
+                start = p.start if p.kind not in ("none", "session") else m.start()
+                self.add(start, n_end, "deputy", text[e:n_end], p.level if p.kind != "multi" else "multi", "deputy")
+
+    def roles(self) -> None:
+        text, r = self.text, self.r
+        for m in r.role_re.finditer(text):
+            h = m.start()
+            role = m.group(1)
+            e = h + len(role)
+            if role in r.name_roles:
+                n_end = self.name_after(e)
+                if n_end > e:
+                    self.add(h, n_end, "deputy", text[e:n_end], "", "deputy")
+                    continue
+            self.add(h, e, "deputy", r.roles[role], "", "deputy")
+
+    def groups(self) -> None:
+        text, r = self.text, self.r
+        last: tuple[int, str, str] | None = None  # (end, place, level) of the last numbered group
+        for m in r.group_re.finditer(text):
+            h = m.start()
+            surface = m.group(1)
+            number = m.group(2)
+            e = h + len(surface)
+            generic = r.groups.get(surface)
+            if generic is None and not number:
+                continue  # a bare 小组 is handled below
+            p = self.prefix(h, ordinal=True)
+            if number and p.kind in ("none", "session") and not surface.startswith("人大"):
+                # 十五小组 standing alone: only right after another numbered group
+                if last is None or text[last[0]:h] not in ("、", "和", "及", "与"):
+                    if not surface.endswith("代表小组"):
+                        continue
+            if number:
+                if p.kind in ("named", "short", "level"):
+                    place, level = self.place_of(p), p.level
+                elif last is not None and p.kind in ("none", "session") and text[last[0]:h] in ("、", "和", "及", "与"):
+                    place, level = last[1], last[2]
+                else:
+                    place, level = "", ""
+                canonical = f"{place}人大第{number}代表小组" if place else f"第{number}代表小组"
+                last = (e, place, level)
+                start = p.start if p.kind != "none" else h
+                self.add(start, e, "deputy", canonical, level, "deputy")
+                continue
+            if p.kind in ("none", "session"):
+                self.add(h, e, "deputy", generic, "", "deputy")
+            elif p.kind in ("multi", "each"):
+                self.add(p.start, e, "deputy", _norm_paren(text[p.start:e]), "multi", "deputy")
+            else:
+                self.add(p.start, e, "deputy", self.place_of(p) + text[p.start + len(p.word):e], p.level, "deputy")
+        # bare 小组 meaning a deputy group (小组活动, 小组工作计划), not 领导小组
+        for m in r.bare_group_re.finditer(text):
+            h = m.start()
+            if r.bare_group_not_after.ends_at(text, h):
+                continue
+            if text.endswith("代表", 0, h) or re.match(f"[{_NUM}]", text[h - 1:h] or "x"):
+                continue
+            self.add(h, h + 2, "deputy", "代表小组", "", "deputy")
+
+    def name_after(self, pos: int, strict: bool = False) -> int:
+        """End of a person's name starting at ``pos`` (surname + 1–2 characters), or ``pos``.
+
+        ``strict``: the name must be followed by punctuation or a name-end word
+        and must not start like a common word (人大代表高度重视 has no name 高度).
+        """
+        text, r = self.text, self.r
+        for surname in r.surnames.get(text[pos:pos + 1], ()):
+            if not text.startswith(surname, pos):
+                continue
+            s_end = pos + len(surname)
+            given = 0
+            while given < 2 and s_end + given < len(text) and _CJK_RE.match(text[s_end + given]) \
+                    and text[s_end + given] not in r.breakers:
+                given += 1
+            if given == 0:
+                return pos
+            if given == 2 and r.name_end.starts_at(text, s_end + 1):
+                given = 1
+            end = s_end + given
+            if strict:
+                name = text[pos:end]
+                if name[:2] in r.non_name_words or name in r.non_name_words:
+                    return pos
+                if not (end == len(text) or text[end] in _PUNCT or text[end] in "、"
+                        or r.name_end.starts_at(text, end)):
+                    return pos
+            return end
+        return pos
+
+    # -- stations ------------------------------------------------------------------------
+    def stations(self) -> None:
+        text, r = self.text, self.r
+        for m in r.station_re.finditer(text):
+            h = m.start()
+            head = _norm_paren(m.group(1))
+            e = h + len(head)
+            opts = r.station_heads[head]
+            alt = r.alt_re.match(text, e)
+            end = alt.end() if alt else e
+            right = r.right_re.match(text, end) if r.right_re is not None else None
+            canon_tail = ""
+            if right and right.group(0) != head:
+                canon_tail = right.group(0) if right.group(0) != "站点" else ""
+                end = right.end()
+            needs = opts.get("needs")
+            proper = bool(opts.get("bare")) and head not in r.right_words
+            start, named, level, chain = self.station_left(h, proper)
+            quoted = self.quoted_before(h)
+            if start == h and not opts.get("bare"):
+                if quoted is None:
+                    continue
+                # “社情民意”示范点 → the head alone, named by the quote
+                self.add(h, end, "station", quoted + head + canon_tail, level, "station")
+                continue
+            if needs and not named and not any(w in chain for w in needs):
+                continue
+            canonical = _norm_paren(text[start:e]) + canon_tail  # a trailing (站) is dropped
+            if not named:
+                canonical = self.resolve_station(canonical, start)
+            if canonical.startswith("各"):
+                canonical = canonical[1:]
+            self.add(start, end, "station", canonical, level, "station")
+            if r.list_marker and text.endswith(r.list_marker, 0, start):
+                self.listed_names(start - len(r.list_marker))
+        self.brands()
+
+    def resolve_station(self, canonical: str, start: int) -> str:
+        """省三级人大代表履职服务平台 → 福建省三级…: a single counted level item is resolved."""
+        r = self.r
+        m = r.item_re.match(canonical)
+        if m and len(m.group(0)) == 1 and re.match(f"[{_NUM}]级", canonical[1:3]):
+            place = _resolve_level(r.level_words.get(m.group(0), ""), self.jur)
+            if place:
+                return place + canonical[1:]
+        if canonical.startswith("人大") and not canonical.startswith("人大代表"):
+            return canonical[2:] or canonical
+        return canonical
+
+    def quoted_before(self, h: int) -> str | None:
+        """The quoted words right before ``h`` (“社情民意”示范点 → 社情民意), or None."""
+        text = self.text
+        if h < 2 or text[h - 1] not in _CLOSE_QUOTES:
+            return None
+        open_at = max(text.rfind(q, max(0, h - 14), h - 1) for q in _OPEN_QUOTES)
+        if open_at == -1:
+            return None
+        inner = text[open_at + 1:h - 1]
+        return inner if inner and all(_CJK_RE.match(c) for c in inner) else None
+
+    def listed_names(self, pos: int) -> None:
+        """Named platforms enumerated before ``等 + station`` (健康大讲堂、青少年心理疏导室等…).
+
+        Items are separated by 、; the first one starts after a stop word or
+        punctuation. Every item must end like a venue (lexicon ``brand_endings``).
+        """
+        text, r = self.text, self.r
+        items = []
+        end = pos
+        while True:
+            start = end
+            while start > 0 and end - start < r.name_max and text[start - 1] not in _PUNCT \
+                    and text[start - 1] != "、" and not (end - start >= 2 and r.after_stop_word(text, start)):
+                start -= 1
+            name = text[start:end]
+            if len(name) < 2 or not name.endswith(r.brand_endings) or not all(_CJK_RE.match(c) for c in name):
+                return
+            items.append((start, end))
+            if start == 0 or text[start - 1] != "、":
+                break
+            end = start - 1
+        for start, end in items:
+            self.add(start, end, "station", text[start:end], "", "station")
+
+    def station_left(self, h: int, proper: bool = True) -> tuple[int, bool, str, str]:
+        """Read a station's qualifiers and place/organisation name leftwards from its head.
+
+        Returns the span start, whether the station is named (its canonical name is
+        then the surface), its level ("" when nothing names one), and the qualifier
+        chain as written.
+        """
+        text, r = self.text, self.r
+        pos, level, chain = h, "", ""
+        for _ in range(4):
+            lo = max(0, pos - _WINDOW)
+            q = r.qual_re.search(text[lo:pos])
+            if q:
+                q_start = lo + q.start()
+                cut = r.crossing(text, q_start, pos)  # 全区活动站: not 区 + 活动站
+                if cut:
+                    q_start = cut
+                if q_start < pos:
+                    words = _norm_paren(text[q_start:pos])
+                    chain = words + chain
+                    level = level or next((lv for w, lv in r.station_level_items if w in words), "")
+                    # a chain opening with a place suffix takes the place name (青礁 + 村…)
+                    first = r.level_start_re.match(text, q_start)
+                    if first and _norm_paren(first.group(0)) in r.suffixes:
+                        s = r.name_before(text, q_start, _norm_paren(first.group(0)), self.known)
+                        if s != -1:
+                            suffix = _norm_paren(first.group(0))
+                            return self.outer_places(s, r.suffixes[suffix]), True, \
+                                level or r.station_levels.get(suffix, ""), chain
+                    # a chain opening with an organisation noun takes its name (医疗 + 行业…)
+                    for suffix in r.org_suffixes:
+                        if words.startswith(suffix) and not first:
+                            s = self.org_name_before(q_start)
+                            if s != -1:
+                                return s, True, level or r.station_levels.get(suffix, ""), chain
+                    pos = q_start
+            p = self.prefix(pos)
+            if p.kind == "named":
+                lvl = r.station_levels.get(r.suffix_of(p.word), "")
+                return p.start, True, level or lvl, chain
+            if p.kind in ("level", "multi") and p.start < pos:
+                level = level or r.station_levels.get(_norm_paren(p.word), "")
+                chain = _norm_paren(p.word) + chain
+                pos = p.start
+                continue
+            break
+        # an organisation or place noun: <name><org suffix> (琅岐菜篮子基地, 新阳企业)
+        for suffix in r.org_suffixes:
+            if text.endswith(suffix, 0, pos):
+                s = self.org_name_before(pos - len(suffix))
+                if s != -1:
+                    return s, True, level or r.station_levels.get(suffix, ""), chain
+        # a bare proper name right before the head, after punctuation (,田洋活动站)
+        if pos == h and proper:
+            for length in (4, 3, 2):
+                if h - length < 0:
+                    continue
+                name = text[h - length:h]
+                if not r.bad_name(name) and (h - length == 0 or text[h - length - 1] in _PUNCT):
+                    return h - length, True, level, chain
+        return pos, False, level, chain
+
+    def org_name_before(self, pos: int) -> int:
+        """Start of an organisation name ending at ``pos`` (2 to name_max chars), or -1.
+
+        A name after an enumeration comma is not taken (教育、医疗卫生行业活动站:
+        the sectors share the head).
+        """
+        text, r = self.text, self.r
+        for length in range(min(r.name_max, pos), 1, -1):
+            name = text[pos - length:pos]
+            if r.bad_name(name, strict=False) or not r.is_stop_before(text, pos - length):
+                continue
+            if any(name[i:i + k] in r.stops for k in (2, 3) for i in range(len(name) - k + 1)):
+                continue  # 全县共建成乡镇…: a verb inside is no organisation name
+            if text[pos - length - 1:pos - length] == "、":
+                return -1
+            return pos - length
+        return -1
+
+    def brands(self) -> None:
+        """Named brands from the lexicon and quoted names set up as platforms."""
+        text, r = self.text, self.r
+        brands = dict(r.brands)
+        for m in r.quoted_re.finditer(text):
+            name = m.group(1)
+            after = text[m.end():m.end() + 6]
+            if name.endswith(r.brand_endings) and not after.startswith(r.not_brand_after):
+                brands.setdefault(name, "")
+        # a quoted deputy-named venue needs no verb: “代表议事坊”, “人大代表之家”
+        for m in r.deputy_venue_re.finditer(text):
+            brands.setdefault(m.group(1), "")
+        if not brands:
+            return
+        pattern = r.brand_re if brands.keys() == r.brands.keys() else _lookahead(brands)
+        for m in pattern.finditer(text):
+            name = m.group(1)
+            h = m.start()
+            self.add(h, h + len(name), "station", name, brands[name], "station")
+
+    # -- agencies --------------------------------------------------------------------------
+    def agencies(self) -> None:
+        text, r = self.text, self.r
+        for m in r.agency_re.finditer(text):
+            h = m.start()
+            head = m.group(1)
+            e = h + len(head)
+            opts = r.agency_heads.get(head)
+            if opts is not None:
+                branch = opts["branch"]
+                template = opts["canonical"]
+                bare = opts.get("bare", "keep")
+                if any(text.startswith(w, e) for w in opts.get("not_before", []) or []):
+                    continue
+            else:  # a listed department
+                branch = "department"
+                template = "{place}" + r.departments[head]
+                bare = "self" if head in r.standalone else "never"
+                opts = {}
+            p = self.prefix(h, short=True)
+            allowed = opts.get("prefix_levels")
+            if allowed and p.kind in ("named", "short", "level") and p.level not in allowed:
+                p = _Prefix(h)
+            if p.kind == "none":
+                if bare == "never":
+                    continue
+                if bare == "self":
+                    place, level = self.own()
+                    canonical = template.format(place=place) if place else head
+                    self.add(h, e, "agency", canonical, level if place else "", branch)
+                else:
+                    self.add(h, e, "agency", head if bare == "keep" else bare, opts.get("level", ""), branch)
+            elif p.kind == "multi":
+                self.add(p.start, e, "agency", opts.get("multi") or _norm_paren(text[p.start:e]), "multi", branch)
+            elif p.kind == "each":  # 各乡镇党委 → 乡镇党委; 各区政府 → 厦门市各区政府
+                self.add(p.start, e, "agency", self.each_canonical(p, "{place}" + head, text[p.start:e]), "multi",
+                         branch)
+            else:
+                self.add(p.start, e, "agency", template.format(place=self.place_of(p)), p.level, branch)
+        self.unlisted_departments()
+        for m in r.generic_re.finditer(text):
+            word = m.group(1)
+            self.add(m.start(), m.start() + len(word), "agency", word, "", r.generic[word])
+        for m in r.sector_re.finditer(text):
+            word = m.group(1)
+            p = self.prefix(m.start())
+            if p.kind in ("named", "short", "level"):
+                self.add(p.start, m.start() + len(word), "agency", self.place_of(p) + word, p.level, "department")
+            else:
+                place, level = self.own()
+                self.add(m.start(), m.start() + len(word), "agency", place + word, level if place else "",
+                         "department")
+
+    def unlisted_departments(self) -> None:
+        """``<level prefix><2–6 chars>局`` (市数据局) that the department list lacks."""
+        text, r = self.text, self.r
+        for m in r.dept_tail_re.finditer(text):
+            t = m.start()
+            tail = m.group(1)
+            if any(text[t - k:t + len(tail) + j] in r.not_department for k in (0, 1, 2, 3) for j in (0, 1)
+                   if t - k >= 0):
+                continue
+            for length in range(2, 7):
+                b = t - length
+                if b <= 0:
+                    break
+                body = text[b:t]
+                if not _CJK_RE.match(body[0]) or body[0] in r.breakers or "人大" in body or "代表" in body:
+                    break
+                p = self.prefix(b)
+                if p.kind in ("level", "named"):
+                    self.add(p.start, t + len(tail), "agency", self.place_of(p) + body + tail, p.level, "department")
+                    break
+
+    def attach_party_groups(self) -> None:
+        """省人大常委会党组: a party group right after a body joins its span."""
+        text, r = self.text, self.r
+        bodies = [c for c in self.cands if c[2] in ("congress", "agency") and c[3]]
+        for word in sorted(r.attach_heads):
+            pos = text.find(word)
+            while pos != -1:
+                for c in bodies:
+                    if c[1] == pos and not (c[2] == "agency" and c[5] == "party"):
+                        self.add(c[0], pos + len(word), "agency", c[3] + word, c[4], "party")
+                pos = text.find(word, pos + 1)
+
+    # -- all -----------------------------------------------------------------------------
+    def run(self) -> list[dict]:
+        self.congress()
+        self.deputies()
+        self.stations()
+        self.agencies()
+        self.attach_party_groups()
+        kept: list[tuple[int, int, str, str, str, str]] = []
+        taken = bytearray(len(self.text) + 1)
+        # Longest first, then leftmost, then by type; among equal spans of one type
+        # the candidate found first (a listed head before a generic pattern) wins.
+        order = sorted(range(len(self.cands)), key=lambda i: (
+            -(self.cands[i][1] - self.cands[i][0]), self.cands[i][0], _TYPE_ORDER[self.cands[i][2]], i))
+        for cand in (self.cands[i] for i in order):
+            start, end = cand[0], cand[1]
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            kept.append(cand)
+        kept.sort(key=lambda c: (c[0], c[1]))
+        return [
+            {"type": t, "surface": self.text[s:e], "canonical": c, "level": lv, "branch": br, "start": s, "end": e}
+            for s, e, t, c, lv, br in kept
+            if not (t == "deputy" and self.in_title(s, e))
+        ]
+
+
+def find_mentions(text: str, jurisdiction: Jurisdiction | None = None, lexicon=None, *,
+                  in_title: bool = False) -> list[dict]:
+    """Find deputy, station, agency and congress mentions (codebook §3).
+
+    Parameters
+    ----------
+    text : str
+        Cleaned text (simplified characters): a sentence, a unit or a document.
+    jurisdiction : Jurisdiction or None
+        The unit's jurisdiction; level words (区, 市 …) resolve in it. ``None``
+        leaves them unresolved (``区政府`` → ``区人民政府``).
+    lexicon : Lexicon, str, Path or None
+        Lexicon to use (default: the shipped one); the ``mention_*`` files are read.
+    in_title : bool
+        True when ``text`` is the document's title: deputy mentions are then left
+        out (GUIDELINES: no deputy in a document title); the other types are kept.
+
+    Returns
+    -------
+    list of dict
+        One dict per mention with keys ``type`` (deputy | station | agency |
+        congress), ``surface``, ``canonical``, ``level``, ``branch``, ``start``,
+        ``end``; ``text[start:end] == surface``; sorted by ``start``; mentions do
+        not overlap. Deputy mentions inside a cited title 《…》 are left out. The
+        input is not modified.
+
+    Examples
+    --------
+    >>> from congress_lib.jurisdiction import Jurisdiction
+    >>> j = Jurisdiction("同安区", "district", "福建省", "厦门市", "同安区", "metadata")
+    >>> [(m["surface"], m["canonical"]) for m in find_mentions("督促区政府加快发展", j)]
+    [('区政府', '同安区人民政府')]
+    """
+    if not isinstance(text, str):
+        raise InvalidArgumentError(f"text must be a str, not {type(text).__name__}; pass the cleaned report text.")
+    if jurisdiction is not None and not isinstance(jurisdiction, Jurisdiction):
+        raise InvalidArgumentError(
+            f"jurisdiction must be a Jurisdiction or None, not {type(jurisdiction).__name__}; "
+            "build one with congress_lib.jurisdiction.Jurisdiction(name, level, province, city, district)."
+        )
+    if not text:
+        return []
+    found = _Finder(text, jurisdiction, _get_rules(lexicon)).run()
+    if in_title:
+        found = [m for m in found if m["type"] != "deputy"]
+    return found

@@ -1,0 +1,936 @@
+"""Quantities: every number in a report, with its unit, hedge and kind.
+
+Reports count things in two scripts: Arabic digits (``108件``, ``1,250条``,
+``56.1万``, ``93.5%``) and Chinese numerals (``一百零八``, ``两轮``, ``十届``,
+``二〇二三年``). :func:`find_quantities` finds both by pattern over the text (never
+from jieba tokens, which split ``1700余人次`` apart) and returns one
+:class:`Quantity` per number, with
+
+* the span ``start``/``end`` of the full quantity as written -- hedge words, the
+  numeral and its unit word (``近2000个``, ``1800余人次``, ``3—5名``) -- so that
+  ``text[start:end] == surface``;
+* ``value`` in base units (``56.1万`` → 561000, ``56.4亿元`` → 5.64e9 元,
+  ``99%`` → 99.0) and ``value_high`` for ranges (``3—5名`` → 3 and 5);
+* the normalised ``unit`` (simplified characters), ``approx`` and ``approx_kind``
+  (``more_than`` for 余/多/以上/超过, ``nearly`` for 近/将近/接近, ``about`` for
+  约/左右/上下);
+* its ``kind``, one of :data:`QUANTITY_KINDS`, decided by general patterns:
+  numbers before 年/月/日 are dates, ``第N`` and ``N号线`` ordinals, ``N届`` and
+  ``…届…N次会议`` sessions, ``一是``/``(三)``/``一、`` enumerations, numbers in short
+  quoted terms and fixed formulas (``“四个意识”``, ``“2121”工程``, ``一厅三室``)
+  slogans, phone/ICP/counter numbers codes, ``五年来``/``3分钟`` durations.
+
+Domain knowledge -- unit words, hedges, words that contain numeral characters
+without being numbers (统一, 一批, 进一步), fixed formulas, furniture cues -- lives in
+the lexicon files ``units.yaml`` and ``number_traps.yaml``; this module holds
+patterns and mechanisms only. Traditional characters and full-width digits are
+folded with a length-preserving table before matching, so offsets always refer to
+the text as given.
+
+The search is pure and deterministic, never raises on any string, and compiles its
+patterns once per lexicon version.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from .errors import InvalidArgumentError
+from .resources import Lexicon, load_lexicon
+
+__all__ = [
+    "APPROX_KINDS",
+    "QUANTITY_KINDS",
+    "Quantity",
+    "find_quantities",
+    "fold_text",
+    "parse_number",
+]
+
+#: Every value of :attr:`Quantity.kind`.
+QUANTITY_KINDS = (
+    "count",
+    "percent",
+    "money",
+    "measure",
+    "date",
+    "time",
+    "duration",
+    "ordinal",
+    "session",
+    "enumeration",
+    "slogan",
+    "code",
+    "other",
+)
+
+#: Every non-null value of :attr:`Quantity.approx_kind`.
+APPROX_KINDS = ("more_than", "nearly", "about")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One number in a text.
+
+    Attributes
+    ----------
+    start, end : int
+        Offsets of the full quantity span (hedges, numeral, unit) in the text that
+        was searched; ``text[start:end] == surface``.
+    surface : str
+        The span as written, e.g. ``1800余人次``, ``近2000个``, ``3—5名``.
+    value : float
+        The number in base units (万/亿 multiplied out; percentages as the number
+        of percent). For a range, the low end.
+    value_high : float or None
+        The high end of a range (``3—5名`` → 5.0), else None.
+    unit : str or None
+        Normalised unit word in simplified characters (``件``, ``人次``, ``元``,
+        ``%``, ``平方千米``, ``年`` …), None when the number has no unit.
+    approx : bool
+        True when a hedge word qualifies the number.
+    approx_kind : str or None
+        ``more_than``, ``nearly`` or ``about`` (see :data:`APPROX_KINDS`).
+    kind : str
+        One of :data:`QUANTITY_KINDS`.
+    """
+
+    start: int
+    end: int
+    surface: str
+    value: float
+    value_high: float | None
+    unit: str | None
+    approx: bool
+    approx_kind: str | None
+    kind: str
+
+
+# ---------------------------------------------------------------------------
+# Numerals: language mechanism, not domain knowledge.
+
+_CN_DIGITS = {
+    "零": 0, "〇": 0, "○": 0,
+    "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3, "四": 4, "肆": 4,
+    "五": 5, "伍": 5, "六": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
+}  # fmt: skip
+# 陆 (capital 6) is left out on purpose: in reports it means "land" (陆续, 大陆);
+# parse_number still reads it.
+_CN_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_CN_BIG = {"万": 10**4, "亿": 10**8}
+_CN_CHARS = "".join(_CN_DIGITS) + "".join(_CN_SMALL) + "".join(_CN_BIG)
+_ZEROS = "零〇○"
+_MAGNITUDE = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
+
+# Characters folded regardless of the lexicon: full-width ASCII and a few variants.
+_BASE_FOLD = {i: i - 0xFEE0 for i in range(0xFF10, 0xFF1A)}  # ０-９
+_BASE_FOLD.update({i: i - 0xFEE0 for i in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
+_BASE_FOLD.update({i: i - 0xFEE0 for i in range(0xFF41, 0xFF5B)})  # ａ-ｚ
+_BASE_FOLD.update({ord(a): ord(b) for a, b in zip("％．＋－～：／　﹪", "%.+-~:/ %")})
+_BASE_FOLD.update({ord(a): ord(b) for a, b in zip("萬億兩貳陸", "万亿两贰陆")})
+
+_NUM_RE = re.compile(
+    r"(?P<ar>\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)(?P<mag>[十百千万亿]*)"
+    rf"|(?P<cn>[{_CN_CHARS}]+)"
+)
+_CN_DIGIT_RUN = re.compile(rf"[{''.join(_CN_DIGITS)}]+")
+_ARABIC_FULL = re.compile(r"[+-]?(?:\d+(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?")
+_RANGE_SEP = re.compile(r"\s?(?:——|—|–|-|~|〜|至|到)\s?")
+_CLAUSE_PUNCT = set("，,。；;：:！？!?\n\r、（）()【】[]《》")
+_BOUNDARY = set("。！？；;!?\n\r\t :：，,、)）】」”\"") | {""}
+_QUOTES = re.compile(r"“([^“”\n]{1,40})”|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』|‘([^‘’\n]{1,40})’|\"([^\"\n]{1,40})\"")
+_PLUS = re.compile(r"\d+\s?\+\s?\d+|\d+\s?\+\s?[A-Za-z]|[A-Za-z]\s?\+\s?\d+")
+
+# Furniture and codes, matched before ordinary numbers (order matters).
+_URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+(?:\s\.[A-Za-z]{2,5})?")
+_EMAIL = re.compile(r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_ICP = re.compile(
+    r"(?:ICP|icp)\s?(?:备|证|許可證|许可证)?\s?(?:字)?\s?(?:[第:：]\s?)?\d+号?(?:-\d+)?"
+    r"|(?:公网安备|公安备案|网安备|公网安备案)\s?(?:号)?\s?[:：]?\s?\d+号?"
+)
+_DOCNO = re.compile(r"[〔\[【(（]\s?(?:19|20)\d{2}\s?[〕\]】)）]\s?(?:第\s?)?\d+\s?号")
+_PHONE = re.compile(
+    r"(?<![\d.])(?:[(（]0\d{2,3}[)）]\s?\d{7,8}|0\d{2,3}[-—－\s]\d{7,8}(?:[-—]\d{1,4})?"
+    r"|1[3-9]\d{9}|400[-\s]?\d{3}[-\s]?\d{4})(?![\d.])"
+)
+_ISO_DATE = re.compile(r"(?<![\d.])((?:19|20)\d{2})([-/.])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?![\d.])")
+_CLOCK = re.compile(r"(?<![\d:])([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?(?![\d:])")
+_LATIN = re.compile(
+    r"(?<![A-Za-z0-9])(?:[A-Za-z]+[-_]?\d[A-Za-z0-9_.-]*|\d+[A-Za-z][A-Za-z0-9_-]*)"
+)
+_PERCENT_WORD = re.compile(rf"百分之(?P<n>\d+(?:\.\d+)?|[{_CN_CHARS}]+(?:点[{''.join(_CN_DIGITS)}]+)?)")
+_FRACTION = re.compile(
+    rf"(?P<a>\d+|[{_CN_CHARS}]+)分之(?P<b>\d+(?:\.\d+)?|[{_CN_CHARS}]+(?:点[{''.join(_CN_DIGITS)}]+)?)"
+)
+
+
+def _is_cn_digit_only(run: str) -> bool:
+    return all(ch in _CN_DIGITS for ch in run)
+
+
+def _cn_int(run: str) -> int | None:
+    """Value of a run of Chinese numeral characters (no 点), or None if malformed."""
+    if not run:
+        return None
+    if _is_cn_digit_only(run):
+        if len(run) == 1:
+            return _CN_DIGITS[run]
+        return int("".join(str(_CN_DIGITS[ch]) for ch in run))  # 二〇二三 → 2023
+    total = 0  # completed 亿 groups
+    wan = 0  # the 万 group of the current 亿 group
+    wan_used = False
+    section = 0  # below 万
+    digit: int | None = None
+    last_small: int | None = None
+    prev_unit = 0  # value of the unit character right before this one (0: none)
+    digit_after_unit = 0  # value of the unit character right before the pending digit
+    for ch in run:
+        if ch in _ZEROS:
+            if digit is not None:
+                return None
+            prev_unit = 0
+        elif ch in _CN_DIGITS:
+            if digit is not None:
+                return None
+            digit, digit_after_unit, prev_unit = _CN_DIGITS[ch], prev_unit, 0
+        elif ch in _CN_SMALL:
+            unit = _CN_SMALL[ch]
+            if last_small is not None and unit >= last_small:
+                return None
+            section += (1 if digit is None else digit) * unit
+            digit, last_small, prev_unit = None, unit, unit
+        elif ch in _CN_BIG:
+            unit = _CN_BIG[ch]
+            seg = section + (digit or 0)
+            if unit == 10**4:
+                if wan_used or seg == 0:
+                    return None
+                wan, wan_used = seg, True
+            else:
+                group = wan * 10**4 + seg
+                if group == 0:
+                    return None
+                total = (total + group) * 10**8
+                wan, wan_used = 0, False
+            section, digit, last_small, prev_unit = 0, None, None, unit
+        else:
+            return None
+    tail = digit or 0
+    # Colloquial abbreviation: 一万五 = 15000, 三千五 = 3500, 两百五 = 250 (a bare
+    # digit right after a unit of at least a hundred).
+    if digit is not None and digit_after_unit >= 100:
+        tail = digit * digit_after_unit // 10
+    return total + wan * 10**4 + section + tail
+
+
+def _cn_value(run: str) -> Decimal | None:
+    """Value of a Chinese numeral with an optional 点 decimal part."""
+    if "点" in run:
+        whole, _, frac = run.partition("点")
+        if not frac or not _is_cn_digit_only(frac) or "点" in frac:
+            return None
+        base = _cn_int(whole) if whole else 0
+        if base is None:
+            return None
+        return Decimal(base) + Decimal("0." + "".join(str(_CN_DIGITS[c]) for c in frac))
+    value = _cn_int(run)
+    return None if value is None else Decimal(value)
+
+
+def _mag_factor(mag: str) -> int:
+    factor = 1
+    for ch in mag:
+        factor *= _MAGNITUDE[ch]
+    return factor
+
+
+def _as_float(value: Decimal) -> float:
+    return float(value)
+
+
+def parse_number(s: str) -> float | None:
+    """Read one number written in Arabic digits, Chinese numerals or a mix.
+
+    Parameters
+    ----------
+    s : str
+        The numeral, e.g. ``"1,200"``, ``"56.1万"``, ``"一百零八"``, ``"两"``,
+        ``"二〇二三"`` (read digit by digit), ``"三点一四"``, ``"5亿"``,
+        ``"百分之九十"``. Full-width digits and traditional numeral characters
+        (萬, 億, 兩) are accepted. Surrounding whitespace is ignored.
+
+    Returns
+    -------
+    float or None
+        The value, or None when ``s`` is not a number. Never raises.
+
+    Examples
+    --------
+    >>> parse_number("56.1万")
+    561000.0
+    >>> parse_number("一百零八")
+    108.0
+    >>> parse_number("二〇二三")
+    2023.0
+    >>> parse_number("统一") is None
+    True
+    """
+    try:
+        if not isinstance(s, str):
+            return None
+        t = s.strip().translate(_BASE_FOLD)
+        if not t:
+            return None
+        if t.startswith("百分之"):
+            t = t[3:]
+        elif t.endswith("%"):
+            t = t[:-1]
+        if _ARABIC_FULL.fullmatch(t):
+            return float(Decimal(t.replace(",", "")))
+        m = re.fullmatch(r"(\d+(?:,\d{3})*(?:\.\d+)?)([十百千万亿]+)", t)
+        if m:
+            return _as_float(Decimal(m.group(1).replace(",", "")) * _mag_factor(m.group(2)))
+        t = t.replace("陆", "六")  # capital 6, read only when asked to parse a numeral
+        if all(ch in _CN_CHARS or ch == "点" for ch in t):
+            value = _cn_value(t)
+            if value is not None:
+                return _as_float(value)
+        import cn2an  # imported lazily: only odd numerals get here
+
+        out = cn2an.cn2an(t, "smart")
+        return float(out)
+    except Exception:  # noqa: BLE001 - the contract is "never raise"
+        return None
+
+
+# ---------------------------------------------------------------------------
+# Lexicon-derived patterns, compiled once per lexicon version.
+
+
+def _strings(data) -> list[str]:
+    out: list[str] = []
+    if isinstance(data, str):
+        out.append(data)
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            out.extend(_strings(key))
+            out.extend(_strings(value))
+    elif isinstance(data, (list, tuple)):
+        for item in data:
+            out.extend(_strings(item))
+    return out
+
+
+def _alternation(words) -> re.Pattern | None:
+    words = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+_OPENCC: dict[str, object] = {}
+
+
+def _build_fold(lexicon: Lexicon) -> dict[int, int]:
+    """Length-preserving fold: full-width ASCII plus traditional→simplified for
+    every character that appears in the lexicons (so cue words match either
+    script)."""
+    table = dict(_BASE_FOLD)
+    chars = set(_CN_CHARS) | set("点第届余约近超逾个件名条项场次篇元万亿人位户座年月日号")
+    for name in sorted(lexicon):
+        for text in _strings(lexicon[name]):
+            chars.update(text)
+    try:
+        import opencc
+
+        for config in ("s2t", "s2tw", "s2hk"):
+            if config not in _OPENCC:
+                _OPENCC[config] = opencc.OpenCC(config)
+        for ch in sorted(chars):
+            if ord(ch) < 0x2E80:
+                continue
+            for config in ("s2t", "s2tw", "s2hk"):
+                trad = _OPENCC[config].convert(ch)
+                if len(trad) == 1 and trad != ch and ord(trad) not in table:
+                    table[ord(trad)] = ord(ch)
+    except Exception:  # pragma: no cover - opencc is a declared dependency
+        pass
+    return table
+
+
+class _Compiled:
+    """Everything find_quantities needs from the lexicons, compiled once."""
+
+    def __init__(self, lexicon: Lexicon):
+        units = lexicon["units"]
+        traps = lexicon["number_traps"]
+        self.fold = _build_fold(lexicon)
+        self.unit_forms: dict[str, tuple[str, str]] = {}
+        for entry in units.get("units", []):
+            for form in entry.get("forms", []):
+                self.unit_forms.setdefault(str(form).translate(_BASE_FOLD), (str(entry["unit"]), entry["kind"]))
+        self.unit_re = _alternation(self.unit_forms)
+        self.latin_units = {f for f in self.unit_forms if f.isascii()}
+        self.prefix_hedges = sorted(
+            ((str(k), v) for k, v in units.get("prefix_hedges", {}).items()), key=lambda kv: (-len(kv[0]), kv[0])
+        )
+        self.suffix_hedges = dict(units.get("suffix_hedges", {}))
+        self.suffix_re = _alternation(self.suffix_hedges)
+        self.hedge_blockers = sorted({str(w) for w in units.get("hedge_blockers", [])}, key=lambda w: (-len(w), w))
+        self.implicit = []
+        for entry in units.get("implicit_units", []):
+            cue_re = _alternation(str(c) for c in entry.get("cues", []))
+            if cue_re is not None:
+                self.implicit.append((str(entry["unit"]), entry["kind"], cue_re))
+        self.blocked_re = _alternation(str(w) for w in traps.get("non_number_words", []))
+        self.formula_re = _alternation(str(w) for w in traps.get("formulas", []))
+        self.max_quote = int(traps.get("max_quoted_slogan_chars", 10))
+        self.enum_suffixes = tuple(
+            sorted({str(w) for w in traps.get("enumeration_suffixes", [])}, key=len, reverse=True)
+        )
+        code_cues = _alternation(str(w) for w in traps.get("code_cues", []))
+        self.code_re = (
+            re.compile(rf"(?:{code_cues.pattern})\s?[:：]\s?(?P<n>[\d\-—() （）]*\d)") if code_cues else None
+        )
+        before = sorted({str(w) for w in traps.get("counter_cues_before", [])}, key=lambda w: (-len(w), w))
+        after = _alternation(str(w) for w in traps.get("counter_cues_after", []))
+        parts = []
+        if before:
+            cue = "|".join(re.escape(w) for w in before)
+            parts.append(rf"(?:{cue})\s?(?:[:：]|(?<=[数量率])|\s)\s?(?P<n1>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)")
+        if after is not None:
+            parts.append(r"(?P<n2>\d{1,3}(?:,\d{3})+(?!\d)|\d+)\s?(?:" + after.pattern + ")")
+        self.counter_re = re.compile("|".join(parts)) if parts else None
+        self.time_before = tuple(sorted({str(w) for w in traps.get("time_words_before", [])}, key=len, reverse=True))
+        self.point_nouns = tuple(sorted({str(w) for w in traps.get("point_nouns", [])}, key=len, reverse=True))
+        self.time_after = tuple(sorted({str(w) for w in traps.get("time_words_after", [])}, key=len, reverse=True))
+        small_chars = "".join(ch for ch in _CN_DIGITS if ch not in _ZEROS)
+        count_units = "".join(
+            sorted({f for f, (u, k) in self.unit_forms.items() if len(f) == 1 and k in ("count", "session", "date")})
+        )
+        self.compact_re = re.compile(
+            rf"(?:[{small_chars}十](?![{re.escape(count_units)}{_CN_CHARS}])[\u4e00-\u9fff]){{2,}}"
+        )
+
+
+_COMPILED: dict[str, _Compiled] = {}
+
+
+def _compiled(lexicon: Lexicon | None) -> _Compiled:
+    lex = load_lexicon(lexicon)
+    got = _COMPILED.get(lex.version)
+    if got is None:
+        got = _COMPILED[lex.version] = _Compiled(lex)
+    return got
+
+
+def fold_text(text: str, lexicon=None) -> str:
+    """Fold full-width digits/letters and traditional characters, keeping length.
+
+    Only characters that occur in the lexicons (unit words, cue words …) and
+    numeral characters are converted from traditional to simplified, one
+    character to one character, so offsets into the folded text are offsets into
+    ``text``.
+
+    Parameters
+    ----------
+    text : str
+    lexicon : folder path, :class:`~congress_lib.resources.Lexicon` or None
+
+    Returns
+    -------
+    str
+        A string of the same length as ``text``.
+    """
+    if not isinstance(text, str):
+        raise InvalidArgumentError(f"text must be a str, not {type(text).__name__}.")
+    return text.translate(_compiled(lexicon).fold)
+
+
+# ---------------------------------------------------------------------------
+# The search.
+
+
+class _Scan:
+    """State of one find_quantities call."""
+
+    def __init__(self, text: str, c: _Compiled):
+        self.text = text
+        self.c = c
+        self.w = text.translate(c.fold)
+        self.n = len(text)
+        self.mask = bytearray(self.n)
+        self.out: list[Quantity] = []
+        self.slogan_spans: list[tuple[int, int]] = []
+        self.blocked_spans: list[tuple[int, int]] = []
+
+    # -- helpers ---------------------------------------------------------------
+    def masked(self, s: int, e: int) -> bool:
+        return self.mask.find(1, s, e) != -1
+
+    def set_mask(self, s: int, e: int) -> None:
+        self.mask[s:e] = b"\x01" * (e - s)
+
+    def add(self, s, e, value, kind, unit=None, high=None, approx_kind=None) -> None:
+        self.out.append(
+            Quantity(
+                start=s,
+                end=e,
+                surface=self.text[s:e],
+                value=float(value),
+                value_high=None if high is None else float(high),
+                unit=unit,
+                approx=approx_kind is not None,
+                approx_kind=approx_kind,
+                kind=kind,
+            )
+        )
+
+    def in_spans(self, spans, s: int, e: int) -> bool:
+        for a, b in spans:
+            if a <= s and e <= b:
+                return True
+            if a >= e:
+                break
+        return False
+
+    def char(self, i: int) -> str:
+        return self.w[i] if 0 <= i < self.n else ""
+
+    def clause_left(self, s: int, width: int) -> str:
+        left = self.w[max(0, s - width) : s]
+        for i in range(len(left) - 1, -1, -1):
+            if left[i] in _CLAUSE_PUNCT:
+                return left[i + 1 :]
+        return left
+
+    # -- passes ------------------------------------------------------------------
+    def special(self) -> None:
+        w = self.w
+        # page furniture and codes
+        for rx in (_URL, _EMAIL):
+            for m in rx.finditer(w):
+                s, e = m.span()
+                digits = re.findall(r"\d+", m.group())
+                if digits and not self.masked(s, e):
+                    self.add(s, e, int(digits[-1][-15:]), "code")
+                self.set_mask(s, e)
+        for m in _ICP.finditer(w):
+            s, e = m.span()
+            num = re.search(r"\d", m.group())
+            if num and not self.masked(s, e):
+                s0 = s + num.start()
+                self.add(s0, e, int(re.findall(r"\d+", m.group())[0][-15:]), "code")
+                self.set_mask(s, e)
+        for m in _DOCNO.finditer(w):
+            if not self.masked(*m.span()):
+                self.add(m.start(), m.end(), int(re.findall(r"\d+", m.group())[-1]), "code")
+                self.set_mask(*m.span())
+        if self.c.counter_re is not None:
+            for m in self.c.counter_re.finditer(w):
+                g = "n1" if m.group("n1") is not None else "n2"
+                s, e = m.span(g)
+                if not self.masked(s, e):
+                    self.add(s, e, int(m.group(g).replace(",", "")[-15:]), "code")
+                    self.set_mask(s, e)
+        if self.c.code_re is not None:
+            for m in self.c.code_re.finditer(w):
+                s, e = m.span("n")
+                while s < e and not w[s].isdigit():
+                    s += 1
+                if s < e and not self.masked(s, e):
+                    self.add(s, e, int("".join(re.findall(r"\d", w[s:e]))[-15:]), "code")
+                    self.set_mask(s, e)
+        for m in _PHONE.finditer(w):
+            s, e = m.span()
+            if not self.masked(s, e):
+                self.add(s, e, int("".join(re.findall(r"\d", m.group()))[-15:]), "code")
+                self.set_mask(s, e)
+        for m in _ISO_DATE.finditer(w):
+            s, e = m.span()
+            if not self.masked(s, e):
+                value = int(m.group(1)) * 10000 + int(m.group(3)) * 100 + int(m.group(4))
+                self.add(s, e, value, "date")
+                self.set_mask(s, e)
+        for m in _CLOCK.finditer(w):
+            s, e = m.span()
+            if not self.masked(s, e):
+                self.add(s, e, int(m.group(1)) + int(m.group(2)) / 60, "time", unit="时")
+                self.set_mask(s, e)
+        for m in _LATIN.finditer(w):
+            s, e = m.span()
+            tok = m.group()
+            letters = re.sub(r"^[\d.]+", "", tok)
+            if tok[0].isdigit() and letters in self.c.latin_units:
+                continue  # 141.7km2: a measure, handled by the main pass
+            if not self.masked(s, e):
+                digits = re.findall(r"\d+", tok)
+                self.add(s, e, int(digits[-1][-15:]), "code")
+            self.set_mask(s, e)
+        # percent in words and fractions
+        for m in _PERCENT_WORD.finditer(w):
+            s, e = m.span()
+            value = parse_number(m.group("n"))
+            if value is not None and not self.masked(s, e):
+                e2, approx = self.suffix_hedge(e)
+                self.add(s, e2, value, "percent", unit="%", approx_kind=approx)
+                self.set_mask(s, e2)
+        for m in _FRACTION.finditer(w):
+            s, e = m.span()
+            a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+            if a and b is not None and not self.masked(s, e):
+                e2, approx = self.suffix_hedge(e)
+                self.add(s, e2, round(b / a, 6), "other", approx_kind=approx)
+                self.set_mask(s, e2)
+
+    def suffix_hedge(self, e: int) -> tuple[int, str | None]:
+        if self.c.suffix_re is None:
+            return e, None
+        m = self.c.suffix_re.match(self.w, e)
+        if m and m.group() not in ("余", "多", "许"):
+            return m.end(), self.c.suffix_hedges[m.group()]
+        return e, None
+
+    def context_spans(self) -> None:
+        w = self.w
+        spans: list[tuple[int, int]] = []
+        if self.c.formula_re is not None:
+            spans.extend(m.span() for m in self.c.formula_re.finditer(w))
+        for m in _QUOTES.finditer(w):
+            g = next(i for i in range(1, 6) if m.group(i) is not None)
+            if len(m.group(g)) <= self.c.max_quote:
+                spans.append(m.span(g))
+        spans.extend(m.span() for m in _PLUS.finditer(w))
+        spans.extend(m.span() for m in self.c.compact_re.finditer(w))
+        self.slogan_spans = sorted(spans)
+        if self.c.blocked_re is not None:
+            self.blocked_spans = [m.span() for m in self.c.blocked_re.finditer(w)]
+        self.blocked_starts = [a for a, _ in self.blocked_spans]
+
+    def blocked_trim(self, s: int, e: int) -> int:
+        """New start of a Chinese numeral run once the characters that belong to a
+        non-number word starting before it are dropped (统一 → nothing, 唯一一个 →
+        一个); ``e`` when the whole run lies inside such a word."""
+        spans = self.blocked_spans
+        k = bisect.bisect_right(self.blocked_starts, s) - 1
+        while 0 <= k < len(spans):
+            a, b = spans[k]
+            if a >= e:
+                break
+            if a <= s < b:
+                if b >= e:
+                    return e
+                s = b
+            k += 1
+        return s
+
+    def prefix_hedge(self, s: int) -> tuple[int, str | None]:
+        w = self.w
+        for word, kind in self.c.prefix_hedges:
+            k = len(word)
+            if s - k >= 0 and w[s - k : s] == word:
+                for blocker in self.c.hedge_blockers:
+                    kb = len(blocker)
+                    if s - kb >= 0 and w[s - kb : s] == blocker:
+                        return s, None
+                return s - k, kind
+        return s, None
+
+    def main(self) -> None:
+        w = self.w
+        c = self.c
+        consumed = 0
+        prev: Quantity | None = None
+        for m in _NUM_RE.finditer(w):
+            s, e = m.span()
+            if s < consumed or self.masked(s, e):
+                continue
+            ar = m.group("ar")
+            is_cn = ar is None
+            mag = ""
+            value: Decimal | None
+            if not is_cn:
+                mag = m.group("mag")
+                # 5千米 / 3百米: the 千/百 belongs to the unit
+                while mag and mag[-1] in "千百" and self.char(s + len(ar) + len(mag)) in ("米", "克", "瓦"):
+                    mag = mag[:-1]
+                e = s + len(ar) + len(mag)
+                try:
+                    value = Decimal(ar.replace(",", "")) * _mag_factor(mag)
+                except (InvalidOperation, KeyError):
+                    continue
+            else:
+                s = self.blocked_trim(s, e)
+                if s >= e:
+                    continue
+                run = w[s:e]
+                # decimal part: 三点一四 (but 九点三十分, 九点半 and 三点意见 are not decimals)
+                if self.char(e) == "点":
+                    dm = _CN_DIGIT_RUN.match(w, e + 1)
+                    after = self.char(dm.end()) if dm else ""
+                    if dm and after not in ("分", "钟", "半") and after not in _CN_SMALL and after not in _CN_BIG:
+                        run = w[s : dm.end()]
+                        e = dm.end()
+                if not any(ch in _CN_DIGITS or ch in "十拾" for ch in run):
+                    # 百/千/万 alone: a number only as 百余, 上千, 数万 …
+                    pre = self.char(s - 1)
+                    post = self.char(e)
+                    if post in ("余", "多") or pre in ("数", "几", "上", "近", "逾"):
+                        value = Decimal(_mag_factor(run)) if all(ch in _MAGNITUDE for ch in run) else None
+                    else:
+                        continue
+                else:
+                    value = _cn_value(run)
+                if value is None:
+                    continue
+            has_mag = bool(mag) or (is_cn and any(ch in _CN_BIG for ch in w[s:e]))
+            added = self.one(s, e, value, is_cn, has_mag, prev)
+            if added is not None:
+                consumed, prev = added.end, added
+
+    def one(
+        self, s: int, e: int, value: Decimal, is_cn: bool, has_mag: bool, prev: Quantity | None
+    ) -> Quantity | None:
+        """Read the hedges, range and unit around one numeral; add and return the
+        quantity, or return None when the numeral is not a quantity."""
+        w, c = self.w, self.c
+        numeral = w[s:e]
+        high: Decimal | None = None
+        approx: str | None = None
+        # digit-by-digit pairs 两三, 三五: an approximate range
+        if is_cn and len(numeral) == 2 and _is_cn_digit_only(numeral):
+            a, b = _CN_DIGITS[numeral[0]], _CN_DIGITS[numeral[1]]
+            if 0 < a < b <= a + 2:
+                value, high, approx = Decimal(a), Decimal(b), "about"
+        # ranges 3—5, 3至5
+        rm = _RANGE_SEP.match(w, e)
+        if rm and high is None:
+            nm = _NUM_RE.match(w, rm.end())
+            if nm and (nm.group("ar") is None) == is_cn and not self.masked(*nm.span()):
+                if is_cn:
+                    hv = _cn_value(nm.group("cn"))
+                    hmag = ""
+                else:
+                    hmag = nm.group("mag")
+                    try:
+                        hv = Decimal(nm.group("ar").replace(",", "")) * _mag_factor(hmag)
+                    except (InvalidOperation, KeyError):
+                        hv = None
+                if hv is not None:
+                    lo = value
+                    if not is_cn and hmag and not w[s:e].rstrip("0123456789.,"):
+                        lo = value * _mag_factor(hmag)
+                    if lo < hv:
+                        value, high, e = lo, hv, nm.end()
+                        has_mag = has_mag or bool(hmag)
+        end = e
+        # hedge between numeral and unit: 1800余人次, 60多户, 十几个
+        ch = self.char(end)
+        if ch in ("余", "多") and approx is None:
+            approx, end = "more_than", end + 1
+            # 120余亿元, 3000多万: the magnitude comes after the hedge
+            mag2 = re.match(r"[万亿]+|[千百](?=[万亿])[万亿]*", w[end : end + 3])
+            if mag2 and not (mag2.group()[-1] in "千百" and self.char(end + mag2.end()) in ("米", "克", "瓦")):
+                value = value * _mag_factor(mag2.group())
+                if high is not None:
+                    high = high * _mag_factor(mag2.group())
+                end += mag2.end()
+                has_mag = True
+        elif ch == "几" and is_cn and numeral[-1:] in ("十", "百", "千", "万"):
+            approx, end = "more_than", end + 1
+        # unit
+        unit = kind = None
+        unit_form = ""
+        if c.unit_re is not None:
+            um = c.unit_re.match(w, end)
+            if um is None and self.char(end) in (" ", "\u3000", "\xa0"):
+                um = c.unit_re.match(w, end + 1)  # "36 个": a stray space before the unit
+            if um:
+                unit_form = um.group()
+                unit, kind = c.unit_forms[unit_form]
+                end = um.end()
+                if "多" in unit_form or "余" in unit_form:
+                    approx = approx or "more_than"
+        # a suffix hedge after the unit: 3000人左右, 两年多
+        if c.suffix_re is not None:
+            hm = c.suffix_re.match(w, end)
+            if hm:
+                word = hm.group()
+                if word in ("余", "多") and kind not in ("duration", "date") and unit is not None:
+                    pass
+                elif word == "许" and unit is None:
+                    pass
+                elif word not in ("余", "多") or unit is not None:
+                    approx, end = approx or c.suffix_hedges[word], hm.end()
+        # prefix: hedge, 第, 数/几/上
+        start = s
+        ordinal = False
+        if self.char(s - 1) == "第":
+            ordinal, start = True, s - 1
+        elif self.char(s - 1) in (" ", "\u3000", "\xa0") and self.char(s - 2) == "第":
+            ordinal, start = True, s - 2  # "第 3 次"
+        else:
+            hs, hk = self.prefix_hedge(s)
+            if hk is not None:
+                start, approx = hs, (approx or hk)
+            elif self.char(s - 1) in ("数", "几", "上") and not any(ch2 in _CN_DIGITS for ch2 in numeral):
+                start, approx = s - 1, approx or "more_than"
+
+        kind = self.decide_kind(s, e, start, end, value, is_cn, unit, unit_form, kind, ordinal, prev, numeral)
+        if kind is None:
+            return None
+        if isinstance(kind, tuple):  # (kind, start, end, unit) overrides
+            kind, start, end, unit = kind
+        # implicit units: 投资300万 → 元, 常住人口56.1万 → 人
+        if unit is None and kind == "other" and has_mag:
+            left = self.clause_left(start, 12)
+            for iunit, ikind, cue_re in c.implicit:
+                if cue_re.search(left):
+                    unit, kind = iunit, ikind
+                    break
+        # 近3年: "the last three years", not "nearly"
+        if approx == "nearly" and kind in ("duration", "date") and w[start : start + 1] == "近":
+            approx = None
+            start = s
+        self.add(start, end, value, kind, unit=unit, high=high, approx_kind=approx)
+        return self.out[-1]
+
+    def decide_kind(self, s, e, start, end, value, is_cn, unit, unit_form, kind, ordinal, prev, numeral):
+        """The kind of a number; None to drop it; or (kind, start, end, unit)."""
+        w, c = self.w, self.c
+        # a day after a month: 11月13日, even with a stray character (11月28人日)
+        if prev is not None and prev.kind == "date" and prev.unit == "月" and prev.end == s and value <= 31:
+            if unit == "日":
+                return "date"
+            return ("date", s, e, "日")
+        # slogans and formulas
+        if self.in_spans(self.slogan_spans, s, e) and kind not in ("date", "time"):
+            return "slogan"
+        # enumerations: 一是, (三), 一、, 1.
+        before = self.char(start - 1)
+        after = self.char(e)
+        small = value == value.to_integral_value() and 0 < value <= 50
+        if small and not ordinal and before in _BOUNDARY:
+            for suffix in c.enum_suffixes:
+                if w.startswith(suffix, e) and is_cn:
+                    return ("enumeration", s, e + len(suffix), None)
+            if after in ("、", ".") and unit is None and not self.char(e + 1).isdigit():
+                return ("enumeration", s, e + 1, None)
+        if small and before in ("(", "（") and after in (")", "）") and not ordinal:
+            return ("enumeration", s - 1, e + 1, None)
+        if ordinal:
+            marker = after in ("，", ",", "、") or (bool(c.enum_suffixes) and w.startswith(c.enum_suffixes, e))
+            if is_cn and unit is None and marker:
+                return ("enumeration", start, e, None)
+            if kind == "session" or (unit == "次" and self._meeting_follows(end)):
+                return "session"
+            return "ordinal"
+        if kind == "session":
+            if unit_form == "大" and not (is_cn and 8 <= value <= 30):
+                return ("other", s, e, None)
+            return "session"
+        if unit == "次" and self._meeting_follows(end) and self._session_before(start, prev):
+            return "session"
+        if kind == "date":
+            if unit == "年":
+                year_like = value == value.to_integral_value() and 1900 <= value <= 2100 and len(numeral) == 4
+                return "date" if year_like else "duration"
+            if unit == "月":
+                return "date" if value == value.to_integral_value() and 1 <= value <= 12 else "duration"
+            if unit == "日":
+                if unit_form == "号":
+                    return "ordinal"  # a day after a month was handled above; 3号文件
+                return "date" if value == value.to_integral_value() and 1 <= value <= 31 else "duration"
+            return "date"
+        if kind == "time" or unit == "点":
+            if unit == "点" and not self._clock_context(start, end, value):
+                return "count"
+            return ("time", start, end, "时")
+        if unit == "分" and prev is not None and prev.kind == "time" and prev.end == s:
+            return ("time", s, end, "分")
+        if kind is not None:
+            return kind
+        # no unit ---------------------------------------------------------------
+        if prev is not None and prev.kind == "time" and prev.end == s:
+            return "time"
+        if not is_cn and len(numeral) >= 7 and numeral.isdigit():
+            return "code"  # article ids, long counters
+        if is_cn and len(numeral) == 1 and numeral not in ("百", "千", "万", "亿"):
+            return None  # 一体, 一致, 三心 …: a lone numeral character is no quantity
+        return "other"
+
+    def _meeting_follows(self, end: int) -> bool:
+        return self.w.startswith(("会议", "全会", "全体会议", "常委会会议", "会", "代表大会", "主任会议"), end)
+
+    def _session_before(self, start: int, prev: Quantity | None) -> bool:
+        if prev is None or prev.kind != "session" or start - prev.end > 10:
+            return False
+        between = self.w[prev.end : start]
+        return not any(ch in _CLAUSE_PUNCT for ch in between)
+
+    def _clock_context(self, start: int, end: int, value) -> bool:
+        if value > 24:
+            return False
+        w = self.w
+        if self.c.point_nouns and w.startswith(self.c.point_nouns, end):
+            return False  # 三点意见, 3点建议: points of a speech
+        if w[start:end][:1].isdigit():
+            return True  # 9点: Arabic hours are clock times
+        if w.startswith(self.c.time_after, end) if self.c.time_after else False:
+            return True
+        nm = _NUM_RE.match(w, end)
+        if nm and w.startswith("分", nm.end()):
+            return True
+        left = w[max(0, start - 4) : start]
+        return any(left.endswith(word) for word in self.c.time_before)
+
+
+def find_quantities(text: str, lexicon=None) -> list[Quantity]:
+    """Find every number in ``text`` with its unit, hedge and kind.
+
+    Parameters
+    ----------
+    text : str
+        Any text: a sentence or a whole report. Traditional characters and
+        full-width digits are accepted; offsets refer to ``text`` as given.
+    lexicon : folder path, :class:`~congress_lib.resources.Lexicon` or None
+        Lexicons to use (default: the shipped ones, ``units`` and
+        ``number_traps``).
+
+    Returns
+    -------
+    list of Quantity
+        Sorted by ``start``; spans do not overlap. Never raises on a string.
+
+    Raises
+    ------
+    InvalidArgumentError
+        If ``text`` is not a string.
+
+    Examples
+    --------
+    >>> [(q.surface, q.value, q.unit, q.kind) for q in find_quantities("接访群众1700余人次")]
+    [('1700余人次', 1700.0, '人次', 'count')]
+    >>> [(q.surface, q.kind) for q in find_quantities("11月13日,十八届人大一次会议")]
+    [('11月', 'date'), ('13日', 'date'), ('十八届', 'session'), ('一次', 'session')]
+    """
+    if not isinstance(text, str):
+        raise InvalidArgumentError(
+            f"text must be a str, not {type(text).__name__}; decode bytes before calling find_quantities."
+        )
+    if not text:
+        return []
+    scan = _Scan(text, _compiled(lexicon))
+    try:
+        scan.special()
+        scan.context_spans()
+        scan.main()
+    except Exception:  # noqa: BLE001 - a bug must not stop a 10^5-document run
+        # Keep what was found before the failure; spans are still valid.
+        pass
+    out = [q for q in scan.out if text[q.start : q.end] == q.surface and q.start < q.end]
+    out.sort(key=lambda q: (q.start, q.end))
+    return out

@@ -1,0 +1,285 @@
+"""Tests for congress_lib.indicators: quantities → codebook indicator codes.
+
+Sentences marked "seed" come from the bundled reports, with the codes of the gold
+annotations; the others are written in the style of reports from other provinces
+(some in traditional characters).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from congress_lib.errors import InvalidArgumentError, LexiconError
+from congress_lib.indicators import INDICATOR_CODES, classify, extract_indicators
+from congress_lib.quantities import find_quantities
+from congress_lib.resources import load_lexicon
+
+
+def codes(sentence: str) -> list[tuple[str, float, str]]:
+    return [(d["indicator"], d["value"], d["unit"]) for d in extract_indicators(sentence)]
+
+
+def test_indicator_codes_are_the_codebook_table():
+    assert INDICATOR_CODES == (
+        "proposals_received", "proposals_resolved", "completion_rate", "satisfaction_rate",
+        "stations", "deputies", "deputy_groups", "constituent_contacts", "deputy_participation",
+        "activities", "opinions_collected", "issues_resolved", "review_opinions", "cases",
+        "funding", "projects", "publications", "awards", "admin_context", "other",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (  # seed
+            "区人大十二届二次会议交办110件建议持续有力推进办理",
+            [("proposals_received", 110, "件")],
+        ),
+        (  # seed
+            "十届人大期间收到的420件代表建议已全部办结",
+            [("proposals_received", 420, "件")],
+        ),
+        (  # seed
+            "截止2023年5月31日,共收集市、区、镇三级人大代表社情民意和群众诉求4530条,办结4236条,办结率93.5%",
+            [("opinions_collected", 4530, "条"), ("issues_resolved", 4236, "条"), ("completion_rate", 93.5, "%")],
+        ),
+        (  # seed
+            "对首轮督办协调会上代表“基本满意”“不满意”的9件建议交由承办单位重新办理,经过两轮督办、测评,代表满意率达99%",
+            [("proposals_received", 9, "件"), ("activities", 2, "轮"), ("satisfaction_rate", 99, "%")],
+        ),
+        (  # seed
+            "去年组织了800余人次人大代表依托活动室(站)开展联系群众活动,接访群众1700余人次,推动解决群众困难或问题534件",
+            [
+                ("deputy_participation", 800, "人次"),
+                ("constituent_contacts", 1700, "人次"),
+                ("issues_resolved", 534, "件"),
+            ],
+        ),
+        (  # seed
+            "一年来,精心组织代表小组开展调研视察53次、工作督查46次",
+            [("activities", 53, "次"), ("activities", 46, "次")],
+        ),
+        (  # seed
+            "总面积141.7平方千米,2022年常住人口56.1万,下辖渠沟镇、任圩等八个街道及相山经济开发区",
+            [("admin_context", 141.7, "平方千米"), ("admin_context", 561000, "人"), ("admin_context", 8, "个")],
+        ),
+        (  # seed
+            "截至目前,集美法院共向7名人大代表委派案件128件,调解成功66件",
+            [("deputies", 7, "名"), ("cases", 128, "件"), ("cases", 66, "件")],
+        ),
+        (  # seed
+            "危桥改造项目投资300万,工程主要内容包括吕庄桥等七座桥梁的拆除重建、维修",
+            [("funding", 3_000_000, "元"), ("other", 7, "座")],
+        ),
+        (  # seed
+            "本届共评选出优秀代表20人、优秀建议20件,通过树立典型,有效激发代表履职热情",
+            [("awards", 20, "人"), ("awards", 20, "件")],
+        ),
+        (  # seed
+            "提出了完善平台建设、优化营商环境等审议意见9条,督促区政府对标国际国内先进城区",
+            [("review_opinions", 9, "条")],
+        ),
+        (  # seed: a shared head noun (6 community stations and 1 medical one)
+            "辖区6个社区和1个医疗行业人大代表联系群众活动站,新挂牌成立7个“人大代表调解室”",
+            [("stations", 6, "个"), ("stations", 1, "个"), ("stations", 7, "个")],
+        ),
+        (  # seed: the head of a noun phrase is its last noun
+            "在社区层面,建立84个社区级人大代表联络站(按照每个社区联络站服务3—5名人大代表设立)",
+            [("stations", 84, "个"), ("deputies", 3, "名")],
+        ),
+        (  # seed
+            "将所辖的73名市级人大代表划分为四个代表小组",
+            [("deputies", 73, "名"), ("deputy_groups", 4, "个")],
+        ),
+        (  # seed
+            "驻区各级人大代表累计走访接待选民1082人次,开展各类视察调研98次,为民办实事223件次",
+            [("constituent_contacts", 1082, "人次"), ("activities", 98, "次"), ("issues_resolved", 223, "件次")],
+        ),
+        (  # seed
+            "审查批准47项2019年度政府投资项目,累计投资56.4亿元",
+            [("projects", 47, "项"), ("funding", 5.64e9, "元")],
+        ),
+        (  # seed: owners paying arrears is money, but not funding
+            "引导60多户业主主动缴费47万余元,促进物业纠纷源头化解",
+            [("other", 60, "户"), ("other", 470000, "元")],
+        ),
+        (  # seed
+            "村(社区)“社情民意”示范点11个,创新打造琅岐菜篮子基地人大代表联系群众活动站",
+            [("stations", 11, "个")],
+        ),
+        (  # seed: 一名 of a commended cadre, honour word after the number
+            "常委会机关1名干部获评全省人大系统先进工作者",
+            [("awards", 1, "名")],
+        ),
+        (  # seed: 篇 are publications even when awarded
+            "我区选送的5篇论文获得省人大表彰,12篇论文获得市人大表彰",
+            [("publications", 5, "篇"), ("publications", 12, "篇")],
+        ),
+        (  # seed
+            "办结率、满意率均为100%",
+            [("completion_rate", 100, "%")],
+        ),
+    ],
+)
+def test_seed_sentences(sentence, expected):
+    assert codes(sentence) == [(c, pytest.approx(v), u) for c, v, u in expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2023年,思明区人大常委会强化专题询问的监督质效",  # seed
+        "11月13日,同安区人大常委会组织组成人员、部分区人大代表开展集中视察",  # seed
+        "去年5月,思明区十八届人大常委会第十三次会议听取了区政府关于企业国有资产管理情况的报告",  # seed
+        "对于同安区十八届人大一次会议,今年来同安区人大常委会领导牵头",  # seed-like: sessions only
+        "一是抓队伍,强管理",  # seed
+        "增强“四个意识”,坚定“四个自信”,做到“两个维护”",  # seed
+        "全面落实人大代表和代表小组“5+4”主题活动",  # seed
+        "扎实推进市人大代表工作“2121”工程",  # seed
+        "明确“一厅三室”的建设要求",  # seed
+        "浏览次数:1691作者: 站点管理员   发布时间:2023-06-27",  # seed
+        "版权所有:厦门市人大常委会  闽ICP备11010411号",  # seed
+        "电话:0592-2891222  闽公网安备 35020302033169号",  # seed
+        "持续跟踪督促地铁2号线东延线规划调整、报批提速",  # seed
+        "每季度第一个月的20日,委托各街道工委组织驻区各级人大代表",  # seed
+        "9年来,通过这一常态化的联系服务选民渠道,督促解决了一批群众关心关注的热点问题",  # seed
+        "二、坚持以创新为主线,构建三个体系,做到服务代表有质量",  # seed: abstract count
+        "完善代表履职承诺、履职考勤和述职评议三项机制",  # seed
+        "会后,一位从事人大工作的干部有感而发",  # seed: article-like 一位
+        "全面启用省三级人大代表履职网络服务平台",  # seed: levels are not counts
+        "提出14个方面",  # seed fragment: aspects
+        "下面我讲三点意见",  # seed
+        "全面落实每名人大代表每月反映一条社情民意",  # seed: a quota with 一条
+        "学前普惠学额覆盖率跃居全市第2名",  # seed
+        "落实《关于加强代表工作的30条措施》",  # a number inside a cited title
+        "2022年全区生产总值同比增长5.3%",  # a percentage without a rate word
+    ],
+)
+def test_traps_give_no_indicator(sentence):
+    assert extract_indicators(sentence) == []
+
+
+def test_three_minutes_is_not_an_indicator_but_the_deputies_are():  # seed
+    assert codes("16名市人大代表进行3分钟脱稿发言述职,并接受评议") == [("deputies", 16, "名")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("全县共建成代表联络站36个，实现乡镇全覆盖。", [("stations", 36, "个")]),
+        ("一年来，共收集群众意见建议1,250条，交办相关部门办理。", [("opinions_collected", 1250, "条")]),
+        ("全年组织代表走访选民约3000人次。", [("constituent_contacts", 3000, "人次")]),
+        ("目前共有县人大代表二百一十五名。", [("deputies", 215, "名")]),
+        ("县财政安排預算資金1.2億元，用於代表聯絡站建設。", [("funding", 1.2e8, "元")]),
+        (
+            "本屆人大代表共提出議案3件、建議156件，辦結率100%，滿意率98.7%。",
+            [
+                ("proposals_received", 3, "件"),
+                ("proposals_received", 156, "件"),
+                ("completion_rate", 100, "%"),
+                ("satisfaction_rate", 98.7, "%"),
+            ],
+        ),
+        (
+            "全縣共有鄉鎮12個，行政村186個，常住人口約42.5萬。",
+            [("admin_context", 12, "个"), ("admin_context", 186, "个"), ("admin_context", 425000, "人")],
+        ),
+        (
+            "截至11月底，238件建议已办结236件，办结率99.2%。",
+            [("proposals_received", 238, "件"), ("proposals_resolved", 236, "件"), ("completion_rate", 99.2, "%")],
+        ),
+        (
+            "常委会共组织执法检查5次、专题调研12次，提出审议意见86条。",
+            [("activities", 5, "次"), ("activities", 12, "次"), ("review_opinions", 86, "条")],
+        ),
+        ("依托“人大代表+调解员”工作室，成功调解矛盾纠纷230余起。", [("cases", 230, "起")]),
+        ("组织全市各级人大代表2.3万余人次参加“代表活动月”活动。", [("deputy_participation", 23000, "人次")]),
+        ("投入專項經費800萬元，建成代表之家15個、代表聯絡站120個。",
+         [("funding", 8e6, "元"), ("stations", 15, "个"), ("stations", 120, "个")]),
+        ("表彰优秀人大代表50名、优秀代表建议30件。", [("awards", 50, "名"), ("awards", 30, "件")]),
+        ("编印《代表工作简报》24期，在省级以上媒体发表稿件56篇。",
+         [("publications", 24, "期"), ("publications", 56, "篇")]),
+        ("会议应到委员35人，实到31人，符合法定人数。", [("deputies", 35, "人"), ("deputies", 31, "人")]),
+        ("各代表小组共开展活动420余场次，参与代表3800人次。",
+         [("activities", 420, "场次"), ("deputy_participation", 3800, "人次")]),
+        ("通过“人大代表接待日”活动，共接待来访群众800多人次，解决问题230多个。",
+         [("constituent_contacts", 800, "人次"), ("issues_resolved", 230, "个")]),
+        ("全区共划分代表小组45个，建成代表工作室12个。", [("deputy_groups", 45, "个"), ("stations", 12, "个")]),
+        ("将92件代表建议分解交办给38个承办单位。", [("proposals_received", 92, "件"), ("other", 38, "个")]),
+        ("该站共接待群众15批86人次，现场解决诉求21件。",
+         [("constituent_contacts", 86, "人次"), ("issues_resolved", 21, "件")]),
+        ("代表们共提出建议58个，推动12个问题整改落实。",
+         [("proposals_received", 58, "个"), ("issues_resolved", 12, "个")]),
+        ("全县16个乡镇建成代表之家16个。", [("admin_context", 16, "个"), ("stations", 16, "个")]),
+    ],
+)
+def test_sentences_in_the_style_of_other_provinces(sentence, expected):
+    assert codes(sentence) == [(c, pytest.approx(v), u) for c, v, u in expected]
+
+
+def test_furniture_of_another_site_gives_nothing():
+    text = "本站联系电话：0571-87654321，邮编：310000。浙ICP备05012345号-2 阅读次数：2,381"
+    assert extract_indicators(text) == []
+
+
+def test_extract_indicators_returns_the_documented_record():
+    sentence = "仅新阳工业区便新投用近2000个停车位"  # seed
+    (d,) = extract_indicators(sentence)
+    assert d == {
+        "indicator": "other",
+        "value": 2000.0,
+        "value_high": None,
+        "unit": "个",
+        "approx": True,
+        "approx_kind": "nearly",
+        "surface": "近2000个",
+        "start": sentence.index("近2000个"),
+        "end": sentence.index("近2000个") + len("近2000个"),
+    }
+
+
+def test_classify_is_one_code_per_quantity_in_input_order():
+    sentence = "全年走进人大代表联系群众活动室(站)65人次,征集到代表和群众意见536条"  # seed
+    qs = find_quantities(sentence)
+    assert classify(sentence, qs) == ["deputy_participation", "opinions_collected"]
+    assert classify(sentence, list(reversed(qs))) == ["opinions_collected", "deputy_participation"]
+    assert [q.surface for q in qs] == ["65人次", "536条"]  # input list not mutated
+
+
+def test_classify_rejects_quantities_of_another_sentence():
+    qs = find_quantities("收集意见建议1250条")
+    with pytest.raises(InvalidArgumentError, match="does not lie in the sentence"):
+        classify("短句", qs)
+    with pytest.raises(InvalidArgumentError, match="must be a str"):
+        classify(None, [])  # type: ignore[arg-type]
+
+
+def test_rule_codes_in_the_shipped_lexicon_are_codebook_codes():
+    for rule in load_lexicon()["indicator_cues"]["rules"]:
+        assert rule["code"] is None or rule["code"] in INDICATOR_CODES
+
+
+def test_a_new_station_brand_is_a_lexicon_edit(tmp_path):
+    sentence = "全区建成百姓议事坊15个"
+    assert codes(sentence) == [("other", 15, "个")]
+    (tmp_path / "indicator_cues.yaml").write_text("classes:\n  station: [百姓议事坊]\n", encoding="utf-8")
+    lex = load_lexicon(tmp_path)
+    assert [(d["indicator"], d["value"]) for d in extract_indicators(sentence, lex)] == [("stations", 15)]
+
+
+def test_a_misspelt_rule_is_refused_with_a_clear_message(tmp_path):
+    (tmp_path / "indicator_cues.yaml").write_text(
+        "rules:\n  - {code: stations, units: [个], objects: [staton]}\n", encoding="utf-8"
+    )
+    with pytest.raises(LexiconError, match=r"\['staton'\]"):
+        extract_indicators("建成联络站5个", load_lexicon(tmp_path))
+
+
+def test_pinyin_glosses_of_mirror_sites_are_read_past():
+    # some mirror sites print pinyin after characters: 聯(lián)絡(luò)站
+    sentence = "代表聯(lián)絡(luò)站累計接待選(xuǎn)民1,200人次，建成聯(lián)絡(luò)站18個"
+    assert codes(sentence) == [("constituent_contacts", 1200, "人次"), ("stations", 18, "个")]
+
+
+def test_percentage_points_are_not_rates():
+    assert codes("办结率同比提高3个百分点，达到98%") == [("completion_rate", 98, "%")]

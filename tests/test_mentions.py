@@ -1,0 +1,464 @@
+"""Tests for congress_lib.mentions: deputy / station / agency / congress mentions.
+
+Sentences marked "seed" come from the bundled reports, with the spans and canonical
+names of the gold annotations (corpus/annotations/GUIDELINES.md). The others are
+written in the style of reports from other provinces (some in traditional
+characters, converted with opencc as the loader does).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import opencc
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from congress_lib.errors import InvalidArgumentError
+from congress_lib.jurisdiction import Jurisdiction
+from congress_lib.mentions import MENTION_TYPES, find_mentions
+from congress_lib.resources import load_lexicon
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+TONGAN = Jurisdiction("同安区", "district", "福建省", "厦门市", "同安区", "metadata")
+MAWEI = Jurisdiction("马尾区", "district", "福建省", "福州市", "马尾区", "metadata")
+JIMEI = Jurisdiction("集美区", "district", "福建省", "厦门市", "集美区", "heading")
+HAICANG = Jurisdiction("海沧区", "district", "福建省", "厦门市", "海沧区", "heading")
+XIAMEN = Jurisdiction("厦门市", "municipal", "福建省", "厦门市", "", "metadata")
+XIANGAN = Jurisdiction("翔安区", "district", "福建省", "厦门市", "翔安区", "heading")
+XIANGSHAN = Jurisdiction("相山区", "district", "安徽省", "淮北市", "相山区", "metadata")
+ZHENGZHOU = Jurisdiction("郑州市某区", "district", "河南省", "郑州市", "", "metadata")
+# other provinces (invented units)
+WANGJIANG = Jurisdiction("望江县", "district", "安徽省", "安庆市", "望江县", "metadata")
+QINGSHAN = Jurisdiction("青山镇", "township", "浙江省", "杭州市", "", "metadata")
+YIWU = Jurisdiction("义乌市", "district", "浙江省", "金华市", "义乌市", "metadata")
+JINNIU = Jurisdiction("金牛区", "district", "四川省", "成都市", "金牛区", "metadata")
+
+T2S = opencc.OpenCC("t2s")
+
+
+def found(text, jur=None):
+    return [(m["type"], m["surface"], m["canonical"]) for m in find_mentions(text, jur)]
+
+
+def surfaces(text, jur=None, type_=None):
+    return [m["surface"] for m in find_mentions(text, jur) if type_ in (None, m["type"])]
+
+
+# --------------------------------------------------------------------------- seeds
+
+
+def test_seed_jimei_court_and_bare_court():  # seed
+    text = "集美区人大常委会携手集美法院,共同推进“人大代表+法官”多元解纷新模式,架起法院与群众沟通的“连心桥”"
+    assert found(text, JIMEI) == [
+        ("congress", "集美区人大常委会", "集美区人大常委会"),
+        ("agency", "集美法院", "集美区人民法院"),
+        ("deputy", "人大代表", "人大代表"),
+        ("agency", "法院", "集美区人民法院"),
+    ]
+
+
+def test_seed_named_mediator_and_district_court():  # seed
+    text = "人大代表特邀调解员杨鹭鹭多方了解,找准矛盾症结,主动协调区法院,创新采用小区业主、物业主任、人大代表、联动单位“四到位”新形式"
+    ms = find_mentions(text, JIMEI)
+    assert [(m["type"], m["surface"], m["canonical"]) for m in ms] == [
+        ("deputy", "人大代表特邀调解员杨鹭鹭", "杨鹭鹭"),
+        ("agency", "区法院", "集美区人民法院"),
+        ("deputy", "人大代表", "人大代表"),
+    ]
+    court = ms[1]
+    assert (court["level"], court["branch"]) == ("district", "court")
+
+
+def test_seed_deputy_group_contacts_finance_bureau():  # seed
+    text = "市人大第十二代表小组联系市财政局,通过座谈讨论等形式了解淮北市财政税收等情况"
+    ms = find_mentions(text, XIANGSHAN)
+    assert [(m["type"], m["surface"], m["canonical"], m["level"]) for m in ms] == [
+        ("deputy", "市人大第十二代表小组", "淮北市人大第十二代表小组", "municipal"),
+        ("agency", "市财政局", "淮北市财政局", "municipal"),
+    ]
+    assert ms[1]["branch"] == "department"
+
+
+def test_seed_alias_table_expands_short_department_names():  # seed
+    assert found("通过实地察看、现场询问了解企业运行,密切与市经信局联系", XIANGSHAN) == [
+        ("agency", "市经信局", "淮北市经济和信息化局")
+    ]
+
+
+def test_seed_face_to_face_answers_in_tongan():  # seed
+    text = "区政府分管副区长、承办单位领导向领衔代表“面对面”逐件答复,代表当场进行测评"
+    assert found(text, TONGAN) == [
+        ("agency", "区政府", "同安区人民政府"),
+        ("agency", "承办单位", "承办单位"),
+        ("deputy", "领衔代表", "领衔代表"),
+        ("deputy", "代表", "人大代表"),
+    ]
+
+
+def test_seed_bare_standing_committee_and_district_deputies():  # seed
+    text = "同安区人大常委会组织常委会组成人员和部分区人大代表视察厦门科学城核心区建设情况"
+    assert found(text, TONGAN) == [
+        ("congress", "同安区人大常委会", "同安区人大常委会"),
+        ("congress", "常委会", "同安区人大常委会"),
+        ("deputy", "区人大代表", "同安区人大代表"),
+    ]
+
+
+def test_seed_demonstrative_stays_out_of_the_span():  # seed: 该区人大常委会 → 区人大常委会
+    assert found("这是该区人大常委会深入践行全过程人民民主的展现", TONGAN) == [
+        ("congress", "区人大常委会", "同安区人大常委会")
+    ]
+
+
+def test_seed_session_numbers_stay_inside_congress_spans():  # seed
+    assert found("去年5月,思明区十八届人大常委会第十三次会议听取了区政府关于企业国有资产管理情况的报告", None)[:1] == [
+        ("congress", "思明区十八届人大常委会", "思明区人大常委会")
+    ]
+    assert found("十届人大期间收到的420件代表建议已全部办结", MAWEI) == [
+        ("congress", "十届人大", "马尾区人大"),
+        ("deputy", "代表", "人大代表"),
+    ]
+
+
+def test_seed_congress_and_its_standing_committee():  # seed
+    assert found("“区人大及其常委会坚持人大工作与中心工作统筹谋划", TONGAN) == [
+        ("congress", "区人大", "同安区人大"),
+        ("congress", "常委会", "同安区人大常委会"),
+        ("congress", "人大", "人大"),
+    ]
+    # a quotation about local congresses in general: not the unit's committee
+    assert found("习近平总书记在对地方人大及其常委会工作的重要指示中强调", ZHENGZHOU) == [
+        ("congress", "人大", "人大"),
+        ("congress", "常委会", "人大常委会"),
+    ]
+
+
+def test_seed_multi_level_deputies_congresses_and_party_committees():  # seed
+    assert found("组织驻区全国、省、市、区四级人大代表开展城市环境综合整治提升工作专题视察", ZHENGZHOU) == [
+        ("deputy", "驻区全国、省、市、区四级人大代表", "各级人大代表")
+    ]
+    assert found("深入学习贯彻中央和省、市、区委人大工作会议精神", XIANGSHAN) == [
+        ("agency", "中央", "党中央"),
+        ("agency", "省、市、区委", "各级党委"),
+        ("congress", "人大", "人大"),
+    ]
+    # 全省 is not one of the listed levels
+    assert surfaces("在全省市县乡人大换届选举工作总结会议上作经验交流发言", XIANGSHAN) == ["市县乡人大"]
+    assert found("做到了驻区人大代表不出千米找到站点", ZHENGZHOU) == [
+        ("deputy", "驻区人大代表", "各级人大代表"),
+        ("station", "站点", "站点"),
+    ]
+
+
+def test_seed_each_prefix():  # seed
+    assert found("一年来,我市各区人大常委会围绕中心大局依法履职", XIAMEN) == [
+        ("congress", "各区人大常委会", "厦门市各区人大常委会")
+    ]
+    assert found("引导各镇(街)人大认真梳理本代表小组的议案建议", XIANGAN) == [
+        ("congress", "各镇(街)人大", "镇(街)人大"),
+        ("deputy", "代表小组", "代表小组"),
+    ]
+
+
+def test_seed_named_and_generic_stations():  # seed
+    text = "例如,青礁村活动站“四化三心”工作模式助力乡村振兴取得新成效,兴祥社区活动站唱响“社企连心三部曲”,新阳企业活动站“一三五七”工作机制帮助员工排忧解难"
+    assert surfaces(text, HAICANG) == ["青礁村活动站", "兴祥社区活动站", "新阳企业活动站"]
+    levels = [m["level"] for m in find_mentions(text, HAICANG)]
+    assert levels == ["village", "community", "enterprise"]
+    text = "辖区6个社区和1个医疗行业人大代表联系群众活动站,新挂牌成立7个“人大代表调解室”"
+    assert surfaces(text, JIMEI) == ["医疗行业人大代表联系群众活动站", "人大代表调解室"]
+    # a generic station: the trailing alternative is dropped from the canonical name
+    assert found("目前,全区建成人大代表联系群众活动室(站)66个,其中行业等特色站点5个", HAICANG) == [
+        ("station", "人大代表联系群众活动室(站)", "人大代表联系群众活动室"),
+        ("station", "特色站点", "特色站点"),
+    ]
+
+
+def test_seed_quoted_labels_and_enumerated_platforms():  # seed
+    text = "建立区级“代表之家”,建成镇(街)“代表联系群众活动室”4个,村(社区)“社情民意”示范点11个"
+    assert found(text, MAWEI) == [
+        ("station", "代表之家", "代表之家"),
+        ("station", "代表联系群众活动室", "代表联系群众活动室"),
+        ("station", "示范点", "社情民意示范点"),
+    ]
+    text = "鼓励各联络站依托代表特点,打造了健康大讲堂、青少年心理疏导室等履职微平台"
+    assert surfaces(text, ZHENGZHOU, "station") == ["联络站", "健康大讲堂", "青少年心理疏导室", "履职微平台"]
+
+
+def test_seed_brands_set_up_by_a_verb():  # seed
+    assert found("东山街道打造“聚心茶馆”,以“茶”为媒,宣传政策", XIANGSHAN) == [("station", "聚心茶馆", "聚心茶馆")]
+    assert found("指导莲花镇活动室创建“莲心室”品牌,田洋活动站突显闽南古厝特色", TONGAN) == [
+        ("station", "莲花镇活动室", "莲花镇活动室"),
+        ("station", "莲心室", "莲心室"),
+        ("station", "田洋活动站", "田洋活动站"),
+    ]
+
+
+def test_seed_party_group_of_a_congress_body_is_one_agency():  # seed
+    ms = find_mentions("2022年9月省人大常委会党组副书记、副主任陶明伦调研相山区人大代表工作", XIANGSHAN)
+    assert [(m["type"], m["surface"], m["canonical"], m["branch"]) for m in ms] == [
+        ("agency", "省人大常委会党组", "安徽省人大常委会党组", "party"),
+        ("deputy", "相山区人大代表", "相山区人大代表", "deputy"),
+    ]
+
+
+def test_seed_nested_places_join_one_span():  # seed
+    assert found("《相山区相南街道人大工委开展“聚民意惠民生”行动》等多篇稿件被人民代表报刊登", XIANGSHAN) == [
+        ("congress", "相山区相南街道人大工委", "相南街道人大工委")
+    ]
+    assert found("全面落实《安徽省街道人大工作条例》", XIANGSHAN) == [("congress", "街道人大", "街道人大")]
+
+
+# --------------------------------------------------------------------------- traps
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这代表了全区人民的共同心愿,具有很强的代表性",  # verb and adjective
+        "代表着新时代基层治理的方向",
+        "学生代表、企业家代表和村民代表参加了座谈会",  # other kinds of representatives
+        "群众代表和党代表列席了会议",
+        "代表团分组审议",
+        "线下积极组织学习民法典、代表法等法律法规",  # a law
+        "印制《人大代表履职档案》",  # a cited title
+    ],
+)
+def test_traps_are_not_deputies(text):
+    assert [m for m in find_mentions(text, TONGAN) if m["type"] == "deputy"] == []
+
+
+def test_people_congress_system_is_congress_not_deputy():  # seed
+    assert found("坚持和完善人民代表大会制度,充分发挥人大代表作用", TONGAN) == [
+        ("congress", "人民代表大会", "人民代表大会"),
+        ("deputy", "人大代表", "人大代表"),
+    ]
+
+
+def test_station_names_swallow_the_deputy_word():
+    assert found("设立街道代表联络站", ZHENGZHOU) == [("station", "街道代表联络站", "街道代表联络站")]
+    assert found("即代表联络站要设立代表议事厅、代表接待室", ZHENGZHOU) == [
+        ("station", "代表联络站", "代表联络站"),
+        ("station", "代表议事厅", "代表议事厅"),
+        ("station", "代表接待室", "代表接待室"),
+    ]
+
+
+def test_party_standing_committee_is_no_congress():
+    assert found("区委常委会研究了有关事项", JINNIU) == [("agency", "区委", "中共金牛区委员会")]
+
+
+def test_one_government_one_commission_two_courts():  # seed
+    text = "人大常委会组成人员及“一府一委两院”等国家机关负责人"
+    ms = find_mentions(text, TONGAN)
+    assert [(m["type"], m["surface"], m["branch"]) for m in ms] == [
+        ("congress", "人大常委会", "congress"),
+        ("agency", "一府一委两院", "other"),
+        ("agency", "国家机关", "other"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "职工代表大会和村民代表大会按期召开",  # not people's congresses
+        "名师工作室和博士后工作站挂牌",  # workrooms that are no deputy platforms
+        "拓宽平台载体,完善阵地建设体系",  # bare 平台 / 阵地
+        "探索优化全区发展大局",  # 大局 is no bureau
+        "审查批准47项2019年度政府投资项目",  # a project category
+        "成立领导小组,制定工作方案",  # not a deputy group
+    ],
+)
+def test_traps_yield_no_mention(text):
+    assert find_mentions(text, JINNIU) == []
+
+
+# --------------------------------------------------------------------------- other provinces
+
+
+def test_county_style_sentence():
+    text = "县人大常委会组织部分省、市、县人大代表视察县人民医院建设情况。"
+    assert found(text, WANGJIANG) == [
+        ("congress", "县人大常委会", "望江县人大常委会"),
+        ("deputy", "省、市、县人大代表", "各级人大代表"),
+    ]
+
+
+def test_county_courts_procuratorate_and_supervision_commission():
+    ms = find_mentions("县法院、县检察院分别向县人大常委会报告工作,县监委主任列席会议。", WANGJIANG)
+    assert [(m["surface"], m["canonical"], m["branch"]) for m in ms] == [
+        ("县法院", "望江县人民法院", "court"),
+        ("县检察院", "望江县人民检察院", "procuratorate"),
+        ("县人大常委会", "望江县人大常委会", "congress"),
+        ("县监委", "望江县监察委员会", "supervision"),
+    ]
+
+
+def test_township_presidium_and_township_organs():
+    assert found("青山镇人大主席团组织镇人大代表开展集中视察活动,听取镇人民政府工作情况汇报。", QINGSHAN) == [
+        ("congress", "青山镇人大主席团", "青山镇人大主席团"),
+        ("deputy", "镇人大代表", "青山镇人大代表"),
+        ("agency", "镇人民政府", "青山镇人民政府"),
+    ]
+    # in a county unit an unnamed township keeps its level word
+    assert found("组织镇人大代表视察", WANGJIANG) == [("deputy", "镇人大代表", "镇人大代表")]
+
+
+def test_community_station_of_another_province():
+    assert found("华阳镇人大主席团在望江社区代表联络站召开座谈会。", WANGJIANG) == [
+        ("congress", "华阳镇人大主席团", "华阳镇人大主席团"),
+        ("station", "望江社区代表联络站", "望江社区代表联络站"),
+    ]
+    assert surfaces("抚琴街道西南街社区人大代表工作室正式揭牌。", JINNIU) == ["抚琴街道西南街社区人大代表工作室"]
+
+
+def test_county_level_city_resolves_shi_to_itself():
+    text = "市人大常委会听取市政府关于民生实事项目实施情况的报告,市监委、市法院负责人到会。"
+    assert [c for _, _, c in found(text, YIWU)] == [
+        "义乌市人大常委会", "义乌市人民政府", "义乌市监察委员会", "义乌市人民法院",
+    ]
+
+
+def test_unlisted_and_listed_departments():
+    text = "区发展改革局、区教育局、区卫健委主要负责人列席会议。"
+    assert [c for _, _, c in found(text, JINNIU)] == ["金牛区发展改革局", "金牛区教育局", "金牛区卫生健康委员会"]
+
+
+def test_unknown_place_names_by_pattern_not_by_list():
+    # neither 玉林 nor 茶店子 is known to the library
+    text = "玉林街道人大工委依托“民情茶馆”收集社情民意,并邀请区人大代表参与。"
+    assert found(text, JINNIU) == [
+        ("congress", "玉林街道人大工委", "玉林街道人大工委"),
+        ("deputy", "区人大代表", "金牛区人大代表"),
+    ]
+    # a verb before a level word is no place name
+    assert found("督促区政府加快公共交通事业协调发展", MAWEI) == [("agency", "区政府", "马尾区人民政府")]
+    assert found("积极回应市、区人大代表的关切", TONGAN) == [("deputy", "市、区人大代表", "各级人大代表")]
+
+
+def test_brand_found_by_pattern_then_wherever_it_recurs():
+    text = "依托“代表议事厅”等载体,打造了“老杨说事点”,“老杨说事点”已接待群众300余人次。"
+    assert surfaces(text, WANGJIANG) == ["代表议事厅", "老杨说事点", "老杨说事点"]
+
+
+def test_quoted_deputy_venue_needs_no_verb_and_each_township_committee():
+    text = "市人大常委会副主任一行来调研,对我县“代表议事坊”给予充分肯定,各乡镇党委要加强领导。"
+    assert found(text, WANGJIANG) == [
+        ("congress", "市人大常委会", "安庆市人大常委会"),
+        ("station", "代表议事坊", "代表议事坊"),
+        ("agency", "各乡镇党委", "乡镇党委"),
+    ]
+
+
+def test_named_deputy_after_a_level_prefix():
+    assert found("区人大代表王小明主动联系选民,反映问题。", JINNIU) == [("deputy", "区人大代表王小明", "王小明")]
+    # no name where a common word follows
+    assert found("人大代表高度重视", JINNIU) == [("deputy", "人大代表", "人大代表")]
+
+
+def test_without_jurisdiction_level_words_stay_unresolved():
+    ms = find_mentions("区政府办公室组织召开区人大代表建议办理工作推进会。")
+    assert [(m["surface"], m["canonical"], m["level"]) for m in ms] == [
+        ("区政府", "区人民政府", "district"),
+        ("区人大代表", "区人大代表", "district"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "traditional, expected",
+    [
+        ("縣人大常委會組織部分省、市、縣人大代表視察縣人民醫院。",
+         [("congress", "县人大常委会", "望江县人大常委会"), ("deputy", "省、市、县人大代表", "各级人大代表")]),
+        ("縣法院院長列席會議,縣人大代表深入聯絡站接待選民。",
+         [("agency", "县法院", "望江县人民法院"), ("deputy", "县人大代表", "望江县人大代表"),
+          ("station", "联络站", "联络站")]),
+    ],
+)
+def test_traditional_input_after_conversion(traditional, expected):
+    assert found(T2S.convert(traditional), WANGJIANG) == expected
+
+
+def test_in_title_drops_deputies_only():  # seed: the title of the 相山 report
+    title = "相山区人大常委会坚持“四个注重”不断推动代表工作高质量发展"
+    assert [t for t, _, _ in found(title, XIANGSHAN)] == ["congress", "deputy"]
+    assert [(m["type"], m["surface"]) for m in find_mentions(title, XIANGSHAN, in_title=True)] == [
+        ("congress", "相山区人大常委会")
+    ]
+
+
+# --------------------------------------------------------------------------- contract
+
+
+def test_output_contract_on_a_seed_report():
+    text = (CORPUS / "reports" / "xiamen_2024_roundup.txt").read_text(encoding="utf-8")
+    ms = find_mentions(text, XIAMEN)
+    assert len(ms) > 100
+    assert [m["start"] for m in ms] == sorted(m["start"] for m in ms)
+    for a, b in zip(ms, ms[1:]):
+        assert a["end"] <= b["start"]  # no overlaps, across types either
+    for m in ms:
+        assert set(m) == {"type", "surface", "canonical", "level", "branch", "start", "end"}
+        assert text[m["start"]:m["end"]] == m["surface"]
+        assert m["type"] in MENTION_TYPES and m["canonical"]
+    assert find_mentions(text, XIAMEN) == ms  # deterministic
+
+
+def test_bad_arguments_raise_with_advice():
+    with pytest.raises(InvalidArgumentError, match="must be a str"):
+        find_mentions(None)
+    with pytest.raises(InvalidArgumentError, match="Jurisdiction"):
+        find_mentions("区政府", "同安区")
+    assert find_mentions("") == []
+
+
+def test_user_lexicon_extends_brands_and_heads(tmp_path):
+    (tmp_path / "mention_stations.yaml").write_text("brands:\n  民情茶社: community\n", encoding="utf-8")
+    lex = load_lexicon(tmp_path)
+    text = "依托民情茶社开展接待活动"
+    assert find_mentions(text, JINNIU) == []
+    assert [(m["surface"], m["level"]) for m in find_mentions(text, JINNIU, lex)] == [("民情茶社", "community")]
+
+
+FRAGMENTS = [
+    "区人大常委会", "人大代表", "代表", "代表性", "代表了", "联络站", "活动室(站)", "区政府", "集美法院", "市财政局",
+    "各镇(街)人大", "市、区", "四级", "驻区", "常委会", "人民代表大会", "“", "”", "、", ",", "。", "县", "市", "组织",
+    "督促", "第十三", "小组", "党组", "中央", "同安", "青礁村", "活动站", "平台", "等", "履职", "《", "》", "a1",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=14), st.sampled_from([None, TONGAN, XIANGSHAN, QINGSHAN]))
+def test_invariants_on_random_fragment_soup(parts, jur):
+    text = "".join(parts)
+    ms = find_mentions(text, jur)
+    end = 0
+    for m in ms:
+        assert text[m["start"]:m["end"]] == m["surface"] and m["surface"]
+        assert m["start"] >= end
+        end = m["end"]
+    assert find_mentions(text, jur) == ms
+
+
+# --------------------------------------------------------------------------- gold
+
+
+def test_corpus_mentions_reach_the_bar_against_gold(corpus):
+    """Per-type F1 ≥ 0.90 on the five hand-coded reports (multisets on type, surface)."""
+    table = corpus.mentions()
+    counts = {t: Counter() for t in MENTION_TYPES}
+    for path in sorted((CORPUS / "annotations").glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        doc = gold["doc_id"]
+        g = Counter((m["type"], m["surface"]) for m in gold["mentions"])
+        p = Counter(zip(table.loc[table.doc_id == doc, "type"], table.loc[table.doc_id == doc, "surface"]))
+        for key in g | p:
+            tp = min(g[key], p[key])
+            counts[key[0]].update(tp=tp, fp=p[key] - tp, fn=g[key] - tp)
+    for type_, c in counts.items():
+        f1 = 2 * c["tp"] / (2 * c["tp"] + c["fp"] + c["fn"])
+        assert f1 >= 0.90, (type_, dict(c))

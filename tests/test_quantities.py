@@ -1,0 +1,336 @@
+"""Tests for congress_lib.quantities: numerals, units, hedges, ranges and kinds.
+
+Sentences marked "seed" are taken from the bundled reports; the others are written
+in the style of reports from other provinces (some in traditional characters).
+"""
+
+from __future__ import annotations
+
+import cn2an
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from congress_lib.errors import InvalidArgumentError
+from congress_lib.quantities import (
+    APPROX_KINDS,
+    QUANTITY_KINDS,
+    Quantity,
+    find_quantities,
+    fold_text,
+    parse_number,
+)
+
+
+def one(text: str) -> Quantity:
+    qs = find_quantities(text)
+    assert len(qs) == 1, qs
+    return qs[0]
+
+
+def by_surface(text: str) -> dict[str, Quantity]:
+    return {q.surface: q for q in find_quantities(text)}
+
+
+# --------------------------------------------------------------------------- parse_number
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("108", 108.0),
+        ("1,200", 1200.0),
+        ("3.14", 3.14),
+        ("56.1万", 561000.0),
+        ("1.5万", 15000.0),
+        ("56.4亿", 5.64e9),
+        ("5亿", 5e8),
+        ("三千五百万", 35_000_000.0),
+        ("一百零八", 108.0),
+        ("十二", 12.0),
+        ("十", 10.0),
+        ("两", 2.0),
+        ("两千", 2000.0),
+        ("〇", 0.0),
+        ("零", 0.0),
+        ("二〇二三", 2023.0),  # years are read digit by digit
+        ("二○二三", 2023.0),  # with the circle variant
+        ("一万零一", 10001.0),
+        ("一亿零五十万", 100_500_000.0),
+        ("一万五", 15000.0),  # colloquial 一万五千
+        ("三点一四", 3.14),
+        ("壹佰零捌", 108.0),
+        ("1.2億", 1.2e8),  # traditional magnitude
+        ("兩百", 200.0),
+        ("１２３", 123.0),  # full-width digits
+        ("百分之九十", 90.0),
+        ("99%", 99.0),
+        (" 42 ", 42.0),
+    ],
+)
+def test_parse_number_known_values(text, expected):
+    assert parse_number(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text", ["", "统一", "一批", "abc", "十百", "代表", "1,2,3", None, 42])
+def test_parse_number_returns_none_for_non_numbers(text):
+    assert parse_number(text) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=10**9), st.sampled_from(["low", "up"]))
+def test_parse_number_round_trips_chinese_integers(n, mode):
+    assert parse_number(cn2an.an2cn(n, mode)) == n
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=99999), st.integers(min_value=1, max_value=9999))
+def test_parse_number_round_trips_decimals(whole, frac):
+    text = f"{whole}.{frac}"
+    assert parse_number(text) == float(text)
+    assert parse_number(cn2an.an2cn(text, "low")) == pytest.approx(float(text))
+
+
+# --------------------------------------------------------------------------- values, units, hedges
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, unit, approx_kind",
+    [
+        ("组织四级人大代表参加各项履职活动1800余人次", "1800余人次", 1800, "人次", "more_than"),  # seed
+        ("仅新阳工业区便新投用近2000个停车位", "近2000个", 2000, "个", "nearly"),  # seed
+        ("累计投资56.4亿元,加强跟踪监督", "56.4亿元", 5.64e9, "元", None),  # seed
+        ("代表满意率达99%", "99%", 99.0, "%", None),  # seed
+        ("办结率93.5%", "93.5%", 93.5, "%", None),  # seed
+        ("引导60多户业主主动缴费", "60多户", 60, "户", "more_than"),  # seed
+        ("全年走访选民约3000人次", "约3000人次", 3000, "人次", "about"),
+        ("参加培训的代表3000人左右", "3000人左右", 3000, "人", "about"),
+        ("共计接待群众逾万人次", "逾万人次", 10000, "人次", "more_than"),
+        ("百余名代表参加了开班仪式", "百余名", 100, "名", "more_than"),
+        ("收集群众意见建议1,250条", "1,250条", 1250, "条", None),
+        ("完成投资120余亿元", "120余亿元", 1.2e10, "元", "more_than"),
+        ("接待来访群众1.2万人次", "1.2万人次", 12000, "人次", None),
+        ("共有县人大代表二百一十五名", "二百一十五名", 215, "名", None),
+        ("县财政安排預算資金1.2億元", "1.2億元", 1.2e8, "元", None),
+        ("辖区面积约1,286平方公里", "约1,286平方公里", 1286, "平方千米", "about"),
+        ("收到代表建议１２３件", "１２３件", 123, "件", None),
+        ("经过两轮督办、测评", "两轮", 2, "轮", None),  # seed
+    ],
+)
+def test_values_units_and_hedges(text, surface, value, unit, approx_kind):
+    q = by_surface(text)[surface]
+    assert q.value == pytest.approx(value)
+    assert q.unit == unit
+    assert q.approx_kind == approx_kind
+    assert q.approx is (approx_kind is not None)
+    assert text[q.start : q.end] == surface
+
+
+def test_total_area_is_a_measure():  # seed
+    q = by_surface("总面积141.7平方千米,2022年常住人口56.1万")["141.7平方千米"]
+    assert (q.value, q.unit, q.kind) == (141.7, "平方千米", "measure")
+
+
+def test_bare_wan_takes_its_unit_from_context():
+    qs = by_surface("总面积141.7平方千米,2022年常住人口56.1万,下辖八个街道")  # seed
+    assert (qs["56.1万"].value, qs["56.1万"].unit, qs["56.1万"].kind) == (561000, "人", "count")
+    q = by_surface("危桥改造项目投资300万,工程主要内容包括")["300万"]  # seed
+    assert (q.value, q.unit, q.kind) == (3_000_000, "元", "money")
+    # without a money or population cue a bare 万 number keeps no unit
+    q = one("该数字约为5万")
+    assert q.unit is None and q.kind == "other"
+
+
+@pytest.mark.parametrize("sep", ["—", "-", "至", "到", "~", "～"])
+def test_ranges(sep):
+    text = f"每个社区联络站服务3{sep}5名人大代表"
+    q = one(text)
+    assert (q.value, q.value_high, q.unit, q.surface) == (3, 5, "名", f"3{sep}5名")
+
+
+def test_chinese_range_and_shared_magnitude():
+    assert (one("每组三至五名代表").value, one("每组三至五名代表").value_high) == (3, 5)
+    q = one("补助标准为3-5万元")
+    assert (q.value, q.value_high, q.unit) == (30000, 50000, "元")
+    q = one("两三个月后问题得到解决")
+    assert (q.value, q.value_high, q.approx_kind, q.kind) == (2, 3, "about", "duration")
+
+
+# --------------------------------------------------------------------------- kinds
+
+
+@pytest.mark.parametrize(
+    "text, surface, kind",
+    [
+        ("2023年,思明区人大常委会强化专题询问", "2023年", "date"),  # seed
+        ("11月13日,同安区人大常委会组织视察", "11月", "date"),  # seed
+        ("11月13日,同安区人大常委会组织视察", "13日", "date"),  # seed
+        ("召开2023年度政情通报会", "2023年度", "date"),  # seed
+        ("二〇二三年工作要点", "二〇二三年", "date"),
+        ("思明区十八届人大常委会第十三次会议听取了报告", "十八届", "session"),  # seed
+        ("思明区十八届人大常委会第十三次会议听取了报告", "第十三次", "session"),  # seed
+        ("对同安区十八届人大一次会议五个重点建议", "一次", "session"),  # seed
+        ("深入贯彻市委十一届十次全会精神", "十次全会", "session"),  # seed
+        ("深入学习贯彻党的二十大精神", "二十大", "session"),  # seed
+        ("持续跟踪督促地铁2号线东延线规划调整", "2号线", "ordinal"),  # seed
+        ("学前普惠学额覆盖率跃居全市第2名", "第2名", "ordinal"),  # seed
+        ("获评第24届安徽人大新闻奖", "第24届", "session"),  # seed
+        ("一是抓队伍,强管理", "一是", "enumeration"),  # seed
+        ("(三)情系民心,促进民生事业不断进步", "(三)", "enumeration"),  # seed
+        ("我讲三点意见。一、坚持以党建为引领", "一、", "enumeration"),  # seed
+        ("1.推进代表联络站建设", "1.", "enumeration"),
+        ("（二）强化监督", "（二）", "enumeration"),
+        ("增强“四个意识”、坚定“四个自信”", "四个", "slogan"),  # seed
+        ("全面落实人大代表和代表小组“5+4”主题活动", "5", "slogan"),  # seed
+        ("扎实推进市人大代表工作“2121”工程", "2121", "slogan"),  # seed
+        ("落实“六有”标准", "六", "slogan"),  # seed
+        ("明确一厅三室的建设要求", "三", "slogan"),  # compact formula without quotes
+        ("推动“1+N”代表联络体系建设", "1", "slogan"),
+        ("浏览次数:1691作者: 站点管理员", "1691", "code"),  # seed
+        ("版权所有:厦门市人大常委会  闽ICP备11010411号", "11010411号", "code"),  # seed
+        ("电话:0592-2891222  闽公网安备 35020302033169号", "0592-2891222", "code"),  # seed
+        ("电话:0592-2891222  闽公网安备 35020302033169号", "35020302033169号", "code"),  # seed
+        ("地址:中国-厦门 邮编:361000", "361000", "code"),  # seed
+        ("建议使用IE8以上浏览器", "IE8", "code"),  # seed
+        ("阅读量：2,381", "2,381", "code"),
+        ("9年来,通过这一常态化的联系服务选民渠道", "9年来", "duration"),  # seed
+        ("一、五年来,常委会始终坚持围绕中心", "五年来", "duration"),  # seed
+        ("行业代表联络站每两个月组织驻站四级人大代表", "两个月", "duration"),  # seed
+        ("16名市人大代表进行3分钟脱稿发言述职", "3分钟", "duration"),  # seed
+        ("2018年以来连续四年听取审议报告", "四年", "duration"),  # seed
+        ("上午9点召开会议", "9点", "time"),
+        ("下面我讲三点意见", "三点", "count"),
+        ("每月10日,坚持开展活动", "10日", "date"),  # seed
+    ],
+)
+def test_kinds(text, surface, kind):
+    qs = by_surface(text)
+    assert surface in qs, sorted(qs)
+    assert qs[surface].kind == kind
+
+
+def test_quarter_first_month_twentieth_day():  # seed
+    qs = find_quantities("每季度第一个月的20日,委托各街道工委组织驻区各级人大代表")
+    assert [(q.surface, q.kind) for q in qs] == [("第一个月", "ordinal"), ("20日", "date")]
+
+
+def test_typo_day_after_month_stays_a_date():  # seed: 11月28人日
+    qs = find_quantities("在11月28人日召开的区十三届人大常委会第二十三次会议上")
+    assert [(q.surface, q.kind) for q in qs][:2] == [("11月", "date"), ("28", "date")]
+
+
+def test_iso_timestamp_is_date_and_time():  # seed
+    qs = find_quantities("日期:2022-01-04 09:40")
+    assert [(q.surface, q.kind) for q in qs] == [("2022-01-04", "date"), ("09:40", "time")]
+
+
+# --------------------------------------------------------------------------- words that are not numbers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "进一步统一思想,推动解决了一批群众急难愁盼的问题",  # seed
+        "人大代表工作在一线,与党中央保持高度一致",  # seed
+        "构成集旅游、文化、产业于一体的特色景区",  # seed
+        "一直坚持,一般情况下,一起研究,一系列难题",
+        "唯一,万一,之一,一流营商环境",  # seed has 一流
+        "千方百计服务百姓,地处长三角",
+        "零距离倾听民声,心贴心服务群众",  # seed
+        "做到驻区人大代表不出千米找到站点",  # seed
+        "十分重要,一如既往",
+    ],
+)
+def test_words_with_numeral_characters_are_not_quantities(text):
+    assert find_quantities(text) == []
+
+
+def test_trimmed_non_number_word_keeps_the_real_number():
+    q = one("这是全区唯一一个代表之家")
+    assert (q.surface, q.value, q.unit) == ("一个", 1, "个")
+
+
+def test_percent_in_words_and_fractions():
+    q = one("满意率达到百分之九十五")
+    assert (q.value, q.unit, q.kind) == (95, "%", "percent")
+    q = one("三分之二以上的代表出席")
+    assert q.kind == "other" and q.value == pytest.approx(2 / 3, rel=1e-5) and q.approx_kind == "more_than"
+
+
+# --------------------------------------------------------------------------- contract
+
+
+def test_full_seed_paragraph_offsets_and_order():  # seed
+    text = (
+        "截至目前,集美法院共向7名人大代表委派案件128件,调解成功66件。"
+        "去年7月以来共开展活动10期。"
+    )
+    qs = find_quantities(text)
+    assert [q.surface for q in qs] == ["7名", "128件", "66件", "7月", "10期"]
+    assert [q.start for q in qs] == sorted(q.start for q in qs)
+    for q in qs:
+        assert text[q.start : q.end] == q.surface
+        assert q.kind in QUANTITY_KINDS
+        assert q.approx_kind is None or q.approx_kind in APPROX_KINDS
+
+
+def test_quantity_is_frozen():
+    q = one("108件建议")
+    with pytest.raises(AttributeError):
+        q.value = 1  # type: ignore[misc]
+
+
+def test_rejects_non_text():
+    with pytest.raises(InvalidArgumentError, match="must be a str"):
+        find_quantities(None)  # type: ignore[arg-type]
+    assert find_quantities("") == []
+
+
+def test_fold_text_keeps_length():
+    text = "預算資金１.２億元，建議１２３件"
+    folded = fold_text(text)
+    assert len(folded) == len(text)
+    assert folded == "预算资金1.2亿元，建议123件"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_never_raises_and_spans_match_on_any_text(text):
+    for q in find_quantities(text):
+        assert text[q.start : q.end] == q.surface != ""
+
+
+numeralish = st.text(
+    alphabet="零〇一二两三四五六七八九十百千万亿点第届次个件名人余多近约至—-~%.,、()“”年月日号是0123456789萬億個代表站",
+    max_size=40,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(numeralish)
+def test_never_raises_on_numeral_soup(text):
+    qs = find_quantities(text)
+    ends = [q.end for q in qs]
+    for q, nxt in zip(qs, qs[1:]):
+        assert q.end <= nxt.start  # spans do not overlap
+    for q in qs:
+        assert text[q.start : q.end] == q.surface
+        assert q.kind in QUANTITY_KINDS
+    assert ends == sorted(ends)
+
+
+def test_deterministic():
+    text = "共接待选民600余人次,集中协调解决选民反映难点问题300余个"  # seed
+    assert find_quantities(text) == find_quantities(text)
+
+
+def test_a_dropped_numeral_does_not_hide_later_numbers():
+    # 三 (a lone numeral character) is dropped; the page date at the end is found
+    # first by the furniture pass: neither may hide 36名 in between.
+    qs = find_quantities("三心合力，共有代表36名，发布时间2023-10-12")
+    assert [(q.surface, q.kind) for q in qs] == [("36名", "count"), ("2023-10-12", "date")]
+
+
+def test_a_stray_space_before_the_unit_or_after_di():
+    qs = find_quantities("全县共建成代表联络站 36 个，召开第 12 次常委会会议")
+    assert [(q.surface, q.unit, q.kind) for q in qs] == [("36 个", "个", "count"), ("第 12 次", "次", "session")]
