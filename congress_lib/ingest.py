@@ -293,6 +293,18 @@ def _is_nav_menu(line: str, min_items: int) -> bool:
     )
 
 
+# Mirror sites annotate characters with pinyin: 區(qū) 聯(lián). A parenthesised
+# syllable with a tone-marked vowel right after a CJK character is such debris
+# ("(GPS)" or "(站)" are left alone: no tone mark).
+_TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])[(（](?=[a-zü{_TONE}]*[{_TONE}])[a-zü{_TONE}]{{1,7}}[)）]")
+
+
+def strip_pinyin(text: str) -> str:
+    """Remove pinyin glosses in parentheses after characters: 區(qū) → 區."""
+    return _PINYIN.sub("", text)
+
+
 def clean_text(text: str, lexicon: Lexicon | None = None) -> Cleaned:
     """Clean decoded text: HTML → text, t2s, width folding, furniture removal.
 
@@ -303,7 +315,7 @@ def clean_text(text: str, lexicon: Lexicon | None = None) -> Cleaned:
     was_html = looks_like_html(text)
     if was_html:
         text = html_to_text(text)
-    folded = fold_width(text)
+    folded = strip_pinyin(fold_width(text))
     simplified = to_simplified(folded)
     script = _script_of(folded, simplified)
     furniture_lex = lexicon["furniture"]

@@ -234,7 +234,7 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
                 "sent_id": sent_id, "doc_id": doc_id, "unit_id": unit_id, "sent_no": sent_no,
                 "start": s_start, "end": s_end, "text": sentence,
             })
-            qs = quantities.find_quantities(sentence)
+            qs = quantities.find_quantities(sentence, lexicon)
             codes = indicators.classify(sentence, qs, lexicon) if qs else []
             for q, code in zip(qs, codes):
                 row = {

@@ -141,7 +141,10 @@ _ARABIC_FULL = re.compile(r"[+-]?(?:\d+(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?")
 _RANGE_SEP = re.compile(r"\s?(?:——|—|–|-|~|〜|至|到)\s?")
 _CLAUSE_PUNCT = set("，,。；;：:！？!?\n\r、（）()【】[]《》")
 _BOUNDARY = set("。！？；;!?\n\r\t :：，,、)）】」”\"") | {""}
-_QUOTES = re.compile(r"“([^“”\n]{1,40})”|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』|‘([^‘’\n]{1,40})’|\"([^\"\n]{1,40})\"")
+_QUOTES = re.compile(
+    r"“([^“”\n]{1,40})”|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』"
+    r"|‘([^‘’\n]{1,40})’|\"([^\"\n]{1,40})\""
+)
 _PLUS = re.compile(r"\d+\s?\+\s?\d+|\d+\s?\+\s?[A-Za-z]|[A-Za-z]\s?\+\s?\d+")
 
 # Furniture and codes, matched before ordinary numbers (order matters).
@@ -863,7 +866,8 @@ class _Scan:
         return "other"
 
     def _meeting_follows(self, end: int) -> bool:
-        return self.w.startswith(("会议", "全会", "全体会议", "常委会会议", "会", "代表大会", "主任会议"), end)
+        meetings = ("会议", "全会", "全体会议", "常委会会议", "会", "代表大会", "主任会议")
+        return self.w.startswith(meetings, end)
 
     def _session_before(self, start: int, prev: Quantity | None) -> bool:
         if prev is None or prev.kind != "session" or start - prev.end > 10:

@@ -115,3 +115,9 @@ def test_seed_furniture_is_removed(corpus):
     # ... and kept in raw_text, so nothing is lost.
     raw = "\n".join(corpus.documents["raw_text"])
     assert "浏览次数:1691" in raw and "闽ICP备11010411号" in raw
+
+
+def test_pinyin_glosses_of_mirror_sites_are_removed():
+    # mirror sites print a pinyin gloss after some characters
+    text = "我區(qū)人大代表聯(lián)系選民工作室全部建成運行,覆蓋(GPS定位)與(站)。"
+    assert clean_text(text).text == "我区人大代表联系选民工作室全部建成运行,覆盖(GPS定位)与(站)。"
