@@ -8,12 +8,22 @@
 
 Errors are one line on stderr and a non-zero exit code (2 for usage errors,
 1 for anything congress_lib refuses), never a traceback.
+
+``build`` with CSV output streams: documents are processed batch by batch, each
+batch's rows are formatted as CSV in the worker that made them (and cached with
+the document when ``--cache`` is given) and appended to the output files, so
+memory stays bounded on 10^5 reports. The files are byte for byte what
+:func:`write_tables` writes from an in-memory corpus. Parquet output goes through
+the in-memory corpus.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -21,9 +31,13 @@ import pandas as pd
 
 from .errors import CongressLibError, InvalidArgumentError
 
-__all__ = ["main", "write_tables", "safe_for_spreadsheet"]
+__all__ = ["main", "write_tables", "build", "safe_for_spreadsheet"]
 
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _protect(value):
+    return "'" + value if isinstance(value, str) and value.startswith(_RISKY) else value
 
 
 def safe_for_spreadsheet(df: pd.DataFrame) -> pd.DataFrame:
@@ -32,54 +46,409 @@ def safe_for_spreadsheet(df: pd.DataFrame) -> pd.DataFrame:
     A text cell that begins with ``= + - @`` (or a tab/CR) is prefixed with an
     apostrophe, which spreadsheets show as text instead of evaluating. Numeric
     columns are untouched. Applies to CSV output only; Parquet keeps the text as is.
+    String columns are checked with vectorised string methods (categoricals on
+    their categories); only ``object`` columns are visited cell by cell.
     """
     out = df.copy()
     for col in out.columns:
-        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            out[col] = out[col].map(lambda v: "'" + v if isinstance(v, str) and v.startswith(_RISKY) else v)
+        s = out[col]
+        if isinstance(s.dtype, pd.CategoricalDtype):
+            if any(isinstance(c, str) and c.startswith(_RISKY) for c in s.cat.categories):
+                out[col] = s.astype(object).map(_protect)
+        elif s.dtype == object:
+            out[col] = s.map(_protect)
+        elif pd.api.types.is_string_dtype(s):
+            risky = s.str.startswith(_RISKY).fillna(False).astype(bool)
+            if risky.any():
+                out[col] = s.where(~risky, "'" + s)
     return out
+
+
+def _flatten(df: pd.DataFrame) -> pd.DataFrame:
+    """Lists and dicts in cells (only ``object`` columns can hold them) as sorted-key JSON."""
+    flat = df.copy()
+    for col in flat.columns:
+        if flat[col].dtype == object and flat[col].map(lambda v: isinstance(v, (list, dict))).any():
+            flat[col] = flat[col].map(lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True)
+                                      if isinstance(v, (list, dict)) else v)
+    return flat
+
+
+def csv_text(df: pd.DataFrame, header: bool = True) -> str:
+    """A table as the CSV text the build writes (JSON for nested cells, spreadsheet-safe)."""
+    return safe_for_spreadsheet(_flatten(df)).to_csv(None, index=False, header=header, lineterminator="\n")
+
+
+#: Output tables formatted per document (every one but ``rejected``).
+DOC_TABLES = ("documents", "units", "sentences", "quantities", "indicators", "mentions", "practices",
+              "practice_evidence", "formulas", "formula_evidence")
+
+
+def render_csv(results: list, lexicon=None) -> None:
+    """Format processed documents as CSV, one piece per document and output table.
+
+    Fills ``result.csv[name] = (text, n_rows)`` for every table of
+    :data:`DOC_TABLES`. The rows are written straight from the row tuples with
+    the standard ``csv`` writer and the dialect pandas uses, each cell formatted
+    as pandas' ``to_csv`` formats it (strings as they are, spreadsheet-protected;
+    missing values empty; ints and bools with ``str``; floats with ``repr``,
+    which is what numpy's float-to-string conversion gives); the two aggregate
+    tables (practices, formulas) are computed as :class:`~congress_lib.corpus.Corpus`
+    computes them. The pieces concatenated in corpus order are byte for byte the
+    rows :func:`write_tables` writes from the in-memory corpus (tested).
+    """
+    for res in results:
+        res.csv = _render_document(res.tables)
+    _batch_evidence(results, lexicon)
+
+
+def _network_module():
+    try:
+        from . import network
+    except ImportError:  # pragma: no cover - network module missing in a partial install
+        return None
+    return network
+
+
+class _View:
+    """The two tables the network reads from a corpus, and its lexicon."""
+
+    def __init__(self, mentions: pd.DataFrame, sentences: pd.DataFrame, lexicon):
+        self._mentions = mentions
+        self.sentences = sentences
+        self.lexicon = lexicon
+
+    def mentions(self) -> pd.DataFrame:
+        return self._mentions
+
+
+#: The evidence columns ``network.edges_from_evidence`` reads.
+_EVIDENCE = ("source", "target", "relation", "doc_id", "unit_id", "sent_id", "start", "end")
+
+
+def _batch_evidence(results: list, lexicon) -> None:
+    """Fill ``result.evidence``: the rows of ``network.edge_evidence`` for each document.
+
+    The evidence pairs the mentions of one sentence, so a batch's evidence is its
+    documents' evidence; it is computed on the sentences that hold mentions of
+    two types or more (no other sentence yields a row).
+    """
+    network = _network_module()
+    if network is None or not results:
+        return
+    from .corpus import _frame
+    from .pipeline import COLUMNS
+
+    m_cols = COLUMNS["mentions"]
+    m_sent, m_type = m_cols.index("sent_id"), m_cols.index("type")
+    types: dict[str, set] = {}
+    for res in results:
+        for row in res.tables["mentions"]:
+            types.setdefault(row[m_sent], set()).add(row[m_type])
+    pairs = {sent for sent, ts in types.items() if len(ts) >= 2}
+    for res in results:
+        res.evidence = []
+    if not pairs:
+        return
+    mentions = [row for res in results for row in res.tables["mentions"] if row[m_sent] in pairs]
+    sentences = [row for res in results for row in res.tables["sentences"] if row[0] in pairs]
+    view = _View(_frame("mentions", mentions), _frame("sentences", sentences), lexicon)
+    ev = network.edge_evidence(view)
+    by_doc = {res.doc_id: res for res in results}
+    doc_at = _EVIDENCE.index("doc_id")
+    for row in zip(*(ev[c].tolist() for c in _EVIDENCE)):
+        by_doc[row[doc_at]].evidence.append(row)
+
+
+class _StreamNetwork:
+    """The network of a streamed corpus, built with the network module's own blocks.
+
+    Per document it keeps the mention counts per (type, canonical, jurisdiction,
+    level, branch) (merged by a sum, as ``network.mention_counts`` tables merge)
+    and the edge evidence (made by ``network.edge_evidence`` in the worker); at the
+    end ``network.nodes_from_counts``, ``network.edges_from_evidence`` and
+    ``network.graph_from_tables`` make the node table, the edge table and the
+    graph -- the chain ``network_edges`` / ``build_network`` run on a whole corpus.
+    """
+
+    def __init__(self, network, lexicon):
+        from collections import Counter
+
+        from .pipeline import COLUMNS
+
+        self.nw = network
+        self.lexicon = lexicon
+        cols = COLUMNS["mentions"]
+        self._keys = [cols.index(c) for c in ("type", "canonical", "jurisdiction", "level", "branch")]
+        self.counts: Counter = Counter()
+        self._ev: list[tuple] = []
+        self._ev_parts: list[pd.DataFrame] = []
+
+    def add(self, results: list) -> None:
+        t, c, j, lv, br = self._keys
+        for res in results:
+            self.counts.update((row[t], row[c], row[j], row[lv], row[br]) for row in res.tables["mentions"])
+            self._ev.extend(res.evidence or ())
+        if len(self._ev) >= 200_000:
+            self._flush()
+
+    def _flush(self) -> None:
+        """Move the pending evidence rows into a compact frame (categorical ids)."""
+        if self._ev:
+            df = pd.DataFrame(self._ev, columns=list(_EVIDENCE))
+            for col in ("source", "target", "relation", "doc_id", "unit_id", "sent_id"):
+                df[col] = df[col].astype("category")
+            self._ev_parts.append(df)
+            self._ev = []
+
+    def tables(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The node table and the edge table."""
+        nw = self.nw
+        counts = pd.DataFrame([(*key, n) for key, n in self.counts.items()],
+                              columns=["type", "canonical", "jurisdiction", "level", "branch", "n"])
+        nodes = nw.nodes_from_counts(counts.astype({"n": "int64"}), self.lexicon)
+        self._flush()
+        parts, self._ev_parts = self._ev_parts, []
+        evidence = _concat_evidence(parts)
+        edges = nw.edges_from_evidence(evidence)
+        return nodes, edges
+
+
+def _concat_evidence(parts: list[pd.DataFrame]) -> pd.DataFrame | None:
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    from pandas.api.types import union_categoricals
+
+    columns = {}
+    for col in parts[0].columns:
+        pieces = [p[col] for p in parts]
+        if isinstance(pieces[0].dtype, pd.CategoricalDtype):
+            columns[col] = pd.Series(union_categoricals(pieces), name=col)
+        else:
+            columns[col] = pd.concat(pieces, ignore_index=True)
+    return pd.DataFrame(columns)
+
+
+def _cells(row: tuple) -> list:
+    """A row's cells as ``to_csv`` writes them (strings spreadsheet-protected)."""
+    return [("'" + v if v.startswith(_RISKY) else v) if v.__class__ is str else v for v in row]
+
+
+#: Where a cell of CSV text may start with a risky character: at a line start or
+#: after a comma, quoted or not. Text without a match has no risky cell.
+_RISKY_START = re.compile(r'(?:^|,)"?[=+\-@\t\r]', re.M)
+
+
+def _render_document(tables: dict) -> dict:
+    """The CSV pieces of one document: ``{table: (text, n_rows)}``.
+
+    Cells are written as pandas' ``to_csv`` writes the tables' columns: strings
+    as they are, None as empty, ints and bools with ``str``, floats with
+    ``repr`` (the values of the float columns are always floats). The rows are
+    first written as they are; only when the text shows a cell that may start
+    with a risky character are they written again with the spreadsheet
+    protection applied cell by cell.
+    """
+    from .pipeline import COLUMNS
+
+    out = {}
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+
+    def write(rows) -> str:
+        buf.seek(0)
+        buf.truncate()
+        writer.writerows(rows)
+        return buf.getvalue()
+
+    def emit(name: str, rows: list) -> None:
+        text = write(rows)
+        if _RISKY_START.search(text):
+            text = write([_cells(row) for row in rows])
+        out[name] = (text, len(rows))
+
+    raw_text = COLUMNS["documents"].index("raw_text")
+    emit("documents", [row[:raw_text] + row[raw_text + 1:] for row in tables["documents"]])
+    for name in ("units", "sentences", "quantities", "indicators", "mentions", "practice_evidence",
+                 "formula_evidence"):
+        emit(name, tables[name])
+    emit("practices", _practice_rows(tables))
+    emit("formulas", _formula_rows(tables))
+    return out
+
+
+def _practice_rows(tables: dict) -> list[tuple]:
+    """Rows of :meth:`Corpus.practices` for one document (units in order, then practice codes)."""
+    from .pipeline import COLUMNS
+
+    cols = COLUMNS["practice_evidence"]
+    key_at = [cols.index(c) for c in ("doc_id", "unit_id", "jurisdiction", "practice", "label")]
+    sent_at = cols.index("sent_id")
+    groups: dict[tuple, list[str]] = {}
+    for row in tables["practice_evidence"]:
+        groups.setdefault(tuple(row[i] for i in key_at), []).append(row[sent_at])
+    u_id = COLUMNS["units"].index("unit_id")
+    unit_order = {row[u_id]: i for i, row in enumerate(tables["units"])}
+    rows = [(*key, len(sents), len(set(sents)), ";".join(dict.fromkeys(sents))) for key, sents in groups.items()]
+    rows.sort(key=lambda r: (unit_order.get(r[1], -1), r[3]))
+    return rows
+
+
+def _formula_rows(tables: dict) -> list[tuple]:
+    """Rows of :meth:`Corpus.formulas` for one document."""
+    import numpy as np
+
+    from .pipeline import COLUMNS
+
+    sent_unit = COLUMNS["sentences"].index("unit_id")
+    ev_cols = COLUMNS["formula_evidence"]
+    ev_unit, ev_sent = ev_cols.index("unit_id"), ev_cols.index("sent_id")
+    n_sent: dict[str, int] = {}
+    for row in tables["sentences"]:
+        n_sent[row[sent_unit]] = n_sent.get(row[sent_unit], 0) + 1
+    hits: dict[str, list[str]] = {}
+    for row in tables["formula_evidence"]:
+        hits.setdefault(row[ev_unit], []).append(row[ev_sent])
+    u_cols = COLUMNS["units"]
+    u_id, u_doc, u_jur = u_cols.index("unit_id"), u_cols.index("doc_id"), u_cols.index("jurisdiction")
+    rows = []
+    for unit in tables["units"]:
+        unit_id, doc_id, jurisdiction = unit[u_id], unit[u_doc], unit[u_jur]
+        ns = n_sent.get(unit_id, 0)
+        sents = hits.get(unit_id, [])
+        nf = len(set(sents))
+        # (n_formula_sentences / n_sentences).round(6), with numpy's rounding, as the corpus does
+        share = float(np.round(np.float64(nf) / np.float64(ns), 6)) if ns > 0 else 0.0
+        rows.append((doc_id, unit_id, jurisdiction, ns, nf, len(sents), share))
+    return rows
+
+
+def _manifest(lexicon_version: str, fmt: str, inputs: list[dict], counts: dict[str, int]) -> dict:
+    from . import __version__
+
+    return {
+        "library": "congress_lib",
+        "version": __version__,
+        "lexicon_version": lexicon_version,
+        "format": fmt,
+        "inputs": sorted(inputs, key=lambda d: d["path"]),
+        "rows": dict(sorted(counts.items())),
+    }
+
+
+def _write_manifest(out: Path, manifest: dict) -> None:
+    (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def _write_table(df: pd.DataFrame, file: Path, fmt: str) -> None:
+    if fmt == "csv":
+        with open(file, "w", encoding="utf-8", newline="") as fh:
+            fh.write(csv_text(df))
+    else:
+        df.to_parquet(file, index=False)
+
+
+def _network(corpus, out: Path, counts: dict[str, int]) -> pd.DataFrame | None:
+    """Write the network files; return the edge table (None without the network module)."""
+    try:
+        from .network import build_network, network_edges, write_network
+    except ImportError:  # pragma: no cover - network module missing in a partial install
+        return None
+    edges = network_edges(corpus)
+    graph = build_network(corpus)
+    write_network(graph, out)
+    counts["network_nodes"] = graph.number_of_nodes()
+    counts["network_edges"] = graph.number_of_edges()
+    return edges
 
 
 def write_tables(corpus, out: Path, fmt: str = "csv") -> dict:
     """Write every table, the network files and manifest.json into ``out``."""
-    from . import OUTPUT_TABLES, __version__
+    from . import OUTPUT_TABLES
 
     if fmt not in ("csv", "parquet"):
         raise InvalidArgumentError(f"--format must be csv or parquet, not {fmt!r}.")
+    out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
     tables = {name: corpus.table(name) for name in OUTPUT_TABLES}
-    try:
-        from .network import build_network, network_edges, write_network
-
-        edges = network_edges(corpus)
+    edges = _network(corpus, out, counts)
+    if edges is not None:
         tables["edges"] = edges
-        graph = build_network(corpus)
-        write_network(graph, out)
-        counts["network_nodes"] = graph.number_of_nodes()
-        counts["network_edges"] = graph.number_of_edges()
-    except ImportError:  # pragma: no cover - network module missing in a partial install
-        pass
     for name, df in tables.items():
         counts[name] = int(len(df))
-        if fmt == "csv":
-            flat = df.copy()
-            for col in flat.columns:
-                if flat[col].map(lambda v: isinstance(v, (list, dict))).any():
-                    flat[col] = flat[col].map(lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True)
-                                              if isinstance(v, (list, dict)) else v)
-            safe_for_spreadsheet(flat).to_csv(out / f"{name}.csv", index=False, encoding="utf-8", lineterminator="\n")
-        else:
-            df.to_parquet(out / f"{name}.parquet", index=False)
-    manifest = {
-        "library": "congress_lib",
-        "version": __version__,
-        "lexicon_version": corpus.lexicon.version,
-        "format": fmt,
-        "inputs": sorted(corpus.inputs, key=lambda d: d["path"]),
-        "rows": dict(sorted(counts.items())),
-    }
-    (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        _write_table(df, out / f"{name}.{fmt}", fmt)
+    manifest = _manifest(corpus.lexicon.version, fmt, corpus.inputs, counts)
+    _write_manifest(out, manifest)
+    return manifest
+
+
+def build(path, out: Path, *, fmt: str = "csv", lexicon=None, engine: str = "serial", cache=False,
+          progress: bool | None = None, workers: int | None = None) -> dict:
+    """``congress-lib build``: load the corpus at ``path`` and write every table into ``out``.
+
+    CSV output streams (see the module docstring): no table of the whole corpus
+    is held in memory, only what the network needs (mentions and the sentences
+    that hold two or more of them). The files equal those of
+    ``write_tables(load_corpus(path, ...), out)`` byte for byte.
+    """
+    from .corpus import load_corpus
+
+    if fmt not in ("csv", "parquet"):
+        raise InvalidArgumentError(f"--format must be csv or parquet, not {fmt!r}.")
+    if fmt != "csv":
+        corpus = load_corpus(path, lexicon=lexicon, engine=engine, cache=cache, progress=progress)
+        return write_tables(corpus, Path(out), fmt)
+    return _stream(path, Path(out), lexicon=lexicon, engine=engine, cache=cache, progress=progress,
+                   workers=workers)
+
+
+def _stream(path, out: Path, *, lexicon, engine, cache, progress, workers) -> dict:
+    from .corpus import Assembler, batch_corpus, prepare, _frame
+    from .engines import iter_batches
+
+    prep = prepare(path, lexicon=lexicon)
+    out.mkdir(parents=True, exist_ok=True)
+    empty = batch_corpus([], prep.lexicon)
+    counts = {name: 0 for name in DOC_TABLES}
+    asm = Assembler(prep, keep=False)
+    network = _network_module()
+    net = _StreamNetwork(network, prep.lexicon) if network is not None else None
+    files = {}
+    try:
+        for name in DOC_TABLES:
+            files[name] = open(out / f"{name}.csv", "w", encoding="utf-8", newline="")
+            files[name].write(csv_text(empty.table(name)))  # the header
+        for batch in iter_batches(prep.jobs, prep.lexicon, engine=engine, cache=cache, progress=progress,
+                                  workers=workers, render=render_csv):
+            accepted = asm.add(batch)
+            for name in DOC_TABLES:
+                fh = files[name]
+                for res in accepted:
+                    piece, n = res.csv[name]
+                    fh.write(piece)
+                    counts[name] += n
+            if net is not None:
+                net.add(accepted)
+    finally:
+        for fh in files.values():
+            fh.close()
+    rejected = _frame("rejected", asm.all_rejected())
+    counts["rejected"] = len(rejected)
+    _write_table(rejected, out / "rejected.csv", "csv")
+    if net is not None:
+        nodes, edges = net.tables()
+        net = None
+        graph = network.graph_from_tables(nodes, edges)
+        network.write_network(graph, out)
+        counts["network_nodes"] = graph.number_of_nodes()
+        counts["network_edges"] = graph.number_of_edges()
+        counts["edges"] = int(len(edges))
+        _write_table(edges, out / "edges.csv", "csv")
+    manifest = _manifest(prep.lexicon.version, "csv", asm.loaded, counts)
+    _write_manifest(out, manifest)
     return manifest
 
 
@@ -109,9 +478,8 @@ def main(argv: list[str] | None = None) -> int:
         from .corpus import load_corpus
 
         if args.command == "build":
-            corpus = load_corpus(args.corpus, lexicon=args.lexicon, engine=args.engine,
-                                 cache=args.cache if args.cache else False)
-            manifest = write_tables(corpus, Path(args.out), args.format)
+            manifest = build(args.corpus, Path(args.out), fmt=args.format, lexicon=args.lexicon,
+                             engine=args.engine, cache=args.cache if args.cache else False)
             rows = manifest["rows"]
             print(f"{rows['documents']} documents, {rows['units']} units, {rows['sentences']} sentences, "
                   f"{rows['indicators']} indicators, {rows['mentions']} mentions, {rows['rejected']} rejected "

@@ -30,9 +30,10 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from pandas.api.types import union_categoricals
 
 from .errors import CorpusNotFoundError, InvalidArgumentError
-from .pipeline import TABLES, DocResult, process_document
+from .pipeline import COLUMNS, DOC_PATH, TABLES, DocResult, process_document
 from .resources import Lexicon, load_lexicon
 from .text import kwic_rows, tokenizer
 
@@ -44,35 +45,85 @@ METADATA_COLUMNS = ("doc_id", "title", "date", "province", "city", "district", "
 _NOT_REPORTS = {"metadata.csv", "readme.md", "readme.txt", "readme"}
 _ANNOTATIONS = "annotations"
 
-#: Column order of each table (the DESIGN.md contracts come first).
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "documents": ("doc_id", "title", "date", "date_source", "province", "city", "district", "genre",
-                  "source", "url", "notes", "encoding", "script", "was_html", "n_chars", "n_units",
-                  "n_furniture_lines", "path", "sha256", "text", "raw_text"),
-    "units": ("unit_id", "doc_id", "ordinal", "jurisdiction", "jurisdiction_level", "jurisdiction_source",
-              "province", "city", "district", "heading", "start", "end"),
-    "sentences": ("sent_id", "doc_id", "unit_id", "sent_no", "start", "end", "text"),
-    "quantities": ("doc_id", "unit_id", "jurisdiction", "sent_id", "surface", "value", "value_high", "unit",
-                   "approx", "approx_kind", "kind", "start", "end", "indicator"),
-    "indicators": ("doc_id", "unit_id", "jurisdiction", "indicator", "value", "value_high", "unit", "approx",
-                   "surface", "start", "end", "sent_id", "approx_kind"),
-    "mentions": ("doc_id", "unit_id", "jurisdiction", "type", "surface", "canonical", "level", "branch",
-                 "start", "end", "sent_id"),
-    "practice_evidence": ("doc_id", "unit_id", "jurisdiction", "practice", "label", "surface", "start", "end",
-                          "sent_id"),
-    "formula_evidence": ("doc_id", "unit_id", "jurisdiction", "formula", "label", "surface", "start", "end",
-                         "sent_id"),
-    "rejected": ("path", "reason", "kind"),
+_INT_COLUMNS = ("start", "end", "ordinal", "sent_no", "n_chars", "n_units", "n_furniture_lines")
+
+#: Columns a loaded :class:`Corpus` holds as pandas categoricals: the ids and
+#: codes of the extracted tables, repeated on many rows. A categorical stores each
+#: distinct string once plus a small integer per row (a fifth to a tenth of the
+#: memory of a string column here). The accessors (``corpus.mentions()`` …) hand
+#: out copies with ordinary string columns, as they always did, so user code that
+#: maps, fills or concatenates these columns works unchanged.
+CATEGORICAL: dict[str, tuple[str, ...]] = {
+    "quantities": ("doc_id", "unit_id", "jurisdiction", "sent_id", "unit", "approx_kind", "kind", "indicator"),
+    "indicators": ("doc_id", "unit_id", "jurisdiction", "indicator", "unit", "sent_id", "approx_kind"),
+    "mentions": ("doc_id", "unit_id", "jurisdiction", "type", "level", "branch", "sent_id"),
+    "practice_evidence": ("doc_id", "unit_id", "jurisdiction", "practice", "label", "sent_id"),
+    "formula_evidence": ("doc_id", "unit_id", "jurisdiction", "formula", "label", "sent_id"),
 }
 
 
-def _frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
+def _frame(name: str, rows: list) -> pd.DataFrame:
+    """One table from row tuples (or dicts) in :data:`COLUMNS` order; dtypes inferred."""
     cols = list(COLUMNS[name])
     df = pd.DataFrame(rows, columns=cols) if rows else pd.DataFrame({c: [] for c in cols})
-    for col in ("start", "end", "ordinal", "sent_no", "n_chars", "n_units", "n_furniture_lines"):
+    for col in _INT_COLUMNS:
         if col in df.columns:
             df[col] = df[col].astype("int64")
     return df.reset_index(drop=True)
+
+
+def _concat(name: str, parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """Concatenate per-batch frames of one table into what :func:`_frame` makes of all rows at once.
+
+    A batch infers each column's dtype from its own rows; a column that is
+    missing (None) throughout one batch comes out ``object`` there while other
+    batches say float64 or str. Such a column takes the dtype that inference over
+    all rows gives (the non-missing batches' dtype); any other disagreement is
+    settled by running the inference over the column's values.
+    """
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return _frame(name, [])
+    if len(parts) == 1:
+        return parts[0].reset_index(drop=True)
+    columns = {}
+    for col in parts[0].columns:
+        pieces = [p[col] for p in parts]
+        if all(isinstance(x.dtype, pd.CategoricalDtype) for x in pieces):
+            columns[col] = pd.Series(union_categoricals(pieces, sort_categories=True), name=col)
+            continue
+        if len({x.dtype for x in pieces}) > 1:
+            typed = {x.dtype for x in pieces if not (x.dtype == object and x.isna().all())}
+            target = typed.pop() if len(typed) == 1 else None
+            if target is not None and (target == "float64" or pd.api.types.is_string_dtype(target)) \
+                    and target != object:
+                pieces = [x.astype(target) for x in pieces]  # None -> NaN, as inference over all rows
+            else:  # anything else: let inference decide, as for one frame
+                values = pd.concat([x.astype(object) for x in pieces], ignore_index=True)
+                columns[col] = pd.DataFrame([(v,) for v in values], columns=[col])[col]
+                continue
+        columns[col] = pd.concat(pieces, ignore_index=True)
+    return pd.DataFrame(columns)
+
+
+def _compact(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """The table with its :data:`CATEGORICAL` string columns as categoricals."""
+    for col in CATEGORICAL.get(name, ()):
+        if col in df.columns and pd.api.types.is_string_dtype(df[col]) and df[col].dtype != object:
+            df[col] = df[col].astype("category")
+    return df
+
+
+def expand(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of the table with categorical columns turned back into string columns.
+
+    This is the table as it was before :func:`_compact` (missing values NaN).
+    """
+    out = df.copy()
+    for col in out.columns:
+        if isinstance(out[col].dtype, pd.CategoricalDtype):
+            out[col] = out[col].astype("str")
+    return out
 
 
 class Corpus:
@@ -129,19 +180,19 @@ class Corpus:
     # -- extracted tables ------------------------------------------------------------
     def quantities(self) -> pd.DataFrame:
         """Every number in the text with its unit, value, hedge, kind and indicator code."""
-        return self._tables["quantities"].copy()
+        return expand(self._tables["quantities"])
 
     def indicators(self) -> pd.DataFrame:
         """Codebook indicators (CODEBOOK.md §2), one row per quantity coded."""
-        return self._tables["indicators"].copy()
+        return expand(self._tables["indicators"])
 
     def mentions(self) -> pd.DataFrame:
         """Deputy / station / agency / congress mentions with canonical names (§3)."""
-        return self._tables["mentions"].copy()
+        return expand(self._tables["mentions"])
 
     def practice_evidence(self) -> pd.DataFrame:
         """One row per practice cue found (unit, sentence, offsets)."""
-        return self._tables["practice_evidence"].copy()
+        return expand(self._tables["practice_evidence"])
 
     def practices(self) -> pd.DataFrame:
         """Unit × practice counts with evidence (CODEBOOK.md §5).
@@ -158,13 +209,15 @@ class Corpus:
                  .agg(count=("surface", "size"), n_sentences=("sent_id", "nunique"),
                       sent_ids=("sent_id", lambda s: ";".join(dict.fromkeys(s))))
                  .reset_index())
-        order = {u: i for i, u in enumerate(self.units["unit_id"])}
-        out["_o"] = out["unit_id"].map(order)
-        return out.sort_values(["_o", "practice"]).drop(columns="_o").reset_index(drop=True)[cols]
+        # units in corpus order, then practice codes (unit ids are unique; categorical
+        # columns are compared as plain strings)
+        out["_o"] = pd.Index(self.units["unit_id"]).get_indexer(out["unit_id"].astype(object))
+        out["_p"] = out["practice"].astype(object)
+        return expand(out.sort_values(["_o", "_p"]).drop(columns=["_o", "_p"]).reset_index(drop=True)[cols])
 
     def formula_evidence(self) -> pd.DataFrame:
         """One row per political formula found (unit, sentence, offsets)."""
-        return self._tables["formula_evidence"].copy()
+        return expand(self._tables["formula_evidence"])
 
     def formulas(self) -> pd.DataFrame:
         """Per unit: sentences, sentences carrying a political formula, and their share (§6)."""
@@ -350,6 +403,37 @@ def load_corpus(path: str | os.PathLike | Sequence[str | os.PathLike], *, lexico
     >>> corpus = cl.load_corpus("corpus")            # doctest: +SKIP
     >>> corpus.indicators().head()                    # doctest: +SKIP
     """
+    prep = prepare(path, lexicon=lexicon, metadata=metadata)
+    from .engines import iter_batches
+
+    asm = Assembler(prep)
+    for batch in iter_batches(prep.jobs, prep.lexicon, engine=engine, cache=cache, client=client,
+                              progress=progress):
+        asm.add(batch)
+    return asm.corpus()
+
+
+class Prepared:
+    """A corpus folder read up to the point of processing: jobs, metadata and early rejects."""
+
+    def __init__(self, lexicon: Lexicon, root: Path | None, jobs: list, rejected: list[dict],
+                 meta: dict[str, dict[str, str]], stems: dict[str, str]):
+        self.lexicon = lexicon
+        self.root = root
+        self.jobs = jobs
+        self.rejected = rejected
+        self.meta = meta
+        self.stems = stems
+
+    def final_rejects(self) -> list[dict]:
+        """Metadata rows without a file (reported after every file's own reject)."""
+        return [{"path": f"metadata.csv ({doc_id})", "reason": f"metadata row for {doc_id!r} has no file; "
+                 "add the report or remove the row", "kind": "metadata"}
+                for doc_id in sorted(set(self.meta) - set(self.stems))]
+
+
+def prepare(path, *, lexicon=None, metadata=None) -> Prepared:
+    """List the files of a corpus, read its metadata and make the jobs (see :func:`load_corpus`)."""
     lex = load_lexicon(lexicon)
     rejected: list[dict] = []
     root: Path | None
@@ -407,32 +491,62 @@ def load_corpus(path: str | os.PathLike | Sequence[str | os.PathLike], *, lexico
             continue
         stems[doc_id] = rel
         jobs.append((doc_id, rel, str(file), meta.get(doc_id, {})))
+    return Prepared(lex, root, jobs, rejected, meta, stems)
 
-    from .engines import run_jobs
 
-    results: list[DocResult] = run_jobs(jobs, lex, engine=engine, cache=cache, client=client, progress=progress)
+class Assembler:
+    """Takes the results batch by batch, in input order: rejects, duplicates, tables.
 
-    tables: dict[str, list[dict]] = {name: [] for name in TABLES}
-    seen_content: dict[str, str] = {}
-    loaded: list[dict[str, str]] = []
-    for res in results:
-        if res.reject:
-            rejected.append({"path": res.path, "reason": res.reject, "kind": "file"})
-            continue
-        if res.content_hash in seen_content:
-            rejected.append({"path": res.path, "reason": f"duplicate content of document {seen_content[res.content_hash]!r}",
-                             "kind": "file"})
-            continue
-        seen_content[res.content_hash] = res.doc_id
-        loaded.append({"doc_id": res.doc_id, "path": res.path, "sha256": res.sha256})
-        for name in TABLES:
-            tables[name].extend(res.tables[name])
-    for doc_id in sorted(set(meta) - set(stems)):
-        rejected.append({"path": f"metadata.csv ({doc_id})", "reason": f"metadata row for {doc_id!r} has no file; "
-                         "add the report or remove the row", "kind": "metadata"})
-    frames = {name: _frame(name, rows) for name, rows in tables.items()}
-    frames["rejected"] = _frame("rejected", rejected)
-    return Corpus(frames, lex, root, loaded)
+    A document whose cleaned text equals an earlier document's is rejected as a
+    duplicate of it. :meth:`add` returns the batch's accepted results; the rows
+    are kept only when ``keep`` is true (the in-memory :class:`Corpus`), as one
+    frame per table and batch, so the Python row tuples are freed batch by batch.
+    """
+
+    def __init__(self, prep: Prepared, keep: bool = True):
+        self.prep = prep
+        self.keep = keep
+        self.rejected = list(prep.rejected)
+        self.loaded: list[dict[str, str]] = []
+        self._seen: dict[str, str] = {}
+        self._parts: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLES}
+
+    def add(self, batch: list[DocResult]) -> list[DocResult]:
+        accepted = []
+        for res in batch:
+            if res.reject:
+                self.rejected.append({"path": res.path, "reason": res.reject, "kind": "file"})
+                continue
+            first = self._seen.get(res.content_hash)
+            if first is not None:
+                self.rejected.append({"path": res.path, "reason": f"duplicate content of document {first!r}",
+                                      "kind": "file"})
+                continue
+            self._seen[res.content_hash] = res.doc_id
+            self.loaded.append({"doc_id": res.doc_id, "path": res.path, "sha256": res.sha256})
+            accepted.append(res)
+        if self.keep and accepted:
+            for name in TABLES:
+                rows = [row for res in accepted for row in res.tables[name]]
+                if rows:
+                    self._parts[name].append(_frame(name, rows))
+        return accepted
+
+    def all_rejected(self) -> list[dict]:
+        return self.rejected + self.prep.final_rejects()
+
+    def corpus(self) -> Corpus:
+        frames = {name: _compact(name, _concat(name, parts)) for name, parts in self._parts.items()}
+        self._parts = {name: [] for name in TABLES}
+        frames["rejected"] = _frame("rejected", self.all_rejected())
+        return Corpus(frames, self.prep.lexicon, self.prep.root, self.loaded)
+
+
+def batch_corpus(results: list[DocResult], lexicon: Lexicon) -> Corpus:
+    """A :class:`Corpus` of a few processed documents (no rejects, no duplicate check)."""
+    frames = {name: _frame(name, [row for res in results for row in res.tables[name]]) for name in TABLES}
+    frames["rejected"] = _frame("rejected", [])
+    return Corpus(frames, lexicon, None, [])
 
 
 def escape_html(value: Any) -> str:

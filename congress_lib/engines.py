@@ -5,38 +5,61 @@
 * ``dask``: a ``dask.distributed`` cluster: the ``client`` passed in, or a
   ``LocalCluster`` started for the run and closed after it.
 
-Every engine returns results in input order, so tables are identical whatever
-the engine. Workers read the files themselves (jobs carry paths, not bytes), so
-the parent never holds the whole corpus's bytes.
+Jobs are cut into batches (chunks of documents); :func:`iter_batches` yields
+each batch's results in input order, whatever the engine, so tables are
+identical whatever the engine and a caller can consume (write out, then drop)
+one batch at a time: memory stays bounded on 10^5 documents. At most a few
+batches per worker are in flight. Workers read the files themselves (jobs carry
+paths, not bytes), so the parent never holds the whole corpus's bytes.
 
-The optional on-disk cache stores each document's result as Parquet files keyed
-by the file's content hash, its metadata row, the lexicon version and the
-library version: rebuilding after adding one report processes only that report.
-Writes go to a temporary folder renamed into place, so two processes building at
-once never see a half-written entry.
+The optional on-disk cache stores each document's result in **one file**
+(``<root>/<2 hex>/<key>.pkl``) keyed by the file's content hash, its metadata
+row, the lexicon version, the library and pandas versions and the cache format:
+rebuilding after adding one report processes only that report, and a warm
+rebuild reads one small file per document. An entry can also hold the
+document's rows already formatted as CSV (see ``render``), so a warm
+``congress-lib build`` formats nothing again. Entries are written to a temporary
+file renamed into place, so two processes building at once never see a
+half-written entry; a damaged entry is recomputed, never trusted. The cache
+folder is trusted data (entries are pickles): do not point it at files from
+elsewhere.
+
+While a run lasts, the objects alive before it (modules, compiled lexicons) are
+moved out of the garbage collector's sight (``gc.freeze``) and the young
+generation is collected less often: the run allocates many small objects and
+no reference cycles, and collection passes otherwise cost a fifth of the time.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
-import shutil
+import pickle
 import tempfile
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from .errors import InvalidArgumentError
-from .pipeline import TABLES, DocResult, process_document
+from .pipeline import DOC_PATH, DocResult, compiled_for, process_document
 from .resources import Lexicon
 
-__all__ = ["run_jobs", "ENGINES"]
+__all__ = ["run_jobs", "iter_batches", "resolve_cache", "ENGINES"]
 
 ENGINES = ("serial", "processes", "dask")
 _PROGRESS_MIN = 200
+#: Documents per batch (a batch is the unit of work sent to a worker, and of output).
+BATCH_SIZE = 64
+#: Bumped whenever the layout of a cache entry changes.
+CACHE_FORMAT = 3
 
 Job = tuple[str, str, str, dict]
+#: ``render(results, lexicon)`` fills ``result.csv`` for the results that lack it.
+Renderer = Callable[[list[DocResult], Lexicon], None]
 
 
 def _library_version() -> str:
@@ -45,92 +68,129 @@ def _library_version() -> str:
     return __version__
 
 
-def _run_one(job: Job, lexicon: Lexicon, cache_root: str | None) -> DocResult:
+_CODE_VERSION: list[str] = []
+
+
+def _code_version() -> str:
+    """A hash of the library's source files: an entry made by other code is never reused."""
+    if not _CODE_VERSION:
+        h = hashlib.sha256()
+        for file in sorted(Path(__file__).parent.glob("*.py")):
+            h.update(file.name.encode())
+            h.update(file.read_bytes())
+        _CODE_VERSION.append(h.hexdigest())
+    return _CODE_VERSION[0]
+
+
+# --- one batch (runs in the worker) ---------------------------------------------------
+
+
+def _run_one(job: Job, lexicon: Lexicon, cache_root: str | None) -> tuple[DocResult, str | None, bool]:
+    """One document: (result, cache key or None, True when it came from the cache)."""
     doc_id, rel, path, meta = job
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        return DocResult(doc_id=doc_id, path=rel, sha256="", reject=f"unreadable: {exc.strerror or exc}")
+        return DocResult(doc_id=doc_id, path=rel, sha256="", reject=f"unreadable: {exc.strerror or exc}"), None, False
     key = None
     if cache_root is not None:
         key = _cache_key(data, meta, lexicon)
         hit = _cache_read(Path(cache_root), key, doc_id, rel)
         if hit is not None:
-            return hit
-    result = process_document(doc_id, rel, data, meta, lexicon)
-    if key is not None:
-        _cache_write(Path(cache_root), key, result)
-    return result
+            return hit, key, True
+    return process_document(doc_id, rel, data, meta, lexicon), key, False
 
 
-def _run_chunk(jobs: list[Job], lexicon: Lexicon, cache_root: str | None) -> list[DocResult]:
-    return [_run_one(job, lexicon, cache_root) for job in jobs]
+def _run_chunk(jobs: list[Job], lexicon: Lexicon, cache_root: str | None,
+               render: Renderer | None = None) -> list[DocResult]:
+    """Process (or read from the cache) one batch; format it as CSV when asked."""
+    done = [_run_one(job, lexicon, cache_root) for job in jobs]
+    results = [res for res, _, _ in done]
+    rendered: set[int] = set()
+    if render is not None:
+        todo = [res for res in results if not res.reject and res.csv is None]
+        render(todo, lexicon)
+        rendered = {id(res) for res in todo}
+    if cache_root is not None:
+        root = Path(cache_root)
+        for res, key, hit in done:
+            # new results, and cached ones that gained their CSV text just now
+            if key is not None and (not hit or id(res) in rendered):
+                _cache_write(root, key, res)
+    return results
 
 
-# --- cache -----------------------------------------------------------------------
+# --- cache ----------------------------------------------------------------------------
 
 
 def _cache_key(data: bytes, meta: dict, lexicon: Lexicon) -> str:
+    import pandas
+
     h = hashlib.sha256()
     h.update(hashlib.sha256(data).digest())
     h.update(json.dumps(meta, sort_keys=True, ensure_ascii=False).encode("utf-8"))
     h.update(lexicon.version.encode())
     h.update(_library_version().encode())
+    h.update(_code_version().encode())
+    # the CSV text of an entry is pandas' formatting: a new pandas re-formats
+    h.update(f"format {CACHE_FORMAT} pandas {pandas.__version__}".encode())
     return h.hexdigest()
 
 
-def _cache_read(root: Path, key: str, doc_id: str, rel: str) -> DocResult | None:
-    folder = root / key[:2] / key
-    meta_file = folder / "result.json"
-    if not meta_file.is_file():
-        return None
-    try:
-        import pyarrow.parquet as pq
+def _cache_file(root: Path, key: str) -> Path:
+    return root / key[:2] / f"{key}.pkl"
 
-        info = json.loads(meta_file.read_text(encoding="utf-8"))
-        if info.get("doc_id") != doc_id:
+
+def _cache_read(root: Path, key: str, doc_id: str, rel: str) -> DocResult | None:
+    file = _cache_file(root, key)
+    try:
+        with open(file, "rb") as fh:
+            entry = pickle.load(fh)
+        if not isinstance(entry, dict) or entry.get("format") != CACHE_FORMAT:
+            return None
+        if entry["doc_id"] != doc_id:
             return None  # same bytes under another name: recompute (ids are in every row)
-        result = DocResult(doc_id=doc_id, path=rel, sha256=info["sha256"], reject=info["reject"],
-                           content_hash=info["content_hash"])
+        result = DocResult(doc_id=doc_id, path=rel, sha256=entry["sha256"], reject=entry["reject"],
+                           content_hash=entry["content_hash"], tables=entry["tables"])
         if not result.reject:
-            tables = {}
-            for name in TABLES:
-                f = folder / f"{name}.parquet"
-                tables[name] = pq.read_table(f).to_pylist() if f.is_file() else []
-            for row in tables["documents"]:
-                row["path"] = rel
-            result.tables = tables
+            docs = result.tables["documents"]
+            if docs and docs[0][DOC_PATH] != rel:  # the same report, moved: its path is in the rows
+                row = list(docs[0])
+                row[DOC_PATH] = rel
+                docs[0] = tuple(row)
+            elif entry.get("csv") is not None:
+                result.csv = entry["csv"]  # (the CSV text holds the path: reused only when unchanged)
+                result.evidence = entry.get("evidence")
         return result
+    except FileNotFoundError:
+        return None
     except Exception:  # a damaged entry is recomputed, never trusted
         return None
 
 
 def _cache_write(root: Path, key: str, result: DocResult) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    final = root / key[:2] / key
-    if final.exists():
-        return
-    final.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=final.parent))
+    final = _cache_file(root, key)
+    entry = {
+        "format": CACHE_FORMAT, "doc_id": result.doc_id, "sha256": result.sha256, "reject": result.reject,
+        "content_hash": result.content_hash, "tables": result.tables, "csv": result.csv,
+        "evidence": result.evidence,
+    }
     try:
-        for name, rows in result.tables.items():
-            if rows:
-                pq.write_table(pa.Table.from_pylist(rows), tmp / f"{name}.parquet")
-        (tmp / "result.json").write_text(json.dumps({
-            "doc_id": result.doc_id, "sha256": result.sha256, "reject": result.reject,
-            "content_hash": result.content_hash}, ensure_ascii=False), encoding="utf-8")
+        final.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".pkl", dir=final.parent)
         try:
-            os.replace(tmp, final)
-        except OSError:
-            pass  # another process won the race; its entry is equivalent
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(entry, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, final)  # atomic; another process writing the same entry writes the same bytes
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
 
 
 def resolve_cache(cache: bool | str | os.PathLike) -> str | None:
+    """The cache folder for ``cache`` (False/None: no cache; True: the default folder)."""
     if cache is False or cache is None:
         return None
     if cache is True:
@@ -150,47 +210,134 @@ def _chunks(jobs: Sequence[Job], size: int) -> list[list[Job]]:
     return [list(jobs[i:i + size]) for i in range(0, len(jobs), size)]
 
 
-def run_jobs(jobs: Sequence[Job], lexicon: Lexicon, *, engine: str = "serial", cache: Any = False,
-             client: Any = None, progress: bool | None = None, workers: int | None = None) -> list[DocResult]:
-    """Process every job with the chosen engine; results in input order."""
+def _batch_size(n_jobs: int, workers: int, parallel: bool) -> int:
+    """Batches big enough to amortise per-batch work, small enough to balance the workers."""
+    if not parallel:
+        return BATCH_SIZE
+    return max(1, min(BATCH_SIZE, n_jobs // (workers * 4) or 1))
+
+
+@contextmanager
+def _quiet_gc():
+    """Freeze what exists now out of the collector's sight and collect the young
+    generation less often, for the length of a run (restored afterwards)."""
+    thresholds = gc.get_threshold()
+    froze = gc.get_freeze_count() == 0
+    if froze:
+        gc.freeze()
+    gc.set_threshold(max(thresholds[0], 20_000), thresholds[1], thresholds[2])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        if froze:
+            gc.unfreeze()
+
+
+def iter_batches(jobs: Sequence[Job], lexicon: Lexicon, *, engine: str = "serial", cache: Any = False,
+                 client: Any = None, progress: bool | None = None, workers: int | None = None,
+                 render: Renderer | None = None) -> Iterator[list[DocResult]]:
+    """Process every job with the chosen engine; yield the results batch by batch, in input order.
+
+    Parameters
+    ----------
+    jobs : sequence of ``(doc_id, relative path, absolute path, metadata row)``.
+    lexicon : the :class:`~congress_lib.resources.Lexicon` to extract with.
+    engine : ``"serial"``, ``"processes"`` or ``"dask"``.
+    cache : False, True or a folder (see :func:`resolve_cache`).
+    client : a ``dask.distributed.Client`` for ``engine="dask"`` (None: a local cluster).
+    progress : show a progress bar on stderr (default: only for runs of 200+ files).
+    workers : worker processes (default: all cores).
+    render : called in the worker on each batch to fill ``DocResult.csv``.
+    """
     if engine not in ENGINES:
         raise InvalidArgumentError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}.")
     cache_root = resolve_cache(cache)
+    n_workers = max(1, workers or os.cpu_count() or 1)
+    parallel = engine != "serial" and len(jobs) > 1
+    chunks = _chunks(jobs, _batch_size(len(jobs), n_workers, parallel))
     show = (len(jobs) >= _PROGRESS_MIN) if progress is None else bool(progress)
+    if jobs:
+        compiled_for(lexicon)  # compile once here: forked workers inherit it
+    with _quiet_gc():
+        if not parallel:
+            parts = (_run_chunk(chunk, lexicon, cache_root, render) for chunk in chunks)
+            yield from _with_progress(parts, len(jobs), show)
+        elif engine == "processes":
+            yield from _with_progress(_run_processes(chunks, lexicon, cache_root, render, n_workers),
+                                      len(jobs), show)
+        else:
+            yield from _with_progress(_run_dask(chunks, lexicon, cache_root, render, client), len(jobs), show)
+
+
+def _with_progress(parts: Iterator[list[DocResult]], total: int, show: bool) -> Iterator[list[DocResult]]:
+    if not show:
+        yield from parts
+        return
+    from tqdm.auto import tqdm
+
     bar = None
-    if show:
-        from tqdm.auto import tqdm
-
-        bar = tqdm(total=len(jobs), unit="doc", desc="congress_lib", leave=False)
     try:
-        if engine == "serial" or len(jobs) <= 1:
-            out = []
-            for job in jobs:
-                out.append(_run_one(job, lexicon, cache_root))
-                if bar is not None:
-                    bar.update(1)
-            return out
-        size = max(1, min(64, len(jobs) // ((workers or os.cpu_count() or 1) * 8) or 1))
-        chunks = _chunks(jobs, size)
-        if engine == "processes":
-            from concurrent.futures import ProcessPoolExecutor
-            import multiprocessing as mp
-
-            ctx = mp.get_context("spawn" if os.name == "nt" else "fork")
-            results: list[DocResult] = []
-            with ProcessPoolExecutor(max_workers=workers or os.cpu_count(), mp_context=ctx) as pool:
-                for part in pool.map(_run_chunk, chunks, [lexicon] * len(chunks), [cache_root] * len(chunks)):
-                    results.extend(part)
-                    if bar is not None:
-                        bar.update(len(part))
-            return results
-        return _run_dask(chunks, lexicon, cache_root, client, bar)
+        for part in parts:
+            if bar is None:  # created after the pool started (no thread before a fork)
+                bar = tqdm(total=total, unit="doc", desc="congress_lib", leave=False)
+            bar.update(len(part))
+            yield part
     finally:
         if bar is not None:
             bar.close()
 
 
-def _run_dask(chunks, lexicon, cache_root, client, bar) -> list[DocResult]:
+def run_jobs(jobs: Sequence[Job], lexicon: Lexicon, *, engine: str = "serial", cache: Any = False,
+             client: Any = None, progress: bool | None = None, workers: int | None = None) -> list[DocResult]:
+    """Process every job with the chosen engine; all results, in input order."""
+    out: list[DocResult] = []
+    for part in iter_batches(jobs, lexicon, engine=engine, cache=cache, client=client, progress=progress,
+                             workers=workers):
+        out.extend(part)
+    return out
+
+
+def _in_order(submit: Callable[[list[Job]], Any], result: Callable[[Any], list[DocResult]],
+              chunks: list[list[Job]], ahead: int) -> Iterator[list[DocResult]]:
+    """Submit at most ``ahead`` batches beyond the one awaited; yield results in order."""
+    pending: deque = deque()
+    it = iter(chunks)
+    for chunk in it:
+        pending.append(submit(chunk))
+        if len(pending) >= ahead:
+            break
+    while pending:
+        part = result(pending.popleft())
+        nxt = next(it, None)
+        if nxt is not None:
+            pending.append(submit(nxt))
+        yield part
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(lexicon: Lexicon, cache_root: str | None, render: Renderer | None) -> None:
+    _WORKER.update(lexicon=lexicon, cache_root=cache_root, render=render)
+
+
+def _worker_chunk(jobs: list[Job]) -> list[DocResult]:
+    return _run_chunk(jobs, _WORKER["lexicon"], _WORKER["cache_root"], _WORKER["render"])
+
+
+def _run_processes(chunks, lexicon, cache_root, render, n_workers) -> Iterator[list[DocResult]]:
+    from concurrent.futures import ProcessPoolExecutor
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn" if os.name == "nt" else "fork")
+    with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=_init_worker,
+                             initargs=(lexicon, cache_root, render)) as pool:
+        yield from _in_order(lambda chunk: pool.submit(_worker_chunk, chunk), lambda fut: fut.result(),
+                             chunks, ahead=2 * n_workers + 1)
+
+
+def _run_dask(chunks, lexicon, cache_root, render, client) -> Iterator[list[DocResult]]:
     from distributed import Client, LocalCluster
 
     own = None
@@ -203,14 +350,10 @@ def _run_dask(chunks, lexicon, cache_root, client, bar) -> list[DocResult]:
         raise InvalidArgumentError("client must be a dask.distributed.Client (or None to start a local cluster).")
     try:
         lex_future = client.scatter(lexicon, broadcast=True)
-        futures = [client.submit(_run_chunk, chunk, lex_future, cache_root, pure=False) for chunk in chunks]
-        results: list[DocResult] = []
-        for fut in futures:  # in submission order: deterministic
-            part = fut.result()
-            results.extend(part)
-            if bar is not None:
-                bar.update(len(part))
-        return results
+        n_workers = max(1, len(client.scheduler_info().get("workers", {})) or 1)
+        yield from _in_order(
+            lambda chunk: client.submit(_run_chunk, chunk, lex_future, cache_root, render, pure=False),
+            lambda fut: fut.result(), chunks, ahead=4 * n_workers + 2)
     finally:
         if own is not None:
             cluster = own.cluster

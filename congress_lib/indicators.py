@@ -209,7 +209,7 @@ def classify(sentence: str, quantities: list[Quantity], lexicon=None) -> list[st
         raise InvalidArgumentError(f"sentence must be a str, not {type(sentence).__name__}.")
     lex = load_lexicon(lexicon)
     cues = _cues(lex)
-    w = sentence.translate(_compiled(lex).fold)
+    w = _compiled(lex).folder.translate(sentence)
     n = len(w)
     for q in quantities:
         if not isinstance(q, Quantity) or q.start < 0 or q.end > n or sentence[q.start : q.end] != q.surface:
@@ -217,6 +217,12 @@ def classify(sentence: str, quantities: list[Quantity], lexicon=None) -> list[st
                 f"quantity {q!r} does not lie in the sentence of {n} characters; pass the quantities "
                 "found in this very sentence (offsets relative to it)."
             )
+    return _classify(w, quantities, cues)
+
+
+def _classify(w: str, quantities: list[Quantity], cues: _Cues) -> list[str | None]:
+    """:func:`classify` on the folded sentence ``w``, quantities already checked."""
+    n = len(w)
     # Web debris: pinyin glosses after characters (聯(lián)系) are read past by working
     # on a compact copy of the sentence and mapping offsets back.
     if _PINYIN_GLOSS.search(w):

@@ -65,6 +65,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import repeat
 from functools import lru_cache
 from threading import Lock
 
@@ -81,7 +82,9 @@ _TYPE_ORDER = {t: i for i, t in enumerate(MENTION_TYPES)}
 _CJK = "\u4e00-\u9fff\u3400-\u4dbf"
 _CJK_RE = re.compile(f"[{_CJK}]")
 _NUM = "〇零一二三四五六七八九十百两0-9"
+_NUM_CHARS = "〇零一二三四五六七八九十百两0123456789"  # the characters of the class [_NUM]
 _WINDOW = 24  # characters read leftwards for a prefix
+_MEMO_MAX = 200_000  # entries of a memo table before it is emptied
 _CLOSE_QUOTES = "”\"’」』"
 _RANK = {"national": 0, "provincial": 1, "municipal": 2, "district": 3, "township": 4, "community": 5,
          "village": 5}
@@ -110,9 +113,74 @@ def _alternation(words) -> str:
     return "|".join(_paren(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-def _lookahead(words) -> re.Pattern:
+_MATCH_START = re.Match.start
+
+
+class _Lookahead:
+    """A zero-width lookahead regex whose matches can only start at a few characters.
+
+    ``finditer`` yields exactly what ``re.compile(pattern).finditer`` yields (one
+    zero-width match at every position where the lookahead holds), but finds the
+    candidate positions with a *gate* first: a regex whose every match is one
+    character long and starts with a literal character, which the regex engine
+    scans for in C, skipping most of a text. ``firsts`` must hold every character
+    a match can start with (the gate is then that character class); a ``gate``
+    source (``a(?=rest…)|b(?=rest…)``) can be sharper: it must match at least
+    wherever the lookahead holds. With neither, every position is tried.
+    """
+
+    __slots__ = ("pattern", "regex", "gate")
+
+    def __init__(self, pattern: str, firsts, gate: str | None = None):
+        self.pattern = pattern
+        self.regex = re.compile(pattern)
+        if gate is not None:
+            self.gate = re.compile(gate)
+        elif firsts is not None:
+            self.gate = re.compile("[" + "".join(re.escape(c) for c in sorted(firsts)) + "]")
+        else:
+            self.gate = None
+
+    def finditer(self, text: str):
+        if self.gate is None:
+            return self.regex.finditer(text)
+        starts = list(map(_MATCH_START, self.gate.finditer(text)))
+        if not starts:
+            return ()
+        return list(filter(None, map(self.regex.match, repeat(text, len(starts)), starts)))
+
+
+def _firsts(words) -> set | None:
+    """The characters the regex of ``_alternation(words)`` can start with (None: any)."""
+    out = set()
+    for w in words:
+        if not w:
+            return None  # an empty word matches anywhere
+        out.update("(（" if w[0] in "(（" else w[0])
+    return out
+
+
+def _word_gate(words) -> str | None:
+    """A gate for ``_alternation(words)``: each first character, followed (as a
+    lookahead) by the rest of one of the words starting with it."""
+    rests: dict[str, set[str]] = {}
+    for w in set(words):
+        if not w:
+            return None
+        for first in ("(（" if w[0] in "(（" else w[0]):
+            rests.setdefault(first, set()).add(w[1:])
+    if not rests:
+        return None
+    branches = []
+    for first in sorted(rests):
+        tails = rests[first]
+        branches.append(re.escape(first) if "" in tails else f"{re.escape(first)}(?={_alternation(tails)})")
+    return "|".join(branches)
+
+
+def _lookahead(words) -> _Lookahead:
     """Every (overlapping) occurrence of any word; group 1 is the longest at a position."""
-    return re.compile(f"(?=({_alternation(words)}))")
+    return _Lookahead(f"(?=({_alternation(words)}))", _firsts(words), _word_gate(words))
 
 
 def _by_length(words) -> list[str]:
@@ -172,10 +240,18 @@ class _Rules:
         except LexiconError:
             jur_not_places = []
 
+        self._bad_names: dict[tuple[str, bool], bool] = {}
+
         # --- places and levels -------------------------------------------------
         self.suffixes = {_norm_paren(k): v for k, v in places["suffixes"].items()}
         self.suffix_list = _by_length(self.suffixes)
         self.scan_suffixes = [w for w in self.suffix_list if self.suffixes[w] in ("municipal", "district", "township")]
+        self.scan_by_first: dict[str, list[str]] = {}
+        for w in self.scan_suffixes:
+            if w:
+                self.scan_by_first.setdefault(w[0], []).append(w)
+        self.scan_gate = re.compile("[" + "".join(map(re.escape, sorted(self.scan_by_first))) + "]") \
+            if self.scan_by_first and all(self.scan_suffixes) else None
         self.level_words = {_norm_paren(k): v for k, v in places["level_words"].items()}
         self.breakers = set(places["name_breakers"])
         self.stops = set(places["left_stops"])
@@ -222,10 +298,12 @@ class _Rules:
         self.role_re = _lookahead(self.roles)
         self.groups = deputies["groups"]
         group_alt = _alternation(self.groups)
-        self.group_re = re.compile(
-            f"(?=((?:人大)?(?:第?([{_NUM}]{{1,4}})(?=代表小组|小组))?(?:{group_alt}|(?<=[{_NUM}])小组)))"
+        group_firsts = _firsts(self.groups)
+        self.group_re = _Lookahead(
+            f"(?=((?:人大)?(?:第?([{_NUM}]{{1,4}})(?=代表小组|小组))?(?:{group_alt}|(?<=[{_NUM}])小组)))",
+            None if group_firsts is None else group_firsts | set("人第小") | set(_NUM_CHARS),
         )
-        self.bare_group_re = re.compile(f"(?=小组(?:{_alternation(deputies['bare_group_before'])}))")
+        self.bare_group_re = _Lookahead(f"(?=小组(?:{_alternation(deputies['bare_group_before'])}))", "小")
         self.bare_group_not_after = _WordSet(deputies["bare_group_not_after"])
         self.bare_not_before = _WordSet(deputies["bare_not_before"])
         self.bare_not_after = _WordSet(deputies["bare_not_after"])
@@ -262,12 +340,30 @@ class _Rules:
         self.departments = agencies["departments"]
         self.standalone = set(agencies.get("standalone", []))
         self.agency_re = _lookahead(list(self.agency_heads) + list(self.departments))
-        self.dept_tail_re = re.compile(f"(?=({_alternation(agencies['department_heads'])}))")
+        self.dept_tail_re = _lookahead(agencies["department_heads"])
         self.not_department = set(agencies.get("not_department_words", []))
         self.attach_heads = set(agencies.get("attach_to_bodies", []))
         self.generic = agencies["generic"]
-        self.sector_re = re.compile(f"(?=((?:{_alternation(agencies['sector_words'])})部门))")
+        sector_firsts = _firsts(agencies["sector_words"])
+        self.sector_re = _Lookahead(f"(?=((?:{_alternation(agencies['sector_words'])})部门))",
+                                    None if sector_firsts is None else sector_firsts,
+                                    _word_gate(f"{w}部门" for w in agencies["sector_words"]))
         self.generic_re = _lookahead(self.generic)
+
+        # --- one test for "this text can hold no mention at all" ------------------
+        # Every candidate of the finder starts at a match of one of these (the
+        # heads' gates, 人大代表 for named deputies, the quoted-brand patterns); a
+        # group (group_re) always holds one of the group words or 小组. A text none
+        # of them matches yields [] without running the finder.
+        parts = [self.congress_re, self.deputy_re, self.role_re, self.bare_group_re,
+                 self.station_re, self.brand_re, self.agency_re, self.dept_tail_re, self.sector_re, self.generic_re]
+        gates = [x.gate.pattern if x.gate is not None else None for x in parts if x is not None]
+        gates.append(_word_gate(list(self.groups) + ["小组"]))
+        if all(g is not None for g in gates):
+            gates += ["人大代表", self.quoted_re.pattern, self.deputy_venue_re.pattern]
+            self.any_re: re.Pattern | None = re.compile("|".join(f"(?:{g})" for g in gates))
+        else:
+            self.any_re = None  # (some gate is unknown: always run the finder)
 
     # ------------------------------------------------------------------ places
     def level_of(self, name: str) -> str:
@@ -311,7 +407,18 @@ class _Rules:
 
         ``strict`` (place names) also rejects a name that ends with a stop word, a
         verb-like word or a level suffix; organisation names may (企业服务 + 中心).
+        The answer depends on the name and the lexicon only, so it is memoised
+        (a bounded table, emptied when full).
         """
+        key = (name, strict)
+        got = self._bad_names.get(key)
+        if got is None:
+            if len(self._bad_names) >= _MEMO_MAX:
+                self._bad_names.clear()
+            got = self._bad_names[key] = self._bad_name(name, strict)
+        return got
+
+    def _bad_name(self, name: str, strict: bool) -> bool:
         if any(c in self.breakers or c.isspace() or c.isascii() for c in name):
             return True
         if name in self.not_names or any(w in name for w in self.name_not_contain):
@@ -449,13 +556,22 @@ class _Finder:
         """County and township names the text writes at a clause boundary."""
         text, r = self.text, self.r
         found = set()
-        for suffix in r.scan_suffixes:
-            pos = text.find(suffix)
-            while pos != -1:
-                start = r.name_before(text, pos, suffix, self.known)
-                if start != -1 and "某" not in text[start:pos]:
-                    found.add(text[start:pos + len(suffix)])
-                pos = text.find(suffix, pos + 1)
+        if r.scan_gate is None:  # (an empty suffix in the lexicon: look everywhere)
+            for suffix in r.scan_suffixes:
+                pos = text.find(suffix)
+                while pos != -1:
+                    start = r.name_before(text, pos, suffix, self.known)
+                    if start != -1 and "某" not in text[start:pos]:
+                        found.add(text[start:pos + len(suffix)])
+                    pos = text.find(suffix, pos + 1)
+            return found
+        for g in r.scan_gate.finditer(text):  # every position where some suffix starts
+            pos = g.start()
+            for suffix in r.scan_by_first[text[pos]]:
+                if text.startswith(suffix, pos):
+                    start = r.name_before(text, pos, suffix, self.known)
+                    if start != -1 and "某" not in text[start:pos]:
+                        found.add(text[start:pos + len(suffix)])
         return found
 
     # -- prefixes -------------------------------------------------------------------
@@ -1109,7 +1225,14 @@ def find_mentions(text: str, jurisdiction: Jurisdiction | None = None, lexicon=N
         )
     if not text:
         return []
-    found = _Finder(text, jurisdiction, _get_rules(lexicon)).run()
+    return _find(text, jurisdiction, _get_rules(lexicon), in_title)
+
+
+def _find(text: str, jurisdiction: Jurisdiction | None, rules: _Rules, in_title: bool = False) -> list[dict]:
+    """:func:`find_mentions` with the compiled rules, arguments already checked."""
+    if rules.any_re is not None and rules.any_re.search(text) is None:
+        return []
+    found = _Finder(text, jurisdiction, rules).run()
     if in_title:
         found = [m for m in found if m["type"] != "deputy"]
     return found

@@ -2,361 +2,1118 @@
 
 Conventions
 -----------
-* A **node** is a canonical entity: the pair (type, canonical name) of a
-  mention, keyed as the string ``"type:canonical"`` (e.g.
-  ``"agency:集美区人民法院"``), because canonical names of different types may
-  coincide. Node attributes: ``type`` (deputy, station, agency, congress),
-  ``canonical``, ``jurisdiction`` (the jurisdictions of its mentions, ``;``-joined),
-  ``level`` and ``branch`` (most frequent among its mentions), ``mentions``
-  (count) and ``generic`` (True when its mentions carry no level: a bare
-  人大代表, 承办单位, 人大 …).
-* An **edge** joins two nodes of *different* types that are mentioned in one
-  sentence. Edges are undirected; the endpoints are ordered by type (deputy,
-  station, agency, congress) then name. Its ``relation`` comes from a trigger
-  verb of that sentence (``lexicon/relation_triggers.yaml``): the trigger nearest
-  to the pair (distance from the trigger to the span covering both mentions; ties
-  broken by the lexicon's order); ``co_mention`` when the sentence has none.
-  Trigger words inside a mention (联络 in 联络站) do not count.
-* ``weight`` is the number of distinct sentences supporting the edge; every
-  supporting sentence is kept as evidence (doc_id, unit_id, sent_id, start, end).
+**Nodes.** A node is a canonical entity, the pair (type, canonical name) of its
+mentions, keyed as the string ``"type:canonical"`` (e.g.
+``"agency:集美区人民法院"``): canonical names of different types may coincide, so
+the type is part of the key. Node attributes:
 
-All functions take the corpus (or a graph) and return new objects; inputs are
-never modified. Graph code never imports plotting code at module level.
+* ``type`` (deputy, station, agency, congress), ``canonical``, ``label`` (the
+  canonical name, for Gephi);
+* ``jurisdiction``: the jurisdictions of the units that mention it, sorted and
+  ``;``-joined;
+* ``level``, ``branch``: the most frequent non-empty value among its mentions
+  (ties: alphabetical), ``""`` when none has one;
+* ``mentions``: the number of mentions;
+* ``generic``: True for a bare term that names no identifiable actor (人大代表,
+  代表小组, 承办单位, 人大, 代表联络站 …): none of its mentions has a level and its
+  canonical name is made only of the generic words of
+  ``lexicon/relation_triggers.yaml`` (``generic_nodes``). A generic node is one
+  node across the whole corpus; restrict the network to a jurisdiction, or drop
+  generic nodes (``keep_generic=False``), before reading centralities.
+
+**Edges.** Two nodes of *different* types mentioned in one sentence are joined.
+Edges are undirected; the endpoints are ordered by the fixed type order
+:data:`TYPE_ORDER` (deputy, station, agency, congress), then by key. The
+``relation`` of a (pair, sentence) comes from the trigger words of that sentence
+(``relation_triggers.yaml``; traditional-character variants are derived
+automatically):
+
+1. trigger words that overlap any mention of the sentence are ignored (联络 in
+   联络站, 承办 in 承办单位);
+2. the pair's span runs from the start of one mention to the end of the other,
+   taking the two occurrences closest together when a node is mentioned twice;
+3. only triggers in the clause of either mention count (clauses end at the
+   lexicon's ``clause_delimiters``, commas and colons): in a long sentence a verb
+   three clauses away says nothing about the pair;
+4. the trigger nearest to the span wins (distance 0 when it stands inside the
+   span, e.g. between the two mentions); ties go to the relation listed first in
+   the lexicon, then to the leftmost trigger;
+5. ``co_mention`` when no trigger is left.
+
+The edge table (:func:`network_edges`) has one row per (source, target,
+relation); ``weight`` is the number of distinct sentences, ``evidence`` a JSON
+string (CSV-friendly) holding a list of ``{"doc_id", "unit_id", "sent_id",
+"start", "end"}`` objects, one per sentence, with the *sentence's* document
+offsets. :func:`edge_evidence` gives the same as a tidy table, one row per
+(edge, sentence), with the trigger and the sentence text. In the graph
+(:func:`build_network`) an edge aggregates its relations: ``weight`` (distinct
+sentences), ``relation`` (the most frequent; ties: a trigger relation before
+``co_mention``, then alphabetical), ``relations`` (``"督办:2;co_mention:1"``),
+one integer ``rel_<relation>`` per relation present anywhere in the graph,
+``n_docs`` and ``evidence``.
+
+**Building blocks.** The tables compose: :func:`mention_counts` (mergeable
+across batches: concatenate and sum) → :func:`nodes_from_counts`;
+:func:`edge_evidence` (per document or batch) → :func:`edges_from_evidence`;
+both → :func:`graph_from_tables`. :func:`build_network` is exactly this chain,
+so a streamed build that uses the same functions gives the same graph.
+
+All functions take a corpus (any object with a ``mentions`` table or method and
+a ``sentences`` table, see :data:`MENTION_COLUMNS`) or a graph, and return new
+objects; inputs are never modified. Graph code never imports plotting code at
+module level.
 """
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
-from collections import Counter, defaultdict
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
 import pandas as pd
 from networkx.algorithms import bipartite
 
-from .errors import InvalidArgumentError
+from .errors import InvalidArgumentError, LexiconError
 from .resources import Lexicon, load_lexicon
 
 __all__ = [
-    "TYPE_ORDER", "node_key", "network_edges", "edge_evidence", "build_network", "node_metrics",
-    "jurisdiction_summary", "project", "projection_edges", "write_network", "draw_network",
+    "TYPE_ORDER",
+    "EDGE_COLUMNS",
+    "EVIDENCE_COLUMNS",
+    "NODE_COLUMNS",
+    "node_key",
+    "is_generic",
+    "mention_counts",
+    "nodes_from_counts",
+    "network_nodes",
+    "edge_evidence",
+    "edges_from_evidence",
+    "network_edges",
+    "graph_from_tables",
+    "build_network",
+    "node_metrics",
+    "jurisdiction_summary",
+    "project",
+    "projection_edges",
+    "write_network",
+    "draw_network",
 ]
 
-#: Node types in their fixed order (edge endpoints follow it).
+#: Node types in their fixed order (edge endpoints and sorted outputs follow it).
 TYPE_ORDER = ("deputy", "station", "agency", "congress")
 _RANK = {t: i for i, t in enumerate(TYPE_ORDER)}
 
+#: The relation of a pair whose sentence holds no trigger word.
+CO_MENTION = "co_mention"
+
+#: Columns the network reads from ``corpus.mentions()`` and ``corpus.sentences``.
+MENTION_COLUMNS = ("doc_id", "unit_id", "jurisdiction", "type", "canonical", "level", "branch", "start", "end",
+                   "sent_id")
+SENTENCE_COLUMNS = ("sent_id", "doc_id", "unit_id", "start", "end", "text")
+
+#: Columns of :func:`network_edges`.
 EDGE_COLUMNS = ["source", "target", "source_type", "target_type", "relation", "weight", "n_docs", "evidence"]
-EVIDENCE_COLUMNS = ["source", "target", "relation", "doc_id", "unit_id", "sent_id", "start", "end", "sentence"]
+#: Columns of :func:`edge_evidence`.
+EVIDENCE_COLUMNS = ["source", "target", "source_type", "target_type", "relation", "trigger", "doc_id", "unit_id",
+                    "jurisdiction", "sent_id", "start", "end", "trigger_start", "trigger_end", "sentence"]
+#: Columns of :func:`network_nodes`.
+NODE_COLUMNS = ["node", "type", "canonical", "jurisdiction", "level", "branch", "mentions", "generic"]
+_COUNT_COLUMNS = ["type", "canonical", "jurisdiction", "level", "branch", "n"]
+_SUMMARY_PAIRS = [(a, b) for i, a in enumerate(TYPE_ORDER) for b in TYPE_ORDER[i + 1:]]
+_DIGITS = 6
 
 
 def node_key(mtype: str, canonical: str) -> str:
-    """The node id of an entity: ``"type:canonical"``."""
+    """Return the node id of an entity, ``"type:canonical"``.
+
+    Examples
+    --------
+    >>> node_key("agency", "集美区人民法院")
+    'agency:集美区人民法院'
+    """
     return f"{mtype}:{canonical}"
 
 
-def _triggers(lexicon: Lexicon) -> list[tuple[str, str]]:
-    rel = lexicon["relation_triggers"]["relations"]
-    pairs = []
-    for order, (name, variants) in enumerate(rel.items()):
-        for v in sorted(set(variants), key=len, reverse=True):
-            pairs.append((v, name))
-    return pairs
+def _rank(mtype) -> int:
+    return _RANK.get(mtype, len(TYPE_ORDER))
 
 
-def _trigger_regex(lexicon: Lexicon) -> tuple[re.Pattern, dict[str, str], dict[str, int]]:
-    pairs = _triggers(lexicon)
-    words = sorted({w for w, _ in pairs}, key=len, reverse=True)
-    to_rel = {}
-    for w, name in pairs:
-        to_rel.setdefault(w, name)
-    order = {name: i for i, name in enumerate(lexicon["relation_triggers"]["relations"])}
-    return re.compile("|".join(map(re.escape, words))), to_rel, order
+def _node_sort_key(key: str, mtype: str | None = None) -> tuple:
+    if mtype is None:
+        mtype = key.split(":", 1)[0] if isinstance(key, str) else ""
+    return (_rank(mtype), str(key))
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True)
+class _Rules:
+    trigger_re: re.Pattern | None
+    relation_of: dict  # trigger word -> relation
+    order: dict  # relation -> rank in the lexicon
+    generic_re: dict  # type -> compiled pattern
+    clause_marks: frozenset  # characters that end a clause
+
+
+_RULES: dict[str, _Rules] = {}
+
+
+_CONVERTERS: list = []
+
+
+def _traditional_variants(words: Iterable[str]) -> list[str]:
+    """The traditional-character forms of simplified words (OpenCC s2t, s2tw, s2hk)."""
+    if not _CONVERTERS:
+        import opencc
+
+        _CONVERTERS.extend(opencc.OpenCC(config) for config in ("s2t", "s2tw", "s2hk"))
+    words = list(words)
+    return [converter.convert(w) for converter in _CONVERTERS for w in words]
+
+
+def _strings(value, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise LexiconError(f"relation_triggers.yaml: {where} must be a list of non-empty strings; got {value!r}.")
+    return value
+
+
+def _rules(lexicon: Lexicon) -> _Rules:
+    version = getattr(lexicon, "version", None)
+    if version is not None and version in _RULES:
+        return _RULES[version]
+    data = lexicon["relation_triggers"]
+    relations = data.get("relations") if isinstance(data, dict) else None
+    if not isinstance(relations, dict) or not relations:
+        raise LexiconError("relation_triggers.yaml needs a non-empty mapping `relations: {name: [variants]}`.")
+    relation_of: dict[str, str] = {}
+    order: dict[str, int] = {}
+    for rank, (name, variants) in enumerate(relations.items()):
+        if not isinstance(name, str) or not name or name == CO_MENTION:
+            raise LexiconError(f"relation_triggers.yaml: bad relation name {name!r}.")
+        order[name] = rank
+        simplified = _strings(variants, f"relations.{name}")
+        for word in [*simplified, *_traditional_variants(simplified)]:
+            relation_of.setdefault(word, name)  # the first relation listing a word keeps it
+    words = sorted(relation_of, key=lambda w: (-len(w), w))
+    trigger_re = re.compile("|".join(map(re.escape, words))) if words else None
+    generic_re = {}
+    for mtype, spec in (data.get("generic_nodes") or {}).items():
+        if not isinstance(spec, dict):
+            raise LexiconError(f"relation_triggers.yaml: generic_nodes.{mtype} must be a mapping.")
+        mods = _strings(spec.get("modifiers", []) or [], f"generic_nodes.{mtype}.modifiers")
+        heads = _strings(spec.get("heads", []) or [], f"generic_nodes.{mtype}.heads")
+        if not heads:
+            continue
+        expand = lambda ws: sorted(set(ws) | set(_traditional_variants(ws)), key=lambda w: (-len(w), w))  # noqa: E731
+        mod = "|".join(map(re.escape, expand(mods))) if mods else None
+        head = "|".join(map(re.escape, expand(heads)))
+        generic_re[mtype] = re.compile((f"(?:{mod})*" if mod else "") + f"(?:{head})+")
+    marks = data.get("clause_delimiters", "，,：:")
+    if not isinstance(marks, str):
+        raise LexiconError("relation_triggers.yaml: clause_delimiters must be a string of characters.")
+    rules = _Rules(trigger_re, relation_of, order, generic_re, frozenset(marks))
+    if version is not None:
+        _RULES[version] = rules
+    return rules
+
+
+def _lexicon(corpus, lexicon) -> Lexicon:
+    if lexicon is None and isinstance(getattr(corpus, "lexicon", None), Lexicon):
+        return corpus.lexicon
+    return load_lexicon(lexicon)
+
+
+def is_generic(mtype: str, canonical: str, level: str = "", lexicon: Lexicon | str | None = None) -> bool:
+    """Tell whether a node is a generic term rather than an identifiable actor.
+
+    Parameters
+    ----------
+    mtype : str
+        Mention type.
+    canonical : str
+        Canonical name.
+    level : str, default ""
+        The node's level; a node with any level is never generic.
+    lexicon : Lexicon, path or None
+        Default: the shipped lexicons.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> is_generic("deputy", "人大代表"), is_generic("station", "田洋活动站")
+    (True, False)
+    >>> is_generic("deputy", "代表小组", level="district")
+    False
+    """
+    return _is_generic(_rules(load_lexicon(lexicon)), mtype, canonical, level)
+
+
+def _is_generic(rules: _Rules, mtype: str, canonical: str, level: str) -> bool:
+    if level:
+        return False
+    pattern = rules.generic_re.get(mtype)
+    return bool(pattern is not None and pattern.fullmatch(str(canonical)))
+
+
+# --------------------------------------------------------------------------- inputs
 
 
 def _check_corpus(corpus) -> None:
     if not hasattr(corpus, "mentions") or not hasattr(corpus, "sentences"):
         raise InvalidArgumentError(
-            "expected a Corpus (from cl.load_corpus) with mentions() and sentences; "
-            f"got {type(corpus).__name__}.")
+            "expected a Corpus (from cl.load_corpus) or an object with a `mentions` table or method and a "
+            f"`sentences` table; got {type(corpus).__name__}."
+        )
 
 
-def _mentions(corpus) -> pd.DataFrame:
-    m = corpus.mentions() if callable(corpus.mentions) else corpus.mentions
-    return m
+def _table(obj, name: str, columns: Iterable[str]) -> pd.DataFrame:
+    value = getattr(obj, name)
+    df = value() if callable(value) else value
+    if not isinstance(df, pd.DataFrame):
+        raise InvalidArgumentError(f"corpus.{name} must be a pandas DataFrame, not {type(df).__name__}.")
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise InvalidArgumentError(
+            f"corpus.{name} lacks the column(s) {', '.join(missing)}; the network needs {', '.join(columns)}."
+        )
+    return df
 
 
-def _pair_rows(mentions: pd.DataFrame, sentences: pd.DataFrame, lexicon: Lexicon):
-    """Yield one record per (pair of nodes, sentence)."""
-    regex, to_rel, order = _trigger_regex(lexicon)
-    text_of = dict(zip(sentences["sent_id"], zip(sentences["text"], sentences["start"])))
-    cols = ["sent_id", "doc_id", "unit_id", "type", "canonical", "start", "end"]
-    m = mentions[cols]
-    for sent_id, group in m.groupby("sent_id", sort=False):
-        types = set(group["type"])
-        if len(types) < 2:
-            continue
-        text, s_start = text_of[sent_id]
-        spans = [(s - s_start, e - s_start) for s, e in zip(group["start"], group["end"])]
-        found = []
-        for hit in regex.finditer(text):
-            a, b = hit.span()
-            if any(a < e and s < b for s, e in spans):
-                continue  # a trigger word inside a mention (联络 in 联络站)
-            found.append((a, b, to_rel[hit.group(0)]))
-        # first span of each node in the sentence
-        nodes: dict[str, tuple[str, int, int]] = {}
-        for t, c, (s, e) in zip(group["type"], group["canonical"], spans):
-            key = node_key(t, c)
-            if key not in nodes:
-                nodes[key] = (t, s, e)
-        keys = sorted(nodes, key=lambda k: (_RANK.get(nodes[k][0], 9), k))
-        doc_id = group["doc_id"].iloc[0]
-        unit_id = group["unit_id"].iloc[0]
-        for i, a in enumerate(keys):
-            for b in keys[i + 1:]:
-                ta, sa, ea = nodes[a]
-                tb, sb, eb = nodes[b]
-                if ta == tb:
-                    continue
-                lo, hi = min(sa, sb), max(ea, eb)
-                relation = "co_mention"
-                if found:
-                    def distance(f):
-                        x, y, name = f
-                        gap = 0 if (x < hi and lo < y) else (lo - y if y <= lo else x - hi)
-                        return (gap, order.get(name, 99), x)
-
-                    relation = min(found, key=distance)[2]
-                yield {"source": a, "target": b, "source_type": ta, "target_type": tb, "relation": relation,
-                       "doc_id": doc_id, "unit_id": unit_id, "sent_id": sent_id,
-                       "start": int(s_start), "end": int(s_start + len(text)), "sentence": text}
+def _plain(values) -> list:
+    """Column values as plain Python objects ("" for missing strings)."""
+    out = []
+    for v in values.tolist() if hasattr(values, "tolist") else list(values):
+        if v is None or (isinstance(v, float) and v != v) or v is pd.NA:
+            v = ""
+        out.append(v)
+    return out
 
 
-def edge_evidence(corpus, lexicon: Lexicon | str | None = None) -> pd.DataFrame:
-    """One row per (edge, supporting sentence): source, target, relation, doc_id,
-    unit_id, sent_id, start, end (document offsets of the sentence), sentence."""
+def _mentions(corpus, jurisdiction=None, doc_id=None) -> pd.DataFrame:
     _check_corpus(corpus)
-    lex = load_lexicon(lexicon)
-    rows = list(_pair_rows(_mentions(corpus), corpus.sentences, lex))
-    if not rows:
-        return pd.DataFrame({c: [] for c in EVIDENCE_COLUMNS})
-    df = pd.DataFrame(rows)
-    df = df.sort_values(["source", "target", "relation", "doc_id", "start"], kind="stable")
-    return df[EVIDENCE_COLUMNS].reset_index(drop=True)
+    m = _table(corpus, "mentions", MENTION_COLUMNS)
+    m = pd.DataFrame({c: _plain(m[c]) for c in MENTION_COLUMNS}, columns=list(MENTION_COLUMNS))
+    for c in MENTION_COLUMNS:
+        if c not in ("start", "end"):
+            m[c] = m[c].astype(str)
+    for arg, column, what in ((jurisdiction, "jurisdiction", "jurisdiction"), (doc_id, "doc_id", "document")):
+        if arg is None:
+            continue
+        wanted = [arg] if isinstance(arg, str) else list(arg)
+        present = set(m[column])
+        absent = [w for w in wanted if w not in present]
+        if absent:
+            hint = (f"choose from {', '.join(sorted(present))}" if column == "jurisdiction"
+                    else "see corpus.documents.doc_id")
+            raise InvalidArgumentError(f"no mentions in {what} {', '.join(map(repr, absent))}; {hint}.")
+        m = m[m[column].isin(wanted)]
+    return m.reset_index(drop=True)
 
 
-def network_edges(corpus, lexicon: Lexicon | str | None = None) -> pd.DataFrame:
-    """Edges of the network: one row per (source, target, relation).
-
-    Columns: source, target (node keys ``type:canonical``), source_type,
-    target_type, relation, weight (distinct sentences), n_docs, evidence (a JSON
-    list of ``{"doc_id", "unit_id", "sent_id", "start", "end"}``, one per sentence).
-    """
-    ev = edge_evidence(corpus, lexicon)
-    if ev.empty:
-        return pd.DataFrame({c: [] for c in EDGE_COLUMNS})
-    types = {}
-    for s, t in zip(ev["source"], ev["target"]):
-        types[s] = s.split(":", 1)[0]
-        types[t] = t.split(":", 1)[0]
-    rows = []
-    for (source, target, relation), g in ev.groupby(["source", "target", "relation"], sort=True):
-        evidence = [{"doc_id": d, "unit_id": u, "sent_id": s, "start": int(a), "end": int(b)}
-                    for d, u, s, a, b in zip(g["doc_id"], g["unit_id"], g["sent_id"], g["start"], g["end"])]
-        rows.append({"source": source, "target": target, "source_type": types[source], "target_type": types[target],
-                     "relation": relation, "weight": int(g["sent_id"].nunique()), "n_docs": int(g["doc_id"].nunique()),
-                     "evidence": json.dumps(evidence, ensure_ascii=False)})
-    return pd.DataFrame(rows, columns=EDGE_COLUMNS)
-
-
-class _Filtered:
-    """A corpus view restricted to some mentions (for one jurisdiction or document)."""
-
-    def __init__(self, mentions: pd.DataFrame, sentences: pd.DataFrame):
-        self._m = mentions
-        self.sentences = sentences
-
-    def mentions(self) -> pd.DataFrame:
-        return self._m
+# --------------------------------------------------------------------------- nodes
 
 
 def _mode(values) -> str:
-    counts = Counter(v for v in values if isinstance(v, str))
+    counts = Counter(v for v in values if isinstance(v, str) and v)
     if not counts:
         return ""
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
-def build_network(corpus, *, jurisdiction: str | None = None, doc_id: str | None = None,
-                  keep_generic: bool = True, lexicon: Lexicon | str | None = None) -> nx.Graph:
-    """The network as a ``networkx.Graph`` (see the module docstring for the conventions).
+def mention_counts(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Count mentions per (type, canonical, jurisdiction, level, branch).
+
+    The counts of several batches of documents merge by concatenation and a
+    sum over the same five keys, so a streamed corpus needs only this small table
+    to build its nodes.
 
     Parameters
     ----------
-    corpus : a Corpus.
-    jurisdiction : keep only units of this jurisdiction (e.g. ``"集美区"``).
-    doc_id : keep only this document.
-    keep_generic : keep nodes whose mentions carry no level (bare 人大代表, 承办单位 …).
+    mentions : pandas.DataFrame
+        With the columns type, canonical, jurisdiction, level, branch.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``type, canonical, jurisdiction, level, branch, n``, sorted.
     """
-    _check_corpus(corpus)
-    m = _mentions(corpus)
-    name = "congress network"
-    if jurisdiction is not None:
-        if jurisdiction not in set(m["jurisdiction"]):
-            raise InvalidArgumentError(f"no mentions in jurisdiction {jurisdiction!r}; "
-                                       f"choose one of {sorted(set(m['jurisdiction']))}.")
-        m = m[m["jurisdiction"] == jurisdiction]
-        name += f" — {jurisdiction}"
-    if doc_id is not None:
-        if doc_id not in set(m["doc_id"]):
-            raise InvalidArgumentError(f"no mentions in document {doc_id!r}; see corpus.documents.doc_id.")
-        m = m[m["doc_id"] == doc_id]
-        name += f" — {doc_id}"
-    m = m.assign(_key=[node_key(t, c) for t, c in zip(m["type"], m["canonical"])])
-    generic = {k: bool((g["level"].fillna("") == "").all()) for k, g in m.groupby("_key", sort=True)}
-    if not keep_generic:
-        m = m[~m["_key"].map(generic)]
+    keys = _COUNT_COLUMNS[:-1]
+    counter = Counter(zip(*(_plain(mentions[c]) for c in keys))) if len(mentions) else Counter()
+    rows = sorted(((*map(str, k), n) for k, n in counter.items()),
+                  key=lambda r: (_rank(r[0]), r[1], r[2], r[3], r[4]))
+    return pd.DataFrame(rows, columns=_COUNT_COLUMNS).astype({"n": "int64"})
+
+
+def nodes_from_counts(counts: pd.DataFrame, lexicon: Lexicon | str | None = None) -> pd.DataFrame:
+    """Turn mention counts into the node table.
+
+    Parameters
+    ----------
+    counts : pandas.DataFrame
+        From :func:`mention_counts` (rows with equal keys are summed).
+    lexicon : Lexicon, path or None
+        For the generic-node rule. Default: the shipped lexicons.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`NODE_COLUMNS`, one row per node, sorted by type order then key.
+    """
+    rules = _rules(load_lexicon(lexicon))
+    nodes: dict[str, dict] = {}
+    for t, c, j, lv, br, n in zip(*(_plain(counts[col]) for col in _COUNT_COLUMNS)):
+        key = node_key(t, c)
+        node = nodes.setdefault(key, {"type": t, "canonical": c, "j": set(), "lv": Counter(), "br": Counter(),
+                                      "n": 0})
+        node["j"].add(str(j))
+        node["lv"][lv] += int(n)
+        node["br"][br] += int(n)
+        node["n"] += int(n)
+    rows = []
+    for key in sorted(nodes, key=lambda k: _node_sort_key(k, nodes[k]["type"])):
+        node = nodes[key]
+        level = _mode(node["lv"].elements())
+        generic = _is_generic(rules, node["type"], node["canonical"], level)
+        rows.append([key, node["type"], node["canonical"], ";".join(sorted(x for x in node["j"] if x)), level,
+                     _mode(node["br"].elements()), node["n"], generic])
+    return pd.DataFrame(rows, columns=NODE_COLUMNS).astype({"mentions": "int64", "generic": "bool"})
+
+
+def network_nodes(corpus, lexicon: Lexicon | str | None = None, *, jurisdiction: str | Iterable[str] | None = None,
+                  doc_id: str | Iterable[str] | None = None) -> pd.DataFrame:
+    """The nodes of the network, one row per (type, canonical name).
+
+    Parameters
+    ----------
+    corpus : Corpus or an object with ``mentions`` and ``sentences``
+    lexicon : Lexicon, path or None
+        Default: the corpus's lexicon, else the shipped one.
+    jurisdiction, doc_id : str or list of str, optional
+        Keep only the mentions of these jurisdictions / documents.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`NODE_COLUMNS` (node, type, canonical, jurisdiction, level,
+        branch, mentions, generic).
+    """
+    lex = _lexicon(corpus, lexicon)
+    return nodes_from_counts(mention_counts(_mentions(corpus, jurisdiction, doc_id)), lex)
+
+
+# --------------------------------------------------------------------------- edges
+
+
+def _closest(spans_a, spans_b) -> tuple[int, int]:
+    best = None
+    for sa, ea in spans_a:
+        for sb, eb in spans_b:
+            lo, hi = min(sa, sb), max(ea, eb)
+            if best is None or (hi - lo, lo) < (best[1] - best[0], best[0]):
+                best = (lo, hi)
+    return best
+
+
+def _gap(start: int, end: int, lo: int, hi: int) -> int:
+    """Characters between the span [start, end) and the span [lo, hi); 0 when they overlap."""
+    if start < hi and lo < end:
+        return 0
+    return lo - end if end <= lo else start - hi
+
+
+def _evidence_rows(m: pd.DataFrame, sentences: pd.DataFrame, rules: _Rules) -> list[list]:
+    """One row (EVIDENCE_COLUMNS) per (pair of nodes of different types, sentence)."""
+    by_sentence: dict[str, list[tuple]] = {}
+    cols = ("sent_id", "type", "canonical", "start", "end", "jurisdiction")
+    for sent_id, t, c, s, e, j in zip(*(m[col].tolist() for col in cols)):
+        by_sentence.setdefault(sent_id, []).append((t, c, int(s), int(e), j))
+    wanted = {sid for sid, ms in by_sentence.items() if len({x[0] for x in ms}) >= 2}
+    if not wanted:
+        return []
+    sent = sentences[sentences["sent_id"].astype(str).isin(wanted)]
+    info = {str(sid): (str(d), str(u), int(s), int(e), str(t)) for sid, d, u, s, e, t in
+            zip(*(_plain(sent[col]) for col in SENTENCE_COLUMNS))}
+    missing = sorted(wanted - set(info))
+    if missing:
+        raise InvalidArgumentError(
+            f"{len(missing)} sentence(s) holding mentions of two types are missing from corpus.sentences "
+            f"(e.g. {missing[0]!r}); pass the sentences table the mentions were extracted from."
+        )
+    rows = []
+    for sent_id in sorted(wanted, key=lambda sid: (info[sid][0], info[sid][2], sid)):
+        doc_id, unit_id, s_start, s_end, text = info[sent_id]
+        mentions = by_sentence[sent_id]
+        # Mask the mentions, so that trigger words inside them never match.
+        chars = list(text)
+        for _, _, s, e, _ in mentions:
+            for i in range(max(s - s_start, 0), min(e - s_start, len(chars))):
+                chars[i] = "\0"
+        masked = "".join(chars)
+        triggers = []
+        if rules.trigger_re is not None:
+            for hit in rules.trigger_re.finditer(masked):
+                word = hit.group(0)
+                triggers.append((hit.start() + s_start, hit.end() + s_start, word, rules.relation_of[word]))
+        cuts = [i + s_start for i, ch in enumerate(masked) if ch in rules.clause_marks]
+        nodes: dict[str, dict] = {}
+        for t, c, s, e, j in mentions:
+            node = nodes.setdefault(node_key(t, c), {"type": t, "spans": [], "j": j})
+            node["spans"].append((s, e))
+        keys = sorted(nodes, key=lambda k: _node_sort_key(k, nodes[k]["type"]))
+        jurisdiction = _mode(n["j"] for n in nodes.values())
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                ta, tb = nodes[a]["type"], nodes[b]["type"]
+                if ta == tb:
+                    continue
+                lo, hi = _closest(nodes[a]["spans"], nodes[b]["spans"])
+                relation, trigger, t_start, t_end = CO_MENTION, "", -1, -1
+                # only a trigger in the clause of one of the two mentions speaks about the pair
+                clauses = {bisect.bisect_right(cuts, lo), bisect.bisect_right(cuts, hi - 1)}
+                near = [tr for tr in triggers if bisect.bisect_right(cuts, tr[0]) in clauses]
+                if near:
+                    t_start, t_end, trigger, relation = min(
+                        near, key=lambda tr: (_gap(tr[0], tr[1], lo, hi), rules.order[tr[3]], tr[0]))
+                rows.append([a, b, ta, tb, relation, trigger, doc_id, unit_id, jurisdiction, sent_id, s_start,
+                             s_end, t_start, t_end, text])
+    return rows
+
+
+def _empty(columns: list[str], dtypes: dict | None = None) -> pd.DataFrame:
+    df = pd.DataFrame({c: pd.Series([], dtype="object") for c in columns})
+    return df.astype(dtypes or {})
+
+
+_EVIDENCE_DTYPES = {"start": "int64", "end": "int64", "trigger_start": "int64", "trigger_end": "int64"}
+
+
+def edge_evidence(corpus, lexicon: Lexicon | str | None = None, *, jurisdiction: str | Iterable[str] | None = None,
+                  doc_id: str | Iterable[str] | None = None) -> pd.DataFrame:
+    """The evidence of the network: one row per (edge, supporting sentence).
+
+    Parameters
+    ----------
+    corpus : Corpus or an object with ``mentions`` and ``sentences``
+    lexicon : Lexicon, path or None
+        Default: the corpus's lexicon, else the shipped one.
+    jurisdiction, doc_id : str or list of str, optional
+        Keep only the mentions of these jurisdictions / documents.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`EVIDENCE_COLUMNS`: source, target (node keys, ordered by
+        type), source_type, target_type, relation, trigger (the word that gave the
+        relation, ``""`` for co_mention), doc_id, unit_id, jurisdiction, sent_id,
+        start, end (document offsets of the sentence), trigger_start, trigger_end
+        (document offsets of the trigger, -1 for co_mention), sentence (its text).
+        Sorted by source, target (in type order), relation, doc_id, start.
+    """
+    lex = _lexicon(corpus, lexicon)
+    m = _mentions(corpus, jurisdiction, doc_id)
+    sentences = _table(corpus, "sentences", SENTENCE_COLUMNS)
+    rows = _evidence_rows(m, sentences, _rules(lex))
+    if not rows:
+        return _empty(EVIDENCE_COLUMNS, _EVIDENCE_DTYPES)
+    rows.sort(key=lambda r: (_rank(r[2]), r[0], _rank(r[3]), r[1], r[4], r[6], r[10], r[9]))
+    return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS).astype(_EVIDENCE_DTYPES)
+
+
+def edges_from_evidence(evidence: pd.DataFrame) -> pd.DataFrame:
+    """Aggregate evidence rows into the edge table.
+
+    Parameters
+    ----------
+    evidence : pandas.DataFrame
+        From :func:`edge_evidence` (possibly concatenated over batches); only the
+        columns source, target, relation, doc_id, unit_id, sent_id, start, end are
+        read (source_type and target_type are taken from the keys when absent).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`EDGE_COLUMNS`; one row per (source, target, relation),
+        ``weight`` = distinct sentences, ``n_docs`` = distinct documents,
+        ``evidence`` = JSON list of ``{"doc_id", "unit_id", "sent_id", "start",
+        "end"}`` sorted by document and offset. Sorted by source, target (type
+        order), relation.
+    """
+    if evidence is None or len(evidence) == 0:
+        return _empty(EDGE_COLUMNS, {"weight": "int64", "n_docs": "int64"})
+    cols = ["source", "target", "relation", "doc_id", "unit_id", "sent_id", "start", "end"]
+    groups: dict[tuple, dict] = {}
+    for s, t, r, d, u, sid, a, b in zip(*(_plain(evidence[c]) for c in cols)):
+        groups.setdefault((str(s), str(t), str(r)), {})[str(sid)] = (str(d), int(a), str(u), str(sid), int(b))
+    rows = []
+    for (s, t, r) in sorted(groups, key=lambda k: (_node_sort_key(k[0]), _node_sort_key(k[1]), k[2])):
+        ev = sorted(groups[(s, t, r)].values())
+        payload = [{"doc_id": d, "unit_id": u, "sent_id": sid, "start": a, "end": b} for d, a, u, sid, b in ev]
+        rows.append([s, t, s.split(":", 1)[0], t.split(":", 1)[0], r, len(ev), len({e[0] for e in ev}),
+                     json.dumps(payload, ensure_ascii=False)])
+    return pd.DataFrame(rows, columns=EDGE_COLUMNS).astype({"weight": "int64", "n_docs": "int64"})
+
+
+def network_edges(corpus, lexicon: Lexicon | str | None = None, *, jurisdiction: str | Iterable[str] | None = None,
+                  doc_id: str | Iterable[str] | None = None, keep_generic: bool = True) -> pd.DataFrame:
+    """The edges of the network: one row per (source, target, relation).
+
+    Parameters
+    ----------
+    corpus : Corpus or an object with ``mentions`` and ``sentences``
+    lexicon : Lexicon, path or None
+        Default: the corpus's lexicon, else the shipped one.
+    jurisdiction, doc_id : str or list of str, optional
+        Keep only the mentions of these jurisdictions / documents.
+    keep_generic : bool, default True
+        False drops the edges that touch a generic node.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`EDGE_COLUMNS`: source, target (node keys ``type:canonical``,
+        ordered by type), source_type, target_type, relation, weight (distinct
+        sentences), n_docs, evidence (JSON string, see :func:`edges_from_evidence`).
+
+    Examples
+    --------
+    >>> import congress_lib as cl
+    >>> edges = cl.network_edges(cl.load_corpus("corpus"))  # doctest: +SKIP
+    """
+    edges = edges_from_evidence(edge_evidence(corpus, lexicon, jurisdiction=jurisdiction, doc_id=doc_id))
+    if not keep_generic and len(edges):
+        nodes = network_nodes(corpus, lexicon, jurisdiction=jurisdiction, doc_id=doc_id)
+        generic = set(nodes.loc[nodes["generic"], "node"])
+        keep = ~(edges["source"].isin(generic) | edges["target"].isin(generic))
+        edges = edges[keep].reset_index(drop=True)
+    return edges
+
+
+# --------------------------------------------------------------------------- graph
+
+
+def _relation_sort(item) -> tuple:
+    name, n = item
+    return (-n, name == CO_MENTION, name)
+
+
+def graph_from_tables(nodes: pd.DataFrame, edges: pd.DataFrame, *, name: str = "congress network",
+                      keep_generic: bool = True) -> nx.Graph:
+    """Assemble the graph from a node table and an edge table.
+
+    Parameters
+    ----------
+    nodes : pandas.DataFrame
+        From :func:`network_nodes` / :func:`nodes_from_counts`.
+    edges : pandas.DataFrame
+        From :func:`network_edges` / :func:`edges_from_evidence`; every endpoint
+        must be in `nodes`.
+    name : str, default "congress network"
+        The graph attribute ``name``.
+    keep_generic : bool, default True
+        False drops generic nodes and their edges.
+
+    Returns
+    -------
+    networkx.Graph
+        Nodes in type order, edges with endpoints in type order; attributes as in
+        the module docstring.
+
+    Raises
+    ------
+    InvalidArgumentError
+        If an edge endpoint is not in `nodes`.
+    """
     G = nx.Graph(name=name)
-    for key, g in m.groupby("_key", sort=True):
-        G.add_node(key, type=g["type"].iloc[0], canonical=g["canonical"].iloc[0],
-                   jurisdiction=";".join(sorted(set(g["jurisdiction"].astype(str)))),
-                   level=_mode(g["level"]), branch=_mode(g["branch"]), mentions=int(len(g)),
-                   generic=generic[key])
-    edges = network_edges(_Filtered(m.drop(columns="_key"), corpus.sentences), lexicon)
-    for (s, t), g in edges.groupby(["source", "target"], sort=True):
-        sents = set()
-        for ev in g["evidence"]:
-            sents.update(e["sent_id"] for e in json.loads(ev))
-        rel_counts = dict(zip(g["relation"], g["weight"].astype(int)))
-        main = sorted(rel_counts.items(), key=lambda kv: (-kv[1], kv[0] == "co_mention", kv[0]))[0][0]
-        attrs = {"weight": len(sents), "relation": main,
-                 "relations": ";".join(f"{r}:{n}" for r, n in sorted(rel_counts.items()))}
-        attrs.update({f"rel_{r}": int(n) for r, n in sorted(rel_counts.items())})
+    records = dict(zip(nodes["node"].tolist(), nodes.to_dict("records"))) if len(nodes) else {}
+    for key in sorted(records, key=lambda k: _node_sort_key(k, records[k]["type"])):
+        r = records[key]
+        if not keep_generic and bool(r["generic"]):
+            continue
+        G.add_node(key, type=str(r["type"]), canonical=str(r["canonical"]), label=str(r["canonical"]),
+                   jurisdiction=str(r["jurisdiction"]), level=str(r["level"]), branch=str(r["branch"]),
+                   mentions=int(r["mentions"]), generic=bool(r["generic"]))
+    unknown = sorted((set(edges["source"]) | set(edges["target"])) - set(records)) if len(edges) else []
+    if unknown:
+        raise InvalidArgumentError(
+            f"{len(unknown)} edge endpoint(s) are not in the node table (e.g. {unknown[0]!r}); build both tables "
+            "from the same mentions."
+        )
+    pairs: dict[tuple[str, str], dict] = {}
+    for s, t, r, ev in zip(*(_plain(edges[c]) for c in ("source", "target", "relation", "evidence"))):
+        if s not in G or t not in G:
+            continue
+        items = json.loads(ev) if isinstance(ev, str) else list(ev)
+        pair = pairs.setdefault((s, t), {"rel": {}, "ev": {}})
+        pair["rel"][r] = len({e["sent_id"] for e in items})
+        for e in items:  # a sentence gives one relation per pair
+            pair["ev"].setdefault(e["sent_id"], {**e, "relation": r})
+    all_relations = sorted({r for p in pairs.values() for r in p["rel"]}, key=lambda r: (r == CO_MENTION, r))
+    for (s, t) in sorted(pairs, key=lambda p: (_node_sort_key(p[0]), _node_sort_key(p[1]))):
+        rel = pairs[(s, t)]["rel"]
+        ev = sorted(pairs[(s, t)]["ev"].values(), key=lambda e: (e["doc_id"], e["start"], e["sent_id"]))
+        ranked = sorted(rel.items(), key=_relation_sort)
+        attrs = {
+            "weight": len(ev),
+            "relation": ranked[0][0],
+            "relations": ";".join(f"{r}:{n}" for r, n in ranked),
+            "n_docs": len({e["doc_id"] for e in ev}),
+            "evidence": json.dumps(ev, ensure_ascii=False, sort_keys=True),
+        }
+        attrs.update({f"rel_{r}": int(rel.get(r, 0)) for r in all_relations})
         G.add_edge(s, t, **attrs)
     return G
 
 
-def node_metrics(G: nx.Graph) -> pd.DataFrame:
-    """Degree, weighted degree and betweenness per node, with its type.
+def build_network(corpus, *, jurisdiction: str | Iterable[str] | None = None,
+                  doc_id: str | Iterable[str] | None = None, keep_generic: bool = True,
+                  lexicon: Lexicon | str | None = None) -> nx.Graph:
+    """Build the deputy–station–agency network as a ``networkx.Graph``.
 
-    Betweenness uses ``1 / weight`` as the distance (strong ties are short), is
-    normalised, and is computed exactly (no sampling), so it is deterministic.
+    Parameters
+    ----------
+    corpus : Corpus or an object with ``mentions`` and ``sentences``
+    jurisdiction : str or list of str, optional
+        Keep only the units of these jurisdictions (e.g. ``"集美区"``).
+    doc_id : str or list of str, optional
+        Keep only these documents.
+    keep_generic : bool, default True
+        False drops generic nodes (bare 人大代表, 承办单位, 人大, 代表联络站 …) and
+        their edges. Relations are decided with all mentions present, so the
+        edges between specific nodes are the same either way.
+    lexicon : Lexicon, path or None
+        Default: the corpus's lexicon, else the shipped one.
+
+    Returns
+    -------
+    networkx.Graph
+        Node attribute ``type`` in {deputy, station, agency, congress}; see the
+        module docstring for every attribute. Graph attribute ``name``.
+
+    Raises
+    ------
+    InvalidArgumentError
+        If `jurisdiction` or `doc_id` has no mentions, or the corpus lacks a column.
     """
-    if not isinstance(G, nx.Graph):
-        raise InvalidArgumentError("node_metrics needs a networkx Graph (from cl.build_network).")
-    H = G.copy()
-    for _, _, d in H.edges(data=True):
-        d["distance"] = 1.0 / d.get("weight", 1)
-    btw = nx.betweenness_centrality(H, weight="distance", normalized=True)
-    rows = [{"node": n, "type": d.get("type", ""), "canonical": d.get("canonical", n),
-             "jurisdiction": d.get("jurisdiction", ""), "mentions": d.get("mentions", 0),
-             "degree": G.degree(n), "weighted_degree": int(G.degree(n, weight="weight")),
-             "betweenness": round(btw[n], 6)} for n, d in G.nodes(data=True)]
-    cols = ["node", "type", "canonical", "jurisdiction", "mentions", "degree", "weighted_degree", "betweenness"]
-    df = pd.DataFrame(rows, columns=cols)
-    return df.sort_values(["weighted_degree", "betweenness", "node"], ascending=[False, False, True]).reset_index(drop=True)
+    lex = _lexicon(corpus, lexicon)
+    nodes = network_nodes(corpus, lex, jurisdiction=jurisdiction, doc_id=doc_id)
+    edges = network_edges(corpus, lex, jurisdiction=jurisdiction, doc_id=doc_id)
+    name = "congress network"
+    for arg in (jurisdiction, doc_id):
+        if arg is not None:
+            name += " — " + (arg if isinstance(arg, str) else ", ".join(map(str, arg)))
+    if not keep_generic:
+        name += " (specific actors)"
+    return graph_from_tables(nodes, edges, name=name, keep_generic=keep_generic)
 
 
-def jurisdiction_summary(corpus, *, keep_generic: bool = True) -> pd.DataFrame:
-    """Per jurisdiction: nodes by type, edges by type pair, and density."""
-    _check_corpus(corpus)
+# --------------------------------------------------------------------------- analysis
+
+
+def _check_graph(G, what: str) -> None:
+    if not isinstance(G, nx.Graph) or G.is_directed() or G.is_multigraph():
+        raise InvalidArgumentError(
+            f"{what} needs an undirected networkx.Graph (from cl.build_network); got {type(G).__name__}."
+        )
+
+
+def node_metrics(G: nx.Graph) -> pd.DataFrame:
+    """Degree, weighted degree and betweenness of every node, with its attributes.
+
+    Betweenness is exact (no sampling), normalised, and uses ``1 / weight`` as the
+    length of an edge (a tie supported by more sentences is shorter), so it is
+    deterministic; values are rounded to 6 decimals.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        From :func:`build_network`; it is not modified.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``node, type, canonical, jurisdiction, level, branch, generic,
+        mentions, degree, weighted_degree, betweenness``; sorted by weighted
+        degree (descending), betweenness (descending), then node.
+    """
+    _check_graph(G, "node_metrics")
+    H = nx.Graph()
+    order = sorted(G.nodes, key=lambda n: _node_sort_key(str(n), G.nodes[n].get("type")))
+    H.add_nodes_from(order)
+    H.add_weighted_edges_from(
+        ((u, v, 1.0 / float(d.get("weight", 1) or 1)) for u, v, d in G.edges(data=True)), weight="length"
+    )
+    betweenness = nx.betweenness_centrality(H, weight="length", normalized=True) if len(H) else {}
     rows = []
-    pairs = [(a, b) for i, a in enumerate(TYPE_ORDER) for b in TYPE_ORDER[i + 1:]]
-    for jur in sorted(set(_mentions(corpus)["jurisdiction"].astype(str))):
-        G = build_network(corpus, jurisdiction=jur, keep_generic=keep_generic)
-        row = {"jurisdiction": jur, "nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
-               "density": round(nx.density(G), 4) if G.number_of_nodes() > 1 else 0.0}
+    for n in order:
+        d = G.nodes[n]
+        rows.append({
+            "node": n, "type": d.get("type", ""), "canonical": d.get("canonical", str(n)),
+            "jurisdiction": d.get("jurisdiction", ""), "level": d.get("level", ""), "branch": d.get("branch", ""),
+            "generic": bool(d.get("generic", False)), "mentions": int(d.get("mentions", 0)),
+            "degree": int(G.degree(n)), "weighted_degree": int(round(G.degree(n, weight="weight"))),
+            "betweenness": round(float(betweenness.get(n, 0.0)), _DIGITS) + 0.0,
+        })
+    cols = ["node", "type", "canonical", "jurisdiction", "level", "branch", "generic", "mentions", "degree",
+            "weighted_degree", "betweenness"]
+    df = pd.DataFrame(rows, columns=cols)
+    df = df.sort_values(["weighted_degree", "betweenness", "node"], ascending=[False, False, True],
+                        kind="mergesort")
+    return df.reset_index(drop=True)
+
+
+_SUMMARY_COLUMNS = (["jurisdiction", "docs", "nodes", "edges", "density"] + [f"n_{t}" for t in TYPE_ORDER]
+                    + [f"e_{a}_{b}" for a, b in _SUMMARY_PAIRS])
+
+
+def jurisdiction_summary(corpus, *, keep_generic: bool = True,
+                         lexicon: Lexicon | str | None = None) -> pd.DataFrame:
+    """One network per jurisdiction: its size, nodes by type and edges by type pair.
+
+    Parameters
+    ----------
+    corpus : Corpus or an object with ``mentions`` and ``sentences`` (and
+        optionally ``units``, whose jurisdictions without mentions get a row of
+        zeros)
+    keep_generic : bool, default True
+        Inside one jurisdiction a generic node (人大代表) does refer to that
+        jurisdiction's deputies, so they are kept by default.
+    lexicon : Lexicon, path or None
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``jurisdiction, docs, nodes, edges, density``, ``n_<type>`` per
+        type and ``e_<type>_<type>`` per pair of types (in type order); one row
+        per jurisdiction, sorted by name. Each row equals
+        ``build_network(corpus, jurisdiction=j, keep_generic=keep_generic)``.
+    """
+    lex = _lexicon(corpus, lexicon)
+    m = _mentions(corpus)
+    names = set(m["jurisdiction"])
+    units = getattr(corpus, "units", None)
+    if isinstance(units, pd.DataFrame) and "jurisdiction" in units.columns:
+        names |= {str(j) for j in _plain(units["jurisdiction"])}
+    names.discard("")
+    evidence = edge_evidence(corpus, lex)
+    rows = []
+    for jur in sorted(names):
+        part = m[m["jurisdiction"] == jur]
+        nodes = nodes_from_counts(mention_counts(part), lex)
+        edges = edges_from_evidence(evidence[evidence["jurisdiction"] == jur])
+        G = graph_from_tables(nodes, edges, keep_generic=keep_generic)
         types = nx.get_node_attributes(G, "type")
+        row = {"jurisdiction": jur, "docs": int(part["doc_id"].nunique()), "nodes": G.number_of_nodes(),
+               "edges": G.number_of_edges(),
+               "density": round(nx.density(G), _DIGITS) if G.number_of_nodes() > 1 else 0.0}
         for t in TYPE_ORDER:
             row[f"n_{t}"] = sum(1 for v in types.values() if v == t)
-        for a, b in pairs:
-            row[f"e_{a}_{b}"] = sum(1 for u, v in G.edges() if {types[u], types[v]} == {a, b})
+        pair_counts = Counter(tuple(sorted((types[u], types[v]), key=_rank)) for u, v in G.edges())
+        for a, b in _SUMMARY_PAIRS:
+            row[f"e_{a}_{b}"] = pair_counts.get((a, b), 0)
         rows.append(row)
-    return pd.DataFrame(rows)
+    df = pd.DataFrame(rows, columns=_SUMMARY_COLUMNS)
+    ints = {c: "int64" for c in _SUMMARY_COLUMNS if c not in ("jurisdiction", "density")}
+    return df.astype({**ints, "density": "float64"})
 
 
-def project(G: nx.Graph, node_type: str, via_type: str) -> nx.Graph:
-    """Bipartite projection: ``node_type`` nodes linked through shared ``via_type`` nodes.
+def project(G: nx.Graph, node_type: str, via_type: str, *, weight: str = "shared") -> nx.Graph:
+    """Bipartite projection: `node_type` nodes linked through shared `via_type` nodes.
 
-    E.g. ``project(G, "station", "deputy")``: two stations are linked when some
-    deputy node is tied to both; the edge weight is the number of shared
-    deputies (``networkx.algorithms.bipartite.weighted_projected_graph``).
+    ``project(G, "station", "deputy")`` links two stations when some deputy node
+    is tied to both. Only the edges between the two types are used (the bipartite
+    graph of ``networkx.algorithms.bipartite``); the input is not modified.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        With a node attribute ``type``.
+    node_type, via_type : str
+        Two different types of :data:`TYPE_ORDER`.
+    weight : {"shared", "sentences"}, default "shared"
+        The edge attribute ``weight`` of the projection: ``"shared"`` is the
+        number of shared `via_type` neighbours
+        (``bipartite.weighted_projected_graph``); ``"sentences"`` sums, over the
+        shared neighbours, the smaller of the two edge weights (sentences that
+        support the weaker of the two ties). Both are stored as ``shared`` and
+        ``sentences``; ``via`` lists the shared neighbours (``;``-joined, sorted).
+
+    Returns
+    -------
+    networkx.Graph
+        Every `node_type` node of `G` (with its attributes), sorted; edges with
+        ``weight``, ``shared``, ``sentences``, ``via``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph()
+    >>> G.add_nodes_from(["s1", "s2"], type="station")
+    >>> G.add_node("d1", type="deputy")
+    >>> G.add_edges_from([("s1", "d1"), ("s2", "d1")], weight=1)
+    >>> P = project(G, "station", "deputy")
+    >>> P.edges["s1", "s2"]["weight"], P.edges["s1", "s2"]["via"]
+    (1, 'd1')
     """
+    _check_graph(G, "project")
     for t in (node_type, via_type):
         if t not in TYPE_ORDER:
-            raise InvalidArgumentError(f"node types are {TYPE_ORDER}; got {t!r}.")
+            raise InvalidArgumentError(f"node types are {', '.join(TYPE_ORDER)}; got {t!r}.")
     if node_type == via_type:
-        raise InvalidArgumentError("project needs two different node types.")
+        raise InvalidArgumentError(f"project needs two different node types; got {node_type!r} twice.")
+    if weight not in ("shared", "sentences"):
+        raise InvalidArgumentError(f"weight must be 'shared' or 'sentences', not {weight!r}.")
     types = nx.get_node_attributes(G, "type")
-    top = sorted(n for n, t in types.items() if t == node_type)
+    top = sorted((n for n, t in types.items() if t == node_type), key=str)
+    bottom = sorted((n for n, t in types.items() if t == via_type), key=str)
     B = nx.Graph()
     B.add_nodes_from(top, bipartite=0)
-    B.add_nodes_from(sorted(n for n, t in types.items() if t == via_type), bipartite=1)
-    B.add_edges_from(sorted((u, v) for u, v in G.edges() if {types[u], types[v]} == {node_type, via_type}))
-    P = bipartite.weighted_projected_graph(B, top)
-    for n in P.nodes:
-        P.nodes[n].update(G.nodes[n])
-    P.graph["name"] = f"{node_type} via {via_type}"
+    B.add_nodes_from(bottom, bipartite=1)
+    B.add_edges_from(sorted(((u, v) if types[u] == node_type else (v, u)
+                             for u, v in G.edges() if {types.get(u), types.get(v)} == {node_type, via_type}),
+                            key=lambda e: (str(e[0]), str(e[1]))))
+    shared_graph = bipartite.weighted_projected_graph(B, top)
+
+    def tie(u, x) -> float:
+        return G.edges[u, x].get("weight", 1)
+
+    def by_sentences(B_, u, v):
+        return sum(min(tie(u, x), tie(v, x)) for x in set(B_[u]) & set(B_[v]))
+
+    sentence_graph = bipartite.generic_weighted_projected_graph(B, top, weight_function=by_sentences)
+    P = nx.Graph(name=f"{node_type} via {via_type}")
+    for n in top:
+        P.add_node(n, **G.nodes[n])
+    for u, v in sorted((tuple(sorted(e, key=str)) for e in shared_graph.edges()),
+                       key=lambda e: (str(e[0]), str(e[1]))):
+        shared = int(shared_graph.edges[u, v]["weight"])
+        sentences = sentence_graph.edges[u, v]["weight"]
+        sentences = int(sentences) if float(sentences).is_integer() else float(sentences)
+        P.add_edge(u, v, weight=shared if weight == "shared" else sentences, shared=shared, sentences=sentences,
+                   via=";".join(sorted((str(x) for x in set(B[u]) & set(B[v])))))
     return P
 
 
 def projection_edges(G: nx.Graph, node_type: str, via_type: str) -> pd.DataFrame:
-    """The projection's edges as a tidy table: source, target, shared (count)."""
+    """The edges of :func:`project` as a tidy table.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+    node_type, via_type : str
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``source, target, shared, sentences, via``; one row per projected
+        edge (source < target), sorted by shared (descending), source, target.
+    """
     P = project(G, node_type, via_type)
-    rows = [{"source": min(u, v), "target": max(u, v), "shared": int(d["weight"])} for u, v, d in P.edges(data=True)]
-    df = pd.DataFrame(rows, columns=["source", "target", "shared"])
-    return df.sort_values(["shared", "source", "target"], ascending=[False, True, True]).reset_index(drop=True)
+    rows = [[u, v, d["shared"], d["sentences"], d["via"]] for u, v, d in P.edges(data=True)]
+    df = pd.DataFrame(rows, columns=["source", "target", "shared", "sentences", "via"])
+    df = df.sort_values(["shared", "source", "target"], ascending=[False, True, True], kind="mergesort")
+    return df.reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- export
+
+# Attribute names the GEXF writer consumes or reinterprets (node spells, edge type …).
+_GEXF_RESERVED = {"node": {"id", "pid", "start", "end", "viz", "label"},
+                  "edge": {"id", "type", "start", "end", "viz", "label"}}
+
+
+def _scalar(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float, str)):
+        return value
+    if hasattr(value, "item") and not isinstance(value, (list, tuple, dict, set)):
+        return value.item()  # numpy scalar
+    if isinstance(value, (set, frozenset)):
+        value = sorted(value, key=str)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _unify(records: list[dict]) -> list[dict]:
+    """Give each attribute one type across all records (GraphML/GEXF keys are typed)."""
+    kinds: dict[str, set] = {}
+    for r in records:
+        for k, v in r.items():
+            kinds.setdefault(k, set()).add(type(v))
+    for k, ks in kinds.items():
+        if len(ks) == 1:
+            continue
+        cast = float if ks <= {int, float} else str
+        for r in records:
+            if k in r:
+                r[k] = cast(r[k])
+    return records
 
 
 def _scalar_copy(G: nx.Graph) -> nx.Graph:
-    """A copy with sorted nodes/edges and scalar attributes only (for GraphML/GEXF)."""
+    """A copy with nodes and edges in type order and scalar, consistently typed attributes."""
     H = nx.Graph()
-    H.graph.update({k: str(v) for k, v in G.graph.items()})
-    rel_keys = sorted({k for _, _, d in G.edges(data=True) for k in d if k.startswith("rel_")})
-
-    def scalar(v):
-        return v if isinstance(v, (str, int, float, bool)) else json.dumps(v, ensure_ascii=False, sort_keys=True)
-
-    for n in sorted(G.nodes):
-        H.add_node(n, **{k: scalar(v) for k, v in sorted(G.nodes[n].items())})
-    for u, v in sorted((min(a, b), max(a, b)) for a, b in G.edges):
-        d = G.edges[u, v]
-        attrs = {k: scalar(d[k]) for k in sorted(d) if not k.startswith("rel_")}
-        attrs.update({k: int(d.get(k, 0)) for k in rel_keys})  # every edge has every rel_ column
+    H.graph.update({str(k): str(_scalar(v)) for k, v in sorted(G.graph.items(), key=lambda kv: str(kv[0]))})
+    order = sorted(G.nodes, key=lambda n: _node_sort_key(str(n), G.nodes[n].get("type")))
+    position = {n: i for i, n in enumerate(order)}
+    node_attrs = _unify([{str(k): _scalar(v) for k, v in sorted(G.nodes[n].items(), key=lambda kv: str(kv[0]))}
+                         for n in order])
+    for n, attrs in zip(order, node_attrs):
+        H.add_node(n, **attrs)
+    edges = sorted(((u, v) if position[u] <= position[v] else (v, u) for u, v in G.edges()),
+                   key=lambda e: (position[e[0]], position[e[1]]))
+    edge_attrs = _unify([{str(k): _scalar(v) for k, v in sorted(G.edges[u, v].items(), key=lambda kv: str(kv[0]))}
+                         for u, v in edges])
+    for (u, v), attrs in zip(edges, edge_attrs):
         H.add_edge(u, v, **attrs)
     return H
 
 
 def write_network(G: nx.Graph, folder: str | Path) -> dict[str, Path]:
-    """Write ``network.graphml`` and ``network.gexf`` (for Gephi) into ``folder``.
+    """Write ``network.graphml`` and ``network.gexf`` (for Gephi) into `folder`.
 
-    Attributes are flattened to scalars; nodes and edges are written sorted; the
-    GEXF ``lastmodifieddate`` is fixed, so the same graph gives the same bytes.
+    Nodes and edges are written in type order, attributes flattened to scalars
+    (lists and dicts as JSON strings) with one type per attribute, and the GEXF
+    ``lastmodifieddate`` is fixed to 1970-01-01, so the same graph always gives
+    the same bytes. networkx reads both files back with the attributes intact
+    (GEXF stores ``label`` as the node label and ``weight`` as a float).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        Not modified.
+    folder : str or pathlib.Path
+        Created if missing.
+
+    Returns
+    -------
+    dict
+        ``{"graphml": Path, "gexf": Path}``.
     """
+    _check_graph(G, "write_network")
+    for kind, reserved in (("node", _GEXF_RESERVED["node"] - {"label"}),
+                           ("edge", _GEXF_RESERVED["edge"])):
+        items = G.nodes(data=True) if kind == "node" else ((e, d) for *e, d in G.edges(data=True))
+        clash = sorted({k for _, d in items for k in d if k in reserved})
+        if clash:
+            raise InvalidArgumentError(
+                f"{kind} attribute(s) {', '.join(clash)} have a fixed meaning in GEXF; rename them before writing."
+            )
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     H = _scalar_copy(G)
     graphml = folder / "network.graphml"
-    nx.write_graphml(H, graphml, encoding="utf-8", prettyprint=True)
+    lines = list(nx.generate_graphml(H, encoding="utf-8", prettyprint=True))
+    graphml.write_bytes(("\n".join(lines) + "\n").encode("utf-8"))
     gexf = folder / "network.gexf"
     text = "\n".join(nx.generate_gexf(H, encoding="utf-8", prettyprint=True, version="1.2draft")) + "\n"
     text = re.sub(r'lastmodifieddate="[^"]*"', 'lastmodifieddate="1970-01-01"', text)
-    gexf.write_text(text, encoding="utf-8")
+    gexf.write_bytes(text.encode("utf-8"))
     return {"graphml": graphml, "gexf": gexf}
 
 
-def draw_network(G: nx.Graph, ax=None, *, seed: int = 42, n_labels: int = 25, title: str | None = None,
-                 isolates: bool = False):
-    """Draw a tripartite network readably: types by colour and marker, Chinese labels.
+# --------------------------------------------------------------------------- drawing
 
-    Node size grows with weighted degree; only the ``n_labels`` nodes with the
-    highest weighted degree are labelled (canonical names, CJK font). Nodes without
-    edges are left out unless ``isolates=True``. The layout is Kamada–Kawai refined
-    by ``spring_layout`` with a fixed ``seed`` (same graph → same picture).
-    Returns the matplotlib Figure.
+
+def _column_layout(H: nx.Graph, G: nx.Graph, strength: dict) -> dict:
+    """Types in columns (deputy, station, agency, congress), strongest nodes at the top."""
+    pos = {}
+    present = [t for t in TYPE_ORDER if any(G.nodes[n].get("type") == t for n in H)]
+    others = [n for n in H if G.nodes[n].get("type") not in TYPE_ORDER]
+    columns = [[n for n in H if G.nodes[n].get("type") == t] for t in present] + ([others] if others else [])
+    for x, members in enumerate(columns):
+        members = sorted(members, key=lambda n: (-strength[n], str(n)))
+        for i, n in enumerate(members):
+            y = 1.0 - (i + 0.5) / len(members) * 2.0
+            pos[n] = (float(x), y)
+    return pos
+
+
+def _spring_layout(H: nx.Graph, seed: int) -> dict:
+    """Fruchterman–Reingold per connected component, components packed in rows.
+
+    A single spring layout pushes small components to the margins and squeezes
+    the large one; laying out each component alone (radius ~ sqrt(size)) and
+    packing them, largest first, uses the page. NumPy only; deterministic for a
+    fixed `seed` and node order.
     """
+    order = {n: i for i, n in enumerate(H)}
+    components = sorted((sorted(c, key=order.__getitem__) for c in nx.connected_components(H)),
+                        key=lambda c: (-len(c), order[c[0]]))
+    blocks = []
+    for members in components:
+        # the same typical edge length in every component: radius ~ sqrt(size)
+        radius = 0.6 * len(members) ** 0.5 if len(members) > 2 else 0.3 * len(members)
+        if len(members) == 1:
+            local = {members[0]: (0.0, 0.0)}
+        else:
+            sub = H.subgraph(members)
+            local = nx.spring_layout(sub, seed=seed, weight="weight", iterations=300, method="force",
+                                     k=1.8 / len(members) ** 0.5, scale=radius)
+            local = {n: (float(x), float(y)) for n, (x, y) in local.items()}
+        blocks.append((local, radius))
+    width = max(max((2 * r for _, r in blocks), default=1.0),
+                1.3 * sum((2 * r) ** 2 for _, r in blocks) ** 0.5)
+    pos, x, y, row = {}, 0.0, 0.0, 0.0
+    gap = 0.6
+    for local, radius in blocks:
+        size = 2 * radius
+        if x > 0 and x + size > width:
+            x, y, row = 0.0, y - row - gap, 0.0
+        cx, cy = x + radius, y - radius
+        for n, (px, py) in local.items():
+            pos[n] = (cx + px, cy + py)
+        x += size + gap
+        row = max(row, size)
+    return pos
+
+
+def draw_network(G: nx.Graph, ax=None, *, seed: int = 42, n_labels: int = 25, title: str | None = None,
+                 isolates: bool = False, layout: str = "spring"):
+    """Draw the network readably: types by colour and marker, Chinese labels.
+
+    Node size grows with weighted degree; the `n_labels` nodes with the highest
+    weighted degree are labelled with their canonical names in the bundled CJK
+    font (:func:`congress_lib.plotting.use_cjk_font`, which sets matplotlib's
+    rcParams). Generic nodes are drawn translucent.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        From :func:`build_network`; not modified.
+    ax : matplotlib.axes.Axes, optional
+        Default: a new 11 × 8.5 inch figure.
+    seed : int, default 42
+        Seed of the spring layout (same graph and seed → same picture).
+    n_labels : int, default 25
+        How many nodes to label.
+    title : str, optional
+        Default: the graph's ``name``.
+    isolates : bool, default False
+        Draw nodes without edges.
+    layout : {"spring", "columns"}, default "spring"
+        ``"spring"``: Fruchterman–Reingold with fixed `seed` (NumPy only), one
+        connected component at a time, components packed largest first;
+        ``"columns"``: one column per type in :data:`TYPE_ORDER`, nodes ordered by
+        weighted degree.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    _check_graph(G, "draw_network")
+    if layout not in ("spring", "columns"):
+        raise InvalidArgumentError(f"layout must be 'spring' or 'columns', not {layout!r}.")
     from . import plotting
 
     plotting.use_cjk_font()
@@ -367,35 +1124,41 @@ def draw_network(G: nx.Graph, ax=None, *, seed: int = 42, n_labels: int = 25, ti
         fig, ax = plt.subplots(figsize=(11, 8.5))
     else:
         fig = ax.figure
-    nodes = sorted(n for n in G.nodes if isolates or G.degree(n) > 0)
+    nodes = sorted((n for n in G.nodes if isolates or G.degree(n) > 0),
+                   key=lambda n: _node_sort_key(str(n), G.nodes[n].get("type")))
     H = nx.Graph()
     H.add_nodes_from(nodes)
-    H.add_edges_from(sorted((min(u, v), max(u, v), {"weight": G.edges[u, v].get("weight", 1)})
-                            for u, v in G.edges if u in H and v in H))
-    # Kamada–Kawai spreads the dense core for reading; it is deterministic, and the
-    # spring refinement that follows uses the fixed seed.
-    start = nx.kamada_kawai_layout(H) if H.number_of_nodes() > 1 else None
-    pos = nx.spring_layout(H, pos=start, seed=seed, weight="weight", iterations=30,
-                           k=2.2 / max(len(nodes), 1) ** 0.5)
-    wdeg = {n: G.degree(n, weight="weight") for n in nodes}
-    widths = [0.4 + 0.6 * G.edges[u, v].get("weight", 1) for u, v in H.edges]
-    nx.draw_networkx_edges(H, pos, ax=ax, width=widths, edge_color="#999999", alpha=0.5)
+    H.add_edges_from(sorted(((u, v, {"weight": G.edges[u, v].get("weight", 1)}) for u, v in G.edges
+                             if u in H and v in H), key=lambda e: (str(e[0]), str(e[1]))))
+    strength = {n: G.degree(n, weight="weight") for n in nodes}
+    if layout == "columns":
+        pos = _column_layout(H, G, strength)
+    else:
+        pos = _spring_layout(H, seed)
+    widths = [0.4 + 0.5 * min(H.edges[u, v]["weight"], 8) for u, v in H.edges]
+    if H.number_of_edges():
+        nx.draw_networkx_edges(H, pos, ax=ax, width=widths, edge_color="#9a9a9a", alpha=0.5)
     handles = []
-    for t in TYPE_ORDER:
-        style = plotting.TYPE_STYLE[t]
-        members = [n for n in nodes if G.nodes[n].get("type") == t]
+    for t in [*TYPE_ORDER, None]:
+        members = [n for n in nodes if (G.nodes[n].get("type") == t if t else G.nodes[n].get("type") not in _RANK)]
         if not members:
             continue
-        nx.draw_networkx_nodes(H, pos, nodelist=members, ax=ax, node_color=style["color"],
-                               node_shape=style["marker"], node_size=[60 + 40 * wdeg[n] for n in members],
-                               edgecolors="white", linewidths=0.6)
+        style = plotting.TYPE_STYLE.get(t, {"color": "#777777", "marker": "o", "label": "other"})
+        for generic in (False, True):
+            part = [n for n in members if bool(G.nodes[n].get("generic", False)) == generic]
+            if part:
+                nx.draw_networkx_nodes(H, pos, nodelist=part, ax=ax, node_color=style["color"],
+                                       node_shape=style["marker"], node_size=[40 + 30 * strength[n] for n in part],
+                                       edgecolors="white", linewidths=0.6, alpha=0.6 if generic else 0.95)
         handles.append(Line2D([], [], marker=style["marker"], color="none", markerfacecolor=style["color"],
-                              markersize=9, label=f"{style['label']} ({len(members)})"))
-    top = sorted(nodes, key=lambda n: (-wdeg[n], n))[:n_labels]
-    nx.draw_networkx_labels(H, pos, labels={n: G.nodes[n].get("canonical", n) for n in top}, ax=ax, font_size=8,
-                            font_family=plt.rcParams["font.family"],
-                            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7})
-    ax.legend(handles=handles, loc="lower left", frameon=False)
-    ax.set_title(title or G.graph.get("name", ""))
+                              markeredgecolor="white", markersize=9, label=f"{style['label']} ({len(members)})"))
+    top = sorted(nodes, key=lambda n: (-strength[n], str(n)))[:max(int(n_labels), 0)]
+    if top:
+        nx.draw_networkx_labels(H, pos, labels={n: G.nodes[n].get("canonical", str(n)) for n in top}, ax=ax,
+                                font_size=8, font_family=plt.rcParams["font.family"],
+                                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7})
+    if handles:
+        ax.legend(handles=handles, loc="lower left", frameon=False)
+    ax.set_title(title if title is not None else G.graph.get("name", ""))
     ax.set_axis_off()
     return fig

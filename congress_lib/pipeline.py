@@ -5,8 +5,9 @@ and the lexicon. It is what every engine maps over the corpus (serial,
 processes, dask) and what the on-disk cache stores, so adding one report only
 processes that report.
 
-The result is a :class:`DocResult` holding plain lists of dicts per table, or a
-reject reason.
+The result is a :class:`DocResult` holding, per table, a list of row tuples in
+the column order of :data:`COLUMNS` (tuples are several times smaller and faster
+to build, pickle and turn into DataFrames than dicts), or a reject reason.
 """
 
 from __future__ import annotations
@@ -15,14 +16,13 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
 from .ingest import RejectReason, clean_text, decode_bytes
 from .jurisdiction import Jurisdiction
 from .resources import Lexicon
 from .text import split_sentences
 
-__all__ = ["DocResult", "process_document", "TABLES", "find_units"]
+__all__ = ["DocResult", "process_document", "TABLES", "COLUMNS", "find_units"]
 
 #: The per-document tables, in output order.
 TABLES = (
@@ -30,17 +30,53 @@ TABLES = (
     "practice_evidence", "formula_evidence",
 )
 
+#: Column order of each table (the DESIGN.md contracts come first); the row
+#: tuples of :attr:`DocResult.tables` follow it.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "documents": ("doc_id", "title", "date", "date_source", "province", "city", "district", "genre",
+                  "source", "url", "notes", "encoding", "script", "was_html", "n_chars", "n_units",
+                  "n_furniture_lines", "path", "sha256", "text", "raw_text"),
+    "units": ("unit_id", "doc_id", "ordinal", "jurisdiction", "jurisdiction_level", "jurisdiction_source",
+              "province", "city", "district", "heading", "start", "end"),
+    "sentences": ("sent_id", "doc_id", "unit_id", "sent_no", "start", "end", "text"),
+    "quantities": ("doc_id", "unit_id", "jurisdiction", "sent_id", "surface", "value", "value_high", "unit",
+                   "approx", "approx_kind", "kind", "start", "end", "indicator"),
+    "indicators": ("doc_id", "unit_id", "jurisdiction", "indicator", "value", "value_high", "unit", "approx",
+                   "surface", "start", "end", "sent_id", "approx_kind"),
+    "mentions": ("doc_id", "unit_id", "jurisdiction", "type", "surface", "canonical", "level", "branch",
+                 "start", "end", "sent_id"),
+    "practice_evidence": ("doc_id", "unit_id", "jurisdiction", "practice", "label", "surface", "start", "end",
+                          "sent_id"),
+    "formula_evidence": ("doc_id", "unit_id", "jurisdiction", "formula", "label", "surface", "start", "end",
+                         "sent_id"),
+    "rejected": ("path", "reason", "kind"),
+}
+
+#: Position of ``path`` in a documents row (a cached result is re-pathed on reuse).
+DOC_PATH = COLUMNS["documents"].index("path")
+
 _DATE_IN_PAGE = re.compile(r"(20\d{2}|19\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 
 
 @dataclass
 class DocResult:
+    """What :func:`process_document` makes of one file.
+
+    ``tables`` maps each name of :data:`TABLES` to the document's rows, tuples in
+    the column order of :data:`COLUMNS`. The build command also fills ``csv``
+    (per output table: the rows as CSV text without header, and their count) and
+    ``evidence`` (the document's network edge evidence), so that a cached
+    document is never formatted again.
+    """
+
     doc_id: str
     path: str
     sha256: str
     reject: str | None = None
     content_hash: str = ""
-    tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    tables: dict[str, list[tuple]] = field(default_factory=dict)
+    csv: dict[str, tuple[str, int]] | None = None
+    evidence: list[tuple] | None = None
 
 
 # --- jurisdictions ----------------------------------------------------------------
@@ -143,6 +179,39 @@ def _extractors():
     return quantities, indicators, mentions, practices
 
 
+class _Compiled:
+    """The compiled extractors for one lexicon, looked up once per document.
+
+    The per-sentence calls below are exactly the public finders
+    (``find_quantities``, ``classify``, ``find_mentions``, ``find_practices``,
+    ``find_formulas``) minus their argument checks, which a sentence of a
+    cleaned document always passes, and with the document folded once instead
+    of once per sentence and per finder.
+    """
+
+    def __init__(self, lexicon: Lexicon):
+        quantities, indicators, mentions, practices = _extractors()
+        self.quantities = quantities._compiled(lexicon)
+        self.find_quantities = quantities._find
+        self.cues = indicators._cues(lexicon)
+        self.classify = indicators._classify
+        self.rules = mentions._get_rules(lexicon)
+        self.find_mentions = mentions._find
+        self.practices = practices._dictionary(lexicon, "practices", "practices", "cues")
+        self.formulas = practices._dictionary(lexicon, "formulas", "formulas", "variants")
+
+
+_COMPILED: dict[str, _Compiled] = {}
+
+
+def compiled_for(lexicon: Lexicon) -> _Compiled:
+    """Compile (once per process and lexicon version) everything a document needs."""
+    got = _COMPILED.get(lexicon.version)
+    if got is None:
+        got = _COMPILED[lexicon.version] = _Compiled(lexicon)
+    return got
+
+
 def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], lexicon: Lexicon) -> DocResult:
     """Decode, clean, split and extract one document.
 
@@ -201,72 +270,73 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
     else:
         spans.append((0, len(text), doc_jur, ""))
 
-    quantities, indicators, mentions, practices = _extractors()
-    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
-    rows["documents"].append({
-        "doc_id": doc_id, "title": title, "date": date, "date_source": date_source,
-        "province": meta.get("province", "") or doc_jur.province,
-        "city": meta.get("city", "") or doc_jur.city,
-        "district": meta.get("district", "") or (doc_jur.district if doc_jur.source == "inferred" else ""),
-        "genre": meta.get("genre", ""), "source": meta.get("source", ""), "url": meta.get("url", ""),
-        "notes": meta.get("notes", ""), "encoding": decoded.encoding, "script": cleaned.script,
-        "was_html": cleaned.was_html, "n_chars": len(text), "n_units": len(spans),
-        "n_furniture_lines": len(cleaned.furniture), "path": path, "sha256": sha,
-        "text": text, "raw_text": decoded.text,
-    })
+    x = compiled_for(lexicon)
+    folder = x.quantities.folder
+    folded_text = folder.translate(text) if folder.length_preserving else None
+    rows: dict[str, list[tuple]] = {name: [] for name in TABLES}
+    rows["documents"].append((
+        doc_id, title, date, date_source,
+        meta.get("province", "") or doc_jur.province,
+        meta.get("city", "") or doc_jur.city,
+        meta.get("district", "") or (doc_jur.district if doc_jur.source == "inferred" else ""),
+        meta.get("genre", ""), meta.get("source", ""), meta.get("url", ""),
+        meta.get("notes", ""), decoded.encoding, cleaned.script,
+        cleaned.was_html, len(text), len(spans),
+        len(cleaned.furniture), path, sha,
+        text, decoded.text,
+    ))
+    units, sentences = rows["units"], rows["sentences"]
+    q_rows, i_rows, m_rows = rows["quantities"], rows["indicators"], rows["mentions"]
+    p_rows, f_rows = rows["practice_evidence"], rows["formula_evidence"]
+    find_quantities, classify, find_mentions = x.find_quantities, x.classify, x.find_mentions
+    qc, cues, rules = x.quantities, x.cues, x.rules
+    find_practices, find_formulas = x.practices.find, x.formulas.find
     sent_no = 0
     for unit_no, (u_start, u_end, jur, heading) in enumerate(spans, start=1):
         unit_id = f"{doc_id}#{unit_no}"
-        rows["units"].append({
-            "unit_id": unit_id, "doc_id": doc_id, "ordinal": unit_no, "jurisdiction": jur.name,
-            "jurisdiction_level": jur.level, "jurisdiction_source": jur.source,
-            "province": jur.province, "city": jur.city, "district": jur.district,
-            "heading": heading, "start": u_start, "end": u_end,
-        })
-        base = {"doc_id": doc_id, "unit_id": unit_id, "jurisdiction": jur.name}
+        units.append((
+            unit_id, doc_id, unit_no, jur.name, jur.level, jur.source,
+            jur.province, jur.city, jur.district, heading, u_start, u_end,
+        ))
+        name = jur.name
         for s_start, s_end in split_sentences(text[u_start:u_end]):
             s_start += u_start
             s_end += u_start
             sent_no += 1
             sent_id = f"{doc_id}:{sent_no}"
             sentence = text[s_start:s_end]
-            rows["sentences"].append({
-                "sent_id": sent_id, "doc_id": doc_id, "unit_id": unit_id, "sent_no": sent_no,
-                "start": s_start, "end": s_end, "text": sentence,
-            })
-            qs = quantities.find_quantities(sentence, lexicon)
-            codes = indicators.classify(sentence, qs, lexicon) if qs else []
-            for q, code in zip(qs, codes):
-                row = {
-                    **base, "sent_id": sent_id, "surface": q.surface, "value": q.value,
-                    "value_high": q.value_high, "unit": q.unit, "approx": q.approx,
-                    "approx_kind": q.approx_kind, "kind": q.kind,
-                    "start": s_start + q.start, "end": s_start + q.end, "indicator": code,
-                }
-                rows["quantities"].append(row)
-                if code is not None:
-                    rows["indicators"].append({
-                        **base, "indicator": code, "value": q.value, "value_high": q.value_high,
-                        "unit": q.unit, "approx": q.approx, "approx_kind": q.approx_kind,
-                        "surface": q.surface, "start": s_start + q.start, "end": s_start + q.end,
-                        "sent_id": sent_id,
-                    })
+            sentences.append((sent_id, doc_id, unit_id, sent_no, s_start, s_end, sentence))
+            w = folded_text[s_start:s_end] if folded_text is not None else folder.translate(sentence)
+            qs = find_quantities(sentence, qc, w)
+            if qs:
+                codes = classify(w, qs, cues)
+                for q, code in zip(qs, codes):
+                    start, end = s_start + q.start, s_start + q.end
+                    q_rows.append((
+                        doc_id, unit_id, name, sent_id, q.surface, q.value, q.value_high, q.unit,
+                        q.approx, q.approx_kind, q.kind, start, end, code,
+                    ))
+                    if code is not None:
+                        i_rows.append((
+                            doc_id, unit_id, name, code, q.value, q.value_high, q.unit, q.approx,
+                            q.surface, start, end, sent_id, q.approx_kind,
+                        ))
             in_title = sent_no == 1 and bool(title) and sentence == title
-            for m in mentions.find_mentions(sentence, jur, lexicon, in_title=in_title):
-                rows["mentions"].append({
-                    **base, "type": m["type"], "surface": m["surface"], "canonical": m["canonical"],
-                    "level": m.get("level", "") or "", "branch": m.get("branch", "") or "",
-                    "start": s_start + m["start"], "end": s_start + m["end"], "sent_id": sent_id,
-                })
-            for p in practices.find_practices(sentence, lexicon):
-                rows["practice_evidence"].append({
-                    **base, "practice": p["practice"], "label": p["label"], "surface": p["surface"],
-                    "start": s_start + p["start"], "end": s_start + p["end"], "sent_id": sent_id,
-                })
-            for f in practices.find_formulas(sentence, lexicon):
-                rows["formula_evidence"].append({
-                    **base, "formula": f["formula"], "label": f["label"], "surface": f["surface"],
-                    "start": s_start + f["start"], "end": s_start + f["end"], "sent_id": sent_id,
-                })
+            for m in find_mentions(sentence, jur, rules, in_title):
+                m_rows.append((
+                    doc_id, unit_id, name, m["type"], m["surface"], m["canonical"],
+                    m.get("level", "") or "", m.get("branch", "") or "",
+                    s_start + m["start"], s_start + m["end"], sent_id,
+                ))
+            for h in find_practices(sentence, "practice"):
+                p_rows.append((
+                    doc_id, unit_id, name, h["practice"], h["label"], h["surface"],
+                    s_start + h["start"], s_start + h["end"], sent_id,
+                ))
+            for h in find_formulas(sentence, "formula"):
+                f_rows.append((
+                    doc_id, unit_id, name, h["formula"], h["label"], h["surface"],
+                    s_start + h["start"], s_start + h["end"], sent_id,
+                ))
     result.tables = rows
     return result

@@ -39,9 +39,11 @@ from pathlib import Path
 from .errors import FontError, InvalidArgumentError
 
 __all__ = [
+    "DPI",
     "FONT_FILE",
     "PALETTE",
     "STYLE",
+    "SVG_HASHSALT",
     "TYPE_STYLE",
     "apply_style",
     "cjk_font_path",
@@ -117,9 +119,6 @@ _DETERMINISTIC_RC = {
     "ps.fonttype": 3,
 }
 
-_FAMILY: str | None = None
-
-
 def cjk_font_path() -> Path:
     """Return the path of the Noto Sans CJK SC font file shipped by ``mplfonts``.
 
@@ -168,7 +167,6 @@ def _font_rc(family: str) -> dict:
 
 def _register_font() -> str:
     """Register the font with matplotlib's font manager (once) and return its family."""
-    global _FAMILY
     from matplotlib import font_manager
 
     path = cjk_font_path()
@@ -200,7 +198,6 @@ def _register_font() -> str:
             f"matplotlib resolves the font family {family!r} to {found}, not to the "
             f"bundled {fname}; remove the conflicting font or report this as a bug."
         )
-    _FAMILY = family
     return family
 
 

@@ -56,8 +56,14 @@ def _cue_regex(cue: str) -> str:
 class _Dictionary:
     """One compiled dictionary.
 
-    ``any_re`` finds, in one pass, every position where some cue of some code
-    starts; each code's own regexes are then tried only at those positions.
+    A literal cue can only start at one of its first characters, so a single
+    character-class scan (``gate_re``, a fast C loop) finds the candidate
+    positions; at each one a combined check of the cues starting with that
+    character (``first_re``) rejects most positions in one call before each
+    code's own regex is tried. Regex patterns (and cues that could start with
+    a separator) can start anywhere: each is searched for at every position
+    where it matches. The hits are exactly those of trying every code's regexes
+    at every position of the text.
     """
 
     def __init__(self, entries: dict, list_key: str, where: str):
@@ -67,9 +73,8 @@ class _Dictionary:
                 "see the comment header of the shipped file for the format."
             )
         self.codes: list[tuple[str, str, list[re.Pattern]]] = []
-        self.by_first: dict[str, set[int]] = {}  # first character of a cue -> codes
-        self.always: list[int] = []  # codes with regex patterns: tried at every start
-        sources: list[str] = []
+        by_first: dict[str, list[tuple[int, re.Pattern, str]]] = {}  # first character -> (code, cue regex, source)
+        self.scanned: list[tuple[int, re.Pattern]] = []  # regexes that may start with any character
         for code in sorted(entries):
             entry = entries[code] or {}
             if not isinstance(entry, dict):
@@ -79,44 +84,62 @@ class _Dictionary:
             label = str(entry.get("label", code))
             cues = sorted({str(c) for c in entry.get(list_key, []) or [] if str(c).strip()}, key=lambda c: (-len(c), c))
             regexes = []
+            index = len(self.codes)
             if cues:
                 # Longest cue first: at one start position the alternation then
                 # reports the longest literal cue.
                 source = "|".join(_cue_regex(c) for c in cues)
-                regexes.append(re.compile(source))
-                sources.append(source)
+                cue_re = re.compile(source)
+                regexes.append(cue_re)
+                if any(c[0] in _SEPARATORS for c in cues):
+                    self.scanned.append((index, cue_re))  # may start with a quote or separator
+                else:
+                    for first in sorted({c[0] for c in cues}):
+                        by_first.setdefault(first, []).append((index, cue_re, source))
             for pattern in entry.get("patterns", []) or []:
                 try:
-                    regexes.append(re.compile(pattern))
+                    compiled = re.compile(pattern)
                 except re.error as exc:
                     raise LexiconError(
                         f"lexicon {where}: pattern {pattern!r} of {code!r} is not a valid regular expression ({exc})."
                     ) from exc
-                sources.append(f"(?:{pattern})")
+                regexes.append(compiled)
+                self.scanned.append((index, compiled))
             if regexes:
-                index = len(self.codes)
                 self.codes.append((code, label, regexes))
-                if entry.get("patterns"):
-                    self.always.append(index)
-                for cue in cues:
-                    self.by_first.setdefault(cue[0], set()).add(index)
-        self.any_re = re.compile("(?=(?:" + "|".join(sources) + "))") if sources else None
+        self.gate_re = re.compile("[" + "".join(re.escape(ch) for ch in sorted(by_first)) + "]") if by_first else None
+        #: first character -> (combined check of its cues, [(code index, cue regex), ...])
+        self.by_first: dict[str, tuple[re.Pattern, list[tuple[int, re.Pattern]]]] = {
+            ch: (re.compile("|".join(f"(?:{src})" for _, _, src in items)), [(i, rx) for i, rx, _ in items])
+            for ch, items in by_first.items()
+        }
 
     def find(self, text: str, key: str) -> list[dict]:
-        if self.any_re is None:
-            return []
-        starts = [m.start() for m in self.any_re.finditer(text)]
-        if not starts:
-            return []
         # Every start position reports each code's longest hit there, so
         # overlapping cues are all seen before the longest-wins reduction.
         spans: dict[int, list[tuple[int, int]]] = {}
-        for pos in starts:
-            for index in sorted(self.by_first.get(text[pos], set()).union(self.always)):
-                for regex in self.codes[index][2]:
+        if self.gate_re is not None:
+            by_first = self.by_first
+            for g in self.gate_re.finditer(text):
+                pos = g.start()
+                check, items = by_first[text[pos]]
+                if check.match(text, pos) is None:
+                    continue  # no cue starting with this character is here
+                for index, regex in items:
                     m = regex.match(text, pos)
                     if m and m.end() > pos:
                         spans.setdefault(index, []).append((pos, m.end()))
+        for index, regex in self.scanned:
+            pos, n = 0, len(text)
+            while pos <= n:
+                m = regex.search(text, pos)
+                if m is None:
+                    break
+                if m.end() > m.start():
+                    spans.setdefault(index, []).append((m.start(), m.end()))
+                pos = m.start() + 1
+        if not spans:
+            return []
         hits = []
         for index in sorted(spans):
             code, label, _ = self.codes[index]

@@ -40,6 +40,7 @@ from decimal import Decimal, InvalidOperation
 
 from .errors import InvalidArgumentError
 from .resources import Lexicon, load_lexicon
+from .text import CharMap
 
 __all__ = [
     "APPROX_KINDS",
@@ -136,6 +137,7 @@ _NUM_RE = re.compile(
     r"(?P<ar>\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)(?P<mag>[十百千万亿]*)"
     rf"|(?P<cn>[{_CN_CHARS}]+)"
 )
+_DIGIT = re.compile(r"\d")
 _CN_DIGIT_RUN = re.compile(rf"[{''.join(_CN_DIGITS)}]+")
 _ARABIC_FULL = re.compile(r"[+-]?(?:\d+(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?")
 _RANGE_SEP = re.compile(r"\s?(?:——|—|–|-|~|〜|至|到)\s?")
@@ -371,6 +373,7 @@ class _Compiled:
         units = lexicon["units"]
         traps = lexicon["number_traps"]
         self.fold = _build_fold(lexicon)
+        self.folder = CharMap(self.fold)  # .translate(text) == text.translate(self.fold), faster
         self.unit_forms: dict[str, tuple[str, str]] = {}
         for entry in units.get("units", []):
             for form in entry.get("forms", []):
@@ -450,7 +453,7 @@ def fold_text(text: str, lexicon=None) -> str:
     """
     if not isinstance(text, str):
         raise InvalidArgumentError(f"text must be a str, not {type(text).__name__}.")
-    return text.translate(_compiled(lexicon).fold)
+    return _compiled(lexicon).folder.translate(text)
 
 
 # ---------------------------------------------------------------------------
@@ -460,10 +463,10 @@ def fold_text(text: str, lexicon=None) -> str:
 class _Scan:
     """State of one find_quantities call."""
 
-    def __init__(self, text: str, c: _Compiled):
+    def __init__(self, text: str, c: _Compiled, folded: str | None = None):
         self.text = text
         self.c = c
-        self.w = text.translate(c.fold)
+        self.w = c.folder.translate(text) if folded is None else folded
         self.n = len(text)
         self.mask = bytearray(self.n)
         self.out: list[Quantity] = []
@@ -513,33 +516,38 @@ class _Scan:
     # -- passes ------------------------------------------------------------------
     def special(self) -> None:
         w = self.w
+        # A pass is skipped when the text lacks what each of its matches needs
+        # (a digit; "http" or "www."; "@"; 分之): the result is the same.
+        has_digit = _DIGIT.search(w) is not None
         # page furniture and codes
         for rx in (_URL, _EMAIL):
+            if (rx is _URL and "http" not in w and "www." not in w) or (rx is _EMAIL and "@" not in w):
+                continue
             for m in rx.finditer(w):
                 s, e = m.span()
                 digits = re.findall(r"\d+", m.group())
                 if digits and not self.masked(s, e):
                     self.add(s, e, int(digits[-1][-15:]), "code")
                 self.set_mask(s, e)
-        for m in _ICP.finditer(w):
+        for m in _ICP.finditer(w) if has_digit else ():
             s, e = m.span()
             num = re.search(r"\d", m.group())
             if num and not self.masked(s, e):
                 s0 = s + num.start()
                 self.add(s0, e, int(re.findall(r"\d+", m.group())[0][-15:]), "code")
                 self.set_mask(s, e)
-        for m in _DOCNO.finditer(w):
+        for m in _DOCNO.finditer(w) if has_digit else ():
             if not self.masked(*m.span()):
                 self.add(m.start(), m.end(), int(re.findall(r"\d+", m.group())[-1]), "code")
                 self.set_mask(*m.span())
-        if self.c.counter_re is not None:
+        if self.c.counter_re is not None and has_digit:
             for m in self.c.counter_re.finditer(w):
                 g = "n1" if m.group("n1") is not None else "n2"
                 s, e = m.span(g)
                 if not self.masked(s, e):
                     self.add(s, e, int(m.group(g).replace(",", "")[-15:]), "code")
                     self.set_mask(s, e)
-        if self.c.code_re is not None:
+        if self.c.code_re is not None and has_digit:
             for m in self.c.code_re.finditer(w):
                 s, e = m.span("n")
                 while s < e and not w[s].isdigit():
@@ -547,23 +555,23 @@ class _Scan:
                 if s < e and not self.masked(s, e):
                     self.add(s, e, int("".join(re.findall(r"\d", w[s:e]))[-15:]), "code")
                     self.set_mask(s, e)
-        for m in _PHONE.finditer(w):
+        for m in _PHONE.finditer(w) if has_digit else ():
             s, e = m.span()
             if not self.masked(s, e):
                 self.add(s, e, int("".join(re.findall(r"\d", m.group()))[-15:]), "code")
                 self.set_mask(s, e)
-        for m in _ISO_DATE.finditer(w):
+        for m in _ISO_DATE.finditer(w) if has_digit else ():
             s, e = m.span()
             if not self.masked(s, e):
                 value = int(m.group(1)) * 10000 + int(m.group(3)) * 100 + int(m.group(4))
                 self.add(s, e, value, "date")
                 self.set_mask(s, e)
-        for m in _CLOCK.finditer(w):
+        for m in _CLOCK.finditer(w) if has_digit else ():
             s, e = m.span()
             if not self.masked(s, e):
                 self.add(s, e, int(m.group(1)) + int(m.group(2)) / 60, "time", unit="时")
                 self.set_mask(s, e)
-        for m in _LATIN.finditer(w):
+        for m in _LATIN.finditer(w) if has_digit else ():
             s, e = m.span()
             tok = m.group()
             letters = re.sub(r"^[\d.]+", "", tok)
@@ -574,6 +582,8 @@ class _Scan:
                 self.add(s, e, int(digits[-1][-15:]), "code")
             self.set_mask(s, e)
         # percent in words and fractions
+        if "分之" not in w:
+            return
         for m in _PERCENT_WORD.finditer(w):
             s, e = m.span()
             value = parse_number(m.group("n"))
@@ -927,11 +937,18 @@ def find_quantities(text: str, lexicon=None) -> list[Quantity]:
         )
     if not text:
         return []
-    scan = _Scan(text, _compiled(lexicon))
+    return _find(text, _compiled(lexicon))
+
+
+def _find(text: str, c: _Compiled, folded: str | None = None) -> list[Quantity]:
+    """:func:`find_quantities` with the compiled lexicon, and ``text`` already
+    folded when the caller has it (``folded == fold_text(text)``)."""
+    scan = _Scan(text, c, folded)
     try:
         scan.special()
-        scan.context_spans()
-        scan.main()
+        if _NUM_RE.search(scan.w) is not None:  # (no numeral: the passes below find nothing)
+            scan.context_spans()
+            scan.main()
     except Exception:  # noqa: BLE001 - a bug must not stop a 10^5-document run
         # Keep what was found before the failure; spans are still valid.
         pass

@@ -23,7 +23,42 @@ from threading import Lock
 
 from .resources import Lexicon, load_lexicon
 
-__all__ = ["split_sentences", "tokenizer", "tokenize", "cache_dir", "kwic_rows"]
+__all__ = ["split_sentences", "tokenizer", "tokenize", "cache_dir", "kwic_rows", "CharMap"]
+
+
+class CharMap:
+    """``str.translate`` for a table that changes few characters of a typical text.
+
+    ``CharMap(table).translate(text) == text.translate(table)`` for any table
+    ``str.translate`` accepts (ordinal keys; values an ordinal, a string or None).
+    A character class of the table's keys finds the characters to change in one
+    C-level scan, which is many times faster than ``str.translate`` with a dict
+    on CJK text, where the table changes almost nothing.
+    """
+
+    __slots__ = ("_map", "_regex", "length_preserving")
+
+    def __init__(self, table: dict):
+        self._map: dict[str, str] = {}
+        for key, value in table.items():
+            if not isinstance(key, int):
+                continue  # str.translate looks characters up by ordinal only
+            if value is None:
+                value = ""
+            elif isinstance(value, int):
+                value = chr(value)
+            self._map[chr(key)] = value
+        keys = "".join(re.escape(ch) for ch in sorted(self._map))
+        self._regex = re.compile(f"[{keys}]") if keys else None
+        #: True when every character maps to exactly one: then translating a
+        #: slice equals slicing the translated text.
+        self.length_preserving = all(len(v) == 1 for v in self._map.values())
+
+    def translate(self, text: str) -> str:
+        if self._regex is None:
+            return text
+        repl = self._map
+        return self._regex.sub(lambda m: repl[m[0]], text)
 
 _SENTENCE = re.compile(r"[^\n。！？；!?;]+(?:[。！？；!?;]+[”’」』\"')）]*)?|[。！？；!?;]+[”’」』\"')）]*")
 

@@ -1,0 +1,871 @@
+"""Analysis: the computations behind the notebooks' tables and figures.
+
+The notebooks in ``notebooks/`` ask a question, call a few functions and show a
+table or a figure. Whatever they compute beyond a filter or a sort lives here, so
+that it is tested (``tests/test_analysis.py``) and the same in every notebook.
+
+Conventions
+-----------
+* Every function takes the tidy tables of a :class:`~congress_lib.corpus.Corpus`
+  (or the corpus itself) and returns a new :class:`pandas.DataFrame`; inputs are
+  never modified.
+* Outputs are sorted by stated keys, so that they print the same on every run;
+  ratios are rounded (:data:`DIGITS` decimals).
+* A row that comes from the text keeps its ``sent_id``; :func:`with_sentences`
+  adds the sentence itself, so every plotted number can be read in context.
+* Units are listed in corpus order (documents by ``doc_id``, then the sections of
+  a round-up in text order) and labelled ``jurisdiction (unit_id)``.
+
+Three groups of functions:
+
+1. corpus description: :func:`unit_labels`, :func:`with_sentences`,
+   :func:`document_profile`, :func:`unit_profile`;
+2. vocabulary: :func:`load_stopwords`, :func:`place_names`, :func:`vocabulary`,
+   :func:`term_counts`, :func:`weighted_log_odds` (Monroe, Colaresi & Quinn
+   2008), :func:`top_terms`;
+3. tables across units: :func:`unit_matrix`, :func:`largest_figure`,
+   :func:`per_capita`, :func:`cooccurrence`, :func:`cooccurrence_pairs`,
+   :func:`evaluation_scores`;
+4. networks: :func:`projection_summary` (one row per bipartite projection of the
+   network of :mod:`congress_lib.network`).
+
+Two drawing helpers (:func:`draw_heatmap`, :func:`save_and_show`) import
+matplotlib when they are called, never at import time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .errors import InvalidArgumentError, LexiconError
+from .resources import Lexicon, load_lexicon
+
+__all__ = [
+    "DIGITS",
+    "Stopwords",
+    "cooccurrence",
+    "cooccurrence_pairs",
+    "document_profile",
+    "draw_heatmap",
+    "evaluation_scores",
+    "largest_figure",
+    "load_stopwords",
+    "per_capita",
+    "place_names",
+    "projection_summary",
+    "save_and_show",
+    "term_counts",
+    "top_terms",
+    "unit_labels",
+    "unit_matrix",
+    "unit_profile",
+    "vocabulary",
+    "weighted_log_odds",
+    "with_sentences",
+]
+
+#: Decimals kept in every ratio, share and score this module returns.
+DIGITS = 3
+
+
+def _require(df: pd.DataFrame, columns: Iterable[str], what: str) -> None:
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise InvalidArgumentError(
+            f"{what} needs the column(s) {missing}; it has {list(df.columns)}. "
+            "Pass the table as the corpus returns it."
+        )
+
+
+# --------------------------------------------------------------------------- 1. corpus description
+
+
+def unit_labels(units: pd.DataFrame) -> pd.Series:
+    """Readable, unique labels of units: ``"思明区 (xiamen_2024_roundup#2)"``.
+
+    Parameters
+    ----------
+    units : pandas.DataFrame
+        ``corpus.units`` (columns ``unit_id`` and ``jurisdiction``).
+
+    Returns
+    -------
+    pandas.Series
+        Labels indexed by ``unit_id``, in the order of `units`.
+
+    Examples
+    --------
+    >>> units = pd.DataFrame({"unit_id": ["a#1"], "jurisdiction": ["同安区"]})
+    >>> unit_labels(units).tolist()
+    ['同安区 (a#1)']
+    """
+    _require(units, ["unit_id", "jurisdiction"], "unit_labels")
+    labels = units["jurisdiction"].fillna("").astype(str) + " (" + units["unit_id"].astype(str) + ")"
+    return pd.Series(labels.to_numpy(), index=units["unit_id"].to_numpy(), name="label")
+
+
+def with_sentences(table: pd.DataFrame, sentences: pd.DataFrame, column: str = "sentence") -> pd.DataFrame:
+    """Add the text of each row's evidence sentence.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Any extracted table with a ``sent_id`` column (indicators, mentions,
+        practice or formula evidence).
+    sentences : pandas.DataFrame
+        ``corpus.sentences``.
+    column : str, default "sentence"
+        Name of the new column.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of `table` with `column` appended (``""`` for an unknown id), in
+        the same row order.
+    """
+    _require(table, ["sent_id"], "with_sentences")
+    _require(sentences, ["sent_id", "text"], "with_sentences (sentences)")
+    text = sentences.set_index("sent_id")["text"]
+    out = table.copy()
+    out[column] = out["sent_id"].map(text).fillna("").astype(str)
+    return out
+
+
+def _place(row: pd.Series) -> str:
+    parts = [str(row.get(c) or "") for c in ("province", "city", "district")]
+    return "".join(p for p in parts if p and p != "nan")
+
+
+def document_profile(corpus) -> pd.DataFrame:
+    """One row per document: where, when, what kind, how long.
+
+    Parameters
+    ----------
+    corpus : Corpus
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``doc_id, place, date, genre, script, n_units, n_sentences,
+        n_chars, n_furniture_lines``, sorted by ``doc_id``. ``place`` joins the
+        province, city and district of the metadata (``""`` when unknown);
+        ``n_chars`` counts the cleaned text.
+    """
+    docs = corpus.documents
+    sents = corpus.sentences.groupby("doc_id").size()
+    units = corpus.units.groupby("doc_id").size()
+    out = pd.DataFrame({
+        "doc_id": docs["doc_id"],
+        "place": docs.apply(_place, axis=1) if len(docs) else pd.Series(dtype="str"),
+        "date": docs["date"].fillna("").astype(str),
+        "genre": docs["genre"].fillna("").astype(str),
+        "script": docs["script"].astype(str),
+        "n_units": docs["doc_id"].map(units).fillna(0).astype("int64"),
+        "n_sentences": docs["doc_id"].map(sents).fillna(0).astype("int64"),
+        "n_chars": docs["n_chars"].astype("int64"),
+        "n_furniture_lines": docs["n_furniture_lines"].astype("int64"),
+    })
+    return out.sort_values("doc_id").reset_index(drop=True)
+
+
+def _sentence_share(evidence: pd.DataFrame, units: pd.Series, n_sentences: pd.Series) -> tuple[pd.Series, pd.Series]:
+    if evidence.empty:
+        counts = pd.Series(0, index=units, dtype="int64")
+    else:
+        counts = evidence.groupby("unit_id")["sent_id"].nunique().reindex(units, fill_value=0).astype("int64")
+    share = (counts / n_sentences.where(n_sentences > 0)).fillna(0.0).round(DIGITS)
+    return counts, share
+
+
+def unit_profile(corpus) -> pd.DataFrame:
+    """One row per unit: size, and the share of its sentences that carry each kind of content.
+
+    A sentence *carries a formula* when a political formula (codebook §6) stands
+    in it, *a practice* when a practice cue (§5) does, *a number* when an
+    indicator (§2) does. The three shares compare how much of a unit is
+    ideological formula and how much is reported, countable practice.
+
+    Parameters
+    ----------
+    corpus : Corpus
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``unit_id, doc_id, jurisdiction, jurisdiction_source, n_chars,
+        n_sentences, n_indicators, n_mentions, n_formula_sentences,
+        n_practice_sentences, n_indicator_sentences, formula_share,
+        practice_share, indicator_share``, in corpus order.
+    """
+    units = corpus.units
+    ids = units["unit_id"]
+    n_sent = corpus.sentences.groupby("unit_id").size().reindex(ids, fill_value=0).astype("int64")
+    ind = corpus.indicators()
+    men = corpus.mentions()
+    n_f, s_f = _sentence_share(corpus.formula_evidence(), ids, n_sent)
+    n_p, s_p = _sentence_share(corpus.practice_evidence(), ids, n_sent)
+    n_i, s_i = _sentence_share(ind, ids, n_sent)
+    out = pd.DataFrame({
+        "unit_id": ids.to_numpy(),
+        "doc_id": units["doc_id"].to_numpy(),
+        "jurisdiction": units["jurisdiction"].to_numpy(),
+        "jurisdiction_source": units["jurisdiction_source"].to_numpy(),
+        "n_chars": (units["end"] - units["start"]).astype("int64").to_numpy(),
+        "n_sentences": n_sent.to_numpy(),
+        "n_indicators": ind.groupby("unit_id").size().reindex(ids, fill_value=0).astype("int64").to_numpy(),
+        "n_mentions": men.groupby("unit_id").size().reindex(ids, fill_value=0).astype("int64").to_numpy(),
+        "n_formula_sentences": n_f.to_numpy(),
+        "n_practice_sentences": n_p.to_numpy(),
+        "n_indicator_sentences": n_i.to_numpy(),
+        "formula_share": s_f.to_numpy(),
+        "practice_share": s_p.to_numpy(),
+        "indicator_share": s_i.to_numpy(),
+    })
+    return out
+
+
+# --------------------------------------------------------------------------- 2. vocabulary
+
+
+@dataclass(frozen=True)
+class Stopwords:
+    """The stopword rules of ``lexicon/stopwords.yaml``.
+
+    Attributes
+    ----------
+    words : frozenset of str
+        Tokens dropped exactly.
+    patterns : tuple of str
+        Regular expressions; a token matching one in full is dropped.
+    min_chars : int
+        Tokens shorter than this are dropped.
+    """
+
+    words: frozenset
+    patterns: tuple
+    min_chars: int = 2
+
+    def drop_mask(self, tokens: pd.Series) -> pd.Series:
+        """Boolean mask, True for the tokens to drop (vectorised)."""
+        tokens = tokens.astype(str)
+        mask = tokens.isin(self.words) | (tokens.str.len() < self.min_chars)
+        if self.patterns:
+            joined = "|".join(f"(?:{p})" for p in self.patterns)
+            mask = mask | tokens.str.fullmatch(joined).fillna(False).astype(bool)
+        return mask.astype(bool)
+
+
+def load_stopwords(lexicon: Lexicon | None = None) -> Stopwords:
+    """Read the stopword rules from the ``stopwords`` lexicon.
+
+    Parameters
+    ----------
+    lexicon : Lexicon, optional
+        Default: the shipped lexicons (``load_lexicon()``).
+
+    Returns
+    -------
+    Stopwords
+
+    Raises
+    ------
+    LexiconError
+        If a pattern is not a valid regular expression or ``min_chars`` is not a
+        non-negative integer.
+    """
+    lexicon = lexicon or load_lexicon()
+    data = lexicon["stopwords"] or {}
+    words = frozenset(str(w) for w in data.get("words", []) or [])
+    patterns = tuple(str(p) for p in data.get("drop_patterns", []) or [])
+    for p in patterns:
+        try:
+            re.compile(p)
+        except re.error as exc:
+            raise LexiconError(f"stopwords.yaml: drop pattern {p!r} is not a valid regular expression ({exc}).") from exc
+    min_chars = data.get("min_chars", 2)
+    if isinstance(min_chars, bool) or not isinstance(min_chars, int) or min_chars < 0:
+        raise LexiconError(f"stopwords.yaml: min_chars must be a non-negative integer, not {min_chars!r}.")
+    return Stopwords(words, patterns, min_chars)
+
+
+def place_names(units: pd.DataFrame, lexicon: Lexicon | None = None) -> list[str]:
+    """The place names of a corpus's units, with and without their level suffix.
+
+    Names of places are trivially distinctive of the report about that place
+    (同安区 is the most distinctive word of a report on 同安区), so vocabulary
+    comparisons usually leave them out. The names come from the units table
+    (jurisdiction, province, city, district); the short forms drop the longest
+    level suffix listed in ``mention_places.yaml`` (同安区 → 同安) when at least
+    two characters remain.
+
+    Parameters
+    ----------
+    units : pandas.DataFrame
+        ``corpus.units``.
+    lexicon : Lexicon, optional
+
+    Returns
+    -------
+    list of str
+        Sorted, unique.
+    """
+    lexicon = lexicon or load_lexicon()
+    suffixes = sorted((str(s) for s in (lexicon["mention_places"].get("suffixes") or {})), key=lambda s: (-len(s), s))
+    names: set[str] = set()
+    for col in ("jurisdiction", "province", "city", "district"):
+        if col in units.columns:
+            names.update(str(v) for v in units[col].dropna() if str(v).strip())
+    short = set()
+    for name in names:
+        for suffix in suffixes:
+            if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+                short.add(name[: -len(suffix)])
+                break
+    return sorted(names | short)
+
+
+def vocabulary(tokens: pd.DataFrame, units: pd.DataFrame, stopwords: Stopwords | None = None,
+               exclude: Iterable[str] = ()) -> pd.DataFrame:
+    """Content tokens with their unit's jurisdiction.
+
+    Parameters
+    ----------
+    tokens : pandas.DataFrame
+        ``corpus.tokens()`` (doc_id, unit_id, sent_id, position, token).
+    units : pandas.DataFrame
+        ``corpus.units``.
+    stopwords : Stopwords, optional
+        Default: :func:`load_stopwords`.
+    exclude : iterable of str
+        Further tokens to drop, e.g. :func:`place_names`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The kept rows of `tokens` with a ``jurisdiction`` column, in the input order.
+    """
+    _require(tokens, ["unit_id", "token"], "vocabulary")
+    stopwords = stopwords or load_stopwords()
+    drop = stopwords.drop_mask(tokens["token"]) | tokens["token"].isin(set(exclude))
+    out = tokens.loc[~drop].copy()
+    out["jurisdiction"] = out["unit_id"].map(units.set_index("unit_id")["jurisdiction"])
+    return out.reset_index(drop=True)
+
+
+def term_counts(vocab: pd.DataFrame, group: str = "jurisdiction") -> pd.DataFrame:
+    """Counts of each term in each group.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``group, term, n``, sorted by group then term.
+    """
+    _require(vocab, [group, "token"], "term_counts")
+    counts = (vocab.groupby([group, "token"], sort=True).size().rename("n").reset_index()
+                   .rename(columns={group: "group", "token": "term"}))
+    return counts.astype({"n": "int64"})
+
+
+def weighted_log_odds(counts: pd.DataFrame, *, group: str = "group", term: str = "term", n: str = "n",
+                      alpha0: float | None = None) -> pd.DataFrame:
+    """Weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008).
+
+    Each group is compared with the rest of the corpus (all other groups
+    together). With :math:`y_{wi}` the count of term :math:`w` in group
+    :math:`i`, :math:`n_i` the group's total, :math:`y_{wj}, n_j` the same for the
+    rest, and a Dirichlet prior :math:`\\alpha_w = \\alpha_0 \\pi_w` centred on the
+    corpus-wide term shares :math:`\\pi_w`:
+
+    .. math::
+
+        \\delta_w = \\log\\frac{y_{wi} + \\alpha_w}{n_i + \\alpha_0 - y_{wi} - \\alpha_w}
+                  - \\log\\frac{y_{wj} + \\alpha_w}{n_j + \\alpha_0 - y_{wj} - \\alpha_w},
+        \\qquad
+        \\sigma^2_w \\approx \\frac{1}{y_{wi} + \\alpha_w} + \\frac{1}{y_{wj} + \\alpha_w},
+        \\qquad z_w = \\delta_w / \\sigma_w .
+
+    The prior shrinks the log-odds of rare terms towards zero, and dividing by
+    the standard error makes frequent and rare terms comparable: a large
+    positive :math:`z` marks a term distinctive of the group, a large negative one a
+    term the group avoids (eq. 16–22 of the paper).
+
+    Parameters
+    ----------
+    counts : pandas.DataFrame
+        Tidy counts, one row per (group, term) with a positive count
+        (:func:`term_counts`). Rows of one (group, term) are summed.
+    group, term, n : str
+        Column names in `counts`.
+    alpha0 : float, optional
+        Total weight of the prior, in pseudo-tokens. Default: the number of
+        tokens in the corpus, so that :math:`\\alpha_w` equals the corpus-wide
+        count of :math:`w` (the empirical-Bayes default of the ``tidylo``
+        package). Smaller values shrink less.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``group, term, n, n_rest, delta, se, z`` for every group and
+        every term of the corpus (``n = 0`` where the group never uses it),
+        sorted by group, descending ``z``, then term. ``delta``, ``se`` and ``z``
+        are rounded to 4 decimals.
+
+    Raises
+    ------
+    InvalidArgumentError
+        For missing columns, negative counts, fewer than two groups or a
+        non-positive `alpha0`.
+
+    References
+    ----------
+    Monroe, B. L., Colaresi, M. P., & Quinn, K. M. (2008). Fightin' words:
+    Lexical feature selection and evaluation for identifying the content of
+    political conflict. *Political Analysis*, 16(4), 372–403.
+
+    Examples
+    --------
+    >>> counts = pd.DataFrame({"group": ["A", "A", "B", "B"], "term": ["x", "y", "x", "y"],
+    ...                        "n": [3, 1, 1, 3]})
+    >>> out = weighted_log_odds(counts, alpha0=8)
+    >>> out.loc[(out.group == "A") & (out.term == "x"), "z"].item()
+    1.1493
+    """
+    _require(counts, [group, term, n], "weighted_log_odds")
+    if (counts[n] < 0).any():
+        raise InvalidArgumentError("weighted_log_odds: counts must be non-negative.")
+    matrix = counts.pivot_table(index=term, columns=group, values=n, aggfunc="sum", fill_value=0, sort=True)
+    matrix = matrix.loc[matrix.sum(axis=1) > 0]
+    if matrix.shape[1] < 2:
+        raise InvalidArgumentError(
+            f"weighted_log_odds compares groups with the rest of the corpus; it needs at least two groups, "
+            f"got {matrix.shape[1]}.")
+    y = matrix.to_numpy(dtype=float)                     # terms x groups
+    y_w = y.sum(axis=1, keepdims=True)                   # corpus count of each term
+    total = float(y_w.sum())
+    a0 = total if alpha0 is None else float(alpha0)
+    if not a0 > 0:
+        raise InvalidArgumentError(f"alpha0 must be positive, not {alpha0!r}.")
+    alpha = a0 * y_w / total                             # informative prior, terms x 1
+    n_i = y.sum(axis=0, keepdims=True)                   # 1 x groups
+    y_j = y_w - y
+    n_j = total - n_i
+    delta = (np.log((y + alpha) / (n_i + a0 - y - alpha))
+             - np.log((y_j + alpha) / (n_j + a0 - y_j - alpha)))
+    se = np.sqrt(1.0 / (y + alpha) + 1.0 / (y_j + alpha))
+    terms = matrix.index.to_numpy()
+    groups = matrix.columns.to_numpy()
+    out = pd.DataFrame({
+        "group": np.repeat(groups, len(terms)),
+        "term": np.tile(terms, len(groups)),
+        "n": y.T.ravel().astype("int64"),
+        "n_rest": y_j.T.ravel().astype("int64"),
+        "delta": np.round(delta.T.ravel(), 4),
+        "se": np.round(se.T.ravel(), 4),
+        "z": np.round((delta / se).T.ravel(), 4),
+    })
+    out = out.sort_values(["group", "z", "term"], ascending=[True, False, True], kind="mergesort")
+    return out.reset_index(drop=True)
+
+
+def top_terms(scores: pd.DataFrame, k: int = 8, *, min_count: int = 2) -> pd.DataFrame:
+    """The `k` most distinctive terms of each group.
+
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        Output of :func:`weighted_log_odds`.
+    k : int, default 8
+    min_count : int, default 2
+        Only terms the group uses at least this often (a term used once cannot
+        tell a habit from an accident).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Rows of `scores` with ``z > 0``, at most `k` per group, sorted by group,
+        descending ``z``, then term, with a ``rank`` column (1 = most distinctive).
+    """
+    _require(scores, ["group", "term", "n", "z"], "top_terms")
+    kept = scores[(scores["z"] > 0) & (scores["n"] >= min_count)]
+    kept = kept.sort_values(["group", "z", "term"], ascending=[True, False, True], kind="mergesort")
+    kept = kept.groupby("group", sort=True).head(k).copy()
+    kept["rank"] = kept.groupby("group").cumcount() + 1
+    return kept.reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- 3. tables across units
+
+
+def unit_matrix(table: pd.DataFrame, column: str, units: pd.DataFrame, *, values: str | None = None,
+                categories: Iterable[str] | None = None) -> pd.DataFrame:
+    """Unit × category counts, with every unit of the corpus as a row.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A table with ``unit_id`` and `column` (indicators, practices …).
+    column : str
+        The category column (``indicator``, ``practice`` …).
+    units : pandas.DataFrame
+        ``corpus.units``: gives the rows and their order (units without any row
+        in `table` get zeros).
+    values : str, optional
+        Sum this column instead of counting rows (``count`` of the practices table).
+    categories : iterable of str, optional
+        The columns, in this order (categories absent from `table` get zeros).
+        Default: the sorted categories of `table`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Integer counts indexed by ``unit_id``.
+    """
+    _require(table, ["unit_id", column] + ([values] if values else []), "unit_matrix")
+    cats = sorted(table[column].dropna().astype(str).unique()) if categories is None else list(categories)
+    if table.empty:
+        counts = pd.DataFrame(0, index=units["unit_id"], columns=cats)
+    elif values:
+        counts = table.pivot_table(index="unit_id", columns=column, values=values, aggfunc="sum", fill_value=0)
+    else:
+        counts = pd.crosstab(table["unit_id"], table[column])
+    counts = counts.reindex(index=units["unit_id"], columns=cats, fill_value=0).fillna(0).astype("int64")
+    counts.index.name = "unit_id"
+    counts.columns.name = column
+    return counts
+
+
+def largest_figure(indicators: pd.DataFrame, code: str) -> pd.DataFrame:
+    """Per unit, the largest number a report gives for one indicator code.
+
+    Reports often give several figures of one kind in a unit (all stations and,
+    within them, the sectoral ones; new and upgraded ones), so summing them double
+    counts. The largest is a defensible lower bound of what the unit reports.
+
+    Parameters
+    ----------
+    indicators : pandas.DataFrame
+        ``corpus.indicators()``.
+    code : str
+        An indicator code (CODEBOOK §2), e.g. ``"stations"``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``unit_id, jurisdiction, value, surface, sent_id, n_figures``: one
+        row per unit that reports the code, sorted by unit_id. Ties keep the
+        earliest figure in the text.
+    """
+    _require(indicators, ["unit_id", "jurisdiction", "indicator", "value", "surface", "sent_id", "start"],
+             "largest_figure")
+    rows = indicators[indicators["indicator"] == code]
+    cols = ["unit_id", "jurisdiction", "value", "surface", "sent_id", "n_figures"]
+    if rows.empty:
+        return pd.DataFrame({c: [] for c in cols})
+    n = rows.groupby("unit_id").size()
+    best = (rows.sort_values(["unit_id", "value", "start"], ascending=[True, False, True], kind="mergesort")
+                .drop_duplicates("unit_id"))
+    best = best.assign(n_figures=best["unit_id"].map(n).astype("int64"))
+    return best[cols].sort_values("unit_id").reset_index(drop=True)
+
+
+def per_capita(indicators: pd.DataFrame, code: str = "stations", *, per: int = 10_000,
+               population_unit: str = "人") -> pd.DataFrame:
+    """An indicator per `per` residents, where the report gives its population.
+
+    The count is :func:`largest_figure` of `code`; the population is the largest
+    ``admin_context`` figure whose unit is `population_unit` (常住人口56.1万 →
+    561000 人) in the same unit.
+
+    Parameters
+    ----------
+    indicators : pandas.DataFrame
+        ``corpus.indicators()``.
+    code : str, default "stations"
+    per : int, default 10000
+    population_unit : str, default "人"
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``unit_id, jurisdiction, count, count_sent_id, population,
+        population_sent_id, per_capita`` for every unit that reports `code`;
+        ``population`` and ``per_capita`` are NaN where no population is
+        reported. Sorted by unit_id.
+    """
+    if isinstance(per, bool) or not isinstance(per, int) or per <= 0:
+        raise InvalidArgumentError(f"per must be a positive int (e.g. 10000), not {per!r}.")
+    counts = largest_figure(indicators, code)
+    pop_rows = indicators[(indicators["indicator"] == "admin_context") & (indicators["unit"] == population_unit)]
+    pop = largest_figure(pop_rows, "admin_context")
+    out = pd.DataFrame({
+        "unit_id": counts["unit_id"],
+        "jurisdiction": counts["jurisdiction"],
+        "count": counts["value"].astype(float),
+        "count_sent_id": counts["sent_id"],
+    })
+    pop_value = pop.set_index("unit_id")["value"] if not pop.empty else pd.Series(dtype=float)
+    pop_sent = pop.set_index("unit_id")["sent_id"] if not pop.empty else pd.Series(dtype=object)
+    out["population"] = out["unit_id"].map(pop_value).astype(float)
+    out["population_sent_id"] = out["unit_id"].map(pop_sent).fillna("").astype(str)
+    out["per_capita"] = (out["count"] / out["population"] * per).round(DIGITS)
+    return out.sort_values("unit_id").reset_index(drop=True)
+
+
+def _presence(table: pd.DataFrame, unit: str, item: str) -> pd.DataFrame:
+    _require(table, [unit, item], "cooccurrence")
+    if table.empty:
+        return pd.DataFrame(dtype="int64")
+    present = pd.crosstab(table[unit], table[item]).gt(0).astype("int64")
+    return present.reindex(index=sorted(present.index), columns=sorted(present.columns))
+
+
+def cooccurrence(table: pd.DataFrame, *, unit: str = "unit_id", item: str = "practice",
+                 measure: str = "count") -> pd.DataFrame:
+    """Item × item co-occurrence across units.
+
+    Two items co-occur in a unit when both appear in it at least once (how often
+    does not matter). ``count`` gives the number of units where both appear (the
+    diagonal: units where the item appears); ``jaccard`` divides it by the number
+    of units where either appears (:math:`|A \\cap B| / |A \\cup B|`; diagonal 1).
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Tidy rows with a unit and an item column (``corpus.practices()``).
+    unit, item : str
+        Column names.
+    measure : {"count", "jaccard"}
+
+    Returns
+    -------
+    pandas.DataFrame
+        Square, symmetric, indexed and columned by the sorted items.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"unit_id": ["u1", "u1", "u2"], "practice": ["a", "b", "a"]})
+    >>> cooccurrence(t).to_dict()
+    {'a': {'a': 2, 'b': 1}, 'b': {'a': 1, 'b': 1}}
+    """
+    if measure not in ("count", "jaccard"):
+        raise InvalidArgumentError(f"measure must be 'count' or 'jaccard', not {measure!r}.")
+    x = _presence(table, unit, item)
+    if x.empty:
+        return pd.DataFrame(dtype="int64" if measure == "count" else float)
+    arr = x.to_numpy()
+    both = arr.T @ arr
+    if measure == "count":
+        data = both.astype("int64")
+    else:
+        n = np.diag(both)
+        union = n[:, None] + n[None, :] - both
+        data = np.round(np.divide(both, union, out=np.zeros(both.shape), where=union > 0), DIGITS)
+    out = pd.DataFrame(data, index=x.columns.copy(), columns=x.columns.copy())
+    out.index.name = item
+    out.columns.name = item
+    return out
+
+
+def cooccurrence_pairs(table: pd.DataFrame, *, unit: str = "unit_id", item: str = "practice") -> pd.DataFrame:
+    """Every pair of items that co-occurs in at least one unit, as a tidy table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``item_a, item_b, n_a, n_b, n_both, jaccard`` (``item_a < item_b``),
+        sorted by descending ``n_both``, descending ``jaccard``, then the names.
+    """
+    counts = cooccurrence(table, unit=unit, item=item, measure="count")
+    cols = ["item_a", "item_b", "n_a", "n_b", "n_both", "jaccard"]
+    if counts.empty:
+        return pd.DataFrame({c: [] for c in cols})
+    jac = cooccurrence(table, unit=unit, item=item, measure="jaccard")
+    items = list(counts.index)
+    n = np.diag(counts.to_numpy())
+    ia, ib = np.triu_indices(len(items), k=1)
+    both = counts.to_numpy()[ia, ib]
+    out = pd.DataFrame({
+        "item_a": [items[i] for i in ia], "item_b": [items[j] for j in ib],
+        "n_a": n[ia].astype("int64"), "n_b": n[ib].astype("int64"), "n_both": both.astype("int64"),
+        "jaccard": jac.to_numpy()[ia, ib],
+    })
+    out = out[out["n_both"] > 0]
+    out = out.sort_values(["n_both", "jaccard", "item_a", "item_b"], ascending=[False, False, True, True],
+                          kind="mergesort")
+    return out.reset_index(drop=True)
+
+
+def evaluation_scores(evaluation, tables: Iterable[str] = ("indicators", "mentions")) -> pd.DataFrame:
+    """Per-category scores of an :class:`~congress_lib.evaluate.Evaluation`, tidy for plotting.
+
+    Parameters
+    ----------
+    evaluation : Evaluation
+        The result of :func:`congress_lib.evaluate`.
+    tables : iterable of str
+        Which tables to keep.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``table, category, metric, value, gold, extracted`` with one row
+        per (table, category, metric) for metric in precision, recall, f1; the
+        micro-average ``all`` excluded. Sorted by table (in the given order),
+        category, metric order.
+    """
+    summary = evaluation.summary
+    _require(summary, ["table", "category", "precision", "recall", "f1", "gold", "extracted"], "evaluation_scores")
+    tables = list(tables)
+    rows = summary[summary["table"].isin(tables) & (summary["category"] != "all")]
+    long = rows.melt(id_vars=["table", "category", "gold", "extracted"], value_vars=["precision", "recall", "f1"],
+                     var_name="metric", value_name="value")
+    long["_t"] = long["table"].map({t: i for i, t in enumerate(tables)})
+    long["_m"] = long["metric"].map({"precision": 0, "recall": 1, "f1": 2})
+    long = long.sort_values(["_t", "category", "_m"], kind="mergesort").drop(columns=["_t", "_m"])
+    return long[["table", "category", "metric", "value", "gold", "extracted"]].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- 4. networks
+
+
+def projection_summary(G, pairs: Iterable[tuple[str, str]] | None = None) -> pd.DataFrame:
+    """Size of each bipartite projection of the congress network.
+
+    For a pair (``node_type``, ``via_type``), :func:`congress_lib.network.project`
+    links two ``node_type`` nodes when some ``via_type`` node is tied to both.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        From :func:`congress_lib.build_network` (node attribute ``type``).
+    pairs : iterable of (str, str), optional
+        Default: every ordered pair of distinct types among deputy, station,
+        agency, congress.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``node_type, via_type, nodes, linked_nodes, edges, max_shared,
+        density``: ``nodes`` counts the node_type nodes of `G`, ``linked_nodes``
+        those with at least one projected tie, ``max_shared`` the largest number
+        of shared via_type neighbours of a pair. In the order of `pairs`.
+    """
+    import networkx as nx
+
+    from .network import TYPE_ORDER, project
+
+    if pairs is None:
+        pairs = [(a, b) for a in TYPE_ORDER for b in TYPE_ORDER if a != b]
+    rows = []
+    for node_type, via_type in pairs:
+        P = project(G, node_type, via_type)
+        weights = [int(d.get("weight", 1)) for _, _, d in P.edges(data=True)]
+        rows.append({
+            "node_type": node_type, "via_type": via_type, "nodes": P.number_of_nodes(),
+            "linked_nodes": sum(1 for n in P.nodes if P.degree(n) > 0), "edges": P.number_of_edges(),
+            "max_shared": max(weights, default=0),
+            "density": round(nx.density(P), DIGITS) if P.number_of_nodes() > 1 else 0.0,
+        })
+    return pd.DataFrame(rows, columns=["node_type", "via_type", "nodes", "linked_nodes", "edges", "max_shared",
+                                       "density"])
+
+
+# --------------------------------------------------------------------------- drawing helpers
+
+
+def draw_heatmap(matrix: pd.DataFrame, ax, *, row_labels: Iterable[str] | None = None,
+                 col_labels: Iterable[str] | None = None, cmap: str = "Blues", annotate: bool = True,
+                 fmt: str = "{:g}", vmin: float | None = 0, vmax: float | None = None,
+                 colorbar_label: str | None = None):
+    """Draw a labelled heatmap of a numeric DataFrame on `ax`.
+
+    Zero cells are left blank in the annotation, so that the pattern of presence
+    reads at a glance; the colour scale still shows every value.
+
+    Parameters
+    ----------
+    matrix : pandas.DataFrame
+        Numeric; rows top to bottom, columns left to right in their order.
+    ax : matplotlib.axes.Axes
+    row_labels, col_labels : iterable of str, optional
+        Default: the index and the columns.
+    cmap : str, default "Blues"
+    annotate : bool, default True
+        Write each non-zero value in its cell.
+    fmt : str, default "{:g}"
+        Format of the annotations.
+    vmin, vmax : float, optional
+        Limits of the colour scale (default 0 and the maximum).
+    colorbar_label : str, optional
+        Draw a colour bar with this label.
+
+    Returns
+    -------
+    matplotlib.image.AxesImage
+    """
+    values = matrix.to_numpy(dtype=float)
+    top = float(np.nanmax(values)) if values.size else 1.0
+    vmax = vmax if vmax is not None else (top if top > 0 else 1.0)
+    image = ax.imshow(values, cmap=cmap, vmin=vmin, vmax=vmax, aspect="auto", interpolation="nearest")
+    ax.set_xticks(range(matrix.shape[1]))
+    ax.set_xticklabels(list(col_labels) if col_labels is not None else [str(c) for c in matrix.columns],
+                       rotation=45, ha="right", rotation_mode="anchor")
+    ax.set_yticks(range(matrix.shape[0]))
+    ax.set_yticklabels(list(row_labels) if row_labels is not None else [str(r) for r in matrix.index])
+    ax.grid(False)
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    if annotate:
+        for (i, j), v in np.ndenumerate(values):
+            if v and not np.isnan(v):
+                dark = (v - (vmin or 0)) / ((vmax - (vmin or 0)) or 1.0) > 0.6
+                ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=7,
+                        color="white" if dark else "#222222")
+    if colorbar_label is not None:
+        bar = ax.figure.colorbar(image, ax=ax, fraction=0.035, pad=0.02)
+        bar.set_label(colorbar_label)
+        bar.outline.set_visible(False)
+    return image
+
+
+def save_and_show(fig, name: str, folder: str | Path, formats: Iterable[str] = ("png", "svg")):
+    """Save a figure reproducibly, close it, and return the PNG for display in a notebook.
+
+    The files are written by :func:`congress_lib.plotting.save_figure` (no
+    timestamps, fixed SVG ids). The figure is closed, so that Jupyter's inline
+    backend shows nothing of its own and no ``<Figure size …>`` text reaches the
+    stored outputs; the returned image object displays the saved PNG bytes.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    name : str
+        File stem, e.g. ``"03_indicator_coverage"``.
+    folder : str or pathlib.Path
+        Output folder (anchor it on the project root).
+    formats : iterable of str, default ("png", "svg")
+        Must include ``"png"``.
+
+    Returns
+    -------
+    IPython.display.Image
+    """
+    import matplotlib.pyplot as plt
+    from IPython.display import Image
+
+    from .plotting import save_figure
+
+    formats = tuple(formats)
+    if "png" not in [str(f).lower().lstrip(".") for f in formats]:
+        raise InvalidArgumentError("save_and_show displays the PNG: include 'png' in formats.")
+    paths = save_figure(fig, name, folder=folder, formats=formats)
+    plt.close(fig)
+    png = next(p for p in paths if p.suffix == ".png")
+    return Image(data=png.read_bytes(), format="png")
