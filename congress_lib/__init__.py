@@ -16,6 +16,7 @@ from .errors import (
     AnnotationError,
     CongressLibError,
     CorpusNotFoundError,
+    FontError,
     InvalidArgumentError,
     LexiconError,
 )
@@ -30,15 +31,17 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 __all__ = [
     "__version__",
     "load_corpus", "Corpus", "OUTPUT_TABLES", "load_lexicon", "Lexicon", "Jurisdiction",
-    "network_edges", "edge_evidence", "build_network", "node_metrics", "jurisdiction_summary",
+    "network_edges", "edge_evidence", "network_nodes", "build_network", "projection_edges", "node_metrics", "jurisdiction_summary",
     "project", "write_network", "draw_network",
     "evaluate", "load_annotations",
     "use_cjk_font", "save_figure",
     "CongressLibError", "CorpusNotFoundError", "InvalidArgumentError", "LexiconError", "AnnotationError",
+    "FontError",
 ]
 
 _LAZY = {
-    "network_edges": "network", "edge_evidence": "network", "build_network": "network",
+    "network_edges": "network", "edge_evidence": "network", "network_nodes": "network",
+    "build_network": "network", "projection_edges": "network",
     "node_metrics": "network", "jurisdiction_summary": "network", "project": "network",
     "write_network": "network", "draw_network": "network",
     "evaluate": "evaluate", "load_annotations": "evaluate",

@@ -189,7 +189,7 @@ class _StreamNetwork:
         for res in results:
             self.counts.update((row[t], row[c], row[j], row[lv], row[br]) for row in res.tables["mentions"])
             self._ev.extend(res.evidence or ())
-        if len(self._ev) >= 200_000:
+        if len(self._ev) >= 50_000:
             self._flush()
 
     def _flush(self) -> None:
@@ -239,6 +239,7 @@ def _cells(row: tuple) -> list:
 #: Where a cell of CSV text may start with a risky character: at a line start or
 #: after a comma, quoted or not. Text without a match has no risky cell.
 _RISKY_START = re.compile(r'(?:^|,)"?[=+\-@\t\r]', re.M)
+_RISKY_CHAR = re.compile(r"[=+\-@\t\r]")  # (a quick test first: these are rare in reports)
 
 
 def _render_document(tables: dict) -> dict:
@@ -265,12 +266,13 @@ def _render_document(tables: dict) -> dict:
 
     def emit(name: str, rows: list) -> None:
         text = write(rows)
-        if _RISKY_START.search(text):
+        if _RISKY_CHAR.search(text) and _RISKY_START.search(text):
             text = write([_cells(row) for row in rows])
         out[name] = (text, len(rows))
 
     raw_text = COLUMNS["documents"].index("raw_text")
-    emit("documents", [row[:raw_text] + row[raw_text + 1:] for row in tables["documents"]])
+    docs = [_cells(row[:raw_text] + row[raw_text + 1:]) for row in tables["documents"]]  # (one row: cell by cell)
+    out["documents"] = (write(docs), len(docs))
     for name in ("units", "sentences", "quantities", "indicators", "mentions", "practice_evidence",
                  "formula_evidence"):
         emit(name, tables[name])

@@ -117,6 +117,11 @@ def _run_chunk(jobs: list[Job], lexicon: Lexicon, cache_root: str | None,
             # new results, and cached ones that gained their CSV text just now
             if key is not None and (not hit or id(res) in rendered):
                 _cache_write(root, key, res)
+    if render is not None:
+        # the build needs only the CSV text, the evidence and the mentions back
+        # (for the network's node counts): the rest is not sent to the parent
+        for res in results:
+            res.tables = {"mentions": res.tables.get("mentions", [])} if res.tables else {}
     return results
 
 

@@ -169,6 +169,9 @@ def evaluate(corpus, annotations: str | Path | dict = "corpus/annotations") -> E
         p_can: dict[tuple, Counter] = {}
         for t, s, c in zip(pm["type"], pm["surface"], pm["canonical"]):
             p_can.setdefault((t, s), Counter())[c] += 1
+        g_sentence = {}
+        for x in g["mentions"]:
+            g_sentence.setdefault((x["type"], x["surface"]), x.get("sentence", ""))
         for key, n in both.items():
             agree = min(n, sum((g_can[key] & p_can[key]).values()))
             acc = canon_rows.setdefault(key[0], [0, 0])
@@ -177,8 +180,9 @@ def evaluate(corpus, annotations: str | Path | dict = "corpus/annotations") -> E
             if agree < n:
                 errors.append({"table": "mentions", "error": "canonical", "doc_id": doc_id, "category": key[0],
                                "surface": key[1], "value": None, "unit": "",
-                               "canonical": f"gold {dict(g_can[key])} vs extracted {dict(p_can[key])}",
-                               "sent_id": "", "sentence": ""})
+                               "canonical": f"gold {dict(sorted(g_can[key].items()))} vs extracted "
+                                            f"{dict(sorted(p_can[key].items()))}",
+                               "sent_id": "", "sentence": g_sentence.get(key, "")})
         g_by = {}
         for x in g["mentions"]:
             g_by.setdefault((x["type"], x["surface"]), []).append(x)

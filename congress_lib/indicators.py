@@ -18,9 +18,14 @@ ordered list of rules -- also lexicon data -- maps (unit, classes) to a codebook
 code. The rules are tried with the nouns on the right first and then with the nouns
 on the left, so the counted noun after a number wins over context before it.
 
+The left stretch normally reaches 30 characters back; when that stretch is a list
+of coordinated items (解决A、B、C等问题12项) it reaches back to the clause start, so the
+verb that governs the list is read.
+
 Not indicators, by general rule: dates, times, durations, ordinals, sessions,
 enumerations, slogans and codes (the quantity's ``kind``); numbers without a unit;
-the article-like 一 + classifier (一位干部, 一场审判); counts of abstractions
+the article-like 一 + classifier (一位干部, 一场审判) unless it is coordinated with
+another count in the same unit (一名区人大代表和十名镇人大代表); counts of abstractions
 (五个方面, 三个体系); percentages without a rate word.
 
 All functions are pure: inputs are never mutated.
@@ -69,6 +74,8 @@ _TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _GLOSS = re.compile(r"[(（][^()（）]{1,3}[)）]|[“”\"'‘’「」『』《》]")
 _QUOTES = "“”\"'‘’「」『』《》〈〉【】"
 _WINDOW = 30  # characters looked at on each side
+_LIST_WINDOW = 120  # left reach when the left part is a list of coordinated items
+_COORD_GAP = 12  # at most this many characters between coordinated counts
 
 
 @dataclass(frozen=True)
@@ -173,6 +180,19 @@ def _countable(q: Quantity) -> bool:
     return q.kind in _COUNTABLE and q.unit is not None and not _is_article(q)
 
 
+def _coordinated(w: str, q: Quantity, others: list[Quantity]) -> bool:
+    """An article-like 一名 is a count when it is coordinated with another count in
+    the same unit close by (一名区人大代表和十名镇人大代表, 一名…、两名…)."""
+    for p in others:
+        if p is q or p.unit != q.unit or _is_article(p):
+            continue
+        a, b = (q.end, p.start) if q.end <= p.start else (p.end, q.start)
+        between = w[a:b]
+        if 0 <= len(between) <= _COORD_GAP and not _CLAUSE.search(between):
+            return True
+    return False
+
+
 def classify(sentence: str, quantities: list[Quantity], lexicon=None) -> list[str | None]:
     """Give each quantity of a sentence its indicator code, or None.
 
@@ -236,6 +256,15 @@ def _classify(w: str, quantities: list[Quantity], cues: _Cues) -> list[str | Non
         n = len(w)
     order = sorted(range(len(quantities)), key=lambda i: (quantities[i].start, quantities[i].end))
     countable = [i for i in order if _countable(quantities[i])]
+    articles = [
+        i for i in order if quantities[i].kind in _COUNTABLE and quantities[i].unit is not None
+        and _is_article(quantities[i])
+    ]
+    if articles and countable:
+        counts = [quantities[i] for i in countable]
+        rescued = {i for i in articles if _coordinated(w, quantities[i], counts)}
+        if rescued:
+            countable = [i for i in order if i in rescued or _countable(quantities[i])]
     out: list[str | None] = [None] * len(quantities)
     if not countable:
         return out
@@ -293,6 +322,13 @@ def _classify_one(
     """Code of one quantity and the counted-noun classes it was read with."""
     clause_start, clause_end = _clause_bounds(w, q.start, q.end)
     left_start = max(clause_start, prev_end)
+    if left_start == q.start - _WINDOW and "、" in w[left_start : q.start]:
+        # A long list of coordinated items (解决A、B、C等问题12项): the verb that
+        # governs the count stands before the list, beyond the usual window.
+        reach = max(prev_end, q.start - _LIST_WINDOW)
+        for m in _CLAUSE.finditer(w, reach, left_start):
+            reach = m.end()
+        left_start = reach
     right_end = min(clause_end, max(next_start, q.end))
     left_tokens = cues.tokens(w[left_start : q.start], left_start)
     right_tokens = cues.tokens(w[q.end : right_end], q.end)

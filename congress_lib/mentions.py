@@ -201,14 +201,14 @@ def _non_name_words(tags: tuple[str, ...]) -> frozenset:
         import jieba
     except ImportError:  # pragma: no cover - jieba is a dependency
         return frozenset()
-    wanted = set(tags)
-    out = set()
     with jieba.Tokenizer().get_dict_file() as fh:  # a fresh, uninitialised tokenizer: the global one is not touched
-        for raw in fh:
-            parts = raw.decode("utf-8").split()
-            if len(parts) == 3 and 2 <= len(parts[0]) <= 4 and parts[2] in wanted:
-                out.add(parts[0])
-    return frozenset(out)
+        text = fh.read().decode("utf-8")
+    # A line "word frequency tag" (three whitespace-separated fields) whose word
+    # has two to four characters and whose tag is wanted; one regex pass in C.
+    ws = r"[^\S\n]"
+    tag = "|".join(re.escape(t) for t in sorted(set(tags), key=lambda t: (-len(t), t)))
+    line = re.compile(rf"^{ws}*(\S{{2,4}}){ws}+\S+{ws}+(?:{tag}){ws}*$", re.M)
+    return frozenset(line.findall(text))
 
 
 @dataclass(frozen=True)
@@ -278,9 +278,9 @@ class _Rules:
             f")\\Z"
         )
         self.item_re = re.compile(f"(?:{items})")
-        self.multi_word_re = re.compile(f"(?:{_alternation(self.multi_words)})\\Z") if self.multi_words else None
-        self.each_re = re.compile(f"(?:{_alternation(self.each_words)})\\Z")
-        self.level_re = re.compile(f"(?:{_alternation(self.level_words)})\\Z")
+        self.multi_word_re = _EndWords(self.multi_words) if self.multi_words else None
+        self.each_re = _EndWords(self.each_words)
+        self.level_re = _EndWords(self.level_words)
         self.level_start_re = re.compile(f"(?:{_alternation(self.level_words)})")
         self.ordinal_re = re.compile(f"第?[{_NUM}]{{1,4}}届\\Z")
 
@@ -507,8 +507,34 @@ def _unresolved(word: str) -> str:
 
 
 @lru_cache(maxsize=1024)
-def _short_regex(shorts: tuple[str, ...]) -> re.Pattern:
-    return re.compile(f"(?:{_alternation(shorts)})\\Z")
+def _short_regex(shorts: tuple[str, ...]) -> "_EndWords":
+    return _EndWords(shorts)
+
+
+class _EndWords:
+    """``re.compile(f"(?:{_alternation(words)})\\Z").search(window)``, by dictionary lookups.
+
+    That regex matches at the leftmost position from which the rest of the window
+    is one of the words (either kind of parenthesis matching either), that is, at
+    the start of the longest word the window ends with; :meth:`start` returns
+    that position (or None) from a few slices and set lookups.
+    """
+
+    __slots__ = ("words", "lengths")
+
+    def __init__(self, words):
+        self.words = frozenset(_norm_paren(w) for w in words)
+        self.lengths = sorted({len(w) for w in self.words}, reverse=True)
+
+    def start(self, window: str) -> int | None:
+        n = len(window)
+        words = self.words
+        for k in self.lengths:
+            if k <= n:
+                tail = window[n - k:]
+                if (tail in words) if ("（" not in tail and "）" not in tail) else (_norm_paren(tail) in words):
+                    return n - k
+        return None
 
 
 class _WordSet:
@@ -597,18 +623,18 @@ class _Finder:
             if not cut or start == cut:
                 found.append(self.multi_prefix(start, pos, named))
         if r.multi_word_re is not None:
-            m = r.multi_word_re.search(window)
-            if m:
-                start = lo + m.start()
+            k = r.multi_word_re.start(window)
+            if k is not None:
+                start = lo + k
                 found.append(_Prefix(start, "multi", text[start:pos], "", "multi"))
-        m = r.each_re.search(window)
-        if m:
-            start = lo + m.start()
+        k = r.each_re.start(window)
+        if k is not None:
+            start = lo + k
             word = _norm_paren(text[start:pos])
             found.append(_Prefix(start, "each", text[start:pos], "", r.each_words[word]))
-        m = r.level_re.search(window)
-        if m:
-            start = lo + m.start()
+        k = r.level_re.start(window)
+        if k is not None:
+            start = lo + k
             word = _norm_paren(text[start:pos])
             level = r.level_words[word]
             s = -1
@@ -621,9 +647,9 @@ class _Finder:
                 # (全区, 辖区, 小区 …: there the level word belongs to a word that is no place)
                 found.append(_Prefix(start, "level", text[start:pos], _resolve_level(level, self.jur), level))
         if short and self.short_re is not None:
-            m = self.short_re.search(window)
-            if m:
-                start = lo + m.start()
+            k = self.short_re.start(window)
+            if k is not None:
+                start = lo + k
                 if r.is_stop_before(text, start):
                     full = self.shorts[text[start:pos]]
                     found.append(_Prefix(start, "short", text[start:pos], full, r.level_of(full)))

@@ -375,7 +375,10 @@ def save_figure(
         if path.resolve().parent != root:  # pragma: no cover - guarded by _safe_stem
             raise InvalidArgumentError(f"figure path {path} would leave {folder}.")
         buffer = io.BytesIO()
-        with mpl.rc_context(_DETERMINISTIC_RC):
+        # Fonts are resolved when the figure is drawn, i.e. here: apply the CJK
+        # font settings too, so a figure built inside ``with style():`` and saved
+        # after the block still finds its glyphs.
+        with mpl.rc_context(_font_rc(use_cjk_font())):
             fig.savefig(
                 buffer,
                 format=fmt,

@@ -181,10 +181,12 @@ pd.concat([
 # ## The tripartite network of specific actors
 #
 # The whole corpus, generic nodes dropped, isolated nodes not drawn, every actor
-# labelled. Colour and shape give the type; node size grows with weighted degree.
+# labelled. One column per type (deputies, stations, agencies, congress bodies, left to
+# right), actors ordered by weighted degree from the top; colour and shape give the
+# type, node size the weighted degree.
 
 # %%
-fig = cl.draw_network(G, n_labels=G.number_of_nodes(),
+fig = cl.draw_network(G, n_labels=G.number_of_nodes(), layout="columns",
                       title="Deputy–station–agency network, whole corpus (specific actors)")
 an.save_and_show(fig, "04_network", FIGURES)
 
@@ -198,12 +200,15 @@ evidence[[tuple(sorted(p)) in drawn for p in zip(evidence["source"], evidence["t
     drop=True)
 
 # %% [markdown]
-# The picture confirms the tables: separate clusters per report, held together by
-# the multi-level nodes (各级人大, 各级人大代表, 党中央), with congress standing
-# committees and governments at the centre of each cluster and stations at the
-# margins. The network is a map of how reports *describe* relations, sentence by
-# sentence; it is not a measure of how often these actors meet. Mention errors and
-# canonical-name conventions (notebook 6) propagate to nodes and centralities.
+# The picture confirms the tables. At the top of their columns stand the multi-level
+# nodes (各级人大代表 deputies at all levels, 党中央 the party centre, 各级人大
+# congresses at all levels), tied to actors from several reports: they are what joins
+# the reports into one network. Next come the standing committees and governments of
+# the long reports, which carry most ties. Stations have few ties, and those go to
+# deputies and congress bodies. The network is a map of how reports *describe*
+# relations, sentence by sentence; it is not a measure of how often these actors
+# meet. Mention errors and canonical-name conventions (notebook 6) propagate to
+# nodes and centralities.
 #
 # The graph can be written for Gephi with `cl.write_network(G, folder)`
 # (`network.graphml`, `network.gexf`); `congress-lib build` does so for the whole

@@ -283,3 +283,87 @@ def test_pinyin_glosses_of_mirror_sites_are_read_past():
 
 def test_percentage_points_are_not_rates():
     assert codes("办结率同比提高3个百分点，达到98%") == [("completion_rate", 98, "%")]
+
+
+# --------------------------------------------------------------------------- out-of-sample
+# Weaknesses found on reports from other provinces; every sentence below is written
+# for these tests in the style of such reports (not copied from any page).
+
+
+def test_article_one_is_a_count_when_coordinated_with_a_count():
+    assert codes("會上一名市人大代表和九名鎮人大代表接待了選民") == [
+        ("deputies", 1, "名"),
+        ("deputies", 9, "名"),
+    ]
+    assert codes("一名县人大代表、三名乡人大代表参加了活动") == [("deputies", 1, "名"), ("deputies", 3, "名")]
+    # traps: a lone article, and an article in another clause, stay articles
+    assert codes("一名代表在会上发言") == []
+    assert codes("一名代表说，全村有党员45名") == [("other", 45, "名")]
+
+
+def test_a_long_list_keeps_the_verb_that_governs_its_count():
+    sentence = "推动解决了道路破损、路灯不亮、排水不畅、垃圾清运不及时、停车难等群众急难愁盼问题26个"
+    assert codes(sentence) == [("issues_resolved", 26, "个")]
+    # trap: the wider reach stops at clause punctuation
+    assert codes("推动解决了一批难题，道路破损、路灯不亮、排水不畅、停车难等问题还有26个") == [
+        ("opinions_collected", 26, "个")
+    ]
+
+
+def test_answering_on_the_spot_resolves_an_issue():
+    assert codes("活动中接待群众36人次，现场答复群众提出的问题11个") == [
+        ("constituent_contacts", 36, "人次"),
+        ("issues_resolved", 11, "个"),
+    ]
+    assert codes("當場答覆群眾問題9個") == [("issues_resolved", 9, "个")]
+    assert codes("代表们当场回答了选民的5个问题") == [("issues_resolved", 5, "个")]
+    # trap: questions merely raised are collected, not resolved
+    assert codes("选民当场提出了5个问题") == [("opinions_collected", 5, "个")]
+
+
+def test_items_passed_on_are_neither_collected_nor_solved():
+    assert codes("受理群众诉求40条，转交有关部门督促解决15条") == [
+        ("opinions_collected", 40, "条"),
+        ("other", 15, "条"),
+    ]
+    assert codes("拟列入年度专题询问的问题8条") == [("other", 8, "条")]
+    # trap: proposals assigned (交办) remain proposals received
+    assert codes("交办代表建议62件") == [("proposals_received", 62, "件")]
+
+
+def test_counts_rated_satisfactory_are_not_proposals_received():
+    sentence = "代表提出建议130件，经测评，对办理结果满意的有121件，基本满意的有9件"
+    assert codes(sentence) == [
+        ("proposals_received", 130, "件"),
+        ("other", 121, "件"),
+        ("other", 9, "件"),
+    ]
+    assert codes("對辦理結果滿意的有86件") == [("other", 86, "件")]
+    # traps: a noun after the number still decides; a satisfaction survey is an activity
+    assert codes("代表不满意的9件建议交由承办单位重新办理") == [("proposals_received", 9, "件")]
+    assert codes("开展满意度测评2次") == [("activities", 2, "次")]
+
+
+def test_voters_representatives_are_constituents_not_deputies():
+    assert codes("代表与30余名群众代表面对面交流，收集意见12条") == [
+        ("constituent_contacts", 30, "名"),
+        ("opinions_collected", 12, "条"),
+    ]
+    assert codes("鎮人大代表與20名選民代表座談交流") == [("constituent_contacts", 20, "名")]
+    # trap: deputies are still deputies
+    assert codes("12名人大代表与选民交流") == [("deputies", 12, "名")]
+
+
+def test_a_peoples_deputies_home_is_a_station():
+    assert codes("建成镇级人大代表之家3个、村级代表联络站21个") == [
+        ("stations", 3, "个"),
+        ("stations", 21, "个"),
+    ]
+    assert codes("與會人員參觀了東城、西城兩個街道的人大代表之家") == [("stations", 2, "个")]
+
+
+def test_a_range_with_doubled_hyphens_is_one_indicator():
+    got = extract_indicators("每个代表小组选定一间30--40平方米的活动场所")
+    assert [(d["indicator"], d["value"], d["value_high"], d["unit"]) for d in got] == [
+        ("other", 30, 40, "平方米")
+    ]

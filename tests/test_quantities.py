@@ -148,6 +148,22 @@ def test_ranges(sep):
     assert (q.value, q.value_high, q.unit, q.surface) == (3, 5, "名", f"3{sep}5名")
 
 
+@pytest.mark.parametrize("sep", ["--", "－－", "——", "~~"])
+def test_ranges_with_doubled_separators(sep):
+    # web pages often type a dash as two hyphens: 每处活动室面积30--60平方米
+    text = f"每處活動室面積30{sep}60平方米，配備桌椅"
+    q = one(text)
+    assert (q.value, q.value_high, q.unit, q.surface) == (30, 60, "平方米", f"30{sep}60平方米")
+
+
+def test_a_doubled_hyphen_needs_a_number_on_both_sides():
+    # traps: the high end is never read as a negative number, and a dangling
+    # "--" is no range
+    q = one("每組3--5人")
+    assert (q.value, q.value_high, q.unit) == (3, 5, "人")
+    assert [(x.surface, x.value_high) for x in find_quantities("共12个--详见附表")] == [("12个", None)]
+
+
 def test_chinese_range_and_shared_magnitude():
     assert (one("每组三至五名代表").value, one("每组三至五名代表").value_high) == (3, 5)
     q = one("补助标准为3-5万元")

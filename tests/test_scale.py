@@ -1,0 +1,258 @@
+"""Scale machinery: streaming build, batches, cache, compact tables, fast paths.
+
+The streamed ``congress-lib build`` must write exactly the bytes that
+``write_tables(load_corpus(...))`` writes; every speed-up of the finders must
+give exactly what the plain definition gives.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import congress_lib as cl
+from congress_lib import cli, engines, mentions, practices
+from congress_lib.cli import build, write_tables
+from congress_lib.corpus import _concat, _frame
+from congress_lib.text import CharMap
+
+from conftest import CORPUS
+
+# A small hostile corpus: duplicates, cells that start like spreadsheet formulas,
+# quotes, commas and line breaks in metadata, traditional characters, GB18030,
+# HTML, an empty file, and a round-up with two district headings.
+REPORTS = {
+    "a_tongan.txt": "同安区人大常委会组织代表视察联络站12个，接待群众1700余人次。\n区人大代表向区政府提出建议108件，办结率98.5%。\n",
+    "-risky.txt": "=SUM(A1)开头的一行。\n-3个代表小组走访选民。\n@所有人：县人大常委会开展专题询问。\n",
+    "b_trad.txt": "廣東省某縣人大常委會報告\n縣人大常委會組織代表開展執法檢查3次，聽取和審議專項工作報告5個。\n",
+    "c_dup.txt": "同安区人大常委会组织代表视察联络站12个，接待群众1700余人次。\n区人大代表向区政府提出建议108件，办结率98.5%。\n",
+    "d_roundup.txt": "市人大常委会召开会议。\n思明区\n思明区人大常委会开展“面对面”督办，满意率100%。\n湖里区\n湖里区人大代表联络站接待选民60多人次。\n",
+    "e_page.txt": "<html><body><div>首页 新闻 通知 公告</div><p>区人大常委会组织代表视察。</p>"
+                  "<p>全区建成代表之家3个、代表联络站15个。</p><p>版权所有 ICP备12345678号</p></body></html>",
+    "f_empty.txt": "",
+}
+METADATA = ('doc_id,title,date,province,city,district,notes\n'
+            'a_tongan,"Title, with comma",2023-01-05,福建省,厦门市,同安区,"line one\nline ""two"""\n'
+            '-risky,=cmd(),2023-02-01,,,,+note\n')
+
+
+@pytest.fixture
+def hostile(tmp_path) -> Path:
+    folder = tmp_path / "corpus"
+    reports = folder / "reports"
+    reports.mkdir(parents=True)
+    for name, text in REPORTS.items():
+        data = text.encode("gb18030") if name.startswith("b_") else text.encode("utf-8")
+        (reports / name).write_bytes(data)
+    (folder / "metadata.csv").write_text(METADATA, encoding="utf-8")
+    return folder
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def _assert_same_files(a: Path, b: Path) -> None:
+    fa, fb = _files(a), _files(b)
+    assert sorted(fa) == sorted(fb)
+    for name in fa:
+        assert fa[name] == fb[name], name
+
+
+def test_streamed_build_equals_in_memory_tables_byte_for_byte(hostile, tmp_path):
+    write_tables(cl.load_corpus(hostile), tmp_path / "memory")
+    manifest = build(hostile, tmp_path / "stream")
+    _assert_same_files(tmp_path / "memory", tmp_path / "stream")
+    assert {"edges.csv", "network.graphml", "network.gexf", "manifest.json"} <= set(_files(tmp_path / "stream"))
+    assert manifest["rows"]["documents"] == 5  # 7 files: one empty, one duplicate
+    docs = (tmp_path / "stream" / "documents.csv").read_text(encoding="utf-8")
+    assert "\n'-risky," in docs and "'=cmd()" in docs and "'+note" in docs  # protected cells
+    assert '"line one\nline ""two"""' in docs
+
+
+def test_streamed_build_equals_in_memory_on_the_bundled_corpus(corpus, tmp_path):
+    write_tables(corpus, tmp_path / "memory")
+    build(CORPUS, tmp_path / "stream")
+    _assert_same_files(tmp_path / "memory", tmp_path / "stream")
+
+
+def test_processes_engine_streams_the_same_bytes(hostile, tmp_path):
+    build(hostile, tmp_path / "serial")
+    build(hostile, tmp_path / "procs", engine="processes", workers=2)
+    _assert_same_files(tmp_path / "serial", tmp_path / "procs")
+
+
+def test_warm_cache_rebuild_reuses_formatted_rows(hostile, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    build(hostile, tmp_path / "cold", cache=cache)
+    entries = list(cache.rglob("*.pkl"))
+    assert len(entries) == 7  # one file per document (rejects included)
+
+    def boom(*args, **kwargs):
+        raise AssertionError("recomputed although cached")
+
+    monkeypatch.setattr(engines, "process_document", boom)
+    monkeypatch.setattr(cli, "_render_document", boom)
+    monkeypatch.setattr(cli, "_batch_evidence", lambda results, lexicon: None)
+    build(hostile, tmp_path / "warm", cache=cache)
+    _assert_same_files(tmp_path / "cold", tmp_path / "warm")
+
+
+def test_cache_entry_of_a_moved_report_is_reused_with_its_new_path(hostile, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    build(hostile, tmp_path / "first", cache=cache)
+    sub = hostile / "reports" / "2023"
+    sub.mkdir()
+    (hostile / "reports" / "d_roundup.txt").rename(sub / "d_roundup.txt")
+    monkeypatch.setattr(engines, "process_document", lambda *a, **k: (_ for _ in ()).throw(AssertionError))
+    build(hostile, tmp_path / "moved", cache=cache)
+    monkeypatch.undo()
+    write_tables(cl.load_corpus(hostile), tmp_path / "memory")
+    _assert_same_files(tmp_path / "memory", tmp_path / "moved")
+    assert "2023/d_roundup.txt" in (tmp_path / "moved" / "documents.csv").read_text(encoding="utf-8")
+
+
+def test_cache_read_equals_fresh_tables(hostile, tmp_path):
+    fresh = cl.load_corpus(hostile)
+    cl.load_corpus(hostile, cache=tmp_path / "cache")
+    cached = cl.load_corpus(hostile, cache=tmp_path / "cache")
+    for name in cl.OUTPUT_TABLES:
+        pd.testing.assert_frame_equal(fresh.table(name), cached.table(name), check_dtype=True, obj=name)
+
+
+def test_a_damaged_cache_entry_is_recomputed(hostile, tmp_path):
+    cache = tmp_path / "cache"
+    cl.load_corpus(hostile, cache=cache)
+    for entry in cache.rglob("*.pkl"):
+        entry.write_bytes(b"not a pickle")
+    again = cl.load_corpus(hostile, cache=cache)
+    assert len(again.documents) == 5
+
+
+def test_tables_are_held_compactly_but_handed_out_as_strings(corpus):
+    held = corpus._tables["mentions"]
+    for col in ("doc_id", "unit_id", "jurisdiction", "type", "level", "branch", "sent_id"):
+        assert isinstance(held[col].dtype, pd.CategoricalDtype), col
+    out = corpus.mentions()
+    assert not any(isinstance(out[c].dtype, pd.CategoricalDtype) for c in out.columns)
+    assert out["type"].map({"deputy": "代表"}).fillna("").tolist()  # user code on plain strings works
+    expanded = held.memory_usage(deep=True).sum()
+    assert expanded < out.memory_usage(deep=True).sum()
+    assert list(corpus.indicators()["indicator"].dropna().unique())  # values are plain str
+    assert isinstance(corpus.indicators()["indicator"].dropna().iloc[0], str)
+
+
+def test_batches_concatenate_to_the_frame_of_all_rows():
+    cols = ("doc_id", "unit_id", "jurisdiction", "sent_id", "surface", "value", "value_high", "unit", "approx",
+            "approx_kind", "kind", "start", "end", "indicator")
+    a = [("d", "d#1", "某区", "d:1", "3个", 3.0, None, "个", False, None, "count", 0, 2, None)]
+    b = [("e", "e#1", "某区", "e:1", "3—5名", 3.0, 5.0, "名", True, "about", "count", 0, 4, "deputies")]
+    assert cols == tuple(_frame("quantities", a).columns)
+    whole = _frame("quantities", a + b)
+    pd.testing.assert_frame_equal(_concat("quantities", [_frame("quantities", a), _frame("quantities", b)]), whole)
+
+
+def test_batches_come_back_in_input_order_with_every_engine(tmp_path):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    for i in range(23):
+        (folder / f"r{i:02d}.txt").write_text(f"县人大常委会第{i + 1}次会议听取报告{i + 2}个。\n", encoding="utf-8")
+    prep = cl.corpus.prepare(folder)
+    for engine in ("serial", "processes"):
+        batches = list(engines.iter_batches(prep.jobs, prep.lexicon, engine=engine, workers=2))
+        ids = [res.doc_id for batch in batches for res in batch]
+        assert ids == [f"r{i:02d}" for i in range(23)], engine
+        if engine == "processes":
+            assert len(batches) > 1
+
+
+def test_progress_bar_only_for_big_runs_and_never_on_stdout(tmp_path, capsys):
+    assert cli.main(["build", str(CORPUS), "--out", str(tmp_path / "o")]) == 0
+    out, err = capsys.readouterr()
+    assert err == "" and out.count("\n") == 1  # 5 reports: no bar, one summary line
+    folder = tmp_path / "c"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"r{i}.txt").write_text("县人大常委会听取报告2个。\n", encoding="utf-8")
+    prep = cl.corpus.prepare(folder)
+    assert engines._PROGRESS_MIN == 200
+    list(engines.iter_batches(prep.jobs, prep.lexicon, progress=True))
+    out, err = capsys.readouterr()
+    assert out == "" and "congress_lib" in err  # a forced bar goes to stderr
+
+
+# --- the fast paths give exactly what the plain definitions give ---------------------------
+
+TEXT = st.text(alphabet=st.sampled_from(list("人大代表常委会联络站区市县镇街道政府法院局厅小组第一二十三5“”、，。 面对督办询问测评党的二十届四个意识")),
+               max_size=40)
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXT)
+def test_gated_lookaheads_find_what_the_regex_finds(text):
+    rules = mentions._get_rules(cl.load_lexicon())
+    for name in ("congress_re", "deputy_re", "role_re", "group_re", "bare_group_re", "station_re", "agency_re",
+                 "dept_tail_re", "sector_re", "generic_re"):
+        look = getattr(rules, name)
+        got = [(m.start(), m.groups()) for m in look.finditer(text)]
+        want = [(m.start(), m.groups()) for m in re.finditer(look.pattern, text)]
+        assert got == want, name
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXT)
+def test_dictionary_finds_what_trying_every_position_finds(text):
+    lex = cl.load_lexicon()
+    for name, top, key, field in (("practices", "practices", "practice", "cues"),
+                                  ("formulas", "formulas", "formula", "variants")):
+        d = practices._dictionary(lex, name, top, field)
+        spans: dict[int, list] = {}
+        for index, (_, _, regexes) in enumerate(d.codes):
+            for pos in range(len(text)):
+                for rx in regexes:
+                    m = rx.match(text, pos)
+                    if m and m.end() > pos:
+                        spans.setdefault(index, []).append((pos, m.end()))
+        want = []
+        for index in sorted(spans):
+            code, label, _ = d.codes[index]
+            for s, e in practices._longest_non_overlapping(spans[index]):
+                s, e = practices._balance_quotes(text, s, e)
+                want.append({key: code, "label": label, "surface": text[s:e], "start": s, "end": e})
+        want.sort(key=lambda h: (h["start"], h["end"], h[key]))
+        assert d.find(text, key) == want
+
+
+@settings(max_examples=100, deadline=None)
+@given(TEXT)
+def test_mention_prefilter_never_hides_a_mention(text):
+    rules = mentions._get_rules(cl.load_lexicon())
+    j = cl.Jurisdiction("同安区", "district", "福建省", "厦门市", "同安区", "metadata")
+    full = mentions._Finder(text, j, rules).run() if text else []
+    assert mentions.find_mentions(text, j) == full
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=60))
+def test_charmap_translates_like_str_translate(text):
+    table = {ord("０"): "0", ord("萬"): ord("万"), ord("\u200b"): None, ord("x"): "xx"}
+    assert CharMap(table).translate(text) == text.translate(table)
+
+
+def test_quantity_values_are_floats_as_the_csv_formatting_assumes(corpus):
+    q = corpus.quantities()
+    assert q["value"].dtype == "float64" and q["value_high"].dtype == "float64"
+
+
+def test_cache_keys_change_with_the_code(tmp_path, monkeypatch):
+    lex = cl.load_lexicon()
+    key = engines._cache_key(b"x", {}, lex)
+    monkeypatch.setattr(engines, "_CODE_VERSION", ["something else"])
+    assert engines._cache_key(b"x", {}, lex) != key
+    assert hashlib.sha256(b"x").hexdigest() not in key
