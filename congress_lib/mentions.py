@@ -90,6 +90,7 @@ _RANK = {"national": 0, "provincial": 1, "municipal": 2, "district": 3, "townshi
          "village": 5}
 _PUNCT = set("，,。；;：:！!？?“”‘’\"'()（）《》【】[]—…·/ \t\n")
 _OPEN_QUOTES = "“\"‘「『"
+_NUMBERED_END = re.compile(f"第?[{_NUM}]{{1,3}}\\Z")  # a number closing a place name (艾博第六 + 村)
 
 
 def _paren(word: str) -> str:
@@ -343,6 +344,7 @@ class _Rules:
         self.dept_tail_re = _lookahead(agencies["department_heads"])
         self.not_department = set(agencies.get("not_department_words", []))
         self.attach_heads = set(agencies.get("attach_to_bodies", []))
+        self.sub_units = set(agencies.get("government_units", []))
         self.generic = agencies["generic"]
         sector_firsts = _firsts(agencies["sector_words"])
         self.sector_re = _Lookahead(f"(?=((?:{_alternation(agencies['sector_words'])})部门))",
@@ -689,16 +691,19 @@ class _Finder:
         return s
 
     def inner_place(self, s: int, pos: int) -> str:
-        """The innermost place of a chain of places ``text[s:pos]`` (相山区相南街道 → 相南街道)."""
+        """The innermost place of a chain of places ``text[s:pos]`` (相山区相南街道 → 相南街道;
+        山东省枣庄市山亭区 → 山亭区)."""
         text, r = self.text, self.r
         chain = text[s:pos]
         best = chain
-        for k in range(1, len(chain) - 1):
+        k = 1
+        while k < len(chain) - 1:
             head, tail = chain[:k], chain[k:]
             if r.suffix_of(head) and (head in self.known or r.level_of(head)) and r.suffix_of(tail) \
                     and len(tail) >= 3:
-                best = tail
-                break
+                best, chain, k = tail, tail, 1  # and look for a place inside the tail
+                continue
+            k += 1
         return best
 
     def place_of(self, p: _Prefix) -> str:
@@ -746,9 +751,10 @@ class _Finder:
                     continue
                 if bare == "never":
                     continue
-                inherited = self.inherited(h)
+                sub_unit = opts.get("sub_unit")
+                inherited = self.inherited(h, adjacent=bool(sub_unit))
                 if inherited is not None:
-                    self.add(p.start, e, "congress", inherited[0] + head, inherited[1], "congress")
+                    self.add(p.start, e, "congress", inherited[0] + (sub_unit or head), inherited[1], "congress")
                 elif bare == "self" and place:
                     self.add(p.start, e, "congress", template.format(place=place), level, "congress")
                 elif bare in ("self", "keep"):
@@ -764,10 +770,13 @@ class _Finder:
             else:
                 self.add(p.start, e, "congress", template.format(place=self.place_of(p)), p.level, "congress")
 
-    def inherited(self, h: int) -> tuple[str, str] | None:
-        """Canonical and level of the body named before ``及其`` (区人大及其常委会)."""
+    def inherited(self, h: int, adjacent: bool = False) -> tuple[str, str] | None:
+        """Canonical and level of the body named before ``及其`` (区人大及其常委会).
+
+        With ``adjacent``, a body ending right at ``h`` counts too (市人大常委会 + 代表工委).
+        """
         text = self.text
-        for word in self.r.inherit_after:
+        for word in self.r.inherit_after + (("",) if adjacent else ()):
             if text.endswith(word, 0, h):
                 end = h - len(word)
                 for cand in self.cands:
@@ -780,7 +789,8 @@ class _Finder:
         if p.level == "township":
             return template.format(place=_norm_paren(p.word)[1:])
         parent = _parent_of(p.level, self.jur)
-        return parent + _norm_paren(surface)
+        surface = _norm_paren(surface)
+        return parent + (surface if surface.startswith("各") else "各" + surface)  # 县市区… → 咸宁市各县市区…
 
     # -- deputies ------------------------------------------------------------------------
     def deputies(self) -> None:
@@ -1021,6 +1031,9 @@ class _Finder:
                     first = r.level_start_re.match(text, q_start)
                     if first and _norm_paren(first.group(0)) in r.suffixes:
                         s = r.name_before(text, q_start, _norm_paren(first.group(0)), self.known)
+                        numbered = self.numbered_name(q_start)  # (第二 + 社区, not 二 + 社区)
+                        if numbered != -1 and (s == -1 or numbered < s):
+                            s = numbered
                         if s != -1:
                             suffix = _norm_paren(first.group(0))
                             return self.outer_places(s, r.suffixes[suffix]), True, \
@@ -1048,15 +1061,35 @@ class _Finder:
                 s = self.org_name_before(pos - len(suffix))
                 if s != -1:
                     return s, True, level or r.station_levels.get(suffix, ""), chain
-        # a bare proper name right before the head, after punctuation (,田洋活动站)
-        if pos == h and proper:
+        # a bare proper name right before the head, after punctuation (,田洋活动站), or
+        # before a deputy qualifier chain after punctuation or a stop word (参观永安人大代表之家)
+        deputy_chain = pos < h and chain.startswith(("人大", "代表"))
+        if proper and (pos == h or deputy_chain):
             for length in (4, 3, 2):
-                if h - length < 0:
+                b = pos - length
+                if b < 0:
                     continue
-                name = text[h - length:h]
-                if not r.bad_name(name) and (h - length == 0 or text[h - length - 1] in _PUNCT):
-                    return h - length, True, level, chain
+                if not r.bad_name(text[b:pos]) and (
+                        b == 0 or text[b - 1] in _PUNCT or (deputy_chain and r.after_stop_word(text, b))):
+                    return b, True, level, chain
         return pos, False, level, chain
+
+    def numbered_name(self, pos: int) -> int:
+        """Start of a numbered place name ending at ``pos`` (艾博第六 + 村, 第三 + 社区), or -1.
+
+        A number (with or without 第) closes the name; a 2–4 character name read
+        like a place name may stand before it. Without a name the number needs 第
+        and a clause boundary or stop word before it.
+        """
+        text, r = self.text, self.r
+        m = _NUMBERED_END.search(text, max(0, pos - 5), pos)
+        if m is None:
+            return -1
+        o = m.start()
+        s = r.name_before(text, o, "", self.known)
+        if s != -1:
+            return s
+        return o if text[o] == "第" and r.is_stop_before(text, o) else -1
 
     def org_name_before(self, pos: int) -> int:
         """Start of an organisation name ending at ``pos`` (2 to name_max chars), or -1.
@@ -1180,6 +1213,15 @@ class _Finder:
                 for c in bodies:
                     if c[1] == pos and not (c[2] == "agency" and c[5] == "party"):
                         self.add(c[0], pos + len(word), "agency", c[3] + word, c[4], "party")
+                pos = text.find(word, pos + 1)
+        # 县政府督查室: an office of a government right after it joins its span (a department)
+        governments = [c for c in bodies if c[2] == "agency" and c[5] == "government"]
+        for word in sorted(r.sub_units) if governments else ():
+            pos = text.find(word)
+            while pos != -1:
+                for c in governments:
+                    if c[1] == pos:
+                        self.add(c[0], pos + len(word), "agency", c[3] + word, c[4], "department")
                 pos = text.find(word, pos + 1)
 
     # -- all -----------------------------------------------------------------------------

@@ -1158,7 +1158,7 @@ def draw_network(G: nx.Graph, ax=None, *, seed: int = 42, n_labels: int = 25, ti
                                 font_size=8, font_family=plt.rcParams["font.family"],
                                 bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7})
     if handles:
-        ax.legend(handles=handles, loc="lower left", frameon=False)
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=len(handles), frameon=False)
     ax.set_title(title if title is not None else G.graph.get("name", ""))
     ax.set_axis_off()
     return fig
