@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-__all__ = ["project_root", "build_notebook", "run_notebooks"]
+__all__ = ["project_root", "setup", "build_notebook", "run_notebooks"]
 
 _KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}
 
@@ -35,6 +35,26 @@ def project_root() -> Path:
         if (folder / "corpus" / "metadata.csv").is_file():
             return folder
     return Path(__file__).resolve().parents[1]
+
+
+def setup(max_colwidth: int = 120):
+    """The first cell of every notebook: project paths, figure style, table display.
+
+    Applies the project figure style with the bundled CJK font, sets pandas display
+    options that keep stored outputs stable and readable, and returns
+    ``(ROOT, FIGURES)``: the project folder and its ``figures/`` folder.
+    """
+    import pandas as pd
+
+    from .plotting import apply_style
+
+    apply_style()
+    pd.set_option("display.width", 120)
+    pd.set_option("display.max_colwidth", max_colwidth)
+    pd.set_option("display.max_rows", 200)
+    pd.set_option("display.float_format", "{:,.10g}".format)
+    root = project_root()
+    return root, root / "figures"
 
 
 def _normalise(nb) -> None:

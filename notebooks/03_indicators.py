@@ -19,21 +19,13 @@
 # %%
 import matplotlib.pyplot as plt
 import numpy as np
-import pandas as pd
 
 import congress_lib as cl
 from congress_lib import analysis as an
 from congress_lib.indicators import INDICATOR_CODES
-from congress_lib.notebooks import project_root
-from congress_lib.plotting import apply_style
+from congress_lib.notebooks import setup
 
-ROOT = project_root()
-FIGURES = ROOT / "figures"
-_ = apply_style()  # project figure style with the bundled CJK font (Noto Sans CJK SC)
-pd.set_option("display.width", 120)
-pd.set_option("display.max_colwidth", 120)
-pd.set_option("display.max_rows", 200)
-pd.set_option("display.float_format", "{:,.10g}".format)
+ROOT, FIGURES = setup()  # paths, figure style with the bundled CJK font, table display
 
 corpus = cl.load_corpus(ROOT / "corpus")
 indicators = corpus.indicators()
