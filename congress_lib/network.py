@@ -1057,7 +1057,15 @@ def _spring_layout(H: nx.Graph, seed: int) -> dict:
         if len(members) == 1:
             local = {members[0]: (0.0, 0.0)}
         else:
-            sub = H.subgraph(members)
+            # an explicit graph in `members` order: a subgraph *view* of a small node
+            # set iterates that set in hash order, which would make the layout vary
+            # with PYTHONHASHSEED
+            sub = nx.Graph()
+            sub.add_nodes_from(members)
+            inside = set(members)
+            links = {tuple(sorted((a, b), key=order.__getitem__)): d
+                     for a, b, d in H.edges(members, data=True) if a in inside and b in inside}
+            sub.add_edges_from((a, b, links[a, b]) for a, b in sorted(links, key=lambda e: (order[e[0]], order[e[1]])))
             local = nx.spring_layout(sub, seed=seed, weight="weight", iterations=300, method="force",
                                      k=1.8 / len(members) ** 0.5, scale=radius)
             local = {n: (float(x), float(y)) for n, (x, y) in local.items()}

@@ -22,6 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import congress_lib as cl
+from conftest import CORPUS
 from congress_lib import network as nw
 from congress_lib.network import project, projection_edges
 
@@ -545,3 +546,25 @@ def test_bundled_corpus_exports_and_summary(corpus, tmp_path):
     summary = cl.jurisdiction_summary(corpus)
     assert set(summary["jurisdiction"]) == set(corpus.units["jurisdiction"])
     assert summary.set_index("jurisdiction").loc["集美区", "e_deputy_agency"] >= 1
+
+
+def test_drawing_does_not_depend_on_the_hash_seed(tmp_path):
+    """Set and subgraph-view iteration follow PYTHONHASHSEED; the picture must not."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import congress_lib as cl, sys\n"
+        "c = cl.load_corpus(sys.argv[1])\n"
+        "fig = cl.draw_network(cl.build_network(c, jurisdiction='相山区'))\n"
+        "cl.save_figure(fig, 'net', folder=sys.argv[2], formats=('svg',))\n"
+    )
+    corpus_dir = str(CORPUS)
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        env = dict(os.environ, PYTHONHASHSEED=seed, MPLBACKEND="Agg")
+        subprocess.run([sys.executable, "-c", script, corpus_dir, str(out)], check=True, env=env, timeout=300)
+        outs.append((out / "net.svg").read_bytes())
+    assert outs[0] == outs[1]
