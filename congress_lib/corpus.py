@@ -30,10 +30,9 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from pandas.api.types import union_categoricals
 
 from .errors import CorpusNotFoundError, InvalidArgumentError
-from .pipeline import COLUMNS, DOC_PATH, TABLES, DocResult, process_document
+from .pipeline import COLUMNS, TABLES, DocResult
 from .resources import Lexicon, load_lexicon
 from .text import kwic_rows, tokenizer
 
@@ -89,9 +88,6 @@ def _concat(name: str, parts: list[pd.DataFrame]) -> pd.DataFrame:
     columns = {}
     for col in parts[0].columns:
         pieces = [p[col] for p in parts]
-        if all(isinstance(x.dtype, pd.CategoricalDtype) for x in pieces):
-            columns[col] = pd.Series(union_categoricals(pieces, sort_categories=True), name=col)
-            continue
         if len({x.dtype for x in pieces}) > 1:
             typed = {x.dtype for x in pieces if not (x.dtype == object and x.isna().all())}
             target = typed.pop() if len(typed) == 1 else None

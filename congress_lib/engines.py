@@ -14,11 +14,14 @@ paths, not bytes), so the parent never holds the whole corpus's bytes.
 
 The optional on-disk cache stores each document's result in **one file**
 (``<root>/<2 hex>/<key>.pkl``) keyed by the file's content hash, its metadata
-row, the lexicon version, the library and pandas versions and the cache format:
-rebuilding after adding one report processes only that report, and a warm
-rebuild reads one small file per document. An entry can also hold the
-document's rows already formatted as CSV (see ``render``), so a warm
-``congress-lib build`` formats nothing again. Entries are written to a temporary
+row, the lexicon version, the library version, a hash of the source of the
+extraction modules (:data:`EXTRACTION_MODULES`) and the cache format: rebuilding
+after adding one report processes only that report, and a warm rebuild reads one
+small file per document. An entry can also hold the document's rows already
+formatted as CSV and its network evidence (see ``render``), so a warm
+``congress-lib build`` formats nothing again; that part is reused only if the
+formatting code (:data:`FORMAT_MODULES`, pandas) is the one that wrote it, else
+it is made again from the cached rows. Entries are written to a temporary
 file renamed into place, so two processes building at once never see a
 half-written entry; a damaged entry is recomputed, never trusted. The cache
 folder is trusted data (entries are pickles): do not point it at files from
@@ -55,7 +58,7 @@ _PROGRESS_MIN = 200
 #: Documents per batch (a batch is the unit of work sent to a worker, and of output).
 BATCH_SIZE = 64
 #: Bumped whenever the layout of a cache entry changes.
-CACHE_FORMAT = 3
+CACHE_FORMAT = 5
 
 Job = tuple[str, str, str, dict]
 #: ``render(results, lexicon)`` fills ``result.csv`` for the results that lack it.
@@ -68,25 +71,45 @@ def _library_version() -> str:
     return __version__
 
 
-_CODE_VERSION: list[str] = []
+#: Modules whose code makes a document's rows (part of the cache key).
+EXTRACTION_MODULES = ("pipeline", "ingest", "text", "quantities", "indicators", "mentions", "practices",
+                      "jurisdiction", "resources")
+#: Modules whose code formats the rows as CSV and makes the network evidence: an
+#: entry made by other versions of them keeps its rows but is formatted again.
+FORMAT_MODULES = ("cli", "corpus", "network")
+
+_CODE_VERSION: dict[tuple[str, ...], str] = {}
 
 
-def _code_version() -> str:
-    """A hash of the library's source files: an entry made by other code is never reused."""
-    if not _CODE_VERSION:
+def _code_version(modules: tuple[str, ...] = EXTRACTION_MODULES) -> str:
+    """A hash of the source files of ``modules``: an entry made by other code is never reused."""
+    got = _CODE_VERSION.get(modules)
+    if got is None:
         h = hashlib.sha256()
-        for file in sorted(Path(__file__).parent.glob("*.py")):
-            h.update(file.name.encode())
-            h.update(file.read_bytes())
-        _CODE_VERSION.append(h.hexdigest())
-    return _CODE_VERSION[0]
+        for name in modules:
+            file = Path(__file__).parent / f"{name}.py"
+            h.update(name.encode())
+            h.update(file.read_bytes() if file.is_file() else b"")
+        got = _CODE_VERSION[modules] = h.hexdigest()
+    return got
+
+
+def _format_version() -> str:
+    import pandas
+
+    return f"{_code_version(FORMAT_MODULES)} pandas {pandas.__version__}"
 
 
 # --- one batch (runs in the worker) ---------------------------------------------------
 
 
-def _run_one(job: Job, lexicon: Lexicon, cache_root: str | None) -> tuple[DocResult, str | None, bool]:
-    """One document: (result, cache key or None, True when it came from the cache)."""
+def _run_one(job: Job, lexicon: Lexicon, cache_root: str | None,
+             formatted: bool = False) -> tuple[DocResult, str | None, bool]:
+    """One document: (result, cache key or None, True when it came from the cache).
+
+    With ``formatted`` (the build command), a cached document that has its CSV
+    text comes back with only the rows the build still needs (mentions).
+    """
     doc_id, rel, path, meta = job
     try:
         data = Path(path).read_bytes()
@@ -95,7 +118,7 @@ def _run_one(job: Job, lexicon: Lexicon, cache_root: str | None) -> tuple[DocRes
     key = None
     if cache_root is not None:
         key = _cache_key(data, meta, lexicon)
-        hit = _cache_read(Path(cache_root), key, doc_id, rel)
+        hit = _cache_read(Path(cache_root), key, doc_id, rel, formatted)
         if hit is not None:
             return hit, key, True
     return process_document(doc_id, rel, data, meta, lexicon), key, False
@@ -104,7 +127,7 @@ def _run_one(job: Job, lexicon: Lexicon, cache_root: str | None) -> tuple[DocRes
 def _run_chunk(jobs: list[Job], lexicon: Lexicon, cache_root: str | None,
                render: Renderer | None = None) -> list[DocResult]:
     """Process (or read from the cache) one batch; format it as CSV when asked."""
-    done = [_run_one(job, lexicon, cache_root) for job in jobs]
+    done = [_run_one(job, lexicon, cache_root, render is not None) for job in jobs]
     results = [res for res, _, _ in done]
     rendered: set[int] = set()
     if render is not None:
@@ -129,16 +152,13 @@ def _run_chunk(jobs: list[Job], lexicon: Lexicon, cache_root: str | None,
 
 
 def _cache_key(data: bytes, meta: dict, lexicon: Lexicon) -> str:
-    import pandas
-
     h = hashlib.sha256()
     h.update(hashlib.sha256(data).digest())
     h.update(json.dumps(meta, sort_keys=True, ensure_ascii=False).encode("utf-8"))
     h.update(lexicon.version.encode())
     h.update(_library_version().encode())
     h.update(_code_version().encode())
-    # the CSV text of an entry is pandas' formatting: a new pandas re-formats
-    h.update(f"format {CACHE_FORMAT} pandas {pandas.__version__}".encode())
+    h.update(f"format {CACHE_FORMAT}".encode())
     return h.hexdigest()
 
 
@@ -146,7 +166,13 @@ def _cache_file(root: Path, key: str) -> Path:
     return root / key[:2] / f"{key}.pkl"
 
 
-def _cache_read(root: Path, key: str, doc_id: str, rel: str) -> DocResult | None:
+def _cache_read(root: Path, key: str, doc_id: str, rel: str, formatted: bool = False) -> DocResult | None:
+    """The cached result of a document, or None (absent, other format, damaged).
+
+    An entry holds the small parts (ids, CSV text, network evidence, mentions)
+    and the other tables pickled apart, as bytes: a build that finds the CSV
+    text never unpickles the rows it does not need.
+    """
     file = _cache_file(root, key)
     try:
         with open(file, "rb") as fh:
@@ -156,16 +182,22 @@ def _cache_read(root: Path, key: str, doc_id: str, rel: str) -> DocResult | None
         if entry["doc_id"] != doc_id:
             return None  # same bytes under another name: recompute (ids are in every row)
         result = DocResult(doc_id=doc_id, path=rel, sha256=entry["sha256"], reject=entry["reject"],
-                           content_hash=entry["content_hash"], tables=entry["tables"])
-        if not result.reject:
+                           content_hash=entry["content_hash"])
+        if result.reject:
+            return result
+        # the CSV text holds the path, and is only as good as the code that wrote it
+        ready = entry["csv"] is not None and entry["path"] == rel and entry["formatted_by"] == _format_version()
+        if formatted and ready:
+            result.tables = {"mentions": entry["mentions"]}
+        else:
+            result.tables = {"mentions": entry["mentions"], **pickle.loads(entry["rest"])}
             docs = result.tables["documents"]
             if docs and docs[0][DOC_PATH] != rel:  # the same report, moved: its path is in the rows
                 row = list(docs[0])
                 row[DOC_PATH] = rel
                 docs[0] = tuple(row)
-            elif entry.get("csv") is not None:
-                result.csv = entry["csv"]  # (the CSV text holds the path: reused only when unchanged)
-                result.evidence = entry.get("evidence")
+        if ready:
+            result.csv, result.evidence = entry["csv"], entry["evidence"]
         return result
     except FileNotFoundError:
         return None
@@ -175,10 +207,13 @@ def _cache_read(root: Path, key: str, doc_id: str, rel: str) -> DocResult | None
 
 def _cache_write(root: Path, key: str, result: DocResult) -> None:
     final = _cache_file(root, key)
+    tables = dict(result.tables)
+    mentions = tables.pop("mentions", [])
     entry = {
         "format": CACHE_FORMAT, "doc_id": result.doc_id, "sha256": result.sha256, "reject": result.reject,
-        "content_hash": result.content_hash, "tables": result.tables, "csv": result.csv,
-        "evidence": result.evidence,
+        "content_hash": result.content_hash, "path": result.path, "csv": result.csv, "evidence": result.evidence,
+        "formatted_by": _format_version() if result.csv is not None else "",
+        "mentions": mentions, "rest": pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL),
     }
     try:
         final.parent.mkdir(parents=True, exist_ok=True)
@@ -262,8 +297,8 @@ def iter_batches(jobs: Sequence[Job], lexicon: Lexicon, *, engine: str = "serial
     parallel = engine != "serial" and len(jobs) > 1
     chunks = _chunks(jobs, _batch_size(len(jobs), n_workers, parallel))
     show = (len(jobs) >= _PROGRESS_MIN) if progress is None else bool(progress)
-    if jobs:
-        compiled_for(lexicon)  # compile once here: forked workers inherit it
+    if parallel and engine == "processes":
+        compiled_for(lexicon)  # compile once here: forked workers inherit it (serial runs compile on need)
     with _quiet_gc():
         if not parallel:
             parts = (_run_chunk(chunk, lexicon, cache_root, render) for chunk in chunks)

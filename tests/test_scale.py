@@ -250,9 +250,22 @@ def test_quantity_values_are_floats_as_the_csv_formatting_assumes(corpus):
     assert q["value"].dtype == "float64" and q["value_high"].dtype == "float64"
 
 
-def test_cache_keys_change_with_the_code(tmp_path, monkeypatch):
+def test_cache_keys_change_with_the_extraction_code(monkeypatch):
     lex = cl.load_lexicon()
     key = engines._cache_key(b"x", {}, lex)
-    monkeypatch.setattr(engines, "_CODE_VERSION", ["something else"])
+    monkeypatch.setattr(engines, "_CODE_VERSION", {engines.EXTRACTION_MODULES: "other code"})
     assert engines._cache_key(b"x", {}, lex) != key
     assert hashlib.sha256(b"x").hexdigest() not in key
+
+
+def test_new_formatting_code_reformats_cached_rows_without_extracting(hostile, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    build(hostile, tmp_path / "cold", cache=cache)
+    monkeypatch.setattr(engines, "_format_version", lambda: "a newer cli.py")
+    monkeypatch.setattr(engines, "process_document", lambda *a, **k: (_ for _ in ()).throw(AssertionError))
+    calls = []
+    real = cli._render_document
+    monkeypatch.setattr(cli, "_render_document", lambda tables: calls.append(1) or real(tables))
+    build(hostile, tmp_path / "again", cache=cache)
+    assert len(calls) == 6  # every readable document formatted again (the duplicate too), none extracted
+    _assert_same_files(tmp_path / "cold", tmp_path / "again")
