@@ -110,54 +110,28 @@ def _network_module():
     return network
 
 
-class _View:
-    """The two tables the network reads from a corpus, and its lexicon."""
-
-    def __init__(self, mentions: pd.DataFrame, sentences: pd.DataFrame, lexicon):
-        self._mentions = mentions
-        self.sentences = sentences
-        self.lexicon = lexicon
-
-    def mentions(self) -> pd.DataFrame:
-        return self._mentions
-
-
-#: The evidence columns ``network.edges_from_evidence`` reads.
-_EVIDENCE = ("source", "target", "relation", "doc_id", "unit_id", "sent_id", "start", "end")
-
-
 def _batch_evidence(results: list, lexicon) -> None:
-    """Fill ``result.evidence``: the rows of ``network.edge_evidence`` for each document.
+    """Fill ``result.evidence``: the network evidence of each document (runs in the worker).
 
-    The evidence pairs the mentions of one sentence, so a batch's evidence is its
-    documents' evidence; it is computed on the sentences that hold mentions of
-    two types or more (no other sentence yields a row).
+    The records of ``network.sentence_evidence`` made from the document's row
+    tuples -- ``(doc_id, unit_id, sent_id, start, end, pairs)`` per sentence that
+    holds mentions of two types or more, ``pairs`` its (source, target, relation)
+    -- which the parent gathers in a ``network.EvidenceStore``. The evidence pairs
+    the mentions of one sentence, so a document's evidence is its own.
     """
     network = _network_module()
     if network is None or not results:
         return
-    from .corpus import _frame
+    from operator import itemgetter
+
     from .pipeline import COLUMNS
 
-    m_cols = COLUMNS["mentions"]
-    m_sent, m_type = m_cols.index("sent_id"), m_cols.index("type")
-    types: dict[str, set] = {}
+    m_cols, s_cols = COLUMNS["mentions"], COLUMNS["sentences"]
+    m_get = itemgetter(*(m_cols.index(c) for c in ("sent_id", "type", "canonical", "start", "end")))
+    s_get = itemgetter(*(s_cols.index(c) for c in ("sent_id", "doc_id", "unit_id", "start", "end", "text")))
     for res in results:
-        for row in res.tables["mentions"]:
-            types.setdefault(row[m_sent], set()).add(row[m_type])
-    pairs = {sent for sent, ts in types.items() if len(ts) >= 2}
-    for res in results:
-        res.evidence = []
-    if not pairs:
-        return
-    mentions = [row for res in results for row in res.tables["mentions"] if row[m_sent] in pairs]
-    sentences = [row for res in results for row in res.tables["sentences"] if row[0] in pairs]
-    view = _View(_frame("mentions", mentions), _frame("sentences", sentences), lexicon)
-    ev = network.edge_evidence(view)
-    by_doc = {res.doc_id: res for res in results}
-    doc_at = _EVIDENCE.index("doc_id")
-    for row in zip(*(ev[c].tolist() for c in _EVIDENCE)):
-        by_doc[row[doc_at]].evidence.append(row)
+        res.evidence = network.sentence_evidence(map(m_get, res.tables["mentions"]),
+                                                 map(s_get, res.tables["sentences"]), lexicon)
 
 
 class _StreamNetwork:
@@ -165,70 +139,62 @@ class _StreamNetwork:
 
     Per document it keeps the mention counts per (type, canonical, jurisdiction,
     level, branch) (merged by a sum, as ``network.mention_counts`` tables merge)
-    and the edge evidence (made by ``network.edge_evidence`` in the worker); at the
-    end ``network.nodes_from_counts``, ``network.edges_from_evidence`` and
-    ``network.graph_from_tables`` make the node table, the edge table and the
-    graph -- the chain ``network_edges`` / ``build_network`` run on a whole corpus.
+    and the edge evidence (made by ``network.sentence_evidence`` in the worker) in
+    a compact ``network.EvidenceStore``. At the end ``network.nodes_from_counts``
+    makes the node table and the store the edge table rows and the graph of
+    ``network.edges_from_evidence`` / ``network.graph_from_tables`` -- the chain
+    ``network_edges`` / ``build_network`` run on a whole corpus -- whose evidence
+    JSON is made edge by edge as the files are written.
     """
 
     def __init__(self, network, lexicon):
         from collections import Counter
+        from operator import itemgetter
 
         from .pipeline import COLUMNS
 
         self.nw = network
         self.lexicon = lexicon
         cols = COLUMNS["mentions"]
-        self._keys = [cols.index(c) for c in ("type", "canonical", "jurisdiction", "level", "branch")]
+        self._key = itemgetter(*(cols.index(c) for c in ("type", "canonical", "jurisdiction", "level", "branch")))
         self.counts: Counter = Counter()
-        self._ev: list[tuple] = []
-        self._ev_parts: list[pd.DataFrame] = []
+        self.store = network.EvidenceStore()
 
     def add(self, results: list) -> None:
-        t, c, j, lv, br = self._keys
         for res in results:
-            self.counts.update((row[t], row[c], row[j], row[lv], row[br]) for row in res.tables["mentions"])
-            self._ev.extend(res.evidence or ())
-        if len(self._ev) >= 50_000:
-            self._flush()
+            self.counts.update(map(self._key, res.tables["mentions"]))
+            self.store.add(res.evidence or ())
 
-    def _flush(self) -> None:
-        """Move the pending evidence rows into a compact frame (categorical ids)."""
-        if self._ev:
-            df = pd.DataFrame(self._ev, columns=list(_EVIDENCE))
-            for col in ("source", "target", "relation", "doc_id", "unit_id", "sent_id"):
-                df[col] = df[col].astype("category")
-            self._ev_parts.append(df)
-            self._ev = []
-
-    def tables(self) -> tuple[pd.DataFrame, pd.DataFrame]:
-        """The node table and the edge table."""
+    def write(self, out: Path, counts: dict[str, int]) -> None:
+        """Write network.graphml, network.gexf and edges.csv into `out`; fill `counts`."""
         nw = self.nw
-        counts = pd.DataFrame([(*key, n) for key, n in self.counts.items()],
-                              columns=["type", "canonical", "jurisdiction", "level", "branch", "n"])
-        nodes = nw.nodes_from_counts(counts.astype({"n": "int64"}), self.lexicon)
-        self._flush()
-        parts, self._ev_parts = self._ev_parts, []
-        evidence = _concat_evidence(parts)
-        edges = nw.edges_from_evidence(evidence)
-        return nodes, edges
-
-
-def _concat_evidence(parts: list[pd.DataFrame]) -> pd.DataFrame | None:
-    if not parts:
-        return None
-    if len(parts) == 1:
-        return parts[0]
-    from pandas.api.types import union_categoricals
-
-    columns = {}
-    for col in parts[0].columns:
-        pieces = [p[col] for p in parts]
-        if isinstance(pieces[0].dtype, pd.CategoricalDtype):
-            columns[col] = pd.Series(union_categoricals(pieces), name=col)
-        else:
-            columns[col] = pd.concat(pieces, ignore_index=True)
-    return pd.DataFrame(columns)
+        table = pd.DataFrame([(*key, n) for key, n in self.counts.items()],
+                             columns=["type", "canonical", "jurisdiction", "level", "branch", "n"])
+        nodes = nw.nodes_from_counts(table.astype({"n": "int64"}), self.lexicon)
+        self.counts = None
+        graph, evidence = self.store.graph(nodes)
+        nw.write_network(graph, out, evidence=evidence)
+        counts["network_nodes"] = graph.number_of_nodes()
+        counts["network_edges"] = graph.number_of_edges()
+        graph = evidence = None
+        # edges.csv as csv_text(network_edges(...)) writes it, one row at a time: the first cells
+        # through the csv writer, the evidence (a JSON list of objects: it holds quotes, so the
+        # writer quotes it and doubles them) piece by piece
+        with open(out / "edges.csv", "w", encoding="utf-8", newline="") as fh:
+            csv.writer(fh, lineterminator="\n").writerow(nw.EDGE_COLUMNS)
+            cells = io.StringIO()
+            head = csv.writer(cells, lineterminator=",")
+            for row, pieces in self.store.edge_row_pieces():
+                cells.seek(0)
+                cells.truncate()
+                head.writerow([_protect(v) for v in row])
+                fh.write(cells.getvalue())
+                fh.write('"')
+                for piece in pieces:
+                    fh.write(piece.replace('"', '""'))
+                fh.write('"\n')
+        counts["edges"] = len(self.store)
+        self.store = None
 
 
 def _cells(row: tuple) -> list:
@@ -441,14 +407,8 @@ def _stream(path, out: Path, *, lexicon, engine, cache, progress, workers) -> di
     counts["rejected"] = len(rejected)
     _write_table(rejected, out / "rejected.csv", "csv")
     if net is not None:
-        nodes, edges = net.tables()
+        net.write(out, counts)
         net = None
-        graph = network.graph_from_tables(nodes, edges)
-        network.write_network(graph, out)
-        counts["network_nodes"] = graph.number_of_nodes()
-        counts["network_edges"] = graph.number_of_edges()
-        counts["edges"] = int(len(edges))
-        _write_table(edges, out / "edges.csv", "csv")
     manifest = _manifest(prep.lexicon.version, "csv", asm.loaded, counts)
     _write_manifest(out, manifest)
     return manifest

@@ -37,7 +37,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .errors import InvalidArgumentError, LexiconError
-from .quantities import Quantity, _compiled, find_quantities
+from .quantities import Quantity, _compiled, _word_pattern, find_quantities
 from .resources import Lexicon, load_lexicon
 
 __all__ = ["INDICATOR_CODES", "classify", "extract_indicators"]
@@ -105,7 +105,12 @@ class _Cues:
                 for word in classes[name] or []:
                     self.word_class.setdefault(str(word), str(name))
             words = sorted(self.word_class, key=lambda w: (-len(w), w))
-            self.token_re = re.compile("|".join(re.escape(w) for w in words)) if words else None
+            # An empty cue word would match everywhere: keep the plain alternation then.
+            self._plain = "" in self.word_class
+            if self._plain:
+                self.token_re = re.compile("|".join(re.escape(w) for w in words))
+            else:  # the same matches (longest word first), read as a prefix tree
+                self.token_re = re.compile(_word_pattern(words)) if words else None
             self.object_classes = frozenset(str(c) for c in data.get("object_classes", []))
             self.rates = [
                 (entry["code"], sorted((str(c) for c in entry["cues"]), key=lambda w: (-len(w), w)))
@@ -144,6 +149,7 @@ class _Cues:
                 f"lexicon file indicator_cues is malformed ({exc!r}); it needs `classes`, `rates`, "
                 "`rules` and `default` as described in its header."
             ) from exc
+        self._rules_by_unit: dict = {}
         for rule in self.rules:
             if rule.code is not None and rule.code not in INDICATOR_CODES:
                 raise LexiconError(
@@ -159,6 +165,23 @@ class _Cues:
             (m.start() + offset, m.end() + offset, self.word_class[m.group()])
             for m in self.token_re.finditer(text)
         ]
+
+    def tokens_in(self, w: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """``tokens(w[start:end], start)``, without copying the stretch (the cue
+        regex is plain words, so searching within bounds equals searching a slice)."""
+        if self._plain:
+            return self.tokens(w[start:end], start)
+        if self.token_re is None or start >= end:
+            return []
+        word_class = self.word_class
+        return [(*m.span(), word_class[m.group()]) for m in self.token_re.finditer(w, start, end)]
+
+    def rules_for(self, unit) -> tuple[_Rule, ...]:
+        """The rules, in order, that accept a quantity in ``unit`` (computed once per unit)."""
+        got = self._rules_by_unit.get(unit)
+        if got is None:
+            got = self._rules_by_unit[unit] = tuple(r for r in self.rules if r.units is None or unit in r.units)
+        return got
 
 
 _CUES: dict[str, _Cues] = {}
@@ -240,6 +263,21 @@ def classify(sentence: str, quantities: list[Quantity], lexicon=None) -> list[st
     return _classify(w, quantities, cues)
 
 
+class _SentenceClasses:
+    """The cue classes of a whole sentence, read the first time a rule asks for them
+    (few rules do, so most sentences are never cut into cue words as a whole)."""
+
+    __slots__ = ("_w", "_cues", "_classes")
+
+    def __init__(self, w: str, cues: _Cues):
+        self._w, self._cues, self._classes = w, cues, None
+
+    def get(self) -> set[str]:
+        if self._classes is None:
+            self._classes = {c for _, _, c in self._cues.tokens_in(self._w, 0, len(self._w))}
+        return self._classes
+
+
 def _classify(w: str, quantities: list[Quantity], cues: _Cues) -> list[str | None]:
     """:func:`classify` on the folded sentence ``w``, quantities already checked."""
     n = len(w)
@@ -255,11 +293,12 @@ def _classify(w: str, quantities: list[Quantity], cues: _Cues) -> list[str | Non
         quantities = [_shift(q, position) for q in quantities]
         n = len(w)
     order = sorted(range(len(quantities)), key=lambda i: (quantities[i].start, quantities[i].end))
-    countable = [i for i in order if _countable(quantities[i])]
-    articles = [
-        i for i in order if quantities[i].kind in _COUNTABLE and quantities[i].unit is not None
-        and _is_article(quantities[i])
-    ]
+    countable: list[int] = []  # _countable(q)
+    articles: list[int] = []  # countable kind and unit, but an article (一位)
+    for i in order:
+        q = quantities[i]
+        if q.kind in _COUNTABLE and q.unit is not None:
+            (articles if _is_article(q) else countable).append(i)
     if articles and countable:
         counts = [quantities[i] for i in countable]
         rescued = {i for i in articles if _coordinated(w, quantities[i], counts)}
@@ -268,12 +307,12 @@ def _classify(w: str, quantities: list[Quantity], cues: _Cues) -> list[str | Non
     out: list[str | None] = [None] * len(quantities)
     if not countable:
         return out
-    sentence_classes = {c for _, _, c in cues.tokens(w, 0)}
-    titles = [m.span() for m in _TITLE.finditer(w)]
+    sentence_classes = _SentenceClasses(w, cues)
+    titles = [m.span() for m in _TITLE.finditer(w)] if "《" in w else []
     nouns_by_unit: dict[str, list[str]] = {}
     for pos, i in enumerate(countable):
         q = quantities[i]
-        if any(a <= q.start and q.end <= b for a, b in titles):
+        if titles and any(a <= q.start and q.end <= b for a, b in titles):
             continue  # a number inside a cited title: 《…30条措施》
         # The left part starts after the previous countable quantity, unless that
         # quantity stands right against this one (接待群众37批112人次): then both
@@ -313,7 +352,7 @@ def _classify_one(
     prev_end: int,
     next_start: int,
     cues: _Cues,
-    sentence_classes: set[str],
+    sentence_classes: _SentenceClasses,
     quantities: list[Quantity],
     countable: list[int],
     pos: int,
@@ -321,37 +360,6 @@ def _classify_one(
 ) -> tuple[str | None, list[str]]:
     """Code of one quantity and the counted-noun classes it was read with."""
     clause_start, clause_end = _clause_bounds(w, q.start, q.end)
-    left_start = max(clause_start, prev_end)
-    if left_start == q.start - _WINDOW and "、" in w[left_start : q.start]:
-        # A long list of coordinated items (解决A、B、C等问题12项): the verb that
-        # governs the count stands before the list, beyond the usual window.
-        reach = max(prev_end, q.start - _LIST_WINDOW)
-        for m in _CLAUSE.finditer(w, reach, left_start):
-            reach = m.end()
-        left_start = reach
-    right_end = min(clause_end, max(next_start, q.end))
-    left_tokens = cues.tokens(w[left_start : q.start], left_start)
-    right_tokens = cues.tokens(w[q.end : right_end], q.end)
-    right_nouns = _noun_order([t for t in right_tokens if t[2] in cues.object_classes], w)
-    # Coordinated quantities share the head noun of the last conjunct (right-node
-    # sharing): in 6个社区和1个…活动站 both numbers count stations.
-    if pos + 1 < len(countable):
-        nxt = quantities[countable[pos + 1]]
-        between = w[q.end : nxt.start]
-        if nxt.unit == q.unit and len(between) <= 6 and between.endswith(("和", "及", "与", "、", "或", "以及")):
-            _, nxt_clause_end = _clause_bounds(w, nxt.start, nxt.end)
-            nxt_next = quantities[countable[pos + 2]].start if pos + 2 < len(countable) else len(w)
-            shared = cues.tokens(w[nxt.end : min(nxt_clause_end, nxt_next)], nxt.end)
-            right_tokens = right_tokens + shared
-            right_nouns = _noun_order([t for t in shared if t[2] in cues.object_classes], w) + right_nouns
-    left = {c for _, _, c in left_tokens}
-    right = {c for _, _, c in right_tokens}
-    head = None
-    if right_tokens:
-        s0, _, c0 = right_tokens[0]
-        gap = w[q.end : s0]
-        if len(gap.strip(_QUOTES)) <= 1:
-            head = c0
 
     # percentages: a rate word before the number
     if q.kind == "percent":
@@ -368,6 +376,42 @@ def _classify_one(
                     return code, []
         return None, []
 
+    left_start = max(clause_start, prev_end)
+    if left_start == q.start - _WINDOW and "、" in w[left_start : q.start]:
+        # A long list of coordinated items (解决A、B、C等问题12项): the verb that
+        # governs the count stands before the list, beyond the usual window.
+        reach = max(prev_end, q.start - _LIST_WINDOW)
+        for m in _CLAUSE.finditer(w, reach, left_start):
+            reach = m.end()
+        left_start = reach
+    right_end = min(clause_end, max(next_start, q.end))
+    object_classes = cues.object_classes
+    left_tokens = cues.tokens_in(w, left_start, q.start)
+    right_tokens = cues.tokens_in(w, q.end, right_end)
+    right_objects = [t for t in right_tokens if t[2] in object_classes]
+    right_nouns = _noun_order(right_objects, w)
+    # Coordinated quantities share the head noun of the last conjunct (right-node
+    # sharing): in 6个社区和1个…活动站 both numbers count stations.
+    if pos + 1 < len(countable):
+        nxt = quantities[countable[pos + 1]]
+        between = w[q.end : nxt.start]
+        if nxt.unit == q.unit and len(between) <= 6 and between.endswith(("和", "及", "与", "、", "或", "以及")):
+            _, nxt_clause_end = _clause_bounds(w, nxt.start, nxt.end)
+            nxt_next = quantities[countable[pos + 2]].start if pos + 2 < len(countable) else len(w)
+            shared = cues.tokens_in(w, nxt.end, min(nxt_clause_end, nxt_next))
+            shared_objects = [t for t in shared if t[2] in object_classes]
+            right_tokens = right_tokens + shared
+            right_objects = right_objects + shared_objects
+            right_nouns = _noun_order(shared_objects, w) + right_nouns
+    left = {c for _, _, c in left_tokens}
+    right = {c for _, _, c in right_tokens}
+    head = None
+    if right_tokens:
+        s0, _, c0 = right_tokens[0]
+        gap = w[q.end : s0]
+        if len(gap.strip(_QUOTES)) <= 1:
+            head = c0
+
     # Candidate counted nouns: on the right in reading order (the noun after the
     # number), then on the left from the nearest outwards (the head of a noun
     # phrase before the number is its last word: “社情民意”示范点11个 counts 示范点).
@@ -377,21 +421,23 @@ def _classify_one(
     for c in right_nouns:
         if c not in candidates:
             candidates.append(c)
-    right_objects = [t for t in right_tokens if t[2] in cues.object_classes]
-    noun_follows = bool(right_objects) and len(_GLOSS.sub("", w[q.end : right_objects[0][0]])) <= 1
+    noun_follows = False
+    if right_objects:
+        gap = w[q.end : right_objects[0][0]]
+        noun_follows = len(gap) <= 1 or len(_GLOSS.sub("", gap)) <= 1
     if not noun_follows:
         for _, _, c in reversed(left_tokens):
-            if c in cues.object_classes and c not in candidates:
+            if c in object_classes and c not in candidates:
                 candidates.append(c)
     # Ellipsis: with no noun of its own, a number counts what the previous number
     # with the same unit counted (会议应到委员35人，实到31人).
     if not candidates:
         candidates = list(inherited.get(q.unit, []))
+    rules = cues.rules_for(q.unit)
     for obj in candidates or [None]:
-        objects = frozenset() if obj is None else frozenset((obj,))
-        for rule in cues.rules:
-            if _matches(rule, q.unit, objects, head, left, right, sentence_classes):
-                return rule.code, candidates
+        rule = _first_rule(rules, obj, head, left, right, sentence_classes)
+        if rule is not None:
+            return rule.code, candidates
     if q.kind in cues.default_kinds and q.unit not in cues.none_units:
         return cues.default_code, candidates
     return None, candidates
@@ -410,34 +456,41 @@ def _noun_order(tokens: list[tuple[int, int, str]], w: str) -> list[str]:
     group: list[str] = []
     last_end = None
     for start, end, cls in tokens:
-        gap = _GLOSS.sub("", w[last_end:start]) if last_end is not None else ""
-        if last_end is not None and (len(gap) > 1 or _CLAUSE.search(gap)):
-            out.extend(reversed(group))
-            group = []
+        if last_end is not None and last_end != start:  # (adjacent nouns: no gap)
+            gap = _GLOSS.sub("", w[last_end:start])
+            if len(gap) > 1 or _CLAUSE.search(gap):
+                out.extend(reversed(group))
+                group = []
         group.append(cls)
         last_end = end
     out.extend(reversed(group))
     return out
 
 
-def _matches(rule: _Rule, unit, objects, head, left, right, sentence_classes) -> bool:
-    if rule.units is not None and unit not in rule.units:
-        return False
-    if rule.head and head not in rule.head:
-        return False
-    if rule.objects and not (rule.objects & objects):
-        return False
-    if rule.objects_or_none and objects and not (rule.objects_or_none & objects):
-        return False
-    if rule.left and not (rule.left & left):
-        return False
-    if rule.right and not (rule.right & right):
-        return False
-    if rule.sentence and not (rule.sentence & sentence_classes):
-        return False
-    if rule.unless_left and (rule.unless_left & left):
-        return False
-    return True
+def _first_rule(
+    rules: tuple[_Rule, ...], obj: str | None, head, left: set, right: set, sentence_classes: _SentenceClasses
+) -> _Rule | None:
+    """The first of ``rules`` (those that accept the quantity's unit, see
+    :meth:`_Cues.rules_for`) that holds for the counted noun class ``obj`` (None: no
+    noun), the ``head`` class and the classes on the ``left`` and ``right``."""
+    for rule in rules:
+        if rule.head and head not in rule.head:
+            continue
+        if obj is None:
+            if rule.objects:
+                continue
+        elif (rule.objects and obj not in rule.objects) or (rule.objects_or_none and obj not in rule.objects_or_none):
+            continue
+        if rule.left and rule.left.isdisjoint(left):
+            continue
+        if rule.right and rule.right.isdisjoint(right):
+            continue
+        if rule.unless_left and not rule.unless_left.isdisjoint(left):
+            continue
+        if rule.sentence and rule.sentence.isdisjoint(sentence_classes.get()):
+            continue
+        return rule
+    return None
 
 
 def extract_indicators(sentence: str, lexicon=None) -> list[dict]:

@@ -58,14 +58,20 @@ to their role noun, a named deputy to the name, numbered deputy groups to
 
 All domain words live in ``lexicon/mention_*.yaml``; this module holds the
 mechanism. Compiled patterns are cached per lexicon version, so the finder is
-cheap to call once per sentence on 10^5 reports.
+cheap to call once per sentence on 10^5 reports. Shortcuts keep it cheap
+without changing an answer: a text holding no head is rejected by one regex;
+every prefix ends with one of a few characters (of a level word, a multi-level
+item, a short place name), so most heads are settled by one character test; a
+multi-level prefix or a qualifier chain is searched for only within the run of
+its characters; the answer of ``prefix`` at a position is kept for the text.
+(The tests compare the finder with these shortcuts switched off.)
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from itertools import repeat
+from operator import itemgetter
 from functools import lru_cache
 from threading import Lock
 
@@ -90,6 +96,7 @@ _RANK = {"national": 0, "provincial": 1, "municipal": 2, "district": 3, "townshi
          "village": 5}
 _PUNCT = set("，,。；;：:！!？?“”‘’\"'()（）《》【】[]—…·/ \t\n")
 _OPEN_QUOTES = "“\"‘「『"
+_NUM_LEVEL = re.compile(f"[{_NUM}]级")  # 三级
 _NUMBERED_END = re.compile(f"第?[{_NUM}]{{1,3}}\\Z")  # a number closing a place name (艾博第六 + 村)
 
 
@@ -143,11 +150,14 @@ class _Lookahead:
             self.gate = None
 
     def finditer(self, text: str):
-        if self.gate is None:
+        gate = self.gate
+        if gate is None:
             return self.regex.finditer(text)
-        starts = list(map(_MATCH_START, self.gate.finditer(text)))
-        if not starts:
+        first = gate.search(text)  # (most texts hold none: no iterator is built for them)
+        if first is None:
             return ()
+        starts = [first.start()]
+        starts += map(_MATCH_START, gate.finditer(text, starts[0] + 1))  # (gate matches are one character long)
         return list(filter(None, map(self.regex.match, repeat(text, len(starts)), starts)))
 
 
@@ -188,6 +198,26 @@ def _by_length(words) -> list[str]:
     return sorted(set(words), key=lambda w: (-len(w), w))
 
 
+def _chars(words) -> frozenset:
+    """The characters of ``words``, either parenthesis standing for both."""
+    out = set("".join(words))
+    for pair in ("(（", ")）"):
+        if out & set(pair):
+            out.update(pair)
+    return frozenset(out)
+
+
+def _last_chars(words) -> frozenset | None:
+    """The characters ``words`` can end with, either parenthesis standing for both
+    (None when a word is empty: then a match can end after any character)."""
+    out = set()
+    for w in words:
+        if not w:
+            return None
+        out.update(")）" if w[-1] in ")）" else "(（" if w[-1] in "(（" else w[-1])
+    return frozenset(out)
+
+
 @lru_cache(maxsize=4)
 def _non_name_words(tags: tuple[str, ...]) -> frozenset:
     """Two- to four-character words that jieba's dictionary tags with one of ``tags``.
@@ -212,19 +242,26 @@ def _non_name_words(tags: tuple[str, ...]) -> frozenset:
     return frozenset(line.findall(text))
 
 
-@dataclass(frozen=True)
 class _Prefix:
     """What stands before a head and belongs to the span.
 
     ``kind`` is none | named | short | level | multi | each | session (a bare
-    session number such as 十届, meaning the unit's own body).
+    session number such as 十届, meaning the unit's own body). Treated as
+    immutable (a finder shares one object between the heads that ask for the
+    same prefix); a plain slotted class because one is made per head.
     """
 
-    start: int
-    kind: str = "none"
-    word: str = ""  # the prefix as written
-    place: str = ""  # resolved full place name, "" when unresolved
-    level: str = ""
+    __slots__ = ("start", "kind", "word", "place", "level")
+
+    def __init__(self, start: int, kind: str = "none", word: str = "", place: str = "", level: str = ""):
+        self.start = start
+        self.kind = kind
+        self.word = word  # the prefix as written
+        self.place = place  # resolved full place name, "" when unresolved
+        self.level = level
+
+    def __repr__(self) -> str:
+        return f"_Prefix({self.start!r}, {self.kind!r}, {self.word!r}, {self.place!r}, {self.level!r})"
 
 
 class _Rules:
@@ -246,6 +283,10 @@ class _Rules:
         # --- places and levels -------------------------------------------------
         self.suffixes = {_norm_paren(k): v for k, v in places["suffixes"].items()}
         self.suffix_list = _by_length(self.suffixes)
+        self.suffix_by_last: dict[str, tuple[str, ...]] | None = None  # (None: an empty suffix)
+        if all(self.suffix_list):
+            self.suffix_by_last = {c: tuple(w for w in self.suffix_list if w[-1] == c)
+                                   for c in {w[-1] for w in self.suffix_list}}
         self.scan_suffixes = [w for w in self.suffix_list if self.suffixes[w] in ("municipal", "district", "township")]
         self.scan_by_first: dict[str, list[str]] = {}
         for w in self.scan_suffixes:
@@ -255,13 +296,18 @@ class _Rules:
             if self.scan_by_first and all(self.scan_suffixes) else None
         self.level_words = {_norm_paren(k): v for k, v in places["level_words"].items()}
         self.breakers = set(places["name_breakers"])
+        # characters no name holds (bad_name: breakers, ASCII; and whitespace, tested apart)
+        self.unnameable = frozenset(self.breakers) | frozenset(map(chr, range(128)))
         self.stops = set(places["left_stops"])
         self.stop_max = max(map(len, self.stops))
         self.not_names = set(places.get("not_names", [])) | set(jur_not_places)
         self.level_blockers = set(places.get("level_blockers", []))
+        self.blocker_pairs = {w[i:i + 2] for w in self.level_blockers for i in range(len(w) - 1)}
         self.name_not_contain = tuple(places.get("name_not_contain", []))
         self.name_suffix_chars = set(places.get("name_suffix_chars", ""))
         self.non_name_words = _non_name_words(tuple(places.get("non_name_pos", [])))
+        # (and characters a place name never ends with)
+        self.unnameable_last = self.unnameable | self.name_suffix_chars | {w for w in self.stops if len(w) == 1}
         self.org_suffixes = _by_length(places["org_suffixes"])
         self.each_words = {_norm_paren(k): v for k, v in places["each_words"].items()}
         self.multi_words = set(places.get("multi_words", []))
@@ -284,6 +330,12 @@ class _Rules:
         self.level_re = _EndWords(self.level_words)
         self.level_start_re = re.compile(f"(?:{_alternation(self.level_words)})")
         self.ordinal_re = re.compile(f"第?[{_NUM}]{{1,4}}届\\Z")
+        # Every multi, each or level prefix ends with one of these characters
+        # (multi_re ends with an item or a counter): after any other character
+        # ``prefix`` knows at once that there is none (None: no such shortcut).
+        self.prefix_ends = _last_chars([*places["multi_items"], *places["multi_counters"], *self.multi_words,
+                                        *self.each_words, *self.level_words])
+        self._shorts_memo: dict[frozenset, tuple] = {}
 
         # --- congress ------------------------------------------------------------
         self.congress_heads = {_norm_paren(k): v for k, v in congress["heads"].items()}
@@ -335,6 +387,14 @@ class _Rules:
             f"[“\"]((?:人大)?代表[{_CJK}]{{0,6}}(?:{_alternation(stations['brand_endings'])}))[”\"]")
         self.station_levels = {_norm_paren(k): v for k, v in stations["levels"].items()}
         self.station_level_items = sorted(self.station_levels.items(), key=lambda kv: (-len(kv[0]), kv[0]))
+        # the first of station_level_items that a (paren-normalised) chain holds: at each
+        # position the longest word starting there; the earliest item among them wins
+        self.station_level_rank = {w: i for i, (w, _) in enumerate(self.station_level_items)}
+        self.station_level_re = re.compile(
+            "(?=(" + "|".join(re.escape(w) for w, _ in self.station_level_items) + "))")
+        self.station_info = {  # head -> (needs, bare, proper: a bare proper name may stand before it)
+            head: (o.get("needs"), o.get("bare"), bool(o.get("bare")) and head not in self.right_words)
+            for head, o in self.station_heads.items()}
 
         # --- agencies ------------------------------------------------------------
         self.agency_heads = agencies["heads"]
@@ -352,6 +412,35 @@ class _Rules:
                                     _word_gate(f"{w}部门" for w in agencies["sector_words"]))
         self.generic_re = _lookahead(self.generic)
 
+        # --- per-head options as tuples, and gates of the finder's fast paths -------
+        self.congress_info = {
+            head: (head, o["canonical"], o.get("bare", "keep"), bool(o.get("ordinal")),
+                   tuple(o.get("not_after", []) or []), o.get("prefix_levels"), o.get("sub_unit"))
+            for head, o in self.congress_heads.items()}
+        self.inherit_adjacent = self.inherit_after + ("",)
+        self.agency_info: dict[str, tuple] = {  # (branch, template, bare, not_before, prefix_levels, multi, level)
+            head: ("department", "{place}" + name, "self" if head in self.standalone else "never", (), None, None, "")
+            for head, name in self.departments.items()}
+        for head, o in self.agency_heads.items():
+            self.agency_info[head] = (o["branch"], o["canonical"], o.get("bare", "keep"),
+                                      tuple(o.get("not_before", []) or []), o.get("prefix_levels"), o.get("multi"),
+                                      o.get("level", ""))
+        # every group (group_re, bare_group_re) holds a group word or 小组
+        group_gate = _word_gate(list(self.groups) + ["小组"])
+        self.group_gate = re.compile(group_gate) if group_gate is not None else None
+        self.attach_words = tuple(sorted(self.attach_heads))
+        self.sub_unit_words = tuple(sorted(self.sub_units))
+        self.attach_gate = re.compile(_alternation(self.attach_words)) if all(self.attach_words) else None
+        self.sub_unit_gate = re.compile(_alternation(self.sub_unit_words)) if all(self.sub_unit_words) else None
+        self.org_suffix_tuple = tuple(self.org_suffixes)
+        # A multi-level prefix or a qualifier chain is a run of characters of its
+        # words: its regex is searched from the start of that run only. The
+        # qualifier chain ends with the last character of a qualifier.
+        multi_parts = [*places["multi_leaders"], *places["multi_items"], *places["multi_counters"], "、，,和及与"]
+        self.multi_chars = _chars(multi_parts) if all(multi_parts) else None
+        self.qual_chars = _chars(quals) if all(quals) else None
+        self.qual_ends = _last_chars(quals)
+
         # --- one test for "this text can hold no mention at all" ------------------
         # Every candidate of the finder starts at a match of one of these (the
         # heads' gates, 人大代表 for named deputies, the quoted-brand patterns); a
@@ -360,26 +449,58 @@ class _Rules:
         parts = [self.congress_re, self.deputy_re, self.role_re, self.bare_group_re,
                  self.station_re, self.brand_re, self.agency_re, self.dept_tail_re, self.sector_re, self.generic_re]
         gates = [x.gate.pattern if x.gate is not None else None for x in parts if x is not None]
-        gates.append(_word_gate(list(self.groups) + ["小组"]))
+        gates.append(group_gate)
+        # The gates are joined flat (a|b|c, not (?:a)|(?:b)): alternatives that open
+        # with a literal let the regex engine skip to their first characters. The
+        # quoted-brand patterns open with a quote and are tried only when the text
+        # holds one.
+        self.any_re: re.Pattern | None = None  # (some gate is unknown: always run the finder)
+        self.quotes_re: re.Pattern | None = None
         if all(g is not None for g in gates):
-            gates += ["人大代表", self.quoted_re.pattern, self.deputy_venue_re.pattern]
-            self.any_re: re.Pattern | None = re.compile("|".join(f"(?:{g})" for g in gates))
-        else:
-            self.any_re = None  # (some gate is unknown: always run the finder)
+            self.any_re = re.compile("|".join(gates + ["人大代表"]))
+            self.quotes_re = re.compile(f"{self.quoted_re.pattern}|{self.deputy_venue_re.pattern}")
 
     # ------------------------------------------------------------------ places
     def level_of(self, name: str) -> str:
         """Level of a full place name from its suffix (同安区 → district)."""
-        for suffix in self.suffix_list:
-            if name.endswith(suffix):
-                return self.suffixes[suffix]
-        return ""
+        suffix = self.suffix_of(name)
+        return self.suffixes[suffix] if suffix else ""
 
     def suffix_of(self, name: str) -> str:
-        for suffix in self.suffix_list:
+        """The longest place suffix ``name`` ends with ("" if none)."""
+        for suffix in self.suffixes_ending(name[-1:]):
             if name.endswith(suffix):
                 return suffix
         return ""
+
+    def suffixes_ending(self, char: str):
+        """The place suffixes that can end with ``char``, longest first."""
+        if self.suffix_by_last is None:
+            return self.suffix_list
+        return self.suffix_by_last.get(char, ())
+
+    def shorts_for(self, known: frozenset) -> tuple[dict, _EndWords | None, frozenset | None]:
+        """Short names of the ``known`` places (同安 → 同安区), their end-word finder,
+        and the characters a prefix can end with when short names count.
+
+        The answer depends on the place names and the lexicon only, so it is
+        memoised (a bounded table, emptied when full).
+        """
+        got = self._shorts_memo.get(known)
+        if got is None:
+            shorts: dict[str, str] = {}
+            for full in sorted(known, key=lambda n: (len(n), n)):
+                suffix = self.suffix_of(full)
+                short = full[: -len(suffix)] if suffix else ""
+                if len(short) >= 2 and short not in shorts:
+                    shorts[short] = full
+            ends = self.prefix_ends
+            if ends is not None and shorts:
+                ends = ends | _last_chars(shorts)
+            if len(self._shorts_memo) >= _MEMO_MAX:
+                self._shorts_memo.clear()
+            got = self._shorts_memo[known] = (shorts, _short_regex(tuple(sorted(shorts))) if shorts else None, ends)
+        return got
 
     def is_stop_before(self, text: str, pos: int) -> bool:
         """True when ``pos`` is a clause boundary or right after a stop word."""
@@ -398,6 +519,8 @@ class _Rules:
 
     def crossing(self, text: str, pos: int, limit: int) -> int:
         """End of a ``level_blockers`` word that starts before ``pos`` and ends after it (else 0)."""
+        if pos < 1 or pos + 1 > limit or text[pos - 1:pos + 1] not in self.blocker_pairs:
+            return 0  # (such a word holds the two characters around pos)
         for k in (1, 2, 3):
             for j in (1, 2, 3):
                 if pos - k >= 0 and pos + j <= limit and text[pos - k:pos + j] in self.level_blockers:
@@ -443,15 +566,33 @@ class _Rules:
         two-character name that is not a stop word, verb or adverb is accepted
         without a boundary (实任圩街道人大 → 任圩街道人大).
         """
-        for length in range(min(8, q), 0, -1):
-            if text[q - length:q] + word in known:
-                return q - length
+        # the longest known name <body><word> with a body of 1 to 8 characters ending at q
+        best = 0
+        cut = len(word)
+        for full in known:
+            body = len(full) - cut
+            if best < body <= 8 and full.endswith(word) and text.endswith(full[:body], 0, q):
+                best = body
+        if best:
+            return q - best
+        if q < 2:
+            return -1
+        # Every candidate name below ends with the characters d, c: any of them
+        # that no name may hold or end with makes all of them bad.
+        c, d = text[q - 1], text[q - 2]
+        if c in self.unnameable_last or d in self.unnameable or c.isspace() or d.isspace() \
+                or d + c in self.non_name_words or d + c in self.stops:
+            return -1
+        bad_names = self._bad_names
         for length in range(min(4, q), 1, -1):
             name = text[q - length:q]
-            if self.bad_name(name) or name + word in self.not_names:
+            bad = bad_names.get((name, True))
+            if bad is None:
+                bad = self.bad_name(name)
+            if bad or name + word in self.not_names:
                 continue
             b = q - length
-            if self.is_stop_before(text, b) or any(text[b - k:b] in known for k in range(3, min(8, b) + 1)):
+            if self.is_stop_before(text, b) or any(3 <= len(k) <= 8 and text.endswith(k, 0, b) for k in known):
                 return b  # (after a stop word, a boundary or a known place: 抚琴街道 + 西南街社区)
         if loose and q >= 2:
             name = text[q - 2:q]
@@ -522,38 +663,88 @@ class _EndWords:
     that position (or None) from a few slices and set lookups.
     """
 
-    __slots__ = ("words", "lengths")
+    __slots__ = ("words", "lengths", "empty")
 
     def __init__(self, words):
         self.words = frozenset(_norm_paren(w) for w in words)
-        self.lengths = sorted({len(w) for w in self.words}, reverse=True)
+        # lengths of the (non-empty) words by their last character, longest first
+        by_last: dict[str, set[int]] = {}
+        for w in self.words:
+            if w:
+                for c in (")）" if w[-1] == ")" else "(（" if w[-1] == "(" else w[-1]):
+                    by_last.setdefault(c, set()).add(len(w))
+        self.lengths = {c: sorted(ks, reverse=True) for c, ks in by_last.items()}
+        self.empty = "" in self.words
 
     def start(self, window: str) -> int | None:
         n = len(window)
-        words = self.words
-        for k in self.lengths:
-            if k <= n:
-                tail = window[n - k:]
-                if (tail in words) if ("（" not in tail and "）" not in tail) else (_norm_paren(tail) in words):
-                    return n - k
-        return None
+        if n:
+            words = self.words
+            for k in self.lengths.get(window[-1], ()):
+                if k <= n:
+                    tail = window[n - k:]
+                    if (tail in words) if ("（" not in tail and "）" not in tail) else (_norm_paren(tail) in words):
+                        return n - k
+        return n if self.empty else None
 
 
 class _WordSet:
-    """Fast "does a word of this set end at / start at a position" checks."""
+    """Fast "does a word of this set end at / start at a position" checks (one
+    ``str.endswith`` / ``str.startswith`` with the tuple of words)."""
+
+    __slots__ = ("words", "tuple")
 
     def __init__(self, words):
         self.words = frozenset(words)
-        self.lengths = sorted({len(w) for w in self.words}, reverse=True)
+        self.tuple = tuple(sorted(self.words))
 
     def ends_at(self, text: str, pos: int) -> bool:
-        return any(pos >= k and text[pos - k:pos] in self.words for k in self.lengths)
+        return text.endswith(self.tuple, 0, pos)
 
     def starts_at(self, text: str, pos: int) -> bool:
-        return any(text[pos:pos + k] in self.words for k in self.lengths)
+        return text.startswith(self.tuple, pos)
 
 
 # ---------------------------------------------------------------------- the finder
+
+
+_SPAN = itemgetter(0, 1)
+_KIND_RANK = {"named": 0, "short": 1, "each": 2, "level": 3, "multi": 4}
+
+
+def _prefix_order(p: _Prefix) -> tuple[int, int]:
+    """Which of several prefixes wins: the longest, then by kind."""
+    return p.start, _KIND_RANK[p.kind]
+
+
+class _AnyChar:
+    """Holds every character (a gate that lets everything through)."""
+
+    def __contains__(self, char) -> bool:
+        return True
+
+
+_ANY_CHAR = _AnyChar()
+_TITLE_RE = re.compile(r"《[^《》]{0,80}》")
+
+
+_JUR_NAMES: dict[int, tuple[Jurisdiction, frozenset]] = {}
+
+
+def _jurisdiction_names(jur: Jurisdiction) -> frozenset:
+    """The place names a jurisdiction knows (a name with 某, "郑州市某区", is a placeholder, not a name).
+
+    Kept per jurisdiction object (a document's units share theirs; the table holds
+    the object, so its id is not reused while the entry lives).
+    """
+    got = _JUR_NAMES.get(id(jur))
+    if got is None or got[0] is not jur:
+        if len(_JUR_NAMES) >= 1024:
+            _JUR_NAMES.clear()
+        names = frozenset(name for name in (jur.name, jur.province, jur.city, jur.district)
+                          if name and "某" not in name)
+        got = _JUR_NAMES[id(jur)] = (jur, names)
+    return got[1]
 
 
 class _Finder:
@@ -563,22 +754,21 @@ class _Finder:
         self.text = text
         self.jur = jur
         self.r = rules
-        known = set()
-        if jur is not None:
-            for name in (jur.name, jur.province, jur.city, jur.district):
-                if name and "某" not in name:
-                    known.add(name)
-        self.known = frozenset(known)  # (a name with 某, "郑州市某区", is a placeholder, not a name)
-        self.known = frozenset(known | self.scan_places())
-        self.shorts: dict[str, str] = {}
-        for full in sorted(self.known, key=lambda n: (len(n), n)):
-            suffix = self.r.suffix_of(full)
-            short = full[: -len(suffix)] if suffix else ""
-            if len(short) >= 2 and short not in self.shorts:
-                self.shorts[short] = full
-        self.short_re = _short_regex(tuple(sorted(self.shorts))) if self.shorts else None
+        self.known = _jurisdiction_names(jur) if jur is not None else frozenset()
+        found = self.scan_places()
+        if found:
+            self.known = self.known | found
+        # short names (同安 → 同安区) and the characters any prefix asking for them can end with
+        self.shorts, self.short_re, short_ends = rules.shorts_for(self.known)
+        self.short_ends = _ANY_CHAR if short_ends is None else short_ends
+        self.plain_ends = _ANY_CHAR if rules.prefix_ends is None else rules.prefix_ends
         self.cands: list[tuple[int, int, str, str, str, str]] = []
-        self.titles = [(m.start(), m.end()) for m in re.finditer(r"《[^《》]{0,80}》", text)]
+        self.titles = [(m.start(), m.end()) for m in _TITLE_RE.finditer(text)] if "《" in text else []
+        self._prefixes: dict[tuple, _Prefix] = {}  # prefix() answers of this text, by arguments
+        if jur is None or not jur.name:
+            self.own_place, self.own_level = "", ""
+        else:
+            self.own_place, self.own_level = jur.name, jur.level
 
     def scan_places(self) -> set:
         """County and township names the text writes at a clause boundary."""
@@ -604,7 +794,24 @@ class _Finder:
 
     # -- prefixes -------------------------------------------------------------------
     def prefix(self, pos: int, *, named: bool = True, short: bool = False, ordinal: bool = False) -> _Prefix:
-        """The longest prefix ending at ``pos`` (kind ``none`` with ``start=pos`` if none)."""
+        """The longest prefix ending at ``pos`` (kind ``none`` with ``start=pos`` if none).
+
+        Every prefix ends with a character of ``short_ends`` / ``plain_ends`` (a
+        session number with 届): after any other character there is none. Several
+        heads ask for the prefix at one position (人大代表 is a congress and a
+        deputy head): each answer is kept for the rest of this text.
+        """
+        if pos:
+            last = self.text[pos - 1]
+            if (ordinal and last == "届") or last in (self.short_ends if short else self.plain_ends):
+                key = (pos, named, short, ordinal)
+                p = self._prefixes.get(key)
+                if p is None:
+                    p = self._prefixes[key] = self._prefix(pos, named, short, ordinal)
+                return p
+        return _Prefix(pos)
+
+    def _prefix(self, pos: int, named: bool, short: bool, ordinal: bool) -> _Prefix:
         text, r = self.text, self.r
         if ordinal:
             window = text[max(0, pos - 6):pos]
@@ -613,12 +820,38 @@ class _Finder:
                 o_start = pos - (len(window) - m.start())
                 p = self.prefix(o_start, named=named, short=short)
                 return p if p.kind != "none" else _Prefix(o_start, "session", text[o_start:pos])
+            if text[pos - 1] not in (self.short_ends if short else self.plain_ends):
+                return _Prefix(pos)
+        if short:
+            # the prefix without short names, then a short name if it starts further left
+            base = self.prefix(pos, named=named)
+            if self.short_re is not None:
+                lo = max(0, pos - _WINDOW)
+                k = self.short_re.start(text[lo:pos])
+                if k is not None:
+                    start = lo + k
+                    # (the longest prefix wins; at one start, named before short before the others)
+                    if (base.kind == "none" or start < base.start or (start == base.start and base.kind != "named")) \
+                            and r.is_stop_before(text, start):
+                        full = self.shorts[text[start:pos]]
+                        return _Prefix(start, "short", text[start:pos], full, r.level_of(full))
+            return base
         lo = max(0, pos - _WINDOW)
         window = text[lo:pos]
         found: list[_Prefix] = []
-        m = r.multi_re.search(window)
+        m = None
+        chars = r.multi_chars
+        if chars is None:
+            m = r.multi_re.search(window)
+        elif text[pos - 1] in chars:
+            # the match is a run of characters of multi-level words ending at pos
+            i = pos - 1
+            while i > lo and text[i - 1] in chars:
+                i -= 1
+            if pos - i >= 2:
+                m = r.multi_re.search(text, i, pos)
         if m and m.end() - m.start() >= 2:
-            start = lo + m.start()
+            start = m.start() if chars is not None else lo + m.start()
             cut = r.crossing(text, start, pos)  # 全省市县乡人大: 全省 is no item
             if cut and r.item_re.match(text, cut) and r.multi_re.search(text[cut:pos]) and pos - cut >= 2:
                 start = cut
@@ -645,20 +878,15 @@ class _Finder:
             if s != -1:
                 s = self.outer_places(s, r.suffixes[word])
                 found.append(_Prefix(s, "named", text[s:pos], self.inner_place(s, pos), r.suffixes[word]))
-            elif not any(text[max(0, start - k):pos] in r.level_blockers for k in (1, 2)):
+            elif text[max(0, start - 1):pos] not in r.level_blockers \
+                    and text[max(0, start - 2):pos] not in r.level_blockers:
                 # (全区, 辖区, 小区 …: there the level word belongs to a word that is no place)
                 found.append(_Prefix(start, "level", text[start:pos], _resolve_level(level, self.jur), level))
-        if short and self.short_re is not None:
-            k = self.short_re.start(window)
-            if k is not None:
-                start = lo + k
-                if r.is_stop_before(text, start):
-                    full = self.shorts[text[start:pos]]
-                    found.append(_Prefix(start, "short", text[start:pos], full, r.level_of(full)))
         if not found:
             return _Prefix(pos)
-        order = ("named", "short", "each", "level", "multi")
-        return min(found, key=lambda p: (p.start, order.index(p.kind)))
+        if len(found) == 1:
+            return found[0]
+        return min(found, key=_prefix_order)
 
     def multi_prefix(self, start: int, pos: int, named: bool) -> _Prefix:
         """A multi-level prefix; a place name before its first item joins it."""
@@ -678,7 +906,7 @@ class _Finder:
         """
         text, r = self.text, self.r
         for _ in range(2):
-            for suffix in r.suffix_list:
+            for suffix in r.suffixes_ending(text[s - 1:s] if s else ""):
                 outer = r.suffixes[suffix]
                 if text.endswith(suffix, 0, s) and _RANK.get(outer, 9) < _RANK.get(level, 9):
                     q = s - len(suffix)
@@ -730,41 +958,42 @@ class _Finder:
     # -- congress ----------------------------------------------------------------------
     def congress(self) -> None:
         text, r = self.text, self.r
-        for m in r.congress_re.finditer(text):
+        found = r.congress_re.finditer(text)
+        if not found:
+            return
+        infos, cands = r.congress_info, self.cands
+        place, own_level = self.own_place, self.own_level
+        for m in found:
             h = m.start()
-            head = _norm_paren(m.group(1))
+            g = m.group(1)
+            head, template, bare, ordinal, not_after, allowed, sub_unit = infos.get(g) or infos[_norm_paren(g)]
             e = h + len(head)
-            opts = r.congress_heads[head]
-            before = text[max(0, h - 6):h]
-            if any(before.endswith(w) for w in opts.get("not_after", []) or []):
+            if not_after and text.endswith(not_after, max(0, h - 6), h):
                 continue
-            p = self.prefix(h, short=True, ordinal=bool(opts.get("ordinal")))
-            allowed = opts.get("prefix_levels")
-            if p.kind in ("named", "short", "level") and allowed and p.level not in allowed:
+            p = self.prefix(h, short=True, ordinal=ordinal)
+            kind = p.kind
+            if allowed and kind in ("named", "short", "level") and p.level not in allowed:
                 p = _Prefix(h)
-            template = opts["canonical"]
-            if p.kind in ("none", "session"):
-                bare = opts.get("bare", "keep")
-                place, level = self.own()
-                if p.kind == "session" and place:
-                    self.add(p.start, e, "congress", template.format(place=place), level, "congress")
+                kind = "none"
+            if kind == "none" or kind == "session":
+                if kind == "session" and place:
+                    cands.append((p.start, e, "congress", template.format(place=place), own_level or "", "congress"))
                     continue
                 if bare == "never":
                     continue
-                sub_unit = opts.get("sub_unit")
-                inherited = self.inherited(h, adjacent=bool(sub_unit))
+                inherited = self.inherited(h, adjacent=bool(sub_unit)) if cands else None
                 if inherited is not None:
                     self.add(p.start, e, "congress", inherited[0] + (sub_unit or head), inherited[1], "congress")
                 elif bare == "self" and place:
-                    self.add(p.start, e, "congress", template.format(place=place), level, "congress")
-                elif bare in ("self", "keep"):
-                    self.add(p.start, e, "congress", head, "", "congress")
+                    cands.append((p.start, e, "congress", template.format(place=place), own_level or "", "congress"))
+                elif bare == "self" or bare == "keep":
+                    cands.append((p.start, e, "congress", head, "", "congress"))
                 else:
-                    self.add(p.start, e, "congress", bare, "", "congress")
-            elif p.kind == "multi":
+                    cands.append((p.start, e, "congress", bare, "", "congress"))
+            elif kind == "multi":
                 self.add(p.start, e, "congress", r.congress_multi or _norm_paren(text[p.start:e]), "multi",
                          "congress")
-            elif p.kind == "each":
+            elif kind == "each":
                 self.add(p.start, e, "congress", self.each_canonical(p, template, text[p.start:e]), "multi",
                          "congress")
             else:
@@ -775,8 +1004,10 @@ class _Finder:
 
         With ``adjacent``, a body ending right at ``h`` counts too (市人大常委会 + 代表工委).
         """
-        text = self.text
-        for word in self.r.inherit_after + (("",) if adjacent else ()):
+        text, r = self.text, self.r
+        if not adjacent and not text.endswith(r.inherit_after, 0, h):
+            return None
+        for word in r.inherit_adjacent if adjacent else r.inherit_after:
             if text.endswith(word, 0, h):
                 end = h - len(word)
                 for cand in self.cands:
@@ -795,27 +1026,33 @@ class _Finder:
     # -- deputies ------------------------------------------------------------------------
     def deputies(self) -> None:
         text, r = self.text, self.r
+        heads, cands, ends = r.deputy_heads, self.cands, self.plain_ends
         for m in r.deputy_re.finditer(text):
             h = m.start()
             head = m.group(1)
             e = h + len(head)
-            opts = r.deputy_heads[head]
+            opts = heads[head]
             bare_word = head == "代表"
             if bare_word:
-                if text[max(0, h - 2):h] == "人大":
+                if h >= 2 and text.startswith("人大", h - 2):
                     continue  # the 人大代表 occurrence covers it
                 if r.bare_not_after.starts_at(text, e):
+                    continue
+                if h == 0 or text[h - 1] not in ends:  # (no prefix: see prefix())
+                    if not r.bare_not_before.ends_at(text, h):
+                        cands.append((h, e, "deputy", opts["bare"], "", "deputy"))
                     continue
             p = self.prefix(h, named=not bare_word)
             if bare_word and p.kind == "named":
                 p = _Prefix(h)
-            if p.kind == "none":
+            kind = p.kind
+            if kind == "none":
                 if bare_word and r.bare_not_before.ends_at(text, h):
                     continue
                 self.add(h, e, "deputy", opts["bare"], "", "deputy")
-            elif p.kind == "multi":
+            elif kind == "multi":
                 self.add(p.start, e, "deputy", r.multi_canonical, "multi", "deputy")
-            elif p.kind == "each":
+            elif kind == "each":
                 self.add(p.start, e, "deputy", self.each_canonical(p, opts["canonical"], text[p.start:e]),
                          "multi", "deputy")
             else:
@@ -826,14 +1063,16 @@ class _Finder:
 
     def named_deputies(self) -> None:
         """人大代表王小明 (a name closed by punctuation or a name-end word) joins the span."""
-        text, r = self.text, self.r
-        for m in re.finditer("人大代表", text):
-            e = m.end()
+        text = self.text
+        at = text.find("人大代表")
+        while at != -1:
+            e = at + 4
             n_end = self.name_after(e, strict=True)
             if n_end > e:
-                p = self.prefix(m.start())
-                start = p.start if p.kind not in ("none", "session") else m.start()
+                p = self.prefix(at)
+                start = p.start if p.kind not in ("none", "session") else at
                 self.add(start, n_end, "deputy", text[e:n_end], p.level if p.kind != "multi" else "multi", "deputy")
+            at = text.find("人大代表", e)
 
     def roles(self) -> None:
         text, r = self.text, self.r
@@ -850,6 +1089,8 @@ class _Finder:
 
     def groups(self) -> None:
         text, r = self.text, self.r
+        if r.group_gate is not None and r.group_gate.search(text) is None:
+            return  # (every group holds a group word or 小组)
         last: tuple[int, str, str] | None = None  # (end, place, level) of the last numbered group
         for m in r.group_re.finditer(text):
             h = m.start()
@@ -888,7 +1129,7 @@ class _Finder:
             h = m.start()
             if r.bare_group_not_after.ends_at(text, h):
                 continue
-            if text.endswith("代表", 0, h) or re.match(f"[{_NUM}]", text[h - 1:h] or "x"):
+            if text.endswith("代表", 0, h) or (h > 0 and text[h - 1] in _NUM_CHARS):
                 continue
             self.add(h, h + 2, "deputy", "代表小组", "", "deputy")
 
@@ -925,11 +1166,16 @@ class _Finder:
     # -- stations ------------------------------------------------------------------------
     def stations(self) -> None:
         text, r = self.text, self.r
+        infos = r.station_info
         for m in r.station_re.finditer(text):
             h = m.start()
-            head = _norm_paren(m.group(1))
+            head = m.group(1)
+            info = infos.get(head)
+            if info is None:
+                head = _norm_paren(head)
+                info = infos[head]
+            needs, bare, proper = info
             e = h + len(head)
-            opts = r.station_heads[head]
             alt = r.alt_re.match(text, e)
             end = alt.end() if alt else e
             right = r.right_re.match(text, end) if r.right_re is not None else None
@@ -937,11 +1183,9 @@ class _Finder:
             if right and right.group(0) != head:
                 canon_tail = right.group(0) if right.group(0) != "站点" else ""
                 end = right.end()
-            needs = opts.get("needs")
-            proper = bool(opts.get("bare")) and head not in r.right_words
             start, named, level, chain = self.station_left(h, proper)
-            quoted = self.quoted_before(h)
-            if start == h and not opts.get("bare"):
+            if start == h and not bare:
+                quoted = self.quoted_before(h)
                 if quoted is None:
                     continue
                 # “社情民意”示范点 → the head alone, named by the quote
@@ -963,7 +1207,7 @@ class _Finder:
         """省三级人大代表履职服务平台 → 福建省三级…: a single counted level item is resolved."""
         r = self.r
         m = r.item_re.match(canonical)
-        if m and len(m.group(0)) == 1 and re.match(f"[{_NUM}]级", canonical[1:3]):
+        if m and len(m.group(0)) == 1 and _NUM_LEVEL.match(canonical, 1, 3):
             place = _resolve_level(r.level_words.get(m.group(0), ""), self.jur)
             if place:
                 return place + canonical[1:]
@@ -1015,18 +1259,32 @@ class _Finder:
         """
         text, r = self.text, self.r
         pos, level, chain = h, "", ""
+        qual_chars, qual_ends = r.qual_chars, r.qual_ends
         for _ in range(4):
             lo = max(0, pos - _WINDOW)
-            q = r.qual_re.search(text[lo:pos])
+            if qual_chars is None:
+                q = r.qual_re.search(text[lo:pos])
+                q_start = lo + q.start() if q else 0
+            elif pos and text[pos - 1] in qual_ends:
+                # the chain is a run of qualifier characters ending with a qualifier at pos
+                i = pos - 1
+                while i > lo and text[i - 1] in qual_chars:
+                    i -= 1
+                q = r.qual_re.search(text, i, pos)
+                q_start = q.start() if q else 0
+            else:
+                q = None
             if q:
-                q_start = lo + q.start()
                 cut = r.crossing(text, q_start, pos)  # 全区活动站: not 区 + 活动站
                 if cut:
                     q_start = cut
                 if q_start < pos:
                     words = _norm_paren(text[q_start:pos])
                     chain = words + chain
-                    level = level or next((lv for w, lv in r.station_level_items if w in words), "")
+                    if not level:  # the first of station_level_items the chain holds
+                        held = r.station_level_re.findall(words)
+                        level = r.station_level_items[min(map(r.station_level_rank.__getitem__, held))][1] \
+                            if held else ""
                     # a chain opening with a place suffix takes the place name (青礁 + 村…)
                     first = r.level_start_re.match(text, q_start)
                     if first and _norm_paren(first.group(0)) in r.suffixes:
@@ -1039,11 +1297,12 @@ class _Finder:
                             return self.outer_places(s, r.suffixes[suffix]), True, \
                                 level or r.station_levels.get(suffix, ""), chain
                     # a chain opening with an organisation noun takes its name (医疗 + 行业…)
-                    for suffix in r.org_suffixes:
-                        if words.startswith(suffix) and not first:
-                            s = self.org_name_before(q_start)
-                            if s != -1:
-                                return s, True, level or r.station_levels.get(suffix, ""), chain
+                    if not first and words.startswith(r.org_suffix_tuple):
+                        for suffix in r.org_suffixes:
+                            if words.startswith(suffix):
+                                s = self.org_name_before(q_start)
+                                if s != -1:
+                                    return s, True, level or r.station_levels.get(suffix, ""), chain
                     pos = q_start
             p = self.prefix(pos)
             if p.kind == "named":
@@ -1056,11 +1315,12 @@ class _Finder:
                 continue
             break
         # an organisation or place noun: <name><org suffix> (琅岐菜篮子基地, 新阳企业)
-        for suffix in r.org_suffixes:
-            if text.endswith(suffix, 0, pos):
-                s = self.org_name_before(pos - len(suffix))
-                if s != -1:
-                    return s, True, level or r.station_levels.get(suffix, ""), chain
+        if text.endswith(r.org_suffix_tuple, 0, pos):
+            for suffix in r.org_suffixes:
+                if text.endswith(suffix, 0, pos):
+                    s = self.org_name_before(pos - len(suffix))
+                    if s != -1:
+                        return s, True, level or r.station_levels.get(suffix, ""), chain
         # a bare proper name right before the head, after punctuation (,田洋活动站), or
         # before a deputy qualifier chain after punctuation or a stop word (参观永安人大代表之家)
         deputy_chain = pos < h and chain.startswith(("人大", "代表"))
@@ -1112,58 +1372,79 @@ class _Finder:
     def brands(self) -> None:
         """Named brands from the lexicon and quoted names set up as platforms."""
         text, r = self.text, self.r
-        brands = dict(r.brands)
-        for m in r.quoted_re.finditer(text):
-            name = m.group(1)
-            after = text[m.end():m.end() + 6]
-            if name.endswith(r.brand_endings) and not after.startswith(r.not_brand_after):
-                brands.setdefault(name, "")
-        # a quoted deputy-named venue needs no verb: “代表议事坊”, “人大代表之家”
-        for m in r.deputy_venue_re.finditer(text):
-            brands.setdefault(m.group(1), "")
-        if not brands:
+        lexicon = r.brands
+        quoted: list[str] = []  # quoted names that are no lexicon brand
+        if "“" in text or '"' in text:  # (both patterns open with a quote)
+            for m in r.quoted_re.finditer(text):
+                name = m.group(1)
+                after = text[m.end():m.end() + 6]
+                if name.endswith(r.brand_endings) and not after.startswith(r.not_brand_after) and name not in lexicon:
+                    quoted.append(name)
+            # a quoted deputy-named venue needs no verb: “代表议事坊”, “人大代表之家”
+            quoted.extend(m.group(1) for m in r.deputy_venue_re.finditer(text) if m.group(1) not in lexicon)
+        if not quoted:
+            if r.brand_re is not None:
+                for m in r.brand_re.finditer(text):
+                    name = m.group(1)
+                    h = m.start()
+                    self.add(h, h + len(name), "station", name, lexicon[name], "station")
             return
-        pattern = r.brand_re if brands.keys() == r.brands.keys() else _lookahead(brands)
-        for m in pattern.finditer(text):
-            name = m.group(1)
-            h = m.start()
-            self.add(h, h + len(name), "station", name, brands[name], "station")
+        if any(c in name for name in quoted for c in "()（）"):
+            # (a name with parentheses matches either kind: one pattern of all names)
+            brands = dict(lexicon)
+            for name in quoted:
+                brands.setdefault(name, "")
+            for m in _lookahead(brands).finditer(text):
+                name = m.group(1)
+                h = m.start()
+                self.add(h, h + len(name), "station", name, brands[name], "station")
+            return
+        # the longest brand, listed or quoted, at every position where one starts
+        at: dict[int, tuple[str, str]] = {}
+        if r.brand_re is not None:
+            for m in r.brand_re.finditer(text):
+                name = m.group(1)
+                at[m.start()] = (name, lexicon[name])
+        for name in set(quoted):
+            h = text.find(name)
+            while h != -1:
+                if h not in at or len(at[h][0]) < len(name):
+                    at[h] = (name, "")
+                h = text.find(name, h + 1)
+        for h in sorted(at):
+            name, level = at[h]
+            self.add(h, h + len(name), "station", name, level, "station")
 
     # -- agencies --------------------------------------------------------------------------
     def agencies(self) -> None:
         text, r = self.text, self.r
+        infos, ends = r.agency_info, self.short_ends
         for m in r.agency_re.finditer(text):
             h = m.start()
             head = m.group(1)
             e = h + len(head)
-            opts = r.agency_heads.get(head)
-            if opts is not None:
-                branch = opts["branch"]
-                template = opts["canonical"]
-                bare = opts.get("bare", "keep")
-                if any(text.startswith(w, e) for w in opts.get("not_before", []) or []):
-                    continue
-            else:  # a listed department
-                branch = "department"
-                template = "{place}" + r.departments[head]
-                bare = "self" if head in r.standalone else "never"
-                opts = {}
+            branch, template, bare, not_before, allowed, multi, bare_level = infos[head]
+            if not_before and text.startswith(not_before, e):
+                continue
+            if bare == "never" and (h == 0 or text[h - 1] not in ends):
+                continue  # (no prefix: see prefix(); the head needs one)
             p = self.prefix(h, short=True)
-            allowed = opts.get("prefix_levels")
-            if allowed and p.kind in ("named", "short", "level") and p.level not in allowed:
+            kind = p.kind
+            if allowed and kind in ("named", "short", "level") and p.level not in allowed:
                 p = _Prefix(h)
-            if p.kind == "none":
+                kind = "none"
+            if kind == "none":
                 if bare == "never":
                     continue
                 if bare == "self":
-                    place, level = self.own()
+                    place = self.own_place
                     canonical = template.format(place=place) if place else head
-                    self.add(h, e, "agency", canonical, level if place else "", branch)
+                    self.add(h, e, "agency", canonical, self.own_level if place else "", branch)
                 else:
-                    self.add(h, e, "agency", head if bare == "keep" else bare, opts.get("level", ""), branch)
-            elif p.kind == "multi":
-                self.add(p.start, e, "agency", opts.get("multi") or _norm_paren(text[p.start:e]), "multi", branch)
-            elif p.kind == "each":  # 各乡镇党委 → 乡镇党委; 各区政府 → 厦门市各区政府
+                    self.add(h, e, "agency", head if bare == "keep" else bare, bare_level, branch)
+            elif kind == "multi":
+                self.add(p.start, e, "agency", multi or _norm_paren(text[p.start:e]), "multi", branch)
+            elif kind == "each":  # 各乡镇党委 → 乡镇党委; 各区政府 → 厦门市各区政府
                 self.add(p.start, e, "agency", self.each_canonical(p, "{place}" + head, text[p.start:e]), "multi",
                          branch)
             else:
@@ -1206,8 +1487,12 @@ class _Finder:
     def attach_party_groups(self) -> None:
         """省人大常委会党组: a party group right after a body joins its span."""
         text, r = self.text, self.r
+        party = r.attach_gate is None or r.attach_gate.search(text) is not None
+        office = r.sub_unit_gate is None or r.sub_unit_gate.search(text) is not None
+        if not (party or office):
+            return  # (the text holds none of the words)
         bodies = [c for c in self.cands if c[2] in ("congress", "agency") and c[3]]
-        for word in sorted(r.attach_heads):
+        for word in r.attach_words if party else ():
             pos = text.find(word)
             while pos != -1:
                 for c in bodies:
@@ -1216,7 +1501,7 @@ class _Finder:
                 pos = text.find(word, pos + 1)
         # 县政府督查室: an office of a government right after it joins its span (a department)
         governments = [c for c in bodies if c[2] == "agency" and c[5] == "government"]
-        for word in sorted(r.sub_units) if governments else ():
+        for word in r.sub_unit_words if governments and office else ():
             pos = text.find(word)
             while pos != -1:
                 for c in governments:
@@ -1231,23 +1516,29 @@ class _Finder:
         self.stations()
         self.agencies()
         self.attach_party_groups()
-        kept: list[tuple[int, int, str, str, str, str]] = []
-        taken = bytearray(len(self.text) + 1)
-        # Longest first, then leftmost, then by type; among equal spans of one type
-        # the candidate found first (a listed head before a generic pattern) wins.
-        order = sorted(range(len(self.cands)), key=lambda i: (
-            -(self.cands[i][1] - self.cands[i][0]), self.cands[i][0], _TYPE_ORDER[self.cands[i][2]], i))
-        for cand in (self.cands[i] for i in order):
-            start, end = cand[0], cand[1]
-            if any(taken[start:end]):
-                continue
-            taken[start:end] = b"\x01" * (end - start)
-            kept.append(cand)
-        kept.sort(key=lambda c: (c[0], c[1]))
+        cands = self.cands
+        if not cands:
+            return []
+        if len(cands) == 1:
+            kept = cands
+        else:
+            # Longest first, then leftmost, then by type; among equal spans of one type
+            # the candidate found first (a listed head before a generic pattern) wins.
+            order = sorted((s - e, s, _TYPE_ORDER[t], i, e) for i, (s, e, t, _, _, _) in enumerate(cands))
+            taken = bytearray(len(self.text) + 1)
+            kept = []
+            for _, start, _, i, end in order:
+                if taken.find(1, start, end) != -1:
+                    continue
+                taken[start:end] = b"\x01" * (end - start)
+                kept.append(cands[i])
+            kept.sort(key=_SPAN)
+        text = self.text
+        titles = self.titles
         return [
-            {"type": t, "surface": self.text[s:e], "canonical": c, "level": lv, "branch": br, "start": s, "end": e}
+            {"type": t, "surface": text[s:e], "canonical": c, "level": lv, "branch": br, "start": s, "end": e}
             for s, e, t, c, lv, br in kept
-            if not (t == "deputy" and self.in_title(s, e))
+            if not (titles and t == "deputy" and self.in_title(s, e))
         ]
 
 
@@ -1298,8 +1589,9 @@ def find_mentions(text: str, jurisdiction: Jurisdiction | None = None, lexicon=N
 
 def _find(text: str, jurisdiction: Jurisdiction | None, rules: _Rules, in_title: bool = False) -> list[dict]:
     """:func:`find_mentions` with the compiled rules, arguments already checked."""
-    if rules.any_re is not None and rules.any_re.search(text) is None:
-        return []
+    if rules.any_re is not None and rules.any_re.search(text) is None and (
+            ("“" not in text and '"' not in text) or rules.quotes_re.search(text) is None):
+        return []  # (no head, no quoted brand: nothing to find)
     found = _Finder(text, jurisdiction, rules).run()
     if in_title:
         found = [m for m in found if m["type"] != "deputy"]

@@ -55,8 +55,12 @@ one integer ``rel_<relation>`` per relation present anywhere in the graph,
 **Building blocks.** The tables compose: :func:`mention_counts` (mergeable
 across batches: concatenate and sum) → :func:`nodes_from_counts`;
 :func:`edge_evidence` (per document or batch) → :func:`edges_from_evidence`;
-both → :func:`graph_from_tables`. :func:`build_network` is exactly this chain,
-so a streamed build that uses the same functions gives the same graph.
+both → :func:`graph_from_tables`. :func:`build_network` is exactly this chain.
+A streamed build (``congress-lib build``) runs the same rule without tables:
+:func:`sentence_evidence` on each document's plain rows, gathered in an
+:class:`EvidenceStore`, which gives the rows of :func:`edges_from_evidence` and
+the graph of :func:`graph_from_tables` and makes each edge's evidence JSON only
+when :func:`write_network` writes it.
 
 All functions take a corpus (any object with a ``mentions`` table or method and
 a ``sentences`` table, see :data:`MENTION_COLUMNS`) or a graph, and return new
@@ -67,12 +71,17 @@ module level.
 from __future__ import annotations
 
 import bisect
+import heapq
 import json
 import re
+from array import array
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
+from itertools import islice, repeat
 from pathlib import Path
+from xml.etree import ElementTree
 
 import networkx as nx
 import pandas as pd
@@ -92,6 +101,8 @@ __all__ = [
     "nodes_from_counts",
     "network_nodes",
     "edge_evidence",
+    "sentence_evidence",
+    "EvidenceStore",
     "edges_from_evidence",
     "network_edges",
     "graph_from_tables",
@@ -159,6 +170,7 @@ class _Rules:
     order: dict  # relation -> rank in the lexicon
     generic_re: dict  # type -> compiled pattern
     clause_marks: frozenset  # characters that end a clause
+    clause_re: re.Pattern | None  # one clause mark (None: the lexicon names none)
 
 
 _RULES: dict[str, _Rules] = {}
@@ -217,7 +229,8 @@ def _rules(lexicon: Lexicon) -> _Rules:
     marks = data.get("clause_delimiters", "，,：:")
     if not isinstance(marks, str):
         raise LexiconError("relation_triggers.yaml: clause_delimiters must be a string of characters.")
-    rules = _Rules(trigger_re, relation_of, order, generic_re, frozenset(marks))
+    clause_re = re.compile("[" + "".join(map(re.escape, sorted(set(marks)))) + "]") if marks else None
+    rules = _Rules(trigger_re, relation_of, order, generic_re, frozenset(marks), clause_re)
     if version is not None:
         _RULES[version] = rules
     return rules
@@ -323,10 +336,21 @@ def _mentions(corpus, jurisdiction=None, doc_id=None) -> pd.DataFrame:
 
 
 def _mode(values) -> str:
-    counts = Counter(v for v in values if isinstance(v, str) and v)
-    if not counts:
-        return ""
-    return min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    """The most frequent non-empty string of `values` (ties: the smallest), ``""`` when none."""
+    counts: dict[str, int] = {}
+    for v in values:
+        if v and isinstance(v, str):
+            counts[v] = counts.get(v, 0) + 1
+    return _mode_of_counts(counts)
+
+
+def _mode_of_counts(counts: dict) -> str:
+    """:func:`_mode` of the values a ``{value: count}`` mapping stands for (``Counter.elements()``)."""
+    best, best_n = "", 0
+    for v, n in counts.items():
+        if n > 0 and v and isinstance(v, str) and (n > best_n or (n == best_n and v < best)):
+            best, best_n = v, n
+    return best
 
 
 def mention_counts(mentions: pd.DataFrame) -> pd.DataFrame:
@@ -381,10 +405,10 @@ def nodes_from_counts(counts: pd.DataFrame, lexicon: Lexicon | str | None = None
     rows = []
     for key in sorted(nodes, key=lambda k: _node_sort_key(k, nodes[k]["type"])):
         node = nodes[key]
-        level = _mode(node["lv"].elements())
+        level = _mode_of_counts(node["lv"])
         generic = _is_generic(rules, node["type"], node["canonical"], level)
         rows.append([key, node["type"], node["canonical"], ";".join(sorted(x for x in node["j"] if x)), level,
-                     _mode(node["br"].elements()), node["n"], generic])
+                     _mode_of_counts(node["br"]), node["n"], generic])
     return pd.DataFrame(rows, columns=NODE_COLUMNS).astype({"mentions": "int64", "generic": "bool"})
 
 
@@ -414,6 +438,10 @@ def network_nodes(corpus, lexicon: Lexicon | str | None = None, *, jurisdiction:
 
 
 def _closest(spans_a, spans_b) -> tuple[int, int]:
+    """The shortest span from one mention of a node to one of the other (ties: the leftmost)."""
+    if len(spans_a) == 1 and len(spans_b) == 1:
+        (sa, ea), (sb, eb) = spans_a[0], spans_b[0]
+        return (sa if sa < sb else sb), (ea if ea > eb else eb)
     best = None
     for sa, ea in spans_a:
         for sb, eb in spans_b:
@@ -423,11 +451,105 @@ def _closest(spans_a, spans_b) -> tuple[int, int]:
     return best
 
 
-def _gap(start: int, end: int, lo: int, hi: int) -> int:
-    """Characters between the span [start, end) and the span [lo, hi); 0 when they overlap."""
-    if start < hi and lo < end:
-        return 0
-    return lo - end if end <= lo else start - hi
+def _masked(text: str, offset: int, spans) -> str:
+    """`text` with the characters of the document spans `spans` replaced by NUL (`offset`: the
+    document offset of the text), so that trigger words and clause marks inside mentions never match."""
+    n = len(text)
+    pieces, pos = [], 0
+    for s, e in sorted(spans):
+        a, b = s - offset, e - offset
+        if a < pos:  # before the text, or inside what is masked already
+            a = pos
+        if b > n:
+            b = n
+        if b <= a:
+            continue
+        if a > pos:
+            pieces.append(text[pos:a])
+        pieces.append("\0" * (b - a))
+        pos = b
+    if not pieces:
+        return text
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def _sentence_pairs(rules: _Rules, text: str, offset: int, mentions) -> list[tuple]:
+    """The pairs of nodes of different types mentioned in one sentence, each with its relation.
+
+    This is the rule of the module docstring, shared by :func:`edge_evidence` and
+    :func:`sentence_evidence`.
+
+    Parameters
+    ----------
+    rules : _Rules
+    text : str
+        The sentence.
+    offset : int
+        The document offset of the sentence.
+    mentions : iterable of (type, canonical, start, end)
+        The sentence's mentions (document offsets, as strings and ints).
+
+    Returns
+    -------
+    list of tuple
+        ``(source, target, source_type, target_type, relation, trigger,
+        trigger_start, trigger_end)`` per pair, in type order then key.
+    """
+    nodes: dict[str, tuple[str, list]] = {}
+    spans = []
+    for t, c, s, e in mentions:
+        key = f"{t}:{c}"
+        node = nodes.get(key)
+        if node is None:
+            nodes[key] = (t, [(s, e)])
+        else:
+            node[1].append((s, e))
+        spans.append((s, e))
+    if len(nodes) < 2:
+        return []
+    rank, other = _RANK.get, len(TYPE_ORDER)
+    keys = [k for _, k in sorted([(rank(t, other), k) for k, (t, _) in nodes.items()])]
+    masked = _masked(text, offset, spans)
+    # the triggers: (start, end, word, relation, rank of the relation, clause), document offsets;
+    # clause k of the sentence is the text after the k-th clause mark (sentence offsets in `cuts`)
+    triggers, cuts, clause = [], [], bisect.bisect_right
+    if rules.trigger_re is not None:
+        hits = [(hit.start(), hit.end(), hit.group()) for hit in rules.trigger_re.finditer(masked)]
+        if hits:
+            if rules.clause_re is not None:
+                cuts = [m.start() for m in rules.clause_re.finditer(masked)]
+            for a, b, word in hits:
+                relation = rules.relation_of[word]
+                triggers.append((a + offset, b + offset, word, relation, rules.order[relation], clause(cuts, a)))
+    rows = []
+    for i, a in enumerate(keys):
+        ta, spans_a = nodes[a]
+        for b in keys[i + 1:]:
+            tb, spans_b = nodes[b]
+            if ta == tb:
+                continue
+            if not triggers:
+                rows.append((a, b, ta, tb, CO_MENTION, "", -1, -1))
+                continue
+            lo, hi = _closest(spans_a, spans_b)
+            # only a trigger in the clause of one of the two mentions speaks about the pair
+            c_lo, c_hi = clause(cuts, lo - offset), clause(cuts, hi - 1 - offset)
+            best, best_key = None, None
+            for tr in triggers:
+                if tr[5] != c_lo and tr[5] != c_hi:
+                    continue
+                t_start, t_end = tr[0], tr[1]
+                # characters between the trigger and the pair's span, 0 when they overlap
+                gap = 0 if (t_start < hi and lo < t_end) else (lo - t_end if t_end <= lo else t_start - hi)
+                key = (gap, tr[4], t_start)
+                if best is None or key < best_key:
+                    best, best_key = tr, key
+            if best is None:
+                rows.append((a, b, ta, tb, CO_MENTION, "", -1, -1))
+            else:
+                rows.append((a, b, ta, tb, best[3], best[2], best[0], best[1]))
+    return rows
 
 
 def _evidence_rows(m: pd.DataFrame, sentences: pd.DataFrame, rules: _Rules) -> list[list]:
@@ -452,39 +574,16 @@ def _evidence_rows(m: pd.DataFrame, sentences: pd.DataFrame, rules: _Rules) -> l
     for sent_id in sorted(wanted, key=lambda sid: (info[sid][0], info[sid][2], sid)):
         doc_id, unit_id, s_start, s_end, text = info[sent_id]
         mentions = by_sentence[sent_id]
-        # Mask the mentions, so that trigger words inside them never match.
-        chars = list(text)
-        for _, _, s, e, _ in mentions:
-            for i in range(max(s - s_start, 0), min(e - s_start, len(chars))):
-                chars[i] = "\0"
-        masked = "".join(chars)
-        triggers = []
-        if rules.trigger_re is not None:
-            for hit in rules.trigger_re.finditer(masked):
-                word = hit.group(0)
-                triggers.append((hit.start() + s_start, hit.end() + s_start, word, rules.relation_of[word]))
-        cuts = [i + s_start for i, ch in enumerate(masked) if ch in rules.clause_marks]
-        nodes: dict[str, dict] = {}
-        for t, c, s, e, j in mentions:
-            node = nodes.setdefault(node_key(t, c), {"type": t, "spans": [], "j": j})
-            node["spans"].append((s, e))
-        keys = sorted(nodes, key=lambda k: _node_sort_key(k, nodes[k]["type"]))
-        jurisdiction = _mode(n["j"] for n in nodes.values())
-        for i, a in enumerate(keys):
-            for b in keys[i + 1:]:
-                ta, tb = nodes[a]["type"], nodes[b]["type"]
-                if ta == tb:
-                    continue
-                lo, hi = _closest(nodes[a]["spans"], nodes[b]["spans"])
-                relation, trigger, t_start, t_end = CO_MENTION, "", -1, -1
-                # only a trigger in the clause of one of the two mentions speaks about the pair
-                clauses = {bisect.bisect_right(cuts, lo), bisect.bisect_right(cuts, hi - 1)}
-                near = [tr for tr in triggers if bisect.bisect_right(cuts, tr[0]) in clauses]
-                if near:
-                    t_start, t_end, trigger, relation = min(
-                        near, key=lambda tr: (_gap(tr[0], tr[1], lo, hi), rules.order[tr[3]], tr[0]))
-                rows.append([a, b, ta, tb, relation, trigger, doc_id, unit_id, jurisdiction, sent_id, s_start,
-                             s_end, t_start, t_end, text])
+        pairs = _sentence_pairs(rules, text, s_start, [x[:4] for x in mentions])
+        if not pairs:
+            continue
+        first: dict[str, str] = {}  # the jurisdiction of each node's first mention
+        for t, c, _, _, j in mentions:
+            first.setdefault(node_key(t, c), j)
+        jurisdiction = _mode(first.values())
+        for a, b, ta, tb, relation, trigger, t_start, t_end in pairs:
+            rows.append([a, b, ta, tb, relation, trigger, doc_id, unit_id, jurisdiction, sent_id, s_start,
+                         s_end, t_start, t_end, text])
     return rows
 
 
@@ -524,8 +623,83 @@ def edge_evidence(corpus, lexicon: Lexicon | str | None = None, *, jurisdiction:
     rows = _evidence_rows(m, sentences, _rules(lex))
     if not rows:
         return _empty(EVIDENCE_COLUMNS, _EVIDENCE_DTYPES)
-    rows.sort(key=lambda r: (_rank(r[2]), r[0], _rank(r[3]), r[1], r[4], r[6], r[10], r[9]))
+    rank, other = _RANK.get, len(TYPE_ORDER)
+    rows.sort(key=lambda r: (rank(r[2], other), r[0], rank(r[3], other), r[1], r[4], r[6], r[10], r[9]))
     return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS).astype(_EVIDENCE_DTYPES)
+
+
+def _text(value) -> str:
+    """A cell as the network reads text columns: missing values (None, NaN, NA) as ``""``."""
+    if value.__class__ is str:
+        return value
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return ""
+    return str(value)
+
+
+def sentence_evidence(mentions: Iterable[tuple], sentences: Iterable[tuple],
+                      lexicon: Lexicon | str | None = None) -> list[tuple]:
+    """The edge evidence of plain rows, sentence by sentence: what a streamed build needs.
+
+    The rows of :func:`edge_evidence` without DataFrames, for the worker of a
+    streamed build (a batch of documents at a time): the relation of each pair
+    is decided by the same code, so the edges aggregated from these records
+    (:class:`EvidenceStore`) are those of :func:`network_edges` / :func:`build_network`.
+
+    Parameters
+    ----------
+    mentions : iterable of (sent_id, type, canonical, start, end)
+        Mentions (document offsets).
+    sentences : iterable of (sent_id, doc_id, unit_id, start, end, text)
+        The sentences the mentions were found in (others are ignored).
+    lexicon : Lexicon, path or None
+        Default: the shipped lexicons.
+
+    Returns
+    -------
+    list of tuple
+        ``(doc_id, unit_id, sent_id, start, end, pairs)`` for each sentence that
+        holds mentions of two types or more, in the order of `sentences`;
+        ``pairs`` is a tuple of ``(source, target, relation)``, one per pair of
+        nodes of different types.
+
+    Raises
+    ------
+    InvalidArgumentError
+        If such a sentence is not in `sentences`.
+    """
+    by_sentence: dict[str, list[tuple]] = {}
+    for sent_id, t, c, s, e in mentions:
+        if sent_id.__class__ is not str or t.__class__ is not str or c.__class__ is not str:
+            sent_id, t, c = _text(sent_id), _text(t), _text(c)
+        if s.__class__ is not int or e.__class__ is not int:
+            s, e = int(s), int(e)
+        ms = by_sentence.get(sent_id)
+        if ms is None:
+            by_sentence[sent_id] = [(t, c, s, e)]
+        else:
+            ms.append((t, c, s, e))
+    wanted = {sid for sid, ms in by_sentence.items() if len(ms) >= 2 and len({m[0] for m in ms}) >= 2}
+    if not wanted:
+        return []
+    rules = _rules(load_lexicon(lexicon))
+    info = {}
+    for sid, d, u, s, e, text in sentences:
+        if sid.__class__ is not str:
+            sid = _text(sid)
+        if sid in wanted:
+            info[sid] = (_text(d), _text(u), int(s), int(e), _text(text))
+    missing = sorted(wanted - set(info))
+    if missing:
+        raise InvalidArgumentError(
+            f"{len(missing)} sentence(s) holding mentions of two types are missing from the sentences "
+            f"(e.g. {missing[0]!r}); pass the sentences the mentions were extracted from."
+        )
+    out = []
+    for sid, (d, u, s, e, text) in info.items():
+        pairs = _sentence_pairs(rules, text, s, by_sentence[sid])
+        out.append((d, u, sid, s, e, tuple((a, b, r) for a, b, _, _, r, _, _, _ in pairs)))
+    return out
 
 
 def edges_from_evidence(evidence: pd.DataFrame) -> pd.DataFrame:
@@ -632,21 +806,9 @@ def graph_from_tables(nodes: pd.DataFrame, edges: pd.DataFrame, *, name: str = "
     InvalidArgumentError
         If an edge endpoint is not in `nodes`.
     """
-    G = nx.Graph(name=name)
-    records = dict(zip(nodes["node"].tolist(), nodes.to_dict("records"))) if len(nodes) else {}
-    for key in sorted(records, key=lambda k: _node_sort_key(k, records[k]["type"])):
-        r = records[key]
-        if not keep_generic and bool(r["generic"]):
-            continue
-        G.add_node(key, type=str(r["type"]), canonical=str(r["canonical"]), label=str(r["canonical"]),
-                   jurisdiction=str(r["jurisdiction"]), level=str(r["level"]), branch=str(r["branch"]),
-                   mentions=int(r["mentions"]), generic=bool(r["generic"]))
-    unknown = sorted((set(edges["source"]) | set(edges["target"])) - set(records)) if len(edges) else []
-    if unknown:
-        raise InvalidArgumentError(
-            f"{len(unknown)} edge endpoint(s) are not in the node table (e.g. {unknown[0]!r}); build both tables "
-            "from the same mentions."
-        )
+    G, known = _node_graph(nodes, name, keep_generic)
+    if len(edges):
+        _check_endpoints(set(edges["source"]) | set(edges["target"]), known)
     pairs: dict[tuple[str, str], dict] = {}
     for s, t, r, ev in zip(*(_plain(edges[c]) for c in ("source", "target", "relation", "evidence"))):
         if s not in G or t not in G:
@@ -656,21 +818,55 @@ def graph_from_tables(nodes: pd.DataFrame, edges: pd.DataFrame, *, name: str = "
         pair["rel"][r] = len({e["sent_id"] for e in items})
         for e in items:  # a sentence gives one relation per pair
             pair["ev"].setdefault(e["sent_id"], {**e, "relation": r})
-    all_relations = sorted({r for p in pairs.values() for r in p["rel"]}, key=lambda r: (r == CO_MENTION, r))
+    all_relations = _all_relations(r for p in pairs.values() for r in p["rel"])
     for (s, t) in sorted(pairs, key=lambda p: (_node_sort_key(p[0]), _node_sort_key(p[1]))):
         rel = pairs[(s, t)]["rel"]
         ev = sorted(pairs[(s, t)]["ev"].values(), key=lambda e: (e["doc_id"], e["start"], e["sent_id"]))
-        ranked = sorted(rel.items(), key=_relation_sort)
-        attrs = {
-            "weight": len(ev),
-            "relation": ranked[0][0],
-            "relations": ";".join(f"{r}:{n}" for r, n in ranked),
-            "n_docs": len({e["doc_id"] for e in ev}),
-            "evidence": json.dumps(ev, ensure_ascii=False, sort_keys=True),
-        }
-        attrs.update({f"rel_{r}": int(rel.get(r, 0)) for r in all_relations})
-        G.add_edge(s, t, **attrs)
+        G.add_edge(s, t, **_edge_attrs(rel, len(ev), len({e["doc_id"] for e in ev}),
+                                       json.dumps(ev, ensure_ascii=False, sort_keys=True), all_relations))
     return G
+
+
+def _node_graph(nodes: pd.DataFrame, name: str, keep_generic: bool) -> tuple[nx.Graph, set]:
+    """The graph of :func:`graph_from_tables` without edges, and the keys of the node table."""
+    G = nx.Graph(name=name)
+    records = dict(zip(nodes["node"].tolist(), nodes.to_dict("records"))) if len(nodes) else {}
+    for key in sorted(records, key=lambda k: _node_sort_key(k, records[k]["type"])):
+        r = records[key]
+        if not keep_generic and bool(r["generic"]):
+            continue
+        G.add_node(key, type=str(r["type"]), canonical=str(r["canonical"]), label=str(r["canonical"]),
+                   jurisdiction=str(r["jurisdiction"]), level=str(r["level"]), branch=str(r["branch"]),
+                   mentions=int(r["mentions"]), generic=bool(r["generic"]))
+    return G, set(records)
+
+
+def _check_endpoints(endpoints: set, known: set) -> None:
+    unknown = sorted(endpoints - known)
+    if unknown:
+        raise InvalidArgumentError(
+            f"{len(unknown)} edge endpoint(s) are not in the node table (e.g. {unknown[0]!r}); build both tables "
+            "from the same mentions."
+        )
+
+
+def _all_relations(relations: Iterable[str]) -> list[str]:
+    """The relations present in a graph, in the order of their ``rel_<relation>`` attributes."""
+    return sorted(set(relations), key=lambda r: (r == CO_MENTION, r))
+
+
+def _edge_attrs(rel: dict, weight: int, n_docs: int, evidence: str, all_relations: list[str]) -> dict:
+    """The attributes of a graph edge: `rel` counts the sentences of each relation of the pair."""
+    ranked = sorted(rel.items(), key=_relation_sort)
+    attrs = {
+        "weight": weight,
+        "relation": ranked[0][0],
+        "relations": ";".join(f"{r}:{n}" for r, n in ranked),
+        "n_docs": n_docs,
+        "evidence": evidence,
+    }
+    attrs.update({f"rel_{r}": int(rel.get(r, 0)) for r in all_relations})
+    return attrs
 
 
 def build_network(corpus, *, jurisdiction: str | Iterable[str] | None = None,
@@ -713,6 +909,294 @@ def build_network(corpus, *, jurisdiction: str | Iterable[str] | None = None,
     if not keep_generic:
         name += " (specific actors)"
     return graph_from_tables(nodes, edges, name=name, keep_generic=keep_generic)
+
+
+# --------------------------------------------------------------------------- streamed builds
+
+
+def _sentence_number(doc_id: str, sent_id: str) -> int:
+    """``k`` when `sent_id` is ``f"{doc_id}:{k}"`` (k a non-negative int), else -1."""
+    head, colon, k = sent_id.rpartition(":")
+    if colon and head == doc_id and k.isdigit() and k.isascii() and (k[0] != "0" or k == "0"):
+        return int(k)
+    return -1
+
+
+class EvidenceStore:
+    """The edge evidence of a streamed corpus, held compactly until the network is written.
+
+    A streamed build (``congress-lib build``) adds the records of
+    :func:`sentence_evidence` document by document; the store gives the rows of
+    ``edges_from_evidence(evidence)`` (:meth:`edge_rows`) and the graph of
+    ``graph_from_tables(nodes, edges)`` (:meth:`graph`) for the evidence rows
+    :func:`edge_evidence` would give on the whole corpus -- the same values,
+    without the evidence tables.
+
+    Memory: one record per sentence in arrays (document and unit numbers, offsets;
+    a sentence id ``"<doc_id>:<k>"`` is kept as ``k``) and, per (source, target,
+    relation), an array of sentence numbers: a few bytes per (edge, sentence). The
+    evidence JSON of an edge is made only when it is written.
+    """
+
+    def __init__(self) -> None:
+        self._docs: list[str] = []
+        self._doc_at: dict[str, int] = {}
+        self._units: list[str] = []
+        self._unit_at: dict[str, int] = {}
+        # per sentence: document and unit numbers, k of the id "doc_id:k" (-1: the id is in _odd), offsets
+        self._doc = array("i")
+        self._unit = array("i")
+        self._no = array("q")
+        self._odd: dict[int, str] = {}
+        self._start = array("q")
+        self._end = array("q")
+        self._groups: dict[tuple[str, str, str], array] = {}
+        # A sentence id that may come twice is deduplicated as edges_from_evidence does (the last one
+        # counts); two sentences of a document with one start are ordered by the full key. Neither
+        # happens in a corpus (ids are "doc_id:k", documents come once).
+        self._dup = False
+        self._ties = False
+        self._sorted = False
+
+    def __len__(self) -> int:
+        """The number of edge table rows (source, target, relation)."""
+        return len(self._groups)
+
+    def add(self, records: Iterable[tuple]) -> None:
+        """Add the records of :func:`sentence_evidence` (those of whole documents).
+
+        Parameters
+        ----------
+        records : iterable of (doc_id, unit_id, sent_id, start, end, pairs)
+            ``pairs``: (source, target, relation) tuples.
+        """
+        if self._sorted:
+            raise InvalidArgumentError("EvidenceStore.add after the edges were read.")
+        groups, doc_at, unit_at = self._groups, self._doc_at, self._unit_at
+        fresh: set[int] = set()
+        ids: set[str] = set()
+        starts: set[tuple[int, int]] = set()
+        for d, u, sid, a, b, pairs in records:
+            di = doc_at.get(d)
+            if di is None:
+                di = doc_at[d] = len(self._docs)
+                self._docs.append(d)
+                fresh.add(di)
+            elif di not in fresh:  # a document seen in an earlier call
+                self._dup = self._ties = True
+            ui = unit_at.get(u)
+            if ui is None:
+                ui = unit_at[u] = len(self._units)
+                self._units.append(u)
+            n = len(self._start)
+            k = _sentence_number(d, sid)
+            if k < 0:
+                self._odd[n] = sid
+                self._dup = True  # ids of another form might repeat across documents
+            if sid in ids:
+                self._dup = True
+            ids.add(sid)
+            if (di, a) in starts:
+                self._ties = True
+            starts.add((di, a))
+            self._doc.append(di)
+            self._unit.append(ui)
+            self._no.append(k)
+            self._start.append(a)
+            self._end.append(b)
+            if len(pairs) > 1 and len({(s, t) for s, t, _ in pairs}) < len(pairs):
+                self._dup = True  # a pair twice in a sentence: it counts once in the graph
+            for key in pairs:
+                group = groups.get(key)
+                if group is None:
+                    group = groups[key] = array("i")
+                group.append(n)
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def _sid(self, n: int) -> str:
+        k = self._no[n]
+        return f"{self._docs[self._doc[n]]}:{k}" if k >= 0 else self._odd[n]
+
+    def _edge_key(self, n: int) -> tuple:
+        """The order of evidence inside an edge table row (edges_from_evidence)."""
+        return (self._docs[self._doc[n]], self._start[n], self._units[self._unit[n]], self._sid(n), self._end[n])
+
+    def _graph_key(self, n: int) -> tuple:
+        """The order of evidence inside a graph edge (graph_from_tables)."""
+        return (self._docs[self._doc[n]], self._start[n], self._sid(n))
+
+    def _sort(self) -> None:
+        """Deduplicate and sort the sentences of every edge once, before reading."""
+        if self._sorted:
+            return
+        self._sorted = True
+        docs = self._docs
+        self._enc_doc = [_json_string(d) for d in docs]
+        self._open_doc = [d[:-1] + ":" for d in self._enc_doc]  # a sentence id "doc_id:k" is this + f'{k}"'
+        self._enc_unit = [_json_string(u) for u in self._units]
+        self._key = None
+        if not self._ties and len(self._start):
+            # one integer per sentence orders (document id, start): sentences of a document have distinct starts
+            rank = array("q", bytes(8 * len(docs)))
+            for r, di in enumerate(sorted(range(len(docs)), key=docs.__getitem__)):
+                rank[di] = r
+            lo = min(self._start)
+            span = max(self._start) - lo + 1
+            keys = (rank[d] * span + a - lo for d, a in zip(self._doc, self._start))
+            self._key = array("q", keys) if len(docs) * span < 2 ** 62 else list(keys)
+        for key, idx in self._groups.items():
+            if self._dup:
+                last = {}
+                for n in idx:
+                    last[self._sid(n)] = n  # the last sentence of an id counts
+                idx = last.values()
+            order = sorted(idx, key=self._key.__getitem__ if self._key is not None else self._edge_key)
+            self._groups[key] = array("i", order)
+
+    def _rows(self) -> list[tuple[str, str, str]]:
+        """The (source, target, relation) of the edge table, in its order."""
+        return sorted(self._groups, key=lambda k: (_node_sort_key(k[0]), _node_sort_key(k[1]), k[2]))
+
+    def _n_docs(self, idx) -> int:
+        return len(set(map(self._doc.__getitem__, idx)))
+
+    def edge_rows(self):
+        """The rows of the edge table (:data:`EDGE_COLUMNS`), one (source, target, relation) at a time.
+
+        Yields
+        ------
+        list
+            Exactly the row of ``edges_from_evidence``; the evidence JSON is made
+            for this row only (:meth:`edge_row_pieces` gives it in pieces).
+        """
+        for row, pieces in self.edge_row_pieces():
+            yield [*row, "".join(pieces)]
+
+    def edge_row_pieces(self):
+        """Like :meth:`edge_rows`, the evidence JSON as an iterator of consecutive pieces.
+
+        Yields
+        ------
+        (list, iterator of str)
+            The first seven cells of the row, and the pieces of its evidence
+            JSON, a few thousand sentences each, so that a writer never holds the
+            evidence of a large edge at once.
+        """
+        self._sort()
+        for s, t, r in self._rows():
+            idx = self._groups[(s, t, r)]
+            row = [s, t, s.split(":", 1)[0], t.split(":", 1)[0], r, len(idx), self._n_docs(idx)]
+            yield row, _json_list(self._edge_items, idx)
+
+    def _edge_items(self, ns) -> str:
+        """``json.dumps`` of the evidence objects of sentences `ns` in an edge table row, ", "-joined."""
+        docs, opened, units = self._enc_doc, self._open_doc, self._enc_unit
+        doc, unit, no, start, end, odd = self._doc, self._unit, self._no, self._start, self._end, self._odd
+        return ", ".join([
+            f'{{"doc_id": {docs[doc[n]]}, "unit_id": {units[unit[n]]}, "sent_id": '
+            f'{opened[doc[n]] + str(no[n]) + chr(34) if no[n] >= 0 else _json_string(odd[n])}, '
+            f'"start": {start[n]}, "end": {end[n]}}}' for n in ns])
+
+    def _pair_sentences(self, groups: list[tuple[str, array]]):
+        """The (sentence, relation) of a graph edge, sorted as graph_from_tables sorts them.
+
+        `groups` are the edge's rows, (relation, sorted sentences) in relation
+        order. A sentence counts once, with the first relation that holds it.
+
+        Returns
+        -------
+        (list or iterator of (key, sentence, relation), int, int)
+            The sentences (`key` only orders them), their number and the number of documents.
+        """
+        if self._key is not None and not self._dup:
+            # the rows hold distinct sentences, each sorted: merge them
+            key = self._key
+            sizes = [len(idx) for _, idx in groups]
+            docs = len(set().union(*(map(self._doc.__getitem__, idx) for _, idx in groups)))
+            merged = heapq.merge(*[zip(map(key.__getitem__, idx), idx, repeat(r)) for r, idx in groups])
+            return merged, sum(sizes), docs
+        first: dict = {}
+        for r, idx in groups:
+            for n in idx:
+                first.setdefault(self._sid(n) if self._dup else n, (n, r))
+        items = sorted(first.values(), key=lambda nr: self._graph_key(nr[0]))
+        return [(0, n, r) for n, r in items], len(items), self._n_docs(n for n, _ in items)
+
+    def _pair_pieces(self, groups: list[tuple[str, array]]):
+        """``json.dumps(evidence, sort_keys=True)`` of a graph edge, in pieces."""
+        enc_rel = {r: _json_string(r) for r, _ in groups}
+        docs, opened, units = self._enc_doc, self._open_doc, self._enc_unit
+        doc, unit, no, start, end, odd = self._doc, self._unit, self._no, self._start, self._end, self._odd
+
+        if len(groups) == 1 and self._key is not None:  # one relation: the row's order
+            one = enc_rel[groups[0][0]]
+            return _json_list(lambda ns: ", ".join([
+                f'{{"doc_id": {docs[doc[n]]}, "end": {end[n]}, "relation": {one}, "sent_id": '
+                f'{opened[doc[n]] + str(no[n]) + chr(34) if no[n] >= 0 else _json_string(odd[n])}, '
+                f'"start": {start[n]}, "unit_id": {units[unit[n]]}}}' for n in ns]), groups[0][1])
+        return _json_list(lambda part: ", ".join([
+            f'{{"doc_id": {docs[doc[n]]}, "end": {end[n]}, "relation": {enc_rel[r]}, "sent_id": '
+            f'{opened[doc[n]] + str(no[n]) + chr(34) if no[n] >= 0 else _json_string(odd[n])}, '
+            f'"start": {start[n]}, "unit_id": {units[unit[n]]}}}' for _, n, r in part]),
+            self._pair_sentences(groups)[0])
+
+    def graph(self, nodes: pd.DataFrame, *, name: str = "congress network",
+              keep_generic: bool = True) -> tuple[nx.Graph, dict]:
+        """The graph of ``graph_from_tables(nodes, edges)``, its evidence made on demand.
+
+        Parameters
+        ----------
+        nodes : pandas.DataFrame
+            From :func:`nodes_from_counts`.
+        name, keep_generic
+            As in :func:`graph_from_tables`.
+
+        Returns
+        -------
+        (networkx.Graph, dict)
+            The graph with every edge's ``evidence`` an empty string, and
+            ``{(source, target): make}``: ``make()`` returns that edge's evidence
+            (:func:`write_network` takes the dict as ``evidence``).
+        """
+        self._sort()
+        G, known = _node_graph(nodes, name, keep_generic)
+        rows = self._rows()
+        _check_endpoints({x for s, t, _ in rows for x in (s, t)}, known)
+        pairs: dict[tuple[str, str], list] = {}
+        for s, t, r in rows:
+            if s in G and t in G:
+                pairs.setdefault((s, t), []).append((r, self._groups[(s, t, r)]))
+        all_relations = _all_relations(r for groups in pairs.values() for r, _ in groups)
+        lazy = {}
+        for (s, t), groups in pairs.items():  # already in type order (the rows are)
+            rel = {r: len(idx) for r, idx in groups}
+            _, weight, n_docs = self._pair_sentences(groups)
+            G.add_edge(s, t, **_edge_attrs(rel, weight, n_docs, "", all_relations))
+            lazy[(s, t)] = partial(self._pair_pieces, groups)
+        return G, lazy
+
+
+def _json_string(value: str) -> str:
+    """``json.dumps(value, ensure_ascii=False)`` of a string."""
+    return json.encoder.encode_basestring(value)
+
+
+#: Objects per piece of a JSON list made in pieces.
+_PIECE_ITEMS = 2048
+
+
+def _json_list(items, seq):
+    """The pieces of a JSON list, `_PIECE_ITEMS` objects at a time: ``items(part)`` gives the
+    ``", "``-joined JSON objects of a part (a list) of the iterable `seq`."""
+    yield "["
+    it = iter(seq)
+    part = list(islice(it, _PIECE_ITEMS))
+    if part:
+        yield items(part)
+        while part := list(islice(it, _PIECE_ITEMS)):
+            yield ", " + items(part)
+    yield "]"
 
 
 # --------------------------------------------------------------------------- analysis
@@ -979,7 +1463,7 @@ def _scalar_copy(G: nx.Graph) -> nx.Graph:
     return H
 
 
-def write_network(G: nx.Graph, folder: str | Path) -> dict[str, Path]:
+def write_network(G: nx.Graph, folder: str | Path, *, evidence: dict | None = None) -> dict[str, Path]:
     """Write ``network.graphml`` and ``network.gexf`` (for Gephi) into `folder`.
 
     Nodes and edges are written in type order, attributes flattened to scalars
@@ -988,12 +1472,21 @@ def write_network(G: nx.Graph, folder: str | Path) -> dict[str, Path]:
     the same bytes. networkx reads both files back with the attributes intact
     (GEXF stores ``label`` as the node label and ``weight`` as a float).
 
+    The files are networkx's ``generate_graphml`` / ``generate_gexf`` output,
+    written as it comes; long text values (edge evidence) are written straight
+    into the files rather than into networkx's in-memory document, so memory
+    does not grow with them.
+
     Parameters
     ----------
     G : networkx.Graph
         Not modified.
     folder : str or pathlib.Path
         Created if missing.
+    evidence : dict, optional
+        ``{(u, v): make}`` (from :meth:`EvidenceStore.graph`): the ``evidence``
+        attribute of edge (u, v) is ``make()`` (a non-empty string, or an
+        iterable of string pieces), made when it is written.
 
     Returns
     -------
@@ -1012,14 +1505,135 @@ def write_network(G: nx.Graph, folder: str | Path) -> dict[str, Path]:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     H = _scalar_copy(G)
-    graphml = folder / "network.graphml"
-    lines = list(nx.generate_graphml(H, encoding="utf-8", prettyprint=True))
-    graphml.write_bytes(("\n".join(lines) + "\n").encode("utf-8"))
-    gexf = folder / "network.gexf"
-    text = "\n".join(nx.generate_gexf(H, encoding="utf-8", prettyprint=True, version="1.2draft")) + "\n"
-    text = re.sub(r'lastmodifieddate="[^"]*"', 'lastmodifieddate="1970-01-01"', text)
-    gexf.write_bytes(text.encode("utf-8"))
+    values, places = _defer_values(H, evidence or {})
+    graphml, gexf = folder / "network.graphml", folder / "network.gexf"
+    for marker in _MARKERS:
+        _mark(places, marker)
+        gml = "\n".join(nx.generate_graphml(H, encoding="utf-8", prettyprint=True)) + "\n"
+        gxf = "\n".join(nx.generate_gexf(H, encoding="utf-8", prettyprint=True, version="1.2draft")) + "\n"
+        gxf = re.sub(r'lastmodifieddate="[^"]*"', 'lastmodifieddate="1970-01-01"', gxf)
+        pieces = _slots(gml, marker, len(values)), _slots(gxf, marker, len(values))
+        if pieces[0] is not None and pieces[1] is not None:
+            break
+        # else the marker occurs in the graph's own text: mark the slots with the next one
+    else:
+        raise RuntimeError("write_network: no slot marker is free of the graph's text.")  # pragma: no cover
+    with open(graphml, "wb") as f_gml, open(gexf, "wb") as f_gxf:
+        (g_text, *g_rest), (x_text, *x_rest) = pieces
+        f_gml.write(g_text.encode("utf-8"))
+        f_gxf.write(x_text.encode("utf-8"))
+        for value, g_text, x_text in zip(values, g_rest, x_rest):
+            value = value() if callable(value) else value
+            g_out, x_out = _XMLValue(f_gml, attribute=False), _XMLValue(f_gxf, attribute=True)
+            for piece in [value] if isinstance(value, str) else value:
+                g_out.write(piece)
+                x_out.write(piece)
+            g_out.close()
+            x_out.close()
+            if not g_out.written:  # networkx writes an empty element otherwise: <data key="d0" />
+                raise InvalidArgumentError("write_network: a deferred evidence value is empty.")
+            f_gml.write(g_text.encode("utf-8"))
+            f_gxf.write(x_text.encode("utf-8"))
     return {"graphml": graphml, "gexf": gexf}
+
+
+#: Longer text values are written straight into the files (see :func:`write_network`).
+_DEFER_CHARS = 1024
+#: Slot markers: ASCII letters, which the XML writers copy as they are (the first one
+#: that does not occur in the graph's own text is used).
+_MARKERS = [f"NXSLOT{c}" for c in "QXZJKVWY"] + [f"NXSLOT{c * 8}" for c in "QXZJKVWY"]
+
+
+def _slot(marker: str, i: int) -> str:
+    return f"{marker}{i}E"
+
+
+def _defer_values(H: nx.Graph, evidence: dict) -> tuple[list, list]:
+    """Take the long text attributes of `H` (and the deferred evidence) out of it.
+
+    Returns the values (strings, or callables that make them) and their places
+    (attribute dict, key), in the order both writers emit them: node attributes,
+    then edge attributes. :func:`_mark` puts slot markers in their place.
+    """
+    values: list = []
+    places: list = []
+    for _, data in H.nodes(data=True):
+        for k, v in data.items():
+            if isinstance(v, str) and len(v) > _DEFER_CHARS:
+                values.append(v)
+                places.append((data, k))
+    for u, v, data in H.edges(data=True):
+        for k, value in data.items():
+            make = evidence.get((u, v), evidence.get((v, u))) if k == "evidence" else None
+            if make is not None:
+                values.append(make)
+                places.append((data, k))
+            elif isinstance(value, str) and len(value) > _DEFER_CHARS and k not in ("label", "weight"):
+                values.append(value)
+                places.append((data, k))
+    return values, places
+
+
+def _mark(places: list, marker: str) -> None:
+    """Put slot ``i`` (marked with `marker`) in the i-th place."""
+    for i, (data, k) in enumerate(places):
+        data[k] = _slot(marker, i)
+
+
+def _slots(text: str, marker: str, n: int) -> list[str] | None:
+    """`text` cut at the slots 0 … n-1, which it must hold once each and in order (else None)."""
+    if text.count(marker) != n:
+        return None
+    parts = re.split(re.escape(marker) + r"(\d+)E", text)
+    if [int(i) for i in parts[1::2]] != list(range(n)):
+        return None
+    return parts[0::2]
+
+
+#: The ASCII characters str.splitlines breaks at (the others are character references in the files).
+_BREAK_CHARS = (b"\n", b"\r", b"\x0b", b"\x0c", b"\x1c", b"\x1d", b"\x1e")
+_LINE_BREAKS = re.compile(rb"\r\n|[\n\r\x0b\x0c\x1c-\x1e]")
+
+
+class _XMLValue:
+    """Writes a text value, piece by piece, as networkx's writers put it in the file.
+
+    ElementTree escapes it as element text (GraphML ``<data>``) or as an
+    attribute (GEXF ``value="…"``) and writes non-ASCII characters as character
+    references; the writers' ``splitlines`` and ``"\\n".join`` turn each line
+    break into ``"\\n"``. Escaping works character by character, so pieces are
+    escaped one at a time (a CR that ends a piece waits for the next: CR LF is one break).
+    """
+
+    def __init__(self, fh, attribute: bool):
+        self.fh = fh
+        self.attribute = attribute
+        self.carry = b""
+        self.written = False
+
+    def write(self, piece: str) -> None:
+        if not piece:
+            return
+        self.written = True
+        element = ElementTree.Element("x")
+        if self.attribute:
+            element.set("v", piece)
+            raw = ElementTree.tostring(element)[len(b'<x v="'):-len(b'" />')]
+        else:
+            element.text = piece
+            raw = ElementTree.tostring(element)[len(b"<x>"):-len(b"</x>")]
+        if self.carry:
+            raw, self.carry = self.carry + raw, b""
+        if raw.endswith(b"\r"):
+            raw, self.carry = raw[:-1], b"\r"
+        if any(c in raw for c in _BREAK_CHARS):
+            raw = _LINE_BREAKS.sub(b"\n", raw)
+        self.fh.write(raw)
+
+    def close(self) -> None:
+        if self.carry:
+            self.fh.write(b"\n")
+            self.carry = b""
 
 
 # --------------------------------------------------------------------------- drawing

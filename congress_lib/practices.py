@@ -57,10 +57,9 @@ class _Dictionary:
     """One compiled dictionary.
 
     A literal cue can only start at one of its first characters, so a single
-    character-class scan (``gate_re``, a fast C loop) finds the candidate
-    positions; at each one a combined check of the cues starting with that
-    character (``first_re``) rejects most positions in one call before each
-    code's own regex is tried. Regex patterns (and cues that could start with
+    scan (``gate_re``, a fast C loop over those characters, each followed by a
+    lookahead for the rest of its cues) finds the positions where some cue
+    starts; only there is each code's own regex tried. Regex patterns (and cues that could start with
     a separator) can start anywhere: each is searched for at every position
     where it matches. The hits are exactly those of trying every code's regexes
     at every position of the text.
@@ -75,6 +74,7 @@ class _Dictionary:
         self.codes: list[tuple[str, str, list[re.Pattern]]] = []
         by_first: dict[str, list[tuple[int, re.Pattern, str]]] = {}  # first character -> (code, cue regex, source)
         self.scanned: list[tuple[int, re.Pattern]] = []  # regexes that may start with any character
+        rests: dict[str, set[str]] = {}  # first character -> regexes of the rest of its cues
         for code in sorted(entries):
             entry = entries[code] or {}
             if not isinstance(entry, dict):
@@ -96,6 +96,8 @@ class _Dictionary:
                 else:
                     for first in sorted({c[0] for c in cues}):
                         by_first.setdefault(first, []).append((index, cue_re, source))
+                    for c in cues:
+                        rests.setdefault(c[0], set()).add(_GAP + _cue_regex(c[1:]) if len(c) > 1 else "")
             for pattern in entry.get("patterns", []) or []:
                 try:
                     compiled = re.compile(pattern)
@@ -107,11 +109,21 @@ class _Dictionary:
                 self.scanned.append((index, compiled))
             if regexes:
                 self.codes.append((code, label, regexes))
-        self.gate_re = re.compile("[" + "".join(re.escape(ch) for ch in sorted(by_first)) + "]") if by_first else None
-        #: first character -> (combined check of its cues, [(code index, cue regex), ...])
-        self.by_first: dict[str, tuple[re.Pattern, list[tuple[int, re.Pattern]]]] = {
-            ch: (re.compile("|".join(f"(?:{src})" for _, _, src in items)), [(i, rx) for i, rx, _ in items])
-            for ch, items in by_first.items()
+        # The gate matches one character, a first character of some cue, exactly
+        # where a whole cue follows: ``a(?=rest of a cue|…)|b(?=…)``. Its branches
+        # start with literals, so the regex engine scans for their characters in
+        # C, and the loop in :meth:`find` sees only positions where a cue starts.
+        branches = []
+        for first in sorted(by_first):
+            tails = sorted(rests[first])
+            if "" in tails:  # a one-character cue: the character is enough
+                branches.append(re.escape(first))
+            else:
+                branches.append(f"{re.escape(first)}(?=" + "|".join(f"(?:{t})" for t in tails) + ")")
+        self.gate_re = re.compile("|".join(branches)) if branches else None
+        #: first character -> [(code index, cue regex), ...]
+        self.by_first: dict[str, list[tuple[int, re.Pattern]]] = {
+            ch: [(i, rx) for i, rx, _ in items] for ch, items in by_first.items()
         }
 
     def find(self, text: str, key: str) -> list[dict]:
@@ -122,10 +134,7 @@ class _Dictionary:
             by_first = self.by_first
             for g in self.gate_re.finditer(text):
                 pos = g.start()
-                check, items = by_first[text[pos]]
-                if check.match(text, pos) is None:
-                    continue  # no cue starting with this character is here
-                for index, regex in items:
+                for index, regex in by_first[text[pos]]:
                     m = regex.match(text, pos)
                     if m and m.end() > pos:
                         spans.setdefault(index, []).append((pos, m.end()))

@@ -138,9 +138,18 @@ _NUM_RE = re.compile(
     rf"|(?P<cn>[{_CN_CHARS}]+)"
 )
 _DIGIT = re.compile(r"\d")
+# Where a match of _NUM_RE can start: a digit or a numeral character (a match starts
+# at every such position). A bare character class is scanned for in C, which the
+# regex engine cannot do for _NUM_RE itself.
+_NUM_START = re.compile(rf"[\d{_CN_CHARS}]")
+_CN_DIGIT_SET = frozenset(_CN_DIGITS)
+_CN_DIGIT_VALUE = {ch: Decimal(v) for ch, v in _CN_DIGITS.items()}  # == _cn_value(ch)
+_CN_COUNT_SET = _CN_DIGIT_SET | {"十", "拾"}  # a run holding one of these is read as a number
+_CN_BIG_SET = frozenset(_CN_BIG)
 _CN_DIGIT_RUN = re.compile(rf"[{''.join(_CN_DIGITS)}]+")
 _ARABIC_FULL = re.compile(r"[+-]?(?:\d+(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?")
 _RANGE_SEP = re.compile(r"\s?(?:——|—|–|--|-|~~|~|〜|至|到)\s?")  # 40--50: doubled hyphens on web pages
+_RANGE_FIRST = frozenset("—–-~〜至到")  # a _RANGE_SEP match starts with one of these or a space
 _CLAUSE_PUNCT = set("，,。；;：:！？!?\n\r、（）()【】[]《》")
 _BOUNDARY = set("。！？；;!?\n\r\t :：，,、)）】」”\"") | {""}
 _QUOTES = re.compile(
@@ -148,6 +157,8 @@ _QUOTES = re.compile(
     r"|‘([^‘’\n]{1,40})’|\"([^\"\n]{1,40})\""
 )
 _PLUS = re.compile(r"\d+\s?\+\s?\d+|\d+\s?\+\s?[A-Za-z]|[A-Za-z]\s?\+\s?\d+")
+_FOUR_DIGITS = re.compile(r"\d\d\d\d")  # in every _PHONE and _ISO_DATE match
+_ASCII_LETTER = re.compile(r"[A-Za-z]")  # in every _LATIN match
 
 # Furniture and codes, matched before ordinary numbers (order matters).
 _URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+(?:\s\.[A-Za-z]{2,5})?")
@@ -173,16 +184,16 @@ _FRACTION = re.compile(
 
 
 def _is_cn_digit_only(run: str) -> bool:
-    return all(ch in _CN_DIGITS for ch in run)
+    return _CN_DIGIT_SET.issuperset(run)
 
 
 def _cn_int(run: str) -> int | None:
     """Value of a run of Chinese numeral characters (no 点), or None if malformed."""
     if not run:
         return None
+    if len(run) == 1 and run in _CN_DIGITS:
+        return _CN_DIGITS[run]
     if _is_cn_digit_only(run):
-        if len(run) == 1:
-            return _CN_DIGITS[run]
         return int("".join(str(_CN_DIGITS[ch]) for ch in run))  # 二〇二三 → 2023
     total = 0  # completed 亿 groups
     wan = 0  # the 万 group of the current 亿 group
@@ -329,11 +340,47 @@ def _strings(data) -> list[str]:
     return out
 
 
-def _alternation(words) -> re.Pattern | None:
-    words = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    if not words:
+def _word_pattern(words) -> str | None:
+    """Regex source matching any of ``words``, the longest one where several match.
+
+    It matches exactly what the plain alternation of the words sorted longest first
+    matches (also when backtracking inside a larger pattern: shorter words are then
+    tried longest first), but is written as a prefix tree (``联(?:络站|系(?:点|站))``)
+    so that the regex engine reads each character once instead of trying every word.
+    """
+    trie: dict = {}
+    for word in {w for w in words if w}:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+    if not trie:
         return None
-    return re.compile("|".join(re.escape(w) for w in words))
+
+    def source(node: dict) -> str:
+        branches = [re.escape(ch) + source(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a word ends here: longer words first, then this one
+            return f"(?:{body})?"
+        return body
+
+    return source(trie)
+
+
+def _alternation(words) -> re.Pattern | None:
+    """Compiled :func:`_word_pattern` (None when there are no words)."""
+    pattern = _word_pattern(words)
+    return None if pattern is None else re.compile(pattern)
+
+
+def _by_length(pairs) -> list[tuple[int, dict]]:
+    """``(word, value)`` pairs grouped as ``(length, {word: value})``, longest first."""
+    groups: dict[int, dict] = {}
+    for word, value in pairs:
+        groups.setdefault(len(word), {}).setdefault(word, value)
+    return sorted(groups.items(), reverse=True)
 
 
 _OPENCC: dict[str, object] = {}
@@ -379,13 +426,22 @@ class _Compiled:
             for form in entry.get("forms", []):
                 self.unit_forms.setdefault(str(form).translate(_BASE_FOLD), (str(entry["unit"]), entry["kind"]))
         self.unit_re = _alternation(self.unit_forms)
+        self.unit_firsts = frozenset(f[0] for f in self.unit_forms if f)  # no unit match elsewhere
         self.latin_units = {f for f in self.unit_forms if f.isascii()}
         self.prefix_hedges = sorted(
             ((str(k), v) for k, v in units.get("prefix_hedges", {}).items()), key=lambda kv: (-len(kv[0]), kv[0])
         )
         self.suffix_hedges = dict(units.get("suffix_hedges", {}))
         self.suffix_re = _alternation(self.suffix_hedges)
+        self.suffix_firsts = frozenset(str(w)[0] for w in self.suffix_hedges if w)
         self.hedge_blockers = sorted({str(w) for w in units.get("hedge_blockers", [])}, key=lambda w: (-len(w), w))
+        # The same two lists for lookups of the word that ends right before a numeral:
+        # (length, {word: kind}) and (length, {word}), longest first, and the
+        # characters a prefix hedge can end with.
+        self.prefix_by_length = _by_length(self.prefix_hedges)
+        self.blockers_by_length = [(k, set(kinds)) for k, kinds in _by_length((b, None) for b in self.hedge_blockers)]
+        words = [word for word, _ in self.prefix_hedges]
+        self.prefix_lasts = None if "" in words else frozenset(word[-1] for word in words)
         self.implicit = []
         for entry in units.get("implicit_units", []):
             cue_re = _alternation(str(c) for c in entry.get("cues", []))
@@ -402,14 +458,17 @@ class _Compiled:
             re.compile(rf"(?:{code_cues.pattern})\s?[:：]\s?(?P<n>[\d\-—() （）]*\d)") if code_cues else None
         )
         before = sorted({str(w) for w in traps.get("counter_cues_before", [])}, key=lambda w: (-len(w), w))
-        after = _alternation(str(w) for w in traps.get("counter_cues_after", []))
+        after_words = [str(w) for w in traps.get("counter_cues_after", [])]
+        after = _alternation(after_words)
         parts = []
         if before:
-            cue = "|".join(re.escape(w) for w in before)
+            cue = _word_pattern(before)
             parts.append(rf"(?:{cue})\s?(?:[:：]|(?<=[数量率])|\s)\s?(?P<n1>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)")
         if after is not None:
             parts.append(r"(?P<n2>\d{1,3}(?:,\d{3})+(?!\d)|\d+)\s?(?:" + after.pattern + ")")
         self.counter_re = re.compile("|".join(parts)) if parts else None
+        # every counter_re match holds one of the cue words
+        self.counter_gate = _alternation(before + after_words)
         self.time_before = tuple(sorted({str(w) for w in traps.get("time_words_before", [])}, key=len, reverse=True))
         self.point_nouns = tuple(sorted({str(w) for w in traps.get("point_nouns", [])}, key=len, reverse=True))
         self.time_after = tuple(sorted({str(w) for w in traps.get("time_words_after", [])}, key=len, reverse=True))
@@ -417,9 +476,11 @@ class _Compiled:
         count_units = "".join(
             sorted({f for f, (u, k) in self.unit_forms.items() if len(f) == 1 and k in ("count", "session", "date")})
         )
-        self.compact_re = re.compile(
-            rf"(?:[{small_chars}十](?![{re.escape(count_units)}{_CN_CHARS}])[\u4e00-\u9fff]){{2,}}"
-        )
+        # Two or more (numeral, non-unit character) pairs: 一厅三室. Written "pair
+        # pair+" rather than "pair{2,}" (the same matches) so that the pattern starts
+        # with a character class, which the regex engine scans for quickly.
+        pair = rf"[{small_chars}十](?![{re.escape(count_units)}{_CN_CHARS}])[\u4e00-\u9fff]"
+        self.compact_re = re.compile(rf"{pair}(?:{pair})+")
 
 
 _COMPILED: dict[str, _Compiled] = {}
@@ -469,6 +530,7 @@ class _Scan:
         self.w = c.folder.translate(text) if folded is None else folded
         self.n = len(text)
         self.mask = bytearray(self.n)
+        self.any_masked = False  # whether set_mask was ever called (most texts: never)
         self.out: list[Quantity] = []
         self.slogan_spans: list[tuple[int, int]] = []
         self.blocked_spans: list[tuple[int, int]] = []
@@ -479,19 +541,13 @@ class _Scan:
 
     def set_mask(self, s: int, e: int) -> None:
         self.mask[s:e] = b"\x01" * (e - s)
+        self.any_masked = True
 
     def add(self, s, e, value, kind, unit=None, high=None, approx_kind=None) -> None:
         self.out.append(
-            Quantity(
-                start=s,
-                end=e,
-                surface=self.text[s:e],
-                value=float(value),
-                value_high=None if high is None else float(high),
-                unit=unit,
-                approx=approx_kind is not None,
-                approx_kind=approx_kind,
-                kind=kind,
+            Quantity(  # start, end, surface, value, value_high, unit, approx, approx_kind, kind
+                s, e, self.text[s:e], float(value), None if high is None else float(high),
+                unit, approx_kind is not None, approx_kind, kind,
             )
         )
 
@@ -529,18 +585,21 @@ class _Scan:
                 if digits and not self.masked(s, e):
                     self.add(s, e, int(digits[-1][-15:]), "code")
                 self.set_mask(s, e)
-        for m in _ICP.finditer(w) if has_digit else ():
+        # Each pass below also needs a piece of text that every one of its matches
+        # holds; a cheap test for that piece skips the pass.
+        has_icp = has_digit and ("ICP" in w or "icp" in w or "安备" in w)
+        for m in _ICP.finditer(w) if has_icp else ():
             s, e = m.span()
             num = re.search(r"\d", m.group())
             if num and not self.masked(s, e):
                 s0 = s + num.start()
                 self.add(s0, e, int(re.findall(r"\d+", m.group())[0][-15:]), "code")
                 self.set_mask(s, e)
-        for m in _DOCNO.finditer(w) if has_digit else ():
+        for m in _DOCNO.finditer(w) if has_digit and "号" in w else ():
             if not self.masked(*m.span()):
                 self.add(m.start(), m.end(), int(re.findall(r"\d+", m.group())[-1]), "code")
                 self.set_mask(*m.span())
-        if self.c.counter_re is not None and has_digit:
+        if self.c.counter_re is not None and has_digit and self.c.counter_gate.search(w) is not None:
             for m in self.c.counter_re.finditer(w):
                 g = "n1" if m.group("n1") is not None else "n2"
                 s, e = m.span(g)
@@ -555,23 +614,26 @@ class _Scan:
                 if s < e and not self.masked(s, e):
                     self.add(s, e, int("".join(re.findall(r"\d", w[s:e]))[-15:]), "code")
                     self.set_mask(s, e)
-        for m in _PHONE.finditer(w) if has_digit else ():
+        four_digits = has_digit and _FOUR_DIGITS.search(w) is not None
+        for m in _PHONE.finditer(w) if four_digits else ():
             s, e = m.span()
             if not self.masked(s, e):
                 self.add(s, e, int("".join(re.findall(r"\d", m.group()))[-15:]), "code")
                 self.set_mask(s, e)
-        for m in _ISO_DATE.finditer(w) if has_digit else ():
+        has_sep = four_digits and ("-" in w or "/" in w or "." in w)
+        for m in _ISO_DATE.finditer(w) if has_sep else ():
             s, e = m.span()
             if not self.masked(s, e):
                 value = int(m.group(1)) * 10000 + int(m.group(3)) * 100 + int(m.group(4))
                 self.add(s, e, value, "date")
                 self.set_mask(s, e)
-        for m in _CLOCK.finditer(w) if has_digit else ():
+        for m in _CLOCK.finditer(w) if has_digit and ":" in w else ():
             s, e = m.span()
             if not self.masked(s, e):
                 self.add(s, e, int(m.group(1)) + int(m.group(2)) / 60, "time", unit="时")
                 self.set_mask(s, e)
-        for m in _LATIN.finditer(w) if has_digit else ():
+        has_latin = has_digit and _ASCII_LETTER.search(w) is not None
+        for m in _LATIN.finditer(w) if has_latin else ():
             s, e = m.span()
             tok = m.group()
             letters = re.sub(r"^[\d.]+", "", tok)
@@ -612,13 +674,16 @@ class _Scan:
         spans: list[tuple[int, int]] = []
         if self.c.formula_re is not None:
             spans.extend(m.span() for m in self.c.formula_re.finditer(w))
+        max_quote = self.c.max_quote
         for m in _QUOTES.finditer(w):
-            g = next(i for i in range(1, 6) if m.group(i) is not None)
-            if len(m.group(g)) <= self.c.max_quote:
+            g = m.lastindex  # the one group of the alternative that matched
+            if len(m.group(g)) <= max_quote:
                 spans.append(m.span(g))
-        spans.extend(m.span() for m in _PLUS.finditer(w))
+        if "+" in w:
+            spans.extend(m.span() for m in _PLUS.finditer(w))
         spans.extend(m.span() for m in self.c.compact_re.finditer(w))
-        self.slogan_spans = sorted(spans)
+        spans.sort()
+        self.slogan_spans = spans
         if self.c.blocked_re is not None:
             self.blocked_spans = [m.span() for m in self.c.blocked_re.finditer(w)]
         self.blocked_starts = [a for a, _ in self.blocked_spans]
@@ -641,53 +706,65 @@ class _Scan:
         return s
 
     def prefix_hedge(self, s: int) -> tuple[int, str | None]:
-        w = self.w
-        for word, kind in self.c.prefix_hedges:
-            k = len(word)
-            if s - k >= 0 and w[s - k : s] == word:
-                for blocker in self.c.hedge_blockers:
-                    kb = len(blocker)
-                    if s - kb >= 0 and w[s - kb : s] == blocker:
-                        return s, None
-                return s - k, kind
+        """Start and kind of the hedge word (约, 近, 超过 …) that ends right before
+        ``s``, the longest one; ``(s, None)`` when there is none or when a blocker
+        word (节约, 附近 …) ends there."""
+        w, c = self.w, self.c
+        lasts = c.prefix_lasts
+        if lasts is not None and (s == 0 or w[s - 1] not in lasts):
+            return s, None
+        for k, kinds in c.prefix_by_length:
+            if k <= s:
+                word = w[s - k : s]
+                if word in kinds:
+                    for kb, blockers in c.blockers_by_length:
+                        if kb <= s and w[s - kb : s] in blockers:
+                            return s, None
+                    return s - k, kinds[word]
         return s, None
 
-    def main(self) -> None:
-        w = self.w
-        c = self.c
+    def main(self, pos: int = 0) -> None:
+        """Read every numeral from ``pos`` on (no numeral starts before it)."""
+        w, n = self.w, self.n
+        mask, any_masked = self.mask, self.any_masked
+        search, match = _NUM_START.search, _NUM_RE.match
         consumed = 0
         prev: Quantity | None = None
-        for m in _NUM_RE.finditer(w):
+        # The matches of _NUM_RE.finditer(w, pos): each starts at the next position
+        # where one can start, found by a fast scan.
+        while (found := search(w, pos)) is not None:
+            m = match(w, found.start())
             s, e = m.span()
-            if s < consumed or self.masked(s, e):
+            pos = e
+            if s < consumed or (any_masked and mask.find(1, s, e) != -1):
                 continue
-            ar = m.group("ar")
+            ar, mag, _ = m.groups()
             is_cn = ar is None
-            mag = ""
             value: Decimal | None
             if not is_cn:
-                mag = m.group("mag")
                 # 5千米 / 3百米: the 千/百 belongs to the unit
                 while mag and mag[-1] in "千百" and self.char(s + len(ar) + len(mag)) in ("米", "克", "瓦"):
                     mag = mag[:-1]
                 e = s + len(ar) + len(mag)
                 try:
-                    value = Decimal(ar.replace(",", "")) * _mag_factor(mag)
+                    value = Decimal(ar.replace(",", "")) * (_mag_factor(mag) if mag else 1)
                 except (InvalidOperation, KeyError):
                     continue
+                has_mag = bool(mag)
             else:
-                s = self.blocked_trim(s, e)
-                if s >= e:
-                    continue
+                if self.blocked_spans:
+                    s = self.blocked_trim(s, e)
+                    if s >= e:
+                        continue
                 run = w[s:e]
                 # decimal part: 三点一四 (but 九点三十分, 九点半 and 三点意见 are not decimals)
-                if self.char(e) == "点":
+                if e < n and w[e] == "点":
                     dm = _CN_DIGIT_RUN.match(w, e + 1)
                     after = self.char(dm.end()) if dm else ""
                     if dm and after not in ("分", "钟", "半") and after not in _CN_SMALL and after not in _CN_BIG:
                         run = w[s : dm.end()]
                         e = dm.end()
-                if not any(ch in _CN_DIGITS or ch in "十拾" for ch in run):
+                if _CN_COUNT_SET.isdisjoint(run):
                     # 百/千/万 alone: a number only as 百余, 上千, 数万 …
                     pre = self.char(s - 1)
                     post = self.char(e)
@@ -696,10 +773,12 @@ class _Scan:
                     else:
                         continue
                 else:
-                    value = _cn_value(run)
+                    value = _CN_DIGIT_VALUE.get(run)  # (a lone digit, the most common run)
+                    if value is None:
+                        value = _cn_value(run)
                 if value is None:
                     continue
-            has_mag = bool(mag) or (is_cn and any(ch in _CN_BIG for ch in w[s:e]))
+                has_mag = not _CN_BIG_SET.isdisjoint(run)  # run == w[s:e]
             added = self.one(s, e, value, is_cn, has_mag, prev)
             if added is not None:
                 consumed, prev = added.end, added
@@ -709,7 +788,7 @@ class _Scan:
     ) -> Quantity | None:
         """Read the hedges, range and unit around one numeral; add and return the
         quantity, or return None when the numeral is not a quantity."""
-        w, c = self.w, self.c
+        w, c, n = self.w, self.c, self.n
         numeral = w[s:e]
         high: Decimal | None = None
         approx: str | None = None
@@ -719,8 +798,9 @@ class _Scan:
             if 0 < a < b <= a + 2:
                 value, high, approx = Decimal(a), Decimal(b), "about"
         # ranges 3—5, 3至5
-        rm = _RANGE_SEP.match(w, e)
-        if rm and high is None:
+        ch = w[e] if e < n else ""
+        rm = _RANGE_SEP.match(w, e) if high is None and (ch in _RANGE_FIRST or ch.isspace()) else None
+        if rm:
             nm = _NUM_RE.match(w, rm.end())
             if nm and (nm.group("ar") is None) == is_cn and not self.masked(*nm.span()):
                 if is_cn:
@@ -741,7 +821,7 @@ class _Scan:
                         has_mag = has_mag or bool(hmag)
         end = e
         # hedge between numeral and unit: 1800余人次, 60多户, 十几个
-        ch = self.char(end)
+        ch = w[end] if end < n else ""
         if ch in ("余", "多") and approx is None:
             approx, end = "more_than", end + 1
             # 120余亿元, 3000多万: the magnitude comes after the hedge
@@ -754,12 +834,13 @@ class _Scan:
                 has_mag = True
         elif ch == "几" and is_cn and numeral[-1:] in ("十", "百", "千", "万"):
             approx, end = "more_than", end + 1
-        # unit
+        # unit (a match must start with the first character of a unit word)
         unit = kind = None
         unit_form = ""
         if c.unit_re is not None:
-            um = c.unit_re.match(w, end)
-            if um is None and self.char(end) in (" ", "\u3000", "\xa0"):
+            ch = w[end] if end < n else ""
+            um = c.unit_re.match(w, end) if ch in c.unit_firsts else None
+            if um is None and ch in (" ", "\u3000", "\xa0"):
                 um = c.unit_re.match(w, end + 1)  # "36 个": a stray space before the unit
             if um:
                 unit_form = um.group()
@@ -768,7 +849,7 @@ class _Scan:
                 if "多" in unit_form or "余" in unit_form:
                     approx = approx or "more_than"
         # a suffix hedge after the unit: 3000人左右, 两年多
-        if c.suffix_re is not None:
+        if c.suffix_re is not None and end < n and w[end] in c.suffix_firsts:
             hm = c.suffix_re.match(w, end)
             if hm:
                 word = hm.group()
@@ -781,15 +862,17 @@ class _Scan:
         # prefix: hedge, 第, 数/几/上
         start = s
         ordinal = False
-        if self.char(s - 1) == "第":
+        before = w[s - 1] if s >= 1 else ""
+        if before == "第":
             ordinal, start = True, s - 1
-        elif self.char(s - 1) in (" ", "\u3000", "\xa0") and self.char(s - 2) == "第":
+        elif before in (" ", "\u3000", "\xa0") and self.char(s - 2) == "第":
             ordinal, start = True, s - 2  # "第 3 次"
         else:
-            hs, hk = self.prefix_hedge(s)
+            lasts = c.prefix_lasts  # (a hedge word must end with one of these)
+            hs, hk = self.prefix_hedge(s) if lasts is None or before in lasts else (s, None)
             if hk is not None:
                 start, approx = hs, (approx or hk)
-            elif self.char(s - 1) in ("数", "几", "上") and not any(ch2 in _CN_DIGITS for ch2 in numeral):
+            elif before in ("数", "几", "上") and _CN_DIGIT_SET.isdisjoint(numeral):
                 start, approx = s - 1, approx or "more_than"
 
         kind = self.decide_kind(s, e, start, end, value, is_cn, unit, unit_form, kind, ordinal, prev, numeral)
@@ -808,8 +891,12 @@ class _Scan:
         if approx == "nearly" and kind in ("duration", "date") and w[start : start + 1] == "近":
             approx = None
             start = s
-        self.add(start, end, value, kind, unit=unit, high=high, approx_kind=approx)
-        return self.out[-1]
+        q = Quantity(  # start, end, surface, value, value_high, unit, approx, approx_kind, kind
+            start, end, self.text[start:end], float(value), None if high is None else float(high),
+            unit, approx is not None, approx, kind,
+        )
+        self.out.append(q)
+        return q
 
     def decide_kind(self, s, e, start, end, value, is_cn, unit, unit_form, kind, ordinal, prev, numeral):
         """The kind of a number; None to drop it; or (kind, start, end, unit)."""
@@ -820,16 +907,17 @@ class _Scan:
                 return "date"
             return ("date", s, e, "日")
         # slogans and formulas
-        if self.in_spans(self.slogan_spans, s, e) and kind not in ("date", "time"):
+        if self.slogan_spans and self.in_spans(self.slogan_spans, s, e) and kind not in ("date", "time"):
             return "slogan"
         # enumerations: 一是, (三), 一、, 1.
-        before = self.char(start - 1)
-        after = self.char(e)
+        before = w[start - 1] if start >= 1 else ""
+        after = w[e] if e < self.n else ""
         small = value == value.to_integral_value() and 0 < value <= 50
         if small and not ordinal and before in _BOUNDARY:
-            for suffix in c.enum_suffixes:
-                if w.startswith(suffix, e) and is_cn:
-                    return ("enumeration", s, e + len(suffix), None)
+            if is_cn:
+                for suffix in c.enum_suffixes:
+                    if w.startswith(suffix, e):
+                        return ("enumeration", s, e + len(suffix), None)
             if after in ("、", ".") and unit is None and not self.char(e + 1).isdigit():
                 return ("enumeration", s, e + 1, None)
         if small and before in ("(", "（") and after in (")", "）") and not ordinal:
@@ -943,15 +1031,23 @@ def find_quantities(text: str, lexicon=None) -> list[Quantity]:
 def _find(text: str, c: _Compiled, folded: str | None = None) -> list[Quantity]:
     """:func:`find_quantities` with the compiled lexicon, and ``text`` already
     folded when the caller has it (``folded == fold_text(text)``)."""
+    if folded is None:
+        folded = c.folder.translate(text)
+    first = _NUM_START.search(folded)  # where the first numeral starts
+    if first is None:
+        # Without a digit or a numeral character no pass finds anything (the
+        # furniture passes need a digit in the match, 百分之/分之 a numeral).
+        return []
     scan = _Scan(text, c, folded)
     try:
         scan.special()
-        if _NUM_RE.search(scan.w) is not None:  # (no numeral: the passes below find nothing)
-            scan.context_spans()
-            scan.main()
+        scan.context_spans()
+        scan.main(first.start())
     except Exception:  # noqa: BLE001 - a bug must not stop a 10^5-document run
         # Keep what was found before the failure; spans are still valid.
         pass
-    out = [q for q in scan.out if text[q.start : q.end] == q.surface and q.start < q.end]
-    out.sort(key=lambda q: (q.start, q.end))
+    # (every surface is text[start:end] by construction, see _Scan.add)
+    out = [q for q in scan.out if q.start < q.end]
+    if len(out) > 1:
+        out.sort(key=lambda q: (q.start, q.end))
     return out

@@ -367,3 +367,13 @@ def test_a_range_with_doubled_hyphens_is_one_indicator():
     assert [(d["indicator"], d["value"], d["value_high"], d["unit"]) for d in got] == [
         ("other", 30, 40, "平方米")
     ]
+
+
+def test_cue_words_in_a_stretch_are_those_of_the_slice():
+    from congress_lib.indicators import _cues
+
+    cues = _cues(load_lexicon())
+    w = "全区人大代表联络站接待群众1700余人次，收集意见建议120条"
+    for start in range(len(w)):
+        for end in range(start, len(w) + 1):
+            assert cues.tokens_in(w, start, end) == cues.tokens(w[start:end], start)

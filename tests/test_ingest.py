@@ -121,3 +121,40 @@ def test_pinyin_glosses_of_mirror_sites_are_removed():
     # mirror sites print a pinyin gloss after some characters
     text = "我區(qū)人大代表聯(lián)系選民工作室全部建成運行,覆蓋(GPS定位)與(站)。"
     assert clean_text(text).text == "我区人大代表联系选民工作室全部建成运行,覆盖(GPS定位)与(站)。"
+
+
+def test_furniture_line_test_equals_searching_each_pattern():
+    """Anchored patterns are tried at the line start only, the others searched: same answer."""
+    import re
+
+    from congress_lib.ingest import _anchored, _furniture_rules
+    from congress_lib.resources import load_lexicon
+
+    lex = load_lexicon()
+    patterns = tuple(lex["furniture"]["line_patterns"])
+    rules, matches, _ = _furniture_rules(lex.version, patterns, 4)
+    assert any(_anchored(p) for p in patterns) and not all(_anchored(p) for p in patterns)
+    assert _anchored("^a|^b") and not _anchored("^a|b") and not _anchored("a^") and not _anchored("(")
+    lines = ["您当前的位置：首页 > 新闻", "首页 > 正文", "浏览次数：12", "版权所有 某县人大", "区人大代表视察首页",
+             "来源：某县人大", "文章来源于群众", "2024-01-02", "2024年1月2日 区人大召开会议", "ICP 备案", "（记者 张三）",
+             "代表之家 二维码", "会议强调，要增强四个意识。", "", "上一篇：某某", "技术支持：某某公司"]
+    for line in lines:
+        assert matches(line) == any(re.compile(p, re.I).search(line) for p in patterns), line
+    # a pattern with a back-reference falls back to searching each pattern in turn
+    _, fallback, _ = _furniture_rules("test", (r"^(ab)\1", "xy"), 4)
+    assert fallback("abab") and fallback("zxy") and not fallback("ab")
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("代表们在联络站听取群众意见（张三 供图）", "代表们在联络站听取群众意见"),
+    ("代表们在联络站听取群众意见 （本报记者 李四 摄）  ", "代表们在联络站听取群众意见"),
+    ("代表视察现场(王五 摄影)", "代表视察现场"),
+    ("（赵六 摄影）", None),  # a credit line of its own: nothing left of it
+    ("全区建成代表联络站（含代表之家）12个。", "全区建成代表联络站（含代表之家）12个。"),  # no credit
+    ("（供图）后面还有正文。", "（供图）后面还有正文。"),  # not at the end of the line
+])
+def test_photo_credits_at_line_end_are_cut(line, kept):
+    cleaned = clean_text(line + "\n第二行正文。")
+    lines = cleaned.text.split("\n")
+    assert lines[-1] == "第二行正文。"
+    assert (lines[0] if len(lines) == 2 else None) == kept

@@ -8,8 +8,11 @@ characters, converted with opencc as the loader does).
 
 from __future__ import annotations
 
+import copy
 import json
+import re
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 import opencc
@@ -17,6 +20,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from congress_lib import mentions
 from congress_lib.errors import InvalidArgumentError
 from congress_lib.jurisdiction import Jurisdiction
 from congress_lib.mentions import MENTION_TYPES, find_mentions
@@ -528,3 +532,81 @@ def test_government_offices_and_street_offices():
 def test_a_chain_of_places_resolves_to_the_innermost():
     text = "近日,安徽省安庆市望江县人大常委会召开主任会议。"
     assert found(text, WANGJIANG) == [("congress", "安徽省安庆市望江县人大常委会", "望江县人大常委会")]
+
+
+# --------------------------------------------------------------------------- fast paths
+
+SHORTCUT_FRAGMENTS = FRAGMENTS + [
+    "（", "）", "(", ")", "届", "十八届", "第六", "驻县各级", "县市区", "各县(市、区)", "全区", "辖区", "全省市县乡",
+    "琅岐菜篮子基地", "企业", "“百姓说事点”", "打造“民情驿站”", "代表之家", "实任圩街道", "相山区相南街道", "小组活动",
+    "王小明,", "及其", "代表工委", "党委", "督查室", "人民法院", "数据局", "教育部门", "示范点", "联系群众", "厦门", "集美",
+]
+
+
+@lru_cache(maxsize=1)
+def _plain_rules():
+    """The shipped rules with every switchable shortcut off (no gate, no character test)."""
+    rules = copy.copy(mentions._get_rules(load_lexicon()))
+    rules.prefix_ends = rules.multi_chars = rules.qual_chars = rules.qual_ends = rules.suffix_by_last = None
+    rules.any_re = rules.quotes_re = rules.group_gate = rules.attach_gate = rules.sub_unit_gate = None
+    rules._shorts_memo = {}
+    return rules
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SHORTCUT_FRAGMENTS), min_size=1, max_size=16),
+       st.sampled_from([None, TONGAN, JIMEI, XIAMEN, XIANGSHAN, ZHENGZHOU, QINGSHAN, YIWU]), st.booleans())
+def test_shortcuts_find_what_the_plain_finder_finds(parts, jur, in_title):
+    text = "".join(parts)
+    fast = mentions._get_rules(load_lexicon())
+    assert mentions._find(text, jur, fast, in_title) == mentions._find(text, jur, _plain_rules(), in_title)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("各区县市镇街道乡(（)）、驻级全省同安集美")), max_size=10))
+def test_end_words_find_what_their_regex_finds(window):
+    rules = mentions._get_rules(load_lexicon())
+    for words in (rules.each_words, rules.level_words, rules.multi_words, ["同安", "集美", "镇(街)"], ["", "区"]):
+        m = re.search(f"(?:{mentions._alternation(words)})\\Z", window)
+        assert mentions._EndWords(words).start(window) == (m.start() if m else None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("党群众企业人民团了着过性")), max_size=8), st.integers(0, 8))
+def test_word_sets_test_what_slices_test(text, pos):
+    pos = min(pos, len(text))
+    ws = mentions._WordSet(["党", "群众", "企业家", "人民", "了"])
+    assert ws.ends_at(text, pos) == any(pos >= k and text[pos - k:pos] in ws.words for k in (1, 2, 3))
+    assert ws.starts_at(text, pos) == any(text[pos:pos + k] in ws.words for k in (1, 2, 3))
+
+
+def _plain_name_before(r, text, q, word, known, loose=False):
+    """``_Rules.name_before`` written plainly (every length tried, no shortcut)."""
+    for length in range(min(8, q), 0, -1):
+        if text[q - length:q] + word in known:
+            return q - length
+    for length in range(min(4, q), 1, -1):
+        name = text[q - length:q]
+        if r._bad_name(name, True) or name + word in r.not_names:
+            continue
+        b = q - length
+        if r.is_stop_before(text, b) or any(text[b - k:b] in known for k in range(3, min(8, b) + 1)):
+            return b
+    if loose and q >= 2:
+        name = text[q - 2:q]
+        if not r._bad_name(name, True) and name + word not in r.not_names and mentions._CJK_RE.match(name[0]):
+            return q - 2
+    return -1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("同安区厦门市福建省督促在的全辖小,、 a1任圩街道镇")), max_size=12),
+       st.integers(0, 12), st.sampled_from(["区", "市", "街道", ""]), st.booleans())
+def test_name_before_and_crossing_match_their_plain_definitions(text, q, word, loose):
+    r = mentions._get_rules(load_lexicon())
+    q = min(q, len(text))
+    known = frozenset({"同安区", "厦门市", "福建省", "区"})
+    assert r.name_before(text, q, word, known, loose) == _plain_name_before(r, text, q, word, known, loose)
+    plain = next((q + j for k in (1, 2, 3) for j in (1, 2, 3)
+                  if q - k >= 0 and q + j <= len(text) and text[q - k:q + j] in r.level_blockers), 0)
+    assert r.crossing(text, q, len(text)) == plain

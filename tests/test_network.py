@@ -10,9 +10,11 @@ corpus.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import warnings
+from functools import partial
 from types import SimpleNamespace
 
 import networkx as nx
@@ -299,6 +301,113 @@ def test_building_blocks_compose_to_build_network():
     H = cl.build_network(c)
     assert list(G.nodes(data=True)) == list(H.nodes(data=True))
     assert list(G.edges(data=True)) == list(H.edges(data=True))
+
+
+def _random_corpus(rnd, n_docs=4):
+    """Report-style sentences recombined at random: triggers, clause marks, repeated nodes."""
+    pieces = ["督办", "交由", "办理", "答复", "联系", "联络", "走访", "，", "：", "的", "和", "问题", "督促办理"]
+    actors = [D_GROUP, FINANCE, DEPUTY, COUNTY_DEPUTY, COURT, HOUSING, STATION, SC, EDU]
+    corpora = []
+    for d in range(n_docs):
+        sentences = []
+        for _ in range(rnd.randint(1, 6)):
+            chosen = rnd.sample(actors, rnd.randint(1, 4))
+            chosen += rnd.sample(chosen, rnd.randint(0, 1))  # a node mentioned twice
+            text = "".join(rnd.choice(pieces) + a[1] for a in chosen) + rnd.choice(pieces)
+            sentences.append((text, chosen))
+        corpora.append(make_corpus(*sentences, doc_id=f"d{d}", jurisdiction=rnd.choice(["甲区", "乙区"])))
+    return corpora
+
+
+def _store(corpora, doc_ids, reverse_ids=False):
+    store = nw.EvidenceStore()
+    for part in doc_ids:
+        c = next(c for c in corpora if c.mentions["doc_id"].iloc[0] == part)
+        m, s = c.mentions, c.sentences
+        records = nw.sentence_evidence(zip(m.sent_id, m.type, m.canonical, m.start, m.end),
+                                       zip(s.sent_id, s.doc_id, s.unit_id, s.start, s.end, s.text))
+        if reverse_ids:  # sentence ids of another form than "doc_id:k"
+            records = [(d, u, sid[::-1], a, b, pairs) for d, u, sid, a, b, pairs in records]
+        store.add(records)
+    return store
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_evidence_store_gives_the_edge_table_and_the_graph(seed, tmp_path):
+    """The streamed build's path (sentence_evidence in workers, EvidenceStore, lazy evidence
+    in write_network) gives what edges_from_evidence / graph_from_tables / write_network give,
+    also when a document comes twice (its sentences count once) or ids have another form."""
+    import random
+
+    rnd = random.Random(seed)
+    corpora = _random_corpus(rnd)
+    docs = [c.mentions["doc_id"].iloc[0] for c in corpora]
+    order = docs + ([rnd.choice(docs)] if seed % 2 else [])
+    reverse = seed % 3 == 2
+    store = _store(corpora, order, reverse_ids=reverse)
+    whole = merge(*corpora)
+    parts = [cl.edge_evidence(whole, doc_id=d) for d in order]
+    evidence = pd.concat(parts, ignore_index=True)
+    if reverse:
+        evidence["sent_id"] = evidence["sent_id"].str[::-1]
+    edges = nw.edges_from_evidence(evidence)
+    assert list(store.edge_rows()) == edges.values.tolist()
+    nodes = nw.network_nodes(whole)
+    G = nw.graph_from_tables(nodes, edges)
+    H, lazy = store.graph(nodes)
+    assert list(H.nodes(data=True)) == list(G.nodes(data=True))
+    assert [(u, v, {**d, "evidence": "".join(lazy[(u, v)]())}) for u, v, d in H.edges(data=True)] == \
+        list(G.edges(data=True))
+    a = cl.write_network(G, tmp_path / "a")
+    b = cl.write_network(H, tmp_path / "b", evidence=lazy)
+    for kind in ("graphml", "gexf"):
+        assert a[kind].read_bytes() == b[kind].read_bytes()
+    if not seed % 2 and not reverse:  # one document once each: the whole corpus's network
+        assert edges.equals(cl.network_edges(whole))
+
+
+def test_sentence_evidence_refuses_missing_sentences():
+    c = _generic_corpus()
+    m = c.mentions
+    with pytest.raises(cl.InvalidArgumentError, match="4 sentence"):
+        nw.sentence_evidence(zip(m.sent_id, m.type, m.canonical, m.start, m.end), [])
+
+
+def _networkx_files(G, folder):
+    """What write_network wrote before it streamed: networkx's whole documents, joined."""
+    H = nw._scalar_copy(G)
+    folder.mkdir()
+    (folder / "network.graphml").write_bytes(
+        ("\n".join(nx.generate_graphml(H, encoding="utf-8", prettyprint=True)) + "\n").encode("utf-8"))
+    text = "\n".join(nx.generate_gexf(H, encoding="utf-8", prettyprint=True, version="1.2draft")) + "\n"
+    text = re.sub(r'lastmodifieddate="[^"]*"', 'lastmodifieddate="1970-01-01"', text)
+    (folder / "network.gexf").write_bytes(text.encode("utf-8"))
+
+
+@settings(max_examples=40, deadline=None)
+@given(texts=st.lists(st.text(alphabet=st.sampled_from(list('a中"<>&\'\r\n\t\x0b\x0c\x1c\x85\u2028 ,{}NXSLOTQ0E')),
+                              min_size=0, max_size=3000), min_size=1, max_size=4),
+       rnd=st.randoms(use_true_random=False))
+def test_write_network_streams_long_values_as_networkx_writes_them(texts, rnd, tmp_path_factory):
+    G = nx.Graph(name=texts[0][:50])
+    for i, text in enumerate(texts):
+        G.add_node(f"n{i}", type="deputy", note=text, label=text[::-1])
+    for i, text in enumerate(texts):
+        G.add_edge(f"n{i}", f"n{(i + 1) % len(texts)}", weight=i, evidence=text, other=text[:1200])
+    lazy = {}
+    for u, v, d in G.edges(data=True):  # the same (non-empty) text, made in pieces cut at random
+        text = d["evidence"]
+        if text:
+            cuts = sorted(rnd.sample(range(len(text) + 1), min(len(text) + 1, 5)))
+            lazy[(u, v)] = partial(lambda t, cs: (t[a:b] for a, b in zip([0, *cs], [*cs, len(t)])), text, cuts)
+    root = tmp_path_factory.mktemp("w")
+    _networkx_files(G, root / "ref")
+    a = cl.write_network(G, root / "a")
+    b = cl.write_network(G, root / "b", evidence=lazy)
+    for kind in ("graphml", "gexf"):
+        ref = (root / "ref" / f"network.{kind}").read_bytes()
+        assert a[kind].read_bytes() == ref
+        assert b[kind].read_bytes() == ref
 
 
 # --------------------------------------------------------------------------- determinism and inputs

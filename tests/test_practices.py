@@ -220,3 +220,48 @@ def test_invariants_on_random_text(chars):
         for spans in per_code.values():  # no overlaps within one code
             for (a, b), (c, d) in zip(spans, spans[1:]):
                 assert b <= c
+
+
+def _plain_hits(dictionary, text, key):
+    """The definition the gated finder must equal: every code's regexes tried at every position."""
+    from congress_lib.practices import _balance_quotes, _longest_non_overlapping
+
+    hits = []
+    for code, label, regexes in dictionary.codes:
+        spans = []
+        for pos in range(len(text) + 1):
+            for regex in regexes:
+                m = regex.match(text, pos)
+                if m and m.end() > pos:
+                    spans.append((pos, m.end()))
+        for start, end in _longest_non_overlapping(spans):
+            start, end = _balance_quotes(text, start, end)
+            hits.append({key: code, "label": label, "surface": text[start:end], "start": start, "end": end})
+    hits.sort(key=lambda h: (h["start"], h["end"], h[key]))
+    return hits
+
+
+GATE_ALPHABET = ALPHABET + list("述职接受评议进行列席常委会会议党的二十届三中全会精神双联小组活动")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(GATE_ALPHABET), max_size=60))
+def test_gated_scan_equals_trying_every_position(chars):
+    from congress_lib.practices import _dictionary
+
+    text = "".join(chars)
+    lex = load_lexicon()
+    for name, top, items, key in (("practices", "practices", "cues", "practice"),
+                                  ("formulas", "formulas", "variants", "formula")):
+        d = _dictionary(lex, name, top, items)
+        assert d.find(text, key) == _plain_hits(d, text, key)
+
+
+def test_gated_scan_equals_definition_on_cue_sentences():
+    from congress_lib.practices import _dictionary
+
+    lex = load_lexicon()
+    d = _dictionary(lex, "practices", "practices", "cues")
+    for text in ("区人大常委会开展专题询问和“面对面”督办，组织代表述职并接受评议，代表列席区人大常委会会议。",
+                 "‘面对面’督办", "执法检查执法检查", "专题询问、满意度测评"):
+        assert d.find(text, "practice") == _plain_hits(d, text, "practice") != []

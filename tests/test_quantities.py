@@ -350,3 +350,33 @@ def test_a_dropped_numeral_does_not_hide_later_numbers():
 def test_a_stray_space_before_the_unit_or_after_di():
     qs = find_quantities("全县共建成代表联络站 36 个，召开第 12 次常委会会议")
     assert [(q.surface, q.unit, q.kind) for q in qs] == [("36 个", "个", "count"), ("第 12 次", "次", "session")]
+
+
+# --------------------------------------------------------------------------- word regexes
+
+_WORD_ALPHABET = "ab(.*一二十"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet=_WORD_ALPHABET, min_size=1, max_size=4), min_size=1, max_size=10),
+    st.text(alphabet=_WORD_ALPHABET + "1", max_size=30),
+    st.sampled_from(["", "b?(?:1|a)", r"\d?\."]),
+)
+def test_word_pattern_matches_like_the_plain_alternation(words, text, tail):
+    # The prefix-tree pattern finds what the alternation of the words, longest
+    # first, finds: alone and when backtracking inside a larger pattern.
+    import re
+
+    from congress_lib.quantities import _word_pattern
+
+    plain = "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    tree = re.compile(f"(?:{_word_pattern(words)}){tail}")
+    plain_re = re.compile(f"(?:{plain}){tail}")
+    assert [m.span() for m in tree.finditer(text)] == [m.span() for m in plain_re.finditer(text)]
+
+
+def test_numbers_next_to_blocked_words_and_hedges():
+    # prefix hedges are looked up by length; blockers (节约, 附近) stop them
+    got = [(q.surface, q.approx_kind) for q in find_quantities("节约3万元，附近5个村，约有20人，不少于10名")]
+    assert got == [("3万元", None), ("5个", None), ("约有20人", "about"), ("不少于10名", "more_than")]
