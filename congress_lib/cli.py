@@ -25,6 +25,8 @@ import io
 import json
 import re
 import sys
+from collections import Counter
+from operator import itemgetter
 from pathlib import Path
 
 import pandas as pd
@@ -84,6 +86,10 @@ DOC_TABLES = ("documents", "units", "sentences", "quantities", "indicators", "me
               "practice_evidence", "formulas", "formula_evidence")
 
 
+#: What a network node is counted by (``network.mention_counts`` groups by these).
+_NODE_KEY = ("type", "canonical", "jurisdiction", "level", "branch")
+
+
 def render_csv(results: list, lexicon=None) -> None:
     """Format processed documents as CSV, one piece per document and output table.
 
@@ -95,10 +101,16 @@ def render_csv(results: list, lexicon=None) -> None:
     which is what numpy's float-to-string conversion gives); the two aggregate
     tables (practices, formulas) are computed as :class:`~congress_lib.corpus.Corpus`
     computes them. The pieces concatenated in corpus order are byte for byte the
-    rows :func:`write_tables` writes from the in-memory corpus (tested).
+    rows :func:`write_tables` writes from the in-memory corpus (tested). Also
+    fills ``result.evidence`` (the network evidence) and ``result.counts`` (the
+    mentions counted per node key), all the network needs of a document.
     """
+    from .pipeline import COLUMNS
+
+    node_key = itemgetter(*(COLUMNS["mentions"].index(c) for c in _NODE_KEY))
     for res in results:
         res.csv = _render_document(res.tables)
+        res.counts = dict(Counter(map(node_key, res.tables["mentions"])))
     _batch_evidence(results, lexicon)
 
 
@@ -148,21 +160,14 @@ class _StreamNetwork:
     """
 
     def __init__(self, network, lexicon):
-        from collections import Counter
-        from operator import itemgetter
-
-        from .pipeline import COLUMNS
-
         self.nw = network
         self.lexicon = lexicon
-        cols = COLUMNS["mentions"]
-        self._key = itemgetter(*(cols.index(c) for c in ("type", "canonical", "jurisdiction", "level", "branch")))
         self.counts: Counter = Counter()
         self.store = network.EvidenceStore()
 
     def add(self, results: list) -> None:
         for res in results:
-            self.counts.update(map(self._key, res.tables["mentions"]))
+            self.counts.update(res.counts or {})  # (counted in the worker: see render_csv)
             self.store.add(res.evidence or ())
 
     def write(self, out: Path, counts: dict[str, int]) -> None:

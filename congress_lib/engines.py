@@ -58,7 +58,7 @@ _PROGRESS_MIN = 200
 #: Documents per batch (a batch is the unit of work sent to a worker, and of output).
 BATCH_SIZE = 64
 #: Bumped whenever the layout of a cache entry changes.
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 
 Job = tuple[str, str, str, dict]
 #: ``render(results, lexicon)`` fills ``result.csv`` for the results that lack it.
@@ -108,7 +108,7 @@ def _run_one(job: Job, lexicon: Lexicon, cache_root: str | None,
     """One document: (result, cache key or None, True when it came from the cache).
 
     With ``formatted`` (the build command), a cached document that has its CSV
-    text comes back with only the rows the build still needs (mentions).
+    text comes back without rows (the build needs none).
     """
     doc_id, rel, path, meta = job
     try:
@@ -141,10 +141,10 @@ def _run_chunk(jobs: list[Job], lexicon: Lexicon, cache_root: str | None,
             if key is not None and (not hit or id(res) in rendered):
                 _cache_write(root, key, res)
     if render is not None:
-        # the build needs only the CSV text, the evidence and the mentions back
-        # (for the network's node counts): the rest is not sent to the parent
+        # the build needs only the CSV text, the evidence and the node counts back:
+        # no row is sent to the parent
         for res in results:
-            res.tables = {"mentions": res.tables.get("mentions", [])} if res.tables else {}
+            res.tables = {}
     return results
 
 
@@ -169,9 +169,9 @@ def _cache_file(root: Path, key: str) -> Path:
 def _cache_read(root: Path, key: str, doc_id: str, rel: str, formatted: bool = False) -> DocResult | None:
     """The cached result of a document, or None (absent, other format, damaged).
 
-    An entry holds the small parts (ids, CSV text, network evidence, mentions)
-    and the other tables pickled apart, as bytes: a build that finds the CSV
-    text never unpickles the rows it does not need.
+    An entry holds the small parts (ids, CSV text, network evidence and node
+    counts) and the rows pickled apart, as bytes: a build that finds the CSV
+    text never unpickles a row.
     """
     file = _cache_file(root, key)
     try:
@@ -187,17 +187,15 @@ def _cache_read(root: Path, key: str, doc_id: str, rel: str, formatted: bool = F
             return result
         # the CSV text holds the path, and is only as good as the code that wrote it
         ready = entry["csv"] is not None and entry["path"] == rel and entry["formatted_by"] == _format_version()
-        if formatted and ready:
-            result.tables = {"mentions": entry["mentions"]}
-        else:
-            result.tables = {"mentions": entry["mentions"], **pickle.loads(entry["rest"])}
+        if not (formatted and ready):
+            result.tables = pickle.loads(entry["rows"])
             docs = result.tables["documents"]
             if docs and docs[0][DOC_PATH] != rel:  # the same report, moved: its path is in the rows
                 row = list(docs[0])
                 row[DOC_PATH] = rel
                 docs[0] = tuple(row)
         if ready:
-            result.csv, result.evidence = entry["csv"], entry["evidence"]
+            result.csv, result.evidence, result.counts = entry["csv"], entry["evidence"], entry["counts"]
         return result
     except FileNotFoundError:
         return None
@@ -207,13 +205,13 @@ def _cache_read(root: Path, key: str, doc_id: str, rel: str, formatted: bool = F
 
 def _cache_write(root: Path, key: str, result: DocResult) -> None:
     final = _cache_file(root, key)
-    tables = dict(result.tables)
-    mentions = tables.pop("mentions", [])
+    formatted = result.csv is not None and result.counts is not None
     entry = {
         "format": CACHE_FORMAT, "doc_id": result.doc_id, "sha256": result.sha256, "reject": result.reject,
-        "content_hash": result.content_hash, "path": result.path, "csv": result.csv, "evidence": result.evidence,
-        "formatted_by": _format_version() if result.csv is not None else "",
-        "mentions": mentions, "rest": pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL),
+        "content_hash": result.content_hash, "path": result.path,
+        "csv": result.csv if formatted else None, "evidence": result.evidence, "counts": result.counts,
+        "formatted_by": _format_version() if formatted else "",
+        "rows": pickle.dumps(result.tables, protocol=pickle.HIGHEST_PROTOCOL),
     }
     try:
         final.parent.mkdir(parents=True, exist_ok=True)

@@ -65,8 +65,10 @@ class DocResult:
     ``tables`` maps each name of :data:`TABLES` to the document's rows, tuples in
     the column order of :data:`COLUMNS`. The build command also fills ``csv``
     (per output table: the rows as CSV text without header, and their count) and
-    ``evidence`` (the document's network edge evidence), so that a cached
-    document is never formatted again.
+    ``evidence`` (the document's network edge evidence) and ``counts`` (its
+    mentions counted per network node key: type, canonical, jurisdiction, level,
+    branch), so that a cached document is never formatted again and the parent
+    process of a build receives no rows at all.
     """
 
     doc_id: str
@@ -77,6 +79,7 @@ class DocResult:
     tables: dict[str, list[tuple]] = field(default_factory=dict)
     csv: dict[str, tuple[str, int]] | None = None
     evidence: list[tuple] | None = None
+    counts: dict[tuple, int] | None = None
 
 
 # --- jurisdictions ----------------------------------------------------------------
