@@ -58,7 +58,7 @@ _PROGRESS_MIN = 200
 #: Documents per batch (a batch is the unit of work sent to a worker, and of output).
 BATCH_SIZE = 64
 #: Bumped whenever the layout of a cache entry changes.
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7
 
 Job = tuple[str, str, str, dict]
 #: ``render(results, lexicon)`` fills ``result.csv`` for the results that lack it.
@@ -169,31 +169,31 @@ def _cache_file(root: Path, key: str) -> Path:
 def _cache_read(root: Path, key: str, doc_id: str, rel: str, formatted: bool = False) -> DocResult | None:
     """The cached result of a document, or None (absent, other format, damaged).
 
-    An entry holds the small parts (ids, CSV text, network evidence and node
-    counts) and the rows pickled apart, as bytes: a build that finds the CSV
-    text never unpickles a row.
+    An entry file holds two pickles: first the small parts (ids, CSV text,
+    network evidence and node counts), then the rows. A build that finds the CSV
+    text reads the first only (about a third of the file) and never a row.
     """
     file = _cache_file(root, key)
     try:
         with open(file, "rb") as fh:
             entry = pickle.load(fh)
-        if not isinstance(entry, dict) or entry.get("format") != CACHE_FORMAT:
-            return None
-        if entry["doc_id"] != doc_id:
-            return None  # same bytes under another name: recompute (ids are in every row)
-        result = DocResult(doc_id=doc_id, path=rel, sha256=entry["sha256"], reject=entry["reject"],
-                           content_hash=entry["content_hash"])
-        if result.reject:
-            return result
-        # the CSV text holds the path, and is only as good as the code that wrote it
-        ready = entry["csv"] is not None and entry["path"] == rel and entry["formatted_by"] == _format_version()
-        if not (formatted and ready):
-            result.tables = pickle.loads(entry["rows"])
-            docs = result.tables["documents"]
-            if docs and docs[0][DOC_PATH] != rel:  # the same report, moved: its path is in the rows
-                row = list(docs[0])
-                row[DOC_PATH] = rel
-                docs[0] = tuple(row)
+            if not isinstance(entry, dict) or entry.get("format") != CACHE_FORMAT:
+                return None
+            if entry["doc_id"] != doc_id:
+                return None  # same bytes under another name: recompute (ids are in every row)
+            result = DocResult(doc_id=doc_id, path=rel, sha256=entry["sha256"], reject=entry["reject"],
+                               content_hash=entry["content_hash"])
+            if result.reject:
+                return result
+            # the CSV text holds the path, and is only as good as the code that wrote it
+            ready = entry["csv"] is not None and entry["path"] == rel and entry["formatted_by"] == _format_version()
+            if not (formatted and ready):
+                result.tables = pickle.load(fh)  # the second pickle of the file
+                docs = result.tables["documents"]
+                if docs and docs[0][DOC_PATH] != rel:  # the same report, moved: its path is in the rows
+                    row = list(docs[0])
+                    row[DOC_PATH] = rel
+                    docs[0] = tuple(row)
         if ready:
             result.csv, result.evidence, result.counts = entry["csv"], entry["evidence"], entry["counts"]
         return result
@@ -211,7 +211,6 @@ def _cache_write(root: Path, key: str, result: DocResult) -> None:
         "content_hash": result.content_hash, "path": result.path,
         "csv": result.csv if formatted else None, "evidence": result.evidence, "counts": result.counts,
         "formatted_by": _format_version() if formatted else "",
-        "rows": pickle.dumps(result.tables, protocol=pickle.HIGHEST_PROTOCOL),
     }
     try:
         final.parent.mkdir(parents=True, exist_ok=True)
@@ -219,6 +218,7 @@ def _cache_write(root: Path, key: str, result: DocResult) -> None:
         try:
             with os.fdopen(fd, "wb") as fh:
                 pickle.dump(entry, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(result.tables, fh, protocol=pickle.HIGHEST_PROTOCOL)  # read only when needed
             os.replace(tmp, final)  # atomic; another process writing the same entry writes the same bytes
         finally:
             if os.path.exists(tmp):
