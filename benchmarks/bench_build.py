@@ -8,7 +8,8 @@ process (interpreter start, imports and output files included):
 2. ``congress-lib build`` with the serial engine (every table it writes);
 3. the same with ``--engine processes`` (all cores);
 4. a cold build that fills a cache (``--cache``, processes), then a warm-cache
-   rebuild (serial: every document comes from the cache);
+   rebuild (serial: every document comes from the cache), and the same warm
+   rebuild with ``--engine processes`` (``warmp``);
 
 and prints seconds, MB/s, docs/s, CPU seconds, peak memory and the ratios. Peak
 memory is the largest total resident set of the command and all its child
@@ -38,7 +39,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-RUNS = ("jieba", "serial", "processes", "cold", "warm")
+RUNS = ("jieba", "serial", "processes", "cold", "warm", "warmp")
 
 
 def make_corpus(folder: Path, n_docs: int, seed: int = 7) -> int:
@@ -191,7 +192,7 @@ def main() -> int:
         if "processes" in runs:
             results["build processes"] = best_of(args.repeat, build + ["--out", str(work / "o2"), "--engine",
                                                                       "processes"], env)
-        if "cold" in runs or "warm" in runs:
+        if "cold" in runs or "warm" in runs or "warmp" in runs:
             results["build cold cache (proc.)"] = best_of(
                 1 if "cold" not in runs else args.repeat,
                 build + ["--out", str(work / "o3"), "--engine", "processes", "--cache", str(cache)], env,
@@ -199,6 +200,9 @@ def main() -> int:
         if "warm" in runs:
             results["build warm cache"] = best_of(args.repeat, build + ["--out", str(work / "o4"), "--cache",
                                                                        str(cache)], env)
+        if "warmp" in runs:
+            results["build warm cache (proc.)"] = best_of(args.repeat, build + ["--out", str(work / "o5"), "--cache",
+                                                                              str(cache), "--engine", "processes"], env)
         print(f"corpus: {n_docs} documents, {mb:.1f} MB UTF-8; machine: {machine()}")
         print(f"{'run':<26}{'seconds':>9}{'MB/s':>8}{'docs/s':>9}{'CPU s':>8}{'peak MiB':>10}")
         for name, (sec, cpu, peak) in results.items():
@@ -214,7 +218,7 @@ def main() -> int:
             cold = results["build cold cache (proc.)"][0]
             print(f"warm-cache rebuild: {results['build warm cache'][0] / cold:.2f} of the cold (processes) time"
                   + (f", {results['build warm cache'][0] / serial:.2f} of the serial time" if serial else ""))
-        if "cold" in runs or "warm" in runs:
+        if "cold" in runs or "warm" in runs or "warmp" in runs:
             size = sum(p.stat().st_size for p in cache.rglob("*") if p.is_file())
             print(f"cache: {size / 2**20:.0f} MiB ({size / max(n_docs, 1) / 1024:.0f} KiB per document)")
     finally:

@@ -13,7 +13,7 @@ YAML files with the same names (``load_corpus(path, lexicon="my_lexicon/")``):
 * a top-level key ``replace: true`` in a user file replaces the shipped file
   instead of merging into it.
 
-Files are read with ``yaml.safe_load`` only.
+Files are read with YAML's safe loader only (``yaml.CSafeLoader``, else ``yaml.SafeLoader``).
 """
 
 from __future__ import annotations
@@ -44,9 +44,14 @@ def _merge(base: Any, extra: Any) -> Any:
     return extra
 
 
+#: The safe loader, in C (libyaml, shipped in PyYAML's wheels) when available: the same
+#: documents and types as ``yaml.safe_load``, about eight times faster.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_yaml(text: str, where: str) -> Any:
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_SAFE_LOADER)  # safe: no Python objects are constructed
     except yaml.YAMLError as exc:  # pragma: no cover - message test covers it
         raise LexiconError(f"{where} is not valid YAML ({exc}); fix the file or remove it.") from exc
     return {} if data is None else data

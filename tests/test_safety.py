@@ -65,3 +65,20 @@ def test_figure_names_cannot_escape_the_figures_folder(tmp_path):
     for p in paths:
         assert (tmp_path / "figs").resolve() in p.resolve().parents
     assert not (tmp_path / "escape.png").exists()
+
+
+def test_lexicon_yaml_is_read_with_a_safe_loader_equal_to_safe_load(tmp_path):
+    """The C loader gives exactly what yaml.safe_load gives, and refuses Python objects."""
+    import glob
+
+    import yaml
+
+    from congress_lib import resources
+    from congress_lib.errors import LexiconError
+
+    assert issubclass(resources._SAFE_LOADER, (yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    for file in glob.glob(str(resources.Path(resources.__file__).parent / "lexicon" / "*.yaml")):
+        text = open(file, encoding="utf-8").read()
+        assert resources._read_yaml(text, file) == yaml.safe_load(text)
+    with pytest.raises(LexiconError, match="not valid YAML"):
+        resources._read_yaml("!!python/object/apply:os.system ['echo hacked']", "evil.yaml")
