@@ -149,8 +149,9 @@ def _batch_evidence(results: list, lexicon) -> None:
 class _StreamNetwork:
     """The network of a streamed corpus, built with the network module's own blocks.
 
-    Per document it keeps the mention counts per (type, canonical, jurisdiction,
-    level, branch) (merged by a sum, as ``network.mention_counts`` tables merge)
+    Per document it adds the mention counts per (type, canonical, jurisdiction,
+    level, branch) that the worker made (merged by a sum, as ``network.mention_counts``
+    tables merge)
     and the edge evidence (made by ``network.sentence_evidence`` in the worker) in
     a compact ``network.EvidenceStore``. At the end ``network.nodes_from_counts``
     makes the node table and the store the edge table rows and the graph of
@@ -363,8 +364,8 @@ def build(path, out: Path, *, fmt: str = "csv", lexicon=None, engine: str = "ser
     """``congress-lib build``: load the corpus at ``path`` and write every table into ``out``.
 
     CSV output streams (see the module docstring): no table of the whole corpus
-    is held in memory, only what the network needs (mentions and the sentences
-    that hold two or more of them). The files equal those of
+    is held in memory, only what the network needs (mention counts per node and
+    a compact record of each sentence that links two nodes). The files equal those of
     ``write_tables(load_corpus(path, ...), out)`` byte for byte.
     """
     from .corpus import load_corpus

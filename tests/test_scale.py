@@ -269,3 +269,24 @@ def test_new_formatting_code_reformats_cached_rows_without_extracting(hostile, t
     build(hostile, tmp_path / "again", cache=cache)
     assert len(calls) == 6  # every readable document formatted again (the duplicate too), none extracted
     _assert_same_files(tmp_path / "cold", tmp_path / "again")
+
+
+def test_benchmark_script_runs_and_prints_its_figures(tmp_path):
+    """benchmarks/bench_build.py on a tiny synthetic corpus: every run it is asked for is printed."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run(
+        [sys.executable, str(root / "benchmarks" / "bench_build.py"), "--docs", "12", "--repeat", "1",
+         "--runs", "jieba,serial,warm"],
+        capture_output=True, text=True, timeout=600, env={**os.environ, "TMPDIR": str(tmp_path)},
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    text = out.stdout
+    assert "corpus: 12 documents" in text
+    for label in ("jieba.lcut baseline", "build serial", "build cold cache (proc.)", "build warm cache"):
+        assert label in text
+    assert "serial build throughput / jieba baseline:" in text
+    assert "cache:" in text and "KiB per document" in text
