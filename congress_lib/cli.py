@@ -93,7 +93,7 @@ _NODE_KEY = ("type", "canonical", "jurisdiction", "level", "branch")
 def render_csv(results: list, lexicon=None) -> None:
     """Format processed documents as CSV, one piece per document and output table.
 
-    Fills ``result.csv[name] = (text, n_rows)`` for every table of
+    Fills ``result.csv[name] = (UTF-8 bytes, n_rows)`` for every table of
     :data:`DOC_TABLES`. The rows are written straight from the row tuples with
     the standard ``csv`` writer and the dialect pandas uses, each cell formatted
     as pandas' ``to_csv`` formats it (strings as they are, spreadsheet-protected;
@@ -215,7 +215,7 @@ _RISKY_CHAR = re.compile(r"[=+\-@\t\r]")  # (a quick test first: these are rare 
 
 
 def _render_document(tables: dict) -> dict:
-    """The CSV pieces of one document: ``{table: (text, n_rows)}``.
+    """The CSV pieces of one document: ``{table: (UTF-8 bytes, n_rows)}``.
 
     Cells are written as pandas' ``to_csv`` writes the tables' columns: strings
     as they are, None as empty, ints and bools with ``str``, floats with
@@ -240,11 +240,11 @@ def _render_document(tables: dict) -> dict:
         text = write(rows)
         if _RISKY_CHAR.search(text) and _RISKY_START.search(text):
             text = write([_cells(row) for row in rows])
-        out[name] = (text, len(rows))
+        out[name] = (text.encode("utf-8"), len(rows))
 
     raw_text = COLUMNS["documents"].index("raw_text")
     docs = [_cells(row[:raw_text] + row[raw_text + 1:]) for row in tables["documents"]]  # (one row: cell by cell)
-    out["documents"] = (write(docs), len(docs))
+    out["documents"] = (write(docs).encode("utf-8"), len(docs))
     for name in ("units", "sentences", "quantities", "indicators", "mentions", "practice_evidence",
                  "formula_evidence"):
         emit(name, tables[name])
@@ -393,8 +393,9 @@ def _stream(path, out: Path, *, lexicon, engine, cache, progress, workers) -> di
     files = {}
     try:
         for name in DOC_TABLES:
-            files[name] = open(out / f"{name}.csv", "w", encoding="utf-8", newline="")
-            files[name].write(csv_text(empty.table(name)))  # the header
+            # binary: the pieces come encoded from the worker (or the cache), written as they are
+            files[name] = open(out / f"{name}.csv", "wb")
+            files[name].write(csv_text(empty.table(name)).encode("utf-8"))  # the header
         for batch in iter_batches(prep.jobs, prep.lexicon, engine=engine, cache=cache, progress=progress,
                                   workers=workers, render=render_csv):
             accepted = asm.add(batch)

@@ -58,7 +58,7 @@ _PROGRESS_MIN = 200
 #: Documents per batch (a batch is the unit of work sent to a worker, and of output).
 BATCH_SIZE = 64
 #: Bumped whenever the layout of a cache entry changes.
-CACHE_FORMAT = 7
+CACHE_FORMAT = 8
 
 Job = tuple[str, str, str, dict]
 #: ``render(results, lexicon)`` fills ``result.csv`` for the results that lack it.
@@ -112,13 +112,14 @@ def _run_one(job: Job, lexicon: Lexicon, cache_root: str | None,
     """
     doc_id, rel, path, meta = job
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as fh:  # (plain strings: no Path objects per document)
+            data = fh.read()
     except OSError as exc:
         return DocResult(doc_id=doc_id, path=rel, sha256="", reject=f"unreadable: {exc.strerror or exc}"), None, False
     key = None
     if cache_root is not None:
         key = _cache_key(data, meta, lexicon)
-        hit = _cache_read(Path(cache_root), key, doc_id, rel, formatted)
+        hit = _cache_read(cache_root, key, doc_id, rel, formatted)
         if hit is not None:
             return hit, key, True
     return process_document(doc_id, rel, data, meta, lexicon), key, False
@@ -162,11 +163,11 @@ def _cache_key(data: bytes, meta: dict, lexicon: Lexicon) -> str:
     return h.hexdigest()
 
 
-def _cache_file(root: Path, key: str) -> Path:
-    return root / key[:2] / f"{key}.pkl"
+def _cache_file(root: str | Path, key: str) -> str:
+    return os.path.join(root, key[:2], key + ".pkl")
 
 
-def _cache_read(root: Path, key: str, doc_id: str, rel: str, formatted: bool = False) -> DocResult | None:
+def _cache_read(root: str | Path, key: str, doc_id: str, rel: str, formatted: bool = False) -> DocResult | None:
     """The cached result of a document, or None (absent, other format, damaged).
 
     An entry file holds two pickles: first the small parts (ids, CSV text,
@@ -203,8 +204,8 @@ def _cache_read(root: Path, key: str, doc_id: str, rel: str, formatted: bool = F
         return None
 
 
-def _cache_write(root: Path, key: str, result: DocResult) -> None:
-    final = _cache_file(root, key)
+def _cache_write(root: str | Path, key: str, result: DocResult) -> None:
+    final = Path(_cache_file(root, key))
     formatted = result.csv is not None and result.counts is not None
     entry = {
         "format": CACHE_FORMAT, "doc_id": result.doc_id, "sha256": result.sha256, "reject": result.reject,
