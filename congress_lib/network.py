@@ -1129,17 +1129,15 @@ class EvidenceStore:
         docs, opened, units = self._enc_doc, self._open_doc, self._enc_unit
         doc, unit, no, start, end, odd = self._doc, self._unit, self._no, self._start, self._end, self._odd
 
-        if len(groups) == 1 and self._key is not None:  # one relation: the row's order
-            one = enc_rel[groups[0][0]]
-            return _json_list(lambda ns: ", ".join([
-                f'{{"doc_id": {docs[doc[n]]}, "end": {end[n]}, "relation": {one}, "sent_id": '
-                f'{opened[doc[n]] + str(no[n]) + chr(34) if no[n] >= 0 else _json_string(odd[n])}, '
-                f'"start": {start[n]}, "unit_id": {units[unit[n]]}}}' for n in ns]), groups[0][1])
+        if len(groups) == 1 and self._key is not None:  # one relation: the row's order, nothing to merge
+            relation, idx = groups[0]
+            sentences = zip(repeat(0), idx, repeat(relation))
+        else:
+            sentences = self._pair_sentences(groups)[0]
         return _json_list(lambda part: ", ".join([
             f'{{"doc_id": {docs[doc[n]]}, "end": {end[n]}, "relation": {enc_rel[r]}, "sent_id": '
             f'{opened[doc[n]] + str(no[n]) + chr(34) if no[n] >= 0 else _json_string(odd[n])}, '
-            f'"start": {start[n]}, "unit_id": {units[unit[n]]}}}' for _, n, r in part]),
-            self._pair_sentences(groups)[0])
+            f'"start": {start[n]}, "unit_id": {units[unit[n]]}}}' for _, n, r in part]), sentences)
 
     def graph(self, nodes: pd.DataFrame, *, name: str = "congress network",
               keep_generic: bool = True) -> tuple[nx.Graph, dict]:

@@ -72,7 +72,8 @@ class _Dictionary:
                 "see the comment header of the shipped file for the format."
             )
         self.codes: list[tuple[str, str, list[re.Pattern]]] = []
-        by_first: dict[str, list[tuple[int, re.Pattern, str]]] = {}  # first character -> (code, cue regex, source)
+        #: first character -> [(code index, cue regex), ...] of the cues starting with it
+        self.by_first: dict[str, list[tuple[int, re.Pattern]]] = {}
         self.scanned: list[tuple[int, re.Pattern]] = []  # regexes that may start with any character
         rests: dict[str, set[str]] = {}  # first character -> regexes of the rest of its cues
         for code in sorted(entries):
@@ -88,14 +89,13 @@ class _Dictionary:
             if cues:
                 # Longest cue first: at one start position the alternation then
                 # reports the longest literal cue.
-                source = "|".join(_cue_regex(c) for c in cues)
-                cue_re = re.compile(source)
+                cue_re = re.compile("|".join(_cue_regex(c) for c in cues))
                 regexes.append(cue_re)
                 if any(c[0] in _SEPARATORS for c in cues):
                     self.scanned.append((index, cue_re))  # may start with a quote or separator
                 else:
                     for first in sorted({c[0] for c in cues}):
-                        by_first.setdefault(first, []).append((index, cue_re, source))
+                        self.by_first.setdefault(first, []).append((index, cue_re))
                     for c in cues:
                         rests.setdefault(c[0], set()).add(_GAP + _cue_regex(c[1:]) if len(c) > 1 else "")
             for pattern in entry.get("patterns", []) or []:
@@ -114,17 +114,13 @@ class _Dictionary:
         # start with literals, so the regex engine scans for their characters in
         # C, and the loop in :meth:`find` sees only positions where a cue starts.
         branches = []
-        for first in sorted(by_first):
+        for first in sorted(self.by_first):
             tails = sorted(rests[first])
             if "" in tails:  # a one-character cue: the character is enough
                 branches.append(re.escape(first))
             else:
                 branches.append(f"{re.escape(first)}(?=" + "|".join(f"(?:{t})" for t in tails) + ")")
         self.gate_re = re.compile("|".join(branches)) if branches else None
-        #: first character -> [(code index, cue regex), ...]
-        self.by_first: dict[str, list[tuple[int, re.Pattern]]] = {
-            ch: [(i, rx) for i, rx, _ in items] for ch, items in by_first.items()
-        }
 
     def find(self, text: str, key: str) -> list[dict]:
         # Every start position reports each code's longest hit there, so

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import codecs
-import os
 
-import pandas as pd
 import pytest
 
 import congress_lib as cl
