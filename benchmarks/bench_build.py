@@ -7,9 +7,13 @@ process (interpreter start, imports and output files included):
 1. plain ``jieba.lcut`` over the same files (what any user would write first);
 2. ``congress-lib build`` with the serial engine (every table it writes);
 3. the same with ``--engine processes`` (all cores);
-4. a cold build that fills a cache (``--cache``, processes), then a warm-cache
-   rebuild (serial: every document comes from the cache), and the same warm
-   rebuild with ``--engine processes`` (``warmp``);
+4. a cold build that fills a cache (``--cache``, processes), then warm-cache
+   rebuilds: into a new folder (``warm``: serial, every document comes from the
+   cache, every file is written; ``warmp``: the same with ``--engine processes``),
+   into the folder the cold build wrote with nothing changed (``current``: the
+   build finds the folder up to date and writes nothing), and into that folder
+   after one report was added to the corpus (``added``: one document processed,
+   every file written again; the report is removed afterwards);
 
 and prints seconds, MB/s, docs/s, CPU seconds, peak memory and the ratios. Peak
 memory is the largest total resident set of the command and all its child
@@ -39,7 +43,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-RUNS = ("jieba", "serial", "processes", "cold", "warm", "warmp")
+RUNS = ("jieba", "serial", "processes", "cold", "warm", "warmp", "current", "added")
+CACHE_RUNS = ("cold", "warm", "warmp", "current", "added")
+ADDED = "zz_bench_added_report.txt"
 
 
 def make_corpus(folder: Path, n_docs: int, seed: int = 7) -> int:
@@ -192,17 +198,31 @@ def main() -> int:
         if "processes" in runs:
             results["build processes"] = best_of(args.repeat, build + ["--out", str(work / "o2"), "--engine",
                                                                       "processes"], env)
-        if "cold" in runs or "warm" in runs or "warmp" in runs:
+        if any(r in runs for r in CACHE_RUNS):
             results["build cold cache (proc.)"] = best_of(
                 1 if "cold" not in runs else args.repeat,
                 build + ["--out", str(work / "o3"), "--engine", "processes", "--cache", str(cache)], env,
                 before=lambda: shutil.rmtree(cache, ignore_errors=True))
-        if "warm" in runs:
-            results["build warm cache"] = best_of(args.repeat, build + ["--out", str(work / "o4"), "--cache",
+        if "current" in runs:  # the folder of the cold build, nothing changed: up to date
+            results["warm, up to date"] = best_of(args.repeat, build + ["--out", str(work / "o3"), "--cache",
                                                                        str(cache)], env)
+        if "warm" in runs:  # a new folder each time: every file is written
+            results["warm, new folder"] = best_of(args.repeat, build + ["--out", str(work / "o4"), "--cache",
+                                                                       str(cache)], env,
+                                                  before=lambda: shutil.rmtree(work / "o4", ignore_errors=True))
         if "warmp" in runs:
-            results["build warm cache (proc.)"] = best_of(args.repeat, build + ["--out", str(work / "o5"), "--cache",
-                                                                              str(cache), "--engine", "processes"], env)
+            results["warm, new folder (proc.)"] = best_of(
+                args.repeat, build + ["--out", str(work / "o5"), "--cache", str(cache), "--engine", "processes"],
+                env, before=lambda: shutil.rmtree(work / "o5", ignore_errors=True))
+        if "added" in runs:  # one new report: processed, every file written again (once: it changes the cache)
+            sample = min(reports.glob("*.txt"))
+            added = reports / ADDED
+            added.write_bytes(sample.read_bytes().replace("人大".encode(), "人大常委会".encode(), 1) + b"\n")
+            try:
+                results["warm, +1 report"] = best_of(1, build + ["--out", str(work / "o3"), "--cache", str(cache)],
+                                                     env)
+            finally:
+                added.unlink()
         print(f"corpus: {n_docs} documents, {mb:.1f} MB UTF-8; machine: {machine()}")
         print(f"{'run':<26}{'seconds':>9}{'MB/s':>8}{'docs/s':>9}{'CPU s':>8}{'peak MiB':>10}")
         for name, (sec, cpu, peak) in results.items():
@@ -214,11 +234,14 @@ def main() -> int:
             print(f"serial build throughput / jieba baseline: {base / serial:.2f}x")
         if serial and procs:
             print(f"processes / serial speed-up: {serial / procs:.2f}x")
-        if "build warm cache" in results:
+        if "warm, new folder" in results:
             cold = results["build cold cache (proc.)"][0]
-            print(f"warm-cache rebuild: {results['build warm cache'][0] / cold:.2f} of the cold (processes) time"
-                  + (f", {results['build warm cache'][0] / serial:.2f} of the serial time" if serial else ""))
-        if "cold" in runs or "warm" in runs or "warmp" in runs:
+            warm = results["warm, new folder"][0]
+            print(f"warm-cache rebuild into a new folder: {warm / cold:.2f} of the cold (processes) time"
+                  + (f", {warm / serial:.2f} of the serial time" if serial else ""))
+        if any(r in runs for r in CACHE_RUNS):
+            out_size = sum(p.stat().st_size for p in (work / "o3").iterdir() if p.is_file())
+            print(f"output: {out_size / 1e6:.0f} MB")
             size = sum(p.stat().st_size for p in cache.rglob("*") if p.is_file())
             print(f"cache: {size / 2**20:.0f} MiB ({size / max(n_docs, 1) / 1024:.0f} KiB per document)")
     finally:

@@ -3,6 +3,7 @@
 ::
 
     congress-lib build CORPUS_DIR --out OUT_DIR [--engine serial|processes|dask] [--format csv|parquet]
+                       [--cache DIR] [--force] [--lexicon DIR]
     congress-lib kwic CORPUS_DIR TERM [--window 20] [--limit N]
     congress-lib info CORPUS_DIR
 
@@ -15,6 +16,11 @@ the document when ``--cache`` is given) and appended to the output files, so
 memory stays bounded on 10^5 reports. The files are byte for byte what
 :func:`write_tables` writes from an in-memory corpus. Parquet output goes through
 the in-memory corpus.
+
+With ``--cache``, a build also leaves in the cache a record of the output folder
+(see :mod:`congress_lib.engines`): a rebuild whose inputs, lexicon, code and
+format are those of the recorded build, into a folder whose files are unchanged
+since, has nothing to write and says so (``--force`` writes it all again).
 """
 
 from __future__ import annotations
@@ -360,30 +366,70 @@ def write_tables(corpus, out: Path, fmt: str = "csv") -> dict:
 
 
 def build(path, out: Path, *, fmt: str = "csv", lexicon=None, engine: str = "serial", cache=False,
-          progress: bool | None = None, workers: int | None = None) -> dict:
+          progress: bool | None = None, workers: int | None = None, force: bool = False) -> dict:
     """``congress-lib build``: load the corpus at ``path`` and write every table into ``out``.
 
     CSV output streams (see the module docstring): no table of the whole corpus
     is held in memory, only what the network needs (mention counts per node and
     a compact record of each sentence that links two nodes). The files equal those of
     ``write_tables(load_corpus(path, ...), out)`` byte for byte.
+
+    With a ``cache``, a rebuild into a folder that already holds, unchanged, the
+    output of the same inputs (same file contents, metadata, lexicon, code and
+    format) writes nothing and returns the manifest it holds; ``force`` writes
+    every file again. Returns the manifest.
     """
-    from .corpus import load_corpus
+    return _build(path, out, fmt=fmt, lexicon=lexicon, engine=engine, cache=cache, progress=progress,
+                  workers=workers, force=force)[0]
+
+
+def _output_names(fmt: str) -> list[str]:
+    from . import OUTPUT_TABLES
+
+    return [f"{name}.{fmt}" for name in (*OUTPUT_TABLES, "edges")] + [
+        "network.graphml", "network.gexf", "manifest.json"]
+
+
+def _build(path, out: Path, *, fmt: str = "csv", lexicon=None, engine: str = "serial", cache=False,
+           progress: bool | None = None, workers: int | None = None, force: bool = False) -> tuple[dict, bool]:
+    """:func:`build`, and whether ``out`` was found up to date (nothing written)."""
+    from . import engines
+    from .corpus import load_corpus, prepare
 
     if fmt not in ("csv", "parquet"):
         raise InvalidArgumentError(f"--format must be csv or parquet, not {fmt!r}.")
-    if fmt != "csv":
+    out = Path(out)
+    cache_root = engines.resolve_cache(cache)
+    prep = prepare(path, lexicon=lexicon)
+    keys = fingerprint = None
+    if cache_root is not None:
+        keys = engines.document_keys(prep.jobs, prep.lexicon)
+        if all(key is not None for key in keys):  # (an unreadable file: always build again)
+            parts = [fmt, prep.lexicon.version, json.dumps(prep.rejected, sort_keys=True, ensure_ascii=False),
+                     json.dumps(prep.final_rejects(), sort_keys=True, ensure_ascii=False)]
+            if fmt == "parquet":
+                import pyarrow
+
+                parts.append(f"pyarrow {pyarrow.__version__}")
+            fingerprint = engines.build_fingerprint(prep.jobs, keys, parts)
+            if not force and engines.build_is_current(cache_root, out, fingerprint):
+                manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+                return manifest, True
+        engines.forget_build(cache_root, out)
+    if fmt == "csv":
+        manifest = _stream(prep, out, engine=engine, cache=cache, progress=progress, workers=workers, keys=keys)
+    else:
         corpus = load_corpus(path, lexicon=lexicon, engine=engine, cache=cache, progress=progress)
-        return write_tables(corpus, Path(out), fmt)
-    return _stream(path, Path(out), lexicon=lexicon, engine=engine, cache=cache, progress=progress,
-                   workers=workers)
+        manifest = write_tables(corpus, out, fmt)
+    if fingerprint is not None:
+        engines.record_build(cache_root, out, fingerprint, [n for n in _output_names(fmt) if (out / n).is_file()])
+    return manifest, False
 
 
-def _stream(path, out: Path, *, lexicon, engine, cache, progress, workers) -> dict:
-    from .corpus import Assembler, batch_corpus, prepare, _frame
+def _stream(prep, out: Path, *, engine, cache, progress, workers, keys=None) -> dict:
+    from .corpus import Assembler, batch_corpus, _frame
     from .engines import iter_batches
 
-    prep = prepare(path, lexicon=lexicon)
     out.mkdir(parents=True, exist_ok=True)
     empty = batch_corpus([], prep.lexicon)
     counts = {name: 0 for name in DOC_TABLES}
@@ -397,7 +443,7 @@ def _stream(path, out: Path, *, lexicon, engine, cache, progress, workers) -> di
             files[name] = open(out / f"{name}.csv", "wb")
             files[name].write(csv_text(empty.table(name)).encode("utf-8"))  # the header
         for batch in iter_batches(prep.jobs, prep.lexicon, engine=engine, cache=cache, progress=progress,
-                                  workers=workers, render=render_csv):
+                                  workers=workers, render=render_csv, keys=keys):
             accepted = asm.add(batch)
             for name in DOC_TABLES:
                 fh = files[name]
@@ -430,7 +476,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--engine", default="serial", choices=["serial", "processes", "dask"])
     b.add_argument("--format", default="csv", choices=["csv", "parquet"])
     b.add_argument("--lexicon", default=None, help="folder of YAML files extending the shipped lexicons")
-    b.add_argument("--cache", default=None, help="cache folder for per-document results (default: no cache)")
+    b.add_argument("--cache", default=None, help="cache folder for per-document results (default: no cache); "
+                   "with a cache, an output folder already up to date with the corpus is not written again")
+    b.add_argument("--force", action="store_true", help="write every output file even when OUT is up to date")
     k = sub.add_parser("kwic", help="print a keyword-in-context concordance")
     k.add_argument("corpus")
     k.add_argument("term")
@@ -447,12 +495,13 @@ def main(argv: list[str] | None = None) -> int:
         from .corpus import load_corpus
 
         if args.command == "build":
-            manifest = build(args.corpus, Path(args.out), fmt=args.format, lexicon=args.lexicon,
-                             engine=args.engine, cache=args.cache if args.cache else False)
+            manifest, current = _build(args.corpus, Path(args.out), fmt=args.format, lexicon=args.lexicon,
+                                       engine=args.engine, cache=args.cache if args.cache else False,
+                                       force=args.force)
             rows = manifest["rows"]
             print(f"{rows['documents']} documents, {rows['units']} units, {rows['sentences']} sentences, "
                   f"{rows['indicators']} indicators, {rows['mentions']} mentions, {rows['rejected']} rejected "
-                  f"-> {args.out}")
+                  f"-> {args.out}" + (" (up to date: nothing written; --force writes it again)" if current else ""))
         elif args.command == "kwic":
             corpus = load_corpus(args.corpus)
             hits = corpus.kwic(args.term, window=args.window)

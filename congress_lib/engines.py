@@ -27,6 +27,13 @@ half-written entry; a damaged entry is recomputed, never trusted. The cache
 folder is trusted data (entries are pickles): do not point it at files from
 elsewhere.
 
+A caller that already hashed the files (:func:`document_keys`) passes the keys
+in: a cached document is then read from its entry without opening its file
+again, and with ``processes`` a batch whose every document is cached is read in
+the parent (cheaper than sending the result back through a pipe). The cache
+also keeps build records (``<root>/builds/``): what an output folder was built
+from, so that ``congress-lib build`` can tell a folder that is up to date.
+
 While a run lasts, the objects alive before it (modules, compiled lexicons) are
 moved out of the garbage collector's sight (``gc.freeze``) and the young
 generation is collected less often: the run allocates many small objects and
@@ -51,7 +58,7 @@ from .errors import InvalidArgumentError
 from .pipeline import DOC_PATH, DocResult, compiled_for, process_document
 from .resources import Lexicon
 
-__all__ = ["run_jobs", "iter_batches", "resolve_cache", "ENGINES"]
+__all__ = ["run_jobs", "iter_batches", "resolve_cache", "document_keys", "ENGINES"]
 
 ENGINES = ("serial", "processes", "dask")
 _PROGRESS_MIN = 200
@@ -103,14 +110,22 @@ def _format_version() -> str:
 # --- one batch (runs in the worker) ---------------------------------------------------
 
 
-def _run_one(job: Job, lexicon: Lexicon, cache_root: str | None,
-             formatted: bool = False) -> tuple[DocResult, str | None, bool]:
+def _run_one(job: Job, lexicon: Lexicon, cache_root: str | None, formatted: bool = False,
+             known_key: str | None = None) -> tuple[DocResult, str | None, bool]:
     """One document: (result, cache key or None, True when it came from the cache).
 
     With ``formatted`` (the build command), a cached document that has its CSV
-    text comes back without rows (the build needs none).
+    text comes back without rows (the build needs none). ``known_key`` is the
+    cache key the caller already computed from the file (see
+    :func:`document_keys`): it is looked up before the file is read, and a hit
+    never reads the file; a miss reads it and keys the new entry by the bytes
+    it read (the file may have changed since).
     """
     doc_id, rel, path, meta = job
+    if cache_root is not None and known_key is not None:
+        hit = _cache_read(cache_root, known_key, doc_id, rel, formatted)
+        if hit is not None:
+            return hit, known_key, True
     try:
         with open(path, "rb") as fh:  # (plain strings: no Path objects per document)
             data = fh.read()
@@ -119,16 +134,24 @@ def _run_one(job: Job, lexicon: Lexicon, cache_root: str | None,
     key = None
     if cache_root is not None:
         key = _cache_key(data, meta, lexicon)
-        hit = _cache_read(cache_root, key, doc_id, rel, formatted)
-        if hit is not None:
-            return hit, key, True
+        if key != known_key:
+            hit = _cache_read(cache_root, key, doc_id, rel, formatted)
+            if hit is not None:
+                return hit, key, True
     return process_document(doc_id, rel, data, meta, lexicon), key, False
 
 
 def _run_chunk(jobs: list[Job], lexicon: Lexicon, cache_root: str | None,
-               render: Renderer | None = None) -> list[DocResult]:
-    """Process (or read from the cache) one batch; format it as CSV when asked."""
-    done = [_run_one(job, lexicon, cache_root, render is not None) for job in jobs]
+               render: Renderer | None = None, keys: list[str | None] | None = None) -> list[DocResult]:
+    """Process (or read from the cache) one batch; format it as CSV when asked.
+
+    ``keys``: the cache keys already computed for the jobs (None: compute them here).
+    """
+    formatted = render is not None
+    if keys is None:
+        done = [_run_one(job, lexicon, cache_root, formatted) for job in jobs]
+    else:
+        done = [_run_one(job, lexicon, cache_root, formatted, key) for job, key in zip(jobs, keys)]
     results = [res for res, _, _ in done]
     rendered: set[int] = set()
     if render is not None:
@@ -228,6 +251,111 @@ def _cache_write(root: str | Path, key: str, result: DocResult) -> None:
         pass  # a cache that cannot be written only costs time
 
 
+def document_keys(jobs: Sequence[Job], lexicon: Lexicon) -> list[str | None]:
+    """The cache key of each job's file as it is now (None for a file that cannot be read).
+
+    Reads and hashes every file (on a few threads: reading and hashing release
+    the GIL). The keys are what :func:`iter_batches` files the documents under,
+    so passing them to it (``keys=``) saves reading each cached file twice.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    def key(job: Job) -> str | None:
+        try:
+            with open(job[2], "rb") as fh:
+                data = fh.read()
+        except OSError:
+            return None
+        return _cache_key(data, job[3], lexicon)
+
+    if len(jobs) < 64:
+        return [key(job) for job in jobs]
+    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+        return list(pool.map(key, jobs, chunksize=64))
+
+
+# --- build records: is an output folder up to date? ------------------------------------
+#
+# After a build with a cache, the cache keeps a record of the output folder: a
+# fingerprint of everything the output is made from (each input file's cache key,
+# which holds its content hash, metadata row, lexicon, library and extraction code;
+# the formatting code; the early rejects; the output format) and, for every file
+# written, its size, modification time and inode, as git's index and make trust
+# a file. A rebuild with the same fingerprint whose files are all unchanged has
+# nothing to write. The record is removed before a build starts writing, so an
+# interrupted build is never taken for a finished one.
+
+BUILD_RECORD_FORMAT = 1
+
+
+def build_fingerprint(jobs: Sequence[Job], keys: Sequence[str | None], parts: Sequence[str]) -> str:
+    """A hash of what a build's output is made from: the jobs, their keys and ``parts``."""
+    import networkx  # (it writes the graph files)
+
+    h = hashlib.sha256()
+    h.update(f"build record {BUILD_RECORD_FORMAT}\0{_library_version()}\0{_code_version()}\0"
+             f"{_format_version()}\0networkx {networkx.__version__}\0format {CACHE_FORMAT}\0".encode())
+    for part in parts:
+        h.update(part.encode("utf-8") + b"\0")
+    for job, key in zip(jobs, keys):
+        h.update(f"{job[0]}\0{job[1]}\0{key or 'unreadable'}\n".encode("utf-8"))
+    return h.hexdigest()
+
+
+def _record_file(cache_root: str, out: Path) -> Path:
+    where = str(out.resolve())
+    return Path(cache_root) / "builds" / (hashlib.sha256(where.encode("utf-8")).hexdigest()[:32] + ".json")
+
+
+def _stat(file: Path) -> list[int] | None:
+    try:
+        st = file.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ino]
+
+
+def build_is_current(cache_root: str, out: Path, fingerprint: str) -> bool:
+    """True when ``out`` holds, unchanged, the files a build with ``fingerprint`` wrote."""
+    try:
+        record = json.loads(_record_file(cache_root, out).read_text(encoding="utf-8"))
+        if record.get("format") != BUILD_RECORD_FORMAT or record.get("fingerprint") != fingerprint:
+            return False
+        if record.get("out") != str(out.resolve()) or not record.get("files"):
+            return False
+        return all(_stat(out / name) == list(stat) for name, stat in record["files"].items())
+    except (OSError, ValueError, TypeError, AttributeError):
+        return False
+
+
+def forget_build(cache_root: str, out: Path) -> None:
+    """Remove the record of ``out`` (done before a build starts writing into it)."""
+    try:
+        _record_file(cache_root, out).unlink()
+    except FileNotFoundError:
+        pass
+
+
+def record_build(cache_root: str, out: Path, fingerprint: str, names: Sequence[str]) -> None:
+    """Record that ``out`` now holds the files ``names`` made from ``fingerprint``."""
+    files = {name: _stat(out / name) for name in sorted(names)}
+    record = {"format": BUILD_RECORD_FORMAT, "out": str(out.resolve()), "fingerprint": fingerprint,
+              "files": {name: stat for name, stat in files.items() if stat is not None}}
+    final = _record_file(cache_root, out)
+    try:
+        final.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=final.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(record, fh)
+            os.replace(tmp, final)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except OSError:
+        pass  # without a record the next build writes everything again: only time is lost
+
+
 def resolve_cache(cache: bool | str | os.PathLike) -> str | None:
     """The cache folder for ``cache`` (False/None: no cache; True: the default folder)."""
     if cache is False or cache is None:
@@ -245,8 +373,13 @@ def resolve_cache(cache: bool | str | os.PathLike) -> str | None:
 # --- engines ---------------------------------------------------------------------------
 
 
-def _chunks(jobs: Sequence[Job], size: int) -> list[list[Job]]:
-    return [list(jobs[i:i + size]) for i in range(0, len(jobs), size)]
+Chunk = tuple[list[Job], "list[str | None] | None"]
+
+
+def _chunks(jobs: Sequence[Job], size: int, keys: Sequence[str | None] | None = None) -> list[Chunk]:
+    """Batches of jobs, each with its jobs' known cache keys (or None)."""
+    return [(list(jobs[i:i + size]), None if keys is None else list(keys[i:i + size]))
+            for i in range(0, len(jobs), size)]
 
 
 def _batch_size(n_jobs: int, workers: int, parallel: bool) -> int:
@@ -275,7 +408,8 @@ def _quiet_gc():
 
 def iter_batches(jobs: Sequence[Job], lexicon: Lexicon, *, engine: str = "serial", cache: Any = False,
                  client: Any = None, progress: bool | None = None, workers: int | None = None,
-                 render: Renderer | None = None) -> Iterator[list[DocResult]]:
+                 render: Renderer | None = None,
+                 keys: Sequence[str | None] | None = None) -> Iterator[list[DocResult]]:
     """Process every job with the chosen engine; yield the results batch by batch, in input order.
 
     Parameters
@@ -288,19 +422,23 @@ def iter_batches(jobs: Sequence[Job], lexicon: Lexicon, *, engine: str = "serial
     progress : show a progress bar on stderr (default: only for runs of 200+ files).
     workers : worker processes (default: all cores).
     render : called in the worker on each batch to fill ``DocResult.csv``.
+    keys : the jobs' cache keys if already computed (:func:`document_keys`); a
+        cached document is then found without reading its file again.
     """
     if engine not in ENGINES:
         raise InvalidArgumentError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}.")
     cache_root = resolve_cache(cache)
     n_workers = max(1, workers or os.cpu_count() or 1)
     parallel = engine != "serial" and len(jobs) > 1
-    chunks = _chunks(jobs, _batch_size(len(jobs), n_workers, parallel))
+    if keys is not None and len(keys) != len(jobs):
+        raise InvalidArgumentError(f"keys must have one entry per job ({len(jobs)}), not {len(keys)}.")
+    chunks = _chunks(jobs, _batch_size(len(jobs), n_workers, parallel), keys if cache_root is not None else None)
     show = (len(jobs) >= _PROGRESS_MIN) if progress is None else bool(progress)
     if parallel and engine == "processes":
         compiled_for(lexicon)  # compile once here: forked workers inherit it (serial runs compile on need)
     with _quiet_gc():
         if not parallel:
-            parts = (_run_chunk(chunk, lexicon, cache_root, render) for chunk in chunks)
+            parts = (_run_chunk(chunk, lexicon, cache_root, render, chunk_keys) for chunk, chunk_keys in chunks)
             yield from _with_progress(parts, len(jobs), show)
         elif engine == "processes":
             yield from _with_progress(_run_processes(chunks, lexicon, cache_root, render, n_workers),
@@ -337,8 +475,8 @@ def run_jobs(jobs: Sequence[Job], lexicon: Lexicon, *, engine: str = "serial", c
     return out
 
 
-def _in_order(submit: Callable[[list[Job]], Any], result: Callable[[Any], list[DocResult]],
-              chunks: list[list[Job]], ahead: int) -> Iterator[list[DocResult]]:
+def _in_order(submit: Callable[[Chunk], Any], result: Callable[[Any], list[DocResult]],
+              chunks: list[Chunk], ahead: int) -> Iterator[list[DocResult]]:
     """Submit at most ``ahead`` batches beyond the one awaited; yield results in order."""
     pending: deque = deque()
     it = iter(chunks)
@@ -361,19 +499,35 @@ def _init_worker(lexicon: Lexicon, cache_root: str | None, render: Renderer | No
     _WORKER.update(lexicon=lexicon, cache_root=cache_root, render=render)
 
 
-def _worker_chunk(jobs: list[Job]) -> list[DocResult]:
-    return _run_chunk(jobs, _WORKER["lexicon"], _WORKER["cache_root"], _WORKER["render"])
+def _worker_chunk(chunk: Chunk) -> list[DocResult]:
+    return _run_chunk(chunk[0], _WORKER["lexicon"], _WORKER["cache_root"], _WORKER["render"], chunk[1])
 
 
 def _run_processes(chunks, lexicon, cache_root, render, n_workers) -> Iterator[list[DocResult]]:
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
     import multiprocessing as mp
 
     ctx = mp.get_context("spawn" if os.name == "nt" else "fork")
     with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=_init_worker,
                              initargs=(lexicon, cache_root, render)) as pool:
-        yield from _in_order(lambda chunk: pool.submit(_worker_chunk, chunk), lambda fut: fut.result(),
-                             chunks, ahead=2 * n_workers + 1)
+
+        def submit(chunk: Chunk) -> Future:
+            if _all_cached(chunk, cache_root):
+                # reading a cache entry costs less than sending its result back through a pipe:
+                # a batch whose every document is cached is read here, not in a worker
+                done: Future = Future()
+                done.set_result(_run_chunk(chunk[0], lexicon, cache_root, render, chunk[1]))
+                return done
+            return pool.submit(_worker_chunk, chunk)
+
+        yield from _in_order(submit, lambda fut: fut.result(), chunks, ahead=2 * n_workers + 1)
+
+
+def _all_cached(chunk: Chunk, cache_root: str | None) -> bool:
+    """True when every document of the batch has a cache entry under its known key."""
+    keys = chunk[1]
+    return (cache_root is not None and keys is not None
+            and all(key is not None and os.path.exists(_cache_file(cache_root, key)) for key in keys))
 
 
 def _run_dask(chunks, lexicon, cache_root, render, client) -> Iterator[list[DocResult]]:
@@ -391,7 +545,8 @@ def _run_dask(chunks, lexicon, cache_root, render, client) -> Iterator[list[DocR
         lex_future = client.scatter(lexicon, broadcast=True)
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or 1)
         yield from _in_order(
-            lambda chunk: client.submit(_run_chunk, chunk, lex_future, cache_root, render, pure=False),
+            lambda chunk: client.submit(_run_chunk, chunk[0], lex_future, cache_root, render, chunk[1],
+                                        pure=False),
             lambda fut: fut.result(), chunks, ahead=4 * n_workers + 2)
     finally:
         if own is not None:

@@ -104,6 +104,136 @@ def test_warm_cache_rebuild_reuses_formatted_rows(hostile, tmp_path, monkeypatch
     _assert_same_files(tmp_path / "cold", tmp_path / "warm")
 
 
+def _stats(folder: Path) -> dict[str, tuple[int, int]]:
+    return {p.name: (p.stat().st_mtime_ns, p.stat().st_ino) for p in sorted(folder.iterdir())}
+
+
+def _no_work(monkeypatch) -> None:
+    """Make any extraction, formatting or output writing fail the test."""
+    def boom(*args, **kwargs):
+        raise AssertionError("work done although the output folder is up to date")
+
+    monkeypatch.setattr(engines, "process_document", boom)
+    monkeypatch.setattr(engines, "_cache_read", boom)
+    monkeypatch.setattr(cli, "_stream", boom)
+    monkeypatch.setattr(cli, "write_tables", boom)
+
+
+def test_rebuild_of_an_up_to_date_folder_writes_nothing(hostile, tmp_path, monkeypatch, capsys):
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    first = build(hostile, out, cache=cache)
+    before = _stats(out)
+    with monkeypatch.context() as m:
+        _no_work(m)
+        again = build(hostile, out, cache=cache)
+        assert cli.main(["build", str(hostile), "--out", str(out), "--cache", str(cache)]) == 0
+    assert again == first  # the manifest it holds, as the build returned it
+    assert _stats(out) == before  # not one file touched
+    assert "up to date: nothing written" in capsys.readouterr().out
+    build(hostile, tmp_path / "fresh")
+    _assert_same_files(tmp_path / "fresh", out)
+    # --force writes every file again (same bytes)
+    assert cli.main(["build", str(hostile), "--out", str(out), "--cache", str(cache), "--force"]) == 0
+    assert all(_stats(out)[name] != before[name] for name in before)
+    _assert_same_files(tmp_path / "fresh", out)
+    # without a cache there is no record: every build writes
+    plain = tmp_path / "plain"
+    build(hostile, plain)
+    stats = _stats(plain)
+    build(hostile, plain)
+    assert all(_stats(plain)[name] != stats[name] for name in stats)
+
+
+@pytest.mark.parametrize("change", ["output edited", "output deleted", "report added", "report edited",
+                                    "metadata edited", "lexicon added", "other format"])
+def test_a_folder_is_built_again_when_anything_it_is_made_of_changed(hostile, tmp_path, change, monkeypatch):
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    build(hostile, out, cache=cache)
+    before = _stats(out)
+    kwargs: dict = {}
+    if change == "output edited":
+        mentions = out / "mentions.csv"
+        mentions.write_bytes(mentions.read_bytes().replace(b"\n", b"\r\n", 1))
+    elif change == "output deleted":
+        (out / "network.gexf").unlink()
+    elif change == "report added":
+        (hostile / "reports" / "g_new.txt").write_text("县人大常委会组织代表视察联络站5个。\n", encoding="utf-8")
+    elif change == "report edited":
+        with open(hostile / "reports" / "a_tongan.txt", "a", encoding="utf-8") as fh:
+            fh.write("区人大代表联络站接待群众20人次。\n")
+    elif change == "metadata edited":
+        meta = hostile / "metadata.csv"
+        meta.write_text(meta.read_text(encoding="utf-8").replace("2023-01-05", "2023-01-06"), encoding="utf-8")
+    elif change == "lexicon added":
+        extra = tmp_path / "lexicon"
+        extra.mkdir()
+        (extra / "mention_stations.yaml").write_text('brands:\n  民情驿站: ""\n', encoding="utf-8")
+        kwargs["lexicon"] = extra
+    else:
+        kwargs["fmt"] = "parquet"
+    build(hostile, out, cache=cache, **kwargs)
+    expected = tmp_path / "expected"
+    build(hostile, expected, **kwargs)
+    if change != "other format":
+        _assert_same_files(expected, out)
+        after = _stats(out)
+        assert all(after[name] != before[name] for name in before)  # every file written again
+    else:
+        assert (out / "mentions.parquet").read_bytes() == (expected / "mentions.parquet").read_bytes()
+    # and now it is up to date again
+    with monkeypatch.context() as m:
+        _no_work(m)
+        build(hostile, out, cache=cache, **kwargs)
+
+
+def test_an_interrupted_build_is_never_taken_for_a_finished_one(hostile, tmp_path, monkeypatch):
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    build(hostile, out, cache=cache)
+    with open(hostile / "reports" / "a_tongan.txt", "a", encoding="utf-8") as fh:
+        fh.write("区人大代表联络站接待群众20人次。\n")
+
+    def fail(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as m:
+        m.setattr(cli._StreamNetwork, "write", fail)  # dies after the tables, before the network files
+        with pytest.raises(KeyboardInterrupt):
+            build(hostile, out, cache=cache)
+    # the edit is undone: the inputs are again those of the recorded build, but the folder
+    # holds half of another build, so it must be written again
+    text = (hostile / "reports" / "a_tongan.txt").read_text(encoding="utf-8")
+    (hostile / "reports" / "a_tongan.txt").write_text(text.rsplit("区人大代表联络站", 1)[0], encoding="utf-8")
+    build(hostile, out, cache=cache)
+    build(hostile, tmp_path / "expected")
+    _assert_same_files(tmp_path / "expected", out)
+
+
+def test_known_keys_serve_cached_batches_without_reading_the_reports(hostile, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    build(hostile, tmp_path / "cold", cache=cache, engine="processes", workers=2)
+    real_open = open
+
+    def no_reports(file, *args, **kwargs):
+        if str(file).endswith(".txt") and "reports" in str(file):
+            raise AssertionError(f"report read again: {file}")
+        return real_open(file, *args, **kwargs)
+
+    prep = cl.corpus.prepare(hostile)
+    keys = engines.document_keys(prep.jobs, prep.lexicon)
+    assert len(keys) == len(prep.jobs) == 7 and all(len(k) == 64 for k in keys)
+    with monkeypatch.context() as m:
+        m.setattr(engines, "process_document", lambda *a, **k: (_ for _ in ()).throw(AssertionError))
+        m.setattr("builtins.open", no_reports)
+        for engine in ("serial", "processes"):
+            batches = list(engines.iter_batches(prep.jobs, prep.lexicon, engine=engine, cache=cache, keys=keys,
+                                                workers=2))
+            assert [r.doc_id for b in batches for r in b] == [job[0] for job in prep.jobs]
+    with pytest.raises(cl.InvalidArgumentError, match="one entry per job"):
+        list(engines.iter_batches(prep.jobs, prep.lexicon, cache=cache, keys=keys[:-1]))
+    build(hostile, tmp_path / "warm", cache=cache, engine="processes", workers=2, force=True)
+    _assert_same_files(tmp_path / "cold", tmp_path / "warm")
+
+
 def test_cache_entry_of_a_moved_report_is_reused_with_its_new_path(hostile, tmp_path, monkeypatch):
     cache = tmp_path / "cache"
     build(hostile, tmp_path / "first", cache=cache)
@@ -280,13 +410,14 @@ def test_benchmark_script_runs_and_prints_its_figures(tmp_path):
     root = Path(__file__).resolve().parents[1]
     out = subprocess.run(
         [sys.executable, str(root / "benchmarks" / "bench_build.py"), "--docs", "12", "--repeat", "1",
-         "--runs", "jieba,serial,warm"],
+         "--runs", "jieba,serial,warm,current,added"],
         capture_output=True, text=True, timeout=600, env={**os.environ, "TMPDIR": str(tmp_path)},
     )
     assert out.returncode == 0, out.stderr[-2000:]
     text = out.stdout
     assert "corpus: 12 documents" in text
-    for label in ("jieba.lcut baseline", "build serial", "build cold cache (proc.)", "build warm cache"):
+    for label in ("jieba.lcut baseline", "build serial", "build cold cache (proc.)", "warm, new folder",
+                  "warm, up to date", "warm, +1 report"):
         assert label in text
     assert "serial build throughput / jieba baseline:" in text
     assert "cache:" in text and "KiB per document" in text
