@@ -413,8 +413,10 @@ def _build(path, out: Path, *, fmt: str = "csv", lexicon=None, engine: str = "se
                 parts.append(f"pyarrow {pyarrow.__version__}")
             fingerprint = engines.build_fingerprint(prep.jobs, keys, parts)
             if not force and engines.build_is_current(cache_root, out, fingerprint):
-                manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-                return manifest, True
+                try:
+                    return json.loads((out / "manifest.json").read_text(encoding="utf-8")), True
+                except (OSError, ValueError):  # (removed or damaged since it was checked: build)
+                    pass
         engines.forget_build(cache_root, out)
     if fmt == "csv":
         manifest = _stream(prep, out, engine=engine, cache=cache, progress=progress, workers=workers, keys=keys)

@@ -332,7 +332,7 @@ def forget_build(cache_root: str, out: Path) -> None:
     """Remove the record of ``out`` (done before a build starts writing into it)."""
     try:
         _record_file(cache_root, out).unlink()
-    except FileNotFoundError:
+    except OSError:  # (absent; or not removable: its file stats no longer match once the build writes)
         pass
 
 
