@@ -87,7 +87,9 @@ def build_notebook(source: Path, timeout: int = 600) -> Path:
 
     nb = jupytext.read(source, fmt="py:percent")
     nb.metadata["kernelspec"] = dict(_KERNELSPEC)
+    # (the kernel's own log says only that it runs over local TCP: errors are still shown)
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
+                            extra_arguments=["--IPKernelApp.log_level=ERROR"],
                             resources={"metadata": {"path": str(source.parent)}})
     client.execute()
     _normalise(nb)
