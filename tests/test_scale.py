@@ -234,6 +234,52 @@ def test_known_keys_serve_cached_batches_without_reading_the_reports(hostile, tm
     _assert_same_files(tmp_path / "cold", tmp_path / "warm")
 
 
+def test_two_builds_at_once_share_one_cache_safely(tmp_path, monkeypatch):
+    """Two processes build the same corpus at the same time with one cache (and one jieba cache)."""
+    import os
+    import subprocess
+    import sys
+
+    folder = tmp_path / "c"
+    folder.mkdir()
+    seeds = sorted((CORPUS / "reports").glob("*.txt"))
+    for i in range(40):
+        extra = f"\n区人大代表联络站接待群众{i + 1}人次。\n".encode()
+        (folder / f"r{i:02d}.txt").write_bytes(seeds[i % len(seeds)].read_bytes() + extra)
+    cache = tmp_path / "cache"
+    env = {**os.environ, "CONGRESS_LIB_CACHE": str(tmp_path / "lib-cache"), "PYTHONHASHSEED": "0"}
+    builds = [subprocess.Popen([sys.executable, "-m", "congress_lib", "build", str(folder), "--out",
+                                str(tmp_path / f"out{k}"), "--cache", str(cache)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) for k in range(2)]
+    # jieba's own dictionary cache, made by two processes at once in an empty folder
+    count = "import congress_lib as cl, sys; print(len(cl.load_corpus(sys.argv[1]).tokens()))"
+    tokens = [subprocess.Popen([sys.executable, "-c", count, str(folder)], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env=env, text=True) for _ in range(2)]
+    printed = []
+    for proc in builds + tokens:
+        out, err = proc.communicate(timeout=600)
+        assert proc.returncode == 0, err
+        if proc in tokens:
+            assert not err.strip(), err  # no warning, no jieba log line
+            printed.append(out)
+    assert printed[0] == printed[1] and int(printed[0]) > 1000
+    build(folder, tmp_path / "fresh")
+    _assert_same_files(tmp_path / "fresh", tmp_path / "out0")
+    _assert_same_files(tmp_path / "fresh", tmp_path / "out1")
+    # every entry they left is whole, and no temporary file is left behind
+    assert not [p for p in cache.rglob("*") if p.name.startswith(".tmp-")]
+    assert len(list(cache.rglob("*.pkl"))) == 40
+    with monkeypatch.context() as m:
+        m.setattr(engines, "process_document", lambda *a, **k: (_ for _ in ()).throw(AssertionError))
+        build(folder, tmp_path / "third", cache=cache)
+    _assert_same_files(tmp_path / "fresh", tmp_path / "third")
+    jieba_files = sorted(p.name for p in (tmp_path / "lib-cache").iterdir())
+    assert [n for n in jieba_files if n.endswith(".cache")] == jieba_files and len(jieba_files) == 1
+    again = subprocess.run([sys.executable, "-c", count, str(folder)], capture_output=True, text=True, env=env,
+                           timeout=600)  # loads the dictionary from that cache file
+    assert again.returncode == 0 and again.stdout == printed[0]
+
+
 def test_cache_entry_of_a_moved_report_is_reused_with_its_new_path(hostile, tmp_path, monkeypatch):
     cache = tmp_path / "cache"
     build(hostile, tmp_path / "first", cache=cache)
