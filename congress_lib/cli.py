@@ -177,21 +177,37 @@ class _StreamNetwork:
             self.counts.update(res.counts or {})  # (counted in the worker: see render_csv)
             self.store.add(res.evidence or ())
 
-    def write(self, out: Path, counts: dict[str, int]) -> None:
-        """Write network.graphml, network.gexf and edges.csv into `out`; fill `counts`."""
+    def write(self, out: Path, counts: dict[str, int], parallel: bool = False) -> None:
+        """Write network.graphml, network.gexf and edges.csv into `out`; fill `counts`.
+
+        With ``parallel`` (``--engine processes``) and where the process can fork
+        safely (POSIX, no other thread running), edges.csv is written by a forked
+        child while this process writes the graph files: both read the same
+        finished store, so the bytes are those of the serial order.
+        """
         nw = self.nw
         table = pd.DataFrame([(*key, n) for key, n in self.counts.items()],
                              columns=["type", "canonical", "jurisdiction", "level", "branch", "n"])
         nodes = nw.nodes_from_counts(table.astype({"n": "int64"}), self.lexicon)
         self.counts = None
         graph, evidence = self.store.graph(nodes)
+        child = _fork_writer(lambda: self._write_edges(out)) if parallel else None
         nw.write_network(graph, out, evidence=evidence)
         counts["network_nodes"] = graph.number_of_nodes()
         counts["network_edges"] = graph.number_of_edges()
         graph = evidence = None
-        # edges.csv as csv_text(network_edges(...)) writes it, one row at a time: the first cells
-        # through the csv writer, the evidence (a JSON list of objects: it holds quotes, so the
-        # writer quotes it and doubles them) piece by piece
+        if child is None:
+            self._write_edges(out)
+        else:
+            _wait_writer(child, out / "edges.csv")
+        counts["edges"] = len(self.store)
+        self.store = None
+
+    def _write_edges(self, out: Path) -> None:
+        """edges.csv as csv_text(network_edges(...)) writes it, one row at a time."""
+        nw = self.nw
+        # the first cells through the csv writer, the evidence (a JSON list of objects: it holds
+        # quotes, so the writer quotes it and doubles them) piece by piece
         with open(out / "edges.csv", "w", encoding="utf-8", newline="") as fh:
             csv.writer(fh, lineterminator="\n").writerow(nw.EDGE_COLUMNS)
             cells = io.StringIO()
@@ -205,8 +221,48 @@ class _StreamNetwork:
                 for piece in pieces:
                     fh.write(piece.replace('"', '""'))
                 fh.write('"\n')
-        counts["edges"] = len(self.store)
-        self.store = None
+
+
+def _fork_writer(write) -> tuple[int, int] | None:
+    """Run ``write()`` in a forked child; (pid, read end of its error pipe), or None when
+    forking is not safe here (no ``os.fork``, or another thread is running)."""
+    import os
+    import threading
+
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        return None
+    sys.stdout.flush()
+    sys.stderr.flush()
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: write, report a failure through the pipe, never return
+        code = 0
+        try:
+            os.close(r)
+            write()
+        except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
+            code = 1
+            try:
+                os.write(w, f"{type(exc).__name__}: {exc}".encode("utf-8", "replace")[:4000])
+            except OSError:
+                pass
+        finally:
+            os._exit(code)
+    os.close(w)
+    return pid, r
+
+
+def _wait_writer(child: tuple[int, int], file: Path) -> None:
+    """Wait for a forked writer; raise if it failed."""
+    import os
+
+    pid, r = child
+    with os.fdopen(r, "rb") as pipe:
+        message = pipe.read().decode("utf-8", "replace")
+    _, status = os.waitpid(pid, 0)
+    if status != 0:
+        raise CongressLibError(f"writing {file.name} failed: {message or f'status {status}'}; "
+                               "run the build again (or with --engine serial)")
 
 
 def _cells(row: tuple) -> list:
@@ -462,7 +518,7 @@ def _stream(prep, out: Path, *, engine, cache, progress, workers, keys=None) -> 
     counts["rejected"] = len(rejected)
     _write_table(rejected, out / "rejected.csv", "csv")
     if net is not None:
-        net.write(out, counts)
+        net.write(out, counts, parallel=engine == "processes")
         net = None
     manifest = _manifest(prep.lexicon.version, "csv", asm.loaded, counts)
     _write_manifest(out, manifest)

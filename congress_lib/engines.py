@@ -453,11 +453,14 @@ def _with_progress(parts: Iterator[list[DocResult]], total: int, show: bool) -> 
         return
     from tqdm.auto import tqdm
 
+    class Bar(tqdm):  # without tqdm's monitor thread, which outlives the bar (a later fork stays safe)
+        monitor_interval = 0
+
     bar = None
     try:
         for part in parts:
             if bar is None:  # created after the pool started (no thread before a fork)
-                bar = tqdm(total=total, unit="doc", desc="congress_lib", leave=False)
+                bar = Bar(total=total, unit="doc", desc="congress_lib", leave=False)
             bar.update(len(part))
             yield part
     finally:

@@ -88,6 +88,54 @@ def test_processes_engine_streams_the_same_bytes(hostile, tmp_path):
     _assert_same_files(tmp_path / "serial", tmp_path / "procs")
 
 
+_FORK_SCRIPT = """
+import sys, threading
+from pathlib import Path
+from congress_lib import cli
+corpus, out, mode = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
+forks = []
+real = cli._fork_writer
+cli._fork_writer = lambda write: forks.append(real(write)) or forks[-1]
+if mode == "thread":  # another thread alive: no fork
+    stop = threading.Event()
+    threading.Thread(target=stop.wait, daemon=True).start()
+if mode == "broken":
+    def broken(self, out):
+        raise OSError("disk full")
+    cli._StreamNetwork._write_edges = broken
+    sys.exit(cli.main(["build", corpus, "--out", str(out), "--engine", "processes"]))
+cli.build(corpus, out, engine="processes", workers=2, progress=True)
+print("forked" if forks[0] is not None else "in turn")
+"""
+
+
+def _fork_run(hostile, out: Path, mode: str):
+    """A build with --engine processes in a fresh interpreter (no thread left by other tests)."""
+    import os
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-c", _FORK_SCRIPT, str(hostile), str(out), mode], capture_output=True,
+                          text=True, timeout=600, env={**os.environ, "PYTHONHASHSEED": "0"})
+
+
+def test_processes_build_writes_edges_in_a_forked_child_with_the_same_bytes(hostile, tmp_path):
+    build(hostile, tmp_path / "serial")
+    run = _fork_run(hostile, tmp_path / "procs", "plain")
+    assert run.returncode == 0 and run.stdout == "forked\n", run.stderr  # edges.csv written by a child
+    _assert_same_files(tmp_path / "serial", tmp_path / "procs")
+    run = _fork_run(hostile, tmp_path / "threads", "thread")
+    assert run.returncode == 0 and run.stdout == "in turn\n", run.stderr  # (a fork could deadlock)
+    _assert_same_files(tmp_path / "serial", tmp_path / "threads")
+
+
+def test_a_failing_forked_writer_fails_the_build_with_its_reason(hostile, tmp_path):
+    run = _fork_run(hostile, tmp_path / "out", "broken")
+    assert run.returncode == 1
+    assert run.stderr.startswith("congress-lib: error: writing edges.csv failed: OSError: disk full")
+    assert "Traceback" not in run.stderr
+
+
 def test_warm_cache_rebuild_reuses_formatted_rows(hostile, tmp_path, monkeypatch):
     cache = tmp_path / "cache"
     build(hostile, tmp_path / "cold", cache=cache)
