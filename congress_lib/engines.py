@@ -434,8 +434,10 @@ def iter_batches(jobs: Sequence[Job], lexicon: Lexicon, *, engine: str = "serial
         raise InvalidArgumentError(f"keys must have one entry per job ({len(jobs)}), not {len(keys)}.")
     chunks = _chunks(jobs, _batch_size(len(jobs), n_workers, parallel), keys if cache_root is not None else None)
     show = (len(jobs) >= _PROGRESS_MIN) if progress is None else bool(progress)
-    if parallel and engine == "processes":
-        compiled_for(lexicon)  # compile once here: forked workers inherit it (serial runs compile on need)
+    if parallel and engine == "processes" and not all(_all_cached(chunk, cache_root) for chunk in chunks):
+        # compile once here: forked workers inherit it (serial runs, and a run whose every
+        # document is cached, compile on need -- a warm run needs none)
+        compiled_for(lexicon)
     with _quiet_gc():
         if not parallel:
             parts = (_run_chunk(chunk, lexicon, cache_root, render, chunk_keys) for chunk, chunk_keys in chunks)
