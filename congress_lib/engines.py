@@ -148,10 +148,8 @@ def _run_chunk(jobs: list[Job], lexicon: Lexicon, cache_root: str | None,
     ``keys``: the cache keys already computed for the jobs (None: compute them here).
     """
     formatted = render is not None
-    if keys is None:
-        done = [_run_one(job, lexicon, cache_root, formatted) for job in jobs]
-    else:
-        done = [_run_one(job, lexicon, cache_root, formatted, key) for job, key in zip(jobs, keys)]
+    done = [_run_one(job, lexicon, cache_root, formatted, key)
+            for job, key in zip(jobs, keys if keys is not None else [None] * len(jobs))]
     results = [res for res, _, _ in done]
     rendered: set[int] = set()
     if render is not None:
@@ -236,19 +234,29 @@ def _cache_write(root: str | Path, key: str, result: DocResult) -> None:
         "csv": result.csv if formatted else None, "evidence": result.evidence, "counts": result.counts,
         "formatted_by": _format_version() if formatted else "",
     }
+
+    def dump(fh) -> None:
+        pickle.dump(entry, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(result.tables, fh, protocol=pickle.HIGHEST_PROTOCOL)  # read only when needed
+
+    _write_atomically(final, dump)  # another process writing the same entry writes the same bytes
+
+
+def _write_atomically(final: Path, dump: Callable[[Any], None]) -> None:
+    """Write a cache file through ``dump(binary file)`` into a temporary file renamed into
+    place: a reader never sees half a file. A cache that cannot be written only costs time."""
     try:
         final.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".pkl", dir=final.parent)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=final.suffix, dir=final.parent)
         try:
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(entry, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                pickle.dump(result.tables, fh, protocol=pickle.HIGHEST_PROTOCOL)  # read only when needed
-            os.replace(tmp, final)  # atomic; another process writing the same entry writes the same bytes
+                dump(fh)
+            os.replace(tmp, final)
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)
     except OSError:
-        pass  # a cache that cannot be written only costs time
+        pass
 
 
 def document_keys(jobs: Sequence[Job], lexicon: Lexicon) -> list[str | None]:
@@ -288,7 +296,7 @@ def document_keys(jobs: Sequence[Job], lexicon: Lexicon) -> list[str | None]:
 BUILD_RECORD_FORMAT = 1
 
 
-def build_fingerprint(jobs: Sequence[Job], keys: Sequence[str | None], parts: Sequence[str]) -> str:
+def build_fingerprint(jobs: Sequence[Job], keys: Sequence[str], parts: Sequence[str]) -> str:
     """A hash of what a build's output is made from: the jobs, their keys and ``parts``."""
     import networkx  # (it writes the graph files)
 
@@ -298,7 +306,7 @@ def build_fingerprint(jobs: Sequence[Job], keys: Sequence[str | None], parts: Se
     for part in parts:
         h.update(part.encode("utf-8") + b"\0")
     for job, key in zip(jobs, keys):
-        h.update(f"{job[0]}\0{job[1]}\0{key or 'unreadable'}\n".encode("utf-8"))
+        h.update(f"{job[0]}\0{job[1]}\0{key}\n".encode("utf-8"))
     return h.hexdigest()
 
 
@@ -341,19 +349,8 @@ def record_build(cache_root: str, out: Path, fingerprint: str, names: Sequence[s
     files = {name: _stat(out / name) for name in sorted(names)}
     record = {"format": BUILD_RECORD_FORMAT, "out": str(out.resolve()), "fingerprint": fingerprint,
               "files": {name: stat for name, stat in files.items() if stat is not None}}
-    final = _record_file(cache_root, out)
-    try:
-        final.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=final.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(record, fh)
-            os.replace(tmp, final)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-    except OSError:
-        pass  # without a record the next build writes everything again: only time is lost
+    # (without a record the next build writes everything again: only time is lost)
+    _write_atomically(_record_file(cache_root, out), lambda fh: fh.write(json.dumps(record).encode("utf-8")))
 
 
 def resolve_cache(cache: bool | str | os.PathLike) -> str | None:
@@ -434,16 +431,19 @@ def iter_batches(jobs: Sequence[Job], lexicon: Lexicon, *, engine: str = "serial
         raise InvalidArgumentError(f"keys must have one entry per job ({len(jobs)}), not {len(keys)}.")
     chunks = _chunks(jobs, _batch_size(len(jobs), n_workers, parallel), keys if cache_root is not None else None)
     show = (len(jobs) >= _PROGRESS_MIN) if progress is None else bool(progress)
-    if parallel and engine == "processes" and not all(_all_cached(chunk, cache_root) for chunk in chunks):
-        # compile once here: forked workers inherit it (serial runs, and a run whose every
-        # document is cached, compile on need -- a warm run needs none)
-        compiled_for(lexicon)
+    cached: list[bool] = []
+    if parallel and engine == "processes":
+        cached = [_all_cached(chunk, cache_root) for chunk in chunks]
+        if not all(cached):
+            # compile once here: forked workers inherit it (serial runs, and a run whose every
+            # document is cached, compile on need -- a warm run needs none)
+            compiled_for(lexicon)
     with _quiet_gc():
         if not parallel:
             parts = (_run_chunk(chunk, lexicon, cache_root, render, chunk_keys) for chunk, chunk_keys in chunks)
             yield from _with_progress(parts, len(jobs), show)
         elif engine == "processes":
-            yield from _with_progress(_run_processes(chunks, lexicon, cache_root, render, n_workers),
+            yield from _with_progress(_run_processes(chunks, cached, lexicon, cache_root, render, n_workers),
                                       len(jobs), show)
         else:
             yield from _with_progress(_run_dask(chunks, lexicon, cache_root, render, client), len(jobs), show)
@@ -480,8 +480,8 @@ def run_jobs(jobs: Sequence[Job], lexicon: Lexicon, *, engine: str = "serial", c
     return out
 
 
-def _in_order(submit: Callable[[Chunk], Any], result: Callable[[Any], list[DocResult]],
-              chunks: list[Chunk], ahead: int) -> Iterator[list[DocResult]]:
+def _in_order(submit: Callable[[Any], Any], result: Callable[[Any], list[DocResult]],
+              chunks: list, ahead: int) -> Iterator[list[DocResult]]:
     """Submit at most ``ahead`` batches beyond the one awaited; yield results in order."""
     pending: deque = deque()
     it = iter(chunks)
@@ -508,7 +508,8 @@ def _worker_chunk(chunk: Chunk) -> list[DocResult]:
     return _run_chunk(chunk[0], _WORKER["lexicon"], _WORKER["cache_root"], _WORKER["render"], chunk[1])
 
 
-def _run_processes(chunks, lexicon, cache_root, render, n_workers) -> Iterator[list[DocResult]]:
+def _run_processes(chunks, cached, lexicon, cache_root, render, n_workers) -> Iterator[list[DocResult]]:
+    """``cached[i]``: every document of batch i is in the cache (see :func:`_all_cached`)."""
     from concurrent.futures import Future, ProcessPoolExecutor
     import multiprocessing as mp
 
@@ -516,8 +517,9 @@ def _run_processes(chunks, lexicon, cache_root, render, n_workers) -> Iterator[l
     with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=_init_worker,
                              initargs=(lexicon, cache_root, render)) as pool:
 
-        def submit(chunk: Chunk) -> Future:
-            if _all_cached(chunk, cache_root):
+        def submit(item: tuple[Chunk, bool]) -> Future:
+            chunk, ready = item
+            if ready:
                 # reading a cache entry costs less than sending its result back through a pipe:
                 # a batch whose every document is cached is read here, not in a worker
                 done: Future = Future()
@@ -525,7 +527,8 @@ def _run_processes(chunks, lexicon, cache_root, render, n_workers) -> Iterator[l
                 return done
             return pool.submit(_worker_chunk, chunk)
 
-        yield from _in_order(submit, lambda fut: fut.result(), chunks, ahead=2 * n_workers + 1)
+        yield from _in_order(submit, lambda fut: fut.result(), list(zip(chunks, cached)),
+                             ahead=2 * n_workers + 1)
 
 
 def _all_cached(chunk: Chunk, cache_root: str | None) -> bool:
