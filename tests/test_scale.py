@@ -8,7 +8,10 @@ give exactly what the plain definition gives.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -111,10 +114,6 @@ print("forked" if forks[0] is not None else "in turn")
 
 def _fork_run(hostile, out: Path, mode: str):
     """A build with --engine processes in a fresh interpreter (no thread left by other tests)."""
-    import os
-    import subprocess
-    import sys
-
     return subprocess.run([sys.executable, "-c", _FORK_SCRIPT, str(hostile), str(out), mode], capture_output=True,
                           text=True, timeout=600, env={**os.environ, "PYTHONHASHSEED": "0"})
 
@@ -284,10 +283,6 @@ def test_known_keys_serve_cached_batches_without_reading_the_reports(hostile, tm
 
 def test_two_builds_at_once_share_one_cache_safely(tmp_path, monkeypatch):
     """Two processes build the same corpus at the same time with one cache (and one jieba cache)."""
-    import os
-    import subprocess
-    import sys
-
     folder = tmp_path / "c"
     folder.mkdir()
     seeds = sorted((CORPUS / "reports").glob("*.txt"))
@@ -497,10 +492,6 @@ def test_new_formatting_code_reformats_cached_rows_without_extracting(hostile, t
 
 def test_benchmark_script_runs_and_prints_its_figures(tmp_path):
     """benchmarks/bench_build.py on a tiny synthetic corpus: every run it is asked for is printed."""
-    import os
-    import subprocess
-    import sys
-
     root = Path(__file__).resolve().parents[1]
     out = subprocess.run(
         [sys.executable, str(root / "benchmarks" / "bench_build.py"), "--docs", "12", "--repeat", "1",
