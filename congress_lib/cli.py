@@ -27,11 +27,13 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import io
 import json
 import re
 import sys
 from collections import Counter
+from contextlib import contextmanager
 from operator import itemgetter
 from pathlib import Path
 
@@ -88,19 +90,52 @@ def csv_text(df: pd.DataFrame, header: bool = True) -> str:
 
 
 #: Output tables formatted per document (every one but ``rejected``).
-DOC_TABLES = ("documents", "units", "sentences", "quantities", "indicators", "mentions", "practices",
+DOC_TABLES = ("documents", "texts", "units", "sentences", "quantities", "indicators", "mentions", "practices",
               "practice_evidence", "formulas", "formula_evidence")
+
+#: The version of the output folder's layout, in manifest.json. 2: the cleaned text
+#: in texts.csv (not documents.csv); graph files without edge evidence (edges.csv
+#: holds it); optional gzip compression.
+OUTPUT_FORMAT_VERSION = 2
+
+#: gzip level of ``--compress`` (zlib's default: about 5x smaller CSV, 80 MB/s a core).
+GZIP_LEVEL = 6
+
+
+def gzip_member(data: bytes) -> bytes:
+    """``data`` as one gzip member (no name, time 0: the same bytes on every run).
+
+    Members written one after the other make one valid .gz file, which every
+    reader (gzip, pandas, R, Python's gzip module) reads as the concatenation of
+    their contents: a compressed build appends each document's piece as it comes.
+    """
+    return gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0) if data else b""
+
+
+class CsvRenderer:
+    """The ``render`` step of a CSV build (see :func:`render_csv`), sent to worker processes.
+
+    ``tag`` names what it makes (``csv`` or ``csv.gz``): a cached document
+    formatted by another renderer is formatted again.
+    """
+
+    def __init__(self, compress: bool = False):
+        self.compress = bool(compress)
+        self.tag = "csv.gz" if self.compress else "csv"
+
+    def __call__(self, results: list, lexicon=None) -> None:
+        render_csv(results, lexicon, compress=self.compress)
 
 
 #: What a network node is counted by (``network.mention_counts`` groups by these).
 _NODE_KEY = ("type", "canonical", "jurisdiction", "level", "branch")
 
 
-def render_csv(results: list, lexicon=None) -> None:
+def render_csv(results: list, lexicon=None, compress: bool = False) -> None:
     """Format processed documents as CSV, one piece per document and output table.
 
     Fills ``result.csv[name] = (UTF-8 bytes, n_rows)`` for every table of
-    :data:`DOC_TABLES`. The rows are written straight from the row tuples with
+    :data:`DOC_TABLES` (with ``compress``, the bytes as a gzip member). The rows are written straight from the row tuples with
     the standard ``csv`` writer and the dialect pandas uses, each cell formatted
     as pandas' ``to_csv`` formats it (strings as they are, spreadsheet-protected;
     missing values empty; ints and bools with ``str``; floats with ``repr``,
@@ -116,6 +151,8 @@ def render_csv(results: list, lexicon=None) -> None:
     node_key = itemgetter(*(COLUMNS["mentions"].index(c) for c in _NODE_KEY))
     for res in results:
         res.csv = _render_document(res.tables)
+        if compress:
+            res.csv = {name: (gzip_member(piece), n) for name, (piece, n) in res.csv.items()}
         res.counts = dict(Counter(map(node_key, res.tables["mentions"])))
     _batch_evidence(results, lexicon)
 
@@ -177,92 +214,58 @@ class _StreamNetwork:
             self.counts.update(res.counts or {})  # (counted in the worker: see render_csv)
             self.store.add(res.evidence or ())
 
-    def write(self, out: Path, counts: dict[str, int], parallel: bool = False) -> None:
-        """Write network.graphml, network.gexf and edges.csv into `out`; fill `counts`.
-
-        With ``parallel`` (``--engine processes``) and where the process can fork
-        safely (POSIX, no other thread running), edges.csv is written by a forked
-        child while this process writes the graph files: both read the same
-        finished store, so the bytes are those of the serial order.
-        """
+    def write(self, out: Path, counts: dict[str, int], compress: bool = False) -> None:
+        """Write network.graphml, network.gexf and edges.csv (.gz) into `out`; fill `counts`."""
         nw = self.nw
         table = pd.DataFrame([(*key, n) for key, n in self.counts.items()],
                              columns=["type", "canonical", "jurisdiction", "level", "branch", "n"])
         nodes = nw.nodes_from_counts(table.astype({"n": "int64"}), self.lexicon)
         self.counts = None
-        graph, evidence = self.store.graph(nodes)
-        child = _fork_writer(lambda: self._write_edges(out)) if parallel else None
-        nw.write_network(graph, out, evidence=evidence)
+        graph = self.store.graph(nodes)
+        nw.write_network(graph, out)
         counts["network_nodes"] = graph.number_of_nodes()
         counts["network_edges"] = graph.number_of_edges()
-        graph = evidence = None
-        if child is None:
-            self._write_edges(out)
-        else:
-            _wait_writer(child, out / "edges.csv")
+        graph = None
+        with _open_text(out / f"edges.{_suffix('csv', compress)}", compress) as fh:
+            self._write_edges(fh)
         counts["edges"] = len(self.store)
         self.store = None
 
-    def _write_edges(self, out: Path) -> None:
+    def _write_edges(self, fh) -> None:
         """edges.csv as csv_text(network_edges(...)) writes it, one row at a time."""
         nw = self.nw
         # the first cells through the csv writer, the evidence (a JSON list of objects: it holds
         # quotes, so the writer quotes it and doubles them) piece by piece
-        with open(out / "edges.csv", "w", encoding="utf-8", newline="") as fh:
-            csv.writer(fh, lineterminator="\n").writerow(nw.EDGE_COLUMNS)
-            cells = io.StringIO()
-            head = csv.writer(cells, lineterminator=",")
-            for row, pieces in self.store.edge_row_pieces():
-                cells.seek(0)
-                cells.truncate()
-                head.writerow([_protect(v) for v in row])
-                fh.write(cells.getvalue())
-                fh.write('"')
-                for piece in pieces:
-                    fh.write(piece.replace('"', '""'))
-                fh.write('"\n')
+        csv.writer(fh, lineterminator="\n").writerow(nw.EDGE_COLUMNS)
+        cells = io.StringIO()
+        head = csv.writer(cells, lineterminator=",")
+        for row, pieces in self.store.edge_row_pieces():
+            cells.seek(0)
+            cells.truncate()
+            head.writerow([_protect(v) for v in row])
+            fh.write(cells.getvalue())
+            fh.write('"')
+            for piece in pieces:
+                fh.write(piece.replace('"', '""'))
+            fh.write('"\n')
 
 
-def _fork_writer(write) -> tuple[int, int] | None:
-    """Run ``write()`` in a forked child; (pid, read end of its error pipe), or None when
-    forking is not safe here (no ``os.fork``, or another thread is running)."""
-    import os
-    import threading
-
-    if not hasattr(os, "fork") or threading.active_count() > 1:
-        return None
-    sys.stdout.flush()
-    sys.stderr.flush()
-    r, w = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: write, report a failure through the pipe, never return
-        code = 0
-        try:
-            os.close(r)
-            write()
-        except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
-            code = 1
-            try:
-                os.write(w, f"{type(exc).__name__}: {exc}".encode("utf-8", "replace")[:4000])
-            except OSError:
-                pass
-        finally:
-            os._exit(code)
-    os.close(w)
-    return pid, r
+def _suffix(fmt: str, compress: bool) -> str:
+    """The file name suffix of an output table."""
+    return "csv.gz" if fmt == "csv" and compress else fmt
 
 
-def _wait_writer(child: tuple[int, int], file: Path) -> None:
-    """Wait for a forked writer; raise if it failed."""
-    import os
-
-    pid, r = child
-    with os.fdopen(r, "rb") as pipe:
-        message = pipe.read().decode("utf-8", "replace")
-    _, status = os.waitpid(pid, 0)
-    if status != 0:
-        raise CongressLibError(f"writing {file.name} failed: {message or f'status {status}'}; "
-                               "run the build again (or with --engine serial)")
+@contextmanager
+def _open_text(file: Path, compress: bool):
+    """A text file to write UTF-8 CSV into: plain, or gzip (no name, time 0: reproducible bytes)."""
+    with open(file, "wb") as raw:
+        if not compress:
+            with io.TextIOWrapper(raw, encoding="utf-8", newline="") as fh:
+                yield fh
+            return
+        with gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=GZIP_LEVEL, mtime=0) as gz, \
+                io.TextIOWrapper(gz, encoding="utf-8", newline="") as fh:
+            yield fh
 
 
 def _cells(row: tuple) -> list:
@@ -304,9 +307,12 @@ def _render_document(tables: dict) -> dict:
             text = write([_cells(row) for row in rows])
         out[name] = (text.encode("utf-8"), len(rows))
 
-    raw_text = COLUMNS["documents"].index("raw_text")
-    docs = [_cells(row[:raw_text] + row[raw_text + 1:]) for row in tables["documents"]]  # (one row: cell by cell)
+    cols = COLUMNS["documents"]
+    keep = [i for i, c in enumerate(cols) if c not in ("text", "raw_text")]
+    text_at = (cols.index("doc_id"), cols.index("text"))
+    docs = [_cells([row[i] for i in keep]) for row in tables["documents"]]  # (one row: cell by cell)
     out["documents"] = (write(docs).encode("utf-8"), len(docs))
+    emit("texts", [tuple(row[i] for i in text_at) for row in tables["documents"]])
     for name in ("units", "sentences", "quantities", "indicators", "mentions", "practice_evidence",
                  "formula_evidence"):
         emit(name, tables[name])
@@ -361,14 +367,17 @@ def _formula_rows(tables: dict) -> list[tuple]:
     return rows
 
 
-def _manifest(lexicon_version: str, fmt: str, inputs: list[dict], counts: dict[str, int]) -> dict:
+def _manifest(lexicon_version: str, fmt: str, inputs: list[dict], counts: dict[str, int],
+              compress: bool = False) -> dict:
     from . import __version__
 
     return {
         "library": "congress_lib",
         "version": __version__,
         "lexicon_version": lexicon_version,
+        "output_format_version": OUTPUT_FORMAT_VERSION,
         "format": fmt,
+        "compression": "gzip" if compress else None,
         "inputs": sorted(inputs, key=lambda d: d["path"]),
         "rows": dict(sorted(counts.items())),
     }
@@ -378,9 +387,9 @@ def _write_manifest(out: Path, manifest: dict) -> None:
     (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def _write_table(df: pd.DataFrame, file: Path, fmt: str) -> None:
+def _write_table(df: pd.DataFrame, file: Path, fmt: str, compress: bool = False) -> None:
     if fmt == "csv":
-        with open(file, "w", encoding="utf-8", newline="") as fh:
+        with _open_text(file, compress) as fh:
             fh.write(csv_text(df))
     else:
         df.to_parquet(file, index=False)
@@ -404,10 +413,10 @@ def write_tables(corpus, out: Path, fmt: str = "csv") -> dict:
     """Write every table, the network files and manifest.json into ``out``."""
     from . import OUTPUT_TABLES
 
-    if fmt not in ("csv", "parquet"):
-        raise InvalidArgumentError(f"--format must be csv or parquet, not {fmt!r}.")
+    _check_format(fmt, False)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
+    _remove_other_outputs(out, fmt, False)
     counts: dict[str, int] = {}
     tables = {name: corpus.table(name) for name in OUTPUT_TABLES}
     edges = _network(corpus, out, counts)
@@ -422,7 +431,8 @@ def write_tables(corpus, out: Path, fmt: str = "csv") -> dict:
 
 
 def build(path, out: Path, *, fmt: str = "csv", lexicon=None, engine: str = "serial", cache=False,
-          progress: bool | None = None, workers: int | None = None, force: bool = False) -> dict:
+          progress: bool | None = None, workers: int | None = None, force: bool = False,
+          max_file_mb: float | None = None, compress: bool = False) -> dict:
     """``congress-lib build``: load the corpus at ``path`` and write every table into ``out``.
 
     CSV output streams (see the module docstring): no table of the whole corpus
@@ -433,35 +443,59 @@ def build(path, out: Path, *, fmt: str = "csv", lexicon=None, engine: str = "ser
     With a ``cache``, a rebuild into a folder that already holds, unchanged, the
     output of the same inputs (same file contents, metadata, lexicon, code and
     format) writes nothing and returns the manifest it holds; ``force`` writes
-    every file again. Returns the manifest.
+    every file again. ``max_file_mb``: files larger than this are rejected unread
+    (default :data:`~congress_lib.corpus.MAX_FILE_MB`). ``compress`` (CSV only)
+    writes every table as gzip (``documents.csv.gz`` …), about five times
+    smaller, as pandas, R and the ``gzip`` tool read it; the graph files stay
+    plain for Gephi. Returns the manifest.
     """
     return _build(path, out, fmt=fmt, lexicon=lexicon, engine=engine, cache=cache, progress=progress,
-                  workers=workers, force=force)[0]
+                  workers=workers, force=force, max_file_mb=max_file_mb, compress=compress)[0]
 
 
-def _output_names(fmt: str) -> list[str]:
+def _check_format(fmt: str, compress: bool) -> None:
+    if fmt not in ("csv", "parquet"):
+        raise InvalidArgumentError(f"--format must be csv or parquet, not {fmt!r}.")
+    if compress and fmt != "csv":
+        raise InvalidArgumentError("--compress applies to CSV output; Parquet files are compressed already.")
+
+
+def _output_names(fmt: str, compress: bool = False) -> list[str]:
     from . import OUTPUT_TABLES
 
-    return [f"{name}.{fmt}" for name in (*OUTPUT_TABLES, "edges")] + [
+    suffix = _suffix(fmt, compress)
+    return [f"{name}.{suffix}" for name in (*OUTPUT_TABLES, "edges")] + [
         "network.graphml", "network.gexf", "manifest.json"]
 
 
+def _remove_other_outputs(out: Path, fmt: str, compress: bool) -> None:
+    """Remove the tables an earlier build of another format left in ``out`` (a folder holds one build)."""
+    mine = set(_output_names(fmt, compress))
+    for other in (("csv", False), ("csv", True), ("parquet", False)):
+        for name in _output_names(*other):
+            if name not in mine and (out / name).is_file():
+                (out / name).unlink()
+
+
 def _build(path, out: Path, *, fmt: str = "csv", lexicon=None, engine: str = "serial", cache=False,
-           progress: bool | None = None, workers: int | None = None, force: bool = False) -> tuple[dict, bool]:
+           progress: bool | None = None, workers: int | None = None, force: bool = False,
+           max_file_mb: float | None = None, compress: bool = False) -> tuple[dict, bool]:
     """:func:`build`, and whether ``out`` was found up to date (nothing written)."""
     from . import engines
-    from .corpus import load_corpus, prepare
+    from .corpus import MAX_FILE_MB, load_corpus, prepare
 
-    if fmt not in ("csv", "parquet"):
-        raise InvalidArgumentError(f"--format must be csv or parquet, not {fmt!r}.")
+    if max_file_mb is None:
+        max_file_mb = MAX_FILE_MB
+    _check_format(fmt, compress)
     out = Path(out)
     cache_root = engines.resolve_cache(cache)
-    prep = prepare(path, lexicon=lexicon)
+    prep = prepare(path, lexicon=lexicon, max_file_mb=max_file_mb)
     keys = fingerprint = None
     if cache_root is not None:
         keys = engines.document_keys(prep.jobs, prep.lexicon)
         if all(key is not None for key in keys):  # (an unreadable file: always build again)
-            parts = [fmt, prep.lexicon.version, json.dumps(prep.rejected, sort_keys=True, ensure_ascii=False),
+            parts = [_suffix(fmt, compress), prep.lexicon.version,
+                     json.dumps(prep.rejected, sort_keys=True, ensure_ascii=False),
                      json.dumps(prep.final_rejects(), sort_keys=True, ensure_ascii=False)]
             if fmt == "parquet":
                 import pyarrow
@@ -475,20 +509,25 @@ def _build(path, out: Path, *, fmt: str = "csv", lexicon=None, engine: str = "se
                     pass
         engines.forget_build(cache_root, out)
     if fmt == "csv":
-        manifest = _stream(prep, out, engine=engine, cache=cache, progress=progress, workers=workers, keys=keys)
+        manifest = _stream(prep, out, engine=engine, cache=cache, progress=progress, workers=workers, keys=keys,
+                           compress=compress)
     else:
-        corpus = load_corpus(path, lexicon=lexicon, engine=engine, cache=cache, progress=progress)
+        corpus = load_corpus(path, lexicon=lexicon, engine=engine, cache=cache, progress=progress,
+                             max_file_mb=max_file_mb)
         manifest = write_tables(corpus, out, fmt)
     if fingerprint is not None:
-        engines.record_build(cache_root, out, fingerprint, [n for n in _output_names(fmt) if (out / n).is_file()])
+        engines.record_build(cache_root, out, fingerprint,
+                             [n for n in _output_names(fmt, compress) if (out / n).is_file()])
     return manifest, False
 
 
-def _stream(prep, out: Path, *, engine, cache, progress, workers, keys=None) -> dict:
+def _stream(prep, out: Path, *, engine, cache, progress, workers, keys=None, compress: bool = False) -> dict:
     from .corpus import Assembler, batch_corpus, _frame
     from .engines import iter_batches
 
     out.mkdir(parents=True, exist_ok=True)
+    _remove_other_outputs(out, "csv", compress)
+    suffix = _suffix("csv", compress)
     empty = batch_corpus([], prep.lexicon)
     counts = {name: 0 for name in DOC_TABLES}
     asm = Assembler(prep, keep=False)
@@ -498,10 +537,11 @@ def _stream(prep, out: Path, *, engine, cache, progress, workers, keys=None) -> 
     try:
         for name in DOC_TABLES:
             # binary: the pieces come encoded from the worker (or the cache), written as they are
-            files[name] = open(out / f"{name}.csv", "wb")
-            files[name].write(csv_text(empty.table(name)).encode("utf-8"))  # the header
+            files[name] = open(out / f"{name}.{suffix}", "wb")
+            header = csv_text(empty.table(name)).encode("utf-8")
+            files[name].write(gzip_member(header) if compress else header)
         for batch in iter_batches(prep.jobs, prep.lexicon, engine=engine, cache=cache, progress=progress,
-                                  workers=workers, render=render_csv, keys=keys):
+                                  workers=workers, render=CsvRenderer(compress), keys=keys):
             accepted = asm.add(batch)
             for name in DOC_TABLES:
                 fh = files[name]
@@ -516,16 +556,18 @@ def _stream(prep, out: Path, *, engine, cache, progress, workers, keys=None) -> 
             fh.close()
     rejected = _frame("rejected", asm.all_rejected())
     counts["rejected"] = len(rejected)
-    _write_table(rejected, out / "rejected.csv", "csv")
+    _write_table(rejected, out / f"rejected.{suffix}", "csv", compress)
     if net is not None:
-        net.write(out, counts, parallel=engine == "processes")
+        net.write(out, counts, compress)
         net = None
-    manifest = _manifest(prep.lexicon.version, "csv", asm.loaded, counts)
+    manifest = _manifest(prep.lexicon.version, "csv", asm.loaded, counts, compress)
     _write_manifest(out, manifest)
     return manifest
 
 
 def _parser() -> argparse.ArgumentParser:
+    from .corpus import MAX_FILE_MB
+
     parser = argparse.ArgumentParser(prog="congress-lib", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="write all tables, the network and manifest.json")
@@ -537,6 +579,10 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--cache", default=None, help="cache folder for per-document results (default: no cache); "
                    "with a cache, an output folder already up to date with the corpus is not written again")
     b.add_argument("--force", action="store_true", help="write every output file even when OUT is up to date")
+    b.add_argument("--compress", action="store_true",
+                   help="write the tables as gzip (name.csv.gz): about 5x smaller, for large corpora")
+    b.add_argument("--max-file-mb", type=float, default=None, metavar="MB",
+                   help=f"reject files larger than this, unread, with the reason (default: {MAX_FILE_MB:g})")
     k = sub.add_parser("kwic", help="print a keyword-in-context concordance")
     k.add_argument("corpus")
     k.add_argument("term")
@@ -555,7 +601,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             manifest, current = _build(args.corpus, Path(args.out), fmt=args.format, lexicon=args.lexicon,
                                        engine=args.engine, cache=args.cache if args.cache else False,
-                                       force=args.force)
+                                       force=args.force, max_file_mb=args.max_file_mb,
+                                       compress=args.compress)
             rows = manifest["rows"]
             print(f"{rows['documents']} documents, {rows['units']} units, {rows['sentences']} sentences, "
                   f"{rows['indicators']} indicators, {rows['mentions']} mentions, {rows['rejected']} rejected "

@@ -25,6 +25,7 @@ import datetime as _dt
 import html
 import io
 import os
+import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -36,10 +37,16 @@ from .pipeline import COLUMNS, TABLES, DocResult
 from .resources import Lexicon, load_lexicon
 from .text import kwic_rows, tokenizer
 
-__all__ = ["Corpus", "load_corpus", "METADATA_COLUMNS"]
+__all__ = ["Corpus", "load_corpus", "METADATA_COLUMNS", "MAX_FILE_MB"]
 
 #: Columns a metadata.csv may have (``doc_id`` is required).
 METADATA_COLUMNS = ("doc_id", "title", "date", "province", "city", "district", "genre", "source", "url", "notes")
+
+#: Files larger than this (in MB, 10^6 bytes) are rejected unread, with the reason:
+#: a report is rarely over 1 MB, and the limit keeps one stray dump or archive from
+#: holding a build for hours. ``load_corpus(..., max_file_mb=...)`` and
+#: ``congress-lib build --max-file-mb`` change it.
+MAX_FILE_MB = 20.0
 
 _NOT_REPORTS = {"metadata.csv", "readme.md", "readme.txt", "readme"}
 _ANNOTATIONS = "annotations"
@@ -269,9 +276,14 @@ class Corpus:
 
     # -- output ---------------------------------------------------------------------------
     def table(self, name: str) -> pd.DataFrame:
-        """Any output table by name (see :data:`OUTPUT_TABLES`)."""
+        """Any output table by name (see :data:`OUTPUT_TABLES`).
+
+        ``documents`` is the metadata and counts of each report; its cleaned
+        text (what every offset indexes) is the ``texts`` table.
+        """
         getters = {
-            "documents": lambda: self.documents.drop(columns=["raw_text"]),
+            "documents": lambda: self.documents.drop(columns=["text", "raw_text"]),
+            "texts": lambda: self.documents[["doc_id", "text"]].reset_index(drop=True),
             "units": lambda: self.units, "sentences": lambda: self.sentences,
             "quantities": self.quantities, "indicators": self.indicators, "mentions": self.mentions,
             "practices": self.practices, "practice_evidence": self.practice_evidence,
@@ -283,7 +295,7 @@ class Corpus:
         return getters[name]()
 
 
-OUTPUT_TABLES = ("documents", "units", "sentences", "quantities", "indicators", "mentions", "practices",
+OUTPUT_TABLES = ("documents", "texts", "units", "sentences", "quantities", "indicators", "mentions", "practices",
                  "practice_evidence", "formulas", "formula_evidence", "rejected")
 
 
@@ -380,7 +392,7 @@ def _list_files(root: Path) -> tuple[list[Path], Path, list[dict]]:
 
 def load_corpus(path: str | os.PathLike | Sequence[str | os.PathLike], *, lexicon: str | os.PathLike | Lexicon | None = None,
                 metadata: str | os.PathLike | None = None, engine: str = "serial", cache: bool | str | os.PathLike = False,
-                client: Any = None, progress: bool | None = None) -> Corpus:
+                client: Any = None, progress: bool | None = None, max_file_mb: float = MAX_FILE_MB) -> Corpus:
     """Load a corpus folder, or a list of report files, into a :class:`Corpus`.
 
     Parameters
@@ -392,6 +404,8 @@ def load_corpus(path: str | os.PathLike | Sequence[str | os.PathLike], *, lexico
     cache : False, True (default cache folder) or a folder for per-document results.
     client : a ``dask.distributed.Client`` for ``engine="dask"``.
     progress : show a progress bar (default: only for runs of 200+ files).
+    max_file_mb : files larger than this many MB (10^6 bytes) are rejected unread,
+        with the reason ``too large (… MB > … MB limit)`` (default :data:`MAX_FILE_MB`).
 
     Examples
     --------
@@ -399,7 +413,7 @@ def load_corpus(path: str | os.PathLike | Sequence[str | os.PathLike], *, lexico
     >>> corpus = cl.load_corpus("corpus")            # doctest: +SKIP
     >>> corpus.indicators().head()                    # doctest: +SKIP
     """
-    prep = prepare(path, lexicon=lexicon, metadata=metadata)
+    prep = prepare(path, lexicon=lexicon, metadata=metadata, max_file_mb=max_file_mb)
     from .engines import iter_batches
 
     asm = Assembler(prep)
@@ -428,8 +442,12 @@ class Prepared:
                 for doc_id in sorted(set(self.meta) - set(self.stems))]
 
 
-def prepare(path, *, lexicon=None, metadata=None) -> Prepared:
+def prepare(path, *, lexicon=None, metadata=None, max_file_mb: float = MAX_FILE_MB) -> Prepared:
     """List the files of a corpus, read its metadata and make the jobs (see :func:`load_corpus`)."""
+    if isinstance(max_file_mb, bool) or not isinstance(max_file_mb, (int, float)) or not max_file_mb > 0:
+        raise InvalidArgumentError(f"max_file_mb must be a positive number of megabytes, not {max_file_mb!r}; "
+                                   f"e.g. max_file_mb={MAX_FILE_MB:g}.")
+    max_bytes = max_file_mb * 1_000_000  # (a float: inf means no limit)
     lex = load_lexicon(lexicon)
     rejected: list[dict] = []
     root: Path | None
@@ -481,8 +499,17 @@ def prepare(path, *, lexicon=None, metadata=None) -> Prepared:
             rejected.append({"path": rel, "reason": f"duplicate doc_id {doc_id!r} (same file stem as "
                              f"{stems[doc_id]}); rename one of them", "kind": "file"})
             continue
-        if not file.is_file():
+        try:
+            st = file.stat()
+        except OSError:
+            st = None
+        if st is None or not stat.S_ISREG(st.st_mode):
             rejected.append({"path": rel, "reason": "not a regular file (a folder, device or broken link)",
+                             "kind": "file"})
+            continue
+        if st.st_size > max_bytes:
+            rejected.append({"path": rel, "reason": f"too large ({st.st_size / 1e6:.1f} MB > {max_file_mb:g} MB "
+                             "limit): split the report, or raise the limit (max_file_mb=, --max-file-mb)",
                              "kind": "file"})
             continue
         stems[doc_id] = rel

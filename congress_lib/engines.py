@@ -68,7 +68,8 @@ BATCH_SIZE = 64
 CACHE_FORMAT = 8
 
 Job = tuple[str, str, str, dict]
-#: ``render(results, lexicon)`` fills ``result.csv`` for the results that lack it.
+#: ``render(results, lexicon)`` fills ``result.csv`` for the results that lack it; its
+#: ``tag`` attribute (a string, "" if absent) names what it makes (e.g. ``csv.gz``).
 Renderer = Callable[[list[DocResult], Lexicon], None]
 
 
@@ -101,20 +102,21 @@ def _code_version(modules: tuple[str, ...] = EXTRACTION_MODULES) -> str:
     return got
 
 
-def _format_version() -> str:
+def _format_version(tag: str = "") -> str:
+    """What formats a cached document's output: the code, pandas, and the renderer's ``tag``."""
     import pandas
 
-    return f"{_code_version(FORMAT_MODULES)} pandas {pandas.__version__}"
+    return f"{_code_version(FORMAT_MODULES)} pandas {pandas.__version__} {tag}"
 
 
 # --- one batch (runs in the worker) ---------------------------------------------------
 
 
-def _run_one(job: Job, lexicon: Lexicon, cache_root: str | None, formatted: bool = False,
+def _run_one(job: Job, lexicon: Lexicon, cache_root: str | None, formatted: str | None = None,
              known_key: str | None = None) -> tuple[DocResult, str | None, bool]:
     """One document: (result, cache key or None, True when it came from the cache).
 
-    With ``formatted`` (the build command), a cached document that has its CSV
+    With ``formatted`` (the build command: its renderer's tag), a cached document that has its CSV
     text comes back without rows (the build needs none). ``known_key`` is the
     cache key the caller already computed from the file (see
     :func:`document_keys`): it is looked up before the file is read, and a hit
@@ -147,7 +149,7 @@ def _run_chunk(jobs: list[Job], lexicon: Lexicon, cache_root: str | None,
 
     ``keys``: the cache keys already computed for the jobs (None: compute them here).
     """
-    formatted = render is not None
+    formatted = _tag(render)
     done = [_run_one(job, lexicon, cache_root, formatted, key)
             for job, key in zip(jobs, keys if keys is not None else [None] * len(jobs))]
     results = [res for res, _, _ in done]
@@ -161,7 +163,7 @@ def _run_chunk(jobs: list[Job], lexicon: Lexicon, cache_root: str | None,
         for res, key, hit in done:
             # new results, and cached ones that gained their CSV text just now
             if key is not None and (not hit or id(res) in rendered):
-                _cache_write(root, key, res)
+                _cache_write(root, key, res, formatted or "")
     if render is not None:
         # the build needs only the CSV text, the evidence and the node counts back:
         # no row is sent to the parent
@@ -188,7 +190,12 @@ def _cache_file(root: str | Path, key: str) -> str:
     return os.path.join(root, key[:2], key + ".pkl")
 
 
-def _cache_read(root: str | Path, key: str, doc_id: str, rel: str, formatted: bool = False) -> DocResult | None:
+def _tag(render: Renderer | None) -> str | None:
+    """The renderer's tag (None: no renderer)."""
+    return None if render is None else str(getattr(render, "tag", ""))
+
+
+def _cache_read(root: str | Path, key: str, doc_id: str, rel: str, formatted: str | None = None) -> DocResult | None:
     """The cached result of a document, or None (absent, other format, damaged).
 
     An entry file holds two pickles: first the small parts (ids, CSV text,
@@ -208,8 +215,9 @@ def _cache_read(root: str | Path, key: str, doc_id: str, rel: str, formatted: bo
             if result.reject:
                 return result
             # the CSV text holds the path, and is only as good as the code that wrote it
-            ready = entry["csv"] is not None and entry["path"] == rel and entry["formatted_by"] == _format_version()
-            if not (formatted and ready):
+            ready = (formatted is not None and entry["csv"] is not None and entry["path"] == rel
+                     and entry["formatted_by"] == _format_version(formatted))
+            if not ready:
                 result.tables = pickle.load(fh)  # the second pickle of the file
                 docs = result.tables["documents"]
                 if docs and docs[0][DOC_PATH] != rel:  # the same report, moved: its path is in the rows
@@ -225,14 +233,14 @@ def _cache_read(root: str | Path, key: str, doc_id: str, rel: str, formatted: bo
         return None
 
 
-def _cache_write(root: str | Path, key: str, result: DocResult) -> None:
+def _cache_write(root: str | Path, key: str, result: DocResult, tag: str = "") -> None:
     final = Path(_cache_file(root, key))
     formatted = result.csv is not None and result.counts is not None
     entry = {
         "format": CACHE_FORMAT, "doc_id": result.doc_id, "sha256": result.sha256, "reject": result.reject,
         "content_hash": result.content_hash, "path": result.path,
         "csv": result.csv if formatted else None, "evidence": result.evidence, "counts": result.counts,
-        "formatted_by": _format_version() if formatted else "",
+        "formatted_by": _format_version(tag) if formatted else "",
     }
 
     def dump(fh) -> None:

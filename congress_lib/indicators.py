@@ -34,6 +34,7 @@ All functions are pure: inputs are never mutated.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from .errors import InvalidArgumentError, LexiconError
@@ -216,6 +217,19 @@ def _coordinated(w: str, q: Quantity, others: list[Quantity]) -> bool:
     return False
 
 
+def _near(counts: list[Quantity], starts: list[int], q: Quantity) -> list[Quantity]:
+    """The counts that :func:`_coordinated` can accept for ``q``: those at most
+    ``_COORD_GAP`` characters away. ``counts`` are sorted and do not overlap (so
+    their ends are sorted too), ``starts`` their starts: the ones after ``q`` start
+    within the gap after it, the ones before it end within the gap before it."""
+    i = bisect_left(starts, q.end)
+    j = bisect_right(starts, q.end + _COORD_GAP)
+    k = i
+    while k > 0 and counts[k - 1].end >= q.start - _COORD_GAP:
+        k -= 1
+    return counts[k:j]
+
+
 def classify(sentence: str, quantities: list[Quantity], lexicon=None) -> list[str | None]:
     """Give each quantity of a sentence its indicator code, or None.
 
@@ -301,13 +315,19 @@ def _classify(w: str, quantities: list[Quantity], cues: _Cues) -> list[str | Non
             (articles if _is_article(q) else countable).append(i)
     if articles and countable:
         counts = [quantities[i] for i in countable]
-        rescued = {i for i in articles if _coordinated(w, quantities[i], counts)}
+        if all(a.end <= b.start for a, b in zip(counts, counts[1:])):  # (as find_quantities gives them)
+            starts = [c.start for c in counts]
+            rescued = {i for i in articles if _coordinated(w, quantities[i], _near(counts, starts, quantities[i]))}
+        else:
+            rescued = {i for i in articles if _coordinated(w, quantities[i], counts)}
         if rescued:
             countable = [i for i in order if i in rescued or _countable(quantities[i])]
     out: list[str | None] = [None] * len(quantities)
     if not countable:
         return out
     sentence_classes = _SentenceClasses(w, cues)
+    # the end of every share (% or ‰), sorted: the share before a percentage is found by bisection
+    share_ends = sorted(q.end for q in quantities if q.unit in ("%", "‰"))
     titles = [m.span() for m in _TITLE.finditer(w)] if "《" in w else []
     nouns_by_unit: dict[str, list[str]] = {}
     for pos, i in enumerate(countable):
@@ -323,7 +343,8 @@ def _classify(w: str, quantities: list[Quantity], cues: _Cues) -> list[str | Non
         prev_end = quantities[countable[k - 1]].end if k > 0 else 0
         next_start = quantities[countable[pos + 1]].start if pos + 1 < len(countable) else n
         out[i], nouns = _classify_one(
-            w, q, prev_end, next_start, cues, sentence_classes, quantities, countable, pos, nouns_by_unit
+            w, q, prev_end, next_start, cues, sentence_classes, quantities, countable, pos, nouns_by_unit,
+            share_ends,
         )
         if nouns:
             nouns_by_unit[q.unit] = nouns
@@ -357,6 +378,7 @@ def _classify_one(
     countable: list[int],
     pos: int,
     inherited: dict[str, list[str]],
+    share_ends: list[int],
 ) -> tuple[str | None, list[str]]:
     """Code of one quantity and the counted-noun classes it was read with."""
     clause_start, clause_end = _clause_bounds(w, q.start, q.end)
@@ -367,9 +389,8 @@ def _classify_one(
             return None, []  # 百分点: a change, not a share
         # the rate word stands in the clause, or earlier in the sentence when no other
         # share comes between (办结率同比提高3个百分点，达到98%)
-        earlier = max(
-            [p.end for p in quantities if p.unit in ("%", "‰") and p.end <= q.start] or [0]
-        )
+        k = bisect_right(share_ends, q.start)  # the last share that ends before this one starts
+        earlier = share_ends[k - 1] if k else 0
         for left_text in (w[clause_start : q.start], w[earlier : q.start]):
             for code, words in cues.rates:
                 if any(word in left_text for word in words):

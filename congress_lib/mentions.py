@@ -567,14 +567,10 @@ class _Rules:
         without a boundary (实任圩街道人大 → 任圩街道人大).
         """
         # the longest known name <body><word> with a body of 1 to 8 characters ending at q
-        best = 0
-        cut = len(word)
-        for full in known:
-            body = len(full) - cut
-            if best < body <= 8 and full.endswith(word) and text.endswith(full[:body], 0, q):
-                best = body
-        if best:
-            return q - best
+        # (a look-up per body length: the cost does not grow with the number of known names)
+        for body in range(min(8, q), 0, -1):
+            if text[q - body:q] + word in known:
+                return q - body
         if q < 2:
             return -1
         # Every candidate name below ends with the characters d, c: any of them
@@ -592,7 +588,7 @@ class _Rules:
             if bad or name + word in self.not_names:
                 continue
             b = q - length
-            if self.is_stop_before(text, b) or any(3 <= len(k) <= 8 and text.endswith(k, 0, b) for k in known):
+            if self.is_stop_before(text, b) or any(text[b - n:b] in known for n in range(3, min(8, b) + 1)):
                 return b  # (after a stop word, a boundary or a known place: 抚琴街道 + 西南街社区)
         if loose and q >= 2:
             name = text[q - 2:q]

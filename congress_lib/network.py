@@ -22,6 +22,11 @@ the type is part of the key. Node attributes:
   generic nodes (``keep_generic=False``), before reading centralities.
 
 **Edges.** Two nodes of *different* types mentioned in one sentence are joined.
+A sentence that names more than :data:`MAX_SENTENCE_NODES` distinct nodes is a
+list or a flattened table, not an account of actors working together: it joins
+no pair (its mentions still count for the nodes). Co-authorship networks leave
+out "hyperauthored" papers for the same reason; without the bound, one such
+sentence of *n* actors would add n²/4 edges.
 Edges are undirected; the endpoints are ordered by the fixed type order
 :data:`TYPE_ORDER` (deputy, station, agency, congress), then by key. The
 ``relation`` of a (pair, sentence) comes from the trigger words of that sentence
@@ -49,8 +54,10 @@ offsets. :func:`edge_evidence` gives the same as a tidy table, one row per
 (:func:`build_network`) an edge aggregates its relations: ``weight`` (distinct
 sentences), ``relation`` (the most frequent; ties: a trigger relation before
 ``co_mention``, then alphabetical), ``relations`` (``"督办:2;co_mention:1"``),
-one integer ``rel_<relation>`` per relation present anywhere in the graph,
-``n_docs`` and ``evidence``.
+one integer ``rel_<relation>`` per relation present anywhere in the graph, and
+``n_docs``. The evidence stands once, in the edge table: the rows of
+:func:`network_edges` (edges.csv) whose ``source`` and ``target`` are the two
+node keys of a graph edge hold its sentences.
 
 **Building blocks.** The tables compose: :func:`mention_counts` (mergeable
 across batches: concatenate and sum) → :func:`nodes_from_counts`;
@@ -58,9 +65,9 @@ across batches: concatenate and sum) → :func:`nodes_from_counts`;
 both → :func:`graph_from_tables`. :func:`build_network` is exactly this chain.
 A streamed build (``congress-lib build``) runs the same rule without tables:
 :func:`sentence_evidence` on each document's plain rows, gathered in an
-:class:`EvidenceStore`, which gives the rows of :func:`edges_from_evidence` and
-the graph of :func:`graph_from_tables` and makes each edge's evidence JSON only
-when :func:`write_network` writes it.
+:class:`EvidenceStore`, which gives the rows of :func:`edges_from_evidence`
+(each edge's evidence JSON made only as it is written) and the graph of
+:func:`graph_from_tables`.
 
 All functions take a corpus (any object with a ``mentions`` table or method and
 a ``sentences`` table, see :data:`MENTION_COLUMNS`) or a graph, and return new
@@ -71,17 +78,14 @@ module level.
 from __future__ import annotations
 
 import bisect
-import heapq
 import json
 import re
 from array import array
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import partial
-from itertools import islice, repeat
+from itertools import islice
 from pathlib import Path
-from xml.etree import ElementTree
 
 import networkx as nx
 import pandas as pd
@@ -92,6 +96,7 @@ from .resources import Lexicon, load_lexicon
 
 __all__ = [
     "TYPE_ORDER",
+    "MAX_SENTENCE_NODES",
     "EDGE_COLUMNS",
     "EVIDENCE_COLUMNS",
     "NODE_COLUMNS",
@@ -121,6 +126,10 @@ _RANK = {t: i for i, t in enumerate(TYPE_ORDER)}
 
 #: The relation of a pair whose sentence holds no trigger word.
 CO_MENTION = "co_mention"
+
+#: A sentence naming more distinct nodes than this joins no pair (see the module
+#: docstring). The bundled reports name at most 8 in a sentence.
+MAX_SENTENCE_NODES = 40
 
 #: Columns the network reads from ``corpus.mentions()`` and ``corpus.sentences``.
 MENTION_COLUMNS = ("doc_id", "unit_id", "jurisdiction", "type", "canonical", "level", "branch", "start", "end",
@@ -506,7 +515,7 @@ def _sentence_pairs(rules: _Rules, text: str, offset: int, mentions) -> list[tup
         else:
             node[1].append((s, e))
         spans.append((s, e))
-    if len(nodes) < 2:
+    if len(nodes) < 2 or len(nodes) > MAX_SENTENCE_NODES:
         return []
     rank, other = _RANK.get, len(TYPE_ORDER)
     keys = [k for _, k in sorted([(rank(t, other), k) for k, (t, _) in nodes.items()])]
@@ -522,6 +531,7 @@ def _sentence_pairs(rules: _Rules, text: str, offset: int, mentions) -> list[tup
             for a, b, word in hits:
                 relation = rules.relation_of[word]
                 triggers.append((a + offset, b + offset, word, relation, rules.order[relation], clause(cuts, a)))
+    index = _TriggerIndex(triggers) if triggers else None
     rows = []
     for i, a in enumerate(keys):
         ta, spans_a = nodes[a]
@@ -529,27 +539,91 @@ def _sentence_pairs(rules: _Rules, text: str, offset: int, mentions) -> list[tup
             tb, spans_b = nodes[b]
             if ta == tb:
                 continue
-            if not triggers:
+            if index is None:
                 rows.append((a, b, ta, tb, CO_MENTION, "", -1, -1))
                 continue
             lo, hi = _closest(spans_a, spans_b)
             # only a trigger in the clause of one of the two mentions speaks about the pair
-            c_lo, c_hi = clause(cuts, lo - offset), clause(cuts, hi - 1 - offset)
-            best, best_key = None, None
-            for tr in triggers:
-                if tr[5] != c_lo and tr[5] != c_hi:
-                    continue
-                t_start, t_end = tr[0], tr[1]
-                # characters between the trigger and the pair's span, 0 when they overlap
-                gap = 0 if (t_start < hi and lo < t_end) else (lo - t_end if t_end <= lo else t_start - hi)
-                key = (gap, tr[4], t_start)
-                if best is None or key < best_key:
-                    best, best_key = tr, key
+            best = index.nearest(lo, hi, clause(cuts, lo - offset), clause(cuts, hi - 1 - offset))
             if best is None:
                 rows.append((a, b, ta, tb, CO_MENTION, "", -1, -1))
             else:
                 rows.append((a, b, ta, tb, best[3], best[2], best[0], best[1]))
     return rows
+
+
+def _nearest_trigger(triggers: list[tuple], lo: int, hi: int, c_lo: int, c_hi: int) -> tuple | None:
+    """The trigger that speaks about a pair spanning ``lo``–``hi`` (the rule, read plainly).
+
+    ``triggers``: ``(start, end, word, relation, rank, clause)``. Among the
+    triggers in clause ``c_lo`` or ``c_hi``, the one nearest to the span (the
+    characters between them; 0 when they overlap), then the relation listed first
+    in the lexicon, then the leftmost. :class:`_TriggerIndex` gives the same
+    answer without reading every trigger.
+    """
+    best, best_key = None, None
+    for tr in triggers:
+        if tr[5] != c_lo and tr[5] != c_hi:
+            continue
+        t_start, t_end = tr[0], tr[1]
+        gap = 0 if (t_start < hi and lo < t_end) else (lo - t_end if t_end <= lo else t_start - hi)
+        key = (gap, tr[4], t_start)
+        if best is None or key < best_key:
+            best, best_key = tr, key
+    return best
+
+
+class _TriggerIndex:
+    """:func:`_nearest_trigger` in logarithmic time, for the triggers of one sentence.
+
+    The triggers of a sentence are matches of one regex, so they do not overlap:
+    in each clause, sorted by start, their ends are sorted too. For a span, the
+    triggers that overlap it are a run of that order (the best is the first of
+    the lowest relation rank in the run); of the others only the nearest on each
+    side can be nearer than the rest. A pair thus costs a few bisections, not a
+    pass over the triggers (a sentence with many triggers and many pairs would
+    cost their product).
+    """
+
+    def __init__(self, triggers: list[tuple]):
+        self.clauses: dict[int, tuple] = {}
+        by_clause: dict[int, list[tuple]] = {}
+        for tr in triggers:
+            by_clause.setdefault(tr[5], []).append(tr)
+        for c, trs in by_clause.items():
+            trs.sort()
+            by_rank: dict[int, list[int]] = {}
+            for i, tr in enumerate(trs):
+                by_rank.setdefault(tr[4], []).append(i)
+            self.clauses[c] = (trs, [tr[0] for tr in trs], [tr[1] for tr in trs], sorted(by_rank.items()))
+
+    def nearest(self, lo: int, hi: int, c_lo: int, c_hi: int) -> tuple | None:
+        best, best_key = None, None
+        for c in (c_lo,) if c_lo == c_hi else (c_lo, c_hi):
+            got = self.clauses.get(c)
+            if got is None:
+                continue
+            trs, starts, ends, by_rank = got
+            i1 = bisect.bisect_right(ends, lo)  # the first that ends after lo
+            i2 = bisect.bisect_left(starts, hi)  # the first that starts at or after hi
+            candidates = []
+            if i1 < i2:  # overlapping the span: gap 0
+                for _, idx in by_rank:
+                    j = bisect.bisect_left(idx, i1)
+                    if j < len(idx) and idx[j] < i2:
+                        tr = trs[idx[j]]
+                        candidates.append((0, tr[4], tr[0], tr))
+                        break
+            if i1 > 0:
+                tr = trs[i1 - 1]
+                candidates.append((lo - tr[1], tr[4], tr[0], tr))
+            if i2 < len(trs):
+                tr = trs[i2]
+                candidates.append((tr[0] - hi, tr[4], tr[0], tr))
+            for *key, tr in candidates:
+                if best is None or key < best_key:
+                    best, best_key = tr, key
+        return best
 
 
 def _evidence_rows(m: pd.DataFrame, sentences: pd.DataFrame, rules: _Rules) -> list[list]:
@@ -659,7 +733,8 @@ def sentence_evidence(mentions: Iterable[tuple], sentences: Iterable[tuple],
     -------
     list of tuple
         ``(doc_id, unit_id, sent_id, start, end, pairs)`` for each sentence that
-        holds mentions of two types or more, in the order of `sentences`;
+        joins a pair (it holds mentions of two types or more, and at most
+        :data:`MAX_SENTENCE_NODES` nodes), in the order of `sentences`;
         ``pairs`` is a tuple of ``(source, target, relation)``, one per pair of
         nodes of different types.
 
@@ -698,7 +773,8 @@ def sentence_evidence(mentions: Iterable[tuple], sentences: Iterable[tuple],
     out = []
     for sid, (d, u, s, e, text) in info.items():
         pairs = _sentence_pairs(rules, text, s, by_sentence[sid])
-        out.append((d, u, sid, s, e, tuple((a, b, r) for a, b, _, _, r, _, _, _ in pairs)))
+        if pairs:
+            out.append((d, u, sid, s, e, tuple((a, b, r) for a, b, _, _, r, _, _, _ in pairs)))
     return out
 
 
@@ -814,16 +890,14 @@ def graph_from_tables(nodes: pd.DataFrame, edges: pd.DataFrame, *, name: str = "
         if s not in G or t not in G:
             continue
         items = json.loads(ev) if isinstance(ev, str) else list(ev)
-        pair = pairs.setdefault((s, t), {"rel": {}, "ev": {}})
+        pair = pairs.setdefault((s, t), {"rel": {}, "docs": {}})
         pair["rel"][r] = len({e["sent_id"] for e in items})
         for e in items:  # a sentence gives one relation per pair
-            pair["ev"].setdefault(e["sent_id"], {**e, "relation": r})
+            pair["docs"].setdefault(e["sent_id"], e["doc_id"])
     all_relations = _all_relations(r for p in pairs.values() for r in p["rel"])
     for (s, t) in sorted(pairs, key=lambda p: (_node_sort_key(p[0]), _node_sort_key(p[1]))):
-        rel = pairs[(s, t)]["rel"]
-        ev = sorted(pairs[(s, t)]["ev"].values(), key=lambda e: (e["doc_id"], e["start"], e["sent_id"]))
-        G.add_edge(s, t, **_edge_attrs(rel, len(ev), len({e["doc_id"] for e in ev}),
-                                       json.dumps(ev, ensure_ascii=False, sort_keys=True), all_relations))
+        docs = pairs[(s, t)]["docs"]
+        G.add_edge(s, t, **_edge_attrs(pairs[(s, t)]["rel"], len(docs), len(set(docs.values())), all_relations))
     return G
 
 
@@ -855,7 +929,7 @@ def _all_relations(relations: Iterable[str]) -> list[str]:
     return sorted(set(relations), key=lambda r: (r == CO_MENTION, r))
 
 
-def _edge_attrs(rel: dict, weight: int, n_docs: int, evidence: str, all_relations: list[str]) -> dict:
+def _edge_attrs(rel: dict, weight: int, n_docs: int, all_relations: list[str]) -> dict:
     """The attributes of a graph edge: `rel` counts the sentences of each relation of the pair."""
     ranked = sorted(rel.items(), key=_relation_sort)
     attrs = {
@@ -863,7 +937,6 @@ def _edge_attrs(rel: dict, weight: int, n_docs: int, evidence: str, all_relation
         "relation": ranked[0][0],
         "relations": ";".join(f"{r}:{n}" for r, n in ranked),
         "n_docs": n_docs,
-        "evidence": evidence,
     }
     attrs.update({f"rel_{r}": int(rel.get(r, 0)) for r in all_relations})
     return attrs
@@ -1022,10 +1095,6 @@ class EvidenceStore:
         """The order of evidence inside an edge table row (edges_from_evidence)."""
         return (self._docs[self._doc[n]], self._start[n], self._units[self._unit[n]], self._sid(n), self._end[n])
 
-    def _graph_key(self, n: int) -> tuple:
-        """The order of evidence inside a graph edge (graph_from_tables)."""
-        return (self._docs[self._doc[n]], self._start[n], self._sid(n))
-
     def _sort(self) -> None:
         """Deduplicate and sort the sentences of every edge once, before reading."""
         if self._sorted:
@@ -1098,50 +1167,22 @@ class EvidenceStore:
             f'{opened[doc[n]] + str(no[n]) + chr(34) if no[n] >= 0 else _json_string(odd[n])}, '
             f'"start": {start[n]}, "end": {end[n]}}}' for n in ns])
 
-    def _pair_sentences(self, groups: list[tuple[str, array]]):
-        """The (sentence, relation) of a graph edge, sorted as graph_from_tables sorts them.
-
-        `groups` are the edge's rows, (relation, sorted sentences) in relation
-        order. A sentence counts once, with the first relation that holds it.
-
-        Returns
-        -------
-        (list or iterator of (key, sentence, relation), int, int)
-            The sentences (`key` only orders them), their number and the number of documents.
-        """
-        if self._key is not None and not self._dup:
-            # the rows hold distinct sentences, each sorted: merge them
-            key = self._key
-            sizes = [len(idx) for _, idx in groups]
-            docs = len(set().union(*(map(self._doc.__getitem__, idx) for _, idx in groups)))
-            merged = heapq.merge(*[zip(map(key.__getitem__, idx), idx, repeat(r)) for r, idx in groups])
-            return merged, sum(sizes), docs
-        first: dict = {}
-        for r, idx in groups:
+    def _pair_counts(self, groups: list[tuple[str, array]]) -> tuple[int, int]:
+        """``weight`` and ``n_docs`` of a graph edge whose rows are `groups`, (relation, sentences)
+        pairs: its distinct sentences (a sentence gives a pair one relation) and their documents."""
+        if not self._dup:
+            docs: set[int] = set()
+            for _, idx in groups:
+                docs.update(map(self._doc.__getitem__, idx))
+            return sum(len(idx) for _, idx in groups), len(docs)
+        first: dict[str, int] = {}
+        for _, idx in groups:
             for n in idx:
-                first.setdefault(self._sid(n) if self._dup else n, (n, r))
-        items = sorted(first.values(), key=lambda nr: self._graph_key(nr[0]))
-        return [(0, n, r) for n, r in items], len(items), self._n_docs(n for n, _ in items)
+                first.setdefault(self._sid(n), n)
+        return len(first), self._n_docs(first.values())
 
-    def _pair_pieces(self, groups: list[tuple[str, array]]):
-        """``json.dumps(evidence, sort_keys=True)`` of a graph edge, in pieces."""
-        enc_rel = {r: _json_string(r) for r, _ in groups}
-        docs, opened, units = self._enc_doc, self._open_doc, self._enc_unit
-        doc, unit, no, start, end, odd = self._doc, self._unit, self._no, self._start, self._end, self._odd
-
-        if len(groups) == 1 and self._key is not None:  # one relation: the row's order, nothing to merge
-            relation, idx = groups[0]
-            sentences = zip(repeat(0), idx, repeat(relation))
-        else:
-            sentences = self._pair_sentences(groups)[0]
-        return _json_list(lambda part: ", ".join([
-            f'{{"doc_id": {docs[doc[n]]}, "end": {end[n]}, "relation": {enc_rel[r]}, "sent_id": '
-            f'{opened[doc[n]] + str(no[n]) + chr(34) if no[n] >= 0 else _json_string(odd[n])}, '
-            f'"start": {start[n]}, "unit_id": {units[unit[n]]}}}' for _, n, r in part]), sentences)
-
-    def graph(self, nodes: pd.DataFrame, *, name: str = "congress network",
-              keep_generic: bool = True) -> tuple[nx.Graph, dict]:
-        """The graph of ``graph_from_tables(nodes, edges)``, its evidence made on demand.
+    def graph(self, nodes: pd.DataFrame, *, name: str = "congress network", keep_generic: bool = True) -> nx.Graph:
+        """The graph of ``graph_from_tables(nodes, edges)`` for the edges of this store.
 
         Parameters
         ----------
@@ -1149,13 +1190,6 @@ class EvidenceStore:
             From :func:`nodes_from_counts`.
         name, keep_generic
             As in :func:`graph_from_tables`.
-
-        Returns
-        -------
-        (networkx.Graph, dict)
-            The graph with every edge's ``evidence`` an empty string, and
-            ``{(source, target): make}``: ``make()`` returns that edge's evidence
-            (:func:`write_network` takes the dict as ``evidence``).
         """
         self._sort()
         G, known = _node_graph(nodes, name, keep_generic)
@@ -1166,13 +1200,10 @@ class EvidenceStore:
             if s in G and t in G:
                 pairs.setdefault((s, t), []).append((r, self._groups[(s, t, r)]))
         all_relations = _all_relations(r for groups in pairs.values() for r, _ in groups)
-        lazy = {}
         for (s, t), groups in pairs.items():  # already in type order (the rows are)
-            rel = {r: len(idx) for r, idx in groups}
-            _, weight, n_docs = self._pair_sentences(groups)
-            G.add_edge(s, t, **_edge_attrs(rel, weight, n_docs, "", all_relations))
-            lazy[(s, t)] = partial(self._pair_pieces, groups)
-        return G, lazy
+            weight, n_docs = self._pair_counts(groups)
+            G.add_edge(s, t, **_edge_attrs({r: len(idx) for r, idx in groups}, weight, n_docs, all_relations))
+        return G
 
 
 def _json_string(value: str) -> str:
@@ -1461,19 +1492,16 @@ def _scalar_copy(G: nx.Graph) -> nx.Graph:
     return H
 
 
-def write_network(G: nx.Graph, folder: str | Path, *, evidence: dict | None = None) -> dict[str, Path]:
+def write_network(G: nx.Graph, folder: str | Path) -> dict[str, Path]:
     """Write ``network.graphml`` and ``network.gexf`` (for Gephi) into `folder`.
 
     Nodes and edges are written in type order, attributes flattened to scalars
     (lists and dicts as JSON strings) with one type per attribute, and the GEXF
     ``lastmodifieddate`` is fixed to 1970-01-01, so the same graph always gives
     the same bytes. networkx reads both files back with the attributes intact
-    (GEXF stores ``label`` as the node label and ``weight`` as a float).
-
-    The files are networkx's ``generate_graphml`` / ``generate_gexf`` output,
-    written as it comes; long text values (edge evidence) are written straight
-    into the files rather than into networkx's in-memory document, so memory
-    does not grow with them.
+    (GEXF stores ``label`` as the node label and ``weight`` as a float). A graph
+    from :func:`build_network` carries no evidence: its node keys are the
+    ``source`` / ``target`` of the edge table, which holds it.
 
     Parameters
     ----------
@@ -1481,10 +1509,6 @@ def write_network(G: nx.Graph, folder: str | Path, *, evidence: dict | None = No
         Not modified.
     folder : str or pathlib.Path
         Created if missing.
-    evidence : dict, optional
-        ``{(u, v): make}`` (from :meth:`EvidenceStore.graph`): the ``evidence``
-        attribute of edge (u, v) is ``make()`` (a non-empty string, or an
-        iterable of string pieces), made when it is written.
 
     Returns
     -------
@@ -1503,135 +1527,14 @@ def write_network(G: nx.Graph, folder: str | Path, *, evidence: dict | None = No
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     H = _scalar_copy(G)
-    values, places = _defer_values(H, evidence or {})
     graphml, gexf = folder / "network.graphml", folder / "network.gexf"
-    for marker in _MARKERS:
-        _mark(places, marker)
-        gml = "\n".join(nx.generate_graphml(H, encoding="utf-8", prettyprint=True)) + "\n"
-        gxf = "\n".join(nx.generate_gexf(H, encoding="utf-8", prettyprint=True, version="1.2draft")) + "\n"
-        gxf = re.sub(r'lastmodifieddate="[^"]*"', 'lastmodifieddate="1970-01-01"', gxf)
-        pieces = _slots(gml, marker, len(values)), _slots(gxf, marker, len(values))
-        if pieces[0] is not None and pieces[1] is not None:
-            break
-        # else the marker occurs in the graph's own text: mark the slots with the next one
-    else:
-        raise RuntimeError("write_network: no slot marker is free of the graph's text.")  # pragma: no cover
-    with open(graphml, "wb") as f_gml, open(gexf, "wb") as f_gxf:
-        (g_text, *g_rest), (x_text, *x_rest) = pieces
-        f_gml.write(g_text.encode("utf-8"))
-        f_gxf.write(x_text.encode("utf-8"))
-        for value, g_text, x_text in zip(values, g_rest, x_rest):
-            value = value() if callable(value) else value
-            g_out, x_out = _XMLValue(f_gml, attribute=False), _XMLValue(f_gxf, attribute=True)
-            for piece in [value] if isinstance(value, str) else value:
-                g_out.write(piece)
-                x_out.write(piece)
-            g_out.close()
-            x_out.close()
-            if not g_out.written:  # networkx writes an empty element otherwise: <data key="d0" />
-                raise InvalidArgumentError("write_network: a deferred evidence value is empty.")
-            f_gml.write(g_text.encode("utf-8"))
-            f_gxf.write(x_text.encode("utf-8"))
+    gml = "\n".join(nx.generate_graphml(H, encoding="utf-8", prettyprint=True)) + "\n"
+    graphml.write_bytes(gml.encode("utf-8"))
+    gml = None
+    gxf = "\n".join(nx.generate_gexf(H, encoding="utf-8", prettyprint=True, version="1.2draft")) + "\n"
+    gxf = re.sub(r'lastmodifieddate="[^"]*"', 'lastmodifieddate="1970-01-01"', gxf, count=1)
+    gexf.write_bytes(gxf.encode("utf-8"))
     return {"graphml": graphml, "gexf": gexf}
-
-
-#: Longer text values are written straight into the files (see :func:`write_network`).
-_DEFER_CHARS = 1024
-#: Slot markers: ASCII letters, which the XML writers copy as they are (the first one
-#: that does not occur in the graph's own text is used).
-_MARKERS = [f"NXSLOT{c}" for c in "QXZJKVWY"] + [f"NXSLOT{c * 8}" for c in "QXZJKVWY"]
-
-
-def _slot(marker: str, i: int) -> str:
-    return f"{marker}{i}E"
-
-
-def _defer_values(H: nx.Graph, evidence: dict) -> tuple[list, list]:
-    """Take the long text attributes of `H` (and the deferred evidence) out of it.
-
-    Returns the values (strings, or callables that make them) and their places
-    (attribute dict, key), in the order both writers emit them: node attributes,
-    then edge attributes. :func:`_mark` puts slot markers in their place.
-    """
-    values: list = []
-    places: list = []
-    for _, data in H.nodes(data=True):
-        for k, v in data.items():
-            if isinstance(v, str) and len(v) > _DEFER_CHARS:
-                values.append(v)
-                places.append((data, k))
-    for u, v, data in H.edges(data=True):
-        for k, value in data.items():
-            make = evidence.get((u, v), evidence.get((v, u))) if k == "evidence" else None
-            if make is not None:
-                values.append(make)
-                places.append((data, k))
-            elif isinstance(value, str) and len(value) > _DEFER_CHARS and k not in ("label", "weight"):
-                values.append(value)
-                places.append((data, k))
-    return values, places
-
-
-def _mark(places: list, marker: str) -> None:
-    """Put slot ``i`` (marked with `marker`) in the i-th place."""
-    for i, (data, k) in enumerate(places):
-        data[k] = _slot(marker, i)
-
-
-def _slots(text: str, marker: str, n: int) -> list[str] | None:
-    """`text` cut at the slots 0 … n-1, which it must hold once each and in order (else None)."""
-    if text.count(marker) != n:
-        return None
-    parts = re.split(re.escape(marker) + r"(\d+)E", text)
-    if [int(i) for i in parts[1::2]] != list(range(n)):
-        return None
-    return parts[0::2]
-
-
-#: The ASCII characters str.splitlines breaks at (the others are character references in the files).
-_BREAK_CHARS = (b"\n", b"\r", b"\x0b", b"\x0c", b"\x1c", b"\x1d", b"\x1e")
-_LINE_BREAKS = re.compile(rb"\r\n|[\n\r\x0b\x0c\x1c-\x1e]")
-
-
-class _XMLValue:
-    """Writes a text value, piece by piece, as networkx's writers put it in the file.
-
-    ElementTree escapes it as element text (GraphML ``<data>``) or as an
-    attribute (GEXF ``value="…"``) and writes non-ASCII characters as character
-    references; the writers' ``splitlines`` and ``"\\n".join`` turn each line
-    break into ``"\\n"``. Escaping works character by character, so pieces are
-    escaped one at a time (a CR that ends a piece waits for the next: CR LF is one break).
-    """
-
-    def __init__(self, fh, attribute: bool):
-        self.fh = fh
-        self.attribute = attribute
-        self.carry = b""
-        self.written = False
-
-    def write(self, piece: str) -> None:
-        if not piece:
-            return
-        self.written = True
-        element = ElementTree.Element("x")
-        if self.attribute:
-            element.set("v", piece)
-            raw = ElementTree.tostring(element)[len(b'<x v="'):-len(b'" />')]
-        else:
-            element.text = piece
-            raw = ElementTree.tostring(element)[len(b"<x>"):-len(b"</x>")]
-        if self.carry:
-            raw, self.carry = self.carry + raw, b""
-        if raw.endswith(b"\r"):
-            raw, self.carry = raw[:-1], b"\r"
-        if any(c in raw for c in _BREAK_CHARS):
-            raw = _LINE_BREAKS.sub(b"\n", raw)
-        self.fh.write(raw)
-
-    def close(self) -> None:
-        if self.carry:
-            self.fh.write(b"\n")
-            self.carry = b""
 
 
 # --------------------------------------------------------------------------- drawing

@@ -155,7 +155,7 @@ def infer_jurisdiction(text: str, meta: dict[str, str], lexicon: Lexicon) -> Jur
     counts = Counter(m for m in _PLACE.findall(text) if plausible(m))
     counts = Counter({m: n for m, n in counts.items() if n >= 2 or m in first_line})
     if counts:
-        name = sorted(counts.items(), key=lambda kv: (-kv[1], text.find(kv[0])))[0][0]
+        name = _first_of_most_frequent(text, counts)
         return Jurisdiction(name, _level_of(name, levels) or "district", province, city, name, "inferred")
     self_ref = Counter()
     for word, level in jur["self_reference"].items():
@@ -170,6 +170,28 @@ def infer_jurisdiction(text: str, meta: dict[str, str], lexicon: Lexicon) -> Jur
         name = city or province
         return Jurisdiction(name, _level_of(name, levels) or "municipal", province, city, "", "metadata")
     return Jurisdiction("", "", province, city, "", "unknown")
+
+
+def _first_of_most_frequent(text: str, counts: Counter) -> str:
+    """The most frequent name; among equals, the one that occurs first in ``text``
+    (then the first counted).
+
+    A few tied names are found with ``str.find``; many (a list of places) with one
+    pass over the text that looks each position up in a set, so that the time
+    stays linear in the text whatever the number of names.
+    """
+    top = max(counts.values())
+    order = {name: k for k, name in enumerate(counts) if counts[name] == top}
+    if len(order) == 1:
+        return next(iter(order))
+    if len(order) <= 8:
+        return min(order, key=lambda name: (text.find(name), order[name]))
+    lengths = sorted({len(name) for name in order})
+    for i in range(len(text)):
+        hits = [text[i:i + n] for n in lengths if text[i:i + n] in order]
+        if hits:
+            return min(hits, key=order.__getitem__)
+    return min(order, key=order.__getitem__)  # pragma: no cover - every counted name occurs in the text
 
 
 # --- the per-document function ---------------------------------------------------------

@@ -25,6 +25,7 @@ lexicon version, so calling the finders on 10^5 texts compiles them once.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from threading import Lock
 
 from .errors import InvalidArgumentError, LexiconError
@@ -171,12 +172,17 @@ def _balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _longest_non_overlapping(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Keep the longest spans (then leftmost) that do not overlap a kept one."""
-    kept: list[tuple[int, int]] = []
+    """Keep the longest spans (then leftmost) that do not overlap a kept one.
+
+    The kept spans never overlap, so sorted by start their ends are sorted too: a
+    span overlaps one of them only if it overlaps its neighbours in that order.
+    """
+    kept: list[tuple[int, int]] = []  # sorted
     for start, end in sorted(set(spans), key=lambda s: (-(s[1] - s[0]), s[0])):
-        if all(end <= a or start >= b for a, b in kept):
-            kept.append((start, end))
-    return sorted(kept)
+        i = bisect_left(kept, (start, end))
+        if (i == 0 or kept[i - 1][1] <= start) and (i == len(kept) or kept[i][0] >= end):
+            kept.insert(i, (start, end))
+    return kept
 
 
 _CACHE: dict[tuple[str, str], _Dictionary] = {}

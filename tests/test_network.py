@@ -191,7 +191,9 @@ def test_weight_counts_sentences_and_relations_split_rows():
     d = G.edges["agency:某区教育局", "congress:某区人大常委会"]
     assert (d["weight"], d["relation"], d["relations"], d["n_docs"]) == (4, "督办", "督办:3;联系:1", 2)
     assert (d["rel_督办"], d["rel_联系"]) == (3, 1)
-    assert [e["sent_id"] for e in json.loads(d["evidence"])] == ["a:1", "a:2", "a:3", "b:1"]
+    assert "evidence" not in d  # it stands once, in the edge table: the rows of this source and target
+    rows = edges[(edges["source"] == "agency:某区教育局") & (edges["target"] == "congress:某区人大常委会")]
+    assert sorted(e["sent_id"] for ev in rows["evidence"] for e in json.loads(ev)) == ["a:1", "a:2", "a:3", "b:1"]
 
 
 def test_main_relation_is_the_most_frequent_then_a_trigger_relation():
@@ -334,9 +336,9 @@ def _store(corpora, doc_ids, reverse_ids=False):
 
 @pytest.mark.parametrize("seed", range(6))
 def test_evidence_store_gives_the_edge_table_and_the_graph(seed, tmp_path):
-    """The streamed build's path (sentence_evidence in workers, EvidenceStore, lazy evidence
-    in write_network) gives what edges_from_evidence / graph_from_tables / write_network give,
-    also when a document comes twice (its sentences count once) or ids have another form."""
+    """The streamed build's path (sentence_evidence in workers, EvidenceStore) gives what
+    edges_from_evidence / graph_from_tables / write_network give, also when a document comes
+    twice (its sentences count once) or ids have another form."""
     import random
 
     rnd = random.Random(seed)
@@ -354,12 +356,11 @@ def test_evidence_store_gives_the_edge_table_and_the_graph(seed, tmp_path):
     assert list(store.edge_rows()) == edges.values.tolist()
     nodes = nw.network_nodes(whole)
     G = nw.graph_from_tables(nodes, edges)
-    H, lazy = store.graph(nodes)
+    H = store.graph(nodes)
     assert list(H.nodes(data=True)) == list(G.nodes(data=True))
-    assert [(u, v, {**d, "evidence": "".join(lazy[(u, v)]())}) for u, v, d in H.edges(data=True)] == \
-        list(G.edges(data=True))
+    assert list(H.edges(data=True)) == list(G.edges(data=True))
     a = cl.write_network(G, tmp_path / "a")
-    b = cl.write_network(H, tmp_path / "b", evidence=lazy)
+    b = cl.write_network(H, tmp_path / "b")
     for kind in ("graphml", "gexf"):
         assert a[kind].read_bytes() == b[kind].read_bytes()
     if not seed % 2 and not reverse:  # one document once each: the whole corpus's network
@@ -373,41 +374,42 @@ def test_sentence_evidence_refuses_missing_sentences():
         nw.sentence_evidence(zip(m.sent_id, m.type, m.canonical, m.start, m.end), [])
 
 
-def _networkx_files(G, folder):
-    """What write_network wrote before it streamed: networkx's whole documents, joined."""
-    H = nw._scalar_copy(G)
-    folder.mkdir()
-    (folder / "network.graphml").write_bytes(
-        ("\n".join(nx.generate_graphml(H, encoding="utf-8", prettyprint=True)) + "\n").encode("utf-8"))
-    text = "\n".join(nx.generate_gexf(H, encoding="utf-8", prettyprint=True, version="1.2draft")) + "\n"
-    text = re.sub(r'lastmodifieddate="[^"]*"', 'lastmodifieddate="1970-01-01"', text)
-    (folder / "network.gexf").write_bytes(text.encode("utf-8"))
-
-
 @settings(max_examples=40, deadline=None)
-@given(texts=st.lists(st.text(alphabet=st.sampled_from(list('a中"<>&\'\r\n\t\x0b\x0c\x1c\x85\u2028 ,{}NXSLOTQ0E')),
-                              min_size=0, max_size=3000), min_size=1, max_size=4),
-       rnd=st.randoms(use_true_random=False))
-def test_write_network_streams_long_values_as_networkx_writes_them(texts, rnd, tmp_path_factory):
+@given(texts=st.lists(st.text(alphabet=st.sampled_from(list('a中"<>&\'\t ,{}0E')), min_size=1, max_size=3000),
+                      min_size=1, max_size=4))
+def test_write_network_writes_what_networkx_reads_back(texts, tmp_path_factory):
+    """Long text values with quotes and markup survive both files."""
     G = nx.Graph(name=texts[0][:50])
     for i, text in enumerate(texts):
         G.add_node(f"n{i}", type="deputy", note=text, label=text[::-1])
+    G.add_node("hub", type="agency", note="", label="hub")
     for i, text in enumerate(texts):
-        G.add_edge(f"n{i}", f"n{(i + 1) % len(texts)}", weight=i, evidence=text, other=text[:1200])
-    lazy = {}
-    for u, v, d in G.edges(data=True):  # the same (non-empty) text, made in pieces cut at random
-        text = d["evidence"]
-        if text:
-            cuts = sorted(rnd.sample(range(len(text) + 1), min(len(text) + 1, 5)))
-            lazy[(u, v)] = partial(lambda t, cs: (t[a:b] for a, b in zip([0, *cs], [*cs, len(t)])), text, cuts)
-    root = tmp_path_factory.mktemp("w")
-    _networkx_files(G, root / "ref")
-    a = cl.write_network(G, root / "a")
-    b = cl.write_network(G, root / "b", evidence=lazy)
-    for kind in ("graphml", "gexf"):
-        ref = (root / "ref" / f"network.{kind}").read_bytes()
-        assert a[kind].read_bytes() == ref
-        assert b[kind].read_bytes() == ref
+        G.add_edge(f"n{i}", "hub", weight=i, other=text[:1200])
+    files = cl.write_network(G, tmp_path_factory.mktemp("w"))
+    back = nx.read_graphml(files["graphml"])
+    assert [back.nodes[f"n{i}"]["note"] for i in range(len(texts))] == texts
+    assert [back.edges[f"n{i}", "hub"]["other"] for i in range(len(texts))] == [t[:1200] for t in texts]
+    assert nx.read_gexf(files["gexf"]).number_of_edges() == G.number_of_edges()
+
+
+def test_a_list_sentence_with_too_many_actors_joins_no_pair():
+    """A flattened table naming more than MAX_SENTENCE_NODES actors adds no edge (it would add n^2/4)."""
+    n = nw.MAX_SENTENCE_NODES // 2 + 1
+    deputies = [f"人大代表{chr(0x5f20 + i)}某" for i in range(n)]
+    agencies = [f"{chr(0x5f20 + i)}某街道办事处" for i in range(n)]
+    text = "，".join(deputies + agencies) + "。"
+    mentions, pos = [], 0
+    for surface in deputies + agencies:
+        pos = text.index(surface, pos)
+        mtype = "deputy" if surface.startswith("人大代表") else "agency"
+        mentions.append(("s", mtype, surface, pos, pos + len(surface)))
+    sentence = [("s", "d", "d#1", 0, len(text), text)]
+    assert nw.sentence_evidence(mentions, sentence) == []
+    # with as many nodes as the bound, every pair of two types is joined
+    few = mentions[: nw.MAX_SENTENCE_NODES]
+    (record,) = nw.sentence_evidence(few, sentence)
+    n_dep = sum(m[1] == "deputy" for m in few)
+    assert n_dep and len(record[5]) == n_dep * (len(few) - n_dep)
 
 
 # --------------------------------------------------------------------------- determinism and inputs

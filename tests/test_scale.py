@@ -8,6 +8,7 @@ give exactly what the plain definition gives.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import subprocess
@@ -91,48 +92,47 @@ def test_processes_engine_streams_the_same_bytes(hostile, tmp_path):
     _assert_same_files(tmp_path / "serial", tmp_path / "procs")
 
 
-_FORK_SCRIPT = """
-import sys, threading
-from pathlib import Path
-from congress_lib import cli
-corpus, out, mode = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
-forks = []
-real = cli._fork_writer
-cli._fork_writer = lambda write: forks.append(real(write)) or forks[-1]
-if mode == "thread":  # another thread alive: no fork
-    stop = threading.Event()
-    threading.Thread(target=stop.wait, daemon=True).start()
-if mode == "broken":
-    def broken(self, out):
-        raise OSError("disk full")
-    cli._StreamNetwork._write_edges = broken
-    sys.exit(cli.main(["build", corpus, "--out", str(out), "--engine", "processes"]))
-cli.build(corpus, out, engine="processes", workers=2, progress=True)
-print("forked" if forks[0] is not None else "in turn")
-"""
+def _gunzipped(folder: Path) -> dict[str, bytes]:
+    """The files of a compressed build, decompressed, under the names of a plain build."""
+    import gzip
+
+    return {p.name.removesuffix(".gz"): gzip.decompress(p.read_bytes()) if p.suffix == ".gz" else p.read_bytes()
+            for p in sorted(folder.iterdir())}
 
 
-def _fork_run(hostile, out: Path, mode: str):
-    """A build with --engine processes in a fresh interpreter (no thread left by other tests)."""
-    return subprocess.run([sys.executable, "-c", _FORK_SCRIPT, str(hostile), str(out), mode], capture_output=True,
-                          text=True, timeout=600, env={**os.environ, "PYTHONHASHSEED": "0"})
+def test_compressed_build_holds_the_bytes_of_the_plain_build(hostile, tmp_path):
+    """--compress: every table is gzip whose content is the plain CSV byte for byte (serial,
+    processes, and warm from a cache the plain build filled); manifest and graph files differ
+    only by the compression the manifest names."""
+    build(hostile, tmp_path / "plain")
+    cache = tmp_path / "cache"
+    build(hostile, tmp_path / "gz", compress=True, cache=cache)
+    build(hostile, tmp_path / "gzp", compress=True, engine="processes", workers=2)
+    build(hostile, tmp_path / "plain2", cache=cache)  # formats the cached rows again, plain
+    build(hostile, tmp_path / "gz2", compress=True, cache=cache)
+    plain = _files(tmp_path / "plain")
+    assert all(not name.endswith(".gz") for name in plain)
+    for folder in ("gz", "gzp", "gz2"):
+        names = sorted(p.name for p in (tmp_path / folder).iterdir())
+        assert [n for n in names if not n.endswith(".csv.gz")] == ["manifest.json", "network.gexf", "network.graphml"]
+        got = _gunzipped(tmp_path / folder)
+        manifest = json.loads(got.pop("manifest.json"))
+        assert manifest["compression"] == "gzip" and manifest["output_format_version"] == 2
+        assert json.loads(plain["manifest.json"])["compression"] is None
+        assert got == {k: v for k, v in plain.items() if k != "manifest.json"}, folder
+    _assert_same_files(tmp_path / "gz", tmp_path / "gz2")
+    _assert_same_files(tmp_path / "plain", tmp_path / "plain2")
+    docs = pd.read_csv(tmp_path / "gz" / "documents.csv.gz")
+    assert len(docs) == 5 and "text" not in docs.columns
 
 
-def test_processes_build_writes_edges_in_a_forked_child_with_the_same_bytes(hostile, tmp_path):
-    build(hostile, tmp_path / "serial")
-    run = _fork_run(hostile, tmp_path / "procs", "plain")
-    assert run.returncode == 0 and run.stdout == "forked\n", run.stderr  # edges.csv written by a child
-    _assert_same_files(tmp_path / "serial", tmp_path / "procs")
-    run = _fork_run(hostile, tmp_path / "threads", "thread")
-    assert run.returncode == 0 and run.stdout == "in turn\n", run.stderr  # (a fork could deadlock)
-    _assert_same_files(tmp_path / "serial", tmp_path / "threads")
-
-
-def test_a_failing_forked_writer_fails_the_build_with_its_reason(hostile, tmp_path):
-    run = _fork_run(hostile, tmp_path / "out", "broken")
-    assert run.returncode == 1
-    assert run.stderr.startswith("congress-lib: error: writing edges.csv failed: OSError: disk full")
-    assert "Traceback" not in run.stderr
+def test_a_build_replaces_the_tables_of_another_format(hostile, tmp_path):
+    build(hostile, tmp_path / "out")
+    build(hostile, tmp_path / "out", compress=True)
+    names = {p.name for p in (tmp_path / "out").iterdir()}
+    assert "documents.csv.gz" in names and "documents.csv" not in names
+    with pytest.raises(cl.InvalidArgumentError, match="--compress applies to CSV"):
+        build(hostile, tmp_path / "out", fmt="parquet", compress=True)
 
 
 def test_warm_cache_rebuild_reuses_formatted_rows(hostile, tmp_path, monkeypatch):
@@ -480,7 +480,7 @@ def test_cache_keys_change_with_the_extraction_code(monkeypatch):
 def test_new_formatting_code_reformats_cached_rows_without_extracting(hostile, tmp_path, monkeypatch):
     cache = tmp_path / "cache"
     build(hostile, tmp_path / "cold", cache=cache)
-    monkeypatch.setattr(engines, "_format_version", lambda: "a newer cli.py")
+    monkeypatch.setattr(engines, "_format_version", lambda tag="": f"a newer cli.py {tag}")
     monkeypatch.setattr(engines, "process_document", lambda *a, **k: (_ for _ in ()).throw(AssertionError))
     calls = []
     real = cli._render_document
