@@ -168,6 +168,7 @@ def main() -> int:
     parser.add_argument("--runs", default=",".join(RUNS), help=f"comma-separated subset of {','.join(RUNS)}")
     parser.add_argument("--corpus", default=None, help="reuse this synthetic corpus folder instead of making one")
     parser.add_argument("--keep", action="store_true", help="keep the synthetic corpus and outputs")
+    parser.add_argument("--compress", action="store_true", help="build with --compress (gzip tables)")
     args = parser.parse_args()
     runs = [r for r in args.runs.split(",") if r]
     unknown = sorted(set(runs) - set(RUNS))
@@ -186,7 +187,7 @@ def main() -> int:
         mb = nbytes / 1e6
         py = sys.executable
         env = dict(os.environ, CONGRESS_LIB_CACHE=str(work / "jieba-cache"), PYTHONHASHSEED="0")
-        build = [py, "-m", "congress_lib", "build", str(reports)]
+        build = [py, "-m", "congress_lib", "build", str(reports)] + (["--compress"] if args.compress else [])
         cache = work / "cache"
         results: dict[str, tuple[float, float, float]] = {}
         if "jieba" in runs:
@@ -223,7 +224,8 @@ def main() -> int:
                                                      env)
             finally:
                 added.unlink()
-        print(f"corpus: {n_docs} documents, {mb:.1f} MB UTF-8; machine: {machine()}")
+        print(f"corpus: {n_docs} documents, {mb:.1f} MB UTF-8; machine: {machine()}"
+              + ("; tables gzip-compressed (--compress)" if args.compress else ""))
         print(f"{'run':<26}{'seconds':>9}{'MB/s':>8}{'docs/s':>9}{'CPU s':>8}{'peak MiB':>10}")
         for name, (sec, cpu, peak) in results.items():
             print(f"{name:<26}{sec:>9.2f}{mb / sec:>8.2f}{n_docs / sec:>9.0f}{cpu:>8.1f}{peak:>10.0f}")
@@ -239,9 +241,12 @@ def main() -> int:
             warm = results["warm, new folder"][0]
             print(f"warm-cache rebuild into a new folder: {warm / cold:.2f} of the cold (processes) time"
                   + (f", {warm / serial:.2f} of the serial time" if serial else ""))
+        for folder in ("o1", "o2", "o3"):
+            if (work / folder).is_dir():
+                out_size = sum(p.stat().st_size for p in (work / folder).iterdir() if p.is_file())
+                print(f"output folder: {out_size / 1e6:.0f} MB")
+                break
         if any(r in runs for r in CACHE_RUNS):
-            out_size = sum(p.stat().st_size for p in (work / "o3").iterdir() if p.is_file())
-            print(f"output: {out_size / 1e6:.0f} MB")
             size = sum(p.stat().st_size for p in cache.rglob("*") if p.is_file())
             print(f"cache: {size / 2**20:.0f} MiB ({size / max(n_docs, 1) / 1024:.0f} KiB per document)")
     finally:

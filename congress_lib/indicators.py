@@ -217,6 +217,12 @@ def _coordinated(w: str, q: Quantity, others: list[Quantity]) -> bool:
     return False
 
 
+def _last_end_before(ends: list[int], pos: int) -> int:
+    """The largest of the sorted ``ends`` that is at most ``pos`` (0 if none)."""
+    k = bisect_right(ends, pos)
+    return ends[k - 1] if k else 0
+
+
 def _near(counts: list[Quantity], starts: list[int], q: Quantity) -> list[Quantity]:
     """The counts that :func:`_coordinated` can accept for ``q``: those at most
     ``_COORD_GAP`` characters away. ``counts`` are sorted and do not overlap (so
@@ -389,8 +395,7 @@ def _classify_one(
             return None, []  # 百分点: a change, not a share
         # the rate word stands in the clause, or earlier in the sentence when no other
         # share comes between (办结率同比提高3个百分点，达到98%)
-        k = bisect_right(share_ends, q.start)  # the last share that ends before this one starts
-        earlier = share_ends[k - 1] if k else 0
+        earlier = _last_end_before(share_ends, q.start)
         for left_text in (w[clause_start : q.start], w[earlier : q.start]):
             for code, words in cues.rates:
                 if any(word in left_text for word in words):

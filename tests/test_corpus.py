@@ -154,3 +154,16 @@ def test_tokens_keep_domain_terms_and_jieba_is_silent(corpus, capfd):
     assert list(tokens.columns) == ["doc_id", "unit_id", "sent_id", "position", "token"]
     captured = capfd.readouterr()
     assert "Building prefix dict" not in captured.err and "Loading model" not in captured.err
+
+
+def test_a_file_over_the_size_limit_is_rejected_unread_with_its_size(make_corpus):
+    folder = make_corpus({"small.txt": "区人大代表视察联络站12个。\n",
+                          "dump.txt": "代表联络站接待选民。" * 40_000})  # 1.2 MB of text
+    corpus = cl.load_corpus(folder, max_file_mb=1)
+    assert list(corpus.documents["doc_id"]) == ["small"]
+    (reason,) = corpus.rejected.loc[corpus.rejected["path"] == "dump.txt", "reason"]
+    assert reason.startswith("too large (1.2 MB > 1 MB limit)") and "--max-file-mb" in reason
+    assert len(cl.load_corpus(folder).documents) == 2  # under the default limit of 20 MB
+    for bad in (0, -1, "20", True, float("nan")):
+        with pytest.raises(cl.InvalidArgumentError, match="max_file_mb must be a positive number"):
+            cl.load_corpus(folder, max_file_mb=bad)

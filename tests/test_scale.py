@@ -506,3 +506,19 @@ def test_benchmark_script_runs_and_prints_its_figures(tmp_path):
         assert label in text
     assert "serial build throughput / jieba baseline:" in text
     assert "cache:" in text and "KiB per document" in text
+
+
+def test_adversarial_benchmark_runs_and_prints_every_shape(tmp_path):
+    """benchmarks/bench_adversarial.py at a tiny size: a row with a growth exponent for every shape."""
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run(
+        [sys.executable, str(root / "benchmarks" / "bench_adversarial.py"), "--base-kb", "3",
+         "--comma-report-mb", "0.05", "--timeout", "300"],
+        capture_output=True, text=True, timeout=900, env={**os.environ, "TMPDIR": str(tmp_path)},
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    rows = [line for line in out.stdout.splitlines() if line.startswith("| ") and not line.startswith("| shape")]
+    assert sorted(r.split("|")[1].strip() for r in rows) == sorted(
+        ["endless_counts", "enumeration", "one_line", "nested_markup", "roundup", "mentions", "few_actors"])
+    assert all("timeout" not in r and "error" not in r for r in rows)
+    assert "comma-only report" in out.stdout
