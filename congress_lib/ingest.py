@@ -30,7 +30,7 @@ from html.parser import HTMLParser
 from functools import lru_cache
 
 from .resources import Lexicon, load_lexicon
-from .text import CharMap
+from .text import CharMap, opencc
 
 __all__ = ["Decoded", "Cleaned", "decode_bytes", "clean_text", "RejectReason", "to_simplified"]
 
@@ -235,16 +235,9 @@ def html_to_text(text: str) -> str:
 # --- script ------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _converter():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
 def to_simplified(text: str) -> str:
     """Traditional → simplified Chinese with OpenCC's ``t2s`` configuration."""
-    return _converter().convert(text) if text else text
+    return opencc("t2s").convert(text) if text else text
 
 
 def _script_of(original: str, simplified: str) -> str:

@@ -69,6 +69,7 @@ its characters; the answer of ``prefix`` at a position is kept for the text.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from itertools import repeat
 from operator import itemgetter
@@ -233,13 +234,24 @@ def _non_name_words(tags: tuple[str, ...]) -> frozenset:
     except ImportError:  # pragma: no cover - jieba is a dependency
         return frozenset()
     with jieba.Tokenizer().get_dict_file() as fh:  # a fresh, uninitialised tokenizer: the global one is not touched
-        text = fh.read().decode("utf-8")
+        data = fh.read()
+    # Reading the words out of the 5 MB dictionary costs a fifth of a second; the result
+    # is kept in the cache folder under a hash of the dictionary and the tags.
+    from .text import read_cached, write_cached
+
+    key = hashlib.sha256(data + "\0".join(sorted(set(tags))).encode("utf-8")).hexdigest()[:32]
+    name = f"non-name-words-{key}.txt"
+    cached = read_cached(name)
+    if cached is not None:
+        return frozenset(cached.decode("utf-8").split("\n")) - {""}
     # A line "word frequency tag" (three whitespace-separated fields) whose word
     # has two to four characters and whose tag is wanted; one regex pass in C.
     ws = r"[^\S\n]"
     tag = "|".join(re.escape(t) for t in sorted(set(tags), key=lambda t: (-len(t), t)))
     line = re.compile(rf"^{ws}*(\S{{2,4}}){ws}+\S+{ws}+(?:{tag}){ws}*$", re.M)
-    return frozenset(line.findall(text))
+    words = frozenset(line.findall(data.decode("utf-8")))
+    write_cached(name, "\n".join(sorted(words)).encode("utf-8"))
+    return words
 
 
 class _Prefix:

@@ -93,6 +93,7 @@ from networkx.algorithms import bipartite
 
 from .errors import InvalidArgumentError, LexiconError
 from .resources import Lexicon, load_lexicon
+from .text import TRADITIONAL, opencc
 
 __all__ = [
     "TYPE_ORDER",
@@ -185,17 +186,10 @@ class _Rules:
 _RULES: dict[str, _Rules] = {}
 
 
-_CONVERTERS: list = []
-
-
 def _traditional_variants(words: Iterable[str]) -> list[str]:
     """The traditional-character forms of simplified words (OpenCC s2t, s2tw, s2hk)."""
-    if not _CONVERTERS:
-        import opencc
-
-        _CONVERTERS.extend(opencc.OpenCC(config) for config in ("s2t", "s2tw", "s2hk"))
     words = list(words)
-    return [converter.convert(w) for converter in _CONVERTERS for w in words]
+    return [opencc(config).convert(w) for config in TRADITIONAL for w in words]
 
 
 def _strings(value, where: str) -> list[str]:
@@ -519,11 +513,12 @@ def _sentence_pairs(rules: _Rules, text: str, offset: int, mentions) -> list[tup
         return []
     rank, other = _RANK.get, len(TYPE_ORDER)
     keys = [k for _, k in sorted([(rank(t, other), k) for k, (t, _) in nodes.items()])]
-    masked = _masked(text, offset, spans)
     # the triggers: (start, end, word, relation, rank of the relation, clause), document offsets;
-    # clause k of the sentence is the text after the k-th clause mark (sentence offsets in `cuts`)
+    # clause k of the sentence is the text after the k-th clause mark (sentence offsets in `cuts`).
+    # A trigger of the masked text is one of the text: a text without any has none to mask.
     triggers, cuts, clause = [], [], bisect.bisect_right
-    if rules.trigger_re is not None:
+    if rules.trigger_re is not None and rules.trigger_re.search(text) is not None:
+        masked = _masked(text, offset, spans)
         hits = [(hit.start(), hit.end(), hit.group()) for hit in rules.trigger_re.finditer(masked)]
         if hits:
             if rules.clause_re is not None:

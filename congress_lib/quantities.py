@@ -40,7 +40,7 @@ from decimal import Decimal, InvalidOperation
 
 from .errors import InvalidArgumentError
 from .resources import Lexicon, load_lexicon
-from .text import CharMap
+from .text import CharMap, traditional_forms
 
 __all__ = [
     "APPROX_KINDS",
@@ -383,9 +383,6 @@ def _by_length(pairs) -> list[tuple[int, dict]]:
     return sorted(groups.items(), reverse=True)
 
 
-_OPENCC: dict[str, object] = {}
-
-
 def _build_fold(lexicon: Lexicon) -> dict[int, int]:
     """Length-preserving fold: full-width ASCII plus traditional→simplified for
     every character that appears in the lexicons (so cue words match either
@@ -395,21 +392,12 @@ def _build_fold(lexicon: Lexicon) -> dict[int, int]:
     for name in sorted(lexicon):
         for text in _strings(lexicon[name]):
             chars.update(text)
-    try:
-        import opencc
-
-        for config in ("s2t", "s2tw", "s2hk"):
-            if config not in _OPENCC:
-                _OPENCC[config] = opencc.OpenCC(config)
-        for ch in sorted(chars):
-            if ord(ch) < 0x2E80:
-                continue
-            for config in ("s2t", "s2tw", "s2hk"):
-                trad = _OPENCC[config].convert(ch)
-                if len(trad) == 1 and trad != ch and ord(trad) not in table:
-                    table[ord(trad)] = ord(ch)
-    except Exception:  # pragma: no cover - opencc is a declared dependency
-        pass
+    for ch in sorted(chars):
+        if ord(ch) < 0x2E80:
+            continue
+        for trad in traditional_forms(ch):
+            if len(trad) == 1 and trad != ch and ord(trad) not in table:
+                table[ord(trad)] = ord(ch)
     return table
 
 

@@ -22,6 +22,7 @@ import logging
 import os
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from threading import Lock
 
@@ -158,8 +159,54 @@ def cache_dir() -> Path:
     return path
 
 
+def read_cached(name: str) -> bytes | None:
+    """The bytes of ``name`` in the cache folder, or None (absent or unreadable)."""
+    try:
+        return (cache_dir() / name).read_bytes()
+    except OSError:
+        return None
+
+
+def write_cached(name: str, data: bytes) -> None:
+    """Keep ``data`` as ``name`` in the cache folder: written to a temporary file and
+    renamed, so that a reader never sees half of it. A cache that cannot be written
+    only costs time."""
+    import tempfile
+
+    try:
+        folder = cache_dir()
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, folder / name)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except OSError:
+        pass
+
+
 _TOKENIZERS: dict[str, object] = {}
 _LOCK = Lock()
+
+#: The OpenCC configurations that write simplified characters in traditional ones
+#: (mainland, Taiwan and Hong Kong standards): what a lexicon word may look like in a
+#: traditional-character report.
+TRADITIONAL = ("s2t", "s2tw", "s2hk")
+
+
+@lru_cache(maxsize=None)
+def opencc(config: str):
+    """The one OpenCC converter of ``config`` (``t2s``, ``s2t`` …) of this process."""
+    import opencc as _opencc
+
+    return _opencc.OpenCC(config)
+
+
+def traditional_forms(word: str) -> list[str]:
+    """``word`` as the :data:`TRADITIONAL` configurations write it, in their order."""
+    return [opencc(config).convert(word) for config in TRADITIONAL]
 
 
 def tokenizer(lexicon: Lexicon | None = None):
