@@ -6,8 +6,8 @@ The loader never decodes lossily. For each file it
 2. decodes strictly: UTF-8 (with or without BOM), UTF-16 (BOM, or NUL pattern),
    otherwise the verdict of charset-normalizer (GB2312/GBK verdicts are read as
    GB18030, their superset), and records the encoding;
-3. turns HTML source saved as text into text (``html.parser`` from the standard
-   library, script/style dropped, entities unescaped);
+3. turns HTML source saved as text into text (lxml: one line per block element,
+   scripts and styles dropped, entities decoded);
 4. converts traditional characters to simplified with OpenCC (``t2s``) and
    records the ``script`` (simplified / traditional / mixed);
 5. folds full-width digits, Latin letters and a few symbols (％ ＋ － ． ／ ～) to
@@ -23,10 +23,8 @@ offsets into the final ``text`` (the *cleaned* text).
 from __future__ import annotations
 
 import codecs
-import html
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from functools import lru_cache
 
 from .resources import Lexicon, load_lexicon
@@ -192,33 +190,12 @@ def _detect(data: bytes) -> tuple[str, str]:
 _HTML_HINT = re.compile(r"<\s*(html|body|div|p|br|span|table|td|script|head|meta|a\s|li)\b[^>]*>", re.I)
 
 
-class _TextExtractor(HTMLParser):
-    _BLOCK = {
-        "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table",
-        "section", "article", "header", "footer", "ul", "ol", "title", "td", "dd", "dt",
-    }
-    _SKIP = {"script", "style", "noscript", "template", "svg"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self._SKIP:
-            self._skip += 1
-        elif tag in self._BLOCK:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if tag in self._SKIP:
-            self._skip = max(0, self._skip - 1)
-        elif tag in self._BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        if not self._skip:
-            self.parts.append(data)
+#: Elements that end a line of text; elements whose content is not text.
+_BLOCK = frozenset({
+    "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table",
+    "section", "article", "header", "footer", "ul", "ol", "title", "td", "dd", "dt",
+})
+_SKIP = frozenset({"script", "style", "noscript", "template", "svg"})
 
 
 def looks_like_html(text: str) -> bool:
@@ -226,10 +203,45 @@ def looks_like_html(text: str) -> bool:
 
 
 def html_to_text(text: str) -> str:
-    parser = _TextExtractor()
-    parser.feed(text)
-    parser.close()
-    return html.unescape("".join(parser.parts))
+    """The text of an HTML page: one line per block element, scripts and styles dropped.
+
+    Parsed with lxml (libxml2), in time linear in the page, however broken its
+    markup: the standard library's parser rescans the rest of the page at every
+    unterminated ``<!--``, ``<?`` or ``</`` (a few hundred KB of them take
+    minutes). libxml2 stops at 2,048 levels of nesting, which no real page
+    reaches: such a file raises :class:`RejectReason` rather than losing its
+    text silently.
+    """
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    parser = lxml_html.HTMLParser(encoding="utf-8", huge_tree=True)
+    try:
+        root = lxml_html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+    except (etree.ParserError, ValueError):  # nothing a parser can read: no element at all
+        return ""
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        raise RejectReason("HTML nested too deeply (over 2,048 levels): no report page is; "
+                           "save the page's text instead")
+    parts: list[str] = []
+    skip = 0
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else None  # (comments: no tag, no text)
+        if event == "start":
+            if tag in _SKIP:
+                skip += 1
+            elif tag in _BLOCK:
+                parts.append("\n")
+            if not skip and tag is not None and element.text:
+                parts.append(element.text)
+        else:
+            if tag in _SKIP:
+                skip -= 1
+            elif tag in _BLOCK:
+                parts.append("\n")
+            if not skip and element.tail:
+                parts.append(element.tail)
+    return "".join(parts)
 
 
 # --- script ------------------------------------------------------------------

@@ -250,7 +250,11 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
     except RejectReason as reason:
         result.reject = str(reason)
         return result
-    cleaned = clean_text(decoded.text, lexicon)
+    try:
+        cleaned = clean_text(decoded.text, lexicon)
+    except RejectReason as reason:
+        result.reject = str(reason)
+        return result
     text = cleaned.text
     if not text.strip():
         result.reject = "no report text: every line is page furniture"

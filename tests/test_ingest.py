@@ -100,6 +100,32 @@ def test_html_page_is_reduced_to_report_text():
         assert debris in removed
 
 
+@pytest.mark.parametrize("debris", ["<!--x", "<?", "</", "<!", "<a b='"])
+def test_unterminated_markup_leaves_the_text_before_it(debris):
+    """Thousands of unterminated comments, declarations or tags (a page cut off, or an
+    adversarial one): the text before them is read, in one pass (the standard library's
+    parser rescans the rest of the page at each of them)."""
+    page = "<html><body><p>县人大常委会召开代表联络站建设推进会。</p><p>全县建成代表联络站36个。</p>" + debris * 20_000
+    lines = clean_text(page).text.split("\n")
+    assert lines[:2] == ["县人大常委会召开代表联络站建设推进会。", "全县建成代表联络站36个。"]
+
+
+def test_html_nested_deeper_than_any_page_is_rejected_with_the_reason(make_corpus):
+    import congress_lib as cl
+
+    deep = "<html><body>" + "<div>" * 3000 + "<p>县人大代表视察联络站。</p>" + "</div>" * 3000 + "</body></html>"
+    ok = "<html><body>" + "<div>" * 500 + "<p>县人大代表视察联络站。</p>" + "</div>" * 500 + "</body></html>"
+    corpus = cl.load_corpus(make_corpus({"deep.html.txt": deep, "ok.txt": ok}))
+    assert list(corpus.sentences["text"]) == ["县人大代表视察联络站。"]
+    (reason,) = corpus.rejected["reason"]
+    assert reason.startswith("HTML nested too deeply (over 2,048 levels)")
+
+
+def test_html_entities_are_decoded_once_and_comments_dropped():
+    page = "<html><body><p>A&amp;lt;B 代表&nbsp;之家</p><!-- 注释 --><p>尾</p><br>后</body></html>"
+    assert clean_text(page).text.split("\n") == ["A&lt;B 代表 之家", "尾", "后"]
+
+
 def test_furniture_patterns_do_not_eat_report_paragraphs():
     # A long body paragraph that mentions 二维码 and 来源 is report text.
     body = ("利用四种电子签到方式(电子代表证、指纹、GPS定位、二维码扫描)进行履职考勤，即时锁定履职信息，"
