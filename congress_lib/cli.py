@@ -32,7 +32,7 @@ import io
 import json
 import re
 import sys
-from collections import Counter
+from collections import Counter, deque
 from contextlib import contextmanager
 from operator import itemgetter
 from pathlib import Path
@@ -170,9 +170,10 @@ def _batch_evidence(results: list, lexicon) -> None:
 
     The records of ``network.sentence_evidence`` made from the document's row
     tuples -- ``(doc_id, unit_id, sent_id, start, end, pairs)`` per sentence that
-    holds mentions of two types or more, ``pairs`` its (source, target, relation)
-    -- which the parent gathers in a ``network.EvidenceStore``. The evidence pairs
-    the mentions of one sentence, so a document's evidence is its own.
+    joins a pair, ``pairs`` its (source, target, relation) -- in the compact form
+    of ``network.document_evidence``, which the parent appends to a
+    ``network.EvidenceStore``. The evidence pairs the mentions of one sentence,
+    so a document's evidence is its own.
     """
     network = _network_module()
     if network is None or not results:
@@ -185,8 +186,8 @@ def _batch_evidence(results: list, lexicon) -> None:
     m_get = itemgetter(*(m_cols.index(c) for c in ("sent_id", "type", "canonical", "start", "end")))
     s_get = itemgetter(*(s_cols.index(c) for c in ("sent_id", "doc_id", "unit_id", "start", "end", "text")))
     for res in results:
-        res.evidence = network.sentence_evidence(map(m_get, res.tables["mentions"]),
-                                                 map(s_get, res.tables["sentences"]), lexicon)
+        res.evidence = network.document_evidence(network.sentence_evidence(
+            map(m_get, res.tables["mentions"]), map(s_get, res.tables["sentences"]), lexicon))
 
 
 class _StreamNetwork:
@@ -212,7 +213,7 @@ class _StreamNetwork:
     def add(self, results: list) -> None:
         for res in results:
             self.counts.update(res.counts or {})  # (counted in the worker: see render_csv)
-            self.store.add(res.evidence or ())
+            self.store.add_document(res.evidence)
 
     def write(self, out: Path, counts: dict[str, int], compress: bool = False) -> None:
         """Write network.graphml, network.gexf and edges.csv (.gz) into `out`; fill `counts`."""
@@ -257,15 +258,57 @@ def _suffix(fmt: str, compress: bool) -> str:
 
 @contextmanager
 def _open_text(file: Path, compress: bool):
-    """A text file to write UTF-8 CSV into: plain, or gzip (no name, time 0: reproducible bytes)."""
+    """A text file to write UTF-8 CSV into: plain, or gzip (see :class:`_GzipMembers`)."""
     with open(file, "wb") as raw:
         if not compress:
             with io.TextIOWrapper(raw, encoding="utf-8", newline="") as fh:
                 yield fh
             return
-        with gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=GZIP_LEVEL, mtime=0) as gz, \
-                io.TextIOWrapper(gz, encoding="utf-8", newline="") as fh:
+        fh = _GzipMembers(raw)
+        try:
             yield fh
+        finally:
+            fh.close()
+
+
+class _GzipMembers:
+    """Writes text as gzip, one member per megabyte, compressed on two threads.
+
+    zlib works without holding the interpreter lock, so the members are
+    compressed while the caller makes the next text (the evidence of edges.csv);
+    they are written in order, and cut at fixed sizes, so the bytes are the same
+    on every run.
+    """
+
+    CHUNK = 1 << 20  # characters per member
+
+    def __init__(self, raw):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.raw = raw
+        self.parts: list[str] = []
+        self.size = 0
+        self.pool = ThreadPoolExecutor(max_workers=2)
+        self.pending: deque = deque()
+
+    def write(self, text: str) -> None:
+        self.parts.append(text)
+        self.size += len(text)
+        if self.size >= self.CHUNK:
+            self._submit()
+
+    def _submit(self) -> None:
+        if self.parts:
+            self.pending.append(self.pool.submit(gzip_member, "".join(self.parts).encode("utf-8")))
+            self.parts, self.size = [], 0
+        while len(self.pending) > 4:  # (a few members in flight: memory stays bounded)
+            self.raw.write(self.pending.popleft().result())
+
+    def close(self) -> None:
+        self._submit()
+        while self.pending:
+            self.raw.write(self.pending.popleft().result())
+        self.pool.shutdown()
 
 
 def _cells(row: tuple) -> list:

@@ -84,7 +84,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, repeat
 from pathlib import Path
 
 import networkx as nx
@@ -108,6 +108,7 @@ __all__ = [
     "network_nodes",
     "edge_evidence",
     "sentence_evidence",
+    "document_evidence",
     "EvidenceStore",
     "edges_from_evidence",
     "network_edges",
@@ -990,6 +991,57 @@ def _sentence_number(doc_id: str, sent_id: str) -> int:
     return -1
 
 
+def document_evidence(records: list[tuple]) -> tuple | None:
+    """One document's records of :func:`sentence_evidence` in the compact form an
+    :class:`EvidenceStore` adds (:meth:`EvidenceStore.add_document`); None for none.
+
+    Made in the worker of a streamed build and kept in the cache: the parent
+    then appends a few arrays per document instead of reading every record.
+    The form is a tuple of plain values: ``(doc_id, unit ids, then per
+    sentence its unit's position in them, the k of its id "doc_id:k" (-1 for
+    another form of id), start and end, as array bytes; the other ids as
+    (sentence, id); whether an id or a pair repeats; whether two sentences share
+    a start; the (source, target, relation) keys; per key, its sentences as
+    array bytes)``.
+    """
+    if not records:
+        return None
+    d = records[0][0]
+    units: dict[str, int] = {}
+    unit_no, nos, starts, ends = array("i"), array("q"), array("q"), array("q")
+    odd: list[tuple[int, str]] = []
+    groups: dict[tuple[str, str, str], array] = {}
+    dup = ties = False
+    seen_ids: set[str] = set()
+    seen_starts: set[int] = set()
+    for i, (doc, u, sid, a, b, pairs) in enumerate(records):
+        if doc != d:
+            raise InvalidArgumentError("document_evidence takes the records of one document.")
+        unit_no.append(units.setdefault(u, len(units)))
+        k = _sentence_number(d, sid)
+        nos.append(k)
+        if k < 0:
+            odd.append((i, sid))
+        if sid in seen_ids:
+            dup = True
+        seen_ids.add(sid)
+        if a in seen_starts:
+            ties = True
+        seen_starts.add(a)
+        starts.append(a)
+        ends.append(b)
+        if len(pairs) > 1 and len({(s, t) for s, t, _ in pairs}) < len(pairs):
+            dup = True  # a pair twice in a sentence: it counts once in the graph
+        for key in pairs:
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = array("i")
+            group.append(i)
+    keys = tuple(groups)
+    return (d, tuple(units), unit_no.tobytes(), nos.tobytes(), starts.tobytes(), ends.tobytes(), tuple(odd),
+            dup, ties, keys, tuple(groups[k].tobytes() for k in keys))
+
+
 class EvidenceStore:
     """The edge evidence of a streamed corpus, held compactly until the network is written.
 
@@ -1025,6 +1077,7 @@ class EvidenceStore:
         self._dup = False
         self._ties = False
         self._sorted = False
+        self._items: list[str] | None = None  # each sentence's evidence JSON, made when first written
 
     def __len__(self) -> int:
         """The number of edge table rows (source, target, relation)."""
@@ -1038,47 +1091,60 @@ class EvidenceStore:
         records : iterable of (doc_id, unit_id, sent_id, start, end, pairs)
             ``pairs``: (source, target, relation) tuples.
         """
+        batch: list[tuple] = []
+        for record in records:
+            if batch and record[0] != batch[-1][0]:
+                self.add_document(document_evidence(batch))
+                batch = []
+            batch.append(record)
+        if batch:
+            self.add_document(document_evidence(batch))
+
+    def add_document(self, evidence: tuple | None) -> None:
+        """Add one document's evidence in the form of :func:`document_evidence` (None: none).
+
+        The arrays of the document are appended as they are; only its sentence
+        numbers in each edge are shifted to the store's numbering.
+        """
         if self._sorted:
             raise InvalidArgumentError("EvidenceStore.add after the edges were read.")
-        groups, doc_at, unit_at = self._groups, self._doc_at, self._unit_at
-        fresh: set[int] = set()
-        ids: set[str] = set()
-        starts: set[tuple[int, int]] = set()
-        for d, u, sid, a, b, pairs in records:
-            di = doc_at.get(d)
-            if di is None:
-                di = doc_at[d] = len(self._docs)
-                self._docs.append(d)
-                fresh.add(di)
-            elif di not in fresh:  # a document seen in an earlier call
-                self._dup = self._ties = True
+        if evidence is None:
+            return
+        d, units, unit_bytes, no_bytes, start_bytes, end_bytes, odd, dup, ties, keys, local_bytes = evidence
+        di = self._doc_at.get(d)
+        if di is None:
+            di = self._doc_at[d] = len(self._docs)
+            self._docs.append(d)
+        else:  # the document came before: its sentences may repeat
+            self._dup = self._ties = True
+        self._dup = self._dup or dup or bool(odd)
+        self._ties = self._ties or ties
+        unit_at = self._unit_at
+        unit_no = []
+        for u in units:
             ui = unit_at.get(u)
             if ui is None:
                 ui = unit_at[u] = len(self._units)
                 self._units.append(u)
-            n = len(self._start)
-            k = _sentence_number(d, sid)
-            if k < 0:
-                self._odd[n] = sid
-                self._dup = True  # ids of another form might repeat across documents
-            if sid in ids:
-                self._dup = True
-            ids.add(sid)
-            if (di, a) in starts:
-                self._ties = True
-            starts.add((di, a))
-            self._doc.append(di)
-            self._unit.append(ui)
-            self._no.append(k)
-            self._start.append(a)
-            self._end.append(b)
-            if len(pairs) > 1 and len({(s, t) for s, t, _ in pairs}) < len(pairs):
-                self._dup = True  # a pair twice in a sentence: it counts once in the graph
-            for key in pairs:
-                group = groups.get(key)
-                if group is None:
-                    group = groups[key] = array("i")
-                group.append(n)
+            unit_no.append(ui)
+        n0 = len(self._start)
+        local = array("i")
+        local.frombytes(unit_bytes)
+        self._unit.extend(map(unit_no.__getitem__, local))
+        self._doc.extend(repeat(di, len(local)))
+        self._no.frombytes(no_bytes)
+        self._start.frombytes(start_bytes)
+        self._end.frombytes(end_bytes)
+        for i, sid in odd:
+            self._odd[n0 + i] = sid
+        groups = self._groups
+        for key, raw in zip(keys, local_bytes):
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = array("i")
+            local = array("i")
+            local.frombytes(raw)
+            group.extend(map(n0.__add__, local) if n0 else local)
 
     # -- reading ---------------------------------------------------------------------------------
 
@@ -1154,13 +1220,20 @@ class EvidenceStore:
             yield row, _json_list(self._edge_items, idx)
 
     def _edge_items(self, ns) -> str:
-        """``json.dumps`` of the evidence objects of sentences `ns` in an edge table row, ", "-joined."""
-        docs, opened, units = self._enc_doc, self._open_doc, self._enc_unit
-        doc, unit, no, start, end, odd = self._doc, self._unit, self._no, self._start, self._end, self._odd
-        return ", ".join([
-            f'{{"doc_id": {docs[doc[n]]}, "unit_id": {units[unit[n]]}, "sent_id": '
-            f'{opened[doc[n]] + str(no[n]) + chr(34) if no[n] >= 0 else _json_string(odd[n])}, '
-            f'"start": {start[n]}, "end": {end[n]}}}' for n in ns])
+        """``json.dumps`` of the evidence objects of sentences `ns` in an edge table row, ", "-joined.
+
+        A sentence is the evidence of every pair it joins: its JSON object is
+        made once, the first time an edge asks for it.
+        """
+        items = self._items
+        if items is None:
+            docs, opened, units = self._enc_doc, self._open_doc, self._enc_unit
+            doc, unit, no, start, end, odd = self._doc, self._unit, self._no, self._start, self._end, self._odd
+            items = self._items = [
+                f'{{"doc_id": {docs[doc[n]]}, "unit_id": {units[unit[n]]}, "sent_id": '
+                f'{opened[doc[n]] + str(no[n]) + chr(34) if no[n] >= 0 else _json_string(odd[n])}, '
+                f'"start": {start[n]}, "end": {end[n]}}}' for n in range(len(start))]
+        return ", ".join(map(items.__getitem__, ns))
 
     def _pair_counts(self, groups: list[tuple[str, array]]) -> tuple[int, int]:
         """``weight`` and ``n_docs`` of a graph edge whose rows are `groups`, (relation, sentences)
