@@ -98,18 +98,21 @@ DOC_TABLES = ("documents", "texts", "units", "sentences", "quantities", "indicat
 #: holds it); optional gzip compression.
 OUTPUT_FORMAT_VERSION = 2
 
-#: gzip level of ``--compress`` (zlib's default: about 5x smaller CSV, 80 MB/s a core).
+#: gzip level of ``--compress`` for the documents' pieces, compressed once in the worker
+#: and cached (zlib's default); and for what the parent writes at every build, edges.csv
+#: (2.5 times faster, a quarter larger).
 GZIP_LEVEL = 6
+GZIP_LEVEL_PARENT = 1
 
 
-def gzip_member(data: bytes) -> bytes:
+def gzip_member(data: bytes, level: int = GZIP_LEVEL) -> bytes:
     """``data`` as one gzip member (no name, time 0: the same bytes on every run).
 
     Members written one after the other make one valid .gz file, which every
     reader (gzip, pandas, R, Python's gzip module) reads as the concatenation of
     their contents: a compressed build appends each document's piece as it comes.
     """
-    return gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0) if data else b""
+    return gzip.compress(data, compresslevel=level, mtime=0) if data else b""
 
 
 class CsvRenderer:
@@ -240,14 +243,14 @@ class _StreamNetwork:
         csv.writer(fh, lineterminator="\n").writerow(nw.EDGE_COLUMNS)
         cells = io.StringIO()
         head = csv.writer(cells, lineterminator=",")
-        for row, pieces in self.store.edge_row_pieces():
+        for row, pieces in self.store.edge_row_pieces(csv_quoted=True):
             cells.seek(0)
             cells.truncate()
             head.writerow([_protect(v) for v in row])
             fh.write(cells.getvalue())
             fh.write('"')
             for piece in pieces:
-                fh.write(piece.replace('"', '""'))
+                fh.write(piece)
             fh.write('"\n')
 
 
@@ -299,7 +302,7 @@ class _GzipMembers:
 
     def _submit(self) -> None:
         if self.parts:
-            self.pending.append(self.pool.submit(gzip_member, "".join(self.parts).encode("utf-8")))
+            self.pending.append(self.pool.submit(gzip_member, "".join(self.parts).encode("utf-8"), GZIP_LEVEL_PARENT))
             self.parts, self.size = [], 0
         while len(self.pending) > 4:  # (a few members in flight: memory stays bounded)
             self.raw.write(self.pending.popleft().result())
@@ -587,11 +590,9 @@ def _stream(prep, out: Path, *, engine, cache, progress, workers, keys=None, com
                                   workers=workers, render=CsvRenderer(compress), keys=keys):
             accepted = asm.add(batch)
             for name in DOC_TABLES:
-                fh = files[name]
-                for res in accepted:
-                    piece, n = res.csv[name]
-                    fh.write(piece)
-                    counts[name] += n
+                pieces = [res.csv[name] for res in accepted]
+                files[name].write(b"".join([piece for piece, _ in pieces]))  # (one write per batch)
+                counts[name] += sum(n for _, n in pieces)
             if net is not None:
                 net.add(accepted)
     finally:

@@ -26,6 +26,7 @@ import html
 import io
 import os
 import stat
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -300,15 +301,23 @@ OUTPUT_TABLES = ("documents", "texts", "units", "sentences", "quantities", "indi
 
 
 def _locate(hits: pd.DataFrame, spans: pd.DataFrame, id_col: str) -> list:
-    """For each hit (doc_id, start) the id of the span containing it, or ''."""
+    """For each hit (doc_id, start) the id of the span containing it, or ''.
+
+    The spans of a document (units, sentences) do not overlap: sorted by start,
+    the one that can contain a hit is the last that starts at or before it.
+    """
     out = []
-    by_doc = {d: g[["start", "end", id_col]].to_numpy() for d, g in spans.groupby("doc_id", sort=False)}
+    by_doc = {}
+    for d, g in spans.groupby("doc_id", sort=False, observed=True):
+        g = g.sort_values("start")
+        by_doc[d] = (g["start"].tolist(), g["end"].tolist(), g[id_col].astype(object).tolist())
     for doc_id, start in hits[["doc_id", "start"]].itertuples(index=False):
         found = ""
-        for s, e, ident in by_doc.get(doc_id, ()):
-            if s <= start < e:
-                found = ident
-                break
+        got = by_doc.get(doc_id)
+        if got is not None:
+            i = bisect_right(got[0], start) - 1
+            if i >= 0 and start < got[1][i]:
+                found = got[2][i]
         out.append(found)
     return out
 
@@ -360,12 +369,15 @@ def _read_metadata(path: Path, rejected: list[dict]) -> dict[str, dict[str, str]
     return meta
 
 
-def _list_files(root: Path) -> tuple[list[Path], Path, list[dict]]:
-    """Files that are candidate reports, the folder they are relative to, and rejects."""
+def _list_files(root: Path) -> tuple[list[tuple[str, str]], list[dict]]:
+    """Files that are candidate reports, as (path, path relative to the reports folder), and rejects.
+
+    Paths are handled as strings: on 10^5 files, ``pathlib`` objects cost a second.
+    """
     rejected: list[dict] = []
     reports = root / "reports"
     base = reports if reports.is_dir() else root
-    files: list[Path] = []
+    files: list[tuple[str, str]] = []
     seen_dirs: set[tuple[int, int]] = set()
     for dirpath, dirnames, filenames in os.walk(base, followlinks=True):
         st = os.stat(dirpath)
@@ -376,18 +388,26 @@ def _list_files(root: Path) -> tuple[list[Path], Path, list[dict]]:
             dirnames[:] = []
             continue
         seen_dirs.add(key)
-        here = Path(dirpath)
-        if here == root:
+        at_root = Path(dirpath) == root
+        if at_root:
             dirnames[:] = [d for d in dirnames if d not in (_ANNOTATIONS, "reports") and not d.startswith(".")]
         else:
             dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         dirnames.sort()
+        prefix = Path(dirpath).relative_to(base).as_posix() + "/"
+        if prefix == "./":
+            prefix = ""
         for name in sorted(filenames):
-            path = here / name
-            if here == root and name.lower() in _NOT_REPORTS:
+            if at_root and name.lower() in _NOT_REPORTS:
                 continue
-            files.append(path)
-    return files, base, rejected
+            files.append((os.path.join(dirpath, name), prefix + name))
+    return files, rejected
+
+
+def _stem(name: str) -> str:
+    """``pathlib.PurePath(name).stem``: the name without its last suffix (``a.b.txt`` → ``a.b``)."""
+    i = name.rfind(".")
+    return name[:i] if 0 < i < len(name) - 1 else name
 
 
 def load_corpus(path: str | os.PathLike | Sequence[str | os.PathLike], *, lexicon: str | os.PathLike | Lexicon | None = None,
@@ -458,9 +478,9 @@ def prepare(path, *, lexicon=None, metadata=None, max_file_mb: float = MAX_FILE_
                 f"corpus path {str(root)!r} does not exist; pass a folder of .txt reports (e.g. 'corpus') "
                 "or a list of files.")
         if root.is_file():
-            files, base, root = [root], root.parent, None
+            files, root = [(str(root), root.name)], None
         else:
-            files, base, walk_rejects = _list_files(root)
+            files, walk_rejects = _list_files(root)
             rejected.extend(walk_rejects)
     elif isinstance(path, Sequence) and not isinstance(path, (bytes, bytearray)):
         files = []
@@ -474,7 +494,7 @@ def prepare(path, *, lexicon=None, metadata=None, max_file_mb: float = MAX_FILE_
             raise CorpusNotFoundError(f"{len(missing)} file(s) do not exist: {', '.join(missing[:5])}; "
                                       "check the paths.")
         base, root = Path(os.path.commonpath([str(p.resolve().parent) for p in files])) if files else Path("."), None
-        files = [p.resolve() for p in files]
+        files = [(str(p.resolve()), p.resolve().relative_to(base).as_posix()) for p in files]
     else:
         raise InvalidArgumentError(
             f"load_corpus needs a folder path or a list of file paths, not {type(path).__name__}; "
@@ -489,10 +509,10 @@ def prepare(path, *, lexicon=None, metadata=None, max_file_mb: float = MAX_FILE_
 
     jobs = []
     stems: dict[str, str] = {}
-    for file in files:
-        rel = file.relative_to(base).as_posix() if file.is_relative_to(base) else file.name
-        doc_id = file.stem
-        if file.name.startswith("."):
+    for file, rel in files:
+        name = rel.rsplit("/", 1)[-1]
+        doc_id = _stem(name)
+        if name.startswith("."):
             rejected.append({"path": rel, "reason": "hidden file (name starts with '.'); not a report", "kind": "file"})
             continue
         if doc_id in stems:
@@ -500,7 +520,7 @@ def prepare(path, *, lexicon=None, metadata=None, max_file_mb: float = MAX_FILE_
                              f"{stems[doc_id]}); rename one of them", "kind": "file"})
             continue
         try:
-            st = file.stat()
+            st = os.stat(file)
         except OSError:
             st = None
         if st is None or not stat.S_ISREG(st.st_mode):
@@ -513,7 +533,7 @@ def prepare(path, *, lexicon=None, metadata=None, max_file_mb: float = MAX_FILE_
                              "kind": "file"})
             continue
         stems[doc_id] = rel
-        jobs.append((doc_id, rel, str(file), meta.get(doc_id, {})))
+        jobs.append((doc_id, rel, file, meta.get(doc_id, {})))
     return Prepared(lex, root, jobs, rejected, meta, stems)
 
 

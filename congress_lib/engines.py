@@ -286,8 +286,12 @@ def document_keys(jobs: Sequence[Job], lexicon: Lexicon) -> list[str | None]:
 
     if len(jobs) < 64:
         return [key(job) for job in jobs]
-    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
-        return list(pool.map(key, jobs, chunksize=64))
+    # a few long runs of jobs, one per thread (a future per file would cost more than its hash)
+    n = min(4, os.cpu_count() or 1)
+    step = -(-len(jobs) // n)
+    with ThreadPoolExecutor(max_workers=n) as pool:
+        parts = pool.map(lambda i: [key(job) for job in jobs[i:i + step]], range(0, len(jobs), step))
+        return [k for part in parts for k in part]
 
 
 # --- build records: is an output folder up to date? ------------------------------------

@@ -84,10 +84,13 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice, repeat
+from operator import itemgetter
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 from networkx.algorithms import bipartite
 
@@ -1077,7 +1080,7 @@ class EvidenceStore:
         self._dup = False
         self._ties = False
         self._sorted = False
-        self._items: list[str] | None = None  # each sentence's evidence JSON, made when first written
+        self._items: dict[bool, list[str]] = {}  # each sentence's evidence JSON (CSV-quoted or not), once
 
     def __len__(self) -> int:
         """The number of edge table rows (source, target, relation)."""
@@ -1191,6 +1194,14 @@ class EvidenceStore:
     def _n_docs(self, idx) -> int:
         return len(set(map(self._doc.__getitem__, idx)))
 
+    def _n_docs_sorted(self, idx: array) -> int:
+        """:meth:`_n_docs` of sentences sorted by document (as every row's are after :meth:`_sort`):
+        the number of changes of document along them, counted by numpy."""
+        if not len(idx):
+            return 0
+        docs = np.frombuffer(self._doc, dtype=np.int32)[np.frombuffer(idx, dtype=np.int32)]
+        return int(np.count_nonzero(docs[1:] != docs[:-1])) + 1
+
     def edge_rows(self):
         """The rows of the edge table (:data:`EDGE_COLUMNS`), one (source, target, relation) at a time.
 
@@ -1203,8 +1214,14 @@ class EvidenceStore:
         for row, pieces in self.edge_row_pieces():
             yield [*row, "".join(pieces)]
 
-    def edge_row_pieces(self):
+    def edge_row_pieces(self, csv_quoted: bool = False):
         """Like :meth:`edge_rows`, the evidence JSON as an iterator of consecutive pieces.
+
+        Parameters
+        ----------
+        csv_quoted : bool, default False
+            True gives the JSON with every ``"`` doubled, as a CSV cell holds it
+            between its own quotes.
 
         Yields
         ------
@@ -1214,26 +1231,33 @@ class EvidenceStore:
             evidence of a large edge at once.
         """
         self._sort()
+        items = partial(self._edge_items, quoted=csv_quoted)
         for s, t, r in self._rows():
             idx = self._groups[(s, t, r)]
-            row = [s, t, s.split(":", 1)[0], t.split(":", 1)[0], r, len(idx), self._n_docs(idx)]
-            yield row, _json_list(self._edge_items, idx)
+            row = [s, t, s.split(":", 1)[0], t.split(":", 1)[0], r, len(idx), self._n_docs_sorted(idx)]
+            yield row, _json_list(items, idx)
 
-    def _edge_items(self, ns) -> str:
-        """``json.dumps`` of the evidence objects of sentences `ns` in an edge table row, ", "-joined.
+    def _edge_items(self, ns, quoted: bool = False) -> str:
+        """``json.dumps`` of the evidence objects of sentences `ns` in an edge table row, ", "-joined
+        (``quoted``: with ``"`` doubled).
 
         A sentence is the evidence of every pair it joins: its JSON object is
         made once, the first time an edge asks for it.
         """
-        items = self._items
+        items = self._items.get(quoted)
         if items is None:
             docs, opened, units = self._enc_doc, self._open_doc, self._enc_unit
             doc, unit, no, start, end, odd = self._doc, self._unit, self._no, self._start, self._end, self._odd
-            items = self._items = [
+            items = [
                 f'{{"doc_id": {docs[doc[n]]}, "unit_id": {units[unit[n]]}, "sent_id": '
                 f'{opened[doc[n]] + str(no[n]) + chr(34) if no[n] >= 0 else _json_string(odd[n])}, '
                 f'"start": {start[n]}, "end": {end[n]}}}' for n in range(len(start))]
-        return ", ".join(map(items.__getitem__, ns))
+            if quoted:
+                items = [item.replace('"', '""') for item in items]
+            self._items[quoted] = items
+        if len(ns) == 1:
+            return items[ns[0]]
+        return ", ".join(itemgetter(*ns)(items))
 
     def _pair_counts(self, groups: list[tuple[str, array]]) -> tuple[int, int]:
         """``weight`` and ``n_docs`` of a graph edge whose rows are `groups`, (relation, sentences)
