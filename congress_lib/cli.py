@@ -536,19 +536,14 @@ def _build(path, out: Path, *, fmt: str = "csv", lexicon=None, engine: str = "se
     out = Path(out)
     cache_root = engines.resolve_cache(cache)
     prep = prepare(path, lexicon=lexicon, max_file_mb=max_file_mb)
-    keys = fingerprint = None
+    keys = None
     if cache_root is not None:
+        # the files are hashed in the background; a folder built before waits for every key
+        # (is it up to date?), a new one starts reading cached documents at once
         keys = engines.document_keys(prep.jobs, prep.lexicon)
-        if all(key is not None for key in keys):  # (an unreadable file: always build again)
-            parts = [_suffix(fmt, compress), prep.lexicon.version,
-                     json.dumps(prep.rejected, sort_keys=True, ensure_ascii=False),
-                     json.dumps(prep.final_rejects(), sort_keys=True, ensure_ascii=False)]
-            if fmt == "parquet":
-                import pyarrow
-
-                parts.append(f"pyarrow {pyarrow.__version__}")
-            fingerprint = engines.build_fingerprint(prep.jobs, keys, parts)
-            if not force and engines.build_is_current(cache_root, out, fingerprint):
+        if not force and engines.build_recorded(cache_root, out):
+            fingerprint = _fingerprint(prep, keys, fmt, compress)
+            if fingerprint is not None and engines.build_is_current(cache_root, out, fingerprint):
                 try:
                     return json.loads((out / "manifest.json").read_text(encoding="utf-8")), True
                 except (OSError, ValueError):  # (removed or damaged since it was checked: build)
@@ -561,10 +556,29 @@ def _build(path, out: Path, *, fmt: str = "csv", lexicon=None, engine: str = "se
         corpus = load_corpus(path, lexicon=lexicon, engine=engine, cache=cache, progress=progress,
                              max_file_mb=max_file_mb)
         manifest = write_tables(corpus, out, fmt)
+    fingerprint = _fingerprint(prep, keys, fmt, compress) if keys is not None else None
     if fingerprint is not None:
         engines.record_build(cache_root, out, fingerprint,
                              [n for n in _output_names(fmt, compress) if (out / n).is_file()])
     return manifest, False
+
+
+def _fingerprint(prep, keys, fmt: str, compress: bool) -> str | None:
+    """What a build's output is made of (see ``engines.build_fingerprint``); None when a file
+    could not be read (such a build is never taken for up to date)."""
+    from . import engines
+
+    keys = list(keys)
+    if any(key is None for key in keys):
+        return None
+    parts = [_suffix(fmt, compress), prep.lexicon.version,
+             json.dumps(prep.rejected, sort_keys=True, ensure_ascii=False),
+             json.dumps(prep.final_rejects(), sort_keys=True, ensure_ascii=False)]
+    if fmt == "parquet":
+        import pyarrow
+
+        parts.append(f"pyarrow {pyarrow.__version__}")
+    return engines.build_fingerprint(prep.jobs, keys, parts)
 
 
 def _stream(prep, out: Path, *, engine, cache, progress, workers, keys=None, compress: bool = False) -> dict:

@@ -267,31 +267,68 @@ def _write_atomically(final: Path, dump: Callable[[Any], None]) -> None:
         pass
 
 
-def document_keys(jobs: Sequence[Job], lexicon: Lexicon) -> list[str | None]:
-    """The cache key of each job's file as it is now (None for a file that cannot be read).
-
-    Reads and hashes every file (on a few threads: reading and hashing release
-    the GIL). The keys are what :func:`iter_batches` files the documents under,
-    so passing them to it (``keys=``) saves reading each cached file twice.
-    """
-    from concurrent.futures import ThreadPoolExecutor
-
-    def key(job: Job) -> str | None:
+def _keys_of(jobs: Sequence[Job], lexicon: Lexicon) -> list[str | None]:
+    keys: list[str | None] = []
+    for job in jobs:
         try:
             with open(job[2], "rb") as fh:
                 data = fh.read()
         except OSError:
-            return None
-        return _cache_key(data, job[3], lexicon)
+            keys.append(None)
+            continue
+        keys.append(_cache_key(data, job[3], lexicon))
+    return keys
 
-    if len(jobs) < 64:
-        return [key(job) for job in jobs]
-    # a few long runs of jobs, one per thread (a future per file would cost more than its hash)
-    n = min(4, os.cpu_count() or 1)
-    step = -(-len(jobs) // n)
-    with ThreadPoolExecutor(max_workers=n) as pool:
-        parts = pool.map(lambda i: [key(job) for job in jobs[i:i + step]], range(0, len(jobs), step))
-        return [k for part in parts for k in part]
+
+class document_keys(Sequence):  # noqa: N801 - used as a function that returns a sequence
+    """The cache key of each job's file as it is now (None for a file that cannot be read).
+
+    Every file is read and hashed on background threads, in runs of
+    :attr:`RUN` files, as soon as this is made; indexing waits for the run that
+    holds the key asked for. Reading and hashing release the interpreter lock, so
+    a build can read its first cached documents while the last files are being
+    hashed. The keys are what :func:`iter_batches` files the documents under, so
+    passing them to it (``keys=``) saves reading each cached file twice.
+    """
+
+    RUN = 1024
+
+    def __init__(self, jobs: Sequence[Job], lexicon: Lexicon):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._n = len(jobs)
+        runs = [jobs[i:i + self.RUN] for i in range(0, self._n, self.RUN)]
+        if len(runs) <= 1:
+            self._runs = [_done(_keys_of(run, lexicon)) for run in runs]
+            return
+        pool = ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1))
+        self._runs = [pool.submit(_keys_of, run, lexicon) for run in runs]
+        pool.shutdown(wait=False)  # (the threads end when the last run is hashed)
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(self._n))]
+        if i < 0:
+            i += self._n
+        if not 0 <= i < self._n:
+            raise IndexError(i)
+        return self._runs[i // self.RUN].result()[i % self.RUN]
+
+    def __iter__(self):
+        for run in self._runs:
+            yield from run.result()
+
+
+def _done(value):
+    """A finished future holding ``value``."""
+    from concurrent.futures import Future
+
+    future: Future = Future()
+    future.set_result(value)
+    return future
 
 
 # --- build records: is an output folder up to date? ------------------------------------
@@ -333,6 +370,11 @@ def _stat(file: Path) -> list[int] | None:
     except OSError:
         return None
     return [st.st_size, st.st_mtime_ns, st.st_ino]
+
+
+def build_recorded(cache_root: str, out: Path) -> bool:
+    """True when the cache holds a record of a build into ``out`` (it may be up to date)."""
+    return _record_file(cache_root, out).is_file()
 
 
 def build_is_current(cache_root: str, out: Path, fingerprint: str) -> bool:
@@ -386,9 +428,30 @@ Chunk = tuple[list[Job], "list[str | None] | None"]
 
 
 def _chunks(jobs: Sequence[Job], size: int, keys: Sequence[str | None] | None = None) -> list[Chunk]:
-    """Batches of jobs, each with its jobs' known cache keys (or None)."""
-    return [(list(jobs[i:i + size]), None if keys is None else list(keys[i:i + size]))
+    """Batches of jobs, each with its jobs' known cache keys (or None).
+
+    A batch's keys are read from ``keys`` only when the batch is run (they may
+    still be being hashed: see :class:`document_keys`).
+    """
+    return [(list(jobs[i:i + size]), None if keys is None else _KeyRun(keys, i, min(i + size, len(jobs))))
             for i in range(0, len(jobs), size)]
+
+
+class _KeyRun:
+    """``keys[start:stop]``, read when iterated."""
+
+    __slots__ = ("keys", "start", "stop")
+
+    def __init__(self, keys: Sequence[str | None], start: int, stop: int):
+        self.keys, self.start, self.stop = keys, start, stop
+
+    def __iter__(self):
+        return iter(self.keys[self.start:self.stop])
+
+
+def _resolved(chunks: list[Chunk]) -> list[Chunk]:
+    """The batches with their keys read (for batches sent to other processes)."""
+    return [(jobs, None if keys is None else list(keys)) for jobs, keys in chunks]
 
 
 def _batch_size(n_jobs: int, workers: int, parallel: bool) -> int:
@@ -444,6 +507,8 @@ def iter_batches(jobs: Sequence[Job], lexicon: Lexicon, *, engine: str = "serial
     chunks = _chunks(jobs, _batch_size(len(jobs), n_workers, parallel), keys if cache_root is not None else None)
     show = (len(jobs) >= _PROGRESS_MIN) if progress is None else bool(progress)
     cached: list[bool] = []
+    if parallel:
+        chunks = _resolved(chunks)
     if parallel and engine == "processes":
         cached = [_all_cached(chunk, cache_root) for chunk in chunks]
         if not all(cached):

@@ -81,3 +81,22 @@ def test_bad_engine_and_cache_arguments():
         engines.run_jobs([], cl.load_lexicon(), engine="threads")
     with pytest.raises(cl.InvalidArgumentError, match="cache must be"):
         engines.resolve_cache(3)
+
+
+def test_document_keys_hashed_in_the_background_are_the_keys_of_the_files(tmp_path, monkeypatch):
+    """Runs of files hashed on threads give, in order, each file's key (None for one that is gone),
+    and a build that reads its cached documents batch by batch equals one from eager keys."""
+    for i in range(23):
+        (tmp_path / f"r{i:02d}.txt").write_text(f"区人大代表视察联络站{i}个。\n", encoding="utf-8")
+    prep = cl.corpus.prepare(tmp_path)
+    (tmp_path / "r05.txt").unlink()  # gone after listing: its key is None
+    monkeypatch.setattr(engines.document_keys, "RUN", 4)
+    keys = engines.document_keys(prep.jobs, prep.lexicon)
+    expected = []
+    for job in prep.jobs:
+        path = Path(job[2])
+        expected.append(engines._cache_key(path.read_bytes(), job[3], prep.lexicon) if path.exists() else None)
+    assert len(keys) == 23 and list(keys) == expected and keys[5] is None
+    assert keys[3:9] == expected[3:9] and keys[-1] == expected[-1]
+    with pytest.raises(IndexError):
+        keys[23]
