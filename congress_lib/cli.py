@@ -138,7 +138,8 @@ def render_csv(results: list, lexicon=None, compress: bool = False) -> None:
     """Format processed documents as CSV, one piece per document and output table.
 
     Fills ``result.csv[name] = (UTF-8 bytes, n_rows)`` for every table of
-    :data:`DOC_TABLES` (with ``compress``, the bytes as a gzip member). The rows are written straight from the row tuples with
+    :data:`DOC_TABLES` (with ``compress``, the bytes as a gzip member). The rows
+    are written straight from the row tuples with
     the standard ``csv`` writer and the dialect pandas uses, each cell formatted
     as pandas' ``to_csv`` formats it (strings as they are, spreadsheet-protected;
     missing values empty; ints and bools with ``str``; floats with ``repr``,

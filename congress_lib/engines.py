@@ -280,7 +280,13 @@ def _keys_of(jobs: Sequence[Job], lexicon: Lexicon) -> list[str | None]:
     return keys
 
 
-class document_keys(Sequence):  # noqa: N801 - used as a function that returns a sequence
+def document_keys(jobs: Sequence[Job], lexicon: Lexicon) -> DocumentKeys:
+    """The cache key of each job's file as it is now (None for a file that cannot be read),
+    hashed in the background (see :class:`DocumentKeys`)."""
+    return DocumentKeys(jobs, lexicon)
+
+
+class DocumentKeys(Sequence):
     """The cache key of each job's file as it is now (None for a file that cannot be read).
 
     Every file is read and hashed on background threads, in runs of

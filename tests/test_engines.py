@@ -90,7 +90,7 @@ def test_document_keys_hashed_in_the_background_are_the_keys_of_the_files(tmp_pa
         (tmp_path / f"r{i:02d}.txt").write_text(f"区人大代表视察联络站{i}个。\n", encoding="utf-8")
     prep = cl.corpus.prepare(tmp_path)
     (tmp_path / "r05.txt").unlink()  # gone after listing: its key is None
-    monkeypatch.setattr(engines.document_keys, "RUN", 4)
+    monkeypatch.setattr(engines.DocumentKeys, "RUN", 4)
     keys = engines.document_keys(prep.jobs, prep.lexicon)
     expected = []
     for job in prep.jobs:
