@@ -8,6 +8,8 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 OUT    ?= out
+# Options for `make lab`, passed on to jupyter lab: make lab LAB_ARGS="--port 9999 --no-browser"
+LAB_ARGS ?=
 export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
@@ -34,8 +36,10 @@ notebooks: setup
 test: setup
 	$(BIN)/python -m pytest tests $(if $(wildcard notebooks/*.ipynb),--nbval notebooks,) -q
 
+# JupyterLab on notebooks/ with the settings in jupyter/ (each notebook listed once, paired
+# with its .py source), --allow-root when run as root (containers), then $(LAB_ARGS).
 lab: setup
-	$(BIN)/jupyter lab notebooks
+	$(BIN)/python -m congress_lib.notebooks lab notebooks $(LAB_ARGS)
 
 bench: setup
 	$(BIN)/python benchmarks/bench_build.py

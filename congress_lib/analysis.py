@@ -186,8 +186,8 @@ def _sentence_share(evidence: pd.DataFrame, units: pd.Series, n_sentences: pd.Se
 def unit_profile(corpus) -> pd.DataFrame:
     """One row per unit: size, and the share of its sentences that carry each kind of content.
 
-    A sentence *carries a formula* when a political formula (codebook §6) stands
-    in it, *a practice* when a practice cue (§5) does, *a number* when an
+    A sentence *carries a formula* when a political formula (docs/codebook.md §6)
+    stands in it, *a practice* when a practice cue (§5) does, *a number* when an
     indicator (§2) does. The three shares compare how much of a unit is
     ideological formula and how much is reported, countable practice.
 
@@ -552,7 +552,7 @@ def largest_figure(indicators: pd.DataFrame, code: str) -> pd.DataFrame:
     indicators : pandas.DataFrame
         ``corpus.indicators()``.
     code : str
-        An indicator code (CODEBOOK §2), e.g. ``"stations"``.
+        An indicator code (docs/codebook.md §2), e.g. ``"stations"``.
 
     Returns
     -------

@@ -3,12 +3,22 @@
 ::
 
     congress-lib build CORPUS_DIR --out OUT_DIR [--engine serial|processes|dask] [--format csv|parquet]
-                       [--cache DIR] [--force] [--lexicon DIR]
+                       [--cache DIR] [--force] [--lexicon DIR] [--compress] [--max-file-mb MB]
+                       [--excel] [--with-sentences]
     congress-lib kwic CORPUS_DIR TERM [--window 20] [--limit N]
     congress-lib info CORPUS_DIR
+    congress-lib --version
 
-Errors are one line on stderr and a non-zero exit code (2 for usage errors,
-1 for anything congress_lib refuses), never a traceback.
+Errors are one line on stderr, ``congress-lib: error: ...``, and a non-zero exit
+code (2 for usage errors, 1 for anything congress_lib refuses or the system
+refuses -- a missing corpus, an output path that is a file, a folder that cannot
+be written --, 130 for Ctrl-C), never a traceback.
+
+``--excel`` starts every CSV file with a UTF-8 byte order mark (inside the gzip
+content with ``--compress``), by which Excel recognises UTF-8 (without it, Excel
+on a Chinese-locale Windows reads the file as GBK); ``--with-sentences`` adds to
+indicators and mentions a last column, ``sentence``, the text of the row's
+sentence (:func:`sentence_column`).
 
 ``build`` with CSV output streams: documents are processed batch by batch, each
 batch's rows are formatted as CSV in the worker that made them (and cached with
@@ -26,13 +36,18 @@ since, has nothing to write and says so (``--force`` writes it all again).
 from __future__ import annotations
 
 import argparse
+import codecs
 import csv
 import gzip
 import io
 import json
+import os
 import re
+import signal
 import sys
+import tempfile
 from collections import Counter, deque
+from collections.abc import Iterable
 from contextlib import contextmanager
 from operator import itemgetter
 from pathlib import Path
@@ -41,7 +56,7 @@ import pandas as pd
 
 from .errors import CongressLibError, InvalidArgumentError
 
-__all__ = ["main", "write_tables", "build", "safe_for_spreadsheet"]
+__all__ = ["main", "write_tables", "build", "safe_for_spreadsheet", "sentence_column", "output_table"]
 
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
 
@@ -89,6 +104,52 @@ def csv_text(df: pd.DataFrame, header: bool = True) -> str:
     return safe_for_spreadsheet(_flatten(df)).to_csv(None, index=False, header=header, lineterminator="\n")
 
 
+#: ``--with-sentences``: the tables that get a last column, :data:`SENTENCE_COLUMN`, the
+#: text of the row's sentence, so that one file shows every number and mention with its
+#: evidence (off by default: on 10^5 reports it adds gigabytes).
+SENTENCE_TABLES = ("indicators", "mentions")
+SENTENCE_COLUMN = "sentence"
+
+
+def sentence_column(sent_ids: Iterable, sentences: Iterable[tuple]) -> list[str]:
+    """The ``sentence`` column of ``--with-sentences``: for each of ``sent_ids`` the text of
+    that sentence of ``sentences`` (``(sent_id, text)`` pairs), ``""`` where there is none.
+
+    The one definition of the column: the streamed build applies it to each
+    document's rows (:func:`render_csv`), the in-memory build to the tables of
+    the corpus (:func:`write_tables`).
+    """
+    text_of = dict(sentences)
+    return [text_of.get(sent_id, "") for sent_id in sent_ids]
+
+
+def output_table(corpus, name: str, with_sentences: bool = False) -> pd.DataFrame:
+    """The output table ``name`` of ``corpus`` as a build writes it (``corpus.table(name)``,
+    plus the ``sentence`` column of :func:`sentence_column` when asked)."""
+    df = corpus.table(name)
+    if with_sentences and name in SENTENCE_TABLES:
+        pairs = corpus.sentences[["sent_id", "text"]].itertuples(index=False, name=None)
+        df = df.assign(**{SENTENCE_COLUMN: sentence_column(df["sent_id"], pairs)})
+    return df
+
+
+def _with_sentences(tables: dict) -> dict:
+    """A document's row tuples with the ``sentence`` cell of :func:`sentence_column`
+    appended to the rows of :data:`SENTENCE_TABLES`."""
+    from .pipeline import COLUMNS
+
+    s_cols = COLUMNS["sentences"]
+    s_id, s_text = s_cols.index("sent_id"), s_cols.index("text")
+    pairs = [(row[s_id], row[s_text]) for row in tables["sentences"]]
+    out = dict(tables)
+    for name in SENTENCE_TABLES:
+        at = COLUMNS[name].index("sent_id")
+        rows = tables[name]
+        texts = sentence_column((row[at] for row in rows), pairs)
+        out[name] = [(*row, text) for row, text in zip(rows, texts)]
+    return out
+
+
 #: Output tables formatted per document (every one but ``rejected``).
 DOC_TABLES = ("documents", "texts", "units", "sentences", "quantities", "indicators", "mentions", "practices",
               "practice_evidence", "formulas", "formula_evidence")
@@ -118,23 +179,26 @@ def gzip_member(data: bytes, level: int = GZIP_LEVEL) -> bytes:
 class CsvRenderer:
     """The ``render`` step of a CSV build (see :func:`render_csv`), sent to worker processes.
 
-    ``tag`` names what it makes (``csv`` or ``csv.gz``): a cached document
-    formatted by another renderer is formatted again.
+    ``tag`` names what it makes (``csv`` or ``csv.gz``, with ``+sentences`` for
+    ``with_sentences``): a cached document formatted by another renderer is
+    formatted again. (``--excel`` changes only the first bytes of each file,
+    written by the parent: the pieces are the same.)
     """
 
-    def __init__(self, compress: bool = False):
+    def __init__(self, compress: bool = False, with_sentences: bool = False):
         self.compress = bool(compress)
-        self.tag = "csv.gz" if self.compress else "csv"
+        self.with_sentences = bool(with_sentences)
+        self.tag = ("csv.gz" if self.compress else "csv") + ("+sentences" if self.with_sentences else "")
 
     def __call__(self, results: list, lexicon=None) -> None:
-        render_csv(results, lexicon, compress=self.compress)
+        render_csv(results, lexicon, compress=self.compress, with_sentences=self.with_sentences)
 
 
 #: What a network node is counted by (``network.mention_counts`` groups by these).
 _NODE_KEY = ("type", "canonical", "jurisdiction", "level", "branch")
 
 
-def render_csv(results: list, lexicon=None, compress: bool = False) -> None:
+def render_csv(results: list, lexicon=None, compress: bool = False, with_sentences: bool = False) -> None:
     """Format processed documents as CSV, one piece per document and output table.
 
     Fills ``result.csv[name] = (UTF-8 bytes, n_rows)`` for every table of
@@ -149,12 +213,14 @@ def render_csv(results: list, lexicon=None, compress: bool = False) -> None:
     rows :func:`write_tables` writes from the in-memory corpus (tested). Also
     fills ``result.evidence`` (the network evidence) and ``result.counts`` (the
     mentions counted per node key), all the network needs of a document.
+    ``with_sentences`` adds the ``sentence`` cell (:func:`sentence_column`) to
+    the rows of :data:`SENTENCE_TABLES`.
     """
     from .pipeline import COLUMNS
 
     node_key = itemgetter(*(COLUMNS["mentions"].index(c) for c in _NODE_KEY))
     for res in results:
-        res.csv = _render_document(res.tables)
+        res.csv = _render_document(_with_sentences(res.tables) if with_sentences else res.tables)
         if compress:
             res.csv = {name: (gzip_member(piece), n) for name, (piece, n) in res.csv.items()}
         res.counts = dict(Counter(map(node_key, res.tables["mentions"])))
@@ -219,8 +285,9 @@ class _StreamNetwork:
             self.counts.update(res.counts or {})  # (counted in the worker: see render_csv)
             self.store.add_document(res.evidence)
 
-    def write(self, out: Path, counts: dict[str, int], compress: bool = False) -> None:
-        """Write network.graphml, network.gexf and edges.csv (.gz) into `out`; fill `counts`."""
+    def write(self, out: Path, counts: dict[str, int], compress: bool = False, bom: bool = False) -> None:
+        """Write network.graphml, network.gexf and edges.csv (.gz) into `out`; fill `counts`.
+        ``bom``: edges.csv starts with a UTF-8 byte order mark (``--excel``)."""
         nw = self.nw
         table = pd.DataFrame([(*key, n) for key, n in self.counts.items()],
                              columns=["type", "canonical", "jurisdiction", "level", "branch", "n"])
@@ -231,7 +298,7 @@ class _StreamNetwork:
         counts["network_nodes"] = graph.number_of_nodes()
         counts["network_edges"] = graph.number_of_edges()
         graph = None
-        with _open_text(out / f"edges.{_suffix('csv', compress)}", compress) as fh:
+        with _open_text(out / f"edges.{_suffix('csv', compress)}", compress, bom) as fh:
             self._write_edges(fh)
         counts["edges"] = len(self.store)
         self.store = None
@@ -261,15 +328,20 @@ def _suffix(fmt: str, compress: bool) -> str:
 
 
 @contextmanager
-def _open_text(file: Path, compress: bool):
-    """A text file to write UTF-8 CSV into: plain, or gzip (see :class:`_GzipMembers`)."""
+def _open_text(file: Path, compress: bool, bom: bool = False):
+    """A text file to write UTF-8 CSV into: plain, or gzip (see :class:`_GzipMembers`);
+    with ``bom``, its (uncompressed) text starts with a byte order mark (``--excel``)."""
     with open(file, "wb") as raw:
         if not compress:
             with io.TextIOWrapper(raw, encoding="utf-8", newline="") as fh:
+                if bom:
+                    fh.write("\ufeff")
                 yield fh
             return
         fh = _GzipMembers(raw)
         try:
+            if bom:
+                fh.write("\ufeff")
             yield fh
         finally:
             fh.close()
@@ -415,28 +487,35 @@ def _formula_rows(tables: dict) -> list[tuple]:
 
 
 def _manifest(lexicon_version: str, fmt: str, inputs: list[dict], counts: dict[str, int],
-              compress: bool = False) -> dict:
+              compress: bool = False, excel: bool = False, with_sentences: bool = False) -> dict:
+    """The content of manifest.json. ``encoding`` (``utf-8-sig``: CSV files that start with a
+    byte order mark) and ``with_sentences`` are there only when those options were given."""
     from . import __version__
 
-    return {
+    manifest = {
         "library": "congress_lib",
         "version": __version__,
         "lexicon_version": lexicon_version,
         "output_format_version": OUTPUT_FORMAT_VERSION,
         "format": fmt,
         "compression": "gzip" if compress else None,
-        "inputs": sorted(inputs, key=lambda d: d["path"]),
-        "rows": dict(sorted(counts.items())),
     }
+    if excel:
+        manifest["encoding"] = "utf-8-sig"
+    if with_sentences:
+        manifest["with_sentences"] = list(SENTENCE_TABLES)
+    manifest["inputs"] = sorted(inputs, key=lambda d: d["path"])
+    manifest["rows"] = dict(sorted(counts.items()))
+    return manifest
 
 
 def _write_manifest(out: Path, manifest: dict) -> None:
     (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def _write_table(df: pd.DataFrame, file: Path, fmt: str, compress: bool = False) -> None:
+def _write_table(df: pd.DataFrame, file: Path, fmt: str, compress: bool = False, bom: bool = False) -> None:
     if fmt == "csv":
-        with _open_text(file, compress) as fh:
+        with _open_text(file, compress, bom) as fh:
             fh.write(csv_text(df))
     else:
         df.to_parquet(file, index=False)
@@ -456,30 +535,37 @@ def _network(corpus, out: Path, counts: dict[str, int]) -> pd.DataFrame | None:
     return edges
 
 
-def write_tables(corpus, out: Path, fmt: str = "csv") -> dict:
-    """Write every table, the network files and manifest.json into ``out``."""
+def write_tables(corpus, out: Path, fmt: str = "csv", *, excel: bool = False, with_sentences: bool = False) -> dict:
+    """Write every table, the network files and manifest.json into ``out``.
+
+    ``excel`` (CSV only): every CSV file starts with a UTF-8 byte order mark.
+    ``with_sentences``: indicators and mentions get a ``sentence`` column
+    (:func:`sentence_column`).
+    """
     from . import OUTPUT_TABLES
 
-    _check_format(fmt, False)
+    _check_format(fmt, False, excel)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     _remove_other_outputs(out, fmt, False)
     counts: dict[str, int] = {}
-    tables = {name: corpus.table(name) for name in OUTPUT_TABLES}
+    tables = {name: output_table(corpus, name, with_sentences) for name in OUTPUT_TABLES}
     edges = _network(corpus, out, counts)
     if edges is not None:
         tables["edges"] = edges
     for name, df in tables.items():
         counts[name] = int(len(df))
-        _write_table(df, out / f"{name}.{fmt}", fmt)
-    manifest = _manifest(corpus.lexicon.version, fmt, corpus.inputs, counts)
+        _write_table(df, out / f"{name}.{fmt}", fmt, bom=excel)
+    manifest = _manifest(corpus.lexicon.version, fmt, corpus.inputs, counts, excel=excel,
+                         with_sentences=with_sentences)
     _write_manifest(out, manifest)
     return manifest
 
 
 def build(path, out: Path, *, fmt: str = "csv", lexicon=None, engine: str = "serial", cache=False,
           progress: bool | None = None, workers: int | None = None, force: bool = False,
-          max_file_mb: float | None = None, compress: bool = False) -> dict:
+          max_file_mb: float | None = None, compress: bool = False, excel: bool = False,
+          with_sentences: bool = False) -> dict:
     """``congress-lib build``: load the corpus at ``path`` and write every table into ``out``.
 
     CSV output streams (see the module docstring): no table of the whole corpus
@@ -492,19 +578,52 @@ def build(path, out: Path, *, fmt: str = "csv", lexicon=None, engine: str = "ser
     format) writes nothing and returns the manifest it holds; ``force`` writes
     every file again. ``max_file_mb``: files larger than this are rejected unread
     (default :data:`~congress_lib.corpus.MAX_FILE_MB`). ``compress`` (CSV only)
-    writes every table as gzip (``documents.csv.gz`` …), about five times
+    writes every table as gzip (``documents.csv.gz`` …), two to four times
     smaller, as pandas, R and the ``gzip`` tool read it; the graph files stay
-    plain for Gephi. Returns the manifest.
+    plain for Gephi. ``excel`` (CSV only) starts every CSV file with a UTF-8 byte
+    order mark, by which Excel recognises UTF-8 (with ``compress``, inside the
+    gzip content). ``with_sentences`` adds the ``sentence`` column to indicators
+    and mentions (:func:`sentence_column`). Returns the manifest.
+
+    An output path that is a file, a cache path that is a file, or an output
+    folder that cannot be written raise :class:`~congress_lib.InvalidArgumentError`
+    before any report is read.
     """
     return _build(path, out, fmt=fmt, lexicon=lexicon, engine=engine, cache=cache, progress=progress,
-                  workers=workers, force=force, max_file_mb=max_file_mb, compress=compress)[0]
+                  workers=workers, force=force, max_file_mb=max_file_mb, compress=compress, excel=excel,
+                  with_sentences=with_sentences)[0]
 
 
-def _check_format(fmt: str, compress: bool) -> None:
+def _check_format(fmt: str, compress: bool, excel: bool = False) -> None:
     if fmt not in ("csv", "parquet"):
         raise InvalidArgumentError(f"--format must be csv or parquet, not {fmt!r}.")
     if compress and fmt != "csv":
         raise InvalidArgumentError("--compress applies to CSV output; Parquet files are compressed already.")
+    if excel and fmt != "csv":
+        raise InvalidArgumentError("--excel applies to CSV output; Parquet files carry their encoding.")
+
+
+def _not_a_file(path: Path, option: str) -> None:
+    """Refuse a folder option (``--out``, ``--cache``) naming a file, or a folder inside one."""
+    for folder in (path, *path.parents):
+        if folder.exists():
+            if not folder.is_dir():
+                where = "is a file" if folder == path else f"is inside {str(folder)!r}, which is a file"
+                raise InvalidArgumentError(f"{option} {str(path)!r} {where}, not a folder; "
+                                           f"give {option} a folder (it is made if missing).")
+            return
+
+
+def _writable(out: Path) -> None:
+    """Make the output folder, and check that a file can be written in it, before any work."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".congress-lib-", dir=out)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise InvalidArgumentError(f"cannot write into the output folder {str(out)!r} "
+                                   f"({exc.strerror or exc}); give --out a folder you can write to.") from None
 
 
 def _output_names(fmt: str, compress: bool = False) -> list[str]:
@@ -526,45 +645,56 @@ def _remove_other_outputs(out: Path, fmt: str, compress: bool) -> None:
 
 def _build(path, out: Path, *, fmt: str = "csv", lexicon=None, engine: str = "serial", cache=False,
            progress: bool | None = None, workers: int | None = None, force: bool = False,
-           max_file_mb: float | None = None, compress: bool = False) -> tuple[dict, bool]:
+           max_file_mb: float | None = None, compress: bool = False, excel: bool = False,
+           with_sentences: bool = False) -> tuple[dict, bool]:
     """:func:`build`, and whether ``out`` was found up to date (nothing written)."""
     from . import engines
     from .corpus import MAX_FILE_MB, load_corpus, prepare
 
     if max_file_mb is None:
         max_file_mb = MAX_FILE_MB
-    _check_format(fmt, compress)
+    _check_format(fmt, compress, excel)
     out = Path(out)
-    cache_root = engines.resolve_cache(cache)
+    _not_a_file(out, "--out")
+    if isinstance(cache, (str, os.PathLike)):
+        _not_a_file(Path(cache), "--cache")
+    try:
+        cache_root = engines.resolve_cache(cache)
+    except OSError as exc:
+        raise InvalidArgumentError(f"cannot make the cache folder {str(cache)!r} ({exc.strerror or exc}); "
+                                   "give --cache a folder you can write to.") from None
     prep = prepare(path, lexicon=lexicon, max_file_mb=max_file_mb)
+    options = (compress, excel, with_sentences)
     keys = None
     if cache_root is not None:
         # the files are hashed in the background; a folder built before waits for every key
         # (is it up to date?), a new one starts reading cached documents at once
         keys = engines.document_keys(prep.jobs, prep.lexicon)
         if not force and engines.build_recorded(cache_root, out):
-            fingerprint = _fingerprint(prep, keys, fmt, compress)
+            fingerprint = _fingerprint(prep, keys, fmt, *options)
             if fingerprint is not None and engines.build_is_current(cache_root, out, fingerprint):
                 try:
                     return json.loads((out / "manifest.json").read_text(encoding="utf-8")), True
                 except (OSError, ValueError):  # (removed or damaged since it was checked: build)
                     pass
         engines.forget_build(cache_root, out)
+    _writable(out)
     if fmt == "csv":
         manifest = _stream(prep, out, engine=engine, cache=cache, progress=progress, workers=workers, keys=keys,
-                           compress=compress)
+                           compress=compress, excel=excel, with_sentences=with_sentences)
     else:
         corpus = load_corpus(path, lexicon=lexicon, engine=engine, cache=cache, progress=progress,
                              max_file_mb=max_file_mb)
-        manifest = write_tables(corpus, out, fmt)
-    fingerprint = _fingerprint(prep, keys, fmt, compress) if keys is not None else None
+        manifest = write_tables(corpus, out, fmt, with_sentences=with_sentences)
+    fingerprint = _fingerprint(prep, keys, fmt, *options) if keys is not None else None
     if fingerprint is not None:
         engines.record_build(cache_root, out, fingerprint,
                              [n for n in _output_names(fmt, compress) if (out / n).is_file()])
     return manifest, False
 
 
-def _fingerprint(prep, keys, fmt: str, compress: bool) -> str | None:
+def _fingerprint(prep, keys, fmt: str, compress: bool, excel: bool = False,
+                 with_sentences: bool = False) -> str | None:
     """What a build's output is made of (see ``engines.build_fingerprint``); None when a file
     could not be read (such a build is never taken for up to date)."""
     from . import engines
@@ -579,10 +709,15 @@ def _fingerprint(prep, keys, fmt: str, compress: bool) -> str | None:
         import pyarrow
 
         parts.append(f"pyarrow {pyarrow.__version__}")
+    if excel:
+        parts.append("excel")
+    if with_sentences:
+        parts.append("with sentences")
     return engines.build_fingerprint(prep.jobs, keys, parts)
 
 
-def _stream(prep, out: Path, *, engine, cache, progress, workers, keys=None, compress: bool = False) -> dict:
+def _stream(prep, out: Path, *, engine, cache, progress, workers, keys=None, compress: bool = False,
+            excel: bool = False, with_sentences: bool = False) -> dict:
     from .corpus import Assembler, batch_corpus, _frame
     from .engines import iter_batches
 
@@ -599,10 +734,12 @@ def _stream(prep, out: Path, *, engine, cache, progress, workers, keys=None, com
         for name in DOC_TABLES:
             # binary: the pieces come encoded from the worker (or the cache), written as they are
             files[name] = open(out / f"{name}.{suffix}", "wb")
-            header = csv_text(empty.table(name)).encode("utf-8")
+            header = csv_text(output_table(empty, name, with_sentences)).encode("utf-8")
+            if excel:
+                header = codecs.BOM_UTF8 + header
             files[name].write(gzip_member(header) if compress else header)
         for batch in iter_batches(prep.jobs, prep.lexicon, engine=engine, cache=cache, progress=progress,
-                                  workers=workers, render=CsvRenderer(compress), keys=keys):
+                                  workers=workers, render=CsvRenderer(compress, with_sentences), keys=keys):
             accepted = asm.add(batch)
             for name in DOC_TABLES:
                 pieces = [res.csv[name] for res in accepted]
@@ -615,78 +752,175 @@ def _stream(prep, out: Path, *, engine, cache, progress, workers, keys=None, com
             fh.close()
     rejected = _frame("rejected", asm.all_rejected())
     counts["rejected"] = len(rejected)
-    _write_table(rejected, out / f"rejected.{suffix}", "csv", compress)
+    _write_table(rejected, out / f"rejected.{suffix}", "csv", compress, bom=excel)
     if net is not None:
-        net.write(out, counts, compress)
+        net.write(out, counts, compress, bom=excel)
         net = None
-    manifest = _manifest(prep.lexicon.version, "csv", asm.loaded, counts, compress)
+    manifest = _manifest(prep.lexicon.version, "csv", asm.loaded, counts, compress, excel, with_sentences)
     _write_manifest(out, manifest)
     return manifest
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage error as one line on stderr (``congress-lib: error: ...``, exit code 2)."""
+
+    def error(self, message: str):
+        _fail(f"{message} (see {self.prog} --help)")
+        self.exit(2)
+
+
 def _parser() -> argparse.ArgumentParser:
+    from . import __version__
     from .corpus import MAX_FILE_MB
 
-    parser = argparse.ArgumentParser(prog="congress-lib", description=__doc__.split("\n")[0])
-    sub = parser.add_subparsers(dest="command", required=True)
-    b = sub.add_parser("build", help="write all tables, the network and manifest.json")
+    parser = _Parser(
+        prog="congress-lib",
+        description="Read the reports of China's local people's congresses: build every table of a corpus, "
+                    "print a keyword-in-context concordance, or describe what a corpus holds.",
+        epilog="Run 'congress-lib COMMAND --help' for the options of a command. Errors are one line on stderr, "
+               "with exit code 2 for usage errors, 1 for anything else, 130 for Ctrl-C.")
+    parser.add_argument("--version", action="version", version=f"congress-lib {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    b = sub.add_parser("build", help="write all tables, the network and manifest.json",
+                       description="Write every table of the corpus, the network files and manifest.json "
+                                   "into the output folder.")
     b.add_argument("corpus", help="corpus folder (reports/*.txt + metadata.csv, or a folder of .txt files)")
-    b.add_argument("--out", required=True, help="output folder")
-    b.add_argument("--engine", default="serial", choices=["serial", "processes", "dask"])
-    b.add_argument("--format", default="csv", choices=["csv", "parquet"])
+    b.add_argument("--out", required=True, help="output folder (made if missing)")
+    b.add_argument("--engine", default="serial", choices=["serial", "processes", "dask"],
+                   help="serial (default), processes (all local cores) or dask")
+    b.add_argument("--format", default="csv", choices=["csv", "parquet"], help="csv (default) or parquet")
     b.add_argument("--lexicon", default=None, help="folder of YAML files extending the shipped lexicons")
     b.add_argument("--cache", default=None, help="cache folder for per-document results (default: no cache); "
                    "with a cache, an output folder already up to date with the corpus is not written again")
     b.add_argument("--force", action="store_true", help="write every output file even when OUT is up to date")
     b.add_argument("--compress", action="store_true",
-                   help="write the tables as gzip (name.csv.gz): about 5x smaller, for large corpora")
+                   help="write the tables as gzip (name.csv.gz): 2 to 4 times smaller, for large corpora")
     b.add_argument("--max-file-mb", type=float, default=None, metavar="MB",
                    help=f"reject files larger than this, unread, with the reason (default: {MAX_FILE_MB:g})")
-    k = sub.add_parser("kwic", help="print a keyword-in-context concordance")
-    k.add_argument("corpus")
-    k.add_argument("term")
-    k.add_argument("--window", type=int, default=20)
+    b.add_argument("--excel", action="store_true",
+                   help="start every CSV file with a UTF-8 byte order mark, so that Excel (also on a "
+                        "Chinese-locale Windows) opens it as UTF-8")
+    b.add_argument("--with-sentences", action="store_true",
+                   help="add a 'sentence' column (the text of the row's sentence) to indicators and mentions; "
+                        "off by default: on large corpora it adds gigabytes")
+    k = sub.add_parser("kwic", help="print a keyword-in-context concordance",
+                       description="Print every occurrence of TERM with its context, one per line: "
+                                   "doc_id, sent_id, then left context【TERM】right context, separated by tabs.")
+    k.add_argument("corpus", help="corpus folder")
+    k.add_argument("term", help="the word to look for (traditional characters are converted to simplified)")
+    k.add_argument("--window", type=int, default=20, help="characters of context on each side (default: 20)")
     k.add_argument("--limit", type=int, default=0, help="print at most N lines (0: all)")
-    i = sub.add_parser("info", help="print what the corpus holds")
-    i.add_argument("corpus")
+    i = sub.add_parser("info", help="print what the corpus holds",
+                       description="Print the documents of the corpus (metadata, encoding, script, size) "
+                                   "and every file not used, with the reason.")
+    i.add_argument("corpus", help="corpus folder")
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    try:
-        from .corpus import load_corpus
+def _one_line(message: str) -> str:
+    """A message on one line (a YAML error, for one, spans several)."""
+    return re.sub(r"\s*\n\s*", " ", str(message).strip())
 
-        if args.command == "build":
-            manifest, current = _build(args.corpus, Path(args.out), fmt=args.format, lexicon=args.lexicon,
-                                       engine=args.engine, cache=args.cache if args.cache else False,
-                                       force=args.force, max_file_mb=args.max_file_mb,
-                                       compress=args.compress)
-            rows = manifest["rows"]
-            print(f"{rows['documents']} documents, {rows['units']} units, {rows['sentences']} sentences, "
-                  f"{rows['indicators']} indicators, {rows['mentions']} mentions, {rows['rejected']} rejected "
-                  f"-> {args.out}" + (" (up to date: nothing written; --force writes it again)" if current else ""))
-        elif args.command == "kwic":
-            corpus = load_corpus(args.corpus)
-            hits = corpus.kwic(args.term, window=args.window)
-            if args.limit:
-                hits = hits.head(args.limit)
-            width = args.window
-            for row in hits.itertuples(index=False):
-                print(f"{row.doc_id}\t{row.left:>{width}}【{row.keyword}】{row.right}")
-            print(f"{len(hits)} hit(s)", file=sys.stderr)
-        elif args.command == "info":
-            corpus = load_corpus(args.corpus)
-            print(corpus)
-            cols = ["doc_id", "date", "province", "city", "district", "genre", "encoding", "script", "n_chars", "n_units"]
-            print(corpus.documents[cols].to_string(index=False))
-            if len(corpus.rejected):
-                print("rejected:")
-                print(corpus.rejected.to_string(index=False))
-    except CongressLibError as exc:
-        print(f"congress-lib: error: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:  # pragma: no cover
-        print("congress-lib: interrupted", file=sys.stderr)
-        return 130
+
+def _fail(message: str) -> None:
+    print(f"congress-lib: error: {_one_line(message)}", file=sys.stderr)
+
+
+def _system_error(exc: OSError) -> str:
+    """An error of the system (a file that cannot be written ...) as a message: what, and where."""
+    what = exc.strerror or str(exc) or type(exc).__name__
+    where = [str(f) for f in (exc.filename, exc.filename2) if f is not None]
+    return f"{what}: {' -> '.join(where)}" if where else what
+
+
+@contextmanager
+def _interrupts():
+    """Ctrl-C during a command: the command ends with one line (see :func:`main`).
+
+    The terminal sends Ctrl-C to every process of the command, the workers that
+    the ``processes`` engine forked included: they inherit this handler and end
+    at once without a word (each would otherwise print a traceback), the parent
+    reports the interruption. A Ctrl-C that is ignored (``nohup``, a background
+    job) stays ignored.
+    """
+    parent = os.getpid()
+
+    def on_sigint(signum, frame):
+        if os.getpid() != parent:  # a forked worker
+            os._exit(130)
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.getsignal(signal.SIGINT)
+        installed = previous is signal.default_int_handler
+        if installed:
+            signal.signal(signal.SIGINT, on_sigint)
+    except ValueError:  # (not the main thread: signals are not ours to handle)
+        installed = False
+    try:
+        yield
+    finally:
+        if installed:
+            signal.signal(signal.SIGINT, previous)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The command line: returns the exit code (0, or 1 for an error; usage errors exit with 2)."""
+    with _interrupts():
+        try:
+            return _run(_parser().parse_args(argv))
+        except CongressLibError as exc:
+            _fail(str(exc))
+            return 1
+        except BrokenPipeError:  # the reader of the output went away (``| head``): stop quietly
+            try:
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())  # (Python flushes stdout again at exit)
+            except (OSError, ValueError):
+                pass
+            return 1
+        except OSError as exc:  # the system refused (a disk full, a file that cannot be written ...)
+            _fail(_system_error(exc))
+            return 1
+        except KeyboardInterrupt:
+            _fail("interrupted")
+            return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .corpus import load_corpus
+
+    if args.command == "build":
+        manifest, current = _build(args.corpus, Path(args.out), fmt=args.format, lexicon=args.lexicon,
+                                   engine=args.engine, cache=args.cache if args.cache else False,
+                                   force=args.force, max_file_mb=args.max_file_mb, compress=args.compress,
+                                   excel=args.excel, with_sentences=args.with_sentences)
+        rows = manifest["rows"]
+        print(f"{rows['documents']} documents, {rows['units']} units, {rows['sentences']} sentences, "
+              f"{rows['indicators']} indicators, {rows['mentions']} mentions, {rows['rejected']} rejected "
+              f"-> {args.out}" + (" (up to date: nothing written; --force writes it again)" if current else ""))
+    elif args.command == "kwic":
+        if not args.term.strip():
+            raise InvalidArgumentError("kwic needs a non-empty search term, e.g. congress-lib kwic corpus 联络站")
+        if args.window < 0:
+            raise InvalidArgumentError(f"--window must be 0 or more characters of context, not {args.window}")
+        if args.limit < 0:
+            raise InvalidArgumentError(f"--limit must be 0 (all lines) or more, not {args.limit}")
+        corpus = load_corpus(args.corpus)
+        hits = corpus.kwic(args.term, window=args.window)
+        if args.limit:
+            hits = hits.head(args.limit)
+        width = args.window
+        for row in hits.itertuples(index=False):
+            left, right = row.left.replace("\t", " "), row.right.replace("\t", " ")
+            print(f"{row.doc_id}\t{row.sent_id}\t{left:>{width}}【{row.keyword}】{right}")
+        print(f"{len(hits)} hit(s)", file=sys.stderr)
+    elif args.command == "info":
+        corpus = load_corpus(args.corpus)
+        print(corpus)
+        cols = ["doc_id", "date", "province", "city", "district", "genre", "encoding", "script", "n_chars", "n_units"]
+        print(corpus.documents[cols].to_string(index=False))
+        if len(corpus.rejected):
+            print("rejected:")
+            print(corpus.rejected.to_string(index=False))
     return 0

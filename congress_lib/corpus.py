@@ -6,7 +6,7 @@ document or a row of ``corpus.rejected`` with the reason, and metadata problems
 (bad dates, duplicate ids, rows for files that do not exist, unknown columns)
 are rows of ``rejected`` too, with ``kind == "metadata"``.
 
-Corpus folder layout (the **contract** of DESIGN.md)::
+Corpus folder layout (a **contract**, described for users in corpus/README.md)::
 
     corpus/
       metadata.csv        optional: doc_id,title,date,province,city,district,genre,source,url[,notes]
@@ -135,7 +135,8 @@ class Corpus:
 
     Attributes
     ----------
-    documents, units, sentences, rejected : DataFrames (see DESIGN.md).
+    documents, units, sentences, rejected : DataFrames (columns: README.md,
+        section "The output folder"; units and sentences: docs/codebook.md §1).
     lexicon : the :class:`~congress_lib.resources.Lexicon` used.
     root : the corpus folder, or None when loaded from a list of files.
     """
@@ -187,11 +188,11 @@ class Corpus:
         return expand(self._tables["quantities"])
 
     def indicators(self) -> pd.DataFrame:
-        """Codebook indicators (CODEBOOK.md §2), one row per quantity coded."""
+        """Codebook indicators (docs/codebook.md §2), one row per quantity coded."""
         return expand(self._tables["indicators"])
 
     def mentions(self) -> pd.DataFrame:
-        """Deputy / station / agency / congress mentions with canonical names (§3)."""
+        """Deputy / station / agency / congress mentions with canonical names (docs/codebook.md §3)."""
         return expand(self._tables["mentions"])
 
     def practice_evidence(self) -> pd.DataFrame:
@@ -199,7 +200,7 @@ class Corpus:
         return expand(self._tables["practice_evidence"])
 
     def practices(self) -> pd.DataFrame:
-        """Unit × practice counts with evidence (CODEBOOK.md §5).
+        """Unit × practice counts with evidence (docs/codebook.md §5).
 
         Columns: doc_id, unit_id, jurisdiction, practice, label, count,
         n_sentences, sent_ids (``;``-joined evidence sentences).
@@ -224,7 +225,7 @@ class Corpus:
         return expand(self._tables["formula_evidence"])
 
     def formulas(self) -> pd.DataFrame:
-        """Per unit: sentences, sentences carrying a political formula, and their share (§6)."""
+        """Per unit: sentences, sentences carrying a political formula, and their share (docs/codebook.md §6)."""
         sents = self.sentences.groupby("unit_id", sort=False).size()
         ev = self._tables["formula_evidence"]
         with_f = ev.groupby("unit_id", sort=False)["sent_id"].nunique() if not ev.empty else pd.Series(dtype="int64")

@@ -2,8 +2,8 @@
 
 Gold files (``corpus/annotations/<doc_id>.json``, format in
 ``corpus/annotations/GUIDELINES.md``) are coded by reading the reports against the
-codebook. :func:`evaluate` compares the extractor's tables with them, document by
-document, as multisets:
+codebook (``docs/codebook.md``). :func:`evaluate` compares the extractor's tables
+with them, document by document, as multisets:
 
 * **indicators** match on (value, unit, indicator code): a right number with the
   wrong code is both a miss and a false hit, as it would be in a paper;

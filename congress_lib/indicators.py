@@ -1,4 +1,4 @@
-"""Indicators: quantities that measure congress work (CODEBOOK.md §2).
+"""Indicators: quantities that measure congress work (docs/codebook.md §2).
 
 A quantity found by :func:`congress_lib.quantities.find_quantities` becomes an
 indicator when the words around it say what it counts. The classifier reads three
@@ -43,7 +43,7 @@ from .resources import Lexicon, load_lexicon
 
 __all__ = ["INDICATOR_CODES", "classify", "extract_indicators"]
 
-#: The indicator codes of CODEBOOK.md §2, in codebook order.
+#: The indicator codes of docs/codebook.md §2, in codebook order.
 INDICATOR_CODES = (
     "proposals_received",
     "proposals_resolved",
@@ -154,7 +154,7 @@ class _Cues:
         for rule in self.rules:
             if rule.code is not None and rule.code not in INDICATOR_CODES:
                 raise LexiconError(
-                    f"indicator_cues rule names the code {rule.code!r}, which is not in CODEBOOK §2; "
+                    f"indicator_cues rule names the code {rule.code!r}, which is not in docs/codebook.md §2; "
                     f"use one of: {', '.join(INDICATOR_CODES)}."
                 )
 

@@ -7,13 +7,16 @@ The loader never decodes lossily. For each file it
    otherwise the verdict of charset-normalizer (GB2312/GBK verdicts are read as
    GB18030, their superset), and records the encoding;
 3. turns HTML source saved as text into text (lxml: one line per block element,
-   scripts and styles dropped, entities decoded);
+   scripts and styles dropped, entities decoded; a ``<title>`` that repeats an
+   ``<h1>`` headline, with or without the site's name, is dropped);
 4. converts traditional characters to simplified with OpenCC (``t2s``) and
    records the ``script`` (simplified / traditional / mixed);
 5. folds full-width digits, Latin letters and a few symbols (％ ＋ － ． ／ ～) to
    ASCII with a length-preserving table (no NFKC: it would turn ！？； into ASCII);
-6. drops page-furniture lines matched by the patterns in
-   ``lexicon/furniture.yaml`` and navigation menus, keeping the removed lines in
+6. breaks a line where a headline runs straight into a speech's salutation
+   (…的讲话同志们：…), drops page-furniture lines matched by the patterns in
+   ``lexicon/furniture.yaml`` and navigation menus, and cuts the credits and
+   captions that end a line (inline patterns), keeping the removed lines in
    ``raw_text`` only.
 
 Everything after step 2 works on ``str``; the offsets of every extracted row are
@@ -30,7 +33,7 @@ from functools import lru_cache
 from .resources import Lexicon, load_lexicon
 from .text import CharMap, opencc
 
-__all__ = ["Decoded", "Cleaned", "decode_bytes", "clean_text", "RejectReason", "to_simplified"]
+__all__ = ["Decoded", "Cleaned", "decode_bytes", "known_format", "clean_text", "RejectReason", "to_simplified"]
 
 
 class RejectReason(Exception):
@@ -99,6 +102,91 @@ def _control_share(text: str) -> float:
     return bad / max(len(sample), 1)
 
 
+# --- files in a known non-text format ---------------------------------------------
+
+_AS_TEXT = "save the report's text as a UTF-8 .txt file and add that instead"
+_IMAGE = "images are not read (no OCR): " + _AS_TEXT + ", or move the image out of the corpus folder"
+
+
+def _document(kind: str, ext: str) -> str:
+    """What to do with a word-processor file."""
+    convert = f", or convert it (e.g. `pandoc report.{ext} -t plain -o report.txt`)," if ext != "doc" else ""
+    return (f"{kind} files are not read yet: save it as plain text (.txt, UTF-8) with File > Save As"
+            f"{convert} and add that instead")
+
+
+_SHEET = ("spreadsheets and slides are not read: if it holds report text, " + _AS_TEXT
+          + "; otherwise move it out of the corpus folder")
+_ARCHIVE = "archives are not opened: extract it and put the report files it holds in the corpus folder"
+_NOT_A_REPORT = "not a report: move it out of the corpus folder"
+
+#: Formats recognised by the bytes a file starts with: (magic, what the file is, what to do).
+_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
+    (b"%PDF-", "a PDF document", "PDF is not read yet: save its text as a UTF-8 .txt file "
+     "(e.g. `pdftotext -enc UTF-8 report.pdf`) and add that instead"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image", _IMAGE),
+    (b"\xff\xd8\xff", "a JPEG image", _IMAGE),
+    (b"GIF87a", "a GIF image", _IMAGE),
+    (b"GIF89a", "a GIF image", _IMAGE),
+    (b"II*\x00", "a TIFF image", _IMAGE),
+    (b"MM\x00*", "a TIFF image", _IMAGE),
+    (b"\x1f\x8b\x08", "a gzip-compressed file", "decompress it (e.g. `gzip -d`) and add the file it holds"),
+    (b"\xfd7zXZ\x00", "an xz-compressed file", "decompress it (e.g. `xz -d`) and add the file it holds"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", _ARCHIVE),
+    (b"Rar!\x1a\x07", "a RAR archive", _ARCHIVE),
+    (b"SQLite format 3\x00", "an SQLite database", _NOT_A_REPORT),
+    (b"\x7fELF", "a program (ELF executable)", _NOT_A_REPORT),
+)
+_ZIP = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+#: What a ZIP container is, by a member name or a mimetype it holds (names are stored as they are).
+_ZIP_KINDS: tuple[tuple[bytes, str, str], ...] = (
+    (b"word/document.xml", "a Word document (.docx)", _document("Word", "docx")),
+    (b"xl/workbook.xml", "an Excel workbook (.xlsx)", _SHEET),
+    (b"ppt/presentation.xml", "a PowerPoint presentation (.pptx)", _SHEET),
+    (b"application/vnd.oasis.opendocument.text", "an OpenDocument text (.odt)", _document("OpenDocument", "odt")),
+    (b"application/vnd.oasis.opendocument.spreadsheet", "an OpenDocument spreadsheet (.ods)", _SHEET),
+    (b"application/vnd.oasis.opendocument.presentation", "an OpenDocument presentation (.odp)", _SHEET),
+    (b"application/epub+zip", "an EPUB e-book", _document("EPUB", "epub")),
+)
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: What an OLE compound file (Office 97-2003) is, by the name of a stream it holds (UTF-16 names).
+_OLE_KINDS: tuple[tuple[bytes, str, str], ...] = (
+    ("WordDocument".encode("utf-16-le"), "a Word 97-2003 document (.doc)", _document("Word", "doc")),
+    ("Workbook".encode("utf-16-le"), "an Excel 97-2003 workbook (.xls)", _SHEET),
+    ("PowerPoint Document".encode("utf-16-le"), "a PowerPoint 97-2003 presentation (.ppt)", _SHEET),
+)
+
+
+def known_format(data: bytes) -> str | None:
+    """The reject reason of a file in a known non-text format, told by its first bytes; None otherwise.
+
+    PDF, Word/Excel/PowerPoint (both the ZIP-based .docx/.xlsx/.pptx and the
+    OLE-based .doc/.xls/.ppt), OpenDocument, EPUB, images, archives and a few
+    other binaries get a reason that names the format and says what to do
+    (e.g. save the text as .txt). Like every binary reject it starts with
+    ``binary file:``.
+    """
+    if data[:64].lstrip()[:5] == b"%PDF-":  # (readers accept a PDF header after blank lines)
+        return f"binary file: {_SIGNATURES[0][1]}; {_SIGNATURES[0][2]}"
+    for magic, what, todo in _SIGNATURES[1:]:
+        if data.startswith(magic):
+            return f"binary file: {what}; {todo}"
+    if data.startswith(_ZIP):
+        for marker, what, todo in _ZIP_KINDS:
+            if marker in data:
+                return f"binary file: {what}; {todo}"
+        return ("binary file: a ZIP archive (or an Office file: .docx, .xlsx, .pptx are ZIP archives); "
+                "archives and Office files are not read yet: extract the reports it holds into the corpus "
+                "folder, or save the document's text as a UTF-8 .txt file (File > Save As) and add that instead")
+    if data.startswith(_OLE):
+        for marker, what, todo in _OLE_KINDS:
+            if marker in data:
+                return f"binary file: {what}; {todo}"
+        return ("binary file: an Office 97-2003 file (.doc, .xls, .ppt or similar); Office files are not read "
+                "yet: save its text as plain text (.txt, UTF-8) with File > Save As and add that instead")
+    return None
+
+
 def decode_bytes(data: bytes) -> Decoded:
     """Decode a file's bytes strictly, or raise :class:`RejectReason`.
 
@@ -107,6 +195,9 @@ def decode_bytes(data: bytes) -> Decoded:
     """
     if not data or not data.strip(b" \t\r\n\x00"):
         raise RejectReason("empty file: it holds no text")
+    known = known_format(data)
+    if known is not None:
+        raise RejectReason(known)
     encoding: str | None = None
     text: str | None = None
     if data.startswith(codecs.BOM_UTF8):
@@ -202,7 +293,7 @@ def looks_like_html(text: str) -> bool:
     return len(_HTML_HINT.findall(text[:50000])) >= 3
 
 
-def html_to_text(text: str) -> str:
+def html_to_text(text: str, title_separators: str = "") -> str:
     """The text of an HTML page: one line per block element, scripts and styles dropped.
 
     Parsed with lxml (libxml2), in time linear in the page, however broken its
@@ -211,7 +302,47 @@ def html_to_text(text: str) -> str:
     minutes). libxml2 stops at 2,048 levels of nesting, which no real page
     reaches: such a file raises :class:`RejectReason` rather than losing its
     text silently.
+
+    The page's ``<title>`` is left out when it repeats the text of an ``<h1>``:
+    equal to it, or, for each character of ``title_separators``, that text and
+    the site's name joined by the character at either end (see
+    :func:`_title_repeats`). A title that repeats no ``<h1>`` stays, as the
+    first line.
     """
+    return _html_to_text(text, title_separators)[0]
+
+
+def _squash(text: str) -> str:
+    """``text`` without any whitespace (how a title and a headline are compared)."""
+    return "".join(text.split())
+
+
+def _title_repeats(title: str, headlines: list[str], separators: str) -> bool:
+    """True when ``title`` repeats one of ``headlines`` (texts of ``<h1>`` elements).
+
+    Compared without whitespace: the title equals a headline, or starts with it
+    followed by a separator character (标题_某某人大网), or ends with it preceded
+    by one (某某人大网 - 标题).
+    """
+    t = _squash(title)
+    if not t:
+        return False
+    for headline in headlines:
+        h = _squash(headline)
+        if not h:
+            continue
+        if t == h:
+            return True
+        if len(t) > len(h) + 1 and separators:
+            if t.startswith(h) and t[len(h)] in separators:
+                return True
+            if t.endswith(h) and t[-len(h) - 1] in separators:
+                return True
+    return False
+
+
+def _html_to_text(text: str, title_separators: str = "") -> tuple[str, list[str]]:
+    """:func:`html_to_text`, and the title line it left out (``[]`` or ``[title]``)."""
     from lxml import etree
     from lxml import html as lxml_html
 
@@ -219,12 +350,17 @@ def html_to_text(text: str) -> str:
     try:
         root = lxml_html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
     except (etree.ParserError, ValueError):  # nothing a parser can read: no element at all
-        return ""
+        return "", []
     if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
         raise RejectReason("HTML nested too deeply (over 2,048 levels): no report page is; "
                            "save the page's text instead")
     parts: list[str] = []
     skip = 0
+    # Where the first <title> and each <h1> stand in ``parts``: (start, end) indexes.
+    title_span: tuple[int, int] | None = None
+    title_at = -1
+    h1_spans: list[tuple[int, int]] = []
+    h1_open: list[int] = []
     for event, element in etree.iterwalk(root, events=("start", "end")):
         tag = element.tag if isinstance(element.tag, str) else None  # (comments: no tag, no text)
         if event == "start":
@@ -232,16 +368,34 @@ def html_to_text(text: str) -> str:
                 skip += 1
             elif tag in _BLOCK:
                 parts.append("\n")
+            if not skip:
+                if tag == "title" and title_span is None and title_at < 0:
+                    title_at = len(parts)
+                elif tag == "h1":
+                    h1_open.append(len(parts))
             if not skip and tag is not None and element.text:
                 parts.append(element.text)
         else:
+            if not skip:
+                if tag == "title" and title_at >= 0 and title_span is None:
+                    title_span = (title_at, len(parts))
+                elif tag == "h1" and h1_open:
+                    h1_spans.append((h1_open.pop(), len(parts)))
             if tag in _SKIP:
                 skip -= 1
             elif tag in _BLOCK:
                 parts.append("\n")
             if not skip and element.tail:
                 parts.append(element.tail)
-    return "".join(parts)
+    dropped: list[str] = []
+    if title_span is not None and h1_spans:
+        a, b = title_span
+        title = "".join(parts[a:b]).strip()
+        headlines = ["".join(parts[x:y]) for x, y in h1_spans]
+        if _title_repeats(title, headlines, title_separators):
+            dropped.append(" ".join(title.split()))
+            parts[a:b] = []
+    return "".join(parts), dropped
 
 
 # --- script ------------------------------------------------------------------
@@ -372,20 +526,62 @@ def strip_pinyin(text: str) -> str:
     return _PINYIN.sub("", text)
 
 
+# Clause and sentence punctuation: a headline holds none of it.
+_NOT_HEADLINE = "。！？!?；;：:，,、\n"
+
+
+@lru_cache(maxsize=16)
+def _salutation_rule(version: str, salutations: tuple[str, ...], max_chars: int) -> re.Pattern | None:
+    """The pattern of a headline fused with the salutation that follows it.
+
+    It matches the headline at the start of a line: 4 to ``max_chars``
+    characters without clause or sentence punctuation, directly followed by a
+    chain of salutations (joined by 、，, or spaces) and a colon. A line that
+    starts with a salutation never matches, nor a salutation after 的 (the end
+    of a clause that qualifies it: 出席会议的同志们：).
+    """
+    if not salutations:
+        return None
+    one = "|".join(f"(?:{p})" for p in salutations)
+    chain = rf"(?:{one})(?:[、，,\s]*(?:{one}))*\s*[:：]"
+    return re.compile(
+        rf"^(?!(?:{one}))(?P<head>[^{re.escape(_NOT_HEADLINE)}]{{4,{max_chars}}}?)(?<!的)(?={chain})"
+    )
+
+
+def split_fused_headline(line: str, rule: re.Pattern | None) -> list[str]:
+    """``line`` as one or two lines: a headline run into a salutation is cut off.
+
+    ``区人大常委会主任在…会议上的讲话同志们：今年以来，…`` →
+    ``["区人大常委会主任在…会议上的讲话", "同志们：今年以来，…"]``.
+    """
+    if rule is None:
+        return [line]
+    match = rule.match(line)
+    if match is None:
+        return [line]
+    cut = match.end("head")
+    return [line[:cut].strip(), line[cut:].strip()]
+
+
 def clean_text(text: str, lexicon: Lexicon | None = None) -> Cleaned:
     """Clean decoded text: HTML → text, t2s, width folding, furniture removal.
 
     Returns the cleaned text with lines stripped and blank lines collapsed, and the
-    removed furniture lines.
+    removed furniture lines (a page's repeated ``<title>``, each line matched by a
+    line pattern or a navigation menu, and each line that the inline patterns
+    leave nothing of).
     """
     lexicon = lexicon or load_lexicon()
+    furniture_lex = lexicon["furniture"]
     was_html = looks_like_html(text)
+    removed: list[str] = []
     if was_html:
-        text = html_to_text(text)
+        text, dropped_title = _html_to_text(text, str(furniture_lex.get("title_site_separators", "") or ""))
+        removed.extend(dropped_title)
     folded = strip_pinyin(fold_width(text))
     simplified = to_simplified(folded)
     script = _script_of(folded, simplified)
-    furniture_lex = lexicon["furniture"]
     _, matches_rule, min_items = _furniture_rules(
         lexicon.version,
         tuple(furniture_lex.get("line_patterns", [])),
@@ -393,19 +589,27 @@ def clean_text(text: str, lexicon: Lexicon | None = None) -> Cleaned:
     )
     max_len = int(furniture_lex.get("max_line_chars", 100))
     inline = [re.compile(p) for p in furniture_lex.get("inline_patterns", []) or []]
+    salutation = _salutation_rule(
+        lexicon.version,
+        tuple(furniture_lex.get("salutations", []) or []),
+        int(furniture_lex.get("salutation_headline_max_chars", 80)),
+    )
     kept: list[str] = []
-    removed: list[str] = []
     for raw_line in simplified.split("\n"):
-        line = raw_line.strip()
-        if not line:
+        stripped = raw_line.strip()
+        if not stripped:
             continue
-        if len(line) <= max_len and (
-            matches_rule(line) or _is_nav_menu(line, min_items)
-        ):
-            removed.append(line)
-            continue
-        for rule in inline:
-            line = rule.sub("", line).strip()
-        if line:
-            kept.append(line)
+        for line in split_fused_headline(stripped, salutation):
+            if len(line) <= max_len and (
+                matches_rule(line) or _is_nav_menu(line, min_items)
+            ):
+                removed.append(line)
+                continue
+            original = line
+            for rule in inline:
+                line = rule.sub("", line).strip()
+            if line:
+                kept.append(line)
+            else:
+                removed.append(original)
     return Cleaned(text="\n".join(kept), script=script, was_html=was_html, furniture=removed)

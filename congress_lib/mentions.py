@@ -1,4 +1,4 @@
-"""Mentions of deputies, stations, agencies and congress bodies (codebook §3).
+"""Mentions of deputies, stations, agencies and congress bodies (docs/codebook.md §3).
 
 A report names four kinds of actors. This module finds each occurrence with its
 span, a canonical name resolved in the unit's jurisdiction, and two attributes
@@ -1552,7 +1552,7 @@ class _Finder:
 
 def find_mentions(text: str, jurisdiction: Jurisdiction | None = None, lexicon=None, *,
                   in_title: bool = False) -> list[dict]:
-    """Find deputy, station, agency and congress mentions (codebook §3).
+    """Find deputy, station, agency and congress mentions (docs/codebook.md §3).
 
     Parameters
     ----------

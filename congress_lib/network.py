@@ -1,4 +1,4 @@
-"""The deputy–station–agency network (CODEBOOK.md §4).
+"""The deputy–station–agency network (docs/codebook.md §4).
 
 Conventions
 -----------

@@ -1,23 +1,62 @@
-"""Execute the notebook suite reproducibly (``python -m congress_lib.notebooks run notebooks``).
+"""Build the notebook suite reproducibly and open it in JupyterLab.
 
-The text files ``notebooks/NN_name.py`` (jupytext percent format) are the
-sources that reviews read; the ``.ipynb`` files are built from them, executed
-top to bottom in a fresh kernel, and written with every source of variation
-removed: no timing records, a fixed kernelspec, ``language_info`` reduced to the
-language name, execution counts 1..n. So ``make run`` on a fresh clone leaves
-``git status`` clean, and nbval (strict) compares stored outputs with a new run.
+``python -m congress_lib.notebooks run notebooks`` (``make run``, ``make notebooks``)
+executes the suite; ``python -m congress_lib.notebooks lab notebooks [OPTION ...]``
+(``make lab``) opens it in JupyterLab.
+
+**Sources and built notebooks.** The text files ``notebooks/NN_name.py`` (jupytext
+percent format) are the sources that reviews read; each ``NN_name.ipynb`` is built
+from its source, executed top to bottom in a fresh kernel, and written with every
+source of variation removed: no timing records, a fixed kernelspec,
+``language_info`` reduced to the language name, execution counts 1..n. So
+``make run`` on a fresh clone leaves ``git status`` clean, and nbval (strict)
+compares stored outputs with a new run.
+
+**How the pair works.** The metadata ``"jupytext": {"formats": "ipynb,py:percent"}``
+of every built notebook pairs it with its source for Jupytext's contents manager
+(which the ``jupytext`` package enables in Jupyter): opening ``NN_name.ipynb`` reads
+the cells from ``NN_name.py`` and the outputs from ``NN_name.ipynb``; saving it writes
+both files, the ``.py`` last. Jupytext takes the text file as the authority on the
+cells, so it refuses to open a pair (HTTP 400 "... is more recent than ...") whose
+``.ipynb`` is more than a second newer than its ``.py`` unless the ``.ipynb``, written
+as text, is the ``.py``: it cannot tell which file holds the user's latest edit. With
+Jupytext's default settings that text starts with a header of notebook metadata that
+the sources do not carry, so every notebook written after its source was read was
+refused. Hence :func:`build_notebook`, once it has written a notebook, gives the
+source the notebook's modification time (:func:`align_source_mtime`): only the time
+changes, never the bytes, so git sees nothing; jupytext, make and JupyterLab's "file
+changed on disk" check all see a source as new as the notebook built from it. If the
+source was edited while it was executing, it is left alone: the pair is then out of
+date, and jupytext rightly says so.
+
+**JupyterLab.** :func:`lab_command` is the command of ``make lab``: ``jupyter lab``
+on the folder, with the repository's ``jupyter/`` folder prepended to
+``JUPYTER_CONFIG_PATH`` (its ``jupyter_server_config.py`` hides the ``NN_*.py``
+sources from the file browser, so each notebook is listed once, and has jupytext
+write them without a metadata header, as they are kept), ``--allow-root`` when run
+by root (containers, lab servers), then any further options (``make lab
+LAB_ARGS="--port 9999 --no-browser"``).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shlex
+import subprocess
 import sys
 from pathlib import Path
 
-__all__ = ["project_root", "setup", "build_notebook", "run_notebooks"]
+__all__ = ["LAB_CONFIG_DIR", "SOURCE_GLOB", "align_source_mtime", "build_notebook", "lab_command",
+           "project_root", "run_notebooks", "setup"]
 
 _KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}
+
+#: The notebook sources of a folder (``01_corpus.py`` ...); the server config hides the same names.
+SOURCE_GLOB = "[0-9][0-9]_*.py"
+
+#: The Jupyter configuration that ``make lab`` adds (the ``jupyter/`` folder of the repository).
+LAB_CONFIG_DIR = Path(__file__).resolve().parents[1] / "jupyter"
 
 
 def project_root() -> Path:
@@ -58,6 +97,7 @@ def setup(max_colwidth: int = 120):
 
 
 def _normalise(nb) -> None:
+    """Remove every source of run-to-run variation from an executed notebook, in place."""
     nb.metadata = {
         "jupytext": {"formats": "ipynb,py:percent"},
         "kernelspec": dict(_KERNELSPEC),
@@ -75,17 +115,25 @@ def _normalise(nb) -> None:
             for out in cell.get("outputs", []):
                 if "execution_count" in out:
                     out["execution_count"] = count
-                out.get("metadata", {}).clear() if isinstance(out.get("metadata"), dict) else None
+                if isinstance(out.get("metadata"), dict):
+                    out["metadata"].clear()
     nb.nbformat, nb.nbformat_minor = 4, 4
 
 
 def build_notebook(source: Path, timeout: int = 600) -> Path:
-    """Build ``source`` (a jupytext .py) into an executed, normalised .ipynb beside it."""
+    """Build ``source`` (a jupytext .py) into an executed, normalised .ipynb beside it.
+
+    Returns the notebook's path. Afterwards the source has the notebook's
+    modification time (see :func:`align_source_mtime`), unless it changed while it
+    was executing.
+    """
     import jupytext
     import nbformat
     from nbclient import NotebookClient
 
-    nb = jupytext.read(source, fmt="py:percent")
+    source = Path(source)
+    text = source.read_text(encoding="utf-8")
+    nb = jupytext.reads(text, fmt="py:percent")
     nb.metadata["kernelspec"] = dict(_KERNELSPEC)
     # (the kernel's own log says only that it runs over local TCP: errors are still shown)
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
@@ -94,13 +142,30 @@ def build_notebook(source: Path, timeout: int = 600) -> Path:
     client.execute()
     _normalise(nb)
     target = source.with_suffix(".ipynb")
-    text = nbformat.writes(nb, version=4)
-    target.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    out = nbformat.writes(nb, version=4)
+    target.write_text(out if out.endswith("\n") else out + "\n", encoding="utf-8")
+    if source.read_text(encoding="utf-8") == text:
+        align_source_mtime(source, target)
+    else:
+        print(f"{source.name} changed while it was executing: {target.name} is out of date, "
+              "run the notebooks again", file=sys.stderr, flush=True)
     return target
 
 
+def align_source_mtime(source: Path, target: Path) -> None:
+    """Give ``source`` the modification time of ``target``, the notebook built from it.
+
+    The pair then reads as consistent to jupytext (which refuses a ``.ipynb`` newer
+    than its text source), to make and to JupyterLab. The content is not touched and
+    the access time is kept.
+    """
+    source, target = Path(source), Path(target)
+    os.utime(source, ns=(source.stat().st_atime_ns, target.stat().st_mtime_ns))
+
+
 def run_notebooks(folder: Path) -> list[Path]:
-    sources = sorted(p for p in folder.glob("[0-9][0-9]_*.py"))
+    """Build every notebook source of ``folder`` (:data:`SOURCE_GLOB`), in name order."""
+    sources = sorted(Path(folder).glob(SOURCE_GLOB))
     built = []
     for source in sources:
         print(f"executing {source.name}", flush=True)
@@ -108,12 +173,53 @@ def run_notebooks(folder: Path) -> list[Path]:
     return built
 
 
+def _running_as_root() -> bool:
+    geteuid = getattr(os, "geteuid", None)  # POSIX only
+    return geteuid is not None and geteuid() == 0
+
+
+def lab_command(folder: Path | str = "notebooks", args: list[str] | tuple[str, ...] = (),
+                env: dict[str, str] | None = None) -> tuple[list[str], dict[str, str]]:
+    """The command line and environment of ``make lab``: JupyterLab on ``folder``.
+
+    ``jupyter lab`` (this interpreter's JupyterLab) with :data:`LAB_CONFIG_DIR`
+    prepended to ``JUPYTER_CONFIG_PATH``, so the project's server settings add to
+    the user's own Jupyter configuration (which keeps precedence) without touching
+    it; ``--allow-root`` when the effective user is root, as in containers and on
+    lab servers (Jupyter refuses to start as root otherwise); then ``args``, the
+    user's options (``make lab LAB_ARGS="--port 9999 --no-browser"``), which come
+    last and so win. ``env`` (default: this process's environment) is copied, not
+    changed. Network access stays Jupyter's default (``localhost`` only).
+    """
+    env = dict(os.environ if env is None else env)
+    if not (LAB_CONFIG_DIR / "jupyter_server_config.py").is_file():
+        raise FileNotFoundError(f"{LAB_CONFIG_DIR}/jupyter_server_config.py is missing: "
+                                "JupyterLab is run from a source checkout of the project")
+    paths = [str(LAB_CONFIG_DIR)] + [p for p in env.get("JUPYTER_CONFIG_PATH", "").split(os.pathsep) if p]
+    env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(dict.fromkeys(paths))
+    argv = [sys.executable, "-m", "jupyterlab", str(folder)]
+    if _running_as_root():
+        argv.append("--allow-root")
+    return argv + list(args), env
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m congress_lib.notebooks")
     sub = parser.add_subparsers(dest="command", required=True)
     r = sub.add_parser("run", help="build and execute every NN_*.py notebook source in a folder")
     r.add_argument("folder", nargs="?", default="notebooks")
+    lab = sub.add_parser("lab", help="open a folder of notebooks in JupyterLab (make lab)",
+                         description="Any option after the folder goes to jupyter lab.")
+    lab.add_argument("folder")
+    lab.add_argument("jupyter_args", nargs=argparse.REMAINDER, metavar="OPTION",
+                     help="options for jupyter lab, e.g. --port 9999 --no-browser")
     args = parser.parse_args(argv)
+    if args.command == "lab":
+        command, env = lab_command(args.folder, args.jupyter_args)
+        print(f"JUPYTER_CONFIG_PATH={env['JUPYTER_CONFIG_PATH']} {shlex.join(command)}", flush=True)
+        if os.name == "posix":  # hand the terminal (Ctrl-C, its shutdown prompt) to Jupyter
+            os.execve(command[0], command, env)
+        return subprocess.call(command, env=env)
     os.environ.setdefault("PYTHONHASHSEED", "0")
     os.environ.setdefault("MPLBACKEND", "Agg")
     run_notebooks(Path(args.folder))

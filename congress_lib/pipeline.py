@@ -30,8 +30,8 @@ TABLES = (
     "practice_evidence", "formula_evidence",
 )
 
-#: Column order of each table (the DESIGN.md contracts come first); the row
-#: tuples of :attr:`DocResult.tables` follow it.
+#: Column order of each table (the columns documented in README.md, "The output
+#: folder", come first); the row tuples of :attr:`DocResult.tables` follow it.
 COLUMNS: dict[str, tuple[str, ...]] = {
     "documents": ("doc_id", "title", "date", "date_source", "province", "city", "district", "genre",
                   "source", "url", "notes", "encoding", "script", "was_html", "n_chars", "n_units",

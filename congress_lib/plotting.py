@@ -73,7 +73,7 @@ PALETTE = (
     "#000000",  # black
 )
 
-#: Colour and marker of each mention type (codebook §3), so that types are told
+#: Colour and marker of each mention type (docs/codebook.md §3), so that types are told
 #: apart by shape as well as by colour (readable in greyscale print).
 TYPE_STYLE = {
     "deputy": {"color": "#D55E00", "marker": "o", "label": "deputy"},

@@ -3,10 +3,11 @@
 Two dictionaries, both data files in ``congress_lib/lexicon/``:
 
 * ``practices.yaml`` lists named institutional mechanisms of grassroots congress
-  work (codebook §5: 专题询问, 执法检查, 满意度测评, 面对面督办, 票决制 …), each with a
-  stable snake_case code, a Chinese label and several cue phrases;
-* ``formulas.yaml`` lists fixed ideological formulas (codebook §6: 两个确立,
-  四个意识, 全过程人民民主 …) with their variants.
+  work (docs/codebook.md §5: 专题询问, 执法检查, 满意度测评, 面对面督办, 票决制 …),
+  each with a stable snake_case code, a Chinese label, an English label and
+  several cue phrases;
+* ``formulas.yaml`` lists fixed ideological formulas (docs/codebook.md §6:
+  两个确立, 四个意识, 全过程人民民主 …) with their labels and variants.
 
 :func:`find_practices` and :func:`find_formulas` return every cue occurrence in a
 text, with offsets such that ``text[start:end] == surface``. A cue matches with
@@ -209,7 +210,7 @@ def _check_text(text) -> None:
 
 
 def find_practices(text: str, lexicon=None) -> list[dict]:
-    """Find practice cue phrases (codebook §5) in ``text``.
+    """Find practice cue phrases (docs/codebook.md §5) in ``text``.
 
     Parameters
     ----------
@@ -235,7 +236,7 @@ def find_practices(text: str, lexicon=None) -> list[dict]:
 
 
 def find_formulas(text: str, lexicon=None) -> list[dict]:
-    """Find fixed political formulas (codebook §6) in ``text``.
+    """Find fixed political formulas (docs/codebook.md §6) in ``text``.
 
     Parameters
     ----------

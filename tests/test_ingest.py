@@ -184,3 +184,82 @@ def test_photo_credits_at_line_end_are_cut(line, kept):
     lines = cleaned.text.split("\n")
     assert lines[-1] == "第二行正文。"
     assert (lines[0] if len(lines) == 2 else None) == kept
+
+
+# --- files in a known non-text format: the reason names the format and says what to do --------
+
+_ZIP_HEAD = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00"
+_OLE_HEAD = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 24
+
+
+@pytest.mark.parametrize(
+    ("data", "names", "says"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "a PDF document", "pdftotext"),
+        (b"%PDF-1.4\n1 0 obj\n<< >>\nendobj\n", "a PDF document", ".txt"),  # (all ASCII: would decode)
+        (b"\r\n%PDF-1.3\n", "a PDF document", ".txt"),
+        (_ZIP_HEAD + b"[Content_Types].xml" + b"\x00" * 8 + b"word/document.xml", "a Word document (.docx)",
+         "plain text (.txt, UTF-8)"),
+        (_ZIP_HEAD + b"xl/workbook.xml", "an Excel workbook (.xlsx)", ".txt"),
+        (_ZIP_HEAD + b"ppt/presentation.xml", "a PowerPoint presentation (.pptx)", ".txt"),
+        (_ZIP_HEAD + b"mimetypeapplication/vnd.oasis.opendocument.text", "an OpenDocument text (.odt)", ".txt"),
+        (_ZIP_HEAD + b"reports/a.txt", "a ZIP archive", "extract"),
+        (_OLE_HEAD + "WordDocument".encode("utf-16-le"), "a Word 97-2003 document (.doc)", "plain text (.txt"),
+        (_OLE_HEAD + "Workbook".encode("utf-16-le"), "an Excel 97-2003 workbook (.xls)", ".txt"),
+        (_OLE_HEAD, "an Office 97-2003 file", ".txt"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image", "no OCR"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "a JPEG image", "no OCR"),
+        (b"GIF89a\x01\x00\x01\x00", "a GIF image", "no OCR"),
+        (b"\x1f\x8b\x08\x00\x00\x00\x00\x00", "a gzip-compressed file", "decompress"),
+        (b"7z\xbc\xaf\x27\x1c\x00\x04", "a 7-Zip archive", "extract"),
+        (b"Rar!\x1a\x07\x01\x00", "a RAR archive", "extract"),
+    ],
+)
+def test_known_binary_formats_are_named_with_what_to_do(data, names, says):
+    with pytest.raises(RejectReason) as info:
+        decode_bytes(data)
+    reason = str(info.value)
+    assert reason.startswith(f"binary file: {names}"), reason  # (every binary reject starts alike)
+    assert says in reason, reason
+    assert any(todo in reason for todo in ("and add that instead", "extract it", "decompress it")), reason
+
+
+def test_text_that_merely_mentions_a_format_is_read():
+    text = "%PDF 文件不是报告。区人大代表联络站接待群众12人次。\nPK 赛：县人大常委会组织代表视察。\n"
+    assert decode_bytes(text.encode("utf-8")).text == text
+
+
+def test_a_corpus_of_office_files_says_what_to_do_with_each(make_corpus):
+    import congress_lib as cl
+
+    folder = make_corpus({
+        "good.txt": REPORT,
+        "report.pdf": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n",
+        "report2.docx": _ZIP_HEAD + b"word/document.xml",
+        "old.doc": _OLE_HEAD + "WordDocument".encode("utf-16-le"),
+        "scan.jpg": b"\xff\xd8\xff\xe0\x00\x10JFIF\x00",
+    })
+    corpus = cl.load_corpus(folder)
+    assert list(corpus.documents["doc_id"]) == ["good"]
+    reasons = dict(zip(corpus.rejected["path"], corpus.rejected["reason"]))
+    assert reasons["report.pdf"].startswith("binary file: a PDF document; PDF is not read yet")
+    assert reasons["report2.docx"].startswith("binary file: a Word document (.docx)")
+    assert reasons["old.doc"].startswith("binary file: a Word 97-2003 document (.doc)")
+    assert reasons["scan.jpg"].startswith("binary file: a JPEG image")
+    assert all("NUL bytes" not in r for r in reasons.values())
+
+
+def test_bundled_reports_open_with_their_headline_and_keep_no_caption(corpus):
+    """Every report whose text begins with its title has the title as sentence 1 alone
+    (a headline run into a speech's salutation is cut off), and no sentence of the
+    bundled reports is a photo caption (图为… / 图：…). The rules are those of
+    tests/test_cleaning.py; this checks them on the real files."""
+    import re
+
+    sentences = corpus.sentences.sort_values(["doc_id", "sent_no"])
+    for doc in corpus.documents.itertuples():
+        if doc.title and doc.text.startswith(doc.title):
+            first = sentences[sentences["doc_id"] == doc.doc_id]["text"].iloc[0]
+            assert first == doc.title, doc.doc_id
+    caption = re.compile(r"^[(（]?(?:[上下左右]?图[为：:]|图片[为：:])")
+    assert not [s for s in corpus.sentences["text"] if caption.match(s)]

@@ -68,6 +68,23 @@ def test_every_source_has_its_built_notebook(source):
     assert nb["metadata"]["kernelspec"]["name"] == "python3"
 
 
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
+def test_stored_notebook_is_paired_with_its_source_and_holds_its_cells(source):
+    """The pair is consistent: jupytext (JupyterLab, ``make lab``) reads the cells of the .ipynb back as the .py.
+
+    The notebook's metadata pairs it with its source, and its cells, written in the
+    percent format without a metadata header (as ``make lab`` has jupytext write the
+    sources), are the source byte for byte: a source edited without running the
+    notebooks again fails here.
+    """
+    jupytext = pytest.importorskip("jupytext", reason="jupytext is not installed: pip install -e '.[notebooks]'")
+    nb = jupytext.read(source.with_suffix(".ipynb"))
+    assert nb.metadata["jupytext"] == {"formats": "ipynb,py:percent"}
+    nb.metadata["jupytext"]["notebook_metadata_filter"] = "-all"
+    assert jupytext.writes(nb, fmt="py:percent") == source.read_text(encoding="utf-8"), (
+        f"{source.name} and {source.stem}.ipynb differ: run `make notebooks`")
+
+
 def test_no_notebook_without_source():
     for nb in NOTEBOOKS.glob("*.ipynb"):
         assert nb.with_suffix(".py").is_file(), f"{nb.name} has no jupytext source"

@@ -143,10 +143,10 @@ def test_seed_formula_sentence():  # seed
         ("深入学习贯彻党的二十大精神", "twentieth_congress_spirit", "党的二十大精神"),  # seed
         ("扎实开展“不忘初心、牢记使命”主题教育", "stay_true_to_mission", "不忘初心、牢记使命"),  # seed
         ("坚持以人民为中心的理念", "people_centred", "以人民为中心"),  # seed
-        ("持续深化对党的十九届六中全会精神的认识", "nineteenth_congress_spirit", "党的十九届六中全会精神"),  # seed
+        ("持续深化对党的十九届六中全会精神的认识", "nineteenth_plenums_spirit", "党的十九届六中全会精神"),  # seed
         ("同以习近平同志为核心的党中央保持高度一致", "xi_core", "以习近平同志为核心的党中央"),  # seed
         # other provinces
-        ("全面贯彻党的二十届三中全会精神,推进中国式现代化", "twentieth_congress_spirit", "党的二十届三中全会精神"),
+        ("全面贯彻党的二十届三中全会精神,推进中国式现代化", "twentieth_plenums_spirit", "党的二十届三中全会精神"),
         ("全面贯彻党的二十届三中全会精神,推进中国式现代化", "chinese_modernization", "中国式现代化"),
         ("不忘初心，牢记使命,奋力谱写新篇章", "stay_true_to_mission", "不忘初心，牢记使命"),
     ],

@@ -523,3 +523,115 @@ def test_adversarial_benchmark_runs_and_prints_every_shape(tmp_path):
         ["endless_counts", "enumeration", "one_line", "nested_markup", "roundup", "mentions", "few_actors"])
     assert all("timeout" not in r and "error" not in r for r in rows)
     assert "comma-only report" in out.stdout
+
+
+# --- --excel and --with-sentences ------------------------------------------------------------
+
+BOM = b"\xef\xbb\xbf"
+
+
+def _check_sentence_column(folder: Path, read=None) -> None:
+    """indicators and mentions end with ``sentence``: the text of the row's sentence (sent_id)."""
+    read = read or (lambda name: pd.read_csv(folder / f"{name}.csv", encoding="utf-8-sig", keep_default_na=False))
+    sentences = read("sentences")
+    text_of = dict(zip(sentences["sent_id"], sentences["text"]))
+    for name in cli.SENTENCE_TABLES:
+        df = read(name)
+        assert len(df) > 0 and list(df.columns) == [*cl.pipeline.COLUMNS[name], "sentence"], name
+        assert (df["sentence"] == df["sent_id"].map(text_of)).all(), name
+
+
+def test_excel_and_sentences_stream_what_write_tables_writes(hostile, tmp_path):
+    """One definition of the sentence column, two builds (streamed, in memory), one result; every
+    CSV starts with a BOM, only there, and reads back with pandas."""
+    write_tables(cl.load_corpus(hostile), tmp_path / "memory", excel=True, with_sentences=True)
+    manifest = build(hostile, tmp_path / "stream", excel=True, with_sentences=True)
+    build(hostile, tmp_path / "procs", excel=True, with_sentences=True, engine="processes", workers=2)
+    _assert_same_files(tmp_path / "memory", tmp_path / "stream")
+    _assert_same_files(tmp_path / "stream", tmp_path / "procs")
+    assert manifest["encoding"] == "utf-8-sig" and manifest["with_sentences"] == ["indicators", "mentions"]
+    build(hostile, tmp_path / "plain")
+    plain, got = _files(tmp_path / "plain"), _files(tmp_path / "stream")
+    assert "encoding" not in json.loads(plain["manifest.json"]) and not plain["documents.csv"].startswith(BOM)
+    for name, data in got.items():
+        if not name.endswith(".csv"):
+            assert not data.startswith(BOM), name
+            continue
+        assert data.startswith(BOM) and data.count(BOM) == 1, name
+        if name.removesuffix(".csv") not in cli.SENTENCE_TABLES:
+            assert data == BOM + plain[name], name  # the BOM is all that differs
+    _check_sentence_column(tmp_path / "stream")
+    # the protected cells stay protected in the new column
+    mentions = pd.read_csv(tmp_path / "stream" / "mentions.csv", encoding="utf-8-sig", keep_default_na=False)
+    assert not mentions["sentence"].str.startswith(("=", "+", "-", "@")).any()
+    # Parquet (through write_tables) gets the same column; --excel is for CSV only
+    build(hostile, tmp_path / "parquet", fmt="parquet", with_sentences=True)
+    _check_sentence_column(tmp_path / "parquet", lambda name: pd.read_parquet(tmp_path / "parquet" / f"{name}.parquet"))
+    with pytest.raises(cl.InvalidArgumentError, match="--excel applies to CSV"):
+        build(hostile, tmp_path / "parquet", fmt="parquet", excel=True)
+
+
+def test_excel_bom_is_at_the_start_of_the_gzip_content(hostile, tmp_path):
+    build(hostile, tmp_path / "plain", excel=True, with_sentences=True)
+    build(hostile, tmp_path / "gz", excel=True, with_sentences=True, compress=True)
+    build(hostile, tmp_path / "gzp", excel=True, with_sentences=True, compress=True, engine="processes", workers=2)
+    plain = _files(tmp_path / "plain")
+    for folder in ("gz", "gzp"):
+        assert all(p.read_bytes().startswith(b"\x1f\x8b") for p in (tmp_path / folder).glob("*.gz"))
+        got = _gunzipped(tmp_path / folder)
+        manifest = json.loads(got.pop("manifest.json"))
+        assert manifest["compression"] == "gzip" and manifest["encoding"] == "utf-8-sig"
+        assert got == {k: v for k, v in plain.items() if k != "manifest.json"}, folder
+    docs = pd.read_csv(tmp_path / "gz" / "documents.csv.gz", encoding="utf-8-sig")
+    assert docs.columns[0] == "doc_id" and len(docs) == 5
+
+
+def test_a_cache_filled_without_the_options_serves_a_build_with_them(hostile, tmp_path, monkeypatch):
+    """The pieces with the sentence column are another renderer's (another tag): a cached document
+    is formatted again from its cached rows, never extracted again, and the bytes are those of a
+    cold build; --excel alone changes no piece (the BOM is the parent's), so nothing is formatted."""
+    cache = tmp_path / "cache"
+    build(hostile, tmp_path / "plain", cache=cache)
+    build(hostile, tmp_path / "cold", excel=True, with_sentences=True)
+    calls = []
+    real = cli._render_document
+    with monkeypatch.context() as m:
+        m.setattr(engines, "process_document", lambda *a, **k: (_ for _ in ()).throw(AssertionError))
+        m.setattr(cli, "_render_document", lambda tables: calls.append(1) or real(tables))
+        build(hostile, tmp_path / "warm", cache=cache, excel=True, with_sentences=True, engine="processes",
+              workers=2)
+        build(hostile, tmp_path / "warm2", cache=cache, excel=True, with_sentences=True)  # now cached as such
+        _assert_same_files(tmp_path / "cold", tmp_path / "warm")
+        _assert_same_files(tmp_path / "cold", tmp_path / "warm2")
+        build(hostile, tmp_path / "plain2", cache=cache)  # formatted without the column again
+        _assert_same_files(tmp_path / "plain", tmp_path / "plain2")
+        calls.clear()
+        build(hostile, tmp_path / "excel", cache=cache, excel=True)
+        assert not calls
+    build(hostile, tmp_path / "excel-cold", excel=True)
+    _assert_same_files(tmp_path / "excel-cold", tmp_path / "excel")
+
+
+def test_an_option_changed_makes_the_folder_out_of_date(hostile, tmp_path, monkeypatch):
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    build(hostile, out, cache=cache)
+    for options in ({"excel": True}, {"excel": True, "with_sentences": True}, {"with_sentences": True}, {}):
+        build(hostile, out, cache=cache, **options)
+        build(hostile, tmp_path / "expected", **options)
+        _assert_same_files(tmp_path / "expected", out)
+        with monkeypatch.context() as m:  # and now it is up to date
+            _no_work(m)
+            build(hostile, out, cache=cache, **options)
+
+
+def test_output_paths_that_cannot_be_folders_are_refused_before_any_work(hostile, tmp_path, monkeypatch):
+    afile = tmp_path / "file"
+    afile.write_bytes(b"x")
+    monkeypatch.setattr(engines, "iter_batches", lambda *a, **k: (_ for _ in ()).throw(AssertionError))
+    with pytest.raises(cl.InvalidArgumentError, match="--out .* is a file, not a folder"):
+        build(hostile, afile)
+    with pytest.raises(cl.InvalidArgumentError, match="which is a file"):
+        build(hostile, afile / "out")
+    with pytest.raises(cl.InvalidArgumentError, match="--cache .* is a file, not a folder"):
+        build(hostile, tmp_path / "out", cache=afile)
+    assert afile.read_bytes() == b"x"
