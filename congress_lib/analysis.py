@@ -110,6 +110,40 @@ def unit_labels(units: pd.DataFrame) -> pd.Series:
     return pd.Series(labels.to_numpy(), index=units["unit_id"].to_numpy(), name="label")
 
 
+def bilingual(codes: Iterable[str], kind: str, lexicon: Lexicon | None = None, *, chinese: bool = True) -> list[str]:
+    """Figure labels of codes: the English label of the codebook, with the Chinese beside it.
+
+    ``kind`` is one of ``congress_lib.codebook.KINDS`` (indicator, mention, relation,
+    practice, formula). A practice or formula reads "Special inquiry 专题询问"; a
+    relation "督办 supervises handling"; an indicator code or mention type its English
+    label only (its code is English already). ``chinese=False`` gives the English
+    label alone. Unknown codes are left as they are.
+    """
+    from .codebook import entries
+
+    rows = {row["code"]: row for row in entries(kind, lexicon)}
+    out = []
+    for code in codes:
+        row = rows.get(code)
+        if row is None:
+            out.append(str(code))
+        elif kind == "relation" and chinese and code != "co_mention":
+            out.append(f"{code} {row['label']}")
+        elif chinese and row["label_zh"] and row["label_zh"] != row["label"]:
+            out.append(f"{row['label']} {row['label_zh']}")
+        else:
+            out.append(row["label"])
+    return out
+
+
+def pinyin(terms: Iterable[str]) -> list[str]:
+    """Each Chinese term in Hanyu Pinyin with tone marks (联络站 → liánluòzhàn), by pypinyin:
+    a figure label that a reader who does not read characters can still say and look up."""
+    from pypinyin import Style, lazy_pinyin
+
+    return ["".join(lazy_pinyin(str(term), style=Style.TONE)) for term in terms]
+
+
 def with_sentences(table: pd.DataFrame, sentences: pd.DataFrame, column: str = "sentence") -> pd.DataFrame:
     """Add the text of each row's evidence sentence.
 

@@ -48,7 +48,7 @@ import sys
 from pathlib import Path
 
 __all__ = ["LAB_CONFIG_DIR", "SOURCE_GLOB", "align_source_mtime", "build_notebook", "lab_command",
-           "project_root", "run_notebooks", "setup"]
+           "listing", "project_root", "run_notebooks", "say", "setup"]
 
 _KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}
 
@@ -94,6 +94,48 @@ def setup(max_colwidth: int = 120):
     pd.set_option("display.float_format", "{:,.10g}".format)
     root = project_root()
     return root, root / "figures"
+
+
+class Say:
+    """Markdown that a code cell displays: prose whose figures are computed (see :func:`say`).
+
+    Its plain-text form is the text itself, so a stored notebook shows the same words
+    in any viewer, and nbval compares them as text.
+    """
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def _repr_markdown_(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def say(template: str, **values) -> Say:
+    """Prose about the data, with every figure in it computed: ``str.format`` of ``template``.
+
+    A notebook states what the tables show in a code cell whose last line is
+    ``say("The corpus holds {n} reports from {k} provinces.", n=..., k=...)``, so
+    that a claim stays true for the corpus the notebook runs on: no number of the
+    prose is typed by hand. Values are formatted by the template's own format
+    specs (``{share:.0%}``, ``{n:,}``).
+
+    >>> say("{n} reports", n=5)
+    5 reports
+    """
+    return Say(template.format(**values))
+
+
+def listing(items, *, conjunction: str = "and") -> str:
+    """Items as an English list: ``a``, ``a and b``, ``a, b and c``."""
+    items = [str(item) for item in items]
+    if len(items) <= 2:
+        return f" {conjunction} ".join(items)
+    return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
 
 
 def _normalise(nb) -> None:
