@@ -51,9 +51,13 @@ _LAZY = {
 
 def __getattr__(name):
     if name in _LAZY:
-        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
-        globals()[name] = value
-        return value
+        module = import_module(f".{_LAZY[name]}", __name__)
+        # every verb of that module at once: importing a submodule binds its name in this
+        # package (congress_lib.evaluate, the module), which must not hide the verb evaluate
+        for verb, home in _LAZY.items():
+            if home == _LAZY[name]:
+                globals()[verb] = getattr(module, verb)
+        return globals()[name]
     raise AttributeError(f"module 'congress_lib' has no attribute {name!r}")
 
 

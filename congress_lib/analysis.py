@@ -86,13 +86,18 @@ def _require(df: pd.DataFrame, columns: Iterable[str], what: str) -> None:
 # --------------------------------------------------------------------------- 1. corpus description
 
 
-def unit_labels(units: pd.DataFrame) -> pd.Series:
+def unit_labels(units: pd.DataFrame, *, romanise: bool = False, lexicon: Lexicon | None = None) -> pd.Series:
     """Readable, unique labels of units: ``"思明区 (xiamen_2024_roundup#2)"``.
 
     Parameters
     ----------
     units : pandas.DataFrame
         ``corpus.units`` (columns ``unit_id`` and ``jurisdiction``).
+    romanise : bool, default False
+        Put the place's romanised name beside it (:func:`romanised`):
+        ``"思明区 Siming (xiamen_2024_roundup#2)"``.
+    lexicon : Lexicon, optional
+        For the level suffixes and readings of :func:`romanised`.
 
     Returns
     -------
@@ -104,10 +109,75 @@ def unit_labels(units: pd.DataFrame) -> pd.Series:
     >>> units = pd.DataFrame({"unit_id": ["a#1"], "jurisdiction": ["同安区"]})
     >>> unit_labels(units).tolist()
     ['同安区 (a#1)']
+    >>> unit_labels(units, romanise=True).tolist()
+    ["同安区 Tong'an (a#1)"]
     """
     _require(units, ["unit_id", "jurisdiction"], "unit_labels")
-    labels = units["jurisdiction"].fillna("").astype(str) + " (" + units["unit_id"].astype(str) + ")"
+    names = units["jurisdiction"].fillna("").astype(str)
+    if romanise:
+        names = names + " " + pd.Series(romanised(names, lexicon), index=names.index)
+    labels = names + " (" + units["unit_id"].astype(str) + ")"
     return pd.Series(labels.to_numpy(), index=units["unit_id"].to_numpy(), name="label")
+
+
+def romanised(places: Iterable[str] | str, lexicon: Lexicon | None = None) -> list[str] | str:
+    """Place names as a reader without Chinese can say them: 湖里区 → ``Huli``, 同安区 → ``Tong'an``.
+
+    ``places`` is a list of names (a list comes back) or one name (a string comes back).
+
+    The level suffix (区, 县, 市 … of ``lexicon/jurisdiction.yaml``) is dropped, the
+    rest written in toneless pinyin with a capital and an apostrophe before a
+    syllable that starts with a vowel (Xi'an, not Xian); names the lexicon's
+    ``readings`` list are taken from there (马尾 → Mawei, which pinyin by character
+    reads otherwise). An unnamed district of a city (郑州市某区) is "a district of
+    Zhengzhou". Empty names stay empty.
+    """
+    from pypinyin import lazy_pinyin
+
+    jur = load_lexicon(lexicon)["jurisdiction"]
+    suffixes = sorted(jur.get("levels", {}), key=len, reverse=True)
+    readings = {str(k): str(v) for k, v in (jur.get("readings") or {}).items()}
+
+    def one(name: str) -> str:
+        for suffix in suffixes:
+            if name.endswith(suffix) and len(name) > len(suffix):
+                return one_stem(name[: -len(suffix)])
+        return one_stem(name)
+
+    def one_stem(stem: str) -> str:
+        if stem in readings:
+            return readings[stem]
+        syllables = lazy_pinyin(stem)
+        return "".join(("'" if i and s[:1] in "aoe" else "") + s for i, s in enumerate(syllables)).capitalize()
+
+    single = isinstance(places, str)
+    out = []
+    for name in [places] if single else places:
+        name = str(name)
+        if "某" in name:
+            city = name.split("某", 1)[0]
+            out.append(f"a district of {one(city)}" if city else "an unnamed district")
+        else:
+            out.append(one(name) if name else "")
+    return out[0] if single else out
+
+
+def gloss(terms: Iterable[str], lexicon: Lexicon | None = None) -> list[str]:
+    """The English gloss of each term from ``lexicon/glossary.yaml`` ("" where there is none)."""
+    glosses = load_lexicon(lexicon)["glossary"].get("glosses") or {}
+    return [str(glosses.get(str(term), "")) for term in terms]
+
+
+def inside_practices(hits: pd.DataFrame, practice_evidence: pd.DataFrame) -> pd.DataFrame:
+    """The hits (``doc_id``, ``start``, ``end``: e.g. ``corpus.kwic``) that lie inside the cue
+    phrase of a named practice (``corpus.practice_evidence()``): one row per (hit, practice),
+    columns ``doc_id``, ``start``, ``practice``."""
+    _require(hits, ["doc_id", "start", "end"], "inside_practices")
+    _require(practice_evidence, ["doc_id", "practice", "start", "end"], "inside_practices")
+    pairs = hits[["doc_id", "start", "end"]].merge(practice_evidence[["doc_id", "practice", "start", "end"]],
+                                                   on="doc_id", suffixes=("", "_cue"))
+    pairs = pairs[(pairs["start_cue"] <= pairs["start"]) & (pairs["end"] <= pairs["end_cue"])]
+    return pairs[["doc_id", "start", "practice"]].drop_duplicates().reset_index(drop=True)
 
 
 def bilingual(codes: Iterable[str], kind: str, lexicon: Lexicon | None = None, *, chinese: bool = True) -> list[str]:
@@ -141,7 +211,9 @@ def pinyin(terms: Iterable[str]) -> list[str]:
     a figure label that a reader who does not read characters can still say and look up."""
     from pypinyin import Style, lazy_pinyin
 
-    return ["".join(lazy_pinyin(str(term), style=Style.TONE)) for term in terms]
+    vowels = "aāáǎàoōóǒòeēéěè"  # a syllable starting with one is set off by an apostrophe: yì'àn
+    return ["".join(("'" if i and s[:1] in vowels else "") + s
+                    for i, s in enumerate(lazy_pinyin(str(term), style=Style.TONE))) for term in terms]
 
 
 def with_sentences(table: pd.DataFrame, sentences: pd.DataFrame, column: str = "sentence") -> pd.DataFrame:

@@ -48,7 +48,7 @@ import sys
 from pathlib import Path
 
 __all__ = ["LAB_CONFIG_DIR", "SOURCE_GLOB", "align_source_mtime", "build_notebook", "lab_command",
-           "listing", "project_root", "run_notebooks", "say", "setup"]
+           "k_of_n", "listing", "project_root", "run_notebooks", "say", "setup", "term"]
 
 _KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}
 
@@ -136,6 +136,24 @@ def listing(items, *, conjunction: str = "and") -> str:
     if len(items) <= 2:
         return f" {conjunction} ".join(items)
     return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
+
+
+def k_of_n(k: int, n: int, noun: str, verb: str) -> str:
+    """A count in words with its verb agreeing: "All 3 others stand", "None of the 3 others
+    stands", "2 of the 3 others stand", "1 of the 3 others stands" (``verb`` in the plural)."""
+    if k == 0:
+        return f"None of the {n} {noun} {verb}s"
+    head = f"All {n} {noun}" if k == n and n > 1 else f"{k} of the {n} {noun}"
+    return head + (f" {verb}s" if k == 1 else f" {verb}")
+
+
+def term(word: str, lexicon=None) -> str:
+    """A Chinese term in English prose: characters, pinyin and the glossary's English gloss,
+    e.g. 联络站 *liánluòzhàn* “liaison station” (no gloss: characters and pinyin)."""
+    from .analysis import gloss, pinyin
+
+    english = gloss([word], lexicon)[0]
+    return f"{word} *{pinyin([word])[0]}*" + (f" “{english}”" if english else "")
 
 
 def _normalise(nb) -> None:

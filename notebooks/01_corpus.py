@@ -3,15 +3,16 @@
 #
 # Before any measurement we need to know what we are measuring on. This notebook
 # describes the bundled corpus of reports on the work of local people's congresses
-# (人大, *rénd*à) and their standing committees (人大常委会): which jurisdictions,
-# dates and genres it covers, how long the reports are, how a city-wide round-up is
-# split into one unit per district, which files were not used, and, as a first
-# substantive question, how much of each report is political formula rather than
-# reported practice.
+# (人大, *réndà*) and their standing committees (人大常委会, *réndà chángwěihuì*):
+# which jurisdictions, dates and genres it covers, how long the reports are, how a
+# city-wide round-up is split into one unit per district, which files were not used,
+# and, as a first substantive question, how much of each report is political formula
+# rather than reported practice.
 #
-# Everything is computed by `congress_lib`; this notebook only asks and shows. Each
-# number can be traced to its document (`doc_id`), unit (`unit_id`) and sentence
-# (`sent_id`).
+# Everything is computed by `congress_lib`; this notebook only asks and shows, and
+# every statement about the data below is computed from the tables (a code cell
+# ending in `say(...)`). Each number can be traced to its document (`doc_id`), unit
+# (`unit_id`) and sentence (`sent_id`).
 
 # %%
 import matplotlib.pyplot as plt
@@ -19,11 +20,14 @@ import numpy as np
 
 import congress_lib as cl
 from congress_lib import analysis as an
-from congress_lib.notebooks import setup
+from congress_lib.notebooks import listing, say, setup
 
 ROOT, FIGURES = setup()  # paths, figure style with the bundled CJK font, table display
 
 corpus = cl.load_corpus(ROOT / "corpus")
+
+
+
 corpus
 
 # %% [markdown]
@@ -33,7 +37,7 @@ corpus
 # `corpus/metadata.csv`; an empty `date` means the page does not state one (the
 # metadata `notes` column says what was inferred and from what). `genre` is the
 # editor's classification: a news feature (`news`), a five-year work review
-# (`review`), a city-wide round-up of the districts (`roundup`) and a speech by a
+# (`review`), a city-wide round-up of the districts (`roundup`), a speech by a
 # standing-committee director (`speech`). `script` records whether the file was
 # written in simplified or traditional characters (traditional text is converted
 # before extraction); `n_furniture_lines` counts the lines of web-page debris
@@ -46,21 +50,34 @@ documents
 # %%
 corpus.documents[["doc_id", "title", "date_source", "source", "notes"]].sort_values("doc_id").reset_index(drop=True)
 
+# %%
+provinces = list(dict.fromkeys(corpus.documents.sort_values("doc_id")["province"].dropna()))
+genres = documents["genre"].value_counts().sort_index()
+dated = documents.loc[documents["date"] != "", "date"].sort_values()
+undated = documents.loc[documents["date"] == "", "doc_id"].tolist()
+noted = corpus.documents.set_index("doc_id").loc[undated, "notes"].fillna("").str.strip().ne("").all()
+say("The corpus holds {n} reports from {k} provinces ({provinces}) in {g} genres ({genres}). "
+    "{d} of them state a date, from {first} to {last}; {undated} {verb} none{notes}.",
+    n=len(documents), k=len(provinces), provinces=listing(f"{an.romanised(p)} {p}" for p in provinces),
+    g=len(genres), genres=listing(f"{n} {genre}" for genre, n in genres.items()),
+    d=len(dated), first=dated.iloc[0], last=dated.iloc[-1],
+    undated=listing(f"`{d}`" for d in undated) or "no report", verb="states" if len(undated) < 2 else "state",
+    notes=", and the `notes` say what the text allows to infer" if undated and noted else "")
+
 # %% [markdown]
-# The corpus is small and deliberately varied: three provinces (福建, 安徽, 河南),
-# four genres, and reports from 2019 to 2024. It is a test bed for the instrument,
-# not a sample from which to generalise about Chinese local congresses.
+# The bundled corpus is a test bed for the instrument, chosen for variety of place and
+# genre, not a sample from which to generalise about Chinese local congresses.
 #
 # ## Units: one per jurisdiction
 #
-# The unit of analysis is the part of a document about one jurisdiction (codebook
-# §1). A report about one district is one unit. The Xiamen round-up
-# (`xiamen_2024_roundup`) has a section per district, each opened by a heading such
-# as 思明区人大常委会 (the Siming district standing committee); it is split into an
-# introduction about the city (厦门市) and one unit per district.
-# `jurisdiction_source` says where each unit's jurisdiction came from: the metadata,
-# a section `heading`, or `inferred` from the text (the Zhengzhou speech never names
-# its district, so its unit is labelled 郑州市某区, "a district of Zhengzhou").
+# The unit of analysis is the part of a document about one jurisdiction
+# ([codebook §1](../docs/codebook.md#1-units-of-analysis)). A report about one
+# jurisdiction is one unit. A round-up that reports on several districts in turn, each
+# section opened by a heading that names the district's standing committee (思明区人大常委会,
+# "the standing committee of Siming district's people's congress"), is split at those
+# headings: an introduction about the city that publishes it, then one unit per
+# district. `jurisdiction_source` says where each unit's jurisdiction came from: the
+# metadata, a section `heading`, or `inferred` from the text.
 
 # %%
 units = an.unit_profile(corpus)
@@ -68,14 +85,30 @@ units[["unit_id", "doc_id", "jurisdiction", "jurisdiction_source", "n_chars", "n
        "n_indicators", "n_mentions"]]
 
 # %%
-labels = an.unit_labels(corpus.units)
-fig, ax = plt.subplots(figsize=(6.4, 4.2))
+split = units.groupby("doc_id", sort=True).filter(lambda u: len(u) > 1)
+split_text = " ".join(
+    f"`{doc}` is split into {len(u)} units: an introduction about {an.romanised(u['jurisdiction'].iloc[0])} "
+    f"({u['jurisdiction'].iloc[0]}) and {len(u) - 1} sections, each opened by a heading "
+    f"(such as {listing(corpus.units.set_index('unit_id').loc[u['unit_id'].iloc[1:3], 'heading'])} …)."
+    for doc, u in split.groupby("doc_id", sort=True))
+inferred = units[units["jurisdiction_source"] == "inferred"]
+inferred_text = " ".join(
+    f"The jurisdiction of `{row.unit_id}` is inferred from the text: {row.jurisdiction} ({an.romanised(row.jurisdiction)})."
+    for row in inferred.itertuples())
+say("The {n} documents make {u} units. {split} {inferred}",
+    n=units["doc_id"].nunique(), u=len(units),
+    split=split_text or "No document is split: each is one unit.", inferred=inferred_text)
+
+# %%
+unit_names = (an.unit_labels(corpus.units, romanise=True, lexicon=corpus.lexicon)
+              .loc[units["unit_id"]].str.replace(" (", "\n(", regex=False).tolist())
+fig, ax = plt.subplots(figsize=(7.0, 5.6))
 y = np.arange(len(units))
 ax.barh(y, units["n_chars"], color="#0072B2")
 for yi, (chars, sents) in enumerate(zip(units["n_chars"], units["n_sentences"])):
     ax.text(chars + 40, yi, f"{sents} sentences", va="center", fontsize=7, color="#4d4d4d")
 ax.set_yticks(y)
-ax.set_yticklabels(labels.loc[units["unit_id"]].tolist())
+ax.set_yticklabels(unit_names, fontsize=7.5)
 ax.invert_yaxis()
 ax.set_xlabel("characters of cleaned text")
 ax.set_title("Length of each unit")
@@ -83,11 +116,25 @@ ax.set_xlim(0, units["n_chars"].max() * 1.25)
 ax.grid(axis="y", visible=False)
 an.save_and_show(fig, "01_unit_lengths", FIGURES)
 
+# %%
+sections = units[units["jurisdiction_source"] == "heading"]["n_sentences"]
+single = units.groupby("doc_id").filter(lambda u: len(u) == 1)["n_sentences"]
+lo, hi = units["n_sentences"].min(), units["n_sentences"].max()
+if len(sections) and len(single):
+    relation = ("every one shorter than any" if sections.max() < single.min() else
+                "every one longer than any" if sections.min() > single.max() else "against")
+    compare = (f"The {len(sections)} sections opened by a heading have {sections.min()}–{sections.max()} sentences, "
+               f"{relation} of the single-unit reports ({single.min()}–{single.max()} sentences). ")
+else:
+    compare = ""
+say("{compare}Units range from {lo} sentences ({lo_ids}) to {hi} ({hi_ids}), a ratio of {ratio:.0f} to 1.",
+    compare=compare, lo=lo, hi=hi, ratio=hi / lo,
+    lo_ids=listing(f"`{u}`" for u in units.loc[units["n_sentences"] == lo, "unit_id"]),
+    hi_ids=listing(f"`{u}`" for u in units.loc[units["n_sentences"] == hi, "unit_id"]))
+
 # %% [markdown]
-# The district sections of the round-up are short (10–16 sentences each) next to the
-# single-district reports (35–68 sentences). Counts of anything per unit therefore
-# say as much about length as about practice; later notebooks compare shares or
-# presence rather than raw counts wherever they can.
+# Counts of anything per unit therefore say as much about length as about practice;
+# later notebooks compare shares or presence rather than raw counts wherever they can.
 #
 # ## Files that were not used
 #
@@ -100,27 +147,33 @@ an.save_and_show(fig, "01_unit_lengths", FIGURES)
 corpus.rejected.sort_values(["kind", "path"]).reset_index(drop=True)
 
 # %%
-print(f"{len(corpus.rejected)} file(s) or metadata row(s) rejected; {len(corpus.documents)} documents loaded.")
+say("{rejected} {n} document{s} loaded.",
+    rejected=(f"{len(corpus.rejected)} file(s) or metadata row(s) rejected;" if len(corpus.rejected)
+              else "No file or metadata row was rejected;"),
+    n=len(corpus.documents), s="" if len(corpus.documents) == 1 else "s")
 
 # %% [markdown]
 # ## Formula or practice?
 #
 # Congress reports mix two kinds of sentences: fixed ideological formulas (政治话语,
-# e.g. 两个维护 "the two safeguards", 全过程人民民主 "whole-process people's
-# democracy", 不忘初心、牢记使命 "stay true to the original aspiration") and accounts
-# of what was done. The codebook (§6) measures the first as the share of a unit's
-# sentences that carry at least one formula from the dictionary in
-# `congress_lib/lexicon/formulas.yaml`. As a contrast we show the share of
-# sentences that name an institutional practice (§5: 专题询问 special inquiry,
-# 执法检查 law-enforcement inspection, 面对面督办 face-to-face supervision …) and the
-# share that report a codebook indicator (§2: a number such as 108件建议).
+# *zhèngzhì huàyǔ*, political discourse: e.g. 两个维护 "the Two Safeguards",
+# 全过程人民民主 "whole-process people's democracy", 不忘初心、牢记使命 "stay true to
+# the original aspiration, keep the mission in mind") and accounts of what was done.
+# The codebook ([§6](../docs/codebook.md#6-political-formulas)) measures the first as
+# the share of a unit's sentences that carry at least one formula from the dictionary
+# in `congress_lib/lexicon/formulas.yaml`. As a contrast we show the share of
+# sentences that name an institutional practice
+# ([§5](../docs/codebook.md#5-practices): 专题询问 special inquiry, 执法检查
+# law-enforcement inspection, 面对面督办 face-to-face supervision …) and the share
+# that report a codebook indicator ([§2](../docs/codebook.md#2-quantities-and-indicators):
+# a number such as 108件建议, "108 suggestions").
 
 # %%
 corpus.formulas().round({"share": 3})
 
 # %%
 shares = units.set_index("unit_id")[["formula_share", "practice_share", "indicator_share"]]
-fig, ax = plt.subplots(figsize=(6.4, 4.6))
+fig, ax = plt.subplots(figsize=(7.0, 6.2))
 height = 0.26
 names = {"formula_share": "political formula", "practice_share": "named practice",
          "indicator_share": "reported number (indicator)"}
@@ -128,7 +181,7 @@ colors = {"formula_share": "#D55E00", "practice_share": "#009E73", "indicator_sh
 for k, col in enumerate(names):
     ax.barh(y + (k - 1) * height, shares[col], height=height, color=colors[col], label=names[col])
 ax.set_yticks(y)
-ax.set_yticklabels(labels.loc[shares.index].tolist())
+ax.set_yticklabels(unit_names, fontsize=7.5)
 ax.invert_yaxis()
 ax.set_xlabel("share of the unit's sentences")
 ax.set_xlim(0, min(1.0, shares.to_numpy().max() * 1.15))
@@ -137,31 +190,72 @@ ax.legend(loc="lower right")
 ax.grid(axis="y", visible=False)
 an.save_and_show(fig, "01_formula_share", FIGURES)
 
+# %%
+first_of_many = (units.groupby("doc_id")["unit_id"].transform("size") > 1) & ~units["doc_id"].duplicated()
+
+
+def unit_name(row, extra=""):
+    what = f"introduction, {an.romanised(row['jurisdiction'])}" if first_of_many[row.name] else an.romanised(row["jurisdiction"])
+    return f"`{row['unit_id']}` ({what}{extra})"
+
+
+tops = units[units["formula_share"] == units["formula_share"].max()]
+intros = units[first_of_many]
+districts = units[units["jurisdiction_source"] == "heading"]
+none = (districts["n_formula_sentences"] == 0).sum()
+more_formula = units[units["n_formula_sentences"] > units["n_practice_sentences"]]
+smallest = units["n_sentences"].min()
+intro_text = "".join(
+    f"No sentence of {unit_name(r)} names a practice or reports a number. "
+    if r["n_practice_sentences"] == 0 and r["n_indicator_sentences"] == 0 else
+    f"In {unit_name(r)}, {r['n_practice_sentences']} sentences name a practice and "
+    f"{r['n_indicator_sentences']} report a number. "
+    for _, r in intros.iterrows())
+say("The highest formula share, {share:.2f}, is {whose} {tops}. {intros}{districts}{practice} A share computed "
+    "on a unit of {m} sentences moves by {step:.2f} with a single sentence, so the shares of the short units "
+    "are coarse.",
+    share=tops["formula_share"].iloc[0],
+    whose="that of" if len(tops) == 1 else "shared by",
+    tops=listing(unit_name(r, f"; {r['n_formula_sentences']} of {r['n_sentences']} sentences")
+                 for _, r in tops.iterrows()),
+    intros=intro_text,
+    districts=(f"{none} of the {len(districts)} sections opened by a heading {'carries' if none == 1 else 'carry'} "
+               "no formula at all. " if len(districts) else ""),
+    practice=("In every unit at least as many sentences name a practice as carry a formula." if more_formula.empty
+              else "In every unit but {u}, at least as many sentences name a practice as carry a formula.".format(
+                  u=listing(f"`{u}`" for u in more_formula["unit_id"]))),
+    m=smallest, step=1 / smallest)
+
 # %% [markdown]
-# Formulas cluster where reports speak about politics in general: the city-wide
-# introduction of the round-up is formula and nothing else, and the speech and the
-# news features carry them in their opening and closing paragraphs, while most
-# district sections of the round-up carry none and consist of named practices and
-# numbers. Outside the introduction, every unit has at least as many sentences naming a
-# practice as sentences carrying a formula, so reports of this kind are usable as
-# sources on practice, provided the formulaic sentences are read as what they are.
-# A share computed on a unit of ten sentences moves by 0.1 with a single sentence,
-# so the round-up's district shares are coarse.
+# Where formulas outweigh named practices, a report says more about political
+# alignment than about congress work; where practices dominate, the report can serve
+# as a source on practice, provided its formulaic sentences are read as what they are.
 #
-# The evidence: every formula found, with its sentence.
+# The evidence: every formula found, with its sentence (`formula_en`: the codebook's
+# English label).
 
 # %%
 formula_evidence = an.with_sentences(corpus.formula_evidence(), corpus.sentences)
+formula_evidence["formula_en"] = an.bilingual(formula_evidence["formula"], "formula", corpus.lexicon, chinese=False)
 (formula_evidence.sort_values(["doc_id", "start", "label"])
- [["unit_id", "sent_id", "label", "surface", "sentence"]].reset_index(drop=True))
+ [["unit_id", "sent_id", "label", "formula_en", "surface", "sentence"]].reset_index(drop=True))
 
 # %% [markdown]
 # Which formulas recur across the corpus, and in how many units:
 
 # %%
-(corpus.formula_evidence()
- .groupby("label")
- .agg(hits=("surface", "size"), units=("unit_id", "nunique"))
- .reset_index()
- .sort_values(["hits", "units", "label"], ascending=[False, False, True])
- .reset_index(drop=True))
+recurring = (formula_evidence
+             .groupby(["formula", "label", "formula_en"])
+             .agg(hits=("surface", "size"), units=("unit_id", "nunique"))
+             .reset_index()
+             .sort_values(["hits", "units", "label"], ascending=[False, False, True])
+             .reset_index(drop=True))
+recurring
+
+# %%
+widest = recurring[recurring["units"] == recurring["units"].max()].sort_values("label")
+say("{k} distinct formulas are found; {r} of them occur in more than one unit. The most widespread "
+    "({u} units{each}) {are} {names}.",
+    k=len(recurring), r=(recurring["units"] > 1).sum(), u=recurring["units"].max(),
+    each="" if len(widest) == 1 else " each", are="is" if len(widest) == 1 else "are",
+    names=listing(f"{zh} ({en})" for zh, en in zip(widest["label"], widest["formula_en"])))

@@ -2,30 +2,37 @@
 # # 2. The language of the reports
 #
 # Which words set one jurisdiction's report apart from the others? Raw word
-# frequencies answer badly: the most frequent words of every report are the same
-# (工作 "work", 代表 "deputy", 人大 "people's congress"), and a rare word used twice in
-# a short section looks important by accident. We use the **weighted log-odds ratio
-# with an informative Dirichlet prior** of Monroe, Colaresi & Quinn (2008, *Political
-# Analysis* 16: 372–403), the standard measure for "fightin' words" between speakers
-# or parties. For a jurisdiction *i* and a term *w* it compares the log-odds of *w* in
-# *i*'s text with its log-odds in the rest of the corpus, shrinks both towards the
-# corpus-wide rate (the prior), and divides by the standard error. The resulting
-# *z*-score is large only for terms used often *and* unevenly.
+# frequencies answer badly: the most frequent words of reports of one genre are the
+# words the genre shares, and a rare word used twice in a short section looks
+# important by accident. We use the **weighted log-odds ratio with an informative
+# Dirichlet prior** of Monroe, Colaresi & Quinn (2008, *Political Analysis* 16:
+# 372–403), the standard measure for "fightin' words" between speakers or parties.
+# For a jurisdiction *i* and a term *w* it compares the log-odds of *w* in *i*'s text
+# with its log-odds in the rest of the corpus, shrinks both towards the corpus-wide
+# rate (the prior), and divides by the standard error. The resulting *z*-score is
+# large only for terms used often *and* unevenly.
 #
 # The text is segmented with jieba and the project's domain dictionary
-# (`congress_lib/lexicon/domain_terms.yaml`), so that terms such as 人大代表 (people's
-# deputy), 联络站 (liaison station) and 满意度测评 (satisfaction evaluation) stay one
-# token. Stopwords (function words, numerals with their measure words) are listed in
+# (`congress_lib/lexicon/domain_terms.yaml`), so that terms such as 人大代表
+# (*réndà dàibiǎo*, people's congress deputy), 联络站 (*liánluòzhàn*, liaison station)
+# and 满意度测评 (*mǎnyìdù cèpíng*, satisfaction evaluation) stay one token. Stopwords
+# (function words, numerals with their measure words) are listed in
 # `congress_lib/lexicon/stopwords.yaml`. Place names are removed too, because the
 # name of a district is trivially the most distinctive word of its own report.
+#
+# Every statement about the data below is computed from the tables (a code cell
+# ending in `say(...)`); Chinese terms carry their pinyin (by `an.pinyin`) and, where
+# the prose discusses them, an English gloss.
 
 # %%
 import matplotlib.pyplot as plt
 import numpy as np
+import pandas as pd
 
 import congress_lib as cl
 from congress_lib import analysis as an
-from congress_lib.notebooks import setup
+from congress_lib.codebook import labels
+from congress_lib.notebooks import k_of_n, listing, say, setup, term
 
 ROOT, FIGURES = setup()  # paths, figure style with the bundled CJK font, table display
 
@@ -35,9 +42,8 @@ corpus = cl.load_corpus(ROOT / "corpus")
 # ## Tokens and content words
 #
 # `corpus.tokens()` returns one row per token (document, unit, sentence, position).
-# `an.vocabulary` keeps the content words and attaches each unit's jurisdiction. The
-# two units about 同安区 (Tong'an district: the 2022 news feature and the Tong'an
-# section of the 2024 Xiamen round-up) are pooled, because the comparison is between
+# `an.vocabulary` keeps the content words and attaches each unit's jurisdiction.
+# Units about the same jurisdiction are pooled, because the comparison is between
 # jurisdictions.
 
 # %%
@@ -49,17 +55,38 @@ sizes = (vocab.groupby("jurisdiction")
          .reset_index()
          .sort_values(["tokens", "jurisdiction"], ascending=[False, True])
          .reset_index(drop=True))
-print(f"{len(tokens)} tokens, {len(vocab)} content tokens kept, {vocab['token'].nunique()} distinct terms.")
+sizes.insert(1, "romanised", an.romanised(sizes["jurisdiction"], corpus.lexicon))
 sizes
 
+# %%
+pooled = corpus.units.groupby("jurisdiction", sort=True)["unit_id"].agg(list)
+pooled = pooled[pooled.map(len) > 1]
+say("{n:,} tokens; {kept:,} content tokens ({share:.0%}) are kept, {distinct:,} distinct terms. "
+    "{pooled}The jurisdictions range from {lo:,} content tokens ({lo_place}) to {hi:,} ({hi_place}).",
+    n=len(tokens), kept=len(vocab), share=len(vocab) / len(tokens), distinct=vocab["token"].nunique(),
+    pooled="".join(f"The {len(ids)} units about {j} ({an.romanised(j)}: {listing(f'`{u}`' for u in ids)}) are pooled. "
+                   for j, ids in pooled.items()),
+    lo=sizes["tokens"].iloc[-1], lo_place=an.romanised(sizes["jurisdiction"].iloc[-1]),
+    hi=sizes["tokens"].iloc[0], hi_place=an.romanised(sizes["jurisdiction"].iloc[0]))
+
 # %% [markdown]
-# The most frequent content words of the whole corpus are the vocabulary of the
-# genre itself: work, deputies, the congress, construction, activities, the masses
-# (群众), performing one's duties (履职).
+# The most frequent content words of the whole corpus, with the number of
+# jurisdictions that use each:
 
 # %%
-(vocab["token"].value_counts().rename_axis("term").reset_index(name="n")
- .sort_values(["n", "term"], ascending=[False, True]).head(25).reset_index(drop=True))
+frequent = (vocab.groupby("token")
+            .agg(n=("token", "size"), jurisdictions=("jurisdiction", "nunique"))
+            .rename_axis("term").reset_index()
+            .sort_values(["n", "term"], ascending=[False, True]).head(25).reset_index(drop=True))
+frequent.insert(1, "pinyin", an.pinyin(frequent["term"]))
+frequent
+
+# %%
+n_groups = vocab["jurisdiction"].nunique()
+say("The five most frequent are {top}. {k} of these {m} terms occur in all {g} jurisdictions, {h} in at least "
+    "half of them.",
+    top=listing(term(t) for t in frequent["term"].head(5)), m=len(frequent), g=n_groups,
+    k=(frequent["jurisdictions"] == n_groups).sum(), h=(frequent["jurisdictions"] >= n_groups / 2).sum())
 
 # %% [markdown]
 # ## Distinctive terms per jurisdiction
@@ -74,90 +101,154 @@ sizes
 counts = an.term_counts(vocab, group="jurisdiction")
 scores = an.weighted_log_odds(counts)
 top = an.top_terms(scores, k=6, min_count=2)
-top[["group", "rank", "term", "n", "n_rest", "delta", "z"]]
+top["pinyin"] = an.pinyin(top["term"])
+top[["group", "rank", "term", "pinyin", "n", "n_rest", "delta", "z"]]
 
 # %%
 groups = sorted(top["group"].unique())
 ncols = 2
 nrows = int(np.ceil(len(groups) / ncols))
-fig, axes = plt.subplots(nrows, ncols, figsize=(7.0, 1.55 * nrows + 0.6), sharex=True)
+fig, axes = plt.subplots(nrows, ncols, figsize=(8.6, 1.6 * nrows + 0.7), sharex=True)
 axes = np.atleast_1d(axes).ravel()
 for ax, group in zip(axes, groups):
     rows = top[top["group"] == group].sort_values("rank")
     ax.barh(np.arange(len(rows)), rows["z"], color="#0072B2", height=0.7)
     ax.set_yticks(np.arange(len(rows)))
-    ax.set_yticklabels([f"{t} ({n})" for t, n in zip(rows["term"], rows["n"])], fontsize=7.5)
+    ax.set_yticklabels([f"{t} {p} ({n})" for t, p, n in zip(rows["term"], rows["pinyin"], rows["n"])],
+                       fontsize=7.5)
     ax.invert_yaxis()
-    ax.set_title(group, fontsize=9, loc="left")
+    ax.set_title(f"{group} {an.romanised(group)}", fontsize=9, loc="left")
     ax.grid(axis="y", visible=False)
 for ax in axes[len(groups):]:
     ax.set_visible(False)
 for ax in axes[-ncols:]:
     ax.set_xlabel("weighted log-odds z")
-fig.suptitle("Most distinctive terms of each jurisdiction (count in parentheses)", fontsize=10)
+fig.suptitle("Most distinctive terms of each jurisdiction, with pinyin (count in parentheses)", fontsize=10)
 fig.tight_layout()
 an.save_and_show(fig, "02_distinctive_terms", FIGURES)
 
+# %%
+practice_of = {}  # a term that is a practice's Chinese label or one of its cue phrases -> practice code
+for code, entry in (corpus.lexicon["practices"].get("practices") or {}).items():
+    for phrase in [entry.get("label")] + list(entry.get("cues") or []):
+        practice_of.setdefault(str(phrase), code)
+named = top[top["term"].isin(practice_of)]
+if named.empty:
+    named_text = "No named practice of the codebook ([§5](../docs/codebook.md#5-practices)) is among the terms shown."
+else:
+    named_text = "A named practice of the codebook ([§5](../docs/codebook.md#5-practices)) is among the most " \
+        "distinctive terms of " + listing(
+            f"{an.romanised(row.group)} ({row.term} *{row.pinyin}*, {labels('practice', corpus.lexicon)[practice_of[row.term]]}, "
+            f"rank {row.rank})" for row in named.itertuples()) + "."
+shared = frequent[frequent["term"].isin(top["term"])]
+if shared.empty:
+    shared_text = f"None of the {len(frequent)} most frequent terms of the corpus is among the terms shown."
+else:
+    shared_text = (f"{'Only ' if len(shared) <= len(frequent) / 5 else ''}{len(shared)} of the {len(frequent)} most "
+                   f"frequent terms of the corpus {'is' if len(shared) == 1 else 'are'} among the terms shown: "
+                   f"{listing(term(w) for w in shared['term'])}.")
+best = top.sort_values(["z", "group", "term"], ascending=[False, True, True]).head(5)
+rare = top[top["n"] <= 3]
+small = sizes.loc[sizes["tokens"] < sizes["tokens"].median(), "jurisdiction"]
+say("The highest *z*-scores of the corpus are those of {best}. {named} {shared}\n\n"
+    "{r} of the {t} terms shown occur only two or three times in their jurisdiction; their *z*-scores reach at "
+    "most {rare_z:.1f}, against {top_z:.1f} for the most distinctive term, and {in_small} of them belong to the "
+    "{s} jurisdictions with fewer content tokens than the median ({median:,.0f}). Such terms are leads to follow "
+    "in the text, not findings.",
+    best=listing(f"{term(row.term)} in {an.romanised(row.group)} (*z* = {row.z:.1f})" for row in best.itertuples()),
+    named=named_text, shared=shared_text, r=len(rare), t=len(top), rare_z=rare["z"].max(), top_z=top["z"].max(),
+    in_small=rare["group"].isin(small).sum(), s=len(small), median=sizes["tokens"].median())
+
 # %% [markdown]
-# What the scores show. Where a section is about a named mechanism, that mechanism
-# comes first: 专题询问 (special inquiry) in 思明区, 调解 (mediation), 法院 (court)
-# and 物业 (property management) in 集美区's "deputy + judge" mediation rooms,
-# 三方会商 (three-party consultation) and 议案建议 (motions and suggestions) in
-# 翔安区. The long single-district reports are distinguished by their organisational
-# vocabulary: 代表小组 (deputy groups) and 国家机关 (state organs) in 相山区, 党委
-# (party committee), 联络站 (liaison station), 选民 (voters) and 驻区 (deputies
-# resident in the district) in the Zhengzhou speech. Several top terms of the short
-# round-up sections rest on two or three occurrences; their *z*-scores (about 1.5)
-# are correspondingly modest, and they should be read as leads to follow in the
-# text, not as findings.
-#
 # ## Concordances
 #
 # A term's meaning is in its context. `corpus.kwic(term, window)` lists every
 # occurrence with the characters around it and the sentence id, so each use can be
 # read in place. Three terms matter for the later notebooks:
 #
-# * 联络站 (liaison station) — the deputies' contact platforms counted in notebook 3
-#   and connected in notebook 4;
-# * 满意 (satisfied) — the root of 满意率 (satisfaction rate) and 满意度测评
-#   (satisfaction evaluation): who is asked, and about what?
-# * 督办 (supervise the handling of) — the verb of the congress's oversight of the
-#   government's handling of deputies' suggestions.
+# * 联络站 (*liánluòzhàn*, liaison station): the deputies' contact platforms counted
+#   in notebook 3 and connected in notebook 4;
+# * 满意 (*mǎnyì*, satisfied): the root of 满意率 (*mǎnyìlǜ*, satisfaction rate) and
+#   满意度测评 (*mǎnyìdù cèpíng*, satisfaction evaluation): who is asked, and about what?
+# * 督办 (*dūbàn*, to supervise the handling of): the verb of the congress's oversight
+#   of how the government handles deputies' suggestions.
 
 # %%
-def concordance(term, window=15):
-    hits = corpus.kwic(term, window=window)
+def concordance(word, window=15):
+    hits = corpus.kwic(word, window=window)
     return hits.sort_values(["doc_id", "start"])[["doc_id", "sent_id", "left", "keyword", "right"]].reset_index(drop=True)
 
 
 concordance("联络站")
 
 # %% [markdown]
-# 联络站 is above all the word of the Zhengzhou speech, which describes a whole
-# system of street-, community- and sector-level liaison stations. The Fujian and
-# Anhui reports use it only in passing (the online 网上联络站, 联络站点) and call
-# their platforms 活动站 / 活动室 (activity station / room) or 代表之家 (deputies'
-# home). A count of the word 联络站 would therefore measure regional vocabulary, not
-# institutions; the station indicators of notebook 3 and the station mentions of
-# notebook 4 use the whole family of names (`congress_lib/lexicon/mention_stations.yaml`).
+# Reports name their contact platforms in several ways. How often each report uses
+# 联络站 and three other common names (活动站 *huódòngzhàn* activity station, 活动室
+# *huódòngshì* activity room, 代表之家 *dàibiǎo zhī jiā* deputies' home):
+
+# %%
+platform_names = ["联络站", "活动站", "活动室", "代表之家"]
+platforms = (pd.DataFrame({w: corpus.kwic(w, window=0)["doc_id"].value_counts() for w in platform_names})
+             .reindex(sorted(corpus.documents["doc_id"])).fillna(0).astype("int64")
+             .rename_axis("doc_id").reset_index())
+platforms
+
+# %%
+lead = platforms.loc[platforms["联络站"].idxmax()]
+others = platforms[platforms["doc_id"] != lead["doc_id"]][platform_names].sum()
+alternative = others.drop("联络站").idxmax()
+say("{a} of the {n} occurrences of {w} stand in `{doc}`. The other reports use it {b} time{s} in all, "
+    "and {alt} {c} times{conclusion}.",
+    a=lead["联络站"], n=platforms["联络站"].sum(), w=term("联络站"), doc=lead["doc_id"], b=others["联络站"],
+    s="" if others["联络站"] == 1 else "s", alt=term(alternative), c=others[alternative],
+    conclusion=(": a count of the word 联络站 alone would measure one report's vocabulary, not institutions"
+                if others[alternative] > others["联络站"] else ""))
+
+# %% [markdown]
+# The station indicators of notebook 3 and the station mentions of notebook 4 use
+# the whole family of names (`congress_lib/lexicon/mention_stations.yaml`), not one
+# word.
 
 # %%
 concordance("满意")
 
-# %% [markdown]
-# 满意 is never the public's satisfaction with government here. It is either the
-# deputies' satisfaction with how their suggestions were handled (代表满意率, the
-# deputies' "basically satisfied" / "not satisfied" votes after a 督办 meeting), or
-# the standing committee's satisfaction evaluation (满意度测评) of a department after
-# a special inquiry. A satisfaction rate in these reports is an internal,
-# procedural measure, and notebook 3 treats it as such.
+# %%
+hits = an.with_sentences(corpus.kwic("满意", window=15), corpus.sentences)
+evaluated = an.inside_practices(hits, corpus.practice_evidence()).query("practice == 'satisfaction_evaluation'")
+hits["evaluation"] = (hits["doc_id"] + ":" + hits["start"].astype(str)).isin(
+    evaluated["doc_id"] + ":" + evaluated["start"].astype(str))
+hits["mechanism"] = hits["sentence"].str.contains("专题询问|督办")
+hits["suggestions"] = hits["sentence"].str.contains("代表") & hits["sentence"].str.contains("建议")
+public = hits["left"].str.contains("(?:群众|人民|百姓|居民|市民)$").sum()
+evaluations, rest = hits[hits["evaluation"]], hits[~hits["evaluation"]]
+say("Of the {n} occurrences of {w}, {e} {are} part of the cue phrase of {practice}. {m} in a sentence that "
+    "also names a special inquiry (专题询问) or supervision (督办). {s} in a sentence about deputies' "
+    "suggestions (代表 … 建议). {public}",
+    n=len(hits), w=term("满意"), e=len(evaluations), are="is" if len(evaluations) == 1 else "are",
+    practice=an.bilingual(["satisfaction_evaluation"], "practice", corpus.lexicon)[0],
+    m=k_of_n(evaluations["mechanism"].sum(), len(evaluations), "of them", "stand"),
+    s=k_of_n(rest["suggestions"].sum(), len(rest), "others", "stand"),
+    public=(f"{public} of them {'is' if public == 1 else 'are'} preceded by the public (群众, 人民, 百姓, 居民, "
+            "市民), as in 群众满意 “the masses are satisfied”." if public else
+            "None is preceded by the public (群众, 人民, 百姓, 居民, 市民), as in 群众满意 “the masses are satisfied”"
+            + (": a satisfaction rate in these reports is an internal, procedural measure, and notebook 3 treats "
+               "it as such." if (hits["evaluation"] | hits["suggestions"]).all() else ".")))
 
 # %%
 concordance("督办")
 
+# %%
+hits = corpus.kwic("督办", window=0)
+inside = an.inside_practices(hits, corpus.practice_evidence())
+by_practice = inside["practice"].value_counts().sort_index().sort_values(ascending=False, kind="mergesort")
+k = inside[["doc_id", "start"]].drop_duplicates().shape[0]
+say("Of the {n} occurrences of {w}, {k} stand inside the cue phrase of a named practice ({practices}){both}; "
+    "the other {m} stand outside any cue phrase.",
+    n=len(hits), w=term("督办"), k=k, m=len(hits) - k,
+    practices=listing(f"{label}: {c}" for label, c in
+                      zip(an.bilingual(by_practice.index, "practice", corpus.lexicon), by_practice)),
+    both="" if by_practice.sum() == k else f", {by_practice.sum() - k} of them inside the cues of two practices")
+
 # %% [markdown]
-# 督办 serves two purposes. It names the committee's routine oversight of how
-# government departments handle deputies' suggestions, and it is part of the names
-# of specific mechanisms: 面对面督办 (face-to-face supervision), 跟踪督办 (follow-up
-# supervision), the 三方会商 (three-party consultation) 督办 mechanism. The practice
-# dictionary of notebook 5 counts only the named mechanisms.
+# The practice dictionary of notebook 5 ([codebook §5](../docs/codebook.md#5-practices))
+# counts only named mechanisms, never the bare verb.

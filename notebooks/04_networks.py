@@ -2,16 +2,20 @@
 # # 4. The deputy–station–agency network
 #
 # Who works with whom in grassroots congress work? The reports name four kinds of
-# actors (codebook §3): **deputies** (人大代表, deputy groups 代表小组, lead deputies
-# 领衔代表 …), **stations** where deputies meet constituents (联络站, 活动站/活动室,
-# 代表之家, mediation rooms 调解室 …), **agencies** of the state and the party that
-# deputies supervise or work with (区政府, courts, bureaus, 承办单位 the departments
-# handling suggestions, the party committee 区委), and the **congress** bodies
-# themselves (人大常委会, 街道人大工委 …). The network joins two actors of different
-# kinds when one sentence mentions both (§4). An edge carries a `relation`, from the
-# trigger verb of the sentence (联系 contact, 督办 supervise, 答复 reply, 调解 mediate,
-# 委派 delegate …; `co_mention` when there is none), and a `weight`, the number of
-# sentences that support it. Every edge keeps its evidence sentences.
+# actors ([codebook §3](../docs/codebook.md)): **deputies** (人大代表, deputy groups
+# 代表小组, lead deputies 领衔代表 …), **stations** where deputies meet constituents
+# (联络站 liaison stations, 活动站/活动室 activity stations and rooms, 代表之家
+# deputies' homes, mediation rooms 调解室 …), **agencies** of the state and the party
+# that deputies supervise or work with (区政府 the district government, courts,
+# bureaus, 承办单位 the departments handling suggestions, the party committee 区委),
+# and the **congress** bodies themselves (人大常委会 standing committees, 街道人大工委
+# street working committees …). The network joins two actors of different kinds when
+# one sentence mentions both ([codebook §4](../docs/codebook.md)). An edge carries a
+# `relation`, named by the trigger verb of the sentence (联系 liaises, 督办 supervises
+# handling, 答复 replies, 调解 mediates, 委派 refers a case …; `co_mention` when there
+# is none), and a `weight`, the number of sentences that support it. Every edge keeps
+# its evidence sentences. Relation names are glossed in English in the tables and
+# figures below.
 #
 # Questions: which relations connect which kinds of actor; which agencies and stations
 # are central; how the networks differ between jurisdictions; and what the bipartite
@@ -19,16 +23,30 @@
 
 # %%
 import matplotlib.pyplot as plt
+import networkx as nx
 import pandas as pd
+from matplotlib.lines import Line2D
 
 import congress_lib as cl
 from congress_lib import analysis as an
-from congress_lib.network import projection_edges
-from congress_lib.notebooks import setup
+from congress_lib.network import TYPE_ORDER, projection_edges
+from congress_lib.notebooks import listing, say, setup
+from congress_lib.plotting import TYPE_STYLE
 
 ROOT, FIGURES = setup(max_colwidth=100)  # paths, figure style with the bundled CJK font, table display
 
 corpus = cl.load_corpus(ROOT / "corpus")
+
+
+def glossed(table):
+    """The table with its relation names glossed in English (督办 → 督办 supervises handling)."""
+    return table.assign(relation=an.bilingual(table["relation"], "relation", corpus.lexicon))
+
+
+def jurisdictions(node_jurisdiction):
+    """The set of jurisdictions of a node (its attribute is ;-joined)."""
+    return set(filter(None, str(node_jurisdiction).split(";")))
+
 
 # %% [markdown]
 # ## Edges and relations
@@ -36,109 +54,202 @@ corpus = cl.load_corpus(ROOT / "corpus")
 # `cl.network_edges` gives one row per (source, target, relation). Nodes are keyed
 # `type:canonical name`, so 区政府 in a unit about 同安区 and 同安区人民政府 elsewhere
 # are one node, `agency:同安区人民政府`. Which relations connect which kinds of actor
-# (sentences, summed over edges):
+# (an edge counts once for every sentence that supports it):
 
 # %%
 edges = cl.network_edges(corpus)
 edges = edges.assign(pair=edges["source_type"] + "–" + edges["target_type"])
 relations = edges.pivot_table(index="pair", columns="relation", values="weight", aggfunc="sum", fill_value=0)
 relations = relations[sorted(relations.columns, key=lambda r: (r == "co_mention", -relations[r].sum(), r))]
-relations
+relations.set_axis(an.bilingual(relations.columns, "relation", corpus.lexicon), axis=1)
 
 # %%
-fig, ax = plt.subplots(figsize=(7.6, 3.4))
-an.draw_heatmap(relations, ax, cmap="Oranges", colorbar_label="sentences")
+fig, ax = plt.subplots(figsize=(8.4, 4.4))
+an.draw_heatmap(relations, ax, cmap="Oranges", colorbar_label="sentences",
+                col_labels=an.bilingual(relations.columns, "relation", corpus.lexicon))
 ax.set_title("Relations between kinds of actor (whole corpus)")
 an.save_and_show(fig, "04_relations", FIGURES)
 
+# %%
+typed = relations.drop(columns="co_mention")
+commonest = [f"{pair} {an.bilingual([typed.loc[pair].idxmax()], 'relation', corpus.lexicon)[0]} "
+             f"({typed.loc[pair].max()})" for pair in typed.index if typed.loc[pair].max() > 0]
+ties, co = int(relations.to_numpy().sum()), int(relations["co_mention"].sum())
+say("Of the {ties} (edge, sentence) ties, {co} ({share:.0%}) are plain co-mentions: the sentence names "
+    "both actors, but no trigger verb in the clause of either says what one did to the other. The commonest "
+    "typed relation of each pair of kinds (ties): {commonest}.",
+    ties=ties, co=co, share=co / ties, commonest=listing(commonest))
+
 # %% [markdown]
-# Most ties are plain co-mentions: a report names a deputy and a congress body in one
-# sentence without a verb that says what one did to the other. Among the typed
-# relations, 联系 (contact) is the commonest verb between deputies and agencies and
-# between deputies and stations; 督办 (supervise the handling of suggestions) ties
-# congress bodies to agencies and to deputies; 答复 (reply) and 承办 (handle) put
-# deputies opposite the departments that answer their suggestions; 调解 (mediation)
-# and 委派 (delegation of cases) tie the court to deputies in the mediation rooms.
-# The evidence of every typed edge that involves an agency:
+# The evidence of every typed edge that involves an agency, with its trigger word:
 
 # %%
 evidence = cl.edge_evidence(corpus)
 agency_typed = evidence[(evidence["relation"] != "co_mention")
                         & (evidence["source"].str.startswith("agency:") | evidence["target"].str.startswith("agency:"))]
-agency_typed.sort_values(["relation", "source", "target", "doc_id", "start"])[
+glossed(agency_typed.sort_values(["relation", "source", "target", "doc_id", "start"]))[
     ["relation", "trigger", "source", "target", "sent_id", "sentence"]].reset_index(drop=True)
 
 # %% [markdown]
 # ## The whole-corpus network, and what generic nodes do to it
 #
-# Built over the whole corpus, the network is dominated by **generic** nodes, names
-# that carry no level or place: 人大代表 (deputies in general), 人大 (the congress in
-# general), 承办单位 (the handling departments). Every report talks of deputies, so the
-# generic deputy node is tied to almost everything and has the highest centrality by
-# construction; it also joins jurisdictions that have nothing to do with each other.
+# Some nodes are **generic**: names that carry no level or place, such as 人大代表
+# (deputies in general), 人大 (the congress in general) or 承办单位 (the handling
+# departments). A generic name is one node across the whole corpus, so it collects the
+# ties of every report that uses it and joins jurisdictions that have nothing to do
+# with each other: its centrality is high by construction.
 
 # %%
 G_all = cl.build_network(corpus)
 metrics_all = cl.node_metrics(G_all)
-print(f"whole corpus: {G_all.number_of_nodes()} nodes, {G_all.number_of_edges()} edges")
-metrics_all.head(10)
+top10 = metrics_all.head(10)
+first = metrics_all.iloc[0]
+n_jurisdictions = corpus.units["jurisdiction"].nunique()
+say("Whole corpus: {n} nodes, {e} edges. Of the ten nodes with most ties (weighted degree, below), {k} are "
+    "generic ({generic}). The first, {first}, is {kind}: it is tied to {deg} of the other {others} nodes and "
+    "named in {nj} of the {J} jurisdictions.",
+    n=G_all.number_of_nodes(), e=G_all.number_of_edges(), k=int(top10["generic"].sum()),
+    generic=listing(top10.loc[top10["generic"], "canonical"]), first=first["canonical"],
+    kind="generic" if first["generic"] else "a specific actor", deg=first["degree"],
+    others=G_all.number_of_nodes() - 1, nj=len(jurisdictions(first["jurisdiction"])), J=n_jurisdictions)
+
+# %%
+top10
 
 # %% [markdown]
 # For questions about *which* agencies and stations are central we therefore drop
-# the generic nodes (`keep_generic=False`). What remains are named or levelled actors:
-# 同安区人民政府, 淮北市财政局, a named station brand. A caveat remains: multi-level
-# names such as 各级人大代表 (deputies at all levels) and 党中央 (the party centre) are
-# kept, and being one node across all reports, they still bridge jurisdictions.
+# the generic nodes (`keep_generic=False`). What remains are named or levelled actors.
+# Names for several levels at once (各级人大代表 deputies at all levels) and national
+# bodies (党中央 the party centre) carry a level, so they are not generic: they are
+# kept, and being one node across all reports, they can still bridge jurisdictions.
 
 # %%
 G = cl.build_network(corpus, keep_generic=False)
 metrics = cl.node_metrics(G)
-print(f"specific actors only: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges")
+bridges = metrics[(metrics["degree"] > 0) & (metrics["jurisdiction"].map(lambda j: len(jurisdictions(j))) > 1)]
+say("Specific actors only: {n} nodes, {e} edges; {iso} of the nodes have no tie left. {b} connected nodes "
+    "are named in more than one jurisdiction: {names}.",
+    n=G.number_of_nodes(), e=G.number_of_edges(), iso=int((metrics["degree"] == 0).sum()), b=len(bridges),
+    names=listing(f"{r.canonical} ({len(jurisdictions(r.jurisdiction))} jurisdictions)" for r in bridges.itertuples()))
 
 # %% [markdown]
 # ### Central agencies and stations
 #
-# Degree counts an actor's distinct partners, weighted degree the sentences that tie
-# it to them, betweenness (with 1/weight as distance) how often it lies on shortest
-# paths between others.
+# Degree counts an actor's distinct partners; weighted degree adds up, over its
+# partners, the sentences that tie it to each; betweenness (with 1/weight as distance)
+# how often it lies on shortest paths between others.
 
 # %%
-cols = ["canonical", "jurisdiction", "mentions", "degree", "weighted_degree", "betweenness"]
+cols = ["canonical", "jurisdiction", "branch", "mentions", "degree", "weighted_degree", "betweenness"]
 metrics[metrics["type"] == "agency"][cols].head(10).reset_index(drop=True)
 
 # %%
 metrics[metrics["type"] == "station"][cols].head(10).reset_index(drop=True)
 
+# %%
+top_agencies = metrics[(metrics["type"] == "agency") & (metrics["degree"] > 0)].head(5)
+branches = top_agencies["branch"].value_counts()
+connected = metrics.assign(linked=metrics["degree"] > 0).groupby("type")["linked"].mean()
+station_ties = relations.loc[[p for p in relations.index if "station" in p.split("–")]].sum(axis=1)
+station_ties.index = [p.replace("station", "").strip("–") for p in station_ties.index]
+fewest = station_ties.idxmin()
+seldom = fewest == "agency" and 2 * station_ties.min() < station_ties.drop(fewest).min()
+say("The five agencies with most ties are {agencies}; by branch: {branches}. Stations are {rank} "
+    "connected kind of actor: {share:.0%} of the specific stations have a tie, against {others}. In the whole "
+    "network (generic nodes included) stations have {ties}; {fewest_text}.",
+    agencies=listing(top_agencies["canonical"]),
+    branches=listing(f"{n} {b}" for b, n in branches.items()),
+    rank="the least" if connected.idxmin() == "station" else "not the least",
+    share=connected["station"],
+    others=listing(f"{connected[t]:.0%} of {t} nodes" for t in TYPE_ORDER if t != "station"),
+    ties=listing(f"{n} (edge, sentence) ties with {t} nodes"
+                 for t, n in station_ties.sort_values(ascending=False).items()),
+    fewest_text=("in these texts a station appears beside deputies and congress bodies, seldom beside an agency "
+                 "of the administration" if seldom else f"they are named with {fewest} nodes least often"))
+
 # %% [markdown]
-# The central agencies are the party committees (from the party centre down to the
-# district committee) and the district governments: the bodies whose leadership the
-# reports affirm and whose work the congresses review. Stations are weakly
-# connected: they are mentioned with deputies and with congress bodies, rarely with a
-# government agency in the same sentence. In
-# these texts the contact stations are congress-side infrastructure, presented as
-# the place where deputies meet voters, not as an interface with the administration.
-#
 # ## Per jurisdiction
 #
 # `cl.jurisdiction_summary` builds one network per jurisdiction (generic nodes kept:
 # inside one jurisdiction 人大代表 does refer to that jurisdiction's deputies) and
-# counts nodes by type (`n_`) and edges by pair of types (`e_`):
+# counts nodes by type (`n_`) and edges by pair of types (`e_`). Density (edges over
+# possible edges) falls as a network grows, so it does not compare networks of very
+# different size.
 
 # %%
-summary = cl.jurisdiction_summary(corpus)
-summary.sort_values(["edges", "jurisdiction"], ascending=[False, True]).reset_index(drop=True)
+summary = (cl.jurisdiction_summary(corpus).sort_values(["edges", "jurisdiction"], ascending=[False, True])
+           .reset_index(drop=True))
+summary
+
+# %%
+units = corpus.units.merge(corpus.documents[["doc_id", "genre", "n_units"]], on="doc_id")
+own_report = set(units.loc[units["n_units"] == 1, "jurisdiction"])
+summary = summary.assign(own_report=summary["jurisdiction"].isin(own_report))
+largest3 = summary.head(3)
+sections = summary[~summary["own_report"]]
+say("The three largest networks, {largest}, belong to jurisdictions {own} a report of their own; the {k} "
+    "jurisdictions known only from sections of {multi} have {lo}–{hi} nodes and {elo}–{ehi} edges each.",
+    largest=listing(f"{r.jurisdiction} ({r.nodes} nodes, {r.edges} edges)" for r in largest3.itertuples()),
+    own="that all have" if largest3["own_report"].all() else "not all of which have",
+    multi=listing(f"{d} ({g})" for d, g in units.loc[units["n_units"] > 1, ["doc_id", "genre"]].drop_duplicates()
+                  .itertuples(index=False)),
+    k=len(sections), lo=sections["nodes"].min(), hi=sections["nodes"].max(),
+    elo=sections["edges"].min(), ehi=sections["edges"].max())
 
 # %% [markdown]
-# The long single-district reports (相山区, the Zhengzhou district, 同安区) give dense
-# accounts with dozens of actors; the round-up sections name a handful. Density falls
-# as networks grow, so it is not comparable across networks of such different size.
-# The network of the jurisdiction with the most edges:
+# The network of the jurisdiction with the most edges, all actors, as a matrix: one
+# row and one column per actor, the number in a cell the sentences that tie the two.
+# Edges join actors of different kinds only, and each pair appears once, so the matrix
+# is a staircase: stations, agencies and congress bodies (rows) against deputies,
+# stations and agencies (columns). Actors are ordered by type, then by weighted
+# degree; names are coloured by type; `*` marks a generic name; actors without a tie
+# are left out. Unlike a node–link drawing, a matrix shows every tie without lines
+# crossing labels.
 
 # %%
-largest = summary.sort_values(["edges", "jurisdiction"], ascending=[False, True])["jurisdiction"].iloc[0]
+largest = summary["jurisdiction"].iloc[0]
 G_local = cl.build_network(corpus, jurisdiction=largest)
-fig = cl.draw_network(G_local, n_labels=30, title=f"Deputy–station–agency network: {largest} (all actors)")
+local = cl.node_metrics(G_local)
+local = local[local["degree"] > 0].sort_values("type", key=lambda t: t.map(TYPE_ORDER.index), kind="stable")
+by_type = {t: local.loc[local["type"] == t, "node"].tolist() for t in TYPE_ORDER}
+rows = [n for t in TYPE_ORDER[1:] for n in by_type[t]]
+columns = [n for t in TYPE_ORDER[:-1] for n in by_type[t]]
+local_edges = cl.network_edges(corpus, jurisdiction=largest)
+matrix = (local_edges.pivot_table(index="target", columns="source", values="weight", aggfunc="sum")
+          .reindex(index=rows, columns=columns))
+name = {n: G_local.nodes[n]["canonical"] + (" *" if G_local.nodes[n]["generic"] else "") for n in local["node"]}
+fig, ax = plt.subplots(figsize=(9.6, 10.4))
+an.draw_heatmap(matrix, ax, cmap="Blues", colorbar_label="sentences",
+                row_labels=[name[n] for n in rows], col_labels=[name[n] for n in columns])
+for ticks, nodes in ((ax.get_yticklabels(), rows), (ax.get_xticklabels(), columns)):
+    for tick, n in zip(ticks, nodes):
+        tick.set_color(TYPE_STYLE[G_local.nodes[n]["type"]]["color"])
+for k in range(1, len(TYPE_ORDER) - 1):  # lines between the blocks of one type
+    ax.axhline(sum(len(by_type[t]) for t in TYPE_ORDER[1:k + 1]) - 0.5, color="#555555", lw=0.6)
+    ax.axvline(sum(len(by_type[t]) for t in TYPE_ORDER[:k]) - 0.5, color="#555555", lw=0.6)
+ax.legend(handles=[Line2D([], [], marker=TYPE_STYLE[t]["marker"], color="none", markersize=8,
+                          markerfacecolor=TYPE_STYLE[t]["color"], label=f"{t} ({len(by_type[t])})")
+                   for t in TYPE_ORDER], loc="upper right", frameon=False, title="names by type")
+ax.set_title(f"Who is named with whom in {largest}: sentences per pair of actors (* generic name)")
 an.save_and_show(fig, "04_network_jurisdiction", FIGURES)
+
+# %% [markdown]
+# Every tie of the matrix with its evidence sentence:
+
+# %%
+glossed(cl.edge_evidence(corpus, jurisdiction=largest).sort_values(["source", "target", "doc_id", "start"]))[
+    ["source", "target", "relation", "sent_id", "sentence"]].reset_index(drop=True)
+
+# %%
+generic_local = {n for n in G_local if G_local.nodes[n]["generic"]}
+with_generic = sum(1 for u, v in G_local.edges() if u in generic_local or v in generic_local)
+hub = local.sort_values(["degree", "weighted_degree", "node"], ascending=[False, False, True]).iloc[0]
+say("In {j}, {g} of the {e} edges ({share:.0%}) have a generic name at one end; the actor with the most "
+    "partners is {hub} ({kind}, {deg} partners, weighted degree {w}). {iso} of the {n} actors named in {j} share no "
+    "sentence with an actor of another kind and are not shown.",
+    j=largest, g=with_generic, e=G_local.number_of_edges(), share=with_generic / G_local.number_of_edges(),
+    hub=hub["canonical"], kind="generic" if hub["generic"] else "specific", deg=hub["degree"],
+    w=hub["weighted_degree"], iso=G_local.number_of_nodes() - len(local), n=G_local.number_of_nodes())
 
 # %% [markdown]
 # ## Bipartite projections
@@ -149,27 +260,53 @@ an.save_and_show(fig, "04_network_jurisdiction", FIGURES)
 # partners). On the network of specific actors:
 
 # %%
-an.projection_summary(G)
+projections = an.projection_summary(G)
+projections
+
+# %%
+share = projections.set_index(["node_type", "via_type"])
+station_deputy = evidence[(evidence["source_type"] == "deputy") & (evidence["target_type"] == "station")]
+generic_deputy = station_deputy["source"].map(dict(zip(metrics_all["node"], metrics_all["generic"])))
+say("{a_linked} of the {a_n} specific agencies share a deputy with another agency, and {s_linked} of the "
+    "{s_n} stations share one with another station. In the whole network, {g} of the {sd} (edge, sentence) ties "
+    "between a station and a deputy go to {which}, a generic node dropped here{so}.",
+    a_linked=share.loc[("agency", "deputy"), "linked_nodes"], a_n=share.loc[("agency", "deputy"), "nodes"],
+    s_linked=share.loc[("station", "deputy"), "linked_nodes"], s_n=share.loc[("station", "deputy"), "nodes"],
+    g=int(generic_deputy.sum()), sd=len(station_deputy),
+    which=listing(sorted(set(station_deputy.loc[generic_deputy, "source"].str.split(":").str[1])), conjunction="or"),
+    so=(": a report names a station together with deputies in general rather than with a particular deputy "
+        "or deputy group" if generic_deputy.mean() > 0.5 else ""))
 
 # %% [markdown]
-# The projections are sparse: few agencies share a named deputy, and stations almost
-# never share one, because a report names a station together with deputies in
-# general (a generic node, dropped here) rather than with a particular deputy group.
 # The ties that exist, with the number of shared partners and who they are (`via`):
 
 # %%
-pd.concat([
+projected = pd.concat([
     projection_edges(G, "agency", "deputy").assign(projection="agency via deputy"),
     projection_edges(G, "agency", "congress").assign(projection="agency via congress"),
     projection_edges(G, "station", "congress").assign(projection="station via congress"),
 ])[["projection", "source", "target", "shared", "via"]].reset_index(drop=True)
+projected
+
+# %%
+place = dict(zip(metrics["node"], metrics["jurisdiction"].map(jurisdictions)))
+level = dict(zip(metrics["node"], metrics["level"]))
+crossing = projected[[not (place[s] & place[t]) for s, t in zip(projected["source"], projected["target"])]]
+vias = sorted({v for via in crossing["via"] for v in via.split(";")})
+multi_level = bool(vias) and all(level[v] == "multi" for v in vias)
+say("{x} of the {n} projected ties join two actors that are never named in the same jurisdiction{through}{verdict}",
+    x=len(crossing), n=len(projected),
+    through=f"; they run through {listing(v.split(':', 1)[1] for v in vias)}" if vias else ".",
+    verdict=(", names for several levels at once (level `multi`) that stand for different people in each report: "
+             "such a tie says more about shared vocabulary than about shared people." if multi_level
+             else ": a tie through a name used in several reports shows shared people only if the name is one actor."
+             if vias else ""))
 
 # %% [markdown]
-# Some of these ties cross jurisdictions (a Zhengzhou party committee and the Tong'an
-# district government sharing "各级人大代表"), which is the bridging artefact noted
-# above: a projection through multi-level or generic names says more about shared
-# vocabulary than about shared people. Within one jurisdiction the projections are
-# meaningful, and a larger corpus with named deputies would make them informative.
+# A projection says that two actors work with the same people only where the shared
+# partner is one identifiable actor (a named deputy or deputy group, one standing
+# committee of one place); reports that name individual deputies give it more such
+# ties.
 #
 # ## The tripartite network of specific actors
 #
@@ -188,20 +325,32 @@ an.save_and_show(fig, "04_network", FIGURES)
 
 # %%
 drawn = {tuple(sorted(e)) for e in G.edges()}
-evidence[[tuple(sorted(p)) in drawn for p in zip(evidence["source"], evidence["target"])]].sort_values(
-    ["source", "target", "doc_id", "start"])[["source", "target", "relation", "sent_id", "sentence"]].reset_index(
+glossed(evidence[[tuple(sorted(p)) in drawn for p in zip(evidence["source"], evidence["target"])]].sort_values(
+    ["source", "target", "doc_id", "start"]))[["source", "target", "relation", "sent_id", "sentence"]].reset_index(
     drop=True)
 
+# %%
+tops = (metrics[metrics["degree"] > 0].sort_values(["weighted_degree", "node"], ascending=[False, True])
+        .groupby("type", sort=False).head(1).set_index("type")
+        .reindex([t for t in TYPE_ORDER if ((metrics["type"] == t) & (metrics["degree"] > 0)).any()]))
+multi = set(bridges["node"])
+core = G.subgraph([n for n in G if G.degree(n) > 0 and n not in multi])
+spanning = [c for c in nx.connected_components(core) if len(set().union(*(place[n] for n in c))) > 1]
+say("At the top of the columns stand {tops}; {k} of them are named in more than one "
+    "jurisdiction. Without the {m} nodes named in several jurisdictions, {spanning}: {verdict}.",
+    tops=listing(f"{r.canonical} ({t}, weighted degree {r.weighted_degree}, {len(jurisdictions(r.jurisdiction))} "
+                 f"jurisdiction{'s' if len(jurisdictions(r.jurisdiction)) > 1 else ''})"
+                 for t, r in tops.iterrows()),
+    k=sum(n in multi for n in tops["node"]), m=len(multi),
+    spanning=(f"{len(spanning)} connected group(s) of actors still span two or more jurisdictions" if spanning
+              else "no connected group of actors spans two jurisdictions"),
+    verdict=("the multi-jurisdiction nodes are what joins the reports into one network" if not spanning
+             else "the reports are also joined by actors named in one jurisdiction only"))
+
 # %% [markdown]
-# The picture confirms the tables. At the top of their columns stand the multi-level
-# nodes (各级人大代表 deputies at all levels, 党中央 the party centre, 各级人大
-# congresses at all levels), tied to actors from several reports: they are what joins
-# the reports into one network. Next come the standing committees and governments of
-# the long reports, which carry most ties. Stations have few ties, and those go to
-# deputies and congress bodies. The network is a map of how reports *describe*
-# relations, sentence by sentence; it is not a measure of how often these actors
-# meet. Mention errors and canonical-name conventions (notebook 6) propagate to
-# nodes and centralities.
+# The network is a map of how reports *describe* relations, sentence by sentence; it
+# is not a measure of how often these actors meet. Mention errors and canonical-name
+# conventions ([notebook 6](06_validation.ipynb)) propagate to nodes and centralities.
 #
 # The graph can be written for Gephi with `cl.write_network(G, folder)`
 # (`network.graphml`, `network.gexf`); `congress-lib build` does so for the whole

@@ -4,39 +4,50 @@
 # Local congresses advertise named mechanisms of their work: 专题询问 (special
 # inquiry, a hearing at which department heads answer committee members' questions),
 # 执法检查 (law-enforcement inspection), 面对面督办 (face-to-face supervision of the
-# handling of deputies' suggestions), 三方会商 (three-party consultation between the
+# handling of deputies' suggestions), 三方会商 (tripartite consultation between the
 # lead deputy, the responsible department and the congress), 民生实事项目票决制 (deputies
 # vote on the government's list of livelihood projects), 代表接待选民日 (fixed days on
-# which deputies receive voters) and more (codebook §5). Which jurisdictions report
-# which practices, and which practices are reported together?
+# which deputies receive voters) and more
+# ([codebook §5](../docs/codebook.md#5-practices)). Which jurisdictions report which
+# practices, and which practices are reported together?
 #
 # Practices are found by cue phrases held in `congress_lib/lexicon/practices.yaml`
 # (editable data: a researcher adds a practice or a cue there, not in code).
 # `corpus.practices()` gives unit × practice counts with the evidence sentences.
+# Figures label each practice by its English name in the codebook with the Chinese
+# beside it, and jurisdictions in characters with their pinyin.
 
 # %%
 import matplotlib.pyplot as plt
 
 import congress_lib as cl
 from congress_lib import analysis as an
-from congress_lib.notebooks import setup
+from congress_lib.notebooks import listing, say, setup
 
 ROOT, FIGURES = setup()  # paths, figure style with the bundled CJK font, table display
 
 corpus = cl.load_corpus(ROOT / "corpus")
 practices = corpus.practices()
 labels = an.unit_labels(corpus.units)
-practice_labels = {code: entry.get("label", code)
-                   for code, entry in corpus.lexicon["practices"]["practices"].items()}
+codes = list(corpus.lexicon["practices"]["practices"])
+practice_labels = dict(zip(codes, an.bilingual(codes, "practice", corpus.lexicon)))  # Special inquiry 专题询问
+units = corpus.units.merge(corpus.documents[["doc_id", "genre", "n_units"]], on="doc_id", how="left")
+units["section"] = units["n_units"] > 1  # a section of a round-up, not a whole report
+
+# figure labels of units: 湖里区 Huli (xiamen_2024_roundup#3)
+figure_labels = an.unit_labels(corpus.units, romanise=True, lexicon=corpus.lexicon)
 
 # %% [markdown]
 # ## Which practices, where
 #
-# How many units report each practice, and in how many distinct jurisdictions:
+# How many units report each practice, in how many distinct jurisdictions, provinces
+# and genres of report (the `genre` of the metadata: work review, news, round-up …):
 
 # %%
-spread = (practices.groupby("practice")
+located = practices.merge(units[["unit_id", "province", "genre"]], on="unit_id", how="left")
+spread = (located.groupby("practice")
           .agg(units=("unit_id", "nunique"), jurisdictions=("jurisdiction", "nunique"),
+               provinces=("province", "nunique"), genres=("genre", "nunique"),
                cue_hits=("count", "sum"), sentences=("n_sentences", "sum"))
           .reset_index())
 spread.insert(1, "label", spread["practice"].map(practice_labels))
@@ -44,31 +55,53 @@ spread = spread.sort_values(["units", "cue_hits", "practice"], ascending=[False,
 spread
 
 # %%
+widest = spread[spread["units"] == spread["units"].max()]
+single = spread[spread["units"] == 1]
+say("{found} found, in {k} of the {u} units. The most widespread, reported in {top} units each, {is_are} "
+    "{widest}; {single} of the {n} {is_are_single} reported in a single unit.",
+    found=(f"All {len(codes)} practices of the codebook are" if len(spread) == len(codes)
+           else f"{len(spread)} of the {len(codes)} practices of the codebook are"),
+    n=len(spread), k=practices["unit_id"].nunique(), u=len(units), top=int(spread["units"].max()),
+    is_are="is" if len(widest) == 1 else "are",
+    widest=listing(f"{r['label']} ({r['provinces']} province{'s' if r['provinces'] != 1 else ''}, "
+                   f"{r['genres']} genre{'s' if r['genres'] != 1 else ''})" for r in widest.to_dict("records")),
+    single=len(single), is_are_single="is" if len(single) == 1 else "are")
+
+# %%
 matrix = an.unit_matrix(practices, "practice", corpus.units, values="count", categories=spread["practice"])
-fig, ax = plt.subplots(figsize=(8.4, 4.8))
-an.draw_heatmap(matrix, ax, row_labels=labels.loc[matrix.index].tolist(),
-                col_labels=[f"{practice_labels.get(c, c)}" for c in matrix.columns], cmap="Greens",
+fig, ax = plt.subplots(figsize=(10.0, 9.0))
+an.draw_heatmap(matrix.T, ax, row_labels=[practice_labels[c] for c in matrix.columns],
+                col_labels=figure_labels.loc[matrix.index].tolist(), cmap="Greens",
                 colorbar_label="cue phrases found")
 ax.set_title("Institutional practices reported by each unit (codebook §5)")
 an.save_and_show(fig, "05_practices_by_unit", FIGURES)
 
+# %%
+present = (matrix > 0)
+n_practices = present.sum(axis=1).rename("practices").to_frame().join(
+    an.unit_profile(corpus).set_index("unit_id")["n_chars"]).join(units.set_index("unit_id")["section"])
+sections, whole = n_practices[n_practices["section"]], n_practices[~n_practices["section"]]
+only_here = present[single["practice"]]
+signatures = [f"- {labels[u]}: {listing(practice_labels[p] for p in only_here.columns[only_here.loc[u]])}"
+              for u in only_here.index[only_here.any(axis=1)]]
+say("Practices reported in a single unit are the local signatures of this corpus:\n\n{signatures}\n\n"
+    "Length matters as well: the {ns} "
+    "sections of round-ups have {sc:,.0f} characters on average and name {smin} to {smax} practices each; the "
+    "{nw} whole reports have {wc:,.0f} characters on average and name {wmin} to {wmax}. {verdict}",
+    signatures="\n".join(signatures) if signatures else "- none", ns=len(sections), sc=sections["n_chars"].mean(),
+    smin=sections["practices"].min(), smax=sections["practices"].max(), nw=len(whole),
+    wc=whole["n_chars"].mean(), wmin=whole["practices"].min(), wmax=whole["practices"].max(),
+    verdict=("Every whole report names more practices than any section, so the matrix measures the length "
+             "and genre of a report as well as its repertoire; the fair comparison is between reports of one genre."
+             if len(sections) and len(whole) and whole["practices"].min() > sections["practices"].max()
+             else "Whole reports and sections overlap in the number of practices they name."))
+
 # %% [markdown]
-# Two kinds of practice stand out. Supervision of the handling of deputies'
-# suggestions (跟踪督办 follow-up supervision, 重点建议督办 supervision of key
-# suggestions) and the use of online duty platforms (互联网+代表履职) are reported
-# across provinces and genres: they are the common repertoire. Other mechanisms are
-# local signatures: the "deputy + judge" mediation rooms (人大代表+法官调解) of 集美区,
-# the three-party consultation (三方会商) of 翔安区, the project voting system
-# (票决制) of 相山区, the dual activity days (代表双活动日) and unified reception
-# (代表统一接待) of the Zhengzhou district. A district section of the round-up is
-# about 600 characters long and reports at most a few practices, a full report
-# several times as many, so the matrix measures length as well as repertoire; the
-# right comparison is between reports of a similar genre.
-#
 # The evidence: every cue found, with its sentence.
 
 # %%
 evidence = an.with_sentences(corpus.practice_evidence(), corpus.sentences)
+evidence["label"] = evidence["practice"].map(practice_labels)
 (evidence.sort_values(["doc_id", "start", "practice"])
  [["unit_id", "jurisdiction", "practice", "label", "surface", "sent_id", "sentence"]].reset_index(drop=True))
 
@@ -78,8 +111,8 @@ evidence = an.with_sentences(corpus.practice_evidence(), corpus.sentences)
 # Two practices co-occur in a unit when both are reported in it. `an.cooccurrence`
 # counts the units in which each pair co-occurs and computes the Jaccard index (units
 # with both ÷ units with either), which does not reward practices merely for being
-# common. With eleven units the co-occurrences are descriptive, not a test of
-# association.
+# common. The counts describe the units of this corpus; unless it holds many reports of
+# one kind, they are not a test of association.
 
 # %%
 jaccard = an.cooccurrence(practices, unit="unit_id", item="practice", measure="jaccard")
@@ -87,17 +120,17 @@ shared = [p for p in spread.loc[spread["units"] >= 2, "practice"] if p in jaccar
 shown = jaccard.loc[shared, shared].astype(float)
 for p in shared:
     shown.loc[p, p] = float("nan")  # the diagonal (always 1) is left blank
-names = [practice_labels.get(c, c) for c in shared]
-fig, ax = plt.subplots(figsize=(6.4, 5.4))
-an.draw_heatmap(shown, ax, row_labels=names, col_labels=names, cmap="Purples", fmt="{:.2f}", vmax=1.0,
-                colorbar_label="Jaccard index across units")
+names = [practice_labels[c] for c in shared]
+fig, ax = plt.subplots(figsize=(9.6, 8.2))
+an.draw_heatmap(shown, ax, row_labels=names, col_labels=an.bilingual(shared, "practice", corpus.lexicon, chinese=False),
+                cmap="Purples", fmt="{:.2f}", vmax=1.0, colorbar_label="Jaccard index across units")
 ax.set_title("Co-occurrence of practices reported in two or more units")
 an.save_and_show(fig, "05_practice_cooccurrence", FIGURES)
 
 # %% [markdown]
 # Practices reported in a single unit are left out of the figure: two of them in the
-# same unit would have a Jaccard index of 1 on the strength of one report. The
-# fifteen pairs that co-occur most often:
+# same unit would have a Jaccard index of 1 on the strength of one report. The pairs
+# that co-occur in the most units:
 
 # %%
 pairs = an.cooccurrence_pairs(practices, unit="unit_id", item="practice").head(15)
@@ -105,13 +138,20 @@ pairs.insert(1, "label_a", pairs["item_a"].map(practice_labels))
 pairs.insert(3, "label_b", pairs["item_b"].map(practice_labels))
 pairs
 
+# %%
+recurring = an.cooccurrence_pairs(practices, unit="unit_id", item="practice").query("n_both >= 2")
+in_sections = [bool((present[a] & present[b] & n_practices["section"]).any())
+               for a, b in zip(recurring["item_a"], recurring["item_b"])]
+most = recurring[recurring["n_both"] == recurring["n_both"].max()]
+say("{k} pairs of practices co-occur in two or more units; {m} of them co-occur only in whole reports, never in "
+    "a section of a round-up. The pairs found together most often ({top} units) involve {joined}. {verdict}",
+    k=len(recurring), m=len(recurring) - sum(in_sections), top=int(recurring["n_both"].max()) if len(recurring) else 0,
+    joined=listing(practice_labels[p] for p in dict.fromkeys([*most["item_a"], *most["item_b"]])),
+    verdict=("Co-occurrence here therefore reflects the genre of the report (a full review describes many "
+             "mechanisms, a showcase section highlights one) at least as much as complementarity between "
+             "institutions." if len(recurring) and 2 * sum(in_sections) < len(recurring)
+             else "Co-occurrence here is not mainly a matter of the genre of the report."))
+
 # %% [markdown]
-# The practices that travel together belong to one cycle of deputy work: receiving
-# voters (代表接待选民日), supervising the handling of the suggestions that result
-# (跟踪督办, 重点建议督办) and recording and appraising deputies' performance
-# (代表履职考核/档案, 代表述职评议). They co-occur in the full-length reports, which describe the
-# whole cycle, and are absent from the short round-up sections, which highlight one
-# signature mechanism each. Co-occurrence here therefore reflects the genre of the
-# report (a full work review versus a showcase section) at least as much as
-# complementarity between institutions; testing the latter needs many more reports of
-# one genre.
+# Telling complementarity between institutions apart from the genre of the report needs
+# many more reports of one genre.

@@ -392,3 +392,26 @@ def test_projection_summary_on_a_hand_made_graph():
     # one agency: no pair to link
     assert rows.loc[("agency", "deputy"), ["nodes", "edges"]].tolist() == [1, 0]
     assert list(out["node_type"]) == ["station", "deputy", "agency"]
+
+
+def test_place_names_are_romanised_for_readers_without_chinese(tmp_path):
+    from congress_lib import analysis as an
+
+    got = an.romanised(["湖里区", "同安区", "西安市", "马尾区", "郑州市某区", "某区", "广东省", "和平街道", ""])
+    assert got == ["Huli", "Tong'an", "Xi'an", "Mawei", "a district of Zhengzhou", "an unnamed district",
+                   "Guangdong", "Heping", ""]
+    # a reading is lexicon data: a user folder adds one without code
+    (tmp_path / "jurisdiction.yaml").write_text("readings:\n  六安: Lu'an\n", encoding="utf-8")
+    assert an.romanised(["六安市"], load_lexicon(tmp_path)) == ["Lu'an"]
+    units = pd.DataFrame({"unit_id": ["a#1", "b#1"], "jurisdiction": ["湖里区", "马尾区"]})
+    assert an.unit_labels(units, romanise=True).tolist() == ["湖里区 Huli (a#1)", "马尾区 Mawei (b#1)"]
+
+
+def test_bilingual_labels_come_from_the_codebook():
+    from congress_lib import analysis as an
+
+    assert an.bilingual(["special_inquiry", "not_a_code"], "practice") == ["Special inquiry 专题询问", "not_a_code"]
+    assert an.bilingual(["督办", "co_mention"], "relation") == ["督办 supervises handling", "co-mentioned"]
+    assert an.bilingual(["admin_context"], "indicator") == ["Jurisdiction context"]
+    assert an.bilingual(["special_inquiry"], "practice", chinese=False) == ["Special inquiry"]
+    assert an.pinyin(["联络站"]) == ["liánluòzhàn"]

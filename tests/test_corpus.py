@@ -167,3 +167,13 @@ def test_a_file_over_the_size_limit_is_rejected_unread_with_its_size(make_corpus
     for bad in (0, -1, "20", True, float("nan")):
         with pytest.raises(cl.InvalidArgumentError, match="max_file_mb must be a positive number"):
             cl.load_corpus(folder, max_file_mb=bad)
+
+
+def test_lazy_verbs_stay_functions_whatever_is_used_first():
+    """Using load_annotations first must not leave cl.evaluate bound to the submodule."""
+    import subprocess
+    import sys
+
+    code = ("import congress_lib as cl; cl.load_annotations; cl.network_nodes; "
+            "assert callable(cl.evaluate) and callable(cl.build_network) and callable(cl.save_figure)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).returncode == 0

@@ -1,0 +1,52 @@
+"""The README's tour of the Python API runs as it is written, outputs included."""
+
+from __future__ import annotations
+
+import doctest
+import os
+
+from conftest import ROOT
+
+
+def _tour() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## A tour of the Python API", 1)[1]
+    return section.split("```pycon", 1)[1].split("```", 1)[0]
+
+
+def test_the_readme_tour_runs_and_prints_what_it_shows(monkeypatch):
+    monkeypatch.chdir(ROOT)  # the tour loads "corpus" relative to the project folder
+    parser = doctest.DocTestParser()
+    test = parser.get_doctest(_tour(), {}, "README tour", str(ROOT / "README.md"), 0)
+    assert len(test.examples) >= 15
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    out: list[str] = []
+    runner.run(test, out=out.append)
+    assert runner.failures == 0, "".join(out)
+
+
+def test_every_command_the_readme_names_exists():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in ("run", "test", "lab", "notebooks"):
+        assert f"make {target}" in readme and f"\n{target}:" in makefile, target
+    for path in ("docs/codebook.md", "docs/performance.md", "figures/README.md", "corpus/README.md",
+                 "jupyter/jupyter_server_config.py", "benchmarks/bench_build.py", "benchmarks/bench_adversarial.py"):
+        assert path in readme and os.path.exists(ROOT / path), path
+
+
+def test_the_readme_out_of_sample_table_is_the_recorded_data():
+    """The README's out-of-sample figures are those of corpus/annotations/out_of_sample.csv."""
+    import pandas as pd
+
+    data = pd.read_csv(ROOT / "corpus" / "annotations" / "out_of_sample.csv")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip(): line for line in readme.splitlines() if line.startswith("| held-out")}
+    assert sorted(rows) == sorted(data["set"].unique())
+    for name, group in data.groupby("set"):
+        f1 = {(t, c): v for t, c, v in zip(group["table"], group["category"], group["f1"])}
+        expected = (f"| {f1['indicators', 'all']:.2f} | {f1['quantities', 'all']:.2f} | {f1['mentions', 'all']:.2f} "
+                    f"({f1['mentions', 'deputy']:.2f} / {f1['mentions', 'station']:.2f} / "
+                    f"{f1['mentions', 'agency']:.2f} / {f1['mentions', 'congress']:.2f}) |")
+        assert rows[name].endswith(expected), (name, rows[name])
+        assert str(group["pages"].iloc[0]) in rows[name]
