@@ -38,3 +38,32 @@ def make_corpus(tmp_path):
         return folder
 
     return _make
+
+
+# A small hostile corpus: duplicates, cells that start like spreadsheet formulas,
+# quotes, commas and line breaks in metadata, traditional characters, GB18030,
+# HTML, an empty file, and a round-up with two district headings.
+REPORTS = {
+    "a_tongan.txt": "同安区人大常委会组织代表视察联络站12个，接待群众1700余人次。\n区人大代表向区政府提出建议108件，办结率98.5%。\n",
+    "-risky.txt": "=SUM(A1)开头的一行。\n-3个代表小组走访选民。\n@所有人：县人大常委会开展专题询问。\n",
+    "b_trad.txt": "廣東省某縣人大常委會報告\n縣人大常委會組織代表開展執法檢查3次，聽取和審議專項工作報告5個。\n",
+    "c_dup.txt": "同安区人大常委会组织代表视察联络站12个，接待群众1700余人次。\n区人大代表向区政府提出建议108件，办结率98.5%。\n",
+    "d_roundup.txt": "市人大常委会召开会议。\n思明区\n思明区人大常委会开展“面对面”督办，满意率100%。\n湖里区\n湖里区人大代表联络站接待选民60多人次。\n",
+    "e_page.txt": "<html><body><div>首页 新闻 通知 公告</div><p>区人大常委会组织代表视察。</p>"
+                  "<p>全区建成代表之家3个、代表联络站15个。</p><p>版权所有 ICP备12345678号</p></body></html>",
+    "f_empty.txt": "",
+}
+METADATA = ('doc_id,title,date,province,city,district,notes\n'
+            'a_tongan,"Title, with comma",2023-01-05,福建省,厦门市,同安区,"line one\nline ""two"""\n'
+            '-risky,=cmd(),2023-02-01,,,,+note\n')
+
+
+def write_hostile(folder: Path) -> Path:
+    """Write the small hostile corpus into ``folder`` (reports/ and metadata.csv); return it."""
+    reports = folder / "reports"
+    reports.mkdir(parents=True)
+    for name, text in REPORTS.items():
+        data = text.encode("gb18030") if name.startswith("b_") else text.encode("utf-8")
+        (reports / name).write_bytes(data)
+    (folder / "metadata.csv").write_text(METADATA, encoding="utf-8")
+    return folder
