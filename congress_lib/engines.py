@@ -14,14 +14,14 @@ paths, not bytes), so the parent never holds the whole corpus's bytes.
 
 The optional on-disk cache stores each document's result in **one file**
 (``<root>/<2 hex>/<key>.pkl``) keyed by the file's content hash, its metadata
-row, the lexicon version, the library version, a hash of the source of the
-extraction modules (:data:`EXTRACTION_MODULES`) and the cache format: rebuilding
+row, the lexicon version, the library version, a hash of the source of every
+module of the package (:func:`_code_version`) and the cache format: rebuilding
 after adding one report processes only that report, and a warm rebuild reads one
 small file per document. An entry can also hold the document's rows already
 formatted as CSV and its network evidence (see ``render``), so a warm
-``congress-lib build`` formats nothing again; that part is reused only if the
-formatting code (:data:`FORMAT_MODULES`, pandas) is the one that wrote it, else
-it is made again from the cached rows. Entries are written to a temporary
+``congress-lib build`` formats nothing again; that part is reused only if it was
+formatted as this build formats (the renderer's options, pandas), else it is made
+again from the cached rows. Entries are written to a temporary
 file renamed into place, so two processes building at once never see a
 half-written entry; a damaged entry is recomputed, never trusted. The cache
 folder is trusted data (entries are pickles): do not point it at files from
@@ -79,34 +79,33 @@ def _library_version() -> str:
     return __version__
 
 
-#: Modules whose code makes a document's rows (part of the cache key).
-EXTRACTION_MODULES = ("pipeline", "ingest", "text", "quantities", "indicators", "mentions", "practices",
-                      "jurisdiction", "resources")
-#: Modules whose code formats the rows as CSV and makes the network evidence: an
-#: entry made by other versions of them keeps its rows but is formatted again.
-FORMAT_MODULES = ("cli", "corpus", "network")
-
-_CODE_VERSION: dict[tuple[str, ...], str] = {}
+_CODE_VERSION: dict[str, str] = {}
 
 
-def _code_version(modules: tuple[str, ...] = EXTRACTION_MODULES) -> str:
-    """A hash of the source files of ``modules``: an entry made by other code is never reused."""
-    got = _CODE_VERSION.get(modules)
+def _code_version() -> str:
+    """A hash of the source of every module of the package (``congress_lib/**/*.py``).
+
+    Part of every cache key: an entry made by other code is never reused, whichever
+    file the code that made it lives in (a list of "extraction modules" would serve
+    stale entries as soon as a refactoring moved a rule into a module not on it).
+    """
+    got = _CODE_VERSION.get("package")
     if got is None:
+        package = Path(__file__).resolve().parent
         h = hashlib.sha256()
-        for name in modules:
-            file = Path(__file__).parent / f"{name}.py"
-            h.update(name.encode())
-            h.update(file.read_bytes() if file.is_file() else b"")
-        got = _CODE_VERSION[modules] = h.hexdigest()
+        for file in sorted(package.rglob("*.py")):
+            h.update(file.relative_to(package).as_posix().encode() + b"\0")
+            h.update(file.read_bytes())
+        got = _CODE_VERSION["package"] = h.hexdigest()
     return got
 
 
 def _format_version(tag: str = "") -> str:
-    """What formats a cached document's output: the code, pandas, and the renderer's ``tag``."""
+    """How a cached document's output was formatted: pandas and the renderer's ``tag`` (the
+    code is in the cache key already)."""
     import pandas
 
-    return f"{_code_version(FORMAT_MODULES)} pandas {pandas.__version__} {tag}"
+    return f"pandas {pandas.__version__} {tag}"
 
 
 # --- one batch (runs in the worker) ---------------------------------------------------

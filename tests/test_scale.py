@@ -448,9 +448,31 @@ def test_quantity_values_are_floats_as_the_csv_formatting_assumes(corpus):
 def test_cache_keys_change_with_the_extraction_code(monkeypatch):
     lex = cl.load_lexicon()
     key = engines._cache_key(b"x", {}, lex)
-    monkeypatch.setattr(engines, "_CODE_VERSION", {engines.EXTRACTION_MODULES: "other code"})
+    monkeypatch.setattr(engines, "_CODE_VERSION", {"package": "other code"})
     assert engines._cache_key(b"x", {}, lex) != key
     assert hashlib.sha256(b"x").hexdigest() not in key
+
+
+def test_the_code_version_covers_every_module_of_the_package(tmp_path, monkeypatch):
+    """A rule moved into a new module, or edited in any module, gives other cache keys."""
+    import shutil
+
+    package = Path(engines.__file__).resolve().parent
+    copy = tmp_path / "congress_lib"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(engines, "__file__", str(copy / "engines.py"))
+
+    def version():
+        engines._CODE_VERSION.clear()
+        return engines._code_version()
+
+    monkeypatch.setattr(engines, "_CODE_VERSION", {})
+    base = version()
+    (copy / "new_rules.py").write_text("RULE = 1\n", encoding="utf-8")
+    added = version()
+    (copy / "new_rules.py").write_text("RULE = 2\n", encoding="utf-8")
+    edited = version()
+    assert len({base, added, edited}) == 3
 
 
 def test_new_formatting_code_reformats_cached_rows_without_extracting(hostile, tmp_path, monkeypatch):
