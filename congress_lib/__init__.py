@@ -11,7 +11,7 @@ no work and prints nothing.
 from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version as _version
 
-from .corpus import OUTPUT_TABLES, Corpus, load_corpus
+from .corpus import Corpus, load_corpus
 from .errors import (
     AnnotationError,
     CongressLibError,
@@ -22,6 +22,7 @@ from .errors import (
 )
 from .jurisdiction import Jurisdiction
 from .resources import Lexicon, load_lexicon
+from .schema import OUTPUT_TABLES
 
 try:
     __version__ = _version("congress_lib")

@@ -55,6 +55,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import CongressLibError, InvalidArgumentError
+from .schema import OUTPUT_TABLES, TABLES, column_index
 
 __all__ = ["main", "write_tables", "build", "safe_for_spreadsheet", "sentence_column", "output_table"]
 
@@ -136,14 +137,11 @@ def output_table(corpus, name: str, with_sentences: bool = False) -> pd.DataFram
 def _with_sentences(tables: dict) -> dict:
     """A document's row tuples with the ``sentence`` cell of :func:`sentence_column`
     appended to the rows of :data:`SENTENCE_TABLES`."""
-    from .pipeline import COLUMNS
-
-    s_cols = COLUMNS["sentences"]
-    s_id, s_text = s_cols.index("sent_id"), s_cols.index("text")
+    s_id, s_text = column_index("sentences", "sent_id", "text")
     pairs = [(row[s_id], row[s_text]) for row in tables["sentences"]]
     out = dict(tables)
     for name in SENTENCE_TABLES:
-        at = COLUMNS[name].index("sent_id")
+        at = column_index(name, "sent_id")
         rows = tables[name]
         texts = sentence_column((row[at] for row in rows), pairs)
         out[name] = [(*row, text) for row, text in zip(rows, texts)]
@@ -151,8 +149,7 @@ def _with_sentences(tables: dict) -> dict:
 
 
 #: Output tables formatted per document (every one but ``rejected``).
-DOC_TABLES = ("documents", "texts", "units", "sentences", "quantities", "indicators", "mentions", "practices",
-              "practice_evidence", "formulas", "formula_evidence")
+DOC_TABLES = tuple(name for name in OUTPUT_TABLES if name != "rejected")
 
 #: The version of the output folder's layout, in manifest.json. 2: the cleaned text
 #: in texts.csv (not documents.csv); graph files without edge evidence (edges.csv
@@ -216,9 +213,7 @@ def render_csv(results: list, lexicon=None, compress: bool = False, with_sentenc
     ``with_sentences`` adds the ``sentence`` cell (:func:`sentence_column`) to
     the rows of :data:`SENTENCE_TABLES`.
     """
-    from .pipeline import COLUMNS
-
-    node_key = itemgetter(*(COLUMNS["mentions"].index(c) for c in _NODE_KEY))
+    node_key = itemgetter(*column_index("mentions", *_NODE_KEY))
     for res in results:
         res.csv = _render_document(_with_sentences(res.tables) if with_sentences else res.tables)
         if compress:
@@ -250,11 +245,8 @@ def _batch_evidence(results: list, lexicon) -> None:
         return
     from operator import itemgetter
 
-    from .pipeline import COLUMNS
-
-    m_cols, s_cols = COLUMNS["mentions"], COLUMNS["sentences"]
-    m_get = itemgetter(*(m_cols.index(c) for c in ("sent_id", "type", "canonical", "start", "end")))
-    s_get = itemgetter(*(s_cols.index(c) for c in ("sent_id", "doc_id", "unit_id", "start", "end", "text")))
+    m_get = itemgetter(*column_index("mentions", "sent_id", "type", "canonical", "start", "end"))
+    s_get = itemgetter(*column_index("sentences", "sent_id", "doc_id", "unit_id", "start", "end", "text"))
     for res in results:
         res.evidence = network.document_evidence(network.sentence_evidence(
             map(m_get, res.tables["mentions"]), map(s_get, res.tables["sentences"]), lexicon))
@@ -408,8 +400,6 @@ def _render_document(tables: dict) -> dict:
     with a risky character are they written again with the spreadsheet
     protection applied cell by cell.
     """
-    from .pipeline import COLUMNS
-
     out = {}
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
@@ -420,70 +410,19 @@ def _render_document(tables: dict) -> dict:
         writer.writerows(rows)
         return buf.getvalue()
 
-    def emit(name: str, rows: list) -> None:
+    for name in DOC_TABLES:
+        table = TABLES[name]
+        rows = tables[name]
+        columns = table.output_columns
+        if columns != table.columns:  # (a projection: documents without its text)
+            at = column_index(name, *columns)
+            at = at if isinstance(at, tuple) else (at,)
+            rows = [tuple(row[i] for i in at) for row in rows]
         text = write(rows)
         if _RISKY_CHAR.search(text) and _RISKY_START.search(text):
             text = write([_cells(row) for row in rows])
         out[name] = (text.encode("utf-8"), len(rows))
-
-    cols = COLUMNS["documents"]
-    keep = [i for i, c in enumerate(cols) if c not in ("text", "raw_text")]
-    text_at = (cols.index("doc_id"), cols.index("text"))
-    docs = [_cells([row[i] for i in keep]) for row in tables["documents"]]  # (one row: cell by cell)
-    out["documents"] = (write(docs).encode("utf-8"), len(docs))
-    emit("texts", [tuple(row[i] for i in text_at) for row in tables["documents"]])
-    for name in ("units", "sentences", "quantities", "indicators", "mentions", "practice_evidence",
-                 "formula_evidence"):
-        emit(name, tables[name])
-    emit("practices", _practice_rows(tables))
-    emit("formulas", _formula_rows(tables))
     return out
-
-
-def _practice_rows(tables: dict) -> list[tuple]:
-    """Rows of :meth:`Corpus.practices` for one document (units in order, then practice codes)."""
-    from .pipeline import COLUMNS
-
-    cols = COLUMNS["practice_evidence"]
-    key_at = [cols.index(c) for c in ("doc_id", "unit_id", "jurisdiction", "practice", "label")]
-    sent_at = cols.index("sent_id")
-    groups: dict[tuple, list[str]] = {}
-    for row in tables["practice_evidence"]:
-        groups.setdefault(tuple(row[i] for i in key_at), []).append(row[sent_at])
-    u_id = COLUMNS["units"].index("unit_id")
-    unit_order = {row[u_id]: i for i, row in enumerate(tables["units"])}
-    rows = [(*key, len(sents), len(set(sents)), ";".join(dict.fromkeys(sents))) for key, sents in groups.items()]
-    rows.sort(key=lambda r: (unit_order.get(r[1], -1), r[3]))
-    return rows
-
-
-def _formula_rows(tables: dict) -> list[tuple]:
-    """Rows of :meth:`Corpus.formulas` for one document."""
-    import numpy as np
-
-    from .pipeline import COLUMNS
-
-    sent_unit = COLUMNS["sentences"].index("unit_id")
-    ev_cols = COLUMNS["formula_evidence"]
-    ev_unit, ev_sent = ev_cols.index("unit_id"), ev_cols.index("sent_id")
-    n_sent: dict[str, int] = {}
-    for row in tables["sentences"]:
-        n_sent[row[sent_unit]] = n_sent.get(row[sent_unit], 0) + 1
-    hits: dict[str, list[str]] = {}
-    for row in tables["formula_evidence"]:
-        hits.setdefault(row[ev_unit], []).append(row[ev_sent])
-    u_cols = COLUMNS["units"]
-    u_id, u_doc, u_jur = u_cols.index("unit_id"), u_cols.index("doc_id"), u_cols.index("jurisdiction")
-    rows = []
-    for unit in tables["units"]:
-        unit_id, doc_id, jurisdiction = unit[u_id], unit[u_doc], unit[u_jur]
-        ns = n_sent.get(unit_id, 0)
-        sents = hits.get(unit_id, [])
-        nf = len(set(sents))
-        # (n_formula_sentences / n_sentences).round(6), with numpy's rounding, as the corpus does
-        share = float(np.round(np.float64(nf) / np.float64(ns), 6)) if ns > 0 else 0.0
-        rows.append((doc_id, unit_id, jurisdiction, ns, nf, len(sents), share))
-    return rows
 
 
 def _manifest(lexicon_version: str, fmt: str, inputs: list[dict], counts: dict[str, int],
@@ -542,8 +481,6 @@ def write_tables(corpus, out: Path, fmt: str = "csv", *, excel: bool = False, wi
     ``with_sentences``: indicators and mentions get a ``sentence`` column
     (:func:`sentence_column`).
     """
-    from . import OUTPUT_TABLES
-
     _check_format(fmt, False, excel)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -627,8 +564,6 @@ def _writable(out: Path) -> None:
 
 
 def _output_names(fmt: str, compress: bool = False) -> list[str]:
-    from . import OUTPUT_TABLES
-
     suffix = _suffix(fmt, compress)
     return [f"{name}.{suffix}" for name in (*OUTPUT_TABLES, "edges")] + [
         "network.graphml", "network.gexf", "manifest.json"]

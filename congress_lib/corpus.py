@@ -34,7 +34,8 @@ from typing import Any
 import pandas as pd
 
 from .errors import CorpusNotFoundError, InvalidArgumentError
-from .pipeline import COLUMNS, TABLES, DocResult
+from .pipeline import DocResult
+from .schema import EXTRACTED, DERIVED, OUTPUT_TABLES, TABLES
 from .resources import Lexicon, load_lexicon
 from .text import kwic_rows, tokenizer
 
@@ -52,30 +53,18 @@ MAX_FILE_MB = 20.0
 _NOT_REPORTS = {"metadata.csv", "readme.md", "readme.txt", "readme"}
 _ANNOTATIONS = "annotations"
 
-_INT_COLUMNS = ("start", "end", "ordinal", "sent_no", "n_chars", "n_units", "n_furniture_lines")
-
-#: Columns a loaded :class:`Corpus` holds as pandas categoricals: the ids and
-#: codes of the extracted tables, repeated on many rows. A categorical stores each
-#: distinct string once plus a small integer per row (a fifth to a tenth of the
-#: memory of a string column here). The accessors (``corpus.mentions()`` …) hand
-#: out copies with ordinary string columns, as they always did, so user code that
-#: maps, fills or concatenates these columns works unchanged.
-CATEGORICAL: dict[str, tuple[str, ...]] = {
-    "quantities": ("doc_id", "unit_id", "jurisdiction", "sent_id", "unit", "approx_kind", "kind", "indicator"),
-    "indicators": ("doc_id", "unit_id", "jurisdiction", "indicator", "unit", "sent_id", "approx_kind"),
-    "mentions": ("doc_id", "unit_id", "jurisdiction", "type", "level", "branch", "sent_id"),
-    "practice_evidence": ("doc_id", "unit_id", "jurisdiction", "practice", "label", "sent_id"),
-    "formula_evidence": ("doc_id", "unit_id", "jurisdiction", "formula", "label", "sent_id"),
-}
+#: The tables a corpus holds (the rejected files apart): extracted and derived per document.
+_DOCUMENT_TABLES = (*EXTRACTED, *DERIVED)
 
 
 def _frame(name: str, rows: list) -> pd.DataFrame:
-    """One table from row tuples (or dicts) in :data:`COLUMNS` order; dtypes inferred."""
-    cols = list(COLUMNS[name])
+    """One table from row tuples (or dicts) in its column order (:mod:`congress_lib.schema`); dtypes
+    inferred, the integer columns ``int64``."""
+    table = TABLES[name]
+    cols = list(table.columns)
     df = pd.DataFrame(rows, columns=cols) if rows else pd.DataFrame({c: [] for c in cols})
-    for col in _INT_COLUMNS:
-        if col in df.columns:
-            df[col] = df[col].astype("int64")
+    for col in table.ints:
+        df[col] = df[col].astype("int64")
     return df.reset_index(drop=True)
 
 
@@ -111,8 +100,9 @@ def _concat(name: str, parts: list[pd.DataFrame]) -> pd.DataFrame:
 
 
 def _compact(name: str, df: pd.DataFrame) -> pd.DataFrame:
-    """The table with its :data:`CATEGORICAL` string columns as categoricals."""
-    for col in CATEGORICAL.get(name, ()):
+    """The table with its categorical columns (:attr:`~congress_lib.schema.Table.categorical`)
+    as categoricals."""
+    for col in TABLES[name].categorical if name in TABLES else ():
         if col in df.columns and pd.api.types.is_string_dtype(df[col]) and df[col].dtype != object:
             df[col] = df[col].astype("category")
     return df
@@ -143,7 +133,7 @@ class Corpus:
 
     def __init__(self, tables: dict[str, pd.DataFrame], lexicon: Lexicon, root: Path | None = None,
                  inputs: Sequence[dict[str, str]] = ()):
-        missing = [t for t in (*TABLES, "rejected") if t not in tables]
+        missing = [t for t in (*_DOCUMENT_TABLES, "rejected") if t not in tables]
         if missing:
             raise InvalidArgumentError(f"Corpus needs the tables {missing}; build it with load_corpus().")
         self._tables = tables
@@ -205,20 +195,7 @@ class Corpus:
         Columns: doc_id, unit_id, jurisdiction, practice, label, count,
         n_sentences, sent_ids (``;``-joined evidence sentences).
         """
-        ev = self._tables["practice_evidence"]
-        cols = ["doc_id", "unit_id", "jurisdiction", "practice", "label", "count", "n_sentences", "sent_ids"]
-        if ev.empty:
-            return pd.DataFrame({c: [] for c in cols})
-        keys = ["doc_id", "unit_id", "jurisdiction", "practice", "label"]
-        out = (ev.groupby(keys, sort=False, observed=True)
-                 .agg(count=("surface", "size"), n_sentences=("sent_id", "nunique"),
-                      sent_ids=("sent_id", lambda s: ";".join(dict.fromkeys(s))))
-                 .reset_index())
-        # units in corpus order, then practice codes (unit ids are unique; categorical
-        # columns are compared as plain strings)
-        out["_o"] = pd.Index(self.units["unit_id"]).get_indexer(out["unit_id"].astype(object))
-        out["_p"] = out["practice"].astype(object)
-        return expand(out.sort_values(["_o", "_p"]).drop(columns=["_o", "_p"]).reset_index(drop=True)[cols])
+        return expand(self._tables["practices"])
 
     def formula_evidence(self) -> pd.DataFrame:
         """One row per political formula found (unit, sentence, offsets)."""
@@ -226,17 +203,7 @@ class Corpus:
 
     def formulas(self) -> pd.DataFrame:
         """Per unit: sentences, sentences carrying a political formula, and their share (docs/codebook.md §6)."""
-        sents = self.sentences.groupby("unit_id", sort=False).size()
-        ev = self._tables["formula_evidence"]
-        with_f = ev.groupby("unit_id", sort=False)["sent_id"].nunique() if not ev.empty else pd.Series(dtype="int64")
-        n_hits = ev.groupby("unit_id", sort=False).size() if not ev.empty else pd.Series(dtype="int64")
-        out = self.units[["doc_id", "unit_id", "jurisdiction"]].copy()
-        out["n_sentences"] = out["unit_id"].map(sents).fillna(0).astype("int64")
-        out["n_formula_sentences"] = out["unit_id"].map(with_f).fillna(0).astype("int64")
-        out["n_formulas"] = out["unit_id"].map(n_hits).fillna(0).astype("int64")
-        denom = out["n_sentences"].where(out["n_sentences"] > 0)
-        out["share"] = (out["n_formula_sentences"] / denom).fillna(0.0).round(6)
-        return out.reset_index(drop=True)
+        return expand(self._tables["formulas"])
 
     # -- text tools --------------------------------------------------------------------
     def tokens(self, *, doc_ids: Iterable[str] | None = None) -> pd.DataFrame:
@@ -278,27 +245,15 @@ class Corpus:
 
     # -- output ---------------------------------------------------------------------------
     def table(self, name: str) -> pd.DataFrame:
-        """Any output table by name (see :data:`OUTPUT_TABLES`).
-
-        ``documents`` is the metadata and counts of each report; its cleaned
-        text (what every offset indexes) is the ``texts`` table.
+        """Any table by name, as the build writes it (the columns of :data:`OUTPUT_TABLES`'
+        declarations in :mod:`congress_lib.schema`): ``documents`` is the metadata and counts
+        of each report, its cleaned text (what every offset indexes) the ``texts`` table.
         """
-        getters = {
-            "documents": lambda: self.documents.drop(columns=["text", "raw_text"]),
-            "texts": lambda: self.documents[["doc_id", "text"]].reset_index(drop=True),
-            "units": lambda: self.units, "sentences": lambda: self.sentences,
-            "quantities": self.quantities, "indicators": self.indicators, "mentions": self.mentions,
-            "practices": self.practices, "practice_evidence": self.practice_evidence,
-            "formulas": self.formulas, "formula_evidence": self.formula_evidence,
-            "rejected": lambda: self.rejected,
-        }
-        if name not in getters:
-            raise InvalidArgumentError(f"no table {name!r}; choose one of {', '.join(getters)}.")
-        return getters[name]()
-
-
-OUTPUT_TABLES = ("documents", "texts", "units", "sentences", "quantities", "indicators", "mentions", "practices",
-                 "practice_evidence", "formulas", "formula_evidence", "rejected")
+        if name not in OUTPUT_TABLES:
+            raise InvalidArgumentError(f"no table {name!r}; choose one of {', '.join(OUTPUT_TABLES)}.")
+        df = expand(self._tables[name])
+        columns = list(TABLES[name].output_columns)
+        return df if list(df.columns) == columns else df[columns]
 
 
 def _locate(hits: pd.DataFrame, spans: pd.DataFrame, id_col: str) -> list:
@@ -553,7 +508,7 @@ class Assembler:
         self.rejected = list(prep.rejected)
         self.loaded: list[dict[str, str]] = []
         self._seen: dict[str, str] = {}
-        self._parts: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLES}
+        self._parts: dict[str, list[pd.DataFrame]] = {name: [] for name in _DOCUMENT_TABLES}
 
     def add(self, batch: list[DocResult]) -> list[DocResult]:
         accepted = []
@@ -570,7 +525,7 @@ class Assembler:
             self.loaded.append({"doc_id": res.doc_id, "path": res.path, "sha256": res.sha256})
             accepted.append(res)
         if self.keep and accepted:
-            for name in TABLES:
+            for name in _DOCUMENT_TABLES:
                 rows = [row for res in accepted for row in res.tables[name]]
                 if rows:
                     self._parts[name].append(_frame(name, rows))
@@ -581,14 +536,14 @@ class Assembler:
 
     def corpus(self) -> Corpus:
         frames = {name: _compact(name, _concat(name, parts)) for name, parts in self._parts.items()}
-        self._parts = {name: [] for name in TABLES}
+        self._parts = {name: [] for name in _DOCUMENT_TABLES}
         frames["rejected"] = _frame("rejected", self.all_rejected())
         return Corpus(frames, self.prep.lexicon, self.prep.root, self.loaded)
 
 
 def batch_corpus(results: list[DocResult], lexicon: Lexicon) -> Corpus:
     """A :class:`Corpus` of a few processed documents (no rejects, no duplicate check)."""
-    frames = {name: _frame(name, [row for res in results for row in res.tables[name]]) for name in TABLES}
+    frames = {name: _frame(name, [row for res in results for row in res.tables[name]]) for name in _DOCUMENT_TABLES}
     frames["rejected"] = _frame("rejected", [])
     return Corpus(frames, lexicon, None, [])
 

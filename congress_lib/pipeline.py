@@ -5,8 +5,9 @@ and the lexicon. It is what every engine maps over the corpus (serial,
 processes, dask) and what the on-disk cache stores, so adding one report only
 processes that report.
 
-The result is a :class:`DocResult` holding, per table, a list of row tuples in
-the column order of :data:`COLUMNS` (tuples are several times smaller and faster
+The result is a :class:`DocResult` holding, per table of :mod:`congress_lib.schema`
+(the extracted tables and those derived from them per document), a list of row
+tuples in the table's column order (tuples are several times smaller and faster
 to build, pickle and turn into DataFrames than dicts), or a reject reason.
 """
 
@@ -20,40 +21,13 @@ from dataclasses import dataclass, field
 from .ingest import RejectReason, clean_text, decode_bytes
 from .jurisdiction import Jurisdiction
 from .resources import Lexicon
+from .schema import EXTRACTED, column_index, derive_rows
 from .text import split_sentences
 
-__all__ = ["DocResult", "process_document", "TABLES", "COLUMNS", "find_units"]
-
-#: The per-document tables, in output order.
-TABLES = (
-    "documents", "units", "sentences", "quantities", "indicators", "mentions",
-    "practice_evidence", "formula_evidence",
-)
-
-#: Column order of each table (the columns documented in README.md, "The output
-#: folder", come first); the row tuples of :attr:`DocResult.tables` follow it.
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "documents": ("doc_id", "title", "date", "date_source", "province", "city", "district", "genre",
-                  "source", "url", "notes", "encoding", "script", "was_html", "n_chars", "n_units",
-                  "n_furniture_lines", "path", "sha256", "text", "raw_text"),
-    "units": ("unit_id", "doc_id", "ordinal", "jurisdiction", "jurisdiction_level", "jurisdiction_source",
-              "province", "city", "district", "heading", "start", "end"),
-    "sentences": ("sent_id", "doc_id", "unit_id", "sent_no", "start", "end", "text"),
-    "quantities": ("doc_id", "unit_id", "jurisdiction", "sent_id", "surface", "value", "value_high", "unit",
-                   "approx", "approx_kind", "kind", "start", "end", "indicator"),
-    "indicators": ("doc_id", "unit_id", "jurisdiction", "indicator", "value", "value_high", "unit", "approx",
-                   "surface", "start", "end", "sent_id", "approx_kind"),
-    "mentions": ("doc_id", "unit_id", "jurisdiction", "type", "surface", "canonical", "level", "branch",
-                 "start", "end", "sent_id"),
-    "practice_evidence": ("doc_id", "unit_id", "jurisdiction", "practice", "label", "surface", "start", "end",
-                          "sent_id"),
-    "formula_evidence": ("doc_id", "unit_id", "jurisdiction", "formula", "label", "surface", "start", "end",
-                         "sent_id"),
-    "rejected": ("path", "reason", "kind"),
-}
+__all__ = ["DocResult", "process_document", "find_units"]
 
 #: Position of ``path`` in a documents row (a cached result is re-pathed on reuse).
-DOC_PATH = COLUMNS["documents"].index("path")
+DOC_PATH = column_index("documents", "path")
 
 _DATE_IN_PAGE = re.compile(r"(20\d{2}|19\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 
@@ -62,8 +36,8 @@ _DATE_IN_PAGE = re.compile(r"(20\d{2}|19\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})
 class DocResult:
     """What :func:`process_document` makes of one file.
 
-    ``tables`` maps each name of :data:`TABLES` to the document's rows, tuples in
-    the column order of :data:`COLUMNS`. The build command also fills ``csv``
+    ``tables`` maps each table name of :mod:`congress_lib.schema` (extracted and
+    derived) to the document's rows, tuples in the table's column order. The build command also fills ``csv``
     (per output table: the rows as CSV text without header, and their count) and
     ``evidence`` (the document's network edge evidence) and ``counts`` (its
     mentions counted per network node key: type, canonical, jurisdiction, level,
@@ -302,7 +276,7 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
     x = compiled_for(lexicon)
     folder = x.quantities.folder
     folded_text = folder.translate(text) if folder.length_preserving else None
-    rows: dict[str, list[tuple]] = {name: [] for name in TABLES}
+    rows: dict[str, list[tuple]] = {name: [] for name in EXTRACTED}
     rows["documents"].append((
         doc_id, title, date, date_source,
         meta.get("province", "") or doc_jur.province,
@@ -367,5 +341,6 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
                     doc_id, unit_id, name, h["formula"], h["label"], h["surface"],
                     s_start + h["start"], s_start + h["end"], sent_id,
                 ))
+    rows.update(derive_rows(rows))
     result.tables = rows
     return result

@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 import congress_lib as cl
-from congress_lib.corpus import COLUMNS
+from congress_lib.schema import TABLES
 
 REPORT = "县人大常委会组织部分县人大代表视察县人民医院建设情况。\n全县共建成代表联络站36个。\n"
 OTHER = "镇人大主席团组织代表开展集中视察活动。\n收集群众意见建议120条。\n"
@@ -26,7 +26,7 @@ def test_documents_columns_follow_the_contract(corpus):
     assert all(c in corpus.documents.columns for c in contract)
     assert list(corpus.units.columns[:6]) == ["unit_id", "doc_id", "ordinal", "jurisdiction",
                                               "jurisdiction_level", "jurisdiction_source"]
-    assert list(corpus.sentences.columns) == list(COLUMNS["sentences"])
+    assert list(corpus.sentences.columns) == list(TABLES["sentences"].columns)
 
 
 def test_sentence_offsets_index_the_cleaned_text(corpus):

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from congress_lib import indicators, network, practices
 from congress_lib.jurisdiction import Jurisdiction
-from congress_lib.pipeline import COLUMNS, _first_of_most_frequent, compiled_for, process_document
+from congress_lib.pipeline import _first_of_most_frequent, compiled_for, process_document
+from congress_lib.schema import TABLES
 from congress_lib.resources import load_lexicon
 from congress_lib.text import MAX_SENTENCE_CHARS
 
@@ -42,7 +43,7 @@ def _document(rng: random.Random, n_clauses: int) -> str:
 
 
 def _rows(result, table):
-    cols = COLUMNS[table]
+    cols = TABLES[table].columns
     return [dict(zip(cols, row)) for row in result.tables[table]]
 
 

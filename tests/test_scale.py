@@ -534,7 +534,7 @@ def _check_sentence_column(folder: Path, read=None) -> None:
     text_of = dict(zip(sentences["sent_id"], sentences["text"]))
     for name in cli.SENTENCE_TABLES:
         df = read(name)
-        assert len(df) > 0 and list(df.columns) == [*cl.pipeline.COLUMNS[name], "sentence"], name
+        assert len(df) > 0 and list(df.columns) == [*cl.schema.TABLES[name].columns, "sentence"], name
         assert (df["sentence"] == df["sent_id"].map(text_of)).all(), name
 
 
