@@ -55,7 +55,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import CongressLibError, InvalidArgumentError
-from .schema import OUTPUT_TABLES, TABLES, column_index
+from .schema import column_index, output_tables, tables_of
 
 __all__ = ["main", "write_tables", "build", "safe_for_spreadsheet", "sentence_column", "output_table"]
 
@@ -148,8 +148,10 @@ def _with_sentences(tables: dict) -> dict:
     return out
 
 
-#: Output tables formatted per document (every one but ``rejected``).
-DOC_TABLES = tuple(name for name in OUTPUT_TABLES if name != "rejected")
+def _doc_tables(lexicon=None) -> tuple[str, ...]:
+    """The output tables formatted per document: every one but ``rejected`` (the extra
+    extractors' tables of ``lexicon`` included)."""
+    return tuple(name for name in output_tables(lexicon) if name != "rejected")
 
 #: The version of the output folder's layout, in manifest.json. 2: the cleaned text
 #: in texts.csv (not documents.csv); graph files without edge evidence (edges.csv
@@ -199,7 +201,7 @@ def render_csv(results: list, lexicon=None, compress: bool = False, with_sentenc
     """Format processed documents as CSV, one piece per document and output table.
 
     Fills ``result.csv[name] = (UTF-8 bytes, n_rows)`` for every table of
-    :data:`DOC_TABLES` (with ``compress``, the bytes as a gzip member). The rows
+    :func:`_doc_tables` (with ``compress``, the bytes as a gzip member). The rows
     are written straight from the row tuples with
     the standard ``csv`` writer and the dialect pandas uses, each cell formatted
     as pandas' ``to_csv`` formats it (strings as they are, spreadsheet-protected;
@@ -215,7 +217,7 @@ def render_csv(results: list, lexicon=None, compress: bool = False, with_sentenc
     """
     node_key = itemgetter(*column_index("mentions", *_NODE_KEY))
     for res in results:
-        res.csv = _render_document(_with_sentences(res.tables) if with_sentences else res.tables)
+        res.csv = _render_document(_with_sentences(res.tables) if with_sentences else res.tables, lexicon)
         if compress:
             res.csv = {name: (gzip_member(piece), n) for name, (piece, n) in res.csv.items()}
         res.counts = dict(Counter(map(node_key, res.tables["mentions"])))
@@ -390,7 +392,7 @@ _RISKY_START = re.compile(r'(?:^|,)"?[=+\-@\t\r]', re.M)
 _RISKY_CHAR = re.compile(r"[=+\-@\t\r]")  # (a quick test first: these are rare in reports)
 
 
-def _render_document(tables: dict) -> dict:
+def _render_document(tables: dict, lexicon=None) -> dict:
     """The CSV pieces of one document: ``{table: (UTF-8 bytes, n_rows)}``.
 
     Cells are written as pandas' ``to_csv`` writes the tables' columns: strings
@@ -410,8 +412,9 @@ def _render_document(tables: dict) -> dict:
         writer.writerows(rows)
         return buf.getvalue()
 
-    for name in DOC_TABLES:
-        table = TABLES[name]
+    schema = tables_of(lexicon)
+    for name in _doc_tables(lexicon):
+        table = schema[name]
         rows = tables[name]
         columns = table.output_columns
         if columns != table.columns:  # (a projection: documents without its text)
@@ -484,9 +487,9 @@ def write_tables(corpus, out: Path, fmt: str = "csv", *, excel: bool = False, wi
     _check_format(fmt, False, excel)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    _remove_other_outputs(out, fmt, False)
+    _remove_other_outputs(out, fmt, False, corpus.lexicon)
     counts: dict[str, int] = {}
-    tables = {name: output_table(corpus, name, with_sentences) for name in OUTPUT_TABLES}
+    tables = {name: output_table(corpus, name, with_sentences) for name in output_tables(corpus.lexicon)}
     edges = _network(corpus, out, counts)
     if edges is not None:
         tables["edges"] = edges
@@ -502,7 +505,7 @@ def write_tables(corpus, out: Path, fmt: str = "csv", *, excel: bool = False, wi
 def build(path, out: Path, *, fmt: str = "csv", lexicon=None, engine: str = "serial", cache=False,
           progress: bool | None = None, workers: int | None = None, force: bool = False,
           max_file_mb: float | None = None, compress: bool = False, excel: bool = False,
-          with_sentences: bool = False) -> dict:
+          with_sentences: bool = False, extractors=()) -> dict:
     """``congress-lib build``: load the corpus at ``path`` and write every table into ``out``.
 
     CSV output streams (see the module docstring): no table of the whole corpus
@@ -520,7 +523,9 @@ def build(path, out: Path, *, fmt: str = "csv", lexicon=None, engine: str = "ser
     plain for Gephi. ``excel`` (CSV only) starts every CSV file with a UTF-8 byte
     order mark, by which Excel recognises UTF-8 (with ``compress``, inside the
     gzip content). ``with_sentences`` adds the ``sentence`` column to indicators
-    and mentions (:func:`sentence_column`). Returns the manifest.
+    and mentions (:func:`sentence_column`). ``extractors``: extra extractors
+    (:class:`congress_lib.extract.SentenceExtractor`), whose tables are written too.
+    Returns the manifest.
 
     An output path that is a file, a cache path that is a file, or an output
     folder that cannot be written raise :class:`~congress_lib.InvalidArgumentError`
@@ -528,7 +533,7 @@ def build(path, out: Path, *, fmt: str = "csv", lexicon=None, engine: str = "ser
     """
     return _build(path, out, fmt=fmt, lexicon=lexicon, engine=engine, cache=cache, progress=progress,
                   workers=workers, force=force, max_file_mb=max_file_mb, compress=compress, excel=excel,
-                  with_sentences=with_sentences)[0]
+                  with_sentences=with_sentences, extractors=extractors)[0]
 
 
 def _check_format(fmt: str, compress: bool, excel: bool = False) -> None:
@@ -563,17 +568,17 @@ def _writable(out: Path) -> None:
                                    f"({exc.strerror or exc}); give --out a folder you can write to.") from None
 
 
-def _output_names(fmt: str, compress: bool = False) -> list[str]:
+def _output_names(fmt: str, compress: bool = False, lexicon=None) -> list[str]:
     suffix = _suffix(fmt, compress)
-    return [f"{name}.{suffix}" for name in (*OUTPUT_TABLES, "edges")] + [
+    return [f"{name}.{suffix}" for name in (*output_tables(lexicon), "edges")] + [
         "network.graphml", "network.gexf", "manifest.json"]
 
 
-def _remove_other_outputs(out: Path, fmt: str, compress: bool) -> None:
+def _remove_other_outputs(out: Path, fmt: str, compress: bool, lexicon=None) -> None:
     """Remove the tables an earlier build of another format left in ``out`` (a folder holds one build)."""
-    mine = set(_output_names(fmt, compress))
+    mine = set(_output_names(fmt, compress, lexicon))
     for other in (("csv", False), ("csv", True), ("parquet", False)):
-        for name in _output_names(*other):
+        for name in _output_names(*other, lexicon):
             if name not in mine and (out / name).is_file():
                 (out / name).unlink()
 
@@ -581,7 +586,7 @@ def _remove_other_outputs(out: Path, fmt: str, compress: bool) -> None:
 def _build(path, out: Path, *, fmt: str = "csv", lexicon=None, engine: str = "serial", cache=False,
            progress: bool | None = None, workers: int | None = None, force: bool = False,
            max_file_mb: float | None = None, compress: bool = False, excel: bool = False,
-           with_sentences: bool = False) -> tuple[dict, bool]:
+           with_sentences: bool = False, extractors=()) -> tuple[dict, bool]:
     """:func:`build`, and whether ``out`` was found up to date (nothing written)."""
     from . import engines
     from .corpus import MAX_FILE_MB, load_corpus, prepare
@@ -598,7 +603,7 @@ def _build(path, out: Path, *, fmt: str = "csv", lexicon=None, engine: str = "se
     except OSError as exc:
         raise InvalidArgumentError(f"cannot make the cache folder {str(cache)!r} ({exc.strerror or exc}); "
                                    "give --cache a folder you can write to.") from None
-    prep = prepare(path, lexicon=lexicon, max_file_mb=max_file_mb)
+    prep = prepare(path, lexicon=lexicon, max_file_mb=max_file_mb, extractors=extractors)
     options = (compress, excel, with_sentences)
     keys = None
     if cache_root is not None:
@@ -619,12 +624,12 @@ def _build(path, out: Path, *, fmt: str = "csv", lexicon=None, engine: str = "se
                            compress=compress, excel=excel, with_sentences=with_sentences)
     else:
         corpus = load_corpus(path, lexicon=lexicon, engine=engine, cache=cache, progress=progress,
-                             max_file_mb=max_file_mb)
+                             max_file_mb=max_file_mb, extractors=extractors)
         manifest = write_tables(corpus, out, fmt, with_sentences=with_sentences)
     fingerprint = _fingerprint(prep, keys, fmt, *options) if keys is not None else None
     if fingerprint is not None:
         engines.record_build(cache_root, out, fingerprint,
-                             [n for n in _output_names(fmt, compress) if (out / n).is_file()])
+                             [n for n in _output_names(fmt, compress, prep.lexicon) if (out / n).is_file()])
     return manifest, False
 
 
@@ -657,16 +662,17 @@ def _stream(prep, out: Path, *, engine, cache, progress, workers, keys=None, com
     from .engines import iter_batches
 
     out.mkdir(parents=True, exist_ok=True)
-    _remove_other_outputs(out, "csv", compress)
+    _remove_other_outputs(out, "csv", compress, prep.lexicon)
     suffix = _suffix("csv", compress)
     empty = batch_corpus([], prep.lexicon)
-    counts = {name: 0 for name in DOC_TABLES}
+    doc_tables = _doc_tables(prep.lexicon)
+    counts = {name: 0 for name in doc_tables}
     asm = Assembler(prep, keep=False)
     network = _network_module()
     net = _StreamNetwork(network, prep.lexicon) if network is not None else None
     files = {}
     try:
-        for name in DOC_TABLES:
+        for name in doc_tables:
             # binary: the pieces come encoded from the worker (or the cache), written as they are
             files[name] = open(out / f"{name}.{suffix}", "wb")
             header = csv_text(output_table(empty, name, with_sentences)).encode("utf-8")
@@ -676,7 +682,7 @@ def _stream(prep, out: Path, *, engine, cache, progress, workers, keys=None, com
         for batch in iter_batches(prep.jobs, prep.lexicon, engine=engine, cache=cache, progress=progress,
                                   workers=workers, render=CsvRenderer(compress, with_sentences), keys=keys):
             accepted = asm.add(batch)
-            for name in DOC_TABLES:
+            for name in doc_tables:
                 pieces = [res.csv[name] for res in accepted]
                 files[name].write(b"".join([piece for piece, _ in pieces]))  # (one write per batch)
                 counts[name] += sum(n for _, n in pieces)

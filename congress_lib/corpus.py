@@ -35,7 +35,7 @@ import pandas as pd
 
 from .errors import CorpusNotFoundError, InvalidArgumentError
 from .pipeline import DocResult
-from .schema import EXTRACTED, DERIVED, OUTPUT_TABLES, TABLES
+from .schema import TABLES, Table, output_tables, tables_of
 from .resources import Lexicon, load_lexicon
 from .text import kwic_rows, tokenizer
 
@@ -53,14 +53,15 @@ MAX_FILE_MB = 20.0
 _NOT_REPORTS = {"metadata.csv", "readme.md", "readme.txt", "readme"}
 _ANNOTATIONS = "annotations"
 
-#: The tables a corpus holds (the rejected files apart): extracted and derived per document.
-_DOCUMENT_TABLES = (*EXTRACTED, *DERIVED)
+def _document_tables(schema: dict[str, Table]) -> tuple[str, ...]:
+    """The tables a corpus makes per document (all but the rejected files)."""
+    return tuple(name for name in schema if name != "rejected")
 
 
-def _frame(name: str, rows: list) -> pd.DataFrame:
+def _frame(name: str, rows: list, schema: dict[str, Table] = TABLES) -> pd.DataFrame:
     """One table from row tuples (or dicts) in its column order (:mod:`congress_lib.schema`); dtypes
     inferred, the integer columns ``int64``."""
-    table = TABLES[name]
+    table = schema[name]
     cols = list(table.columns)
     df = pd.DataFrame(rows, columns=cols) if rows else pd.DataFrame({c: [] for c in cols})
     for col in table.ints:
@@ -68,7 +69,7 @@ def _frame(name: str, rows: list) -> pd.DataFrame:
     return df.reset_index(drop=True)
 
 
-def _concat(name: str, parts: list[pd.DataFrame]) -> pd.DataFrame:
+def _concat(name: str, parts: list[pd.DataFrame], schema: dict[str, Table] = TABLES) -> pd.DataFrame:
     """Concatenate per-batch frames of one table into what :func:`_frame` makes of all rows at once.
 
     A batch infers each column's dtype from its own rows; a column that is
@@ -79,7 +80,7 @@ def _concat(name: str, parts: list[pd.DataFrame]) -> pd.DataFrame:
     """
     parts = [p for p in parts if len(p)]
     if not parts:
-        return _frame(name, [])
+        return _frame(name, [], schema)
     if len(parts) == 1:
         return parts[0].reset_index(drop=True)
     columns = {}
@@ -99,10 +100,10 @@ def _concat(name: str, parts: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.DataFrame(columns)
 
 
-def _compact(name: str, df: pd.DataFrame) -> pd.DataFrame:
+def _compact(name: str, df: pd.DataFrame, schema: dict[str, Table] = TABLES) -> pd.DataFrame:
     """The table with its categorical columns (:attr:`~congress_lib.schema.Table.categorical`)
     as categoricals."""
-    for col in TABLES[name].categorical if name in TABLES else ():
+    for col in schema[name].categorical if name in schema else ():
         if col in df.columns and pd.api.types.is_string_dtype(df[col]) and df[col].dtype != object:
             df[col] = df[col].astype("category")
     return df
@@ -133,7 +134,8 @@ class Corpus:
 
     def __init__(self, tables: dict[str, pd.DataFrame], lexicon: Lexicon, root: Path | None = None,
                  inputs: Sequence[dict[str, str]] = ()):
-        missing = [t for t in (*_DOCUMENT_TABLES, "rejected") if t not in tables]
+        self.schema = tables_of(lexicon)
+        missing = [t for t in self.schema if t not in tables]
         if missing:
             raise InvalidArgumentError(f"Corpus needs the tables {missing}; build it with load_corpus().")
         self._tables = tables
@@ -245,14 +247,16 @@ class Corpus:
 
     # -- output ---------------------------------------------------------------------------
     def table(self, name: str) -> pd.DataFrame:
-        """Any table by name, as the build writes it (the columns of :data:`OUTPUT_TABLES`'
-        declarations in :mod:`congress_lib.schema`): ``documents`` is the metadata and counts
-        of each report, its cleaned text (what every offset indexes) the ``texts`` table.
+        """Any table by name, as the build writes it (the columns of its declaration in
+        :mod:`congress_lib.schema`, or of an extra extractor's table): ``documents`` is the
+        metadata and counts of each report, its cleaned text (what every offset indexes) the
+        ``texts`` table.
         """
-        if name not in OUTPUT_TABLES:
-            raise InvalidArgumentError(f"no table {name!r}; choose one of {', '.join(OUTPUT_TABLES)}.")
+        names = output_tables(self.lexicon)
+        if name not in names:
+            raise InvalidArgumentError(f"no table {name!r}; choose one of {', '.join(names)}.")
         df = expand(self._tables[name])
-        columns = list(TABLES[name].output_columns)
+        columns = list(self.schema[name].output_columns)
         return df if list(df.columns) == columns else df[columns]
 
 
@@ -368,7 +372,8 @@ def _stem(name: str) -> str:
 
 def load_corpus(path: str | os.PathLike | Sequence[str | os.PathLike], *, lexicon: str | os.PathLike | Lexicon | None = None,
                 metadata: str | os.PathLike | None = None, engine: str = "serial", cache: bool | str | os.PathLike = False,
-                client: Any = None, progress: bool | None = None, max_file_mb: float = MAX_FILE_MB) -> Corpus:
+                client: Any = None, progress: bool | None = None, max_file_mb: float = MAX_FILE_MB,
+                extractors: Sequence = ()) -> Corpus:
     """Load a corpus folder, or a list of report files, into a :class:`Corpus`.
 
     Parameters
@@ -382,6 +387,8 @@ def load_corpus(path: str | os.PathLike | Sequence[str | os.PathLike], *, lexico
     progress : show a progress bar (default: only for runs of 200+ files).
     max_file_mb : files larger than this many MB (10^6 bytes) are rejected unread,
         with the reason ``too large (… MB > … MB limit)`` (default :data:`MAX_FILE_MB`).
+    extractors : extra extractors (:class:`congress_lib.extract.SentenceExtractor`), each
+        making a table of its own beside the built-in ones (``corpus.table(name)``).
 
     Examples
     --------
@@ -389,7 +396,7 @@ def load_corpus(path: str | os.PathLike | Sequence[str | os.PathLike], *, lexico
     >>> corpus = cl.load_corpus("corpus")            # doctest: +SKIP
     >>> corpus.indicators().head()                    # doctest: +SKIP
     """
-    prep = prepare(path, lexicon=lexicon, metadata=metadata, max_file_mb=max_file_mb)
+    prep = prepare(path, lexicon=lexicon, metadata=metadata, max_file_mb=max_file_mb, extractors=extractors)
     from .engines import iter_batches
 
     asm = Assembler(prep)
@@ -418,13 +425,13 @@ class Prepared:
                 for doc_id in sorted(set(self.meta) - set(self.stems))]
 
 
-def prepare(path, *, lexicon=None, metadata=None, max_file_mb: float = MAX_FILE_MB) -> Prepared:
+def prepare(path, *, lexicon=None, metadata=None, max_file_mb: float = MAX_FILE_MB, extractors: Sequence = ()) -> Prepared:
     """List the files of a corpus, read its metadata and make the jobs (see :func:`load_corpus`)."""
     if isinstance(max_file_mb, bool) or not isinstance(max_file_mb, (int, float)) or not max_file_mb > 0:
         raise InvalidArgumentError(f"max_file_mb must be a positive number of megabytes, not {max_file_mb!r}; "
                                    f"e.g. max_file_mb={MAX_FILE_MB:g}.")
     max_bytes = max_file_mb * 1_000_000  # (a float: inf means no limit)
-    lex = load_lexicon(lexicon)
+    lex = load_lexicon(lexicon).with_extractors(extractors)
     rejected: list[dict] = []
     root: Path | None
     if isinstance(path, (str, os.PathLike)):
@@ -508,7 +515,8 @@ class Assembler:
         self.rejected = list(prep.rejected)
         self.loaded: list[dict[str, str]] = []
         self._seen: dict[str, str] = {}
-        self._parts: dict[str, list[pd.DataFrame]] = {name: [] for name in _DOCUMENT_TABLES}
+        self.schema = tables_of(prep.lexicon)
+        self._parts: dict[str, list[pd.DataFrame]] = {name: [] for name in _document_tables(self.schema)}
 
     def add(self, batch: list[DocResult]) -> list[DocResult]:
         accepted = []
@@ -525,25 +533,28 @@ class Assembler:
             self.loaded.append({"doc_id": res.doc_id, "path": res.path, "sha256": res.sha256})
             accepted.append(res)
         if self.keep and accepted:
-            for name in _DOCUMENT_TABLES:
+            for name in self._parts:
                 rows = [row for res in accepted for row in res.tables[name]]
                 if rows:
-                    self._parts[name].append(_frame(name, rows))
+                    self._parts[name].append(_frame(name, rows, self.schema))
         return accepted
 
     def all_rejected(self) -> list[dict]:
         return self.rejected + self.prep.final_rejects()
 
     def corpus(self) -> Corpus:
-        frames = {name: _compact(name, _concat(name, parts)) for name, parts in self._parts.items()}
-        self._parts = {name: [] for name in _DOCUMENT_TABLES}
+        frames = {name: _compact(name, _concat(name, parts, self.schema), self.schema)
+                  for name, parts in self._parts.items()}
+        self._parts = {name: [] for name in self._parts}
         frames["rejected"] = _frame("rejected", self.all_rejected())
         return Corpus(frames, self.prep.lexicon, self.prep.root, self.loaded)
 
 
 def batch_corpus(results: list[DocResult], lexicon: Lexicon) -> Corpus:
     """A :class:`Corpus` of a few processed documents (no rejects, no duplicate check)."""
-    frames = {name: _frame(name, [row for res in results for row in res.tables[name]]) for name in _DOCUMENT_TABLES}
+    schema = tables_of(lexicon)
+    frames = {name: _frame(name, [row for res in results for row in res.tables[name]], schema)
+              for name in _document_tables(schema)}
     frames["rejected"] = _frame("rejected", [])
     return Corpus(frames, lexicon, None, [])
 

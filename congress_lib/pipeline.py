@@ -277,6 +277,9 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
     folder = x.quantities.folder
     folded_text = folder.translate(text) if folder.length_preserving else None
     rows: dict[str, list[tuple]] = {name: [] for name in EXTRACTED}
+    extractors = lexicon.extractors
+    for extractor in extractors:
+        rows[extractor.name] = []
     rows["documents"].append((
         doc_id, title, date, date_source,
         meta.get("province", "") or doc_jur.province,
@@ -341,6 +344,8 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
                     doc_id, unit_id, name, h["formula"], h["label"], h["surface"],
                     s_start + h["start"], s_start + h["end"], sent_id,
                 ))
+            for extractor in extractors:
+                rows[extractor.name].extend(extractor.rows(sentence, lexicon, (doc_id, unit_id, name), s_start, sent_id))
     rows.update(derive_rows(rows))
     result.tables = rows
     return result

@@ -64,10 +64,12 @@ class Lexicon(Mapping):
     invalidated whenever a lexicon changes.
     """
 
-    def __init__(self, data: dict[str, Any], version: str, sources: tuple[str, ...]):
+    def __init__(self, data: dict[str, Any], version: str, sources: tuple[str, ...], extractors: tuple = ()):
         self._data = data
         self.version = version
         self.sources = sources
+        #: Extra extractors (:class:`congress_lib.extract.SentenceExtractor`) that run with this lexicon.
+        self.extractors = tuple(extractors)
 
     def __getitem__(self, key: str) -> Any:
         try:
@@ -87,7 +89,24 @@ class Lexicon(Mapping):
         return f"<Lexicon {len(self)} files, version {self.version[:12]}>"
 
     def __reduce__(self):
-        return (Lexicon, (self._data, self.version, self.sources))
+        return (Lexicon, (self._data, self.version, self.sources, self.extractors))
+
+    def with_extractors(self, extractors) -> Lexicon:
+        """This lexicon with extra extractors (:mod:`congress_lib.extract`) that run with it.
+
+        The new ``version`` adds each extractor's identity, so every cache keyed on the
+        version (compiled rules, per-document results, build records) tells them apart.
+        """
+        extractors = tuple(extractors or ())
+        if not extractors:
+            return self
+        names = [e.name for e in (*self.extractors, *extractors)]
+        if len(set(names)) != len(names):
+            raise InvalidArgumentError(f"two extractors make a table of the same name: {sorted(names)}.")
+        digest = hashlib.sha256(self.version.encode())
+        for extractor in extractors:
+            digest.update(b"\0extractor\0" + extractor.identity().encode("utf-8"))
+        return Lexicon(self._data, digest.hexdigest(), self.sources, (*self.extractors, *extractors))
 
 
 _SHIPPED: Lexicon | None = None

@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-__all__ = ["Table", "TABLES", "EXTRACTED", "DERIVED", "OUTPUT_TABLES", "column_index", "derive_rows"]
+__all__ = ["Table", "TABLES", "EXTRACTED", "DERIVED", "OUTPUT_TABLES", "column_index", "derive_rows",
+           "tables_of", "output_tables"]
 
 
 @dataclass(frozen=True)
@@ -181,6 +182,23 @@ EXTRACTED = tuple(name for name, t in TABLES.items() if t.derive is None and nam
 DERIVED = tuple(name for name, t in TABLES.items() if t.derive is not None)
 #: The tables a build writes, in output order (``rejected`` last; the network tables apart).
 OUTPUT_TABLES = tuple(name for name, t in TABLES.items() if t.output_columns)
+
+
+def tables_of(lexicon=None) -> dict[str, Table]:
+    """Every table a corpus read with ``lexicon`` holds: the built-in ones, then those of the
+    lexicon's extra extractors (:mod:`congress_lib.extract`), in output order."""
+    extra = {e.name: e.table for e in getattr(lexicon, "extractors", ())}
+    if not extra:
+        return TABLES
+    out = {name: t for name, t in TABLES.items() if name != "rejected"}
+    out.update(extra)
+    out["rejected"] = TABLES["rejected"]
+    return out
+
+
+def output_tables(lexicon=None) -> tuple[str, ...]:
+    """The tables a build writes for ``lexicon`` (:data:`OUTPUT_TABLES` and the extractors')."""
+    return tuple(name for name, t in tables_of(lexicon).items() if t.output_columns)
 
 
 def derive_rows(tables: dict) -> dict[str, list[tuple]]:

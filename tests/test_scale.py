@@ -482,7 +482,7 @@ def test_new_formatting_code_reformats_cached_rows_without_extracting(hostile, t
     monkeypatch.setattr(engines, "process_document", lambda *a, **k: (_ for _ in ()).throw(AssertionError))
     calls = []
     real = cli._render_document
-    monkeypatch.setattr(cli, "_render_document", lambda tables: calls.append(1) or real(tables))
+    monkeypatch.setattr(cli, "_render_document", lambda tables, *rest: calls.append(1) or real(tables, *rest))
     build(hostile, tmp_path / "again", cache=cache)
     assert len(calls) == 6  # every readable document formatted again (the duplicate too), none extracted
     _assert_same_files(tmp_path / "cold", tmp_path / "again")
@@ -594,7 +594,7 @@ def test_a_cache_filled_without_the_options_serves_a_build_with_them(hostile, tm
     real = cli._render_document
     with monkeypatch.context() as m:
         m.setattr(engines, "process_document", lambda *a, **k: (_ for _ in ()).throw(AssertionError))
-        m.setattr(cli, "_render_document", lambda tables: calls.append(1) or real(tables))
+        m.setattr(cli, "_render_document", lambda tables, *rest: calls.append(1) or real(tables, *rest))
         build(hostile, tmp_path / "warm", cache=cache, excel=True, with_sentences=True, engine="processes",
               workers=2)
         build(hostile, tmp_path / "warm2", cache=cache, excel=True, with_sentences=True)  # now cached as such
