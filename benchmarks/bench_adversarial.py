@@ -1,7 +1,7 @@
 """How `congress-lib build` scales on pathological input shapes.
 
 Each shape is one synthetic report (``report.txt``, UTF-8, fixed seed) made at
-1x, 4x and 16x a base size and built in-process with ``cli.build``:
+1x, 4x and 16x a base size and built in-process with ``output.build``:
 
 1. ``endless_counts``: one endless sentence of counts and percentages joined
    only by "，" (a single "。" at the very end);
@@ -172,11 +172,11 @@ SHAPES = {f.__name__: f for f in (endless_counts, enumeration, one_line, nested_
 def _measure(folder: Path, out: Path, engine: str, conn) -> None:
     """Child process: build ``folder`` into ``out``; send (seconds, peak RSS growth in MiB)."""
     os.setsid()  # its own process group: a timeout also kills the workers of --engine processes
-    from congress_lib import cli
+    from congress_lib import output
 
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.perf_counter()
-    cli.build(folder, out, engine=engine, progress=False)
+    output.build(folder, out, engine=engine, progress=False)
     seconds = time.perf_counter() - start
     grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
     conn.send((seconds, grown / 1024 if sys.platform != "darwin" else grown / 2**20))
@@ -260,7 +260,7 @@ def main() -> int:
     if unknown:
         parser.error(f"unknown shapes {unknown}; choose from {', '.join(SHAPES)}")
     sys.path.insert(0, str(ROOT))
-    from congress_lib import cli
+    from congress_lib import output
 
     work = Path(tempfile.mkdtemp(prefix="congress-adversarial-"))
     try:
@@ -268,7 +268,7 @@ def main() -> int:
         warm.mkdir()
         rng = random.Random(0)
         (warm / "report.txt").write_text("".join(SHAPES[s](rng, 300, 0.01) for s in SHAPES), encoding="utf-8")
-        cli.build(warm, work / "warmup-out", engine=args.engine, progress=False)
+        output.build(warm, work / "warmup-out", engine=args.engine, progress=False)
         rows = []
         for shape in shapes:
             sizes, results, manifest = [], [], {}

@@ -2,7 +2,7 @@
 
 A :class:`SentenceExtractor` names a table and a function that finds its rows in
 one sentence. Give it to :func:`~congress_lib.corpus.load_corpus` or to
-``congress_lib.cli.build`` (``extractors=[...]``) and its table is made for every
+``congress_lib.output.build`` (``extractors=[...]``) and its table is made for every
 sentence of every document, with the columns every extracted table has —
 ``doc_id``, ``unit_id``, ``jurisdiction`` first, document offsets ``start`` and
 ``end`` and ``sent_id`` last — and appears wherever the built-in tables do: in

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 LOCK = ROOT / "tests" / "data" / "output_lock.json"
 
-#: Build modes: name -> keyword arguments of congress_lib.cli.build (``cache`` True: a cache
+#: Build modes: name -> keyword arguments of congress_lib.output.build (``cache`` True: a cache
 #: folder of its own, built cold and then again warm into another folder).
 MODES = {
     "serial": {},
@@ -46,7 +46,7 @@ def build_hashes() -> dict[str, dict[str, str]]:
     sys.path.insert(0, str(ROOT / "tests"))
     from conftest import CORPUS, write_hostile
 
-    from congress_lib.cli import build
+    from congress_lib.output import build
 
     out: dict[str, dict[str, str]] = {}
     with tempfile.TemporaryDirectory() as tmp:

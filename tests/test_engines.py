@@ -10,7 +10,7 @@ import pytest
 
 import congress_lib as cl
 from congress_lib import engines
-from congress_lib.cli import write_tables
+from congress_lib.output import write_tables
 
 from conftest import CORPUS
 

@@ -11,7 +11,7 @@ import pytest
 
 import congress_lib as cl
 from congress_lib import engines
-from congress_lib.cli import build
+from congress_lib.output import build
 from congress_lib.extract import SentenceExtractor
 
 from conftest import CORPUS

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import congress_lib as cl
-from congress_lib.cli import safe_for_spreadsheet, write_tables
+from congress_lib.output import safe_for_spreadsheet, write_tables
 
 
 def test_csv_cells_that_look_like_formulas_are_neutralised():

@@ -21,8 +21,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import congress_lib as cl
-from congress_lib import cli, engines, mentions, practices
-from congress_lib.cli import build, write_tables
+from congress_lib import cli, engines, mentions, output, practices
+from congress_lib.output import build, write_tables
 from congress_lib.corpus import _concat, _frame
 from congress_lib.text import CharMap
 
@@ -120,8 +120,8 @@ def test_warm_cache_rebuild_reuses_formatted_rows(hostile, tmp_path, monkeypatch
         raise AssertionError("recomputed although cached")
 
     monkeypatch.setattr(engines, "process_document", boom)
-    monkeypatch.setattr(cli, "_render_document", boom)
-    monkeypatch.setattr(cli, "_batch_evidence", lambda results, lexicon: None)
+    monkeypatch.setattr(output, "_render_document", boom)
+    monkeypatch.setattr(output, "_batch_evidence", lambda results, lexicon: None)
     build(hostile, tmp_path / "warm", cache=cache)
     _assert_same_files(tmp_path / "cold", tmp_path / "warm")
 
@@ -137,8 +137,8 @@ def _no_work(monkeypatch) -> None:
 
     monkeypatch.setattr(engines, "process_document", boom)
     monkeypatch.setattr(engines, "_cache_read", boom)
-    monkeypatch.setattr(cli, "_stream", boom)
-    monkeypatch.setattr(cli, "write_tables", boom)
+    monkeypatch.setattr(output, "_stream", boom)
+    monkeypatch.setattr(output, "write_tables", boom)
 
 
 def test_rebuild_of_an_up_to_date_folder_writes_nothing(hostile, tmp_path, monkeypatch, capsys):
@@ -218,7 +218,7 @@ def test_an_interrupted_build_is_never_taken_for_a_finished_one(hostile, tmp_pat
         raise KeyboardInterrupt
 
     with monkeypatch.context() as m:
-        m.setattr(cli._StreamNetwork, "write", fail)  # dies after the tables, before the network files
+        m.setattr(output._StreamNetwork, "write", fail)  # dies after the tables, before the network files
         with pytest.raises(KeyboardInterrupt):
             build(hostile, out, cache=cache)
     # the edit is undone: the inputs are again those of the recorded build, but the folder
@@ -481,8 +481,8 @@ def test_new_formatting_code_reformats_cached_rows_without_extracting(hostile, t
     monkeypatch.setattr(engines, "_format_version", lambda tag="": f"a newer cli.py {tag}")
     monkeypatch.setattr(engines, "process_document", lambda *a, **k: (_ for _ in ()).throw(AssertionError))
     calls = []
-    real = cli._render_document
-    monkeypatch.setattr(cli, "_render_document", lambda tables, *rest: calls.append(1) or real(tables, *rest))
+    real = output._render_document
+    monkeypatch.setattr(output, "_render_document", lambda tables, *rest: calls.append(1) or real(tables, *rest))
     build(hostile, tmp_path / "again", cache=cache)
     assert len(calls) == 6  # every readable document formatted again (the duplicate too), none extracted
     _assert_same_files(tmp_path / "cold", tmp_path / "again")
@@ -532,7 +532,7 @@ def _check_sentence_column(folder: Path, read=None) -> None:
     read = read or (lambda name: pd.read_csv(folder / f"{name}.csv", encoding="utf-8-sig", keep_default_na=False))
     sentences = read("sentences")
     text_of = dict(zip(sentences["sent_id"], sentences["text"]))
-    for name in cli.SENTENCE_TABLES:
+    for name in output.SENTENCE_TABLES:
         df = read(name)
         assert len(df) > 0 and list(df.columns) == [*cl.schema.TABLES[name].columns, "sentence"], name
         assert (df["sentence"] == df["sent_id"].map(text_of)).all(), name
@@ -555,7 +555,7 @@ def test_excel_and_sentences_stream_what_write_tables_writes(hostile, tmp_path):
             assert not data.startswith(BOM), name
             continue
         assert data.startswith(BOM) and data.count(BOM) == 1, name
-        if name.removesuffix(".csv") not in cli.SENTENCE_TABLES:
+        if name.removesuffix(".csv") not in output.SENTENCE_TABLES:
             assert data == BOM + plain[name], name  # the BOM is all that differs
     _check_sentence_column(tmp_path / "stream")
     # the protected cells stay protected in the new column
@@ -591,10 +591,10 @@ def test_a_cache_filled_without_the_options_serves_a_build_with_them(hostile, tm
     build(hostile, tmp_path / "plain", cache=cache)
     build(hostile, tmp_path / "cold", excel=True, with_sentences=True)
     calls = []
-    real = cli._render_document
+    real = output._render_document
     with monkeypatch.context() as m:
         m.setattr(engines, "process_document", lambda *a, **k: (_ for _ in ()).throw(AssertionError))
-        m.setattr(cli, "_render_document", lambda tables, *rest: calls.append(1) or real(tables, *rest))
+        m.setattr(output, "_render_document", lambda tables, *rest: calls.append(1) or real(tables, *rest))
         build(hostile, tmp_path / "warm", cache=cache, excel=True, with_sentences=True, engine="processes",
               workers=2)
         build(hostile, tmp_path / "warm2", cache=cache, excel=True, with_sentences=True)  # now cached as such
