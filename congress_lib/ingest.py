@@ -12,12 +12,14 @@ The loader never decodes lossily. For each file it
 4. converts traditional characters to simplified with OpenCC (``t2s``) and
    records the ``script`` (simplified / traditional / mixed);
 5. folds full-width digits, Latin letters and a few symbols (％ ＋ － ． ／ ～) to
-   ASCII with a length-preserving table (no NFKC: it would turn ！？； into ASCII);
+   ASCII with :data:`congress_lib.text.WIDTH_FOLD` and a few additions (no NFKC:
+   it would turn ！？； into ASCII);
 6. breaks a line where a headline runs straight into a speech's salutation
    (…的讲话同志们：…), drops page-furniture lines matched by the patterns in
    ``lexicon/furniture.yaml`` and navigation menus, and cuts the credits and
    captions that end a line (inline patterns), keeping the removed lines in
-   ``raw_text`` only.
+   ``raw_text`` only. The punctuation these steps read (what a headline or a menu
+   never holds) is that of ``lexicon/characters.yaml``.
 
 Everything after step 2 works on ``str``; the offsets of every extracted row are
 offsets into the final ``text`` (the *cleaned* text).
@@ -31,7 +33,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .resources import Lexicon, load_lexicon
-from .text import CharMap, opencc
+from .text import CJK, CJK_BASIC, TONE_CONSONANTS, TONE_VOWELS, WIDTH_FOLD, CharMap, char_class, characters, opencc
 
 __all__ = ["Decoded", "Cleaned", "decode_bytes", "known_format", "clean_text", "RejectReason", "to_simplified"]
 
@@ -77,7 +79,7 @@ def _looks_utf16(data: bytes) -> str | None:
 
 # Character counts by regex (a C loop): \s is exactly str.isspace, and the Unicode
 # category Cc is exactly U+0000-U+001F and U+007F-U+009F (a stable property).
-_CJK_CHAR = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
+_CJK_CHAR = re.compile(f"[{CJK}]")
 _SPACE = re.compile(r"\s")
 _BAD_CONTROL = re.compile("[" + "".join(
     re.escape(chr(cp)) for cp in (*range(0x20), *range(0x7F, 0xA0)) if chr(cp) not in _CONTROL_OK) + "]")
@@ -427,12 +429,11 @@ def _script_of(original: str, simplified: str) -> str:
 
 # --- folding -----------------------------------------------------------------
 
-_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}  # ０-９
-_FOLD.update({cp: cp - 0xFEE0 for cp in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
-_FOLD.update({cp: cp - 0xFEE0 for cp in range(0xFF41, 0xFF5B)})  # ａ-ｚ
-_FOLD.update({ord("％"): ord("%"), ord("＋"): ord("+"), ord("－"): ord("-"), ord("．"): ord("."),
-              ord("／"): ord("/"), ord("～"): ord("~"), ord("＝"): ord("="), ord("＃"): ord("#"),
-              ord("\u3000"): ord(" "), ord("\xa0"): ord(" "), ord("\u2002"): ord(" "),
+# The width fold of congress_lib.text, and for cleaning also ＝ ＃ and the other spaces
+# of web pages (no-break, en and em spaces), and the zero-width space and stray byte
+# order marks dropped. (Not for quantities: that fold must keep every offset.)
+_FOLD: dict[int, int | None] = dict(WIDTH_FOLD)
+_FOLD.update({ord("＝"): ord("="), ord("＃"): ord("#"), ord("\xa0"): ord(" "), ord("\u2002"): ord(" "),
               ord("\u2003"): ord(" "), ord("\u200b"): None, ord("\ufeff"): None})
 
 
@@ -454,62 +455,54 @@ def fold_width(text: str) -> str:
 _BACKREF = re.compile(r"\\[1-9]|\(\?P=")
 
 
-def _anchored(pattern: str) -> bool:
-    """True when every match of ``pattern`` starts at the beginning of the string (``^…``).
-
-    For such a pattern ``search`` and ``match`` agree on a line (a line holds no
-    newline, so even ``(?m)`` cannot anchor it elsewhere).
-    """
-    try:
-        from re import _constants, _parser  # the parser of the ``re`` module itself
-
-        parsed = _parser.parse(pattern, re.I)
-        return len(parsed.data) > 0 and parsed.data[0] == (_constants.AT, _constants.AT_BEGINNING)
-    except Exception:  # (a private module: when it differs, never claim an anchor)
-        return False
-
-
 @lru_cache(maxsize=16)
-def _furniture_rules(version: str, patterns: tuple[str, ...], min_items: int):
-    """The compiled line patterns, and a function for "does any of them match a line".
+def _furniture_rules(version: str, start_patterns: tuple[str, ...], patterns: tuple[str, ...]):
+    """A function for "is this line furniture": one of ``start_patterns`` matches at
+    the start of the line (``re.match``), or one of ``patterns`` is found in it
+    (``re.search``); both case-insensitive.
 
-    The patterns anchored at the line start (``^…``) are combined into one
-    alternation tried at the start only, the others into one alternation searched
-    through the line: together about three times faster than one alternation of
-    all. The alternations are used only when they provably answer like the list:
-    no pattern refers back to a group by number or name (the numbering changes in
-    an alternation) and they compile (no global inline flags in the middle, no
-    duplicate group names); otherwise each pattern is searched in turn.
+    Each list is combined into one alternation, the line-start one tried at the start
+    only: together about three times faster than one alternation of all (a pattern
+    of ``patterns`` that starts with ``^`` is searched like the others: it answers
+    right, only without this speed-up). The alternations are used only when they
+    provably answer like the lists: no pattern refers back to a group by number or
+    name (the numbering changes in an alternation) and they compile (no global
+    inline flags in the middle, no duplicate group names); otherwise each pattern
+    is tried in turn.
     """
-    rules = [re.compile(p, re.I) for p in patterns]
-    matches = None
-    if rules and not any(_BACKREF.search(p) for p in patterns):
-        at_start = [p for p in patterns if _anchored(p)]
-        anywhere = [p for p in patterns if not _anchored(p)]
+    at_start = [re.compile(p, re.I) for p in start_patterns]
+    anywhere = [re.compile(p, re.I) for p in patterns]
+    if not any(_BACKREF.search(p) for p in start_patterns + patterns):
         try:
-            start_re = re.compile("|".join(f"(?:{p})" for p in at_start), re.I) if at_start else None
-            any_re = re.compile("|".join(f"(?:{p})" for p in anywhere), re.I) if anywhere else None
+            start_re = re.compile("|".join(f"(?:{p})" for p in start_patterns), re.I) if start_patterns else None
+            any_re = re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
         except re.error:
             pass
         else:
             def matches(line: str) -> bool:
                 return ((start_re is not None and start_re.match(line) is not None)
                         or (any_re is not None and any_re.search(line) is not None))
-    if matches is None:
-        def matches(line: str) -> bool:
-            return any(r.search(line) for r in rules)
-    return rules, matches, min_items
+            return matches
+
+    def matches(line: str) -> bool:
+        return any(r.match(line) for r in at_start) or any(r.search(line) for r in anywhere)
+    return matches
 
 
-_SENT_PUNCT = re.compile(r"[，。！？；,.!?;：:、“”\"]")
-_NAV_ITEM = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,6}$")
+_NAV_ITEM = re.compile(f"^[{CJK_BASIC}A-Za-z]{{2,6}}$")
 
 
-def _is_nav_menu(line: str, min_items: int) -> bool:
+@lru_cache(maxsize=16)
+def _nav_punct(version: str, marks: str) -> re.Pattern:
+    """Punctuation no navigation menu holds (a quick test: the item test alone decides)."""
+    return re.compile(char_class(marks))
+
+
+def _is_nav_menu(line: str, min_items: int, punct: re.Pattern) -> bool:
     items = line.split()
     return (
         len(items) >= min_items
-        and not _SENT_PUNCT.search(line)
+        and not punct.search(line)
         and all(_NAV_ITEM.match(item) for item in items)
     )
 
@@ -517,8 +510,8 @@ def _is_nav_menu(line: str, min_items: int) -> bool:
 # Mirror sites annotate characters with pinyin: 區(qū) 聯(lián). A parenthesised
 # syllable with a tone-marked vowel right after a CJK character is such debris
 # ("(GPS)" or "(站)" are left alone: no tone mark).
-_TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-_PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])[(（](?=[a-zü{_TONE}]*[{_TONE}])[a-zü{_TONE}]{{1,7}}[)）]")
+_TONE = TONE_VOWELS + TONE_CONSONANTS
+_PINYIN = re.compile(rf"(?<=[{CJK_BASIC}])[(（](?=[a-zü{_TONE}]*[{_TONE}])[a-zü{_TONE}]{{1,7}}[)）]")
 
 
 def strip_pinyin(text: str) -> str:
@@ -526,26 +519,24 @@ def strip_pinyin(text: str) -> str:
     return _PINYIN.sub("", text)
 
 
-# Clause and sentence punctuation: a headline holds none of it.
-_NOT_HEADLINE = "。！？!?；;：:，,、\n"
-
-
 @lru_cache(maxsize=16)
-def _salutation_rule(version: str, salutations: tuple[str, ...], max_chars: int) -> re.Pattern | None:
+def _salutation_rule(version: str, salutations: tuple[str, ...], max_chars: int, not_headline: str = "",
+                     joiners: str = "", colons: str = "") -> re.Pattern | None:
     """The pattern of a headline fused with the salutation that follows it.
 
     It matches the headline at the start of a line: 4 to ``max_chars``
-    characters without clause or sentence punctuation, directly followed by a
-    chain of salutations (joined by 、，, or spaces) and a colon. A line that
-    starts with a salutation never matches, nor a salutation after 的 (the end
-    of a clause that qualifies it: 出席会议的同志们：).
+    characters without a character of ``not_headline`` (clause and sentence
+    punctuation), directly followed by a chain of salutations (joined by
+    ``joiners``, enumeration commas and commas, or spaces) and a colon (one of
+    ``colons``). A line that starts with a salutation never matches, nor a
+    salutation after 的 (the end of a clause that qualifies it: 出席会议的同志们：).
     """
     if not salutations:
         return None
     one = "|".join(f"(?:{p})" for p in salutations)
-    chain = rf"(?:{one})(?:[、，,\s]*(?:{one}))*\s*[:：]"
+    chain = rf"(?:{one})(?:[{re.escape(joiners)}\s]*(?:{one}))*\s*{char_class(colons)}"
     return re.compile(
-        rf"^(?!(?:{one}))(?P<head>[^{re.escape(_NOT_HEADLINE)}]{{4,{max_chars}}}?)(?<!的)(?={chain})"
+        rf"^(?!(?:{one}))(?P<head>{char_class(not_headline + chr(10), negate=True)}{{4,{max_chars}}}?)(?<!的)(?={chain})"
     )
 
 
@@ -582,17 +573,25 @@ def clean_text(text: str, lexicon: Lexicon | None = None) -> Cleaned:
     folded = strip_pinyin(fold_width(text))
     simplified = to_simplified(folded)
     script = _script_of(folded, simplified)
-    _, matches_rule, min_items = _furniture_rules(
+    matches_rule = _furniture_rules(
         lexicon.version,
-        tuple(furniture_lex.get("line_patterns", [])),
-        int(furniture_lex.get("nav_menu_min_items", 4)),
+        tuple(furniture_lex.get("line_start_patterns", []) or []),
+        tuple(furniture_lex.get("line_patterns", []) or []),
     )
+    min_items = int(furniture_lex.get("nav_menu_min_items", 4))
+    marks = characters(lexicon)
+    # clause and sentence punctuation: a headline or a navigation menu holds none of it
+    punctuation = marks.sentence_ends + marks.clause_marks + marks.enumeration_commas
+    nav_punct = _nav_punct(lexicon.version, punctuation + marks.quote_marks)
     max_len = int(furniture_lex.get("max_line_chars", 100))
     inline = [re.compile(p) for p in furniture_lex.get("inline_patterns", []) or []]
     salutation = _salutation_rule(
         lexicon.version,
         tuple(furniture_lex.get("salutations", []) or []),
         int(furniture_lex.get("salutation_headline_max_chars", 80)),
+        punctuation,
+        marks.enumeration_commas + marks.commas,
+        marks.colons,
     )
     kept: list[str] = []
     for raw_line in simplified.split("\n"):
@@ -601,7 +600,7 @@ def clean_text(text: str, lexicon: Lexicon | None = None) -> Cleaned:
             continue
         for line in split_fused_headline(stripped, salutation):
             if len(line) <= max_len and (
-                matches_rule(line) or _is_nav_menu(line, min_items)
+                matches_rule(line) or _is_nav_menu(line, min_items, nav_punct)
             ):
                 removed.append(line)
                 continue

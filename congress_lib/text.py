@@ -14,6 +14,14 @@
   stay one token. It is built lazily, once per process, with jieba's log lines
   silenced and its cache file kept in the congress_lib cache folder.
 * :func:`kwic` finds a term in cleaned texts and returns keyword-in-context rows.
+* :func:`characters` returns the character classes of ``lexicon/characters.yaml``
+  (sentence ends, clause marks, quotation marks, brackets …) that every module
+  reads, and :data:`WIDTH_FOLD` is the one table that folds full-width digits,
+  letters and number symbols to ASCII.
+
+The punctuation, quotation marks and other character classes are domain data: they
+live in ``lexicon/characters.yaml`` and nowhere else. This module holds the few
+constants that are mechanism (Unicode ranges, the width fold, pinyin tone marks).
 """
 
 from __future__ import annotations
@@ -28,7 +36,9 @@ from threading import Lock
 
 from .resources import Lexicon, load_lexicon
 
-__all__ = ["split_sentences", "MAX_SENTENCE_CHARS", "tokenizer", "tokenize", "cache_dir", "kwic_rows", "CharMap"]
+__all__ = ["split_sentences", "MAX_SENTENCE_CHARS", "tokenizer", "tokenize", "cache_dir", "kwic_rows", "CharMap",
+           "Characters", "characters", "char_class", "WIDTH_FOLD", "CJK", "CJK_BASIC", "TONE_VOWELS",
+           "TONE_CONSONANTS", "split_place_suffix"]
 
 
 class CharMap:
@@ -65,7 +75,169 @@ class CharMap:
         repl = self._map
         return self._regex.sub(lambda m: repl[m[0]], text)
 
-_SENTENCE = re.compile(r"[^\n。！？；!?;]+(?:[。！？；!?;]+[”’」』\"')）]*)?|[。！？；!?;]+[”’」』\"')）]*")
+
+# --- mechanism constants -------------------------------------------------------------
+
+#: The CJK Unified Ideographs block (U+4E00–U+9FFF), as the inside of a regex
+#: character class: the characters of nearly every report.
+CJK_BASIC = "\u4e00-\u9fff"
+#: :data:`CJK_BASIC` and Extension A (U+3400–U+4DBF, rare characters of names).
+CJK = CJK_BASIC + "\u3400-\u4dbf"
+
+#: Pinyin vowels with a tone mark (and ü with one), and the consonants that can carry
+#: one (ń ň ǹ ḿ in interjections such as ńg). A pinyin gloss after a character
+#: (聯(lián)) holds at least one of them.
+TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+TONE_CONSONANTS = "ńňǹḿ"
+
+#: The one width fold: full-width digits and Latin letters, the full-width forms of the
+#: symbols that numbers use (％ ＋ － ． ／ ～) and the ideographic space, to ASCII, one
+#: character to one. Sentence punctuation (，。！？；：“”) is not in it. Two callers
+#: extend it, each for a reason of its own: :func:`congress_lib.ingest.fold_width`
+#: (cleaning: ＝ ＃, exotic spaces, zero-width characters dropped) and
+#: :mod:`congress_lib.quantities` (matching numbers: ：for clock times, ﹪, traditional
+#: numeral characters).
+WIDTH_FOLD: dict[int, int] = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}  # ０-９
+WIDTH_FOLD.update({cp: cp - 0xFEE0 for cp in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
+WIDTH_FOLD.update({cp: cp - 0xFEE0 for cp in range(0xFF41, 0xFF5B)})  # ａ-ｚ
+WIDTH_FOLD.update({ord(a): ord(b) for a, b in zip("％＋－．／～\u3000", "%+-./~ ")})
+
+
+def char_class(chars: str, negate: bool = False) -> str:
+    """Regex source of a character class holding exactly ``chars`` (``[^…]`` with ``negate``).
+
+    An empty ``chars`` gives a class that matches nothing (anything with ``negate``),
+    so that a lexicon may leave a class empty.
+    """
+    if not chars:
+        return "[\\s\\S]" if negate else "(?!)"
+    body = "".join(re.escape(ch) for ch in sorted(set(chars)))
+    return f"[^{body}]" if negate else f"[{body}]"
+
+
+# --- character classes (lexicon/characters.yaml) ---------------------------------------
+
+
+class Characters:
+    """The character classes of ``lexicon/characters.yaml`` (see its header), checked.
+
+    Single classes keep their name: ``commas``, ``colons``, ``enumeration_commas``,
+    ``apostrophes``, ``other_marks``, ``full_stops``, ``semicolons``,
+    ``exclamation_and_question_marks`` (strings of characters); ``conjunctions``,
+    ``disjunctions``, ``range_separators`` (tuples of words); ``double_quotes``,
+    ``single_quotes``, ``corner_double_quotes``, ``corner_single_quotes``,
+    ``parentheses``, ``lenticular_brackets``, ``square_brackets``, ``title_marks``,
+    ``inner_title_marks`` (tuples of ``(opening, closing)`` pairs). A few unions that
+    several modules read are named too: ``sentence_ends``, ``clause_marks``,
+    ``quotes`` (every quotation mark pair), ``quote_marks`` (every quotation mark and
+    the apostrophe) and ``brackets``.
+    """
+
+    _STRINGS = ("full_stops", "exclamation_and_question_marks", "semicolons", "commas", "colons",
+                "enumeration_commas", "apostrophes", "other_marks")
+    _WORDS = ("conjunctions", "disjunctions", "range_separators")
+    _PAIRS = ("double_quotes", "single_quotes", "corner_double_quotes", "corner_single_quotes", "parentheses",
+              "lenticular_brackets", "square_brackets", "title_marks", "inner_title_marks")
+
+    def __init__(self, data):
+        from .errors import LexiconError
+
+        if not isinstance(data, dict):
+            raise LexiconError("lexicon file characters.yaml must be a mapping of character classes; "
+                               "see the comment header of the shipped file.")
+        for key in self._STRINGS + self._WORDS + self._PAIRS:
+            if key not in data:
+                raise LexiconError(f"lexicon file characters.yaml has no class `{key}`; every class of the "
+                                   "shipped file is needed (an empty one is written \"\" or []).")
+        for key in self._STRINGS:
+            value = data[key]
+            if value is not None and not isinstance(value, str):
+                raise LexiconError(f"characters.yaml: `{key}` must be a string of characters, not {value!r}.")
+            setattr(self, key, value or "")
+        for key in self._WORDS:
+            value = data[key] or []
+            if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+                raise LexiconError(f"characters.yaml: `{key}` must be a list of non-empty strings, not {value!r}.")
+            setattr(self, key, tuple(value))
+        for key in self._PAIRS:
+            value = data[key] or []
+            if not isinstance(value, list) or not all(isinstance(p, str) and len(p) == 2 for p in value):
+                raise LexiconError(f"characters.yaml: `{key}` must be a list of two-character strings "
+                                   f"(an opening and a closing mark), not {value!r}.")
+            setattr(self, key, tuple((p[0], p[1]) for p in value))
+        self.sentence_ends = self.full_stops + self.exclamation_and_question_marks + self.semicolons
+        self.clause_marks = self.commas + self.colons
+        self.quotes = self.double_quotes + self.single_quotes + self.corner_double_quotes + self.corner_single_quotes
+        self.quote_marks = pair_chars(self.quotes) + self.apostrophes
+        self.brackets = self.parentheses + self.lenticular_brackets + self.square_brackets
+
+
+def openers(pairs) -> str:
+    """The opening marks of ``(opening, closing)`` pairs."""
+    return "".join(o for o, _ in pairs)
+
+
+def closers(pairs) -> str:
+    """The closing marks of ``(opening, closing)`` pairs."""
+    return "".join(c for _, c in pairs)
+
+
+def pair_chars(pairs) -> str:
+    """Every mark of ``(opening, closing)`` pairs."""
+    return "".join(o + c for o, c in pairs)
+
+
+_CHARACTERS: dict[str, Characters] = {}
+
+
+def characters(lexicon: Lexicon | str | Path | None = None) -> Characters:
+    """The :class:`Characters` of ``lexicon`` (default: the shipped one), read once per version."""
+    lex = load_lexicon(lexicon)
+    got = _CHARACTERS.get(lex.version)
+    if got is None:
+        got = _CHARACTERS[lex.version] = Characters(lex["characters"])
+    return got
+
+
+def split_place_suffix(name: str, suffixes, min_stem: int = 1) -> tuple[str, str]:
+    """``name`` as ``(stem, suffix)``, cut before the longest of ``suffixes`` it ends with
+    that leaves at least ``min_stem`` characters; ``(name, "")`` when none does.
+
+    ``split_place_suffix("同安区", ["区", "县"])`` is ``("同安", "区")``.
+    """
+    for suffix in sorted({s for s in suffixes if s}, key=lambda s: (-len(s), s)):
+        if name.endswith(suffix) and len(name) - len(suffix) >= min_stem:
+            return name[: -len(suffix)], suffix
+    return name, ""
+
+
+# --- sentences ---------------------------------------------------------------------------
+
+_SPLITTERS: dict[str, tuple] = {}
+
+
+def _splitter(lexicon) -> tuple[re.Pattern, tuple[re.Pattern, ...]]:
+    """The sentence pattern and the cut marks of ``lexicon``'s characters (once per version)."""
+    lex = load_lexicon(lexicon)
+    got = _SPLITTERS.get(lex.version)
+    if got is None:
+        ch = characters(lex)
+        ends = ch.sentence_ends
+        # a sentence keeps the closing quotation marks and parentheses after its end
+        tail = char_class(closers(ch.quotes) + ch.apostrophes + closers(ch.parentheses)) + "*"
+        if ends:
+            end_run = char_class(ends) + "+" + tail
+            sentence = re.compile(f"{char_class(ends + chr(10), negate=True)}+(?:{end_run})?|{end_run}")
+        else:
+            sentence = re.compile("[^\n]+")
+        # Where an over-long sentence is cut, best first: after a clause mark (the
+        # full-width ones: the ASCII forms stand inside numbers and clock times), after
+        # an enumeration mark; failing both, anywhere that does not split a run of _WORDY.
+        kinds = ("".join(c for c in ch.clause_marks if not c.isascii()), ch.enumeration_commas)
+        cuts = tuple(re.compile(f"(?s:.*){char_class(marks)}") for marks in kinds if marks)
+        got = _SPLITTERS[lex.version] = (sentence, cuts)
+    return got
+
 
 #: The longest sentence kept whole, in characters. The sentences of real reports
 #: are far shorter (the longest of the bundled reports has 226 characters; see
@@ -75,37 +247,37 @@ _SENTENCE = re.compile(r"[^\n。！？；!?;]+(?:[。！？；!?;]+[”’」』
 #: one sentence can cost.
 MAX_SENTENCE_CHARS = 1000
 
-# Where an over-long sentence is cut, best first: after a clause mark, after an
-# enumeration mark; failing both, anywhere that does not split a run of these.
-_CUT_MARKS = (re.compile(r"(?s:.*)[，：]"), re.compile(r"(?s:.*)、"))
+# Characters of a run that an over-long sentence is not cut inside (numbers, Latin words).
 _WORDY = frozenset("0123456789.,%ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _WORDY_BACKOFF = 32  # characters given up, at most, to avoid splitting such a run
 
 
-def split_sentences(text: str, limit: int = MAX_SENTENCE_CHARS) -> Iterator[tuple[int, int]]:
+def split_sentences(text: str, limit: int = MAX_SENTENCE_CHARS, lexicon=None) -> Iterator[tuple[int, int]]:
     """Yield ``(start, end)`` of each sentence of ``text``.
 
     Whitespace-only pieces are skipped; offsets exclude surrounding whitespace, so
     ``text[start:end]`` is never empty and never starts or ends with whitespace.
     A sentence longer than ``limit`` characters comes as several pieces of at most
     ``limit`` characters (see the module docstring). Time is linear in
-    ``len(text)``.
+    ``len(text)``. The sentence ends, closing marks and clause marks are those of
+    ``lexicon`` (``characters.yaml``; default: the shipped lexicon).
     """
     if limit < 1:
         raise ValueError(f"limit must be a positive number of characters, not {limit!r}")
-    for match in _SENTENCE.finditer(text):
+    sentence, cuts = _splitter(lexicon)
+    for match in sentence.finditer(text):
         start, end = match.span()
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
         if end - start > limit:
-            yield from _pieces(text, start, end, limit)
+            yield from _pieces(text, start, end, limit, cuts)
         elif end > start:
             yield start, end
 
 
-def _pieces(text: str, start: int, end: int, limit: int) -> Iterator[tuple[int, int]]:
+def _pieces(text: str, start: int, end: int, limit: int, cuts) -> Iterator[tuple[int, int]]:
     """An over-long sentence ``text[start:end]`` cut into pieces of at most ``limit``.
 
     Each cut is at the last mark of the best kind within the next ``limit``
@@ -117,7 +289,7 @@ def _pieces(text: str, start: int, end: int, limit: int) -> Iterator[tuple[int, 
     while end - pos > limit:
         stop = pos + limit
         cut = 0
-        for marks in _CUT_MARKS:
+        for marks in cuts:
             m = marks.match(text, pos + 1, stop)  # greedy: the last mark in the window
             if m:
                 cut = m.end()
