@@ -19,9 +19,10 @@ Files are read with YAML's safe loader only (``yaml.CSafeLoader``, else ``yaml.S
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from importlib import resources
 from pathlib import Path
+from threading import RLock
 from typing import Any
 
 import yaml
@@ -164,3 +165,29 @@ def load_lexicon(extra: str | Path | Lexicon | None = None) -> Lexicon:
         else:
             data[name] = user
     return Lexicon(data, digest.hexdigest(), base.sources + (str(folder),))
+
+
+# --- the one compile cache -------------------------------------------------------------
+
+_COMPILED: dict[tuple, Any] = {}
+_COMPILED_LOCK = RLock()
+
+
+def compiled(lexicon: Lexicon, key: str | tuple, build: Callable[[], Any]) -> Any:
+    """What ``build()`` compiles from ``lexicon``, made once per process, lexicon version and ``key``.
+
+    Every extractor keeps its compiled form (regexes, prefix tables, gates) here and
+    nowhere else: ``key`` names the extractor and its options (e.g.
+    ``("mentions", True)`` for the mention finder with its shortcuts on), and the
+    lexicon version tells lexicons apart, so a user lexicon never sees the rules of
+    another. Thread-safe: two threads asking at once get the same object, built once
+    (the lock is re-entrant: a build may ask for what it needs in turn).
+    """
+    cache_key = (lexicon.version, key)
+    got = _COMPILED.get(cache_key)
+    if got is None:
+        with _COMPILED_LOCK:
+            got = _COMPILED.get(cache_key)
+            if got is None:
+                got = _COMPILED[cache_key] = build()
+    return got
