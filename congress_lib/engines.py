@@ -65,10 +65,10 @@ _PROGRESS_MIN = 200
 #: Documents per batch (a batch is the unit of work sent to a worker, and of output).
 BATCH_SIZE = 64
 #: Bumped whenever the layout of a cache entry changes.
-CACHE_FORMAT = 8
+CACHE_FORMAT = 9
 
 Job = tuple[str, str, str, dict]
-#: ``render(results, lexicon)`` fills ``result.csv`` for the results that lack it; its
+#: ``render(results, lexicon)`` fills ``result.rendered`` for the results that lack it; its
 #: ``tag`` attribute (a string, "" if absent) names what it makes (e.g. ``csv.gz``).
 Renderer = Callable[[list[DocResult], Lexicon], None]
 
@@ -154,7 +154,7 @@ def _run_chunk(jobs: list[Job], lexicon: Lexicon, cache_root: str | None,
     results = [res for res, _, _ in done]
     rendered: set[int] = set()
     if render is not None:
-        todo = [res for res in results if not res.reject and res.csv is None]
+        todo = [res for res in results if not res.reject and res.rendered is None]
         render(todo, lexicon)
         rendered = {id(res) for res in todo}
     if cache_root is not None:
@@ -164,8 +164,7 @@ def _run_chunk(jobs: list[Job], lexicon: Lexicon, cache_root: str | None,
             if key is not None and (not hit or id(res) in rendered):
                 _cache_write(root, key, res, formatted or "")
     if render is not None:
-        # the build needs only the CSV text, the evidence and the node counts back:
-        # no row is sent to the parent
+        # the build needs only the rendering back: no row is sent to the parent
         for res in results:
             res.tables = {}
     return results
@@ -197,9 +196,10 @@ def _tag(render: Renderer | None) -> str | None:
 def _cache_read(root: str | Path, key: str, doc_id: str, rel: str, formatted: str | None = None) -> DocResult | None:
     """The cached result of a document, or None (absent, other format, damaged).
 
-    An entry file holds two pickles: first the small parts (ids, CSV text,
-    network evidence and node counts), then the rows. A build that finds the CSV
-    text reads the first only (about a third of the file) and never a row.
+    An entry file holds two pickles: first the small parts (ids and what the
+    renderer made of the document: for the build, its CSV text, network evidence
+    and node counts), then the rows. A build that finds its rendering reads the
+    first only (about a third of the file) and never a row.
     """
     file = _cache_file(root, key)
     try:
@@ -213,8 +213,8 @@ def _cache_read(root: str | Path, key: str, doc_id: str, rel: str, formatted: st
                                content_hash=entry["content_hash"])
             if result.reject:
                 return result
-            # the CSV text holds the path, and is only as good as the code that wrote it
-            ready = (formatted is not None and entry["csv"] is not None and entry["path"] == rel
+            # the rendering holds the path, and is only as good as the code that made it
+            ready = (formatted is not None and entry["rendered"] is not None and entry["path"] == rel
                      and entry["formatted_by"] == _format_version(formatted))
             if not ready:
                 result.tables = pickle.load(fh)  # the second pickle of the file
@@ -224,7 +224,7 @@ def _cache_read(root: str | Path, key: str, doc_id: str, rel: str, formatted: st
                     row[DOC_PATH] = rel
                     docs[0] = tuple(row)
         if ready:
-            result.csv, result.evidence, result.counts = entry["csv"], entry["evidence"], entry["counts"]
+            result.rendered = entry["rendered"]
         return result
     except FileNotFoundError:
         return None
@@ -234,11 +234,11 @@ def _cache_read(root: str | Path, key: str, doc_id: str, rel: str, formatted: st
 
 def _cache_write(root: str | Path, key: str, result: DocResult, tag: str = "") -> None:
     final = Path(_cache_file(root, key))
-    formatted = result.csv is not None and result.counts is not None
+    formatted = result.rendered is not None
     entry = {
         "format": CACHE_FORMAT, "doc_id": result.doc_id, "sha256": result.sha256, "reject": result.reject,
         "content_hash": result.content_hash, "path": result.path,
-        "csv": result.csv if formatted else None, "evidence": result.evidence, "counts": result.counts,
+        "rendered": result.rendered,
         "formatted_by": _format_version(tag) if formatted else "",
     }
 
@@ -498,7 +498,7 @@ def iter_batches(jobs: Sequence[Job], lexicon: Lexicon, *, engine: str = "serial
     client : a ``dask.distributed.Client`` for ``engine="dask"`` (None: a local cluster).
     progress : show a progress bar on stderr (default: only for runs of 200+ files).
     workers : worker processes (default: all cores).
-    render : called in the worker on each batch to fill ``DocResult.csv``.
+    render : called in the worker on each batch to fill ``DocResult.rendered``.
     keys : the jobs' cache keys if already computed (:func:`document_keys`); a
         cached document is then found without reading its file again.
     """

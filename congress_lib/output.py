@@ -39,6 +39,7 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 from operator import itemgetter
 from pathlib import Path
+from typing import Any, NamedTuple
 
 import pandas as pd
 
@@ -46,7 +47,7 @@ from .errors import InvalidArgumentError
 from .schema import column_index, output_tables, tables_of
 
 __all__ = ["build", "run_build", "write_tables", "safe_for_spreadsheet", "sentence_column", "output_table",
-           "csv_text", "render_csv", "CsvRenderer", "gzip_member"]
+           "csv_text", "render_csv", "CsvRenderer", "Rendered", "gzip_member"]
 
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
 
@@ -186,10 +187,24 @@ class CsvRenderer:
 _NODE_KEY = ("type", "canonical", "jurisdiction", "level", "branch")
 
 
+class Rendered(NamedTuple):
+    """What the build makes of one document in the worker (``DocResult.rendered``), cached with it.
+
+    ``csv``: per output table, ``(UTF-8 bytes, n_rows)`` of its rows as CSV without
+    header (a gzip member with ``--compress``); ``evidence``: the document's network
+    evidence (``network.document_evidence``); ``counts``: its mentions counted per
+    network node key (type, canonical, jurisdiction, level, branch).
+    """
+
+    csv: dict[str, tuple[bytes, int]]
+    evidence: Any
+    counts: dict[tuple, int]
+
+
 def render_csv(results: list, lexicon=None, compress: bool = False, with_sentences: bool = False) -> None:
     """Format processed documents as CSV, one piece per document and output table.
 
-    Fills ``result.csv[name] = (UTF-8 bytes, n_rows)`` for every table of
+    Fills ``result.rendered`` with a :class:`Rendered`: ``csv[name] = (UTF-8 bytes, n_rows)`` for every table of
     :func:`_doc_tables` (with ``compress``, the bytes as a gzip member). The rows
     are written straight from the row tuples with
     the standard ``csv`` writer and the dialect pandas uses, each cell formatted
@@ -198,19 +213,19 @@ def render_csv(results: list, lexicon=None, compress: bool = False, with_sentenc
     which is what numpy's float-to-string conversion gives); the two aggregate
     tables (practices, formulas) are computed as :class:`~congress_lib.corpus.Corpus`
     computes them. The pieces concatenated in corpus order are byte for byte the
-    rows :func:`write_tables` writes from the in-memory corpus (tested). Also
-    fills ``result.evidence`` (the network evidence) and ``result.counts`` (the
-    mentions counted per node key), all the network needs of a document.
+    rows :func:`write_tables` writes from the in-memory corpus (tested); and the
+    network evidence and the mentions counted per node key, all the network needs
+    of a document.
     ``with_sentences`` adds the ``sentence`` cell (:func:`sentence_column`) to
     the rows of :data:`SENTENCE_TABLES`.
     """
     node_key = itemgetter(*column_index("mentions", *_NODE_KEY))
-    for res in results:
-        res.csv = _render_document(_with_sentences(res.tables) if with_sentences else res.tables, lexicon)
+    evidence = _batch_evidence(results, lexicon)
+    for res, ev in zip(results, evidence):
+        pieces = _render_document(_with_sentences(res.tables) if with_sentences else res.tables, lexicon)
         if compress:
-            res.csv = {name: (gzip_member(piece), n) for name, (piece, n) in res.csv.items()}
-        res.counts = dict(Counter(map(node_key, res.tables["mentions"])))
-    _batch_evidence(results, lexicon)
+            pieces = {name: (gzip_member(piece), n) for name, (piece, n) in pieces.items()}
+        res.rendered = Rendered(pieces, ev, dict(Counter(map(node_key, res.tables["mentions"]))))
 
 
 def _network_module():
@@ -221,8 +236,8 @@ def _network_module():
     return network
 
 
-def _batch_evidence(results: list, lexicon) -> None:
-    """Fill ``result.evidence``: the network evidence of each document (runs in the worker).
+def _batch_evidence(results: list, lexicon) -> list:
+    """The network evidence of each document (runs in the worker; None for each without the network module).
 
     The records of ``network.sentence_evidence`` made from the document's row
     tuples -- ``(doc_id, unit_id, sent_id, start, end, pairs)`` per sentence that
@@ -232,15 +247,14 @@ def _batch_evidence(results: list, lexicon) -> None:
     so a document's evidence is its own.
     """
     network = _network_module()
-    if network is None or not results:
-        return
+    if network is None:
+        return [None] * len(results)
     from operator import itemgetter
 
     m_get = itemgetter(*column_index("mentions", "sent_id", "type", "canonical", "start", "end"))
     s_get = itemgetter(*column_index("sentences", "sent_id", "doc_id", "unit_id", "start", "end", "text"))
-    for res in results:
-        res.evidence = network.document_evidence(network.sentence_evidence(
-            map(m_get, res.tables["mentions"]), map(s_get, res.tables["sentences"]), lexicon))
+    return [network.document_evidence(network.sentence_evidence(
+        map(m_get, res.tables["mentions"]), map(s_get, res.tables["sentences"]), lexicon)) for res in results]
 
 
 class _StreamNetwork:
@@ -265,8 +279,8 @@ class _StreamNetwork:
 
     def add(self, results: list) -> None:
         for res in results:
-            self.counts.update(res.counts or {})  # (counted in the worker: see render_csv)
-            self.store.add_document(res.evidence)
+            self.counts.update(res.rendered.counts)  # (counted in the worker: see render_csv)
+            self.store.add_document(res.rendered.evidence)
 
     def write(self, out: Path, counts: dict[str, int], compress: bool = False, bom: bool = False) -> None:
         """Write network.graphml, network.gexf and edges.csv (.gz) into `out`; fill `counts`.
@@ -672,7 +686,7 @@ def _stream(prep, out: Path, *, engine, cache, progress, workers, keys=None, com
                                   workers=workers, render=CsvRenderer(compress, with_sentences), keys=keys):
             accepted = asm.add(batch)
             for name in doc_tables:
-                pieces = [res.csv[name] for res in accepted]
+                pieces = [res.rendered.csv[name] for res in accepted]
                 files[name].write(b"".join([piece for piece, _ in pieces]))  # (one write per batch)
                 counts[name] += sum(n for _, n in pieces)
             if net is not None:

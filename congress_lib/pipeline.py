@@ -17,6 +17,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from .ingest import RejectReason, clean_text, decode_bytes
 from .jurisdiction import Jurisdiction
@@ -37,12 +38,12 @@ class DocResult:
     """What :func:`process_document` makes of one file.
 
     ``tables`` maps each table name of :mod:`congress_lib.schema` (extracted and
-    derived) to the document's rows, tuples in the table's column order. The build command also fills ``csv``
-    (per output table: the rows as CSV text without header, and their count) and
-    ``evidence`` (the document's network edge evidence) and ``counts`` (its
-    mentions counted per network node key: type, canonical, jurisdiction, level,
-    branch), so that a cached document is never formatted again and the parent
-    process of a build receives no rows at all.
+    derived) to the document's rows, tuples in the table's column order.
+    ``rendered`` is what a renderer made of the document in the worker (the build
+    command's is :class:`congress_lib.output.Rendered`: its CSV pieces, network
+    evidence and node counts). Nothing below the output writer reads it: the
+    runners only carry it and the cache keeps it, so that a cached document is
+    never rendered again and the parent process of a build receives no rows.
     """
 
     doc_id: str
@@ -51,9 +52,7 @@ class DocResult:
     reject: str | None = None
     content_hash: str = ""
     tables: dict[str, list[tuple]] = field(default_factory=dict)
-    csv: dict[str, tuple[str, int]] | None = None
-    evidence: list[tuple] | None = None
-    counts: dict[tuple, int] | None = None
+    rendered: Any = None
 
 
 # --- jurisdictions ----------------------------------------------------------------

@@ -121,7 +121,12 @@ def test_warm_cache_rebuild_reuses_formatted_rows(hostile, tmp_path, monkeypatch
 
     monkeypatch.setattr(engines, "process_document", boom)
     monkeypatch.setattr(output, "_render_document", boom)
-    monkeypatch.setattr(output, "_batch_evidence", lambda results, lexicon: None)
+    def no_evidence(results, lexicon):
+        if results:
+            raise AssertionError("evidence recomputed although cached")
+        return []
+
+    monkeypatch.setattr(output, "_batch_evidence", no_evidence)
     build(hostile, tmp_path / "warm", cache=cache)
     _assert_same_files(tmp_path / "cold", tmp_path / "warm")
 
