@@ -9,7 +9,6 @@ no work and prints nothing.
 """
 
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError, version as _version
 
 from .corpus import Corpus, load_corpus
 from .errors import (
@@ -23,11 +22,8 @@ from .errors import (
 from .jurisdiction import Jurisdiction
 from .resources import Lexicon, load_lexicon
 from .schema import OUTPUT_TABLES
+from .version import __version__
 
-try:
-    __version__ = _version("congress_lib")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0+unknown"
 
 __all__ = [
     "__version__",

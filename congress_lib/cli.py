@@ -43,7 +43,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
-    from . import __version__
+    from .version import __version__
     from .corpus import MAX_FILE_MB
 
     parser = _Parser(

@@ -74,7 +74,7 @@ Renderer = Callable[[list[DocResult], Lexicon], None]
 
 
 def _library_version() -> str:
-    from . import __version__
+    from .version import __version__
 
     return __version__
 

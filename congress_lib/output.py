@@ -435,7 +435,7 @@ def _manifest(lexicon_version: str, fmt: str, inputs: list[dict], counts: dict[s
               compress: bool = False, excel: bool = False, with_sentences: bool = False) -> dict:
     """The content of manifest.json. ``encoding`` (``utf-8-sig``: CSV files that start with a
     byte order mark) and ``with_sentences`` are there only when those options were given."""
-    from . import __version__
+    from .version import __version__
 
     manifest = {
         "library": "congress_lib",
