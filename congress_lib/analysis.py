@@ -29,8 +29,10 @@ Three groups of functions:
 4. networks: :func:`projection_summary` (one row per bipartite projection of the
    network of :mod:`congress_lib.network`).
 
-Two drawing helpers (:func:`draw_heatmap`, :func:`save_and_show`) import
-matplotlib when they are called, never at import time.
+Every function returns data (a DataFrame, a list, a matplotlib artist): what a
+notebook displays, and how, is :mod:`congress_lib.notebooks`' business. The
+drawing helper :func:`draw_heatmap` imports matplotlib when it is called, never at
+import time.
 """
 
 from __future__ import annotations
@@ -59,7 +61,6 @@ __all__ = [
     "per_capita",
     "place_names",
     "projection_summary",
-    "save_and_show",
     "term_counts",
     "top_terms",
     "unit_labels",
@@ -939,39 +940,3 @@ def draw_heatmap(matrix: pd.DataFrame, ax, *, row_labels: Iterable[str] | None =
         bar.set_label(colorbar_label)
         bar.outline.set_visible(False)
     return image
-
-
-def save_and_show(fig, name: str, folder: str | Path, formats: Iterable[str] = ("png", "svg")):
-    """Save a figure reproducibly, close it, and return the PNG for display in a notebook.
-
-    The files are written by :func:`congress_lib.plotting.save_figure` (no
-    timestamps, fixed SVG ids). The figure is closed, so that Jupyter's inline
-    backend shows nothing of its own and no ``<Figure size …>`` text reaches the
-    stored outputs; the returned image object displays the saved PNG bytes.
-
-    Parameters
-    ----------
-    fig : matplotlib.figure.Figure
-    name : str
-        File stem, e.g. ``"03_indicator_coverage"``.
-    folder : str or pathlib.Path
-        Output folder (anchor it on the project root).
-    formats : iterable of str, default ("png", "svg")
-        Must include ``"png"``.
-
-    Returns
-    -------
-    IPython.display.Image
-    """
-    import matplotlib.pyplot as plt
-    from IPython.display import Image
-
-    from .plotting import save_figure
-
-    formats = tuple(formats)
-    if "png" not in [str(f).lower().lstrip(".") for f in formats]:
-        raise InvalidArgumentError("save_and_show displays the PNG: include 'png' in formats.")
-    paths = save_figure(fig, name, folder=folder, formats=formats)
-    plt.close(fig)
-    png = next(p for p in paths if p.suffix == ".png")
-    return Image(data=png.read_bytes(), format="png")

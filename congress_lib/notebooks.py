@@ -47,7 +47,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-__all__ = ["LAB_CONFIG_DIR", "SOURCE_GLOB", "align_source_mtime", "build_notebook", "lab_command",
+__all__ = ["save_and_show", "LAB_CONFIG_DIR", "SOURCE_GLOB", "align_source_mtime", "build_notebook", "lab_command",
            "k_of_n", "listing", "project_root", "run_notebooks", "say", "setup", "term"]
 
 _KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}
@@ -288,3 +288,40 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def save_and_show(fig, name: str, folder: str | Path, formats: Iterable[str] = ("png", "svg")):
+    """Save a figure reproducibly, close it, and return the PNG for display in a notebook.
+
+    The files are written by :func:`congress_lib.plotting.save_figure` (no
+    timestamps, fixed SVG ids). The figure is closed, so that Jupyter's inline
+    backend shows nothing of its own and no ``<Figure size …>`` text reaches the
+    stored outputs; the returned image object displays the saved PNG bytes.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    name : str
+        File stem, e.g. ``"03_indicator_coverage"``.
+    folder : str or pathlib.Path
+        Output folder (anchor it on the project root).
+    formats : iterable of str, default ("png", "svg")
+        Must include ``"png"``.
+
+    Returns
+    -------
+    IPython.display.Image
+    """
+    import matplotlib.pyplot as plt
+    from IPython.display import Image
+
+    from .errors import InvalidArgumentError
+    from .plotting import save_figure
+
+    formats = tuple(formats)
+    if "png" not in [str(f).lower().lstrip(".") for f in formats]:
+        raise InvalidArgumentError("save_and_show displays the PNG: include 'png' in formats.")
+    paths = save_figure(fig, name, folder=folder, formats=formats)
+    plt.close(fig)
+    png = next(p for p in paths if p.suffix == ".png")
+    return Image(data=png.read_bytes(), format="png")

@@ -20,7 +20,7 @@ import numpy as np
 
 import congress_lib as cl
 from congress_lib import analysis as an
-from congress_lib.notebooks import listing, say, setup
+from congress_lib.notebooks import listing, save_and_show, say, setup
 
 ROOT, FIGURES = setup()  # paths, figure style with the bundled CJK font, table display
 
@@ -114,7 +114,7 @@ ax.set_xlabel("characters of cleaned text")
 ax.set_title("Length of each unit")
 ax.set_xlim(0, units["n_chars"].max() * 1.25)
 ax.grid(axis="y", visible=False)
-an.save_and_show(fig, "01_unit_lengths", FIGURES)
+save_and_show(fig, "01_unit_lengths", FIGURES)
 
 # %%
 sections = units[units["jurisdiction_source"] == "heading"]["n_sentences"]
@@ -188,7 +188,7 @@ ax.set_xlim(0, min(1.0, shares.to_numpy().max() * 1.15))
 ax.set_title("How much of each unit is formula, practice, numbers")
 ax.legend(loc="lower right")
 ax.grid(axis="y", visible=False)
-an.save_and_show(fig, "01_formula_share", FIGURES)
+save_and_show(fig, "01_formula_share", FIGURES)
 
 # %%
 first_of_many = (units.groupby("doc_id")["unit_id"].transform("size") > 1) & ~units["doc_id"].duplicated()

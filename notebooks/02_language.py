@@ -32,7 +32,7 @@ import pandas as pd
 import congress_lib as cl
 from congress_lib import analysis as an
 from congress_lib.codebook import labels
-from congress_lib.notebooks import k_of_n, listing, say, setup, term
+from congress_lib.notebooks import k_of_n, listing, save_and_show, say, setup, term
 
 ROOT, FIGURES = setup()  # paths, figure style with the bundled CJK font, table display
 
@@ -125,7 +125,7 @@ for ax in axes[-ncols:]:
     ax.set_xlabel("weighted log-odds z")
 fig.suptitle("Most distinctive terms of each jurisdiction, with pinyin (count in parentheses)", fontsize=10)
 fig.tight_layout()
-an.save_and_show(fig, "02_distinctive_terms", FIGURES)
+save_and_show(fig, "02_distinctive_terms", FIGURES)
 
 # %%
 practice_of = {}  # a term that is a practice's Chinese label or one of its cue phrases -> practice code

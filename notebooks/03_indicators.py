@@ -26,7 +26,7 @@ import numpy as np
 import congress_lib as cl
 from congress_lib import analysis as an
 from congress_lib.indicators import INDICATOR_CODES
-from congress_lib.notebooks import listing, say, setup
+from congress_lib.notebooks import listing, save_and_show, say, setup
 
 ROOT, FIGURES = setup()  # paths, figure style with the bundled CJK font, table display
 
@@ -85,7 +85,7 @@ fig, ax = plt.subplots(figsize=(10.5, 5.4))
 an.draw_heatmap(coverage, ax, row_labels=figure_labels.loc[corpus.units["unit_id"]].tolist(),
                 col_labels=[english[c] for c in coverage.columns], colorbar_label="numbers reported")
 ax.set_title("Indicators reported by each unit (codebook §2)")
-an.save_and_show(fig, "03_indicator_coverage", FIGURES)
+save_and_show(fig, "03_indicator_coverage", FIGURES)
 
 # %%
 units_per_code = (coverage > 0).sum()
@@ -141,7 +141,7 @@ ax.set_xlim(max(0.0, low - 12), 101)
 ax.set_xlabel("percent (evidence sentence in brackets)")
 ax.set_title("Reported satisfaction and completion rates")
 ax.legend(loc="lower left")
-an.save_and_show(fig, "03_rates", FIGURES)
+save_and_show(fig, "03_rates", FIGURES)
 
 # %%
 high = int((rates["value"] >= 90).sum())
@@ -231,7 +231,7 @@ ax.set_xlim(0, float(largest["value"].max()) * 1.45 if len(largest) else 1)
 ax.set_xlabel("stations reported (evidence sentence of the largest in brackets)")
 ax.set_title("Deputy contact stations reported per unit")
 ax.legend(loc="upper right")
-an.save_and_show(fig, "03_stations", FIGURES)
+save_and_show(fig, "03_stations", FIGURES)
 
 # %%
 low_row = largest.loc[largest["value"].idxmin()]

@@ -30,7 +30,7 @@ from matplotlib.lines import Line2D
 import congress_lib as cl
 from congress_lib import analysis as an
 from congress_lib.network import TYPE_ORDER, projection_edges
-from congress_lib.notebooks import listing, say, setup
+from congress_lib.notebooks import listing, save_and_show, say, setup
 from congress_lib.plotting import TYPE_STYLE
 
 ROOT, FIGURES = setup(max_colwidth=100)  # paths, figure style with the bundled CJK font, table display
@@ -68,7 +68,7 @@ fig, ax = plt.subplots(figsize=(8.4, 4.4))
 an.draw_heatmap(relations, ax, cmap="Oranges", colorbar_label="sentences",
                 col_labels=an.bilingual(relations.columns, "relation", corpus.lexicon))
 ax.set_title("Relations between kinds of actor (whole corpus)")
-an.save_and_show(fig, "04_relations", FIGURES)
+save_and_show(fig, "04_relations", FIGURES)
 
 # %%
 typed = relations.drop(columns="co_mention")
@@ -231,7 +231,7 @@ ax.legend(handles=[Line2D([], [], marker=TYPE_STYLE[t]["marker"], color="none", 
                           markerfacecolor=TYPE_STYLE[t]["color"], label=f"{t} ({len(by_type[t])})")
                    for t in TYPE_ORDER], loc="upper right", frameon=False, title="names by type")
 ax.set_title(f"Who is named with whom in {largest}: sentences per pair of actors (* generic name)")
-an.save_and_show(fig, "04_network_jurisdiction", FIGURES)
+save_and_show(fig, "04_network_jurisdiction", FIGURES)
 
 # %% [markdown]
 # Every tie of the matrix with its evidence sentence:
@@ -318,7 +318,7 @@ say("{x} of the {n} projected ties join two actors that are never named in the s
 # %%
 fig = cl.draw_network(G, n_labels=G.number_of_nodes(), layout="columns",
                       title="Deputy–station–agency network, whole corpus (specific actors)")
-an.save_and_show(fig, "04_network", FIGURES)
+save_and_show(fig, "04_network", FIGURES)
 
 # %% [markdown]
 # Every edge of the figure with its evidence sentence:

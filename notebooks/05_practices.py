@@ -22,7 +22,7 @@ import matplotlib.pyplot as plt
 
 import congress_lib as cl
 from congress_lib import analysis as an
-from congress_lib.notebooks import listing, say, setup
+from congress_lib.notebooks import listing, save_and_show, say, setup
 
 ROOT, FIGURES = setup()  # paths, figure style with the bundled CJK font, table display
 
@@ -74,7 +74,7 @@ an.draw_heatmap(matrix.T, ax, row_labels=[practice_labels[c] for c in matrix.col
                 col_labels=figure_labels.loc[matrix.index].tolist(), cmap="Greens",
                 colorbar_label="cue phrases found")
 ax.set_title("Institutional practices reported by each unit (codebook §5)")
-an.save_and_show(fig, "05_practices_by_unit", FIGURES)
+save_and_show(fig, "05_practices_by_unit", FIGURES)
 
 # %%
 present = (matrix > 0)
@@ -125,7 +125,7 @@ fig, ax = plt.subplots(figsize=(9.6, 8.2))
 an.draw_heatmap(shown, ax, row_labels=names, col_labels=an.bilingual(shared, "practice", corpus.lexicon, chinese=False),
                 cmap="Purples", fmt="{:.2f}", vmax=1.0, colorbar_label="Jaccard index across units")
 ax.set_title("Co-occurrence of practices reported in two or more units")
-an.save_and_show(fig, "05_practice_cooccurrence", FIGURES)
+save_and_show(fig, "05_practice_cooccurrence", FIGURES)
 
 # %% [markdown]
 # Practices reported in a single unit are left out of the figure: two of them in the

@@ -26,7 +26,7 @@ import pandas as pd
 
 import congress_lib as cl
 from congress_lib import analysis as an
-from congress_lib.notebooks import listing, say, setup
+from congress_lib.notebooks import listing, save_and_show, say, setup
 
 ROOT, FIGURES = setup()  # paths, figure style with the bundled CJK font, table display
 
@@ -131,7 +131,7 @@ ax.grid(axis="y", visible=False)
 ax.legend(loc="upper center", bbox_to_anchor=(0.4, -0.1), ncol=1, frameon=False, fontsize=8)
 ax.set_title("Extractor F1 in sample and on held-out pages (held-out B: the honest estimate)")
 fig.tight_layout()
-an.save_and_show(fig, "06_validation_scores", FIGURES)
+save_and_show(fig, "06_validation_scores", FIGURES)
 
 # %%
 honest, inside = comparison["held-out B"], comparison[in_sample_name]

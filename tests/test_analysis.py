@@ -339,37 +339,6 @@ def test_draw_heatmap_annotates_non_zero_cells_only():
     assert texts == ["2", "3"]
 
 
-def test_save_and_show_is_byte_identical_and_closes_the_figure(tmp_path):
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from congress_lib.plotting import style
-
-    def draw_and_save(**kwargs):
-        # fonts are resolved when the figure is drawn, so it is saved inside the style block
-        with style():
-            fig, ax = plt.subplots()
-            ax.bar(["联络站", "活动室"], [84, 66])
-            ax.set_title("代表联系群众活动站")
-            return an.save_and_show(fig, "t_fig", tmp_path, **kwargs)
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")  # a missing glyph would raise here
-        image = draw_and_save()
-    first = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
-    assert set(first) == {"t_fig.png", "t_fig.svg"}
-    assert image.data == first["t_fig.png"]
-    assert plt.get_fignums() == []
-    draw_and_save()
-    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == first
-    assert "<IPython.core.display.Image object>" == repr(image)
-    with pytest.raises(InvalidArgumentError):
-        draw_and_save(formats=("svg",))
-    plt.close("all")
-
-
 # --------------------------------------------------------------------------- networks
 
 

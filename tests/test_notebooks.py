@@ -15,6 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from congress_lib.errors import InvalidArgumentError
+from congress_lib.notebooks import save_and_show
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 FIGURES = ROOT / "figures"
@@ -170,3 +173,33 @@ def test_chinese_labels_draw_without_missing_glyphs():
             fig.savefig(io.BytesIO(), format="png")
             fig.savefig(io.BytesIO(), format="svg")
             plt.close(fig)
+
+def test_save_and_show_is_byte_identical_and_closes_the_figure(tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from congress_lib.plotting import style
+
+    def draw_and_save(**kwargs):
+        # fonts are resolved when the figure is drawn, so it is saved inside the style block
+        with style():
+            fig, ax = plt.subplots()
+            ax.bar(["联络站", "活动室"], [84, 66])
+            ax.set_title("代表联系群众活动站")
+            return save_and_show(fig, "t_fig", tmp_path, **kwargs)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a missing glyph would raise here
+        image = draw_and_save()
+    first = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    assert set(first) == {"t_fig.png", "t_fig.svg"}
+    assert image.data == first["t_fig.png"]
+    assert plt.get_fignums() == []
+    draw_and_save()
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == first
+    assert "<IPython.core.display.Image object>" == repr(image)
+    with pytest.raises(InvalidArgumentError):
+        draw_and_save(formats=("svg",))
+    plt.close("all")
