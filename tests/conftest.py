@@ -67,3 +67,22 @@ def write_hostile(folder: Path) -> Path:
         (reports / name).write_bytes(data)
     (folder / "metadata.csv").write_text(METADATA, encoding="utf-8")
     return folder
+
+
+@pytest.fixture
+def hostile_corpus(tmp_path) -> Path:
+    """The hostile corpus of :func:`write_hostile`, written afresh for the test."""
+    return write_hostile(tmp_path / "corpus")
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    """Every file of ``folder`` (not recursive): name -> bytes."""
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def assert_same_files(a: Path, b: Path) -> None:
+    """``a`` and ``b`` hold the same file names with the same bytes (the first difference named)."""
+    fa, fb = files_of(a), files_of(b)
+    assert sorted(fa) == sorted(fb)
+    for name in fa:
+        assert fa[name] == fb[name], name

@@ -8,7 +8,6 @@ units), so a wrong formula fails here rather than in a figure.
 from __future__ import annotations
 
 import math
-import warnings
 
 import numpy as np
 import pandas as pd

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import codecs
+import subprocess
+import sys
 
+import pandas as pd
 import pytest
 
 import congress_lib as cl
+from congress_lib.corpus import _concat, _frame
 from congress_lib.schema import TABLES
 
 REPORT = "县人大常委会组织部分县人大代表视察县人民医院建设情况。\n全县共建成代表联络站36个。\n"
@@ -171,9 +175,30 @@ def test_a_file_over_the_size_limit_is_rejected_unread_with_its_size(make_corpus
 
 def test_lazy_verbs_stay_functions_whatever_is_used_first():
     """Using load_annotations first must not leave cl.evaluate bound to the submodule."""
-    import subprocess
-    import sys
 
     code = ("import congress_lib as cl; cl.load_annotations; cl.network_nodes; "
             "assert callable(cl.evaluate) and callable(cl.build_network) and callable(cl.save_figure)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).returncode == 0
+
+
+def test_tables_are_held_compactly_but_handed_out_as_strings(corpus):
+    held = corpus._tables["mentions"]
+    for col in ("doc_id", "unit_id", "jurisdiction", "type", "level", "branch", "sent_id"):
+        assert isinstance(held[col].dtype, pd.CategoricalDtype), col
+    out = corpus.mentions()
+    assert not any(isinstance(out[c].dtype, pd.CategoricalDtype) for c in out.columns)
+    assert out["type"].map({"deputy": "代表"}).fillna("").tolist()  # user code on plain strings works
+    expanded = held.memory_usage(deep=True).sum()
+    assert expanded < out.memory_usage(deep=True).sum()
+    assert list(corpus.indicators()["indicator"].dropna().unique())  # values are plain str
+    assert isinstance(corpus.indicators()["indicator"].dropna().iloc[0], str)
+
+
+def test_batches_concatenate_to_the_frame_of_all_rows():
+    cols = ("doc_id", "unit_id", "jurisdiction", "sent_id", "surface", "value", "value_high", "unit", "approx",
+            "approx_kind", "kind", "start", "end", "indicator")
+    a = [("d", "d#1", "某区", "d:1", "3个", 3.0, None, "个", False, None, "count", 0, 2, None)]
+    b = [("e", "e#1", "某区", "e:1", "3—5名", 3.0, 5.0, "名", True, "about", "count", 0, 4, "deputies")]
+    assert cols == tuple(_frame("quantities", a).columns)
+    whole = _frame("quantities", a + b)
+    pd.testing.assert_frame_equal(_concat("quantities", [_frame("quantities", a), _frame("quantities", b)]), whole)
