@@ -9,8 +9,18 @@ with them, document by document, as multisets:
   wrong code is both a miss and a false hit, as it would be in a paper;
 * **quantities** (the same rows, ignoring the code) show how much of the error is
   number detection rather than coding;
-* **mentions** match on (type, surface); among matched mentions the share whose
-  canonical name also agrees is reported as ``canonical_agreement``.
+* **mentions** match by position: a gold mention is found in the text (the
+  sentence excerpt the coder wrote, then the surface inside it) and matches an
+  extracted mention of the same type whose span overlaps it, one to one (the
+  pairs with the largest overlap first); among matched mentions the share whose
+  canonical name also agrees is reported as ``canonical_agreement``. A gold
+  mention that cannot be found in the text is a miss, listed with error
+  ``unlocated``;
+* **mentions_by_surface**, the older figure, matches mentions as multisets of
+  (type, surface), wherever they stand;
+* an indicator that the gold codes with two rates (``also``: one percentage that
+  is, say, both a completion and a satisfaction rate) matches an extracted row with
+  either code.
 
 Precision = matched / extracted, recall = matched / gold, F1 their harmonic mean,
 per table, per indicator code and per mention type, with every miss and false hit
@@ -20,6 +30,8 @@ listed so that a researcher can see exactly what is wrong.
 from __future__ import annotations
 
 import json
+import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +39,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import AnnotationError, InvalidArgumentError
+from .ingest import fold_width, to_simplified
 
 __all__ = ["Evaluation", "evaluate", "load_annotations"]
 
@@ -100,6 +113,114 @@ def _match(gold: list[tuple], pred: list[tuple]) -> tuple[Counter, Counter, Coun
     return both, p - both, g - both
 
 
+_ELLIPSIS = re.compile(r"^(?:…|\.\.\.)+|(?:…|\.\.\.)+$")
+
+
+def _normal(text: str) -> str:
+    """``text`` as a cleaned report spells it: simplified characters, full-width digits and letters folded."""
+    return to_simplified(fold_width(text))
+
+
+def _nth(text: str, word: str, k: int) -> int | None:
+    """Offset of the ``k``-th (1-based) occurrence of ``word`` in ``text``, or None."""
+    at = -1
+    for _ in range(max(k, 1)):
+        at = text.find(word, at + 1)
+        if at == -1:
+            return None
+    return at
+
+
+def _locate(items: list[dict], sentences: list[tuple[int, str]],
+            extracted: frozenset = frozenset()) -> list[tuple[int, int] | None]:
+    """The document span of each gold mention, or None when the text does not hold it.
+
+    ``sentences``: the document's ``(start, text)`` in order. The places a mention
+    may stand, in order of preference: where its surface stands inside the coder's
+    sentence excerpt (ellipses stripped) wherever that excerpt stands in a sentence
+    -- only its ``occurrence``-th place in the excerpt when the coder gave one --
+    then each place the surface stands in the document (an excerpt across two
+    sentences, or none). Mentions never overlap (codebook §3), so the longest
+    surfaces are placed first and a place that overlaps one already given is
+    skipped: a surface coded twice finds two places, and 常委会 coded beside
+    区人大常委会 is not put inside it. When the coder did not say which occurrence
+    in the excerpt is meant (a sentence that says 代表 four times, three of them
+    coded), the occurrences where ``extracted`` (``(type, start, end)`` of the
+    extractor's mentions) has the same mention are taken first: the gold's own
+    count in the sentence decides how many match, not the guess of which.
+    """
+    taken: set[int] = set()
+    out: list[tuple[int, int] | None] = [None] * len(items)
+    order = sorted(range(len(items)), key=lambda i: -len(_normal(items[i]["surface"])))
+    for n in order:
+        x = items[n]
+        surface = _normal(x["surface"])
+        excerpt = _ELLIPSIS.sub("", _normal(x.get("sentence") or ""))
+        places: list[int] = []
+        k = x.get("occurrence")
+        if surface and excerpt:
+            inside = [_nth(excerpt, surface, int(k))] if k else \
+                [i for i in range(len(excerpt)) if excerpt.startswith(surface, i)]
+            inside = [i for i in inside if i is not None]
+            for start, text in sentences:
+                j = text.find(excerpt) if inside else -1
+                while j != -1:
+                    places.extend(int(start) + j + i for i in inside)
+                    j = text.find(excerpt, j + 1)
+            if not k:  # (a stable sort: the extractor's places first, text order kept)
+                places.sort(key=lambda at: (x["type"], at, at + len(surface)) not in extracted)
+        if surface:
+            for start, text in sentences:
+                j = text.find(surface)
+                while j != -1:
+                    places.append(int(start) + j)
+                    j = text.find(surface, j + 1)
+        for place in places:
+            if not any(c in taken for c in range(place, place + len(surface))):
+                taken.update(range(place, place + len(surface)))
+                out[n] = (place, place + len(surface))
+                break
+    return out
+
+
+def _span_pairs(gold: list[tuple[str, int, int] | None],
+                pred: list[tuple[str, int, int]]) -> list[tuple[int, int]]:
+    """One-to-one ``(gold index, extracted index)`` pairs of the same type whose spans overlap.
+
+    Pairs are taken greedily, the largest overlap first (then the nearest starts,
+    then text order), each gold and each extracted mention in at most one pair.
+    Extracted mentions of a document never overlap one another (see
+    :func:`congress_lib.mentions.find_mentions`), so sorted by start they are sorted
+    by end too, and those overlapping a gold span are found by bisection: time is
+    linear in the mentions (plus a log), not their product.
+    """
+    by_type: dict[str, list[tuple[int, int, int]]] = {}
+    for pi, (pt, ps, pe) in enumerate(pred):
+        by_type.setdefault(pt, []).append((ps, pe, pi))
+    starts = {}
+    for pt, items in by_type.items():
+        items.sort()
+        starts[pt] = [ps for ps, _, _ in items]
+    candidates = []
+    for gi, g in enumerate(gold):
+        if g is None or g[0] not in by_type:
+            continue
+        gt, gs, ge = g
+        items = by_type[gt]
+        k = bisect_left(starts[gt], ge) - 1  # the last that starts before the gold span ends
+        while k >= 0 and items[k][1] > gs:
+            ps, pe, pi = items[k]
+            candidates.append((-(min(ge, pe) - max(gs, ps)), abs(gs - ps), gi, pi))
+            k -= 1
+    pairs, used_g, used_p = [], set(), set()
+    for _, _, gi, pi in sorted(candidates):
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            pairs.append((gi, pi))
+    return pairs
+
+
 def evaluate(corpus, annotations: str | Path | dict = "corpus/annotations") -> Evaluation:
     """Precision, recall and F1 of the extractor against the gold annotations.
 
@@ -112,7 +233,8 @@ def evaluate(corpus, annotations: str | Path | dict = "corpus/annotations") -> E
         raise AnnotationError(f"gold files for documents not in the corpus: {missing}; load the matching corpus.")
     ind = corpus.indicators()
     men = corpus.mentions()
-    sents = corpus.sentences.set_index("sent_id")["text"]
+    sent_table = corpus.sentences
+    sents = sent_table.set_index("sent_id")["text"]
 
     rows: dict[tuple[str, str], list[int]] = {}
     errors: list[dict] = []
@@ -131,6 +253,13 @@ def evaluate(corpus, annotations: str | Path | dict = "corpus/annotations") -> E
         g_ind = [(_value(x["value"]), x.get("unit_word") or x.get("unit"), x["indicator"]) for x in g["indicators"]]
         p_ind = [(_value(v), u, c) for v, u, c in zip(pi["value"], pi["unit"], pi["indicator"])]
         both, fp, fn = _match(g_ind, p_ind)
+        for x, key in zip(g["indicators"], g_ind):  # a numeral the gold codes with two rates: either counts
+            alt = (key[0], key[1], x.get("also"))
+            if x.get("also") and fn[key] > 0 and fp[alt] > 0:
+                fn[key] -= 1
+                fp[alt] -= 1
+                both[alt] += 1
+        fp, fn = +fp, +fn
         for code in sorted({k[2] for k in g_ind} | {k[2] for k in p_ind}):
             add("indicators", code, sum(n for k, n in both.items() if k[2] == code),
                 sum(n for k, n in fp.items() if k[2] == code), sum(n for k, n in fn.items() if k[2] == code))
@@ -153,55 +282,54 @@ def evaluate(corpus, annotations: str | Path | dict = "corpus/annotations") -> E
                 errors.append({"table": "indicators", "error": "false_hit", "doc_id": doc_id, "category": r.indicator,
                                "surface": r.surface, "value": key[0], "unit": r.unit, "canonical": "",
                                "sent_id": r.sent_id, "sentence": sents.get(r.sent_id, "")})
-        # -- mentions
+        # -- mentions: by position, and (the older figure) as multisets of surfaces
         pm = men[men["doc_id"] == doc_id]
         g_men = [(x["type"], x["surface"]) for x in g["mentions"]]
-        p_men = [(t, s) for t, s in zip(pm["type"], pm["surface"])]
+        p_men = list(zip(pm["type"], pm["surface"]))
         both, fp, fn = _match(g_men, p_men)
         for mtype in sorted({k[0] for k in g_men} | {k[0] for k in p_men}):
-            add("mentions", mtype, sum(n for k, n in both.items() if k[0] == mtype),
+            add("mentions_by_surface", mtype, sum(n for k, n in both.items() if k[0] == mtype),
                 sum(n for k, n in fp.items() if k[0] == mtype), sum(n for k, n in fn.items() if k[0] == mtype))
-        add("mentions", "all", sum(both.values()), sum(fp.values()), sum(fn.values()))
-        # canonical agreement among matched (type, surface)
-        g_can: dict[tuple, Counter] = {}
-        for x in g["mentions"]:
-            g_can.setdefault((x["type"], x["surface"]), Counter())[x.get("canonical", "")] += 1
-        p_can: dict[tuple, Counter] = {}
-        for t, s, c in zip(pm["type"], pm["surface"], pm["canonical"]):
-            p_can.setdefault((t, s), Counter())[c] += 1
-        g_sentence = {}
-        for x in g["mentions"]:
-            g_sentence.setdefault((x["type"], x["surface"]), x.get("sentence", ""))
-        for key, n in both.items():
-            agree = min(n, sum((g_can[key] & p_can[key]).values()))
-            acc = canon_rows.setdefault(key[0], [0, 0])
-            acc[0] += n
-            acc[1] += agree
-            if agree < n:
-                errors.append({"table": "mentions", "error": "canonical", "doc_id": doc_id, "category": key[0],
-                               "surface": key[1], "value": None, "unit": "",
-                               "canonical": f"gold {dict(sorted(g_can[key].items()))} vs extracted "
-                                            f"{dict(sorted(p_can[key].items()))}",
-                               "sent_id": "", "sentence": g_sentence.get(key, "")})
-        g_by = {}
-        for x in g["mentions"]:
-            g_by.setdefault((x["type"], x["surface"]), []).append(x)
-        for key, n in sorted(fn.items()):
-            for x in g_by[key][-n:]:
-                errors.append({"table": "mentions", "error": "miss", "doc_id": doc_id, "category": key[0],
-                               "surface": key[1], "value": None, "unit": "", "canonical": x.get("canonical", ""),
-                               "sent_id": "", "sentence": x.get("sentence", "")})
-        left = Counter(fp)
-        for r in pm.itertuples(index=False):
-            key = (r.type, r.surface)
-            if left[key] > 0:
-                left[key] -= 1
+        add("mentions_by_surface", "all", sum(both.values()), sum(fp.values()), sum(fn.values()))
+
+        doc_sents = sent_table[sent_table["doc_id"] == doc_id]
+        pred = list(pm.itertuples(index=False))
+        spans = _locate(g["mentions"], list(zip(doc_sents["start"], doc_sents["text"])),
+                        frozenset((r.type, r.start, r.end) for r in pred))
+        pairs = _span_pairs([(x["type"], *span) if span else None for x, span in zip(g["mentions"], spans)],
+                            [(r.type, r.start, r.end) for r in pred])
+        matched_g = {gi for gi, _ in pairs}
+        matched_p = {pi for _, pi in pairs}
+        for mtype in sorted({x["type"] for x in g["mentions"]} | {r.type for r in pred}):
+            tp = sum(1 for gi, _ in pairs if g["mentions"][gi]["type"] == mtype)
+            add("mentions", mtype, tp,
+                sum(1 for i, r in enumerate(pred) if r.type == mtype and i not in matched_p),
+                sum(1 for i, x in enumerate(g["mentions"]) if x["type"] == mtype and i not in matched_g))
+        add("mentions", "all", len(pairs), len(pred) - len(pairs), len(g["mentions"]) - len(pairs))
+        for gi, pi in sorted(pairs):
+            x, r = g["mentions"][gi], pred[pi]
+            acc = canon_rows.setdefault(x["type"], [0, 0])
+            acc[0] += 1
+            if x.get("canonical", "") == r.canonical:
+                acc[1] += 1
+            else:
+                errors.append({"table": "mentions", "error": "canonical", "doc_id": doc_id, "category": x["type"],
+                               "surface": r.surface, "value": None, "unit": "",
+                               "canonical": f"gold {x.get('canonical', '')} vs extracted {r.canonical}",
+                               "sent_id": r.sent_id, "sentence": sents.get(r.sent_id, "")})
+        for gi, x in enumerate(g["mentions"]):
+            if gi not in matched_g:
+                errors.append({"table": "mentions", "error": "miss" if spans[gi] else "unlocated", "doc_id": doc_id,
+                               "category": x["type"], "surface": x["surface"], "value": None, "unit": "",
+                               "canonical": x.get("canonical", ""), "sent_id": "", "sentence": x.get("sentence", "")})
+        for pi, r in enumerate(pred):
+            if pi not in matched_p:
                 errors.append({"table": "mentions", "error": "false_hit", "doc_id": doc_id, "category": r.type,
                                "surface": r.surface, "value": None, "unit": "", "canonical": r.canonical,
                                "sent_id": r.sent_id, "sentence": sents.get(r.sent_id, "")})
 
     summary = []
-    order = {"indicators": 0, "quantities": 1, "mentions": 2}
+    order = {"indicators": 0, "quantities": 1, "mentions": 2, "mentions_by_surface": 3}
     for (table, category), (tp, fp, fn) in sorted(rows.items(), key=lambda kv: (order[kv[0][0]], kv[0][1] != "all", kv[0][1])):
         p, r, f = _prf(tp, fp, fn)
         summary.append({"table": table, "category": category, "tp": tp, "fp": fp, "fn": fn,

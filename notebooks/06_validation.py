@@ -7,15 +7,19 @@
 # [GUIDELINES.md](../corpus/annotations/GUIDELINES.md)): every indicator with its
 # value, measure word and code, and every mention of a deputy, station, agency or
 # congress body with its canonical name. `cl.evaluate` compares the extractor's
-# tables with the gold, document by document, as multisets:
+# tables with the gold, document by document:
 #
-# * an **indicator** matches when value, unit and code all agree, so a right number
-#   with the wrong code counts as both a miss and a false hit, as it would in a paper;
+# * an **indicator** matches when value, unit and code all agree (as multisets), so a
+#   right number with the wrong code counts as both a miss and a false hit, as it would
+#   in a paper; a percentage the gold codes as two rates (`also`) matches either code;
 # * **quantities** are the same rows ignoring the code: they separate errors of number
 #   detection from errors of coding;
-# * a **mention** matches on type and surface string; among matched mentions,
+# * a **mention** matches by position: the gold mention is found in the text (the
+#   coder's sentence excerpt, then the surface in it) and matches an extracted mention
+#   of the same type whose span overlaps it, one to one. Among matched mentions,
 #   *canonical agreement* is the share whose resolved name (区政府 → 同安区人民政府)
-#   also agrees.
+#   also agrees. **mentions_by_surface** is the older, looser figure: type and surface
+#   string matched as multisets, wherever they stand.
 #
 # Precision is matched ÷ extracted, recall matched ÷ gold, F1 their harmonic mean.
 

@@ -27,7 +27,7 @@ def _toy_corpus():
     mentions = pd.DataFrame({
         "doc_id": ["d", "d"], "unit_id": ["d#1", "d#1"], "jurisdiction": ["某县", "某县"],
         "type": ["station", "agency"], "surface": ["联络站", "县政府"], "canonical": ["联络站", "县政府"],
-        "level": ["", "district"], "branch": ["station", "government"], "start": [24, 0], "end": [27, 3],
+        "level": ["", "district"], "branch": ["station", "government"], "start": [27, 0], "end": [30, 3],
         "sent_id": ["d:2", "d:1"]})
     return SimpleNamespace(documents=pd.DataFrame({"doc_id": ["d"]}), sentences=sentences,
                            indicators=lambda: indicators, mentions=lambda: mentions)
@@ -80,3 +80,94 @@ def test_extractor_meets_the_bar_on_the_seed_gold(corpus):
     assert ev.f1("indicators") >= 0.95, ev.summary
     for mtype in ("deputy", "station", "agency", "congress"):
         assert ev.f1("mentions", mtype) >= 0.90, (mtype, ev.summary)
+
+
+def _mention_corpus(text, mentions, indicators=()):
+    """A one-document, one-sentence corpus holding ``mentions`` ((type, start, end, canonical) in ``text``)."""
+    sentences = pd.DataFrame({"sent_id": ["d:1"], "doc_id": ["d"], "unit_id": ["d#1"], "sent_no": [1],
+                              "start": [0], "end": [len(text)], "text": [text]})
+    men = pd.DataFrame([{"doc_id": "d", "unit_id": "d#1", "jurisdiction": "某县", "type": t, "surface": text[s:e],
+                         "canonical": c, "level": "", "branch": "", "start": s, "end": e, "sent_id": "d:1"}
+                        for t, s, e, c in mentions],
+                       columns=["doc_id", "unit_id", "jurisdiction", "type", "surface", "canonical", "level",
+                                "branch", "start", "end", "sent_id"])
+    ind = pd.DataFrame([{"doc_id": "d", "unit_id": "d#1", "jurisdiction": "某县", "indicator": code, "value": v,
+                         "value_high": None, "unit": u, "approx": False, "surface": f"{v}{u}", "start": 0, "end": 1,
+                         "sent_id": "d:1", "approx_kind": None} for v, u, code in indicators],
+                       columns=["doc_id", "unit_id", "jurisdiction", "indicator", "value", "value_high", "unit",
+                                "approx", "surface", "start", "end", "sent_id", "approx_kind"])
+    return SimpleNamespace(documents=pd.DataFrame({"doc_id": ["d"]}), sentences=sentences,
+                           indicators=lambda: ind, mentions=lambda: men)
+
+
+def test_mentions_are_matched_by_position_not_by_surface():
+    #        0123456789012345678901234567
+    text = "代表们走进联络站,听取代表意见,并向县政府反映。"
+    gold = {"d": {"doc_id": "d", "indicators": [], "mentions": [
+        {"type": "deputy", "surface": "代表", "canonical": "代表", "sentence": "听取代表意见"},  # the 2nd 代表
+        {"type": "station", "surface": "联络站", "canonical": "联络站", "sentence": "走进联络站"},
+        {"type": "agency", "surface": "县政府", "canonical": "某县人民政府", "sentence": "并向县政府反映"}]}}
+    # the extractor found the FIRST 代表 (not the gold's), the station with a longer span, and the agency
+    found = [("deputy", 0, 2, "代表"), ("station", 4, 8, "联络站"), ("agency", 17, 20, "某县人民政府")]
+    ev = evaluate(_mention_corpus(text, found), gold)
+    s = ev.summary.set_index(["table", "category"])
+    assert tuple(s.loc[("mentions", "deputy"), ["tp", "fp", "fn"]]) == (0, 1, 1)  # same surface, wrong place
+    assert tuple(s.loc[("mentions", "station"), ["tp", "fp", "fn"]]) == (1, 0, 0)  # overlapping spans match
+    assert tuple(s.loc[("mentions", "agency"), ["tp", "fp", "fn"]]) == (1, 0, 0)
+    assert tuple(s.loc[("mentions_by_surface", "deputy"), ["tp", "fp", "fn"]]) == (1, 0, 0)  # the older figure
+    assert tuple(s.loc[("mentions_by_surface", "station"), ["tp", "fp", "fn"]]) == (0, 1, 1)
+
+
+def test_span_matching_is_one_to_one_and_by_type():
+    text = "区人大常委会组织常委会组成人员视察。"
+    gold = {"d": {"doc_id": "d", "indicators": [], "mentions": [
+        {"type": "congress", "surface": "常委会", "canonical": "某区人大常委会", "sentence": "组织常委会组成人员"},
+        {"type": "congress", "surface": "区人大常委会", "canonical": "某区人大常委会", "sentence": "区人大常委会组织"}]}}
+    # one extracted span overlapping both gold spans cannot match both; a deputy never matches a congress
+    ev = evaluate(_mention_corpus(text, [("congress", 0, 6, "某区人大常委会"), ("deputy", 8, 11, "代表")]), gold)
+    s = ev.summary.set_index(["table", "category"])
+    assert tuple(s.loc[("mentions", "congress"), ["tp", "fp", "fn"]]) == (1, 0, 1)
+    assert tuple(s.loc[("mentions", "deputy"), ["tp", "fp", "fn"]]) == (0, 1, 0)
+    miss = ev.errors[(ev.errors["table"] == "mentions") & (ev.errors["error"] == "miss")]
+    assert miss["surface"].tolist() == ["常委会"]  # placed after the longer span, not inside it
+
+
+def test_occurrence_says_which_place_and_unfound_gold_is_unlocated():
+    text = "代表建议由代表领衔提出。"
+    gold = {"d": {"doc_id": "d", "indicators": [], "mentions": [
+        {"type": "deputy", "surface": "代表", "canonical": "代表", "sentence": "代表建议由代表领衔", "occurrence": 2},
+        {"type": "agency", "surface": "法院", "canonical": "法院", "sentence": "法院"}]}}
+    ev = evaluate(_mention_corpus(text, [("deputy", 0, 2, "代表")]), gold)
+    s = ev.summary.set_index(["table", "category"])
+    assert tuple(s.loc[("mentions", "deputy"), ["tp", "fp", "fn"]]) == (0, 1, 1)
+    ev = evaluate(_mention_corpus(text, [("deputy", 5, 7, "代表")]), gold)
+    s = ev.summary.set_index(["table", "category"])
+    assert tuple(s.loc[("mentions", "deputy"), ["tp", "fp", "fn"]]) == (1, 0, 0)
+    assert ev.errors.loc[ev.errors["surface"] == "法院", "error"].tolist() == ["unlocated"]
+
+
+def test_without_occurrence_the_gold_count_in_the_sentence_decides():
+    text = "代表建议由代表领衔提出。"
+    gold = {"d": {"doc_id": "d", "indicators": [], "mentions": [
+        {"type": "deputy", "surface": "代表", "canonical": "代表", "sentence": "代表建议由代表领衔"}]}}
+    # one gold 代表 in the sentence, place unsaid: the extractor's one 代表 (either) matches it
+    for place in (0, 5):
+        ev = evaluate(_mention_corpus(text, [("deputy", place, place + 2, "代表")]), gold)
+        assert tuple(ev.summary.set_index(["table", "category"]).loc[("mentions", "deputy"), ["tp", "fp", "fn"]]) \
+            == (1, 0, 0)
+    # but two extracted against one gold: one false hit
+    ev = evaluate(_mention_corpus(text, [("deputy", 0, 2, "代表"), ("deputy", 5, 7, "代表")]), gold)
+    assert tuple(ev.summary.set_index(["table", "category"]).loc[("mentions", "deputy"), ["tp", "fp", "fn"]]) \
+        == (1, 1, 0)
+
+
+def test_a_numeral_gold_codes_with_two_rates_counts_for_either():
+    text = "办结率和满意度均为100%。"
+    gold = {"d": {"doc_id": "d", "mentions": [], "indicators": [
+        {"surface": "100%", "value": 100, "unit_word": "%", "indicator": "completion_rate",
+         "also": "satisfaction_rate"}]}}
+    for code in ("completion_rate", "satisfaction_rate"):
+        ev = evaluate(_mention_corpus(text, [], [(100.0, "%", code)]), gold)
+        assert ev.f1("indicators") == 1.0, code
+    ev = evaluate(_mention_corpus(text, [], [(100.0, "%", "other")]), gold)
+    assert ev.f1("indicators") == 0.0
