@@ -36,6 +36,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .errors import AnnotationError, InvalidArgumentError
@@ -89,17 +90,66 @@ class Evaluation:
         not in gold) with its document, key and evidence.
     canonical : per mention type, matched mentions and the share whose canonical
         name agrees with the gold.
+    per_document : the counts of ``summary`` per document (doc_id, table,
+        category, tp, fp, fn): what :meth:`intervals` resamples.
     """
 
     summary: pd.DataFrame
     errors: pd.DataFrame
     canonical: pd.DataFrame
+    per_document: pd.DataFrame
 
     def f1(self, table: str, category: str = "all") -> float:
         row = self.summary[(self.summary["table"] == table) & (self.summary["category"] == category)]
         if row.empty:
             raise InvalidArgumentError(f"no result for table {table!r}, category {category!r}.")
         return float(row["f1"].iloc[0])
+
+    def intervals(self, n: int = 2000, level: float = 0.95, seed: int = 0) -> pd.DataFrame:
+        """Bootstrap confidence intervals of precision, recall and F1, resampling documents.
+
+        The gold's documents are drawn with replacement ``n`` times (errors cluster
+        within a document, so the document is the unit resampled); each draw sums
+        the per-document counts and scores them. The interval is the percentile
+        interval at ``level``. Same ``seed``, same intervals.
+
+        Returns the rows of :attr:`summary` (table, category, tp, fp, fn, precision,
+        recall, f1) with ``precision_low``/``precision_high``, ``recall_low``/
+        ``recall_high``, ``f1_low``/``f1_high`` and ``documents``.
+        """
+        if not isinstance(n, int) or n < 1:
+            raise InvalidArgumentError(f"n must be a positive number of resamples, not {n!r}.")
+        if not 0 < level < 1:
+            raise InvalidArgumentError(f"level must be between 0 and 1 (e.g. 0.95), not {level!r}.")
+        docs = sorted(self.per_document["doc_id"].unique())
+        out = self.summary.copy()
+        if not docs:
+            return out
+        rng = np.random.default_rng(seed)
+        # weights[b, d]: how often document d is drawn in resample b
+        weights = rng.multinomial(len(docs), [1 / len(docs)] * len(docs), size=n)
+        index = {d: i for i, d in enumerate(docs)}
+        lo_q, hi_q = (1 - level) / 2, 1 - (1 - level) / 2
+        bounds: dict[str, list[float]] = {f"{m}_{end}": [] for m in ("precision", "recall", "f1")
+                                          for end in ("low", "high")}
+        for row in out.itertuples():
+            part = self.per_document[(self.per_document["table"] == row.table)
+                                     & (self.per_document["category"] == row.category)]
+            counts = np.zeros((len(docs), 3))
+            for d, tp, fp, fn in zip(part["doc_id"], part["tp"], part["fp"], part["fn"]):
+                counts[index[d]] += (tp, fp, fn)
+            tp, fp, fn = (weights @ counts).T
+            with np.errstate(divide="ignore", invalid="ignore"):
+                precision = np.where(tp + fp > 0, tp / (tp + fp), np.where(fn == 0, 1.0, 0.0))
+                recall = np.where(tp + fn > 0, tp / (tp + fn), 1.0)
+                f1 = np.where(precision + recall > 0, 2 * precision * recall / (precision + recall), 0.0)
+            for name, values in (("precision", precision), ("recall", recall), ("f1", f1)):
+                bounds[f"{name}_low"].append(round(float(np.quantile(values, lo_q)), 4))
+                bounds[f"{name}_high"].append(round(float(np.quantile(values, hi_q)), 4))
+        for key, values in bounds.items():
+            out[key] = values
+        out["documents"] = len(docs)
+        return out
 
     def __repr__(self) -> str:
         head = self.summary[self.summary["category"] == "all"]
@@ -237,14 +287,17 @@ def evaluate(corpus, annotations: str | Path | dict = "corpus/annotations") -> E
     sents = sent_table.set_index("sent_id")["text"]
 
     rows: dict[tuple[str, str], list[int]] = {}
+    per_doc: list[tuple] = []
     errors: list[dict] = []
     canon_rows: dict[str, list[int]] = {}
+    doc_id = ""
 
     def add(table, category, tp, fp, fn):
         acc = rows.setdefault((table, category), [0, 0, 0])
         acc[0] += tp
         acc[1] += fp
         acc[2] += fn
+        per_doc.append((doc_id, table, category, tp, fp, fn))
 
     for doc_id in sorted(gold):
         g = gold[doc_id]
@@ -341,4 +394,5 @@ def evaluate(corpus, annotations: str | Path | dict = "corpus/annotations") -> E
         summary=pd.DataFrame(summary),
         errors=pd.DataFrame(errors, columns=err_cols),
         canonical=pd.DataFrame(canon, columns=["type", "matched", "canonical_agree", "canonical_agreement"]),
+        per_document=pd.DataFrame(per_doc, columns=["doc_id", "table", "category", "tp", "fp", "fn"]),
     )

@@ -171,3 +171,30 @@ def test_a_numeral_gold_codes_with_two_rates_counts_for_either():
         assert ev.f1("indicators") == 1.0, code
     ev = evaluate(_mention_corpus(text, [], [(100.0, "%", "other")]), gold)
     assert ev.f1("indicators") == 0.0
+
+
+def test_bootstrap_intervals_resample_documents_and_are_reproducible():
+    ev = evaluate(_toy_corpus(), GOLD)
+    one = ev.intervals(n=200, seed=3)
+    assert one.equals(ev.intervals(n=200, seed=3))
+    row = one.set_index(["table", "category"]).loc[("indicators", "all")]
+    # a single document: every resample is that document, the interval is the point
+    assert row["f1_low"] == row["f1_high"] == row["f1"] and row["documents"] == 1
+    # two documents, one perfect and one all wrong: the interval spans both extremes
+    gold = {"a": {"doc_id": "a", "mentions": [], "indicators": [
+                {"surface": "12个", "value": 12, "unit_word": "个", "indicator": "stations"}]},
+            "b": {"doc_id": "b", "mentions": [], "indicators": [
+                {"surface": "5件", "value": 5, "unit_word": "件", "indicator": "proposals_received"}]}}
+    ind = pd.DataFrame({"doc_id": ["a", "b"], "indicator": ["stations", "other"], "value": [12.0, 5.0],
+                        "unit": ["个", "件"], "surface": ["12个", "5件"], "sent_id": ["a:1", "b:1"]})
+    toy = SimpleNamespace(documents=pd.DataFrame({"doc_id": ["a", "b"]}),
+                          sentences=pd.DataFrame({"sent_id": ["a:1", "b:1"], "doc_id": ["a", "b"], "start": [0, 0],
+                                                  "text": ["建成12个。", "交办5件。"]}),
+                          indicators=lambda: ind, mentions=lambda: pd.DataFrame(
+                              columns=["doc_id", "type", "surface", "canonical", "start", "end", "sent_id"]))
+    ev = evaluate(toy, gold)
+    assert sorted(ev.per_document.query("table == 'indicators' and category == 'all'")["tp"]) == [0, 1]
+    row = ev.intervals(n=500).set_index(["table", "category"]).loc[("indicators", "all")]
+    assert row["f1"] == 0.5 and row["f1_low"] == 0.0 and row["f1_high"] == 1.0
+    with pytest.raises(cl.InvalidArgumentError):
+        ev.intervals(n=0)
