@@ -279,7 +279,7 @@ def test_evaluation_scores_long_form_without_all():
         "tp": [1, 1, 1, 1], "fp": [0, 0, 0, 1], "fn": [0, 0, 0, 0], "gold": [1, 1, 1, 1], "extracted": [1, 1, 1, 2],
         "precision": [1.0, 1.0, 1.0, 0.5], "recall": [1.0, 1.0, 1.0, 1.0], "f1": [1.0, 1.0, 1.0, 0.6667],
     })
-    ev = Evaluation(summary=summary, errors=pd.DataFrame(), canonical=pd.DataFrame())
+    ev = Evaluation(summary=summary, errors=pd.DataFrame(), canonical=pd.DataFrame(), per_document=pd.DataFrame())
     out = an.evaluation_scores(ev, tables=("mentions", "indicators"))
     assert out[["table", "category", "metric"]].values.tolist() == [
         ["mentions", "agency", "precision"], ["mentions", "agency", "recall"], ["mentions", "agency", "f1"],
