@@ -87,6 +87,18 @@ def _parser() -> argparse.ArgumentParser:
                        description="Print the documents of the corpus (metadata, encoding, script, size) "
                                    "and every file not used, with the reason.")
     i.add_argument("corpus", help="corpus folder")
+    e = sub.add_parser("evaluate", help="score the extraction against hand-coded gold annotations",
+                       description="Score the extractor against gold annotations (one JSON file per document, "
+                                   "format in corpus/annotations/GUIDELINES.md): precision, recall and F1 per "
+                                   "table, indicator code and mention type, with bootstrap confidence intervals "
+                                   "(documents resampled). Writes scores.csv, errors.csv and canonical.csv.")
+    e.add_argument("corpus", help="corpus folder holding the annotated documents")
+    e.add_argument("--gold", required=True, help="folder of gold JSON files (<doc_id>.json)")
+    e.add_argument("--out", required=True, help="output folder (made if missing)")
+    e.add_argument("--lexicon", default=None, help="folder of YAML files extending the shipped lexicons")
+    e.add_argument("--bootstrap", type=int, default=2000, metavar="N",
+                   help="resamples for the confidence intervals (default: 2000)")
+    e.add_argument("--seed", type=int, default=0, help="seed of the resampling (default: 0)")
     return parser
 
 
@@ -188,6 +200,23 @@ def _run(args: argparse.Namespace) -> int:
             left, right = row.left.replace("\t", " "), row.right.replace("\t", " ")
             print(f"{row.doc_id}\t{row.sent_id}\t{left:>{width}}【{row.keyword}】{right}")
         print(f"{len(hits)} hit(s)", file=sys.stderr)
+    elif args.command == "evaluate":
+        from .evaluate import evaluate
+
+        if args.bootstrap < 1:
+            raise InvalidArgumentError(f"--bootstrap must be a positive number of resamples, not {args.bootstrap}")
+        corpus = load_corpus(args.corpus, lexicon=args.lexicon)
+        result = evaluate(corpus, args.gold)
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        scores = result.intervals(n=args.bootstrap, seed=args.seed)
+        scores.to_csv(out / "scores.csv", index=False, lineterminator="\n")
+        result.errors.to_csv(out / "errors.csv", index=False, lineterminator="\n")
+        result.canonical.to_csv(out / "canonical.csv", index=False, lineterminator="\n")
+        for row in scores[scores["category"] == "all"].itertuples():
+            print(f"{row.table}: F1 {row.f1:.3f} [{row.f1_low:.3f}, {row.f1_high:.3f}] "
+                  f"(P {row.precision:.3f}, R {row.recall:.3f}; gold {row.gold}, extracted {row.extracted})")
+        print(f"{scores['documents'].iloc[0] if len(scores) else 0} documents -> {out}", file=sys.stderr)
     elif args.command == "info":
         corpus = load_corpus(args.corpus)
         print(corpus)

@@ -260,3 +260,20 @@ def test_excel_and_sentences_from_the_command_line(tmp_path):
     # e.g. the satisfaction rate of the Tong'an report, checked from one row
     row = indicators[indicators["surface"].str.contains("99%")].iloc[0]
     assert "满意率" in row["sentence"] and row["surface"] in row["sentence"]
+
+
+def test_evaluate_writes_scores_with_intervals_and_errors(tmp_path):
+    out = tmp_path / "scores"
+    done = subprocess.run([sys.executable, "-m", "congress_lib", "evaluate", str(CORPUS), "--gold",
+                           str(CORPUS / "annotations"), "--out", str(out), "--bootstrap", "50"],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    scores = pd.read_csv(out / "scores.csv")
+    row = scores[(scores["table"] == "mentions") & (scores["category"] == "all")].iloc[0]
+    assert row["gold"] > 500 and row["f1_low"] <= row["f1"] <= row["f1_high"] and row["documents"] == 5
+    assert {"mentions_by_surface", "indicators", "quantities"} <= set(scores["table"])
+    assert list(pd.read_csv(out / "errors.csv").columns)[:3] == ["table", "error", "doc_id"]
+    assert "mentions: F1" in done.stdout
+    bad = subprocess.run([sys.executable, "-m", "congress_lib", "evaluate", str(CORPUS), "--gold",
+                          str(tmp_path / "none"), "--out", str(out)], capture_output=True, text=True, timeout=600)
+    assert bad.returncode == 1 and bad.stderr.count("\n") == 1 and "does not exist" in bad.stderr
