@@ -40,7 +40,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import AnnotationError, InvalidArgumentError
-from .ingest import fold_width, to_simplified
+from .ingest import fold_width, strip_pinyin, to_simplified
 
 __all__ = ["Evaluation", "evaluate", "load_annotations"]
 
@@ -167,8 +167,9 @@ _ELLIPSIS = re.compile(r"^(?:…|\.\.\.)+|(?:…|\.\.\.)+$")
 
 
 def _normal(text: str) -> str:
-    """``text`` as a cleaned report spells it: simplified characters, full-width digits and letters folded."""
-    return to_simplified(fold_width(text))
+    """``text`` as a cleaned report spells it: full-width digits and letters folded, the pinyin glosses
+    of mirror sites (區(qū)) dropped, simplified characters."""
+    return to_simplified(strip_pinyin(fold_width(text)))
 
 
 def _nth(text: str, word: str, k: int) -> int | None:
@@ -337,7 +338,7 @@ def evaluate(corpus, annotations: str | Path | dict = "corpus/annotations") -> E
                                "sent_id": r.sent_id, "sentence": sents.get(r.sent_id, "")})
         # -- mentions: by position, and (the older figure) as multisets of surfaces
         pm = men[men["doc_id"] == doc_id]
-        g_men = [(x["type"], x["surface"]) for x in g["mentions"]]
+        g_men = [(x["type"], _normal(x["surface"])) for x in g["mentions"]]
         p_men = list(zip(pm["type"], pm["surface"]))
         both, fp, fn = _match(g_men, p_men)
         for mtype in sorted({k[0] for k in g_men} | {k[0] for k in p_men}):

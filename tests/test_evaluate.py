@@ -198,3 +198,15 @@ def test_bootstrap_intervals_resample_documents_and_are_reproducible():
     assert row["f1"] == 0.5 and row["f1_low"] == 0.0 and row["f1_high"] == 1.0
     with pytest.raises(cl.InvalidArgumentError):
         ev.intervals(n=0)
+
+
+def test_gold_written_as_the_page_is_found_in_the_cleaned_text():
+    # the coder copied a traditional page with a mirror site's pinyin gloss; the text is cleaned
+    text = "自治区人大常委会召开会议。"
+    gold = {"d": {"doc_id": "d", "indicators": [], "mentions": [
+        {"type": "congress", "surface": "自治區(qū)人大常委會", "canonical": "某自治区人大常委会",
+         "sentence": "自治區(qū)人大常委會召開會議"}]}}
+    ev = evaluate(_mention_corpus(text, [("congress", 0, 8, "某自治区人大常委会")]), gold)
+    s = ev.summary.set_index(["table", "category"])
+    assert tuple(s.loc[("mentions", "congress"), ["tp", "fp", "fn"]]) == (1, 0, 0)
+    assert tuple(s.loc[("mentions_by_surface", "congress"), ["tp", "fp", "fn"]]) == (1, 0, 0)
