@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from .ingest import RejectReason, clean_text, decode_bytes
 from .jurisdiction import Jurisdiction
-from .resources import Lexicon
+from .resources import Lexicon, compiled
 from .schema import EXTRACTED, column_index, derive_rows
 from .text import split_sentences
 
@@ -190,25 +190,17 @@ class _Compiled:
 
     def __init__(self, lexicon: Lexicon):
         quantities, indicators, mentions, practices = _extractors()
-        self.quantities = quantities._compiled(lexicon)
-        self.find_quantities = quantities._find
-        self.cues = indicators._cues(lexicon)
-        self.classify = indicators._classify
+        self.quantities = quantities.QuantityFinder.from_lexicon(lexicon)
+        self.indicators = indicators.IndicatorClassifier.from_lexicon(lexicon)
         self.rules = mentions._get_rules(lexicon)
         self.find_mentions = mentions._find
-        self.practices = practices._dictionary(lexicon, "practices", "practices", "cues")
-        self.formulas = practices._dictionary(lexicon, "formulas", "formulas", "variants")
-
-
-_COMPILED: dict[str, _Compiled] = {}
+        self.practices = practices.CueFinder.from_lexicon(lexicon, "practices")
+        self.formulas = practices.CueFinder.from_lexicon(lexicon, "formulas")
 
 
 def compiled_for(lexicon: Lexicon) -> _Compiled:
     """Compile (once per process and lexicon version) everything a document needs."""
-    got = _COMPILED.get(lexicon.version)
-    if got is None:
-        got = _COMPILED[lexicon.version] = _Compiled(lexicon)
-    return got
+    return compiled(lexicon, "pipeline", lambda: _Compiled(lexicon))
 
 
 def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], lexicon: Lexicon) -> DocResult:
@@ -274,8 +266,7 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
         spans.append((0, len(text), doc_jur, ""))
 
     x = compiled_for(lexicon)
-    folder = x.quantities.folder
-    folded_text = folder.translate(text) if folder.length_preserving else None
+    folded_text = x.quantities.fold(text)  # (length-preserving: a sentence's fold is its slice)
     rows: dict[str, list[tuple]] = {name: [] for name in EXTRACTED}
     extractors = lexicon.extractors
     for extractor in extractors:
@@ -294,8 +285,8 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
     units, sentences = rows["units"], rows["sentences"]
     q_rows, i_rows, m_rows = rows["quantities"], rows["indicators"], rows["mentions"]
     p_rows, f_rows = rows["practice_evidence"], rows["formula_evidence"]
-    find_quantities, classify, find_mentions = x.find_quantities, x.classify, x.find_mentions
-    qc, cues, rules = x.quantities, x.cues, x.rules
+    find_quantities, classify, find_mentions = x.quantities.find, x.indicators.classify, x.find_mentions
+    rules = x.rules
     find_practices, find_formulas = x.practices.find, x.formulas.find
     sent_no = 0
     for unit_no, (u_start, u_end, jur, heading) in enumerate(spans, start=1):
@@ -312,10 +303,10 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
             sent_id = f"{doc_id}:{sent_no}"
             sentence = text[s_start:s_end]
             sentences.append((sent_id, doc_id, unit_id, sent_no, s_start, s_end, sentence))
-            w = folded_text[s_start:s_end] if folded_text is not None else folder.translate(sentence)
-            qs = find_quantities(sentence, qc, w)
+            w = folded_text[s_start:s_end]
+            qs = find_quantities(sentence, w)
             if qs:
-                codes = classify(w, qs, cues)
+                codes = classify(w, qs)
                 for q, code in zip(qs, codes):
                     start, end = s_start + q.start, s_start + q.end
                     q_rows.append((
@@ -334,12 +325,12 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
                     m.get("level", "") or "", m.get("branch", "") or "",
                     s_start + m["start"], s_start + m["end"], sent_id,
                 ))
-            for h in find_practices(sentence, "practice"):
+            for h in find_practices(sentence):
                 p_rows.append((
                     doc_id, unit_id, name, h["practice"], h["label"], h["surface"],
                     s_start + h["start"], s_start + h["end"], sent_id,
                 ))
-            for h in find_formulas(sentence, "formula"):
+            for h in find_formulas(sentence):
                 f_rows.append((
                     doc_id, unit_id, name, h["formula"], h["label"], h["surface"],
                     s_start + h["start"], s_start + h["end"], sent_id,

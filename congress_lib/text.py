@@ -37,7 +37,7 @@ from threading import Lock
 from .resources import Lexicon, load_lexicon
 
 __all__ = ["split_sentences", "MAX_SENTENCE_CHARS", "tokenizer", "tokenize", "cache_dir", "kwic_rows", "CharMap",
-           "Characters", "characters", "char_class", "WIDTH_FOLD", "CJK", "CJK_BASIC", "TONE_VOWELS",
+           "Characters", "characters", "char_class", "alternation", "WIDTH_FOLD", "CJK", "CJK_BASIC", "TONE_VOWELS",
            "TONE_CONSONANTS", "split_place_suffix"]
 
 
@@ -113,6 +113,15 @@ def char_class(chars: str, negate: bool = False) -> str:
         return "[\\s\\S]" if negate else "(?!)"
     body = "".join(re.escape(ch) for ch in sorted(set(chars)))
     return f"[^{body}]" if negate else f"[{body}]"
+
+
+def alternation(words) -> str | None:
+    """Regex source of the alternation of ``words``, longest first (then in code point
+    order), so that the longest word is read where several match at one position; None
+    when there are no words. An empty word is kept: it matches the empty string.
+    """
+    words = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w) for w in words) if words else None
 
 
 # --- character classes (lexicon/characters.yaml) ---------------------------------------
