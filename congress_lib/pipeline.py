@@ -22,7 +22,7 @@ from .ingest import RejectReason, clean_text, decode_bytes
 from .jurisdiction import Jurisdiction
 from .resources import Lexicon, compiled
 from .schema import EXTRACTED, column_index, derive_rows
-from .text import split_sentences
+from .text import CJK_BASIC, alternation, char_class, split_sentences
 
 __all__ = ["DocResult", "process_document", "find_units"]
 
@@ -67,10 +67,14 @@ def _level_of(name: str, levels: dict[str, str]) -> str:
 
 
 def _heading_regex(lexicon: Lexicon) -> re.Pattern:
-    jur = lexicon["jurisdiction"]
-    suffixes = "|".join(sorted(jur["levels"], key=len, reverse=True))
-    bodies = "|".join(sorted(map(re.escape, jur["heading_bodies"]), key=len, reverse=True))
-    return re.compile(rf"^(?P<place>[\u4e00-\u9fff]{{1,8}}?(?:{suffixes}))(?:{bodies})?$")
+    """A line that is only a place name (a level suffix ends it), optionally followed by a body name."""
+
+    def build() -> re.Pattern:
+        jur = lexicon["jurisdiction"]
+        suffixes, bodies = alternation(jur["levels"]), alternation(jur["heading_bodies"])
+        return re.compile(rf"^(?P<place>[{CJK_BASIC}]{{1,8}}?(?:{suffixes}))(?:{bodies})?$")
+
+    return compiled(lexicon, "jurisdiction headings", build)
 
 
 def find_units(text: str, lexicon: Lexicon) -> list[tuple[int, str]]:
@@ -94,11 +98,21 @@ def find_units(text: str, lexicon: Lexicon) -> list[tuple[int, str]]:
     return heads
 
 
-_PLACE = re.compile(
-    r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[市省州盟]))"
-    r"([\u4e00-\u9fff]{2,4}?(?:区|县|旗))(?=人大|人民政府|政府|委|法院|人民法院|检察院|人民检察院)",
-    re.M,
-)
+def _place_regex(lexicon: Lexicon) -> re.Pattern:
+    """A county-level place name before a state organ (``place_organs`` of jurisdiction.yaml)."""
+
+    def build() -> re.Pattern:
+        jur = lexicon["jurisdiction"]
+        levels = jur["levels"]
+        county = alternation(s for s, level in levels.items() if level == "district")
+        higher = "".join(s for s, level in levels.items() if level in ("provincial", "municipal") and len(s) == 1)
+        return re.compile(
+            rf"(?:^|(?<=[^{CJK_BASIC}])|(?<={char_class(higher)}))"
+            rf"([{CJK_BASIC}]{{2,4}}?(?:{county}))(?={alternation(jur['place_organs'])})",
+            re.M,
+        )
+
+    return compiled(lexicon, "jurisdiction places", build)
 
 
 def infer_jurisdiction(text: str, meta: dict[str, str], lexicon: Lexicon) -> Jurisdiction:
@@ -126,7 +140,7 @@ def infer_jurisdiction(text: str, meta: dict[str, str], lexicon: Lexicon) -> Jur
 
     # A place must be named twice, or in the first line (the title), to count.
     first_line = text.split("\n", 1)[0]
-    counts = Counter(m for m in _PLACE.findall(text) if plausible(m))
+    counts = Counter(m for m in _place_regex(lexicon).findall(text) if plausible(m))
     counts = Counter({m: n for m, n in counts.items() if n >= 2 or m in first_line})
     if counts:
         name = _first_of_most_frequent(text, counts)

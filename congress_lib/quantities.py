@@ -475,6 +475,7 @@ class QuantityFinder:
         self.time_before = tuple(sorted({str(w) for w in traps.get("time_words_before", [])}, key=len, reverse=True))
         self.point_nouns = tuple(sorted({str(w) for w in traps.get("point_nouns", [])}, key=len, reverse=True))
         self.time_after = tuple(sorted({str(w) for w in traps.get("time_words_after", [])}, key=len, reverse=True))
+        self.meeting_words = tuple(sorted({str(w) for w in traps.get("meeting_words", [])}, key=len, reverse=True))
         small_chars = "".join(c for c in _CN_DIGITS if c not in _ZEROS)
         count_units = "".join(
             sorted({f for f, (u, k) in self.unit_forms.items() if len(f) == 1 and k in ("count", "session", "date")})
@@ -1020,8 +1021,7 @@ class _Scan:
         return "other"
 
     def _meeting_follows(self, end: int) -> bool:
-        meetings = ("会议", "全会", "全体会议", "常委会会议", "会", "代表大会", "主任会议")
-        return self.w.startswith(meetings, end)
+        return self.w.startswith(self.c.meeting_words, end)
 
     def _session_before(self, start: int, prev: Quantity | None) -> bool:
         if prev is None or prev.kind != "session" or start - prev.end > 10:
