@@ -19,8 +19,8 @@ codes may overlap, because one phrase can be evidence of two mechanisms.
 
 The corpus module aggregates these hits per unit (the practices table: unit ×
 practice counts with evidence; the formulas table: the share of a unit's
-sentences that carry a formula). The compiled dictionaries are cached per
-lexicon version, so calling the finders on 10^5 texts compiles them once.
+sentences that carry a formula). The compiled dictionaries (:meth:`CueFinder.from_lexicon`)
+are cached per lexicon version, so calling the finders on 10^5 texts compiles them once.
 """
 
 from __future__ import annotations

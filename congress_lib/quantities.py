@@ -28,7 +28,8 @@ folded with a length-preserving table before matching, so offsets always refer t
 the text as given.
 
 The search is pure and deterministic, never raises on any string, and compiles its
-patterns once per lexicon version.
+patterns once per lexicon version: :meth:`QuantityFinder.from_lexicon` gives the
+compiled finder (``shortcuts=False``: the plain definitions of its fast paths).
 """
 
 from __future__ import annotations

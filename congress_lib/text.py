@@ -51,7 +51,7 @@ class CharMap:
     on CJK text, where the table changes almost nothing.
     """
 
-    __slots__ = ("_map", "_regex", "length_preserving")
+    __slots__ = ("_map", "_regex")
 
     def __init__(self, table: dict):
         self._map: dict[str, str] = {}
@@ -65,9 +65,6 @@ class CharMap:
             self._map[chr(key)] = value
         keys = "".join(re.escape(ch) for ch in sorted(self._map))
         self._regex = re.compile(f"[{keys}]") if keys else None
-        #: True when every character maps to exactly one: then translating a
-        #: slice equals slicing the translated text.
-        self.length_preserving = all(len(v) == 1 for v in self._map.values())
 
     def translate(self, text: str) -> str:
         if self._regex is None:
