@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-
 # --- word gates and lookaheads (used by the mention finder) -------------------------------
 
 

@@ -42,7 +42,15 @@ from . import fastpath
 from .errors import InvalidArgumentError, LexiconError
 from .quantities import Quantity, QuantityFinder, find_quantities
 from .resources import Lexicon, compiled, load_lexicon
-from .text import TONE_VOWELS, alternation, char_class, characters, closers, openers, pair_chars
+from .text import (
+    TONE_VOWELS,
+    alternation,
+    char_class,
+    characters,
+    closers,
+    openers,
+    pair_chars,
+)
 
 __all__ = ["INDICATOR_CODES", "IndicatorClassifier", "classify", "extract_indicators"]
 

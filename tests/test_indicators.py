@@ -12,7 +12,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from congress_lib.errors import InvalidArgumentError, LexiconError
-from congress_lib.indicators import INDICATOR_CODES, IndicatorClassifier, classify, extract_indicators
+from congress_lib.indicators import (
+    INDICATOR_CODES,
+    IndicatorClassifier,
+    classify,
+    extract_indicators,
+)
 from congress_lib.quantities import QuantityFinder, find_quantities
 from congress_lib.resources import load_lexicon
 
