@@ -7,7 +7,6 @@ converted with opencc as the loader does).
 
 from __future__ import annotations
 
-import opencc
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -15,8 +14,9 @@ from hypothesis import strategies as st
 from congress_lib.errors import InvalidArgumentError, LexiconError
 from congress_lib.practices import CueFinder, find_formulas, find_practices
 from congress_lib.resources import load_lexicon
+from congress_lib.text import opencc
 
-T2S = opencc.OpenCC("t2s")
+T2S = opencc("t2s")  # the library's one converter, as the loader uses it
 
 
 def practices(text):
