@@ -28,20 +28,31 @@ the article-like 一 + classifier (一位干部, 一场审判) unless it is coor
 another count in the same unit (一名区人大代表和十名镇人大代表); counts of abstractions
 (五个方面, 三个体系); percentages without a rate word.
 
-All functions are pure: inputs are never mutated.
+All functions are pure: inputs are never mutated. The compiled classifier of a
+lexicon is :meth:`IndicatorClassifier.from_lexicon` (``shortcuts=False``: the plain
+definitions of its fast paths).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
+from . import fastpath
 from .errors import InvalidArgumentError, LexiconError
-from .quantities import Quantity, _compiled, _word_pattern, find_quantities
-from .resources import Lexicon, load_lexicon
+from .quantities import Quantity, QuantityFinder, find_quantities
+from .resources import Lexicon, compiled, load_lexicon
+from .text import (
+    TONE_VOWELS,
+    alternation,
+    char_class,
+    characters,
+    closers,
+    openers,
+    pair_chars,
+)
 
-__all__ = ["INDICATOR_CODES", "classify", "extract_indicators"]
+__all__ = ["INDICATOR_CODES", "IndicatorClassifier", "classify", "extract_indicators"]
 
 #: The indicator codes of docs/codebook.md §2, in codebook order.
 INDICATOR_CODES = (
@@ -69,11 +80,6 @@ INDICATOR_CODES = (
 
 # Quantity kinds that can be indicators; every other kind never is.
 _COUNTABLE = frozenset({"count", "percent", "money", "measure"})
-_CLAUSE = re.compile(r"[，,。；;！？!?：:\n\r]")
-_PINYIN_GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]")
-_TITLE = re.compile(r"《[^《》\n]{1,80}》")
-_GLOSS = re.compile(r"[(（][^()（）]{1,3}[)）]|[“”\"'‘’「」『』《》]")
-_QUOTES = "“”\"'‘’「」『』《》〈〉【】"
 _WINDOW = 30  # characters looked at on each side
 _LIST_WINDOW = 120  # left reach when the left part is a list of coordinated items
 _COORD_GAP = 12  # at most this many characters between coordinated counts
@@ -92,26 +98,53 @@ class _Rule:
     unless_left: frozenset
 
 
-class _Cues:
-    """The indicator_cues lexicon, compiled once per lexicon version."""
+class IndicatorClassifier:
+    """The indicator classifier of one lexicon (``indicator_cues``, ``characters``),
+    compiled: what :func:`classify` uses.
+
+    Make it with :meth:`from_lexicon`, which compiles it once per process, lexicon
+    version and option. With ``shortcuts=True`` (the default) the cue words are read
+    as a prefix tree within the bounds of each stretch, the rules for a unit are
+    kept once computed, and the counts that can be coordinated with an article and
+    the share before a percentage are found by bisection. With ``shortcuts=False``
+    each is answered by its plain definition (the alternation of the cue words over
+    a copy of the stretch, every rule filtered by unit at every call, every count
+    and every share looked at): the same codes, slower; the equivalence tests
+    compare the two.
+    """
 
     _FIELDS = ("objects", "objects_or_none", "head", "left", "right", "sentence", "unless_left")
 
-    def __init__(self, lexicon: Lexicon):
+    @classmethod
+    def from_lexicon(cls, lexicon=None, *, shortcuts: bool = True) -> IndicatorClassifier:
+        """The classifier of ``lexicon`` (folder path, :class:`~congress_lib.resources.Lexicon`
+        or None for the shipped one), compiled once per lexicon version and option.
+
+        Raises
+        ------
+        LexiconError
+            If the ``indicator_cues`` lexicon is malformed.
+        """
+        lex = load_lexicon(lexicon)
+        shortcuts = bool(shortcuts)
+        return compiled(lex, ("indicators", shortcuts), lambda: cls(lex, shortcuts=shortcuts))
+
+    def __init__(self, lexicon: Lexicon, *, shortcuts: bool = True):
         data = lexicon["indicator_cues"]
+        self.shortcuts = shortcuts
         try:
             classes = data["classes"]
             self.word_class: dict[str, str] = {}
             for name in classes:
                 for word in classes[name] or []:
                     self.word_class.setdefault(str(word), str(name))
-            words = sorted(self.word_class, key=lambda w: (-len(w), w))
-            # An empty cue word would match everywhere: keep the plain alternation then.
-            self._plain = "" in self.word_class
-            if self._plain:
-                self.token_re = re.compile("|".join(re.escape(w) for w in words))
-            else:  # the same matches (longest word first), read as a prefix tree
-                self.token_re = re.compile(_word_pattern(words)) if words else None
+            # An empty cue word would match everywhere: the prefix tree, which drops
+            # it, is used only without one.
+            tree = shortcuts and "" not in self.word_class
+            source = fastpath.word_pattern(self.word_class) if tree else alternation(self.word_class)
+            self.token_re = None if source is None else re.compile(source)
+            # (the cue regex is plain words: searching within bounds equals searching a slice)
+            self._cue_words = self._cue_words_within if tree else self._cue_words_of_slice
             self.object_classes = frozenset(str(c) for c in data.get("object_classes", []))
             self.rates = [
                 (entry["code"], sorted((str(c) for c in entry["cues"]), key=lambda w: (-len(w), w)))
@@ -150,49 +183,77 @@ class _Cues:
                 f"lexicon file indicator_cues is malformed ({exc!r}); it needs `classes`, `rates`, "
                 "`rules` and `default` as described in its header."
             ) from exc
-        self._rules_by_unit: dict = {}
         for rule in self.rules:
             if rule.code is not None and rule.code not in INDICATOR_CODES:
                 raise LexiconError(
                     f"indicator_cues rule names the code {rule.code!r}, which is not in docs/codebook.md §2; "
                     f"use one of: {', '.join(INDICATOR_CODES)}."
                 )
+        self._rules_by_unit: dict = {}
+        self.rules_for = self._rules_for_kept if shortcuts else self._rules_for_unit
+        self.last_share_end = fastpath.last_at_most if shortcuts else _last_at_most
+        # Character classes (characters.yaml): a clause ends at sentence and clause
+        # marks and line breaks; a pinyin gloss or a short gloss stands in parentheses;
+        # quote, title and lenticular marks are skipped between a number and its noun;
+        # coordinated counts are joined by a conjunction, an enumeration comma or a
+        # disjunction.
+        ch = characters(lexicon)
+        self.clause_re = re.compile(char_class(ch.sentence_ends + ch.clause_marks + "\n\r"))
+        opening, closing = char_class(openers(ch.parentheses)), char_class(closers(ch.parentheses))
+        self.pinyin_gloss_re = re.compile(f"{opening}[a-z{TONE_VOWELS}ü]{{1,6}}{closing}")
+        self.gloss_re = re.compile(
+            f"{opening}{char_class(pair_chars(ch.parentheses), negate=True)}{{1,3}}{closing}"
+            f"|{char_class(ch.quote_marks + pair_chars(ch.title_marks))}"
+        )
+        titles = "|".join(
+            f"{re.escape(o)}{char_class(o + c + chr(10), negate=True)}{{1,80}}{re.escape(c)}" for o, c in ch.title_marks
+        )
+        self.title_re = re.compile(titles or "(?!)")
+        # every title holds an opening title mark (without the shortcuts: any text may hold one)
+        self.title_gate = re.compile(char_class(openers(ch.title_marks)) if shortcuts else "")
+        self.skipped_marks = ch.quote_marks + pair_chars(ch.title_marks + ch.inner_title_marks + ch.lenticular_brackets)
+        self.coordinators = ch.conjunctions + tuple(ch.enumeration_commas) + ch.disjunctions
 
-    def tokens(self, text: str, offset: int) -> list[tuple[int, int, str]]:
-        """Cue words of ``text`` as (start, end, class), offsets shifted by ``offset``."""
+    def classify(self, folded_sentence: str, quantities: list[Quantity]) -> list[str | None]:
+        """:func:`classify` of a sentence folded by :meth:`QuantityFinder.fold
+        <congress_lib.quantities.QuantityFinder.fold>`, its ``quantities`` (offsets
+        relative to it, not checked) as the quantity finder returns them."""
+        return _classify(folded_sentence, quantities, self)
+
+    def cue_words(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+        """The cue words of ``text[start:end]`` (longest match first, left to right) as
+        ``(start, end, class)``, offsets in ``text``."""
+        return self._cue_words(text, start, len(text) if end is None else end)
+
+    def _cue_words_of_slice(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         if self.token_re is None:
             return []
         return [
-            (m.start() + offset, m.end() + offset, self.word_class[m.group()])
-            for m in self.token_re.finditer(text)
+            (m.start() + start, m.end() + start, self.word_class[m.group()])
+            for m in self.token_re.finditer(text[start:end])
         ]
 
-    def tokens_in(self, w: str, start: int, end: int) -> list[tuple[int, int, str]]:
-        """``tokens(w[start:end], start)``, without copying the stretch (the cue
-        regex is plain words, so searching within bounds equals searching a slice)."""
-        if self._plain:
-            return self.tokens(w[start:end], start)
+    def _cue_words_within(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         if self.token_re is None or start >= end:
             return []
         word_class = self.word_class
-        return [(*m.span(), word_class[m.group()]) for m in self.token_re.finditer(w, start, end)]
+        return [(*m.span(), word_class[m.group()]) for m in self.token_re.finditer(text, start, end)]
 
-    def rules_for(self, unit) -> tuple[_Rule, ...]:
-        """The rules, in order, that accept a quantity in ``unit`` (computed once per unit)."""
+    def _rules_for_unit(self, unit) -> tuple[_Rule, ...]:
+        """The rules, in order, that accept a quantity in ``unit``."""
+        return tuple(r for r in self.rules if r.units is None or unit in r.units)
+
+    def _rules_for_kept(self, unit) -> tuple[_Rule, ...]:
+        """:meth:`_rules_for_unit`, computed once per unit."""
         got = self._rules_by_unit.get(unit)
         if got is None:
-            got = self._rules_by_unit[unit] = tuple(r for r in self.rules if r.units is None or unit in r.units)
+            got = self._rules_by_unit[unit] = self._rules_for_unit(unit)
         return got
 
 
-_CUES: dict[str, _Cues] = {}
-
-
-def _cues(lexicon: Lexicon) -> _Cues:
-    got = _CUES.get(lexicon.version)
-    if got is None:
-        got = _CUES[lexicon.version] = _Cues(lexicon)
-    return got
+def _last_at_most(values: list[int], pos: int) -> int:
+    """The largest of ``values`` that is at most ``pos``, else 0."""
+    return max([v for v in values if v <= pos] or [0])
 
 
 def _is_article(q: Quantity) -> bool:
@@ -204,7 +265,7 @@ def _countable(q: Quantity) -> bool:
     return q.kind in _COUNTABLE and q.unit is not None and not _is_article(q)
 
 
-def _coordinated(w: str, q: Quantity, others: list[Quantity]) -> bool:
+def _coordinated(w: str, q: Quantity, others: list[Quantity], cues: IndicatorClassifier) -> bool:
     """An article-like 一名 is a count when it is coordinated with another count in
     the same unit close by (一名区人大代表和十名镇人大代表, 一名…、两名…)."""
     for p in others:
@@ -212,28 +273,9 @@ def _coordinated(w: str, q: Quantity, others: list[Quantity]) -> bool:
             continue
         a, b = (q.end, p.start) if q.end <= p.start else (p.end, q.start)
         between = w[a:b]
-        if 0 <= len(between) <= _COORD_GAP and not _CLAUSE.search(between):
+        if 0 <= len(between) <= _COORD_GAP and not cues.clause_re.search(between):
             return True
     return False
-
-
-def _last_end_before(ends: list[int], pos: int) -> int:
-    """The largest of the sorted ``ends`` that is at most ``pos`` (0 if none)."""
-    k = bisect_right(ends, pos)
-    return ends[k - 1] if k else 0
-
-
-def _near(counts: list[Quantity], starts: list[int], q: Quantity) -> list[Quantity]:
-    """The counts that :func:`_coordinated` can accept for ``q``: those at most
-    ``_COORD_GAP`` characters away. ``counts`` are sorted and do not overlap (so
-    their ends are sorted too), ``starts`` their starts: the ones after ``q`` start
-    within the gap after it, the ones before it end within the gap before it."""
-    i = bisect_left(starts, q.end)
-    j = bisect_right(starts, q.end + _COORD_GAP)
-    k = i
-    while k > 0 and counts[k - 1].end >= q.start - _COORD_GAP:
-        k -= 1
-    return counts[k:j]
 
 
 def classify(sentence: str, quantities: list[Quantity], lexicon=None) -> list[str | None]:
@@ -271,8 +313,8 @@ def classify(sentence: str, quantities: list[Quantity], lexicon=None) -> list[st
     if not isinstance(sentence, str):
         raise InvalidArgumentError(f"sentence must be a str, not {type(sentence).__name__}.")
     lex = load_lexicon(lexicon)
-    cues = _cues(lex)
-    w = _compiled(lex).folder.translate(sentence)
+    classifier = IndicatorClassifier.from_lexicon(lex)
+    w = QuantityFinder.from_lexicon(lex).fold(sentence)
     n = len(w)
     for q in quantities:
         if not isinstance(q, Quantity) or q.start < 0 or q.end > n or sentence[q.start : q.end] != q.surface:
@@ -280,7 +322,7 @@ def classify(sentence: str, quantities: list[Quantity], lexicon=None) -> list[st
                 f"quantity {q!r} does not lie in the sentence of {n} characters; pass the quantities "
                 "found in this very sentence (offsets relative to it)."
             )
-    return _classify(w, quantities, cues)
+    return classifier.classify(w, quantities)
 
 
 class _SentenceClasses:
@@ -289,23 +331,23 @@ class _SentenceClasses:
 
     __slots__ = ("_w", "_cues", "_classes")
 
-    def __init__(self, w: str, cues: _Cues):
+    def __init__(self, w: str, cues: IndicatorClassifier):
         self._w, self._cues, self._classes = w, cues, None
 
     def get(self) -> set[str]:
         if self._classes is None:
-            self._classes = {c for _, _, c in self._cues.tokens_in(self._w, 0, len(self._w))}
+            self._classes = {c for _, _, c in self._cues.cue_words(self._w, 0, len(self._w))}
         return self._classes
 
 
-def _classify(w: str, quantities: list[Quantity], cues: _Cues) -> list[str | None]:
+def _classify(w: str, quantities: list[Quantity], cues: IndicatorClassifier) -> list[str | None]:
     """:func:`classify` on the folded sentence ``w``, quantities already checked."""
     n = len(w)
     # Web debris: pinyin glosses after characters (聯(lián)系) are read past by working
     # on a compact copy of the sentence and mapping offsets back.
-    if _PINYIN_GLOSS.search(w):
+    if cues.pinyin_gloss_re.search(w):
         keep = [True] * n
-        for m in _PINYIN_GLOSS.finditer(w):
+        for m in cues.pinyin_gloss_re.finditer(w):
             keep[m.start() : m.end()] = [False] * (m.end() - m.start())
         index = [i for i in range(n) if keep[i]]
         w = "".join(w[i] for i in index)
@@ -321,11 +363,16 @@ def _classify(w: str, quantities: list[Quantity], cues: _Cues) -> list[str | Non
             (articles if _is_article(q) else countable).append(i)
     if articles and countable:
         counts = [quantities[i] for i in countable]
-        if all(a.end <= b.start for a, b in zip(counts, counts[1:])):  # (as find_quantities gives them)
-            starts = [c.start for c in counts]
-            rescued = {i for i in articles if _coordinated(w, quantities[i], _near(counts, starts, quantities[i]))}
-        else:
-            rescued = {i for i in articles if _coordinated(w, quantities[i], counts)}
+        # With the shortcuts, and counts sorted and apart (as find_quantities gives
+        # them), only those within the gap of an article are looked at.
+        near = cues.shortcuts and all(a.end <= b.start for a, b in zip(counts, counts[1:]))
+        starts = [c.start for c in counts] if near else []
+        rescued = set()
+        for i in articles:
+            q = quantities[i]
+            others = fastpath.spans_near(counts, starts, q.start, q.end, _COORD_GAP) if near else counts
+            if _coordinated(w, q, others, cues):
+                rescued.add(i)
         if rescued:
             countable = [i for i in order if i in rescued or _countable(quantities[i])]
     out: list[str | None] = [None] * len(quantities)
@@ -334,7 +381,7 @@ def _classify(w: str, quantities: list[Quantity], cues: _Cues) -> list[str | Non
     sentence_classes = _SentenceClasses(w, cues)
     # the end of every share (% or ‰), sorted: the share before a percentage is found by bisection
     share_ends = sorted(q.end for q in quantities if q.unit in ("%", "‰"))
-    titles = [m.span() for m in _TITLE.finditer(w)] if "《" in w else []
+    titles = [m.span() for m in cues.title_re.finditer(w)] if cues.title_gate.search(w) else []
     nouns_by_unit: dict[str, list[str]] = {}
     for pos, i in enumerate(countable):
         q = quantities[i]
@@ -364,11 +411,11 @@ def _shift(q: Quantity, position: dict[int, int]) -> Quantity:
     return replace(q, start=start, end=end)
 
 
-def _clause_bounds(w: str, start: int, end: int) -> tuple[int, int]:
+def _clause_bounds(w: str, start: int, end: int, clause_re: re.Pattern) -> tuple[int, int]:
     left = max(0, start - _WINDOW)
-    for m in _CLAUSE.finditer(w, left, start):
+    for m in clause_re.finditer(w, left, start):
         left = m.end()
-    m = _CLAUSE.search(w, end, min(len(w), end + _WINDOW))
+    m = clause_re.search(w, end, min(len(w), end + _WINDOW))
     right = m.start() if m else min(len(w), end + _WINDOW)
     return left, right
 
@@ -378,7 +425,7 @@ def _classify_one(
     q: Quantity,
     prev_end: int,
     next_start: int,
-    cues: _Cues,
+    cues: IndicatorClassifier,
     sentence_classes: _SentenceClasses,
     quantities: list[Quantity],
     countable: list[int],
@@ -387,7 +434,7 @@ def _classify_one(
     share_ends: list[int],
 ) -> tuple[str | None, list[str]]:
     """Code of one quantity and the counted-noun classes it was read with."""
-    clause_start, clause_end = _clause_bounds(w, q.start, q.end)
+    clause_start, clause_end = _clause_bounds(w, q.start, q.end, cues.clause_re)
 
     # percentages: a rate word before the number
     if q.kind == "percent":
@@ -395,7 +442,7 @@ def _classify_one(
             return None, []  # 百分点: a change, not a share
         # the rate word stands in the clause, or earlier in the sentence when no other
         # share comes between (办结率同比提高3个百分点，达到98%)
-        earlier = _last_end_before(share_ends, q.start)
+        earlier = cues.last_share_end(share_ends, q.start)
         for left_text in (w[clause_start : q.start], w[earlier : q.start]):
             for code, words in cues.rates:
                 if any(word in left_text for word in words):
@@ -407,35 +454,35 @@ def _classify_one(
         # A long list of coordinated items (解决A、B、C等问题12项): the verb that
         # governs the count stands before the list, beyond the usual window.
         reach = max(prev_end, q.start - _LIST_WINDOW)
-        for m in _CLAUSE.finditer(w, reach, left_start):
+        for m in cues.clause_re.finditer(w, reach, left_start):
             reach = m.end()
         left_start = reach
     right_end = min(clause_end, max(next_start, q.end))
     object_classes = cues.object_classes
-    left_tokens = cues.tokens_in(w, left_start, q.start)
-    right_tokens = cues.tokens_in(w, q.end, right_end)
+    left_tokens = cues.cue_words(w, left_start, q.start)
+    right_tokens = cues.cue_words(w, q.end, right_end)
     right_objects = [t for t in right_tokens if t[2] in object_classes]
-    right_nouns = _noun_order(right_objects, w)
+    right_nouns = _noun_order(right_objects, w, cues)
     # Coordinated quantities share the head noun of the last conjunct (right-node
     # sharing): in 6个社区和1个…活动站 both numbers count stations.
     if pos + 1 < len(countable):
         nxt = quantities[countable[pos + 1]]
         between = w[q.end : nxt.start]
-        if nxt.unit == q.unit and len(between) <= 6 and between.endswith(("和", "及", "与", "、", "或", "以及")):
-            _, nxt_clause_end = _clause_bounds(w, nxt.start, nxt.end)
+        if nxt.unit == q.unit and len(between) <= 6 and between.endswith(cues.coordinators):
+            _, nxt_clause_end = _clause_bounds(w, nxt.start, nxt.end, cues.clause_re)
             nxt_next = quantities[countable[pos + 2]].start if pos + 2 < len(countable) else len(w)
-            shared = cues.tokens_in(w, nxt.end, min(nxt_clause_end, nxt_next))
+            shared = cues.cue_words(w, nxt.end, min(nxt_clause_end, nxt_next))
             shared_objects = [t for t in shared if t[2] in object_classes]
             right_tokens = right_tokens + shared
             right_objects = right_objects + shared_objects
-            right_nouns = _noun_order(shared_objects, w) + right_nouns
+            right_nouns = _noun_order(shared_objects, w, cues) + right_nouns
     left = {c for _, _, c in left_tokens}
     right = {c for _, _, c in right_tokens}
     head = None
     if right_tokens:
         s0, _, c0 = right_tokens[0]
         gap = w[q.end : s0]
-        if len(gap.strip(_QUOTES)) <= 1:
+        if len(gap.strip(cues.skipped_marks)) <= 1:
             head = c0
 
     # Candidate counted nouns: on the right in reading order (the noun after the
@@ -450,7 +497,7 @@ def _classify_one(
     noun_follows = False
     if right_objects:
         gap = w[q.end : right_objects[0][0]]
-        noun_follows = len(gap) <= 1 or len(_GLOSS.sub("", gap)) <= 1
+        noun_follows = len(gap) <= 1 or len(cues.gloss_re.sub("", gap)) <= 1
     if not noun_follows:
         for _, _, c in reversed(left_tokens):
             if c in object_classes and c not in candidates:
@@ -469,7 +516,7 @@ def _classify_one(
     return None, candidates
 
 
-def _noun_order(tokens: list[tuple[int, int, str]], w: str) -> list[str]:
+def _noun_order(tokens: list[tuple[int, int, str]], w: str, cues: IndicatorClassifier) -> list[str]:
     """Classes of the nouns after a number, heads first.
 
     Nouns at most one character apart (not counting quote marks and short
@@ -483,8 +530,8 @@ def _noun_order(tokens: list[tuple[int, int, str]], w: str) -> list[str]:
     last_end = None
     for start, end, cls in tokens:
         if last_end is not None and last_end != start:  # (adjacent nouns: no gap)
-            gap = _GLOSS.sub("", w[last_end:start])
-            if len(gap) > 1 or _CLAUSE.search(gap):
+            gap = cues.gloss_re.sub("", w[last_end:start])
+            if len(gap) > 1 or cues.clause_re.search(gap):
                 out.extend(reversed(group))
                 group = []
         group.append(cls)
@@ -497,7 +544,7 @@ def _first_rule(
     rules: tuple[_Rule, ...], obj: str | None, head, left: set, right: set, sentence_classes: _SentenceClasses
 ) -> _Rule | None:
     """The first of ``rules`` (those that accept the quantity's unit, see
-    :meth:`_Cues.rules_for`) that holds for the counted noun class ``obj`` (None: no
+    :attr:`IndicatorClassifier.rules_for`) that holds for the counted noun class ``obj`` (None: no
     noun), the ``head`` class and the classes on the ``left`` and ``right``."""
     for rule in rules:
         if rule.head and head not in rule.head:

@@ -21,9 +21,9 @@ from typing import Any
 
 from .ingest import RejectReason, clean_text, decode_bytes
 from .jurisdiction import Jurisdiction
-from .resources import Lexicon
+from .resources import Lexicon, compiled
 from .schema import EXTRACTED, column_index, derive_rows
-from .text import split_sentences
+from .text import CJK_BASIC, alternation, char_class, split_sentences
 
 __all__ = ["DocResult", "process_document", "find_units"]
 
@@ -66,10 +66,14 @@ def _level_of(name: str, levels: dict[str, str]) -> str:
 
 
 def _heading_regex(lexicon: Lexicon) -> re.Pattern:
-    jur = lexicon["jurisdiction"]
-    suffixes = "|".join(sorted(jur["levels"], key=len, reverse=True))
-    bodies = "|".join(sorted(map(re.escape, jur["heading_bodies"]), key=len, reverse=True))
-    return re.compile(rf"^(?P<place>[\u4e00-\u9fff]{{1,8}}?(?:{suffixes}))(?:{bodies})?$")
+    """A line that is only a place name (a level suffix ends it), optionally followed by a body name."""
+
+    def build() -> re.Pattern:
+        jur = lexicon["jurisdiction"]
+        suffixes, bodies = alternation(jur["levels"]), alternation(jur["heading_bodies"])
+        return re.compile(rf"^(?P<place>[{CJK_BASIC}]{{1,8}}?(?:{suffixes}))(?:{bodies})?$")
+
+    return compiled(lexicon, "jurisdiction headings", build)
 
 
 def find_units(text: str, lexicon: Lexicon) -> list[tuple[int, str]]:
@@ -93,11 +97,21 @@ def find_units(text: str, lexicon: Lexicon) -> list[tuple[int, str]]:
     return heads
 
 
-_PLACE = re.compile(
-    r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[市省州盟]))"
-    r"([\u4e00-\u9fff]{2,4}?(?:区|县|旗))(?=人大|人民政府|政府|委|法院|人民法院|检察院|人民检察院)",
-    re.M,
-)
+def _place_regex(lexicon: Lexicon) -> re.Pattern:
+    """A county-level place name before a state organ (``place_organs`` of jurisdiction.yaml)."""
+
+    def build() -> re.Pattern:
+        jur = lexicon["jurisdiction"]
+        levels = jur["levels"]
+        county = alternation(s for s, level in levels.items() if level == "district")
+        higher = "".join(s for s, level in levels.items() if level in ("provincial", "municipal") and len(s) == 1)
+        return re.compile(
+            rf"(?:^|(?<=[^{CJK_BASIC}])|(?<={char_class(higher)}))"
+            rf"([{CJK_BASIC}]{{2,4}}?(?:{county}))(?={alternation(jur['place_organs'])})",
+            re.M,
+        )
+
+    return compiled(lexicon, "jurisdiction places", build)
 
 
 def infer_jurisdiction(text: str, meta: dict[str, str], lexicon: Lexicon) -> Jurisdiction:
@@ -125,7 +139,7 @@ def infer_jurisdiction(text: str, meta: dict[str, str], lexicon: Lexicon) -> Jur
 
     # A place must be named twice, or in the first line (the title), to count.
     first_line = text.split("\n", 1)[0]
-    counts = Counter(m for m in _PLACE.findall(text) if plausible(m))
+    counts = Counter(m for m in _place_regex(lexicon).findall(text) if plausible(m))
     counts = Counter({m: n for m, n in counts.items() if n >= 2 or m in first_line})
     if counts:
         name = _first_of_most_frequent(text, counts)
@@ -189,25 +203,17 @@ class _Compiled:
 
     def __init__(self, lexicon: Lexicon):
         quantities, indicators, mentions, practices = _extractors()
-        self.quantities = quantities._compiled(lexicon)
-        self.find_quantities = quantities._find
-        self.cues = indicators._cues(lexicon)
-        self.classify = indicators._classify
+        self.quantities = quantities.QuantityFinder.from_lexicon(lexicon)
+        self.indicators = indicators.IndicatorClassifier.from_lexicon(lexicon)
         self.rules = mentions._get_rules(lexicon)
         self.find_mentions = mentions._find
-        self.practices = practices._dictionary(lexicon, "practices", "practices", "cues")
-        self.formulas = practices._dictionary(lexicon, "formulas", "formulas", "variants")
-
-
-_COMPILED: dict[str, _Compiled] = {}
+        self.practices = practices.CueFinder.from_lexicon(lexicon, "practices")
+        self.formulas = practices.CueFinder.from_lexicon(lexicon, "formulas")
 
 
 def compiled_for(lexicon: Lexicon) -> _Compiled:
     """Compile (once per process and lexicon version) everything a document needs."""
-    got = _COMPILED.get(lexicon.version)
-    if got is None:
-        got = _COMPILED[lexicon.version] = _Compiled(lexicon)
-    return got
+    return compiled(lexicon, "pipeline", lambda: _Compiled(lexicon))
 
 
 def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], lexicon: Lexicon) -> DocResult:
@@ -273,8 +279,7 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
         spans.append((0, len(text), doc_jur, ""))
 
     x = compiled_for(lexicon)
-    folder = x.quantities.folder
-    folded_text = folder.translate(text) if folder.length_preserving else None
+    folded_text = x.quantities.fold(text)  # (length-preserving: a sentence's fold is its slice)
     rows: dict[str, list[tuple]] = {name: [] for name in EXTRACTED}
     extractors = lexicon.extractors
     for extractor in extractors:
@@ -293,8 +298,8 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
     units, sentences = rows["units"], rows["sentences"]
     q_rows, i_rows, m_rows = rows["quantities"], rows["indicators"], rows["mentions"]
     p_rows, f_rows = rows["practice_evidence"], rows["formula_evidence"]
-    find_quantities, classify, find_mentions = x.find_quantities, x.classify, x.find_mentions
-    qc, cues, rules = x.quantities, x.cues, x.rules
+    find_quantities, classify, find_mentions = x.quantities.find, x.indicators.classify, x.find_mentions
+    rules = x.rules
     find_practices, find_formulas = x.practices.find, x.formulas.find
     sent_no = 0
     for unit_no, (u_start, u_end, jur, heading) in enumerate(spans, start=1):
@@ -311,10 +316,10 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
             sent_id = f"{doc_id}:{sent_no}"
             sentence = text[s_start:s_end]
             sentences.append((sent_id, doc_id, unit_id, sent_no, s_start, s_end, sentence))
-            w = folded_text[s_start:s_end] if folded_text is not None else folder.translate(sentence)
-            qs = find_quantities(sentence, qc, w)
+            w = folded_text[s_start:s_end]
+            qs = find_quantities(sentence, w)
             if qs:
-                codes = classify(w, qs, cues)
+                codes = classify(w, qs)
                 for q, code in zip(qs, codes):
                     start, end = s_start + q.start, s_start + q.end
                     q_rows.append((
@@ -333,12 +338,12 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
                     m.get("level", "") or "", m.get("branch", "") or "",
                     s_start + m["start"], s_start + m["end"], sent_id,
                 ))
-            for h in find_practices(sentence, "practice"):
+            for h in find_practices(sentence):
                 p_rows.append((
                     doc_id, unit_id, name, h["practice"], h["label"], h["surface"],
                     s_start + h["start"], s_start + h["end"], sent_id,
                 ))
-            for h in find_formulas(sentence, "formula"):
+            for h in find_formulas(sentence):
                 f_rows.append((
                     doc_id, unit_id, name, h["formula"], h["label"], h["surface"],
                     s_start + h["start"], s_start + h["end"], sent_id,

@@ -19,60 +19,89 @@ codes may overlap, because one phrase can be evidence of two mechanisms.
 
 The corpus module aggregates these hits per unit (the practices table: unit ×
 practice counts with evidence; the formulas table: the share of a unit's
-sentences that carry a formula). The compiled dictionaries are cached per
-lexicon version, so calling the finders on 10^5 texts compiles them once.
+sentences that carry a formula). The compiled dictionaries (:meth:`CueFinder.from_lexicon`)
+are cached per lexicon version, so calling the finders on 10^5 texts compiles them once.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from threading import Lock
 
+from . import fastpath
 from .errors import InvalidArgumentError, LexiconError
-from .resources import Lexicon, load_lexicon
+from .resources import Lexicon, compiled, load_lexicon
+from .text import char_class, characters
 
-__all__ = ["find_practices", "find_formulas"]
+__all__ = ["CueFinder", "find_practices", "find_formulas"]
 
-#: Characters that may stand between two characters of a cue in the text.
-_QUOTES = "“”‘’「」『』\"'"
-_GAP = f"[{re.escape(_QUOTES)} ]?"
-#: Separators of multi-part formulas that are interchangeable in reports.
-_SEPARATORS = "、，,；; "
-
-
-def _cue_regex(cue: str) -> str:
-    """Regex source for a literal cue, tolerant of quotes and separators."""
-    parts = []
-    for char in cue:
-        if char in _SEPARATORS:
-            parts.append(f"[{re.escape(_SEPARATORS + _QUOTES)}]*")
-        else:
-            parts.append(re.escape(char))
-    # Quotes may stand between two characters, not before the first or after the
-    # last one; a hit that then holds only a closing quote is widened by its
-    # opening one (see _balance_quotes).
-    return _GAP.join(parts)
+#: What each kind of cue finder reads: lexicon file, its top-level mapping, the list of
+#: cue phrases in each entry, and the key that names the code in a hit.
+_KINDS = {
+    "practices": ("practices", "practices", "cues", "practice"),
+    "formulas": ("formulas", "formulas", "variants", "formula"),
+}
 
 
-class _Dictionary:
-    """One compiled dictionary.
+class CueFinder:
+    """The practice or formula finder of one lexicon, compiled: what :func:`find_practices`
+    and :func:`find_formulas` use.
 
-    A literal cue can only start at one of its first characters, so a single
-    scan (``gate_re``, a fast C loop over those characters, each followed by a
-    lookahead for the rest of its cues) finds the positions where some cue
-    starts; only there is each code's own regex tried. Regex patterns (and cues that could start with
-    a separator) can start anywhere: each is searched for at every position
-    where it matches. The hits are exactly those of trying every code's regexes
-    at every position of the text.
+    Make it with :meth:`from_lexicon`, which compiles it once per process, lexicon
+    version, kind and option. Its plain definition (``shortcuts=False``): every code's
+    regexes (the alternation of its cue phrases, longest first, and its patterns) are
+    tried at every position of the text; within a code the longest hits that do not
+    overlap a longer (then earlier) one are kept, checked against every kept hit.
+
+    With ``shortcuts=True`` (the default) the hits are the same, found faster. A
+    literal cue can only start at one of its first characters, so a single scan
+    (:func:`~congress_lib.fastpath.first_character_gate`, a fast C loop over those
+    characters, each followed by a lookahead for the rest of its cues) finds the
+    positions where some cue starts; only there is each code's cue regex tried.
+    Regex patterns (and cues that could start with a separator) can start anywhere:
+    each is searched for from one match start to the next. The longest hits are kept
+    by bisection (:func:`~congress_lib.fastpath.longest_non_overlapping`).
     """
 
-    def __init__(self, entries: dict, list_key: str, where: str):
+    @classmethod
+    def from_lexicon(cls, lexicon=None, kind: str = "practices", *, shortcuts: bool = True) -> CueFinder:
+        """The finder of ``kind`` (``"practices"`` or ``"formulas"``) for ``lexicon``
+        (folder path, :class:`~congress_lib.resources.Lexicon` or None for the shipped
+        one), compiled once per lexicon version, kind and option.
+
+        Raises
+        ------
+        InvalidArgumentError
+            If ``kind`` is not one of the two.
+        LexiconError
+            If the lexicon file of ``kind`` is malformed.
+        """
+        if kind not in _KINDS:
+            raise InvalidArgumentError(f"kind must be one of {', '.join(map(repr, _KINDS))}, not {kind!r}.")
+        lex = load_lexicon(lexicon)
+        shortcuts = bool(shortcuts)
+        return compiled(lex, ("cues", kind, shortcuts), lambda: cls(lex, kind, shortcuts=shortcuts))
+
+    def __init__(self, lexicon: Lexicon, kind: str, *, shortcuts: bool = True):
+        name, top_key, list_key, self.key = _KINDS[kind]
+        data = lexicon[name]
+        if not isinstance(data, dict) or top_key not in data:
+            raise LexiconError(f"lexicon {name}.yaml must have a top-level `{top_key}` mapping.")
+        entries, where = data[top_key], f"{name}.yaml"
         if not isinstance(entries, dict) or not entries:
             raise LexiconError(
                 f"lexicon {where} must hold a non-empty mapping of codes; "
                 "see the comment header of the shipped file for the format."
             )
+        # Between two characters of a cue the text may hold a quotation mark or a
+        # space; separators of multi-part formulas (enumeration commas, commas,
+        # semicolons, spaces) are interchangeable in reports, with quotation marks
+        # around them. A hit that holds only the closing mark of a pair is widened by
+        # the opening one that stands before it.
+        ch = characters(lexicon)
+        self.separators = ch.enumeration_commas + ch.commas + ch.semicolons + " "
+        self.gap = char_class(ch.quote_marks + " ") + "?"
+        self.separator_run = char_class(self.separators + ch.quote_marks) + "*"
+        self.pairs = {close: open_ for open_, close in ch.quotes if open_ != close}
         self.codes: list[tuple[str, str, list[re.Pattern]]] = []
         #: first character -> [(code index, cue regex), ...] of the cues starting with it
         self.by_first: dict[str, list[tuple[int, re.Pattern]]] = {}
@@ -91,42 +120,73 @@ class _Dictionary:
             if cues:
                 # Longest cue first: at one start position the alternation then
                 # reports the longest literal cue.
-                cue_re = re.compile("|".join(_cue_regex(c) for c in cues))
+                cue_re = re.compile("|".join(self._cue_regex(c) for c in cues))
                 regexes.append(cue_re)
-                if any(c[0] in _SEPARATORS for c in cues):
+                if any(c[0] in self.separators for c in cues):
                     self.scanned.append((index, cue_re))  # may start with a quote or separator
                 else:
                     for first in sorted({c[0] for c in cues}):
                         self.by_first.setdefault(first, []).append((index, cue_re))
                     for c in cues:
-                        rests.setdefault(c[0], set()).add(_GAP + _cue_regex(c[1:]) if len(c) > 1 else "")
+                        rests.setdefault(c[0], set()).add(self.gap + self._cue_regex(c[1:]) if len(c) > 1 else "")
             for pattern in entry.get("patterns", []) or []:
                 try:
-                    compiled = re.compile(pattern)
+                    compiled_pattern = re.compile(pattern)
                 except re.error as exc:
                     raise LexiconError(
                         f"lexicon {where}: pattern {pattern!r} of {code!r} is not a valid regular expression ({exc})."
                     ) from exc
-                regexes.append(compiled)
-                self.scanned.append((index, compiled))
+                regexes.append(compiled_pattern)
+                self.scanned.append((index, compiled_pattern))
             if regexes:
                 self.codes.append((code, label, regexes))
-        # The gate matches one character, a first character of some cue, exactly
-        # where a whole cue follows: ``a(?=rest of a cue|…)|b(?=…)``. Its branches
-        # start with literals, so the regex engine scans for their characters in
-        # C, and the loop in :meth:`find` sees only positions where a cue starts.
-        branches = []
-        for first in sorted(self.by_first):
-            tails = sorted(rests[first])
-            if "" in tails:  # a one-character cue: the character is enough
-                branches.append(re.escape(first))
-            else:
-                branches.append(f"{re.escape(first)}(?=" + "|".join(f"(?:{t})" for t in tails) + ")")
-        self.gate_re = re.compile("|".join(branches)) if branches else None
+        if shortcuts:
+            self.gate_re = fastpath.first_character_gate(rests)
+            self._spans = self._spans_gated
+            self._longest = fastpath.longest_non_overlapping
+        else:
+            self._spans = self._spans_everywhere
+            self._longest = _longest_non_overlapping
 
-    def find(self, text: str, key: str) -> list[dict]:
+    def _cue_regex(self, cue: str) -> str:
+        """Regex source for a literal cue, tolerant of quotes and separators."""
+        parts = [self.separator_run if char in self.separators else re.escape(char) for char in cue]
+        # Quotes may stand between two characters, not before the first or after the
+        # last one; a hit that then holds only a closing quote is widened by its
+        # opening one (see _balance_quotes).
+        return self.gap.join(parts)
+
+    def find(self, text: str) -> list[dict]:
+        """:func:`find_practices` or :func:`find_formulas` (by the finder's kind) of ``text``, a str."""
         # Every start position reports each code's longest hit there, so
         # overlapping cues are all seen before the longest-wins reduction.
+        spans = self._spans(text)
+        if not spans:
+            return []
+        key = self.key
+        hits = []
+        for index in sorted(spans):
+            code, label, _ = self.codes[index]
+            for start, end in self._longest(spans[index]):
+                start, end = self._balance_quotes(text, start, end)
+                hits.append({key: code, "label": label, "surface": text[start:end], "start": start, "end": end})
+        hits.sort(key=lambda h: (h["start"], h["end"], h[key]))
+        return hits
+
+    def _spans_everywhere(self, text: str) -> dict[int, list[tuple[int, int]]]:
+        """Code index -> the non-empty matches of its regexes at every position of ``text``."""
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for index, (_, _, regexes) in enumerate(self.codes):
+            for pos in range(len(text) + 1):
+                for regex in regexes:
+                    m = regex.match(text, pos)
+                    if m and m.end() > pos:
+                        spans.setdefault(index, []).append((pos, m.end()))
+        return spans
+
+    def _spans_gated(self, text: str) -> dict[int, list[tuple[int, int]]]:
+        """:meth:`_spans_everywhere` (the same spans, in another order), cue regexes
+        tried only where the gate finds a cue start."""
         spans: dict[int, list[tuple[int, int]]] = {}
         if self.gate_re is not None:
             by_first = self.by_first
@@ -145,63 +205,28 @@ class _Dictionary:
                 if m.end() > m.start():
                     spans.setdefault(index, []).append((m.start(), m.end()))
                 pos = m.start() + 1
-        if not spans:
-            return []
-        hits = []
-        for index in sorted(spans):
-            code, label, _ = self.codes[index]
-            for start, end in _longest_non_overlapping(spans[index]):
-                start, end = _balance_quotes(text, start, end)
-                hits.append({key: code, "label": label, "surface": text[start:end], "start": start, "end": end})
-        hits.sort(key=lambda h: (h["start"], h["end"], h[key]))
-        return hits
+        return spans
 
+    def _balance_quotes(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """Widen a hit by its opening quotation mark when it holds only the closing one.
 
-_PAIRS = {"”": "“", "’": "‘", "」": "「", "』": "『"}
-
-
-def _balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen a hit by its opening quotation mark when it holds only the closing one.
-
-    ``‘面对面’督办`` is reported whole rather than as ``面对面’督办``.
-    """
-    surface = text[start:end]
-    for close, open_ in _PAIRS.items():
-        if surface.count(close) > surface.count(open_) and start > 0 and text[start - 1] == open_:
-            return start - 1, end
-    return start, end
+        ``‘面对面’督办`` is reported whole rather than as ``面对面’督办``.
+        """
+        surface = text[start:end]
+        for close, open_ in self.pairs.items():
+            if surface.count(close) > surface.count(open_) and start > 0 and text[start - 1] == open_:
+                return start - 1, end
+        return start, end
 
 
 def _longest_non_overlapping(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Keep the longest spans (then leftmost) that do not overlap a kept one.
-
-    The kept spans never overlap, so sorted by start their ends are sorted too: a
-    span overlaps one of them only if it overlaps its neighbours in that order.
-    """
-    kept: list[tuple[int, int]] = []  # sorted
+    """The longest spans (then the leftmost) that do not overlap a longer or earlier kept one, sorted:
+    each distinct span, longest first, is checked against every span kept so far."""
+    kept: list[tuple[int, int]] = []
     for start, end in sorted(set(spans), key=lambda s: (-(s[1] - s[0]), s[0])):
-        i = bisect_left(kept, (start, end))
-        if (i == 0 or kept[i - 1][1] <= start) and (i == len(kept) or kept[i][0] >= end):
-            kept.insert(i, (start, end))
-    return kept
-
-
-_CACHE: dict[tuple[str, str], _Dictionary] = {}
-_LOCK = Lock()
-
-
-def _dictionary(lexicon: Lexicon | None, name: str, top_key: str, list_key: str) -> _Dictionary:
-    lexicon = load_lexicon(lexicon)
-    key = (lexicon.version, name)
-    with _LOCK:
-        compiled = _CACHE.get(key)
-        if compiled is None:
-            data = lexicon[name]
-            if not isinstance(data, dict) or top_key not in data:
-                raise LexiconError(f"lexicon {name}.yaml must have a top-level `{top_key}` mapping.")
-            compiled = _Dictionary(data[top_key], list_key, f"{name}.yaml")
-            _CACHE[key] = compiled
-    return compiled
+        if all(end <= a or start >= b for a, b in kept):
+            kept.append((start, end))
+    return sorted(kept)
 
 
 def _check_text(text) -> None:
@@ -232,7 +257,7 @@ def find_practices(text: str, lexicon=None) -> list[dict]:
     ['key_proposal_supervision', 'face_to_face_supervision']
     """
     _check_text(text)
-    return _dictionary(lexicon, "practices", "practices", "cues").find(text, "practice")
+    return CueFinder.from_lexicon(lexicon, "practices").find(text)
 
 
 def find_formulas(text: str, lexicon=None) -> list[dict]:
@@ -257,4 +282,4 @@ def find_formulas(text: str, lexicon=None) -> list[dict]:
     ['四个意识', '四个自信']
     """
     _check_text(text)
-    return _dictionary(lexicon, "formulas", "formulas", "variants").find(text, "formula")
+    return CueFinder.from_lexicon(lexicon, "formulas").find(text)

@@ -28,7 +28,8 @@ folded with a length-preserving table before matching, so offsets always refer t
 the text as given.
 
 The search is pure and deterministic, never raises on any string, and compiles its
-patterns once per lexicon version.
+patterns once per lexicon version: :meth:`QuantityFinder.from_lexicon` gives the
+compiled finder (``shortcuts=False``: the plain definitions of its fast paths).
 """
 
 from __future__ import annotations
@@ -38,14 +39,26 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from . import fastpath
 from .errors import InvalidArgumentError
-from .resources import Lexicon, load_lexicon
-from .text import CharMap, traditional_forms
+from .resources import Lexicon, compiled, load_lexicon
+from .text import (
+    CJK_BASIC,
+    WIDTH_FOLD,
+    CharMap,
+    alternation,
+    char_class,
+    characters,
+    closers,
+    pair_chars,
+    traditional_forms,
+)
 
 __all__ = [
     "APPROX_KINDS",
     "QUANTITY_KINDS",
     "Quantity",
+    "QuantityFinder",
     "find_quantities",
     "fold_text",
     "parse_number",
@@ -126,12 +139,11 @@ _CN_CHARS = "".join(_CN_DIGITS) + "".join(_CN_SMALL) + "".join(_CN_BIG)
 _ZEROS = "零〇○"
 _MAGNITUDE = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 
-# Characters folded regardless of the lexicon: full-width ASCII and a few variants.
-_BASE_FOLD = {i: i - 0xFEE0 for i in range(0xFF10, 0xFF1A)}  # ０-９
-_BASE_FOLD.update({i: i - 0xFEE0 for i in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
-_BASE_FOLD.update({i: i - 0xFEE0 for i in range(0xFF41, 0xFF5B)})  # ａ-ｚ
-_BASE_FOLD.update({ord(a): ord(b) for a, b in zip("％．＋－～：／　﹪", "%.+-~:/ %")})
-_BASE_FOLD.update({ord(a): ord(b) for a, b in zip("萬億兩貳陸", "万亿两贰陆")})
+# Characters folded regardless of the lexicon: the width fold, the full-width colon of
+# clock times, the small percent sign and the traditional numeral characters.
+_NUMERAL_FOLD = dict(WIDTH_FOLD)
+_NUMERAL_FOLD.update({ord(a): ord(b) for a, b in zip("：﹪", ":%")})
+_NUMERAL_FOLD.update({ord(a): ord(b) for a, b in zip("萬億兩貳陸", "万亿两贰陆")})
 
 _NUM_RE = re.compile(
     r"(?P<ar>\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)(?P<mag>[十百千万亿]*)"
@@ -139,23 +151,14 @@ _NUM_RE = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 # Where a match of _NUM_RE can start: a digit or a numeral character (a match starts
-# at every such position). A bare character class is scanned for in C, which the
-# regex engine cannot do for _NUM_RE itself.
+# at every such position; see fastpath.matches_from_starts).
 _NUM_START = re.compile(rf"[\d{_CN_CHARS}]")
 _CN_DIGIT_SET = frozenset(_CN_DIGITS)
-_CN_DIGIT_VALUE = {ch: Decimal(v) for ch, v in _CN_DIGITS.items()}  # == _cn_value(ch)
+_CN_DIGIT_VALUE = {ch: Decimal(v) for ch, v in _CN_DIGITS.items()}  # == _cn_value(ch): a memo of the lone digits
 _CN_COUNT_SET = _CN_DIGIT_SET | {"十", "拾"}  # a run holding one of these is read as a number
 _CN_BIG_SET = frozenset(_CN_BIG)
 _CN_DIGIT_RUN = re.compile(rf"[{''.join(_CN_DIGITS)}]+")
 _ARABIC_FULL = re.compile(r"[+-]?(?:\d+(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?")
-_RANGE_SEP = re.compile(r"\s?(?:——|—|–|--|-|~~|~|〜|至|到)\s?")  # 40--50: doubled hyphens on web pages
-_RANGE_FIRST = frozenset("—–-~〜至到")  # a _RANGE_SEP match starts with one of these or a space
-_CLAUSE_PUNCT = set("，,。；;：:！？!?\n\r、（）()【】[]《》")
-_BOUNDARY = set("。！？；;!?\n\r\t :：，,、)）】」”\"") | {""}
-_QUOTES = re.compile(
-    r"“([^“”\n]{1,40})”|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』"
-    r"|‘([^‘’\n]{1,40})’|\"([^\"\n]{1,40})\""
-)
 _PLUS = re.compile(r"\d+\s?\+\s?\d+|\d+\s?\+\s?[A-Za-z]|[A-Za-z]\s?\+\s?\d+")
 _FOUR_DIGITS = re.compile(r"\d\d\d\d")  # in every _PHONE and _ISO_DATE match
 _ASCII_LETTER = re.compile(r"[A-Za-z]")  # in every _LATIN match
@@ -297,7 +300,7 @@ def parse_number(s: str) -> float | None:
     try:
         if not isinstance(s, str):
             return None
-        t = s.strip().translate(_BASE_FOLD)
+        t = s.strip().translate(_NUMERAL_FOLD)
         if not t:
             return None
         if t.startswith("百分之"):
@@ -323,7 +326,7 @@ def parse_number(s: str) -> float | None:
 
 
 # ---------------------------------------------------------------------------
-# Lexicon-derived patterns, compiled once per lexicon version.
+# The compiled finder: lexicon-derived patterns, compiled once per lexicon version.
 
 
 def _strings(data) -> list[str]:
@@ -340,55 +343,38 @@ def _strings(data) -> list[str]:
     return out
 
 
-def _word_pattern(words) -> str | None:
-    """Regex source matching any of ``words``, the longest one where several match.
-
-    It matches exactly what the plain alternation of the words sorted longest first
-    matches (also when backtracking inside a larger pattern: shorter words are then
-    tried longest first), but is written as a prefix tree (``联(?:络站|系(?:点|站))``)
-    so that the regex engine reads each character once instead of trying every word.
-    """
-    trie: dict = {}
-    for word in {w for w in words if w}:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a word ends here
-    if not trie:
-        return None
-
-    def source(node: dict) -> str:
-        branches = [re.escape(ch) + source(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:  # a word ends here: longer words first, then this one
-            return f"(?:{body})?"
-        return body
-
-    return source(trie)
+def _words_source(words, shortcuts: bool) -> str | None:
+    """Regex source matching the longest of the non-empty ``words`` (None when there
+    are none): a prefix tree with the shortcuts, else the plain alternation."""
+    words = [w for w in words if w]
+    return fastpath.word_pattern(words) if shortcuts else alternation(words)
 
 
-def _alternation(words) -> re.Pattern | None:
-    """Compiled :func:`_word_pattern` (None when there are no words)."""
-    pattern = _word_pattern(words)
-    return None if pattern is None else re.compile(pattern)
+def _words_regex(words, shortcuts: bool) -> re.Pattern | None:
+    """Compiled :func:`_words_source` (None when there are no words)."""
+    source = _words_source(words, shortcuts)
+    return None if source is None else re.compile(source)
 
 
-def _by_length(pairs) -> list[tuple[int, dict]]:
-    """``(word, value)`` pairs grouped as ``(length, {word: value})``, longest first."""
-    groups: dict[int, dict] = {}
-    for word, value in pairs:
-        groups.setdefault(len(word), {}).setdefault(word, value)
-    return sorted(groups.items(), reverse=True)
+class _Everything:
+    """The set of first (or last) characters of a rule without a gate: it holds every character."""
+
+    __slots__ = ()
+
+    def __contains__(self, item) -> bool:
+        return True
 
 
-def _build_fold(lexicon: Lexicon) -> dict[int, int]:
-    """Length-preserving fold: full-width ASCII plus traditional→simplified for
-    every character that appears in the lexicons (so cue words match either
-    script)."""
-    table = dict(_BASE_FOLD)
-    chars = set(_CN_CHARS) | set("点第届余约近超逾个件名条项场次篇元万亿人位户座年月日号")
+_EVERYTHING = _Everything()
+
+
+def _fold_table(lexicon: Lexicon) -> dict[int, int]:
+    """The fold of :meth:`QuantityFinder.fold`: the numeral fold plus traditional →
+    simplified, one character to one, for the numeral characters, the decimal point
+    点 and the ordinal prefix 第 and every character that appears in the lexicons (so
+    that cue words match either script)."""
+    table = dict(_NUMERAL_FOLD)
+    chars = set(_CN_CHARS) | set("点第")
     for name in sorted(lexicon):
         for text in _strings(lexicon[name]):
             chars.update(text)
@@ -401,85 +387,183 @@ def _build_fold(lexicon: Lexicon) -> dict[int, int]:
     return table
 
 
-class _Compiled:
-    """Everything find_quantities needs from the lexicons, compiled once."""
+class QuantityFinder:
+    """The quantity finder of one lexicon (``units``, ``number_traps``, ``characters``),
+    compiled: what :func:`find_quantities` and :func:`fold_text` use.
 
-    def __init__(self, lexicon: Lexicon):
+    Make it with :meth:`from_lexicon`, which compiles it once per process, lexicon
+    version and option. With ``shortcuts=True`` (the default) the finder skips text
+    where a rule cannot match: passes gated by a piece every one of their matches
+    holds, numerals found by a character-class scan, first-character tests before
+    the unit and hedge patterns, word lists read as prefix trees and by-length
+    tables, a memo of the lone digits, bisection over the non-number words. With
+    ``shortcuts=False`` each rule is answered by its plain definition (every pass
+    run, every pattern tried, every word list scanned): the same quantities,
+    slower; the equivalence tests compare the two.
+    """
+
+    @classmethod
+    def from_lexicon(cls, lexicon=None, *, shortcuts: bool = True) -> QuantityFinder:
+        """The finder of ``lexicon`` (folder path, :class:`~congress_lib.resources.Lexicon`
+        or None for the shipped one), compiled once per lexicon version and option."""
+        lex = load_lexicon(lexicon)
+        shortcuts = bool(shortcuts)
+        return compiled(lex, ("quantities", shortcuts), lambda: cls(lex, shortcuts=shortcuts))
+
+    def __init__(self, lexicon: Lexicon, *, shortcuts: bool = True):
         units = lexicon["units"]
         traps = lexicon["number_traps"]
-        self.fold = _build_fold(lexicon)
-        self.folder = CharMap(self.fold)  # .translate(text) == text.translate(self.fold), faster
+        ch = characters(lexicon)
+        self.shortcuts = shortcuts
+        table = _fold_table(lexicon)
+        # (CharMap(table).translate(text) == text.translate(table), faster)
+        self._fold = CharMap(table).translate if shortcuts else (lambda text: text.translate(table))
+        # First (or last) characters that a match must start (or end) with: tested
+        # before a pattern is tried, with the shortcuts.
+        firsts = frozenset if shortcuts else (lambda chars: _EVERYTHING)
         self.unit_forms: dict[str, tuple[str, str]] = {}
         for entry in units.get("units", []):
             for form in entry.get("forms", []):
-                self.unit_forms.setdefault(str(form).translate(_BASE_FOLD), (str(entry["unit"]), entry["kind"]))
-        self.unit_re = _alternation(self.unit_forms)
-        self.unit_firsts = frozenset(f[0] for f in self.unit_forms if f)  # no unit match elsewhere
+                self.unit_forms.setdefault(str(form).translate(_NUMERAL_FOLD), (str(entry["unit"]), entry["kind"]))
+        self.unit_re = _words_regex(self.unit_forms, shortcuts)
+        self.unit_firsts = firsts(f[0] for f in self.unit_forms if f)  # no unit match elsewhere
         self.latin_units = {f for f in self.unit_forms if f.isascii()}
         self.prefix_hedges = sorted(
             ((str(k), v) for k, v in units.get("prefix_hedges", {}).items()), key=lambda kv: (-len(kv[0]), kv[0])
         )
         self.suffix_hedges = dict(units.get("suffix_hedges", {}))
-        self.suffix_re = _alternation(self.suffix_hedges)
-        self.suffix_firsts = frozenset(str(w)[0] for w in self.suffix_hedges if w)
+        self.suffix_re = _words_regex(self.suffix_hedges, shortcuts)
+        self.suffix_firsts = firsts(str(w)[0] for w in self.suffix_hedges if w)
         self.hedge_blockers = sorted({str(w) for w in units.get("hedge_blockers", [])}, key=lambda w: (-len(w), w))
-        # The same two lists for lookups of the word that ends right before a numeral:
-        # (length, {word: kind}) and (length, {word}), longest first, and the
-        # characters a prefix hedge can end with.
-        self.prefix_by_length = _by_length(self.prefix_hedges)
-        self.blockers_by_length = [(k, set(kinds)) for k, kinds in _by_length((b, None) for b in self.hedge_blockers)]
         words = [word for word, _ in self.prefix_hedges]
-        self.prefix_lasts = None if "" in words else frozenset(word[-1] for word in words)
+        # (a hedge word must end with one of these; an empty one ends anywhere)
+        self.prefix_lasts = _EVERYTHING if "" in words else firsts(word[-1] for word in words)
+        if shortcuts:
+            # The two lists as by-length tables for the word that ends right before a numeral.
+            self.prefix_by_length = fastpath.by_length(self.prefix_hedges)
+            self.blockers_by_length = fastpath.by_length((b, None) for b in self.hedge_blockers)
+            self.prefix_hedge = self._prefix_hedge_by_length
+        else:
+            self.prefix_hedge = self._prefix_hedge_plain
+        self.digit_values = _CN_DIGIT_VALUE if shortcuts else {}
         self.implicit = []
         for entry in units.get("implicit_units", []):
-            cue_re = _alternation(str(c) for c in entry.get("cues", []))
+            cue_re = _words_regex((str(c) for c in entry.get("cues", [])), shortcuts)
             if cue_re is not None:
                 self.implicit.append((str(entry["unit"]), entry["kind"], cue_re))
-        self.blocked_re = _alternation(str(w) for w in traps.get("non_number_words", []))
-        self.formula_re = _alternation(str(w) for w in traps.get("formulas", []))
+        self.blocked_re = _words_regex((str(w) for w in traps.get("non_number_words", [])), shortcuts)
+        self.formula_re = _words_regex((str(w) for w in traps.get("formulas", [])), shortcuts)
         self.max_quote = int(traps.get("max_quoted_slogan_chars", 10))
         self.enum_suffixes = tuple(
             sorted({str(w) for w in traps.get("enumeration_suffixes", [])}, key=len, reverse=True)
         )
-        code_cues = _alternation(str(w) for w in traps.get("code_cues", []))
+        code_cues = _words_source((str(w) for w in traps.get("code_cues", [])), shortcuts)
         self.code_re = (
-            re.compile(rf"(?:{code_cues.pattern})\s?[:：]\s?(?P<n>[\d\-—() （）]*\d)") if code_cues else None
+            re.compile(rf"(?:{code_cues})\s?[:：]\s?(?P<n>[\d\-—() （）]*\d)") if code_cues else None
         )
         before = sorted({str(w) for w in traps.get("counter_cues_before", [])}, key=lambda w: (-len(w), w))
         after_words = [str(w) for w in traps.get("counter_cues_after", [])]
-        after = _alternation(after_words)
+        after = _words_source(after_words, shortcuts)
         parts = []
         if before:
-            cue = _word_pattern(before)
+            cue = _words_source(before, shortcuts)
             parts.append(rf"(?:{cue})\s?(?:[:：]|(?<=[数量率])|\s)\s?(?P<n1>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)")
         if after is not None:
-            parts.append(r"(?P<n2>\d{1,3}(?:,\d{3})+(?!\d)|\d+)\s?(?:" + after.pattern + ")")
+            parts.append(r"(?P<n2>\d{1,3}(?:,\d{3})+(?!\d)|\d+)\s?(?:" + after + ")")
         self.counter_re = re.compile("|".join(parts)) if parts else None
         # every counter_re match holds one of the cue words
-        self.counter_gate = _alternation(before + after_words)
+        self.counter_gate = _words_regex(before + after_words, True) if shortcuts else None
         self.time_before = tuple(sorted({str(w) for w in traps.get("time_words_before", [])}, key=len, reverse=True))
         self.point_nouns = tuple(sorted({str(w) for w in traps.get("point_nouns", [])}, key=len, reverse=True))
         self.time_after = tuple(sorted({str(w) for w in traps.get("time_words_after", [])}, key=len, reverse=True))
-        small_chars = "".join(ch for ch in _CN_DIGITS if ch not in _ZEROS)
+        self.meeting_words = tuple(sorted({str(w) for w in traps.get("meeting_words", [])}, key=len, reverse=True))
+        small_chars = "".join(c for c in _CN_DIGITS if c not in _ZEROS)
         count_units = "".join(
             sorted({f for f, (u, k) in self.unit_forms.items() if len(f) == 1 and k in ("count", "session", "date")})
         )
-        # Two or more (numeral, non-unit character) pairs: 一厅三室. Written "pair
-        # pair+" rather than "pair{2,}" (the same matches) so that the pattern starts
-        # with a character class, which the regex engine scans for quickly.
-        pair = rf"[{small_chars}十](?![{re.escape(count_units)}{_CN_CHARS}])[\u4e00-\u9fff]"
-        self.compact_re = re.compile(rf"{pair}(?:{pair})+")
+        # Two or more (numeral, non-unit character) pairs: 一厅三室. With the shortcuts
+        # written "pair pair+" (the same matches as "pair{2,}") so that the pattern
+        # starts with a character class, which the regex engine scans for quickly.
+        pair = rf"[{small_chars}十](?![{re.escape(count_units)}{_CN_CHARS}])[{CJK_BASIC}]"
+        self.compact_re = re.compile(rf"{pair}(?:{pair})+" if shortcuts else rf"(?:{pair}){{2,}}")
+        # Character classes: a clause ends at sentence and clause marks, enumeration
+        # commas, brackets, title marks and line breaks; an enumeration marker (一、,
+        # (三)) follows a boundary: the same marks, closing parentheses, 】 and closing
+        # double quotes (see characters.yaml), whitespace or the start of the text.
+        self.clause_marks = frozenset(
+            ch.sentence_ends + ch.clause_marks + ch.enumeration_commas + pair_chars(ch.brackets + ch.title_marks)
+            + "\n\r"
+        )
+        self.boundary = frozenset(
+            ch.sentence_ends + ch.clause_marks + ch.enumeration_commas
+            + closers(ch.parentheses + ch.lenticular_brackets + ch.double_quotes + ch.corner_double_quotes)
+            + "\n\r\t "
+        ) | {""}
+        quoted = "|".join(
+            f"{re.escape(o)}({char_class(o + c + chr(10), negate=True)}{{1,40}}){re.escape(c)}" for o, c in ch.quotes
+        )
+        self.quoted_re = re.compile(quoted) if quoted else None
+        # a range: 3—5, 3至5, 40--50 (doubled hyphens on web pages), a space on either side
+        separators = _words_source(ch.range_separators, shortcuts) or "(?!)"
+        self.range_re = re.compile(rf"\s?(?:{separators})\s?")
+        self.range_firsts = firsts(s[0] for s in ch.range_separators)  # (or a space)
 
+    def fold(self, text: str) -> str:
+        """``text`` with full-width digits and letters, the traditional numeral characters
+        and the traditional forms of every lexicon character folded, as the finder matches it.
 
-_COMPILED: dict[str, _Compiled] = {}
+        Always length-preserving: every character is folded to exactly one character,
+        so offsets into the folded text are offsets into ``text``, and folding a slice
+        gives the slice of the folded text.
+        """
+        return self._fold(text)
 
+    def find(self, sentence: str, folded: str | None = None) -> list[Quantity]:
+        """:func:`find_quantities` of ``sentence`` (a str), given ``folded == self.fold(sentence)``
+        when the caller has it. Never raises."""
+        if folded is None:
+            folded = self._fold(sentence)
+        if self.shortcuts:
+            first = _NUM_START.search(folded)  # where the first numeral starts
+            if first is None:
+                # Without a digit or a numeral character no pass finds anything (the
+                # furniture passes need a digit in the match, 百分之/分之 a numeral).
+                return []
+            pos = first.start()
+        else:
+            pos = 0
+        scan = _Scan(sentence, self, folded)
+        try:
+            scan.special()
+            scan.context_spans()
+            scan.main(pos)
+        except Exception:  # noqa: BLE001 - a bug must not stop a 10^5-document run
+            # Keep what was found before the failure; spans are still valid.
+            pass
+        # (every surface is text[start:end] by construction, see _Scan.add)
+        out = [q for q in scan.out if q.start < q.end]
+        if len(out) > 1:
+            out.sort(key=lambda q: (q.start, q.end))
+        return out
 
-def _compiled(lexicon: Lexicon | None) -> _Compiled:
-    lex = load_lexicon(lexicon)
-    got = _COMPILED.get(lex.version)
-    if got is None:
-        got = _COMPILED[lex.version] = _Compiled(lex)
-    return got
+    def _prefix_hedge_by_length(self, w: str, s: int) -> tuple[int, str | None]:
+        """:meth:`_prefix_hedge_plain` by the by-length tables."""
+        found = fastpath.longest_ending_at(self.prefix_by_length, w, s)
+        if found is None or fastpath.longest_ending_at(self.blockers_by_length, w, s) is not None:
+            return s, None
+        word, kind = found
+        return s - len(word), kind
+
+    def _prefix_hedge_plain(self, w: str, s: int) -> tuple[int, str | None]:
+        """Start and kind of the hedge word (约, 近, 超过 …) that ends right before ``s``
+        in ``w``, the longest one; ``(s, None)`` when there is none or when a blocker
+        word (节约, 附近 …) ends there."""
+        for word, kind in self.prefix_hedges:  # longest first
+            if w.endswith(word, 0, s):
+                if any(w.endswith(b, 0, s) for b in self.hedge_blockers):
+                    return s, None
+                return s - len(word), kind
+        return s, None
 
 
 def fold_text(text: str, lexicon=None) -> str:
@@ -488,7 +572,7 @@ def fold_text(text: str, lexicon=None) -> str:
     Only characters that occur in the lexicons (unit words, cue words …) and
     numeral characters are converted from traditional to simplified, one
     character to one character, so offsets into the folded text are offsets into
-    ``text``.
+    ``text`` (see :meth:`QuantityFinder.fold`).
 
     Parameters
     ----------
@@ -502,7 +586,7 @@ def fold_text(text: str, lexicon=None) -> str:
     """
     if not isinstance(text, str):
         raise InvalidArgumentError(f"text must be a str, not {type(text).__name__}.")
-    return _compiled(lexicon).folder.translate(text)
+    return QuantityFinder.from_lexicon(lexicon).fold(text)
 
 
 # ---------------------------------------------------------------------------
@@ -510,15 +594,17 @@ def fold_text(text: str, lexicon=None) -> str:
 
 
 class _Scan:
-    """State of one find_quantities call."""
+    """State of one :meth:`QuantityFinder.find` call on ``text``, folded as ``folded``."""
 
-    def __init__(self, text: str, c: _Compiled, folded: str | None = None):
+    def __init__(self, text: str, c: QuantityFinder, folded: str):
         self.text = text
         self.c = c
-        self.w = c.folder.translate(text) if folded is None else folded
+        self.w = folded
         self.n = len(text)
         self.mask = bytearray(self.n)
-        self.any_masked = False  # whether set_mask was ever called (most texts: never)
+        # whether set_mask was ever called (most texts: never); without the shortcuts
+        # the mask is always read
+        self.any_masked = not c.shortcuts
         self.out: list[Quantity] = []
         self.slogan_spans: list[tuple[int, int]] = []
         self.blocked_spans: list[tuple[int, int]] = []
@@ -553,19 +639,21 @@ class _Scan:
     def clause_left(self, s: int, width: int) -> str:
         left = self.w[max(0, s - width) : s]
         for i in range(len(left) - 1, -1, -1):
-            if left[i] in _CLAUSE_PUNCT:
+            if left[i] in self.c.clause_marks:
                 return left[i + 1 :]
         return left
 
     # -- passes ------------------------------------------------------------------
     def special(self) -> None:
-        w = self.w
-        # A pass is skipped when the text lacks what each of its matches needs
-        # (a digit; "http" or "www."; "@"; 分之): the result is the same.
-        has_digit = _DIGIT.search(w) is not None
+        w, c = self.w, self.c
+        # With the shortcuts, a pass is skipped when the text lacks a piece that every
+        # one of its matches holds (a digit; "http" or "www."; "@"; 分之 …): the result
+        # is the same. Without them every gate is open.
+        ungated = not c.shortcuts
+        has_digit = ungated or _DIGIT.search(w) is not None
         # page furniture and codes
-        for rx in (_URL, _EMAIL):
-            if (rx is _URL and "http" not in w and "www." not in w) or (rx is _EMAIL and "@" not in w):
+        for rx, gate in ((_URL, ungated or "http" in w or "www." in w), (_EMAIL, ungated or "@" in w)):
+            if not gate:
                 continue
             for m in rx.finditer(w):
                 s, e = m.span()
@@ -573,9 +661,7 @@ class _Scan:
                 if digits and not self.masked(s, e):
                     self.add(s, e, int(digits[-1][-15:]), "code")
                 self.set_mask(s, e)
-        # Each pass below also needs a piece of text that every one of its matches
-        # holds; a cheap test for that piece skips the pass.
-        has_icp = has_digit and ("ICP" in w or "icp" in w or "安备" in w)
+        has_icp = ungated or (has_digit and ("ICP" in w or "icp" in w or "安备" in w))
         for m in _ICP.finditer(w) if has_icp else ():
             s, e = m.span()
             num = re.search(r"\d", m.group())
@@ -583,56 +669,56 @@ class _Scan:
                 s0 = s + num.start()
                 self.add(s0, e, int(re.findall(r"\d+", m.group())[0][-15:]), "code")
                 self.set_mask(s, e)
-        for m in _DOCNO.finditer(w) if has_digit and "号" in w else ():
+        for m in _DOCNO.finditer(w) if ungated or (has_digit and "号" in w) else ():
             if not self.masked(*m.span()):
                 self.add(m.start(), m.end(), int(re.findall(r"\d+", m.group())[-1]), "code")
                 self.set_mask(*m.span())
-        if self.c.counter_re is not None and has_digit and self.c.counter_gate.search(w) is not None:
-            for m in self.c.counter_re.finditer(w):
+        if c.counter_re is not None and (ungated or (has_digit and c.counter_gate.search(w) is not None)):
+            for m in c.counter_re.finditer(w):
                 g = "n1" if m.group("n1") is not None else "n2"
                 s, e = m.span(g)
                 if not self.masked(s, e):
                     self.add(s, e, int(m.group(g).replace(",", "")[-15:]), "code")
                     self.set_mask(s, e)
-        if self.c.code_re is not None and has_digit:
-            for m in self.c.code_re.finditer(w):
+        if c.code_re is not None and has_digit:
+            for m in c.code_re.finditer(w):
                 s, e = m.span("n")
                 while s < e and not w[s].isdigit():
                     s += 1
                 if s < e and not self.masked(s, e):
                     self.add(s, e, int("".join(re.findall(r"\d", w[s:e]))[-15:]), "code")
                     self.set_mask(s, e)
-        four_digits = has_digit and _FOUR_DIGITS.search(w) is not None
+        four_digits = ungated or (has_digit and _FOUR_DIGITS.search(w) is not None)
         for m in _PHONE.finditer(w) if four_digits else ():
             s, e = m.span()
             if not self.masked(s, e):
                 self.add(s, e, int("".join(re.findall(r"\d", m.group()))[-15:]), "code")
                 self.set_mask(s, e)
-        has_sep = four_digits and ("-" in w or "/" in w or "." in w)
+        has_sep = ungated or (four_digits and ("-" in w or "/" in w or "." in w))
         for m in _ISO_DATE.finditer(w) if has_sep else ():
             s, e = m.span()
             if not self.masked(s, e):
                 value = int(m.group(1)) * 10000 + int(m.group(3)) * 100 + int(m.group(4))
                 self.add(s, e, value, "date")
                 self.set_mask(s, e)
-        for m in _CLOCK.finditer(w) if has_digit and ":" in w else ():
+        for m in _CLOCK.finditer(w) if ungated or (has_digit and ":" in w) else ():
             s, e = m.span()
             if not self.masked(s, e):
                 self.add(s, e, int(m.group(1)) + int(m.group(2)) / 60, "time", unit="时")
                 self.set_mask(s, e)
-        has_latin = has_digit and _ASCII_LETTER.search(w) is not None
+        has_latin = ungated or (has_digit and _ASCII_LETTER.search(w) is not None)
         for m in _LATIN.finditer(w) if has_latin else ():
             s, e = m.span()
             tok = m.group()
             letters = re.sub(r"^[\d.]+", "", tok)
-            if tok[0].isdigit() and letters in self.c.latin_units:
+            if tok[0].isdigit() and letters in c.latin_units:
                 continue  # 141.7km2: a measure, handled by the main pass
             if not self.masked(s, e):
                 digits = re.findall(r"\d+", tok)
                 self.add(s, e, int(digits[-1][-15:]), "code")
             self.set_mask(s, e)
         # percent in words and fractions
-        if "分之" not in w:
+        if not (ungated or "分之" in w):
             return
         for m in _PERCENT_WORD.finditer(w):
             s, e = m.span()
@@ -658,30 +744,34 @@ class _Scan:
         return e, None
 
     def context_spans(self) -> None:
-        w = self.w
+        w, c = self.w, self.c
         spans: list[tuple[int, int]] = []
-        if self.c.formula_re is not None:
-            spans.extend(m.span() for m in self.c.formula_re.finditer(w))
-        max_quote = self.c.max_quote
-        for m in _QUOTES.finditer(w):
+        if c.formula_re is not None:
+            spans.extend(m.span() for m in c.formula_re.finditer(w))
+        max_quote = c.max_quote
+        for m in c.quoted_re.finditer(w) if c.quoted_re is not None else ():
             g = m.lastindex  # the one group of the alternative that matched
             if len(m.group(g)) <= max_quote:
                 spans.append(m.span(g))
-        if "+" in w:
+        if not c.shortcuts or "+" in w:  # (every match holds a +)
             spans.extend(m.span() for m in _PLUS.finditer(w))
-        spans.extend(m.span() for m in self.c.compact_re.finditer(w))
+        spans.extend(m.span() for m in c.compact_re.finditer(w))
         spans.sort()
         self.slogan_spans = spans
-        if self.c.blocked_re is not None:
-            self.blocked_spans = [m.span() for m in self.c.blocked_re.finditer(w)]
+        if c.blocked_re is not None:
+            self.blocked_spans = [m.span() for m in c.blocked_re.finditer(w)]
         self.blocked_starts = [a for a, _ in self.blocked_spans]
 
     def blocked_trim(self, s: int, e: int) -> int:
         """New start of a Chinese numeral run once the characters that belong to a
         non-number word starting before it are dropped (统一 → nothing, 唯一一个 →
-        一个); ``e`` when the whole run lies inside such a word."""
+        一个); ``e`` when the whole run lies inside such a word.
+
+        The spans are sorted and do not overlap: with the shortcuts the scan starts at
+        the last one that starts at most at ``s`` (found by bisection; the ones before
+        it end before ``s``), else at the first."""
         spans = self.blocked_spans
-        k = bisect.bisect_right(self.blocked_starts, s) - 1
+        k = bisect.bisect_right(self.blocked_starts, s) - 1 if self.c.shortcuts else 0
         while 0 <= k < len(spans):
             a, b = spans[k]
             if a >= e:
@@ -693,37 +783,18 @@ class _Scan:
             k += 1
         return s
 
-    def prefix_hedge(self, s: int) -> tuple[int, str | None]:
-        """Start and kind of the hedge word (约, 近, 超过 …) that ends right before
-        ``s``, the longest one; ``(s, None)`` when there is none or when a blocker
-        word (节约, 附近 …) ends there."""
-        w, c = self.w, self.c
-        lasts = c.prefix_lasts
-        if lasts is not None and (s == 0 or w[s - 1] not in lasts):
-            return s, None
-        for k, kinds in c.prefix_by_length:
-            if k <= s:
-                word = w[s - k : s]
-                if word in kinds:
-                    for kb, blockers in c.blockers_by_length:
-                        if kb <= s and w[s - kb : s] in blockers:
-                            return s, None
-                    return s - k, kinds[word]
-        return s, None
-
     def main(self, pos: int = 0) -> None:
         """Read every numeral from ``pos`` on (no numeral starts before it)."""
-        w, n = self.w, self.n
+        w, n, c = self.w, self.n, self.c
         mask, any_masked = self.mask, self.any_masked
-        search, match = _NUM_START.search, _NUM_RE.match
         consumed = 0
         prev: Quantity | None = None
-        # The matches of _NUM_RE.finditer(w, pos): each starts at the next position
-        # where one can start, found by a fast scan.
-        while (found := search(w, pos)) is not None:
-            m = match(w, found.start())
+        if c.shortcuts:  # each match found where one can start, by a character-class scan
+            numerals = fastpath.matches_from_starts(_NUM_RE, _NUM_START, w, pos)
+        else:
+            numerals = _NUM_RE.finditer(w, pos)
+        for m in numerals:
             s, e = m.span()
-            pos = e
             if s < consumed or (any_masked and mask.find(1, s, e) != -1):
                 continue
             ar, mag, _ = m.groups()
@@ -761,7 +832,7 @@ class _Scan:
                     else:
                         continue
                 else:
-                    value = _CN_DIGIT_VALUE.get(run)  # (a lone digit, the most common run)
+                    value = c.digit_values.get(run)  # (a lone digit, the most common run)
                     if value is None:
                         value = _cn_value(run)
                 if value is None:
@@ -787,7 +858,7 @@ class _Scan:
                 value, high, approx = Decimal(a), Decimal(b), "about"
         # ranges 3—5, 3至5
         ch = w[e] if e < n else ""
-        rm = _RANGE_SEP.match(w, e) if high is None and (ch in _RANGE_FIRST or ch.isspace()) else None
+        rm = c.range_re.match(w, e) if high is None and (ch in c.range_firsts or ch.isspace()) else None
         if rm:
             nm = _NUM_RE.match(w, rm.end())
             if nm and (nm.group("ar") is None) == is_cn and not self.masked(*nm.span()):
@@ -856,8 +927,7 @@ class _Scan:
         elif before in (" ", "\u3000", "\xa0") and self.char(s - 2) == "第":
             ordinal, start = True, s - 2  # "第 3 次"
         else:
-            lasts = c.prefix_lasts  # (a hedge word must end with one of these)
-            hs, hk = self.prefix_hedge(s) if lasts is None or before in lasts else (s, None)
+            hs, hk = c.prefix_hedge(w, s) if before in c.prefix_lasts else (s, None)
             if hk is not None:
                 start, approx = hs, (approx or hk)
             elif before in ("数", "几", "上") and _CN_DIGIT_SET.isdisjoint(numeral):
@@ -901,7 +971,7 @@ class _Scan:
         before = w[start - 1] if start >= 1 else ""
         after = w[e] if e < self.n else ""
         small = value == value.to_integral_value() and 0 < value <= 50
-        if small and not ordinal and before in _BOUNDARY:
+        if small and not ordinal and before in c.boundary:
             if is_cn:
                 for suffix in c.enum_suffixes:
                     if w.startswith(suffix, e):
@@ -952,14 +1022,13 @@ class _Scan:
         return "other"
 
     def _meeting_follows(self, end: int) -> bool:
-        meetings = ("会议", "全会", "全体会议", "常委会会议", "会", "代表大会", "主任会议")
-        return self.w.startswith(meetings, end)
+        return self.w.startswith(self.c.meeting_words, end)
 
     def _session_before(self, start: int, prev: Quantity | None) -> bool:
         if prev is None or prev.kind != "session" or start - prev.end > 10:
             return False
         between = self.w[prev.end : start]
-        return not any(ch in _CLAUSE_PUNCT for ch in between)
+        return not any(ch in self.c.clause_marks for ch in between)
 
     def _clock_context(self, start: int, end: int, value) -> bool:
         if value > 24:
@@ -1013,29 +1082,4 @@ def find_quantities(text: str, lexicon=None) -> list[Quantity]:
         )
     if not text:
         return []
-    return _find(text, _compiled(lexicon))
-
-
-def _find(text: str, c: _Compiled, folded: str | None = None) -> list[Quantity]:
-    """:func:`find_quantities` with the compiled lexicon, and ``text`` already
-    folded when the caller has it (``folded == fold_text(text)``)."""
-    if folded is None:
-        folded = c.folder.translate(text)
-    first = _NUM_START.search(folded)  # where the first numeral starts
-    if first is None:
-        # Without a digit or a numeral character no pass finds anything (the
-        # furniture passes need a digit in the match, 百分之/分之 a numeral).
-        return []
-    scan = _Scan(text, c, folded)
-    try:
-        scan.special()
-        scan.context_spans()
-        scan.main(first.start())
-    except Exception:  # noqa: BLE001 - a bug must not stop a 10^5-document run
-        # Keep what was found before the failure; spans are still valid.
-        pass
-    # (every surface is text[start:end] by construction, see _Scan.add)
-    out = [q for q in scan.out if q.start < q.end]
-    if len(out) > 1:
-        out.sort(key=lambda q: (q.start, q.end))
-    return out
+    return QuantityFinder.from_lexicon(lexicon).find(text)

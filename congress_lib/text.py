@@ -37,7 +37,7 @@ from threading import Lock
 from .resources import Lexicon, load_lexicon
 
 __all__ = ["split_sentences", "MAX_SENTENCE_CHARS", "tokenizer", "tokenize", "cache_dir", "kwic_rows", "CharMap",
-           "Characters", "characters", "char_class", "WIDTH_FOLD", "CJK", "CJK_BASIC", "TONE_VOWELS",
+           "Characters", "characters", "char_class", "alternation", "WIDTH_FOLD", "CJK", "CJK_BASIC", "TONE_VOWELS",
            "TONE_CONSONANTS", "split_place_suffix"]
 
 
@@ -51,7 +51,7 @@ class CharMap:
     on CJK text, where the table changes almost nothing.
     """
 
-    __slots__ = ("_map", "_regex", "length_preserving")
+    __slots__ = ("_map", "_regex")
 
     def __init__(self, table: dict):
         self._map: dict[str, str] = {}
@@ -65,9 +65,6 @@ class CharMap:
             self._map[chr(key)] = value
         keys = "".join(re.escape(ch) for ch in sorted(self._map))
         self._regex = re.compile(f"[{keys}]") if keys else None
-        #: True when every character maps to exactly one: then translating a
-        #: slice equals slicing the translated text.
-        self.length_preserving = all(len(v) == 1 for v in self._map.values())
 
     def translate(self, text: str) -> str:
         if self._regex is None:
@@ -113,6 +110,15 @@ def char_class(chars: str, negate: bool = False) -> str:
         return "[\\s\\S]" if negate else "(?!)"
     body = "".join(re.escape(ch) for ch in sorted(set(chars)))
     return f"[^{body}]" if negate else f"[{body}]"
+
+
+def alternation(words) -> str | None:
+    """Regex source of the alternation of ``words``, longest first (then in code point
+    order), so that the longest word is read where several match at one position; None
+    when there are no words. An empty word is kept: it matches the empty string.
+    """
+    words = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w) for w in words) if words else None
 
 
 # --- character classes (lexicon/characters.yaml) ---------------------------------------

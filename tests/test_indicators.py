@@ -8,10 +8,17 @@ annotations; the others are written in the style of reports from other provinces
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from congress_lib.errors import InvalidArgumentError, LexiconError
-from congress_lib.indicators import INDICATOR_CODES, classify, extract_indicators
-from congress_lib.quantities import find_quantities
+from congress_lib.indicators import (
+    INDICATOR_CODES,
+    IndicatorClassifier,
+    classify,
+    extract_indicators,
+)
+from congress_lib.quantities import QuantityFinder, find_quantities
 from congress_lib.resources import load_lexicon
 
 
@@ -370,10 +377,49 @@ def test_a_range_with_doubled_hyphens_is_one_indicator():
 
 
 def test_cue_words_in_a_stretch_are_those_of_the_slice():
-    from congress_lib.indicators import _cues
+    from congress_lib.indicators import IndicatorClassifier
 
-    cues = _cues(load_lexicon())
+    fast = IndicatorClassifier.from_lexicon(load_lexicon())
+    plain = IndicatorClassifier.from_lexicon(load_lexicon(), shortcuts=False)
     w = "全区人大代表联络站接待群众1700余人次，收集意见建议120条"
     for start in range(len(w)):
         for end in range(start, len(w) + 1):
-            assert cues.tokens_in(w, start, end) == cues.tokens(w[start:end], start)
+            assert fast.cue_words(w, start, end) == plain.cue_words(w, start, end)
+    assert [w[a:b] for a, b, _ in plain.cue_words(w)][:2] == ["人大代表", "联络站"]
+
+
+# --------------------------------------------------------------------------- shortcuts
+
+#: Clauses that exercise the windows, coordination, shares, titles and glosses.
+CLAUSES = [
+    "收集意见建议{n}条", "办结率{n}%", "满意率达{n}.5%", "同比提高{n}个百分点", "一名区人大代表", "和{n}名镇人大代表",
+    "建成代表之家{n}个", "接待选民{n}余人次", "解决A、B、C等问题{n}项", "《{n}条措施》", "联(lián)系群众{n}人",
+    "{n}个社区和", "{n}个“代表联络站”(点)", "会议应到委员{n}人", "实到{n}人", "一位干部", "一场审判", "投资{n}万",
+    "区人民法院委派案件{n}件",
+]
+
+
+def _classified(sentences, classifier):
+    finder = QuantityFinder.from_lexicon()
+    out = []
+    for s in sentences:
+        qs = finder.find(s)
+        out.append(classifier.classify(finder.fold(s), qs))
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(CLAUSES), st.integers(1, 120), st.sampled_from(["", "，", "、", "和", "；"])),
+                max_size=25))
+def test_shortcuts_classify_as_the_plain_definitions(parts):
+    sentence = "".join(clause.format(n=n) + sep for clause, n, sep in parts)
+    fast = IndicatorClassifier.from_lexicon()
+    plain = IndicatorClassifier.from_lexicon(shortcuts=False)
+    assert _classified([sentence], fast) == _classified([sentence], plain)
+
+
+def test_shortcuts_classify_as_the_plain_definitions_in_the_corpus(corpus):
+    sentences = list(corpus.sentences["text"])
+    got = _classified(sentences, IndicatorClassifier.from_lexicon())
+    assert got == _classified(sentences, IndicatorClassifier.from_lexicon(shortcuts=False))
+    assert sum(code is not None for codes in got for code in codes) > 20

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from types import SimpleNamespace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from congress_lib import indicators, network, practices
+from congress_lib import fastpath, indicators, network
+from congress_lib.indicators import IndicatorClassifier
 from congress_lib.jurisdiction import Jurisdiction
 from congress_lib.pipeline import _first_of_most_frequent, compiled_for, process_document
+from congress_lib.practices import CueFinder
+from congress_lib.quantities import QuantityFinder, find_quantities
 from congress_lib.schema import TABLES
 from congress_lib.resources import load_lexicon
 from congress_lib.text import MAX_SENTENCE_CHARS
@@ -61,7 +65,7 @@ def test_a_long_sentence_gives_the_rows_of_its_pieces_with_offsets_into_the_text
     for s in sentences:
         piece = clean[s["start"]:s["end"]]
         assert piece == s["text"] and len(piece) <= MAX_SENTENCE_CHARS
-        qs = x.find_quantities(piece, x.quantities, x.quantities.folder.translate(piece))
+        qs = find_quantities(piece, LEX)
         codes = indicators.classify(piece, qs, LEX) if qs else []
         expected_q += [(s["sent_id"], q.surface, q.start + s["start"], q.end + s["start"], c) for q, c in zip(qs, codes)]
         (unit,) = [u for u in _rows(result, "units") if u["unit_id"] == s["unit_id"]]
@@ -94,12 +98,32 @@ def _plain_longest_non_overlapping(spans):
     return sorted(kept)
 
 
-def _plain_coordination(counts, starts, q):
-    return counts  # every count is a candidate
+def _extracted_rows(result):
+    """The quantity, practice and formula rows of a processed document, the quantities with their indicator."""
+    return (
+        [(r["sent_id"], r["surface"], r["start"], r["end"], r["kind"], r["indicator"])
+         for r in _rows(result, "quantities")],
+        [(r["sent_id"], r["practice"], r["surface"], r["start"], r["end"]) for r in _rows(result, "practice_evidence")],
+        [(r["sent_id"], r["formula"], r["surface"], r["start"], r["end"]) for r in _rows(result, "formula_evidence")],
+    )
 
 
-def _plain_last_end_before(ends, pos):
-    return max([e for e in ends if e <= pos] or [0])
+def _plain_rows(result):
+    """:func:`_extracted_rows` by the plain definitions: every extractor built with
+    ``shortcuts=False``, run on each sentence of the document on its own."""
+    finder = QuantityFinder.from_lexicon(LEX, shortcuts=False)
+    classifier = IndicatorClassifier.from_lexicon(LEX, shortcuts=False)
+    cue_finders = [CueFinder.from_lexicon(LEX, kind, shortcuts=False) for kind in ("practices", "formulas")]
+    quantities, practices, formulas = [], [], []
+    for s in _rows(result, "sentences"):
+        text, at = s["text"], s["start"]
+        qs = finder.find(text)
+        codes = classifier.classify(finder.fold(text), qs) if qs else []
+        quantities += [(s["sent_id"], q.surface, q.start + at, q.end + at, q.kind, c) for q, c in zip(qs, codes)]
+        for rows, cue_finder in zip((practices, formulas), cue_finders):
+            rows += [(s["sent_id"], h[cue_finder.key], h["surface"], h["start"] + at, h["end"] + at)
+                     for h in cue_finder.find(text)]
+    return quantities, practices, formulas
 
 
 @settings(max_examples=10, deadline=None)
@@ -111,19 +135,15 @@ def test_linear_paths_give_the_rows_of_the_plain_definitions(rng, n_clauses):
 
     text = _document(rng, n_clauses).encode("utf-8")
     fast = process_document("d", "d.txt", text, {}, LEX)
+    assert _extracted_rows(fast) == _plain_rows(fast)
     fast_ev = network.sentence_evidence(
         [(r[10], r[3], r[5], r[8], r[9]) for r in fast.tables["mentions"]],
         [(r[0], r[1], r[2], r[4], r[5], r[6]) for r in fast.tables["sentences"]], LEX)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(network, "_TriggerIndex", _PlainTriggers)
-        mp.setattr(practices, "_longest_non_overlapping", _plain_longest_non_overlapping)
-        mp.setattr(indicators, "_near", _plain_coordination)
-        mp.setattr(indicators, "_last_end_before", _plain_last_end_before)
-        plain = process_document("d", "d.txt", text, {}, LEX)
         plain_ev = network.sentence_evidence(
-            [(r[10], r[3], r[5], r[8], r[9]) for r in plain.tables["mentions"]],
-            [(r[0], r[1], r[2], r[4], r[5], r[6]) for r in plain.tables["sentences"]], LEX)
-    assert fast.tables == plain.tables
+            [(r[10], r[3], r[5], r[8], r[9]) for r in fast.tables["mentions"]],
+            [(r[0], r[1], r[2], r[4], r[5], r[6]) for r in fast.tables["sentences"]], LEX)
     assert fast_ev == plain_ev
 
 
@@ -131,7 +151,25 @@ def test_linear_paths_give_the_rows_of_the_plain_definitions(rng, n_clauses):
 @given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 8)), max_size=80))
 def test_longest_non_overlapping_matches_its_plain_definition(raw):
     spans = [(a, a + n) for a, n in raw]
-    assert practices._longest_non_overlapping(spans) == _plain_longest_non_overlapping(spans)
+    assert fastpath.longest_non_overlapping(spans) == _plain_longest_non_overlapping(spans)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 6), st.integers(1, 5)), max_size=30), st.integers(0, 120),
+       st.integers(0, 8), st.integers(0, 15))
+def test_bisection_helpers_match_their_plain_definitions(raw, start, width, gap):
+    """Sorted, non-overlapping spans: the ones near a span, and the last end before a position."""
+    spans, pos = [], 0
+    for skip, length in raw:
+        pos += skip
+        spans.append(SimpleNamespace(start=pos, end=pos + length))
+        pos += length
+    end = start + width
+    starts = [p.start for p in spans]
+    assert fastpath.spans_near(spans, starts, start, end, gap) == \
+        [p for p in spans if p.start <= end + gap and p.end >= start - gap]
+    ends = [p.end for p in spans]
+    assert fastpath.last_at_most(ends, start) == max([e for e in ends if e <= start] or [0])
 
 
 @settings(max_examples=300, deadline=None)

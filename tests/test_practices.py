@@ -7,16 +7,16 @@ converted with opencc as the loader does).
 
 from __future__ import annotations
 
-import opencc
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from congress_lib.errors import InvalidArgumentError, LexiconError
-from congress_lib.practices import find_formulas, find_practices
+from congress_lib.practices import CueFinder, find_formulas, find_practices
 from congress_lib.resources import load_lexicon
+from congress_lib.text import opencc
 
-T2S = opencc.OpenCC("t2s")
+T2S = opencc("t2s")  # the library's one converter, as the loader uses it
 
 
 def practices(text):
@@ -222,46 +222,43 @@ def test_invariants_on_random_text(chars):
                 assert b <= c
 
 
-def _plain_hits(dictionary, text, key):
-    """The definition the gated finder must equal: every code's regexes tried at every position."""
-    from congress_lib.practices import _balance_quotes, _longest_non_overlapping
-
-    hits = []
-    for code, label, regexes in dictionary.codes:
-        spans = []
-        for pos in range(len(text) + 1):
-            for regex in regexes:
-                m = regex.match(text, pos)
-                if m and m.end() > pos:
-                    spans.append((pos, m.end()))
-        for start, end in _longest_non_overlapping(spans):
-            start, end = _balance_quotes(text, start, end)
-            hits.append({key: code, "label": label, "surface": text[start:end], "start": start, "end": end})
-    hits.sort(key=lambda h: (h["start"], h["end"], h[key]))
-    return hits
-
-
 GATE_ALPHABET = ALPHABET + list("述职接受评议进行列席常委会会议党的二十届三中全会精神双联小组活动")
+KINDS = ("practices", "formulas")
+
+
+def _fast_and_plain(kind):
+    return CueFinder.from_lexicon(None, kind), CueFinder.from_lexicon(None, kind, shortcuts=False)
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(GATE_ALPHABET), max_size=60))
 def test_gated_scan_equals_trying_every_position(chars):
-    from congress_lib.practices import _dictionary
-
     text = "".join(chars)
-    lex = load_lexicon()
-    for name, top, items, key in (("practices", "practices", "cues", "practice"),
-                                  ("formulas", "formulas", "variants", "formula")):
-        d = _dictionary(lex, name, top, items)
-        assert d.find(text, key) == _plain_hits(d, text, key)
+    for kind in KINDS:
+        fast, plain = _fast_and_plain(kind)
+        assert fast.find(text) == plain.find(text)
 
 
 def test_gated_scan_equals_definition_on_cue_sentences():
-    from congress_lib.practices import _dictionary
-
-    lex = load_lexicon()
-    d = _dictionary(lex, "practices", "practices", "cues")
+    fast, plain = _fast_and_plain("practices")
     for text in ("区人大常委会开展专题询问和“面对面”督办，组织代表述职并接受评议，代表列席区人大常委会会议。",
                  "‘面对面’督办", "执法检查执法检查", "专题询问、满意度测评"):
-        assert d.find(text, "practice") == _plain_hits(d, text, "practice") != []
+        assert fast.find(text) == plain.find(text) != []
+
+
+def test_shortcuts_find_what_the_plain_definition_finds_in_the_corpus(corpus):
+    sentences = list(corpus.sentences["text"])
+    for kind in KINDS:
+        fast, plain = _fast_and_plain(kind)
+        got = [fast.find(s) for s in sentences]
+        assert got == [plain.find(s) for s in sentences]
+        assert sum(map(len, got)) > 10
+
+
+def test_cue_finder_is_compiled_once_per_lexicon_kind_and_option():
+    assert CueFinder.from_lexicon() is CueFinder.from_lexicon(load_lexicon(), "practices")
+    assert CueFinder.from_lexicon(kind="formulas") is not CueFinder.from_lexicon()
+    assert CueFinder.from_lexicon(shortcuts=False) is not CueFinder.from_lexicon()
+    assert CueFinder.from_lexicon(kind="formulas").find("增强“四个意识”") == find_formulas("增强“四个意识”")
+    with pytest.raises(InvalidArgumentError, match="kind must be one of"):
+        CueFinder.from_lexicon(kind="practice")

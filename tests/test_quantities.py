@@ -16,6 +16,7 @@ from congress_lib.quantities import (
     APPROX_KINDS,
     QUANTITY_KINDS,
     Quantity,
+    QuantityFinder,
     find_quantities,
     fold_text,
     parse_number,
@@ -368,10 +369,11 @@ def test_word_pattern_matches_like_the_plain_alternation(words, text, tail):
     # first, finds: alone and when backtracking inside a larger pattern.
     import re
 
-    from congress_lib.quantities import _word_pattern
+    from congress_lib.fastpath import word_pattern
+    from congress_lib.text import alternation
 
-    plain = "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-    tree = re.compile(f"(?:{_word_pattern(words)}){tail}")
+    plain = alternation(words)
+    tree = re.compile(f"(?:{word_pattern(words)}){tail}")
     plain_re = re.compile(f"(?:{plain}){tail}")
     assert [m.span() for m in tree.finditer(text)] == [m.span() for m in plain_re.finditer(text)]
 
@@ -380,3 +382,47 @@ def test_numbers_next_to_blocked_words_and_hedges():
     # prefix hedges are looked up by length; blockers (节约, 附近) stop them
     got = [(q.surface, q.approx_kind) for q in find_quantities("节约3万元，附近5个村，约有20人，不少于10名")]
     assert got == [("3万元", None), ("5个", None), ("约有20人", "about"), ("不少于10名", "more_than")]
+
+
+# --------------------------------------------------------------------------- shortcuts
+
+#: Pieces of text that exercise every pass, gate and table of the finder.
+PIECES = [
+    "1", "2", "0", "3", "5", "12", "2023", "13912345678", "0592-1234567", ".", ",", "/", "-", "—", "~", "至", " ",
+    "一", "二", "两", "三", "十", "百", "千", "万", "亿", "零", "〇", "萬", "點", "１", "点", "半", "分", "钟",
+    "第", "届", "次", "会议", "大", "个", "件", "人次", "名", "年", "月", "日", "号", "%", "％", "百分之", "分之",
+    "余", "多", "约", "近", "将近", "超过", "左右", "以上", "数", "几", "上", "节约", "附近", "统一", "唯一",
+    "，", "、", "。", "：", ":", "“", "”", "‘", "’", "(", ")", "（", "）", "《", "》", "是", "要",
+    "ICP备", "公网安备", "www.", "http://", "@", "a", "b", "km", "米", "千米", "浏览", "次浏览", "电话", "+",
+    "万元", "投资", "人口", "四个意识", "一厅三室", "上午", "意见", "〔2023〕", "室", "厅",
+]
+
+
+def _fast_and_plain():
+    return QuantityFinder.from_lexicon(), QuantityFinder.from_lexicon(shortcuts=False)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40))
+def test_shortcuts_find_what_the_plain_definitions_find(pieces):
+    text = "".join(pieces)
+    fast, plain = _fast_and_plain()
+    assert fast.find(text) == plain.find(text)
+    assert fast.fold(text) == plain.fold(text) == fold_text(text)
+
+
+def test_shortcuts_find_what_the_plain_definitions_find_in_the_corpus(corpus):
+    fast, plain = _fast_and_plain()
+    sentences = list(corpus.sentences["text"])
+    got = [fast.find(s) for s in sentences]
+    assert got == [plain.find(s) for s in sentences]
+    assert sum(map(len, got)) > 100
+
+
+def test_quantity_finder_is_compiled_once_per_lexicon_and_option():
+    from congress_lib.resources import load_lexicon
+
+    assert QuantityFinder.from_lexicon() is QuantityFinder.from_lexicon(load_lexicon())
+    assert QuantityFinder.from_lexicon(shortcuts=False) is not QuantityFinder.from_lexicon()
+    text = "接访群众1700余人次"
+    assert QuantityFinder.from_lexicon().find(text) == find_quantities(text)

@@ -33,24 +33,9 @@ def test_gated_lookaheads_find_what_the_regex_finds(text):
 @given(TEXT)
 def test_dictionary_finds_what_trying_every_position_finds(text):
     lex = cl.load_lexicon()
-    for name, top, key, field in (("practices", "practices", "practice", "cues"),
-                                  ("formulas", "formulas", "formula", "variants")):
-        d = practices._dictionary(lex, name, top, field)
-        spans: dict[int, list] = {}
-        for index, (_, _, regexes) in enumerate(d.codes):
-            for pos in range(len(text)):
-                for rx in regexes:
-                    m = rx.match(text, pos)
-                    if m and m.end() > pos:
-                        spans.setdefault(index, []).append((pos, m.end()))
-        want = []
-        for index in sorted(spans):
-            code, label, _ = d.codes[index]
-            for s, e in practices._longest_non_overlapping(spans[index]):
-                s, e = practices._balance_quotes(text, s, e)
-                want.append({key: code, "label": label, "surface": text[s:e], "start": s, "end": e})
-        want.sort(key=lambda h: (h["start"], h["end"], h[key]))
-        assert d.find(text, key) == want
+    for kind in ("practices", "formulas"):
+        fast = practices.CueFinder.from_lexicon(lex, kind)
+        assert fast.find(text) == practices.CueFinder.from_lexicon(lex, kind, shortcuts=False).find(text)
 
 
 @settings(max_examples=100, deadline=None)
