@@ -356,7 +356,7 @@ def test_evidence_store_gives_the_edge_table_and_the_graph(seed, tmp_path):
     assert list(store.edge_rows()) == edges.values.tolist()
     nodes = nw.network_nodes(whole)
     G = nw.graph_from_tables(nodes, edges)
-    H = store.graph(nodes)
+    H = nw.graph_from_store(nodes, store)
     assert list(H.nodes(data=True)) == list(G.nodes(data=True))
     assert list(H.edges(data=True)) == list(G.edges(data=True))
     a = cl.write_network(G, tmp_path / "a")
