@@ -449,7 +449,7 @@ class EvidenceStore:
         return f"{self._docs[self._doc[n]]}:{k}" if k >= 0 else self._odd[n]
 
     def _edge_key(self, n: int) -> tuple:
-        """The order of evidence inside an edge table row (edges_from_evidence)."""
+        """The order of evidence inside an edge table row: document, start, unit, id, end."""
         return (self._docs[self._doc[n]], self._start[n], self._units[self._unit[n]], self._sid(n), self._end[n])
 
     def _sort(self) -> None:
@@ -501,8 +501,8 @@ class EvidenceStore:
         Yields
         ------
         list
-            Exactly the row of ``edges_from_evidence``; the evidence JSON is made
-            for this row only (:meth:`edge_row_pieces` gives it in pieces).
+            One row of the edge table; its evidence JSON is made for this row
+            only (:meth:`edge_row_pieces` gives it in pieces).
         """
         for row, pieces in self.edge_row_pieces():
             yield [*row, "".join(pieces)]
