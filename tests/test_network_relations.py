@@ -9,7 +9,8 @@ import pytest
 
 import congress_lib as cl
 from congress_lib import network as nw
-from network_cases import (COUNTY_DEPUTY, COURT, D_GROUP, DEPUTY, EDU, FINANCE, HOUSING, SC, STATION, make_corpus, relation)
+from network_cases import (COUNTY_DEPUTY, COURT, D_GROUP, DEPUTY, EDU, FINANCE, HOUSING, SC, STATION, make_corpus,
+                           relation)
 
 
 def test_deputy_group_contacts_the_finance_bureau():

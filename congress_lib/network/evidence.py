@@ -68,7 +68,7 @@ def _joining(by_sentence: dict[str, list[tuple]]) -> set[str]:
     return {sid for sid, ms in by_sentence.items() if len(ms) >= 2 and len({m[0] for m in ms}) >= 2}
 
 
-def _sentence_pairs(by_sentence: dict[str, list[tuple]], wanted: set[str], sentences: Iterable[tuple],
+def _joined_sentences(by_sentence: dict[str, list[tuple]], wanted: set[str], sentences: Iterable[tuple],
                     rules: RelationRules) -> list[tuple]:
     """The sentences that join a pair, each with its pairs: the one reading of sentences and mentions.
 
@@ -86,7 +86,7 @@ def _sentence_pairs(by_sentence: dict[str, list[tuple]], wanted: set[str], sente
     -------
     list of tuple
         ``(sent_id, doc_id, unit_id, start, end, text, pairs)`` in the order of
-        `sentences` (a sentence id given twice: its last row), for each sentence
+        `sentences` (a sentence id given twice: at its first place, with its last row), for each sentence
         whose :func:`~congress_lib.network.relations.sentence_pairs` are not empty.
 
     Raises
@@ -160,13 +160,13 @@ def sentence_evidence(mentions: Iterable[tuple], sentences: Iterable[tuple],
     wanted = _joining(by_sentence)
     if not wanted:
         return []
-    joined = _sentence_pairs(by_sentence, wanted, sentences, relation_rules(load_lexicon(lexicon)))
+    joined = _joined_sentences(by_sentence, wanted, sentences, relation_rules(load_lexicon(lexicon)))
     return [(d, u, sid, s, e, tuple((a, b, r) for a, b, _, _, r, _, _, _ in pairs))
             for sid, d, u, s, e, _, pairs in joined]
 
 
 def _corpus_pairs(corpus, lex: Lexicon, jurisdiction, doc_id) -> list[tuple]:
-    """:func:`_sentence_pairs` of a corpus's mentions (of some jurisdictions / documents), sorted by
+    """:func:`_joined_sentences` of a corpus's mentions (of some jurisdictions / documents), sorted by
     document, start and id, each with the jurisdiction of the sentence: the most frequent of its
     nodes, each counted by its first mention."""
     m = corpus_mentions(corpus, jurisdiction, doc_id)
@@ -183,7 +183,7 @@ def _corpus_pairs(corpus, lex: Lexicon, jurisdiction, doc_id) -> list[tuple]:
         return []
     sent = sentences[sentences["sent_id"].astype(str).isin(wanted)]
     out = []
-    for joined in _sentence_pairs(by_sentence, wanted, zip(*(plain_values(sent[col]) for col in SENTENCE_COLUMNS)),
+    for joined in _joined_sentences(by_sentence, wanted, zip(*(plain_values(sent[col]) for col in SENTENCE_COLUMNS)),
                                   rules):
         sid = joined[0]
         first: dict[str, str] = {}  # the jurisdiction of each node's first mention

@@ -5,7 +5,10 @@ A node is the pair (type, canonical name) of its mentions, keyed
 attributes (:data:`NODE_COLUMNS`): ``jurisdiction`` (the jurisdictions of the
 units that mention it, sorted and ``;``-joined), ``level`` and ``branch`` (the
 most frequent non-empty value among its mentions, ties alphabetical, ``""`` when
-none has one), ``mentions`` (their number) and ``generic`` (:func:`is_generic`).
+none has one), ``mentions`` (their number) and ``generic`` (:func:`is_generic`:
+a bare term that names no identifiable actor, 人大代表, 代表小组, 承办单位, 人大,
+代表联络站 …, whose mentions have no level and whose canonical name is made only
+of the generic words of ``lexicon/relation_triggers.yaml``, ``generic_nodes``).
 
 The counts compose: :func:`mention_counts` of several batches of documents merge
 by concatenation and a sum, and :func:`nodes_from_counts` turns them into the
