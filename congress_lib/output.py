@@ -265,10 +265,10 @@ class _StreamNetwork:
     tables merge)
     and the edge evidence (made by ``network.sentence_evidence`` in the worker) in
     a compact ``network.EvidenceStore``. At the end ``network.nodes_from_counts``
-    makes the node table and the store the edge table rows and the graph of
-    ``network.edges_from_evidence`` / ``network.graph_from_tables`` -- the chain
-    ``network_edges`` / ``build_network`` run on a whole corpus -- whose evidence
-    JSON is made edge by edge as the files are written.
+    makes the node table, the store the edge table rows (their evidence JSON made
+    edge by edge as the files are written) and, through ``network.graph_from_store``,
+    the graph -- the aggregator ``network_edges`` / ``build_network`` use on a
+    whole corpus.
     """
 
     def __init__(self, network, lexicon):
@@ -290,7 +290,7 @@ class _StreamNetwork:
                              columns=["type", "canonical", "jurisdiction", "level", "branch", "n"])
         nodes = nw.nodes_from_counts(table.astype({"n": "int64"}), self.lexicon)
         self.counts = None
-        graph = self.store.graph(nodes)
+        graph = nw.graph_from_store(nodes, self.store)
         nw.write_network(graph, out)
         counts["network_nodes"] = graph.number_of_nodes()
         counts["network_edges"] = graph.number_of_edges()

@@ -49,3 +49,12 @@ def test_makefile_and_ci_call_the_readme_commands():
     first_block = readme.split("```", 2)[1]
     assert "make run" in first_block and "make test" in first_block
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_every_subpackage_is_installed():
+    """A folder of congress_lib with Python modules is a package pyproject.toml lists (else a
+    non-editable install leaves it out)."""
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(data["tool"]["setuptools"]["packages"])
+    folders = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "congress_lib").rglob("__init__.py")}
+    assert folders <= listed

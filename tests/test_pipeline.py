@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from congress_lib import fastpath, indicators, network
 from congress_lib.indicators import IndicatorClassifier
 from congress_lib.jurisdiction import Jurisdiction
+from congress_lib.network import relations
 from congress_lib.pipeline import _first_of_most_frequent, compiled_for, process_document
 from congress_lib.practices import CueFinder
 from congress_lib.quantities import QuantityFinder, find_quantities
@@ -81,13 +82,13 @@ def test_a_long_sentence_gives_the_rows_of_its_pieces_with_offsets_into_the_text
 
 
 class _PlainTriggers:
-    """network._TriggerIndex replaced by the plain rule: every trigger read for every pair."""
+    """relations.TriggerIndex replaced by the plain rule: every trigger read for every pair."""
 
     def __init__(self, triggers):
         self.triggers = triggers
 
     def nearest(self, lo, hi, c_lo, c_hi):
-        return network._nearest_trigger(self.triggers, lo, hi, c_lo, c_hi)
+        return relations.nearest_trigger(self.triggers, lo, hi, c_lo, c_hi)
 
 
 def _plain_longest_non_overlapping(spans):
@@ -140,7 +141,7 @@ def test_linear_paths_give_the_rows_of_the_plain_definitions(rng, n_clauses):
         [(r[10], r[3], r[5], r[8], r[9]) for r in fast.tables["mentions"]],
         [(r[0], r[1], r[2], r[4], r[5], r[6]) for r in fast.tables["sentences"]], LEX)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(network, "_TriggerIndex", _PlainTriggers)
+        mp.setattr(relations, "TriggerIndex", _PlainTriggers)
         plain_ev = network.sentence_evidence(
             [(r[10], r[3], r[5], r[8], r[9]) for r in fast.tables["mentions"]],
             [(r[0], r[1], r[2], r[4], r[5], r[6]) for r in fast.tables["sentences"]], LEX)
@@ -188,9 +189,9 @@ def test_trigger_index_finds_the_trigger_the_plain_rule_finds(raw, lo, width):
     for c_lo in clauses:
         for c_hi in clauses:
             if c_hi >= c_lo:
-                index = network._TriggerIndex(triggers) if triggers else None
+                index = relations.TriggerIndex(triggers) if triggers else None
                 got = index.nearest(lo, hi, c_lo, c_hi) if index else None
-                assert got == network._nearest_trigger(triggers, lo, hi, c_lo, c_hi)
+                assert got == relations.nearest_trigger(triggers, lo, hi, c_lo, c_hi)
 
 
 @settings(max_examples=300, deadline=None)
