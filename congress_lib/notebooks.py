@@ -45,6 +45,7 @@ import os
 import shlex
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 __all__ = ["save_and_show", "LAB_CONFIG_DIR", "SOURCE_GLOB", "align_source_mtime", "build_notebook", "lab_command",
