@@ -57,30 +57,49 @@ to their role noun, a named deputy to the name, numbered deputy groups to
 ``<place>人大第<N>代表小组``, a named station keeps its name.
 
 All domain words live in ``lexicon/mention_*.yaml``; this module holds the
-mechanism. Compiled patterns are cached per lexicon version, so the finder is
-cheap to call once per sentence on 10^5 reports. Shortcuts keep it cheap
-without changing an answer: a text holding no head is rejected by one regex;
-every prefix ends with one of a few characters (of a level word, a multi-level
-item, a short place name), so most heads are settled by one character test; a
-multi-level prefix or a qualifier chain is searched for only within the run of
-its characters; the answer of ``prefix`` at a position is kept for the text.
-(The tests compare the finder with these shortcuts switched off.)
+rules. :class:`MentionFinder`
+is their compiled form, made once per lexicon version
+(``MentionFinder.from_lexicon(lex)``), so the finder is cheap to call once per
+sentence on 10^5 reports. Shortcuts keep it cheap without changing an answer: a
+text holding no head is rejected by one regex; every prefix ends with one of a
+few characters (of a level word, a multi-level item, a short place name), so
+most heads are settled by one character test; a multi-level prefix or a
+qualifier chain is searched for only within the run of its characters; the
+answer of ``prefix`` at a position is kept for the text. Their machinery, which
+knows nothing of the domain, lives in :mod:`~congress_lib.fastpath`;
+``MentionFinder.from_lexicon(lex, shortcuts=False)`` runs without any of it,
+and the tests compare the two.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from itertools import repeat
-from operator import itemgetter
 from functools import lru_cache
-from threading import Lock
+from operator import itemgetter
 
 from .errors import InvalidArgumentError, LexiconError
+from .fastpath import (
+    ANY_CHAR,
+    EndRegex,
+    EndWords,
+    Lookahead,
+    WordSet,
+    alternation,
+    by_length,
+    cached_end_words,
+    end_words,
+    first_chars,
+    last_chars,
+    lookahead,
+    norm_paren,
+    word_chars,
+    word_gate,
+)
 from .jurisdiction import Jurisdiction
-from .resources import Lexicon, load_lexicon
+from .resources import Lexicon, compiled, load_lexicon
 
-__all__ = ["find_mentions", "MENTION_TYPES"]
+__all__ = ["find_mentions", "MentionFinder", "MENTION_TYPES"]
 
 #: The four mention types, in the order used to break ties between equal spans.
 MENTION_TYPES = ("station", "deputy", "agency", "congress")
@@ -99,124 +118,6 @@ _PUNCT = set("，,。；;：:！!？?“”‘’\"'()（）《》【】[]—…
 _OPEN_QUOTES = "“\"‘「『"
 _NUM_LEVEL = re.compile(f"[{_NUM}]级")  # 三级
 _NUMBERED_END = re.compile(f"第?[{_NUM}]{{1,3}}\\Z")  # a number closing a place name (艾博第六 + 村)
-
-
-def _paren(word: str) -> str:
-    """Regex source for a literal word; ASCII and full-width parentheses match alike."""
-    out = []
-    for char in word:
-        if char in "(（":
-            out.append("[(（]")
-        elif char in ")）":
-            out.append("[)）]")
-        else:
-            out.append(re.escape(char))
-    return "".join(out)
-
-
-def _norm_paren(word: str) -> str:
-    return word.replace("（", "(").replace("）", ")")
-
-
-def _alternation(words) -> str:
-    return "|".join(_paren(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
-_MATCH_START = re.Match.start
-
-
-class _Lookahead:
-    """A zero-width lookahead regex whose matches can only start at a few characters.
-
-    ``finditer`` yields exactly what ``re.compile(pattern).finditer`` yields (one
-    zero-width match at every position where the lookahead holds), but finds the
-    candidate positions with a *gate* first: a regex whose every match is one
-    character long and starts with a literal character, which the regex engine
-    scans for in C, skipping most of a text. ``firsts`` must hold every character
-    a match can start with (the gate is then that character class); a ``gate``
-    source (``a(?=rest…)|b(?=rest…)``) can be sharper: it must match at least
-    wherever the lookahead holds. With neither, every position is tried.
-    """
-
-    __slots__ = ("pattern", "regex", "gate")
-
-    def __init__(self, pattern: str, firsts, gate: str | None = None):
-        self.pattern = pattern
-        self.regex = re.compile(pattern)
-        if gate is not None:
-            self.gate = re.compile(gate)
-        elif firsts is not None:
-            self.gate = re.compile("[" + "".join(re.escape(c) for c in sorted(firsts)) + "]")
-        else:
-            self.gate = None
-
-    def finditer(self, text: str):
-        gate = self.gate
-        if gate is None:
-            return self.regex.finditer(text)
-        first = gate.search(text)  # (most texts hold none: no iterator is built for them)
-        if first is None:
-            return ()
-        starts = [first.start()]
-        starts += map(_MATCH_START, gate.finditer(text, starts[0] + 1))  # (gate matches are one character long)
-        return list(filter(None, map(self.regex.match, repeat(text, len(starts)), starts)))
-
-
-def _firsts(words) -> set | None:
-    """The characters the regex of ``_alternation(words)`` can start with (None: any)."""
-    out = set()
-    for w in words:
-        if not w:
-            return None  # an empty word matches anywhere
-        out.update("(（" if w[0] in "(（" else w[0])
-    return out
-
-
-def _word_gate(words) -> str | None:
-    """A gate for ``_alternation(words)``: each first character, followed (as a
-    lookahead) by the rest of one of the words starting with it."""
-    rests: dict[str, set[str]] = {}
-    for w in set(words):
-        if not w:
-            return None
-        for first in ("(（" if w[0] in "(（" else w[0]):
-            rests.setdefault(first, set()).add(w[1:])
-    if not rests:
-        return None
-    branches = []
-    for first in sorted(rests):
-        tails = rests[first]
-        branches.append(re.escape(first) if "" in tails else f"{re.escape(first)}(?={_alternation(tails)})")
-    return "|".join(branches)
-
-
-def _lookahead(words) -> _Lookahead:
-    """Every (overlapping) occurrence of any word; group 1 is the longest at a position."""
-    return _Lookahead(f"(?=({_alternation(words)}))", _firsts(words), _word_gate(words))
-
-
-def _by_length(words) -> list[str]:
-    return sorted(set(words), key=lambda w: (-len(w), w))
-
-
-def _chars(words) -> frozenset:
-    """The characters of ``words``, either parenthesis standing for both."""
-    out = set("".join(words))
-    for pair in ("(（", ")）"):
-        if out & set(pair):
-            out.update(pair)
-    return frozenset(out)
-
-
-def _last_chars(words) -> frozenset | None:
-    """The characters ``words`` can end with, either parenthesis standing for both
-    (None when a word is empty: then a match can end after any character)."""
-    out = set()
-    for w in words:
-        if not w:
-            return None
-        out.update(")）" if w[-1] in ")）" else "(（" if w[-1] in "(（" else w[-1])
-    return frozenset(out)
 
 
 @lru_cache(maxsize=4)
@@ -277,9 +178,22 @@ class _Prefix:
 
 
 class _Rules:
-    """Everything compiled from one lexicon."""
+    """Everything compiled from one lexicon: the rules of :class:`MentionFinder`.
 
-    def __init__(self, lex: Lexicon):
+    With ``shortcuts`` (the default) the fast paths of :mod:`~congress_lib.fastpath`
+    are built: gates in front of the head lookaheads, dictionary look-ups for the
+    words a window ends with, the characters every prefix or qualifier chain ends
+    with, one regex rejecting a text that holds no head, and two memo tables
+    (:meth:`bad_name`, :meth:`shorts_for`). With ``shortcuts=False`` none of them is
+    built and every rule runs as its plain definition (a regex search, a scan of a
+    word list); the answers are the same, and the tests compare the two.
+
+    Shared by every thread that finds mentions with the lexicon: nothing changes
+    after construction but the two memo tables, caches of answers that depend on
+    their arguments and the lexicon only (bounded, emptied when full).
+    """
+
+    def __init__(self, lex: Lexicon, shortcuts: bool = True):
         places = lex["mention_places"]
         congress = lex["mention_congress"]
         deputies = lex["mention_deputies"]
@@ -290,13 +204,15 @@ class _Rules:
         except LexiconError:
             jur_not_places = []
 
-        self._bad_names: dict[tuple[str, bool], bool] = {}
+        self.shortcuts = shortcuts
+        # memo of bad_name (a cache; None without shortcuts)
+        self._bad_names: dict[tuple[str, bool], bool] | None = {} if shortcuts else None
 
         # --- places and levels -------------------------------------------------
-        self.suffixes = {_norm_paren(k): v for k, v in places["suffixes"].items()}
-        self.suffix_list = _by_length(self.suffixes)
+        self.suffixes = {norm_paren(k): v for k, v in places["suffixes"].items()}
+        self.suffix_list = by_length(self.suffixes)
         self.suffix_by_last: dict[str, tuple[str, ...]] | None = None  # (None: an empty suffix)
-        if all(self.suffix_list):
+        if shortcuts and all(self.suffix_list):
             self.suffix_by_last = {c: tuple(w for w in self.suffix_list if w[-1] == c)
                                    for c in {w[-1] for w in self.suffix_list}}
         self.scan_suffixes = [w for w in self.suffix_list if self.suffixes[w] in ("municipal", "district", "township")]
@@ -305,8 +221,8 @@ class _Rules:
             if w:
                 self.scan_by_first.setdefault(w[0], []).append(w)
         self.scan_gate = re.compile("[" + "".join(map(re.escape, sorted(self.scan_by_first))) + "]") \
-            if self.scan_by_first and all(self.scan_suffixes) else None
-        self.level_words = {_norm_paren(k): v for k, v in places["level_words"].items()}
+            if shortcuts and self.scan_by_first and all(self.scan_suffixes) else None
+        self.level_words = {norm_paren(k): v for k, v in places["level_words"].items()}
         self.breakers = set(places["name_breakers"])
         # characters no name holds (bad_name: breakers, ASCII; and whitespace, tested apart)
         self.unnameable = frozenset(self.breakers) | frozenset(map(chr, range(128)))
@@ -320,13 +236,13 @@ class _Rules:
         self.non_name_words = _non_name_words(tuple(places.get("non_name_pos", [])))
         # (and characters a place name never ends with)
         self.unnameable_last = self.unnameable | self.name_suffix_chars | {w for w in self.stops if len(w) == 1}
-        self.org_suffixes = _by_length(places["org_suffixes"])
-        self.each_words = {_norm_paren(k): v for k, v in places["each_words"].items()}
+        self.org_suffixes = by_length(places["org_suffixes"])
+        self.each_words = {norm_paren(k): v for k, v in places["each_words"].items()}
         self.multi_words = set(places.get("multi_words", []))
-        items = _alternation(places["multi_items"])
-        counters = _alternation(places["multi_counters"])
-        leaders = _alternation(places["multi_leaders"])
-        compact = _alternation(w for w in places["multi_items"] if len(w) == 1 or "(" in w)
+        items = alternation(places["multi_items"])
+        counters = alternation(places["multi_counters"])
+        leaders = alternation(places["multi_leaders"])
+        compact = alternation(w for w in places["multi_items"] if len(w) == 1 or "(" in w)
         sep = "[、，,和及与]"
         self.multi_re = re.compile(
             f"(?:(?:{leaders}))?(?:"
@@ -337,67 +253,69 @@ class _Rules:
             f")\\Z"
         )
         self.item_re = re.compile(f"(?:{items})")
-        self.multi_word_re = _EndWords(self.multi_words) if self.multi_words else None
-        self.each_re = _EndWords(self.each_words)
-        self.level_re = _EndWords(self.level_words)
-        self.level_start_re = re.compile(f"(?:{_alternation(self.level_words)})")
+        self.multi_word_re = end_words(self.multi_words, shortcuts) if self.multi_words else None
+        self.each_re = end_words(self.each_words, shortcuts)
+        self.level_re = end_words(self.level_words, shortcuts)
+        self.level_start_re = re.compile(f"(?:{alternation(self.level_words)})")
         self.ordinal_re = re.compile(f"第?[{_NUM}]{{1,4}}届\\Z")
         # Every multi, each or level prefix ends with one of these characters
         # (multi_re ends with an item or a counter): after any other character
         # ``prefix`` knows at once that there is none (None: no such shortcut).
-        self.prefix_ends = _last_chars([*places["multi_items"], *places["multi_counters"], *self.multi_words,
-                                        *self.each_words, *self.level_words])
-        self._shorts_memo: dict[frozenset, tuple] = {}
+        self.prefix_ends = last_chars([*places["multi_items"], *places["multi_counters"], *self.multi_words,
+                                       *self.each_words, *self.level_words]) if shortcuts else None
+        # memo of shorts_for (a cache; None without shortcuts)
+        self._shorts_memo: dict[frozenset, tuple] | None = {} if shortcuts else None
 
         # --- congress ------------------------------------------------------------
-        self.congress_heads = {_norm_paren(k): v for k, v in congress["heads"].items()}
-        self.congress_re = _lookahead(self.congress_heads)
+        self.congress_heads = {norm_paren(k): v for k, v in congress["heads"].items()}
+        self.congress_re = lookahead(self.congress_heads, shortcuts)
         self.congress_multi = congress.get("multi_canonical", "")
         self.inherit_after = tuple(congress.get("inherit_after", []))
 
         # --- deputies ------------------------------------------------------------
         self.deputy_heads = deputies["heads"]
-        self.deputy_re = _lookahead(self.deputy_heads)
+        self.deputy_re = lookahead(self.deputy_heads, shortcuts)
         self.multi_canonical = deputies["multi_canonical"]
         self.roles = deputies["roles"]
-        self.role_re = _lookahead(self.roles)
+        self.role_re = lookahead(self.roles, shortcuts)
         self.groups = deputies["groups"]
-        group_alt = _alternation(self.groups)
-        group_firsts = _firsts(self.groups)
-        self.group_re = _Lookahead(
+        group_alt = alternation(self.groups)
+        group_firsts = first_chars(self.groups)
+        self.group_re = Lookahead(
             f"(?=((?:人大)?(?:第?([{_NUM}]{{1,4}})(?=代表小组|小组))?(?:{group_alt}|(?<=[{_NUM}])小组)))",
-            None if group_firsts is None else group_firsts | set("人第小") | set(_NUM_CHARS),
+            None if group_firsts is None or not shortcuts else group_firsts | set("人第小") | set(_NUM_CHARS),
         )
-        self.bare_group_re = _Lookahead(f"(?=小组(?:{_alternation(deputies['bare_group_before'])}))", "小")
-        self.bare_group_not_after = _WordSet(deputies["bare_group_not_after"])
-        self.bare_not_before = _WordSet(deputies["bare_not_before"])
-        self.bare_not_after = _WordSet(deputies["bare_not_after"])
+        self.bare_group_re = Lookahead(f"(?=小组(?:{alternation(deputies['bare_group_before'])}))",
+                                       "小" if shortcuts else None)
+        self.bare_group_not_after = WordSet(deputies["bare_group_not_after"])
+        self.bare_not_before = WordSet(deputies["bare_not_before"])
+        self.bare_not_after = WordSet(deputies["bare_not_after"])
         self.name_roles = set(deputies["name_roles"])
-        self.name_end = _WordSet(deputies["name_end_words"])
+        self.name_end = WordSet(deputies["name_end_words"])
         self.surnames: dict[str, list[str]] = {}
-        for name in _by_length(deputies["surnames"]):
+        for name in by_length(deputies["surnames"]):
             self.surnames.setdefault(name[0], []).append(name)
 
         # --- stations --------------------------------------------------------------
-        self.station_heads = {_norm_paren(k): v for k, v in stations["heads"].items()}
-        self.station_re = _lookahead(self.station_heads)
+        self.station_heads = {norm_paren(k): v for k, v in stations["heads"].items()}
+        self.station_re = lookahead(self.station_heads, shortcuts)
         quals = list(stations["qualifiers"]) + list(self.level_words)
-        self.qual_re = re.compile(f"(?:{_alternation(quals)})+\\Z")
-        self.alt_re = re.compile(f"(?:{_alternation(stations['alternatives'])})")
-        self.right_re = re.compile(f"(?:{_alternation(stations.get('right_extensions', []))})") \
+        self.qual_re = re.compile(f"(?:{alternation(quals)})+\\Z")
+        self.alt_re = re.compile(f"(?:{alternation(stations['alternatives'])})")
+        self.right_re = re.compile(f"(?:{alternation(stations.get('right_extensions', []))})") \
             if stations.get("right_extensions") else None
         self.right_words = set(stations.get("right_extensions", []))
         self.list_marker = stations.get("list_marker", "")
         self.name_max = int(stations.get("name_max", 10))
         self.brands = {str(k): str(v or "") for k, v in (stations.get("brands") or {}).items()}
-        self.brand_re = _lookahead(self.brands) if self.brands else None
-        self.brand_endings = tuple(_by_length(stations["brand_endings"]))
-        setup = _alternation(stations["setup_verbs"])
+        self.brand_re = lookahead(self.brands, shortcuts) if self.brands else None
+        self.brand_endings = tuple(by_length(stations["brand_endings"]))
+        setup = alternation(stations["setup_verbs"])
         self.quoted_re = re.compile(f"(?:{setup})[^“”\"。；;，,]{{0,6}}[“\"]([{_CJK}·]{{2,10}})[”\"]")
         self.not_brand_after = tuple(stations["not_brand_after"])
         self.deputy_venue_re = re.compile(
-            f"[“\"]((?:人大)?代表[{_CJK}]{{0,6}}(?:{_alternation(stations['brand_endings'])}))[”\"]")
-        self.station_levels = {_norm_paren(k): v for k, v in stations["levels"].items()}
+            f"[“\"]((?:人大)?代表[{_CJK}]{{0,6}}(?:{alternation(stations['brand_endings'])}))[”\"]")
+        self.station_levels = {norm_paren(k): v for k, v in stations["levels"].items()}
         self.station_level_items = sorted(self.station_levels.items(), key=lambda kv: (-len(kv[0]), kv[0]))
         # the first of station_level_items that a (paren-normalised) chain holds: at each
         # position the longest word starting there; the earliest item among them wins
@@ -412,17 +330,17 @@ class _Rules:
         self.agency_heads = agencies["heads"]
         self.departments = agencies["departments"]
         self.standalone = set(agencies.get("standalone", []))
-        self.agency_re = _lookahead(list(self.agency_heads) + list(self.departments))
-        self.dept_tail_re = _lookahead(agencies["department_heads"])
+        self.agency_re = lookahead(list(self.agency_heads) + list(self.departments), shortcuts)
+        self.dept_tail_re = lookahead(agencies["department_heads"], shortcuts)
         self.not_department = set(agencies.get("not_department_words", []))
         self.attach_heads = set(agencies.get("attach_to_bodies", []))
         self.sub_units = set(agencies.get("government_units", []))
         self.generic = agencies["generic"]
-        sector_firsts = _firsts(agencies["sector_words"])
-        self.sector_re = _Lookahead(f"(?=((?:{_alternation(agencies['sector_words'])})部门))",
-                                    None if sector_firsts is None else sector_firsts,
-                                    _word_gate(f"{w}部门" for w in agencies["sector_words"]))
-        self.generic_re = _lookahead(self.generic)
+        sector_pattern = f"(?=((?:{alternation(agencies['sector_words'])})部门))"
+        self.sector_re = Lookahead(sector_pattern, first_chars(agencies["sector_words"]),
+                                   word_gate(f"{w}部门" for w in agencies["sector_words"])) \
+            if shortcuts else Lookahead(sector_pattern)
+        self.generic_re = lookahead(self.generic, shortcuts)
 
         # --- per-head options as tuples, and gates of the finder's fast paths -------
         self.congress_info = {
@@ -438,20 +356,22 @@ class _Rules:
                                       tuple(o.get("not_before", []) or []), o.get("prefix_levels"), o.get("multi"),
                                       o.get("level", ""))
         # every group (group_re, bare_group_re) holds a group word or 小组
-        group_gate = _word_gate(list(self.groups) + ["小组"])
+        group_gate = word_gate(list(self.groups) + ["小组"]) if shortcuts else None
         self.group_gate = re.compile(group_gate) if group_gate is not None else None
         self.attach_words = tuple(sorted(self.attach_heads))
         self.sub_unit_words = tuple(sorted(self.sub_units))
-        self.attach_gate = re.compile(_alternation(self.attach_words)) if all(self.attach_words) else None
-        self.sub_unit_gate = re.compile(_alternation(self.sub_unit_words)) if all(self.sub_unit_words) else None
+        self.attach_gate = re.compile(alternation(self.attach_words)) \
+            if shortcuts and all(self.attach_words) else None
+        self.sub_unit_gate = re.compile(alternation(self.sub_unit_words)) \
+            if shortcuts and all(self.sub_unit_words) else None
         self.org_suffix_tuple = tuple(self.org_suffixes)
         # A multi-level prefix or a qualifier chain is a run of characters of its
         # words: its regex is searched from the start of that run only. The
         # qualifier chain ends with the last character of a qualifier.
         multi_parts = [*places["multi_leaders"], *places["multi_items"], *places["multi_counters"], "、，,和及与"]
-        self.multi_chars = _chars(multi_parts) if all(multi_parts) else None
-        self.qual_chars = _chars(quals) if all(quals) else None
-        self.qual_ends = _last_chars(quals)
+        self.multi_chars = word_chars(multi_parts) if shortcuts and all(multi_parts) else None
+        self.qual_chars = word_chars(quals) if shortcuts and all(quals) else None
+        self.qual_ends = last_chars(quals) if shortcuts else None
 
         # --- one test for "this text can hold no mention at all" ------------------
         # Every candidate of the finder starts at a match of one of these (the
@@ -466,9 +386,9 @@ class _Rules:
         # with a literal let the regex engine skip to their first characters. The
         # quoted-brand patterns open with a quote and are tried only when the text
         # holds one.
-        self.any_re: re.Pattern | None = None  # (some gate is unknown: always run the finder)
+        self.any_re: re.Pattern | None = None  # (some gate is unknown, or no shortcuts: always run the finder)
         self.quotes_re: re.Pattern | None = None
-        if all(g is not None for g in gates):
+        if shortcuts and all(g is not None for g in gates):
             self.any_re = re.compile("|".join(gates + ["人大代表"]))
             self.quotes_re = re.compile(f"{self.quoted_re.pattern}|{self.deputy_venue_re.pattern}")
 
@@ -491,14 +411,15 @@ class _Rules:
             return self.suffix_list
         return self.suffix_by_last.get(char, ())
 
-    def shorts_for(self, known: frozenset) -> tuple[dict, _EndWords | None, frozenset | None]:
+    def shorts_for(self, known: frozenset) -> tuple[dict, EndWords | EndRegex | None, frozenset | None]:
         """Short names of the ``known`` places (同安 → 同安区), their end-word finder,
         and the characters a prefix can end with when short names count.
 
-        The answer depends on the place names and the lexicon only, so it is
-        memoised (a bounded table, emptied when full).
+        The answer depends on the place names and the lexicon only, so with
+        shortcuts it is memoised (a bounded table, emptied when full).
         """
-        got = self._shorts_memo.get(known)
+        memo = self._shorts_memo
+        got = memo.get(known) if memo is not None else None
         if got is None:
             shorts: dict[str, str] = {}
             for full in sorted(known, key=lambda n: (len(n), n)):
@@ -508,10 +429,17 @@ class _Rules:
                     shorts[short] = full
             ends = self.prefix_ends
             if ends is not None and shorts:
-                ends = ends | _last_chars(shorts)
-            if len(self._shorts_memo) >= _MEMO_MAX:
-                self._shorts_memo.clear()
-            got = self._shorts_memo[known] = (shorts, _short_regex(tuple(sorted(shorts))) if shorts else None, ends)
+                ends = ends | last_chars(shorts)
+            if not shorts:
+                got = (shorts, None, ends)
+            elif self.shortcuts:
+                got = (shorts, cached_end_words(tuple(sorted(shorts))), ends)
+            else:
+                got = (shorts, end_words(shorts, False), ends)
+            if memo is not None:
+                if len(memo) >= _MEMO_MAX:
+                    memo.clear()
+                memo[known] = got
         return got
 
     def is_stop_before(self, text: str, pos: int) -> bool:
@@ -531,7 +459,7 @@ class _Rules:
 
     def crossing(self, text: str, pos: int, limit: int) -> int:
         """End of a ``level_blockers`` word that starts before ``pos`` and ends after it (else 0)."""
-        if pos < 1 or pos + 1 > limit or text[pos - 1:pos + 1] not in self.blocker_pairs:
+        if self.shortcuts and (pos < 1 or pos + 1 > limit or text[pos - 1:pos + 1] not in self.blocker_pairs):
             return 0  # (such a word holds the two characters around pos)
         for k in (1, 2, 3):
             for j in (1, 2, 3):
@@ -544,15 +472,18 @@ class _Rules:
 
         ``strict`` (place names) also rejects a name that ends with a stop word, a
         verb-like word or a level suffix; organisation names may (企业服务 + 中心).
-        The answer depends on the name and the lexicon only, so it is memoised
-        (a bounded table, emptied when full).
+        The answer depends on the name and the lexicon only, so with shortcuts it
+        is memoised (a bounded table, emptied when full).
         """
+        memo = self._bad_names
+        if memo is None:
+            return self._bad_name(name, strict)
         key = (name, strict)
-        got = self._bad_names.get(key)
+        got = memo.get(key)
         if got is None:
-            if len(self._bad_names) >= _MEMO_MAX:
-                self._bad_names.clear()
-            got = self._bad_names[key] = self._bad_name(name, strict)
+            if len(memo) >= _MEMO_MAX:
+                memo.clear()
+            got = memo[key] = self._bad_name(name, strict)
         return got
 
     def _bad_name(self, name: str, strict: bool) -> bool:
@@ -585,13 +516,14 @@ class _Rules:
                 return q - body
         if q < 2:
             return -1
-        # Every candidate name below ends with the characters d, c: any of them
-        # that no name may hold or end with makes all of them bad.
-        c, d = text[q - 1], text[q - 2]
-        if c in self.unnameable_last or d in self.unnameable or c.isspace() or d.isspace() \
-                or d + c in self.non_name_words or d + c in self.stops:
-            return -1
-        bad_names = self._bad_names
+        if self.shortcuts:
+            # Every candidate name below ends with the characters d, c: any of them
+            # that no name may hold or end with makes all of them bad.
+            c, d = text[q - 1], text[q - 2]
+            if c in self.unnameable_last or d in self.unnameable or c.isspace() or d.isspace() \
+                    or d + c in self.non_name_words or d + c in self.stops:
+                return -1
+        bad_names = self._bad_names if self._bad_names is not None else {}
         for length in range(min(4, q), 1, -1):
             name = text[q - length:q]
             bad = bad_names.get((name, True))
@@ -607,20 +539,6 @@ class _Rules:
             if not self.bad_name(name) and name + word not in self.not_names and _CJK_RE.match(name[0]):
                 return q - 2
         return -1
-
-
-_RULES: dict[str, _Rules] = {}
-_LOCK = Lock()
-
-
-def _get_rules(lexicon) -> _Rules:
-    """Compiled rules for ``lexicon``, built once per lexicon version."""
-    lex = load_lexicon(lexicon)
-    with _LOCK:
-        rules = _RULES.get(lex.version)
-        if rules is None:
-            rules = _RULES[lex.version] = _Rules(lex)
-    return rules
 
 
 # ---------------------------------------------------------------------- resolution
@@ -653,64 +571,8 @@ def _parent_of(level: str, jur: Jurisdiction | None) -> str:
 
 def _unresolved(word: str) -> str:
     """A level word kept as written in a canonical name (镇级 → 镇)."""
-    word = _norm_paren(word)
+    word = norm_paren(word)
     return word[:-1] if word.endswith("级") and len(word) > 1 else word
-
-
-@lru_cache(maxsize=1024)
-def _short_regex(shorts: tuple[str, ...]) -> "_EndWords":
-    return _EndWords(shorts)
-
-
-class _EndWords:
-    """``re.compile(f"(?:{_alternation(words)})\\Z").search(window)``, by dictionary lookups.
-
-    That regex matches at the leftmost position from which the rest of the window
-    is one of the words (either kind of parenthesis matching either), that is, at
-    the start of the longest word the window ends with; :meth:`start` returns
-    that position (or None) from a few slices and set lookups.
-    """
-
-    __slots__ = ("words", "lengths", "empty")
-
-    def __init__(self, words):
-        self.words = frozenset(_norm_paren(w) for w in words)
-        # lengths of the (non-empty) words by their last character, longest first
-        by_last: dict[str, set[int]] = {}
-        for w in self.words:
-            if w:
-                for c in (")）" if w[-1] == ")" else "(（" if w[-1] == "(" else w[-1]):
-                    by_last.setdefault(c, set()).add(len(w))
-        self.lengths = {c: sorted(ks, reverse=True) for c, ks in by_last.items()}
-        self.empty = "" in self.words
-
-    def start(self, window: str) -> int | None:
-        n = len(window)
-        if n:
-            words = self.words
-            for k in self.lengths.get(window[-1], ()):
-                if k <= n:
-                    tail = window[n - k:]
-                    if (tail in words) if ("（" not in tail and "）" not in tail) else (_norm_paren(tail) in words):
-                        return n - k
-        return n if self.empty else None
-
-
-class _WordSet:
-    """Fast "does a word of this set end at / start at a position" checks (one
-    ``str.endswith`` / ``str.startswith`` with the tuple of words)."""
-
-    __slots__ = ("words", "tuple")
-
-    def __init__(self, words):
-        self.words = frozenset(words)
-        self.tuple = tuple(sorted(self.words))
-
-    def ends_at(self, text: str, pos: int) -> bool:
-        return text.endswith(self.tuple, 0, pos)
-
-    def starts_at(self, text: str, pos: int) -> bool:
-        return text.startswith(self.tuple, pos)
 
 
 # ---------------------------------------------------------------------- the finder
@@ -725,14 +587,6 @@ def _prefix_order(p: _Prefix) -> tuple[int, int]:
     return p.start, _KIND_RANK[p.kind]
 
 
-class _AnyChar:
-    """Holds every character (a gate that lets everything through)."""
-
-    def __contains__(self, char) -> bool:
-        return True
-
-
-_ANY_CHAR = _AnyChar()
 _TITLE_RE = re.compile(r"《[^《》]{0,80}》")
 
 
@@ -756,7 +610,7 @@ def _jurisdiction_names(jur: Jurisdiction) -> frozenset:
 
 
 class _Finder:
-    """One call of :func:`find_mentions`: text, jurisdiction and rules."""
+    """One call of :meth:`MentionFinder.find`: text, jurisdiction and rules."""
 
     def __init__(self, text: str, jur: Jurisdiction | None, rules: _Rules):
         self.text = text
@@ -768,11 +622,12 @@ class _Finder:
             self.known = self.known | found
         # short names (同安 → 同安区) and the characters any prefix asking for them can end with
         self.shorts, self.short_re, short_ends = rules.shorts_for(self.known)
-        self.short_ends = _ANY_CHAR if short_ends is None else short_ends
-        self.plain_ends = _ANY_CHAR if rules.prefix_ends is None else rules.prefix_ends
+        self.short_ends = ANY_CHAR if short_ends is None else short_ends
+        self.plain_ends = ANY_CHAR if rules.prefix_ends is None else rules.prefix_ends
         self.cands: list[tuple[int, int, str, str, str, str]] = []
         self.titles = [(m.start(), m.end()) for m in _TITLE_RE.finditer(text)] if "《" in text else []
-        self._prefixes: dict[tuple, _Prefix] = {}  # prefix() answers of this text, by arguments
+        # prefix() answers of this text, by arguments (None without shortcuts)
+        self._prefixes: dict[tuple, _Prefix] | None = {} if rules.shortcuts else None
         if jur is None or not jur.name:
             self.own_place, self.own_level = "", ""
         else:
@@ -807,15 +662,18 @@ class _Finder:
         Every prefix ends with a character of ``short_ends`` / ``plain_ends`` (a
         session number with 届): after any other character there is none. Several
         heads ask for the prefix at one position (人大代表 is a congress and a
-        deputy head): each answer is kept for the rest of this text.
+        deputy head): with shortcuts each answer is kept for the rest of this text.
         """
         if pos:
             last = self.text[pos - 1]
             if (ordinal and last == "届") or last in (self.short_ends if short else self.plain_ends):
+                memo = self._prefixes
+                if memo is None:
+                    return self._prefix(pos, named, short, ordinal)
                 key = (pos, named, short, ordinal)
-                p = self._prefixes.get(key)
+                p = memo.get(key)
                 if p is None:
-                    p = self._prefixes[key] = self._prefix(pos, named, short, ordinal)
+                    p = memo[key] = self._prefix(pos, named, short, ordinal)
                 return p
         return _Prefix(pos)
 
@@ -873,12 +731,12 @@ class _Finder:
         k = r.each_re.start(window)
         if k is not None:
             start = lo + k
-            word = _norm_paren(text[start:pos])
+            word = norm_paren(text[start:pos])
             found.append(_Prefix(start, "each", text[start:pos], "", r.each_words[word]))
         k = r.level_re.start(window)
         if k is not None:
             start = lo + k
-            word = _norm_paren(text[start:pos])
+            word = norm_paren(text[start:pos])
             level = r.level_words[word]
             s = -1
             if named and word in r.suffixes:
@@ -948,7 +806,7 @@ class _Finder:
             return p.place
         if p.kind == "level":
             return p.place or _unresolved(p.word)
-        return _norm_paren(p.word)
+        return norm_paren(p.word)
 
     def own(self) -> tuple[str, str]:
         """The unit's own place name and level."""
@@ -974,7 +832,7 @@ class _Finder:
         for m in found:
             h = m.start()
             g = m.group(1)
-            head, template, bare, ordinal, not_after, allowed, sub_unit = infos.get(g) or infos[_norm_paren(g)]
+            head, template, bare, ordinal, not_after, allowed, sub_unit = infos.get(g) or infos[norm_paren(g)]
             e = h + len(head)
             if not_after and text.endswith(not_after, max(0, h - 6), h):
                 continue
@@ -999,7 +857,7 @@ class _Finder:
                 else:
                     cands.append((p.start, e, "congress", bare, "", "congress"))
             elif kind == "multi":
-                self.add(p.start, e, "congress", r.congress_multi or _norm_paren(text[p.start:e]), "multi",
+                self.add(p.start, e, "congress", r.congress_multi or norm_paren(text[p.start:e]), "multi",
                          "congress")
             elif kind == "each":
                 self.add(p.start, e, "congress", self.each_canonical(p, template, text[p.start:e]), "multi",
@@ -1026,9 +884,9 @@ class _Finder:
     def each_canonical(self, p: _Prefix, template: str, surface: str) -> str:
         """各区人大常委会 → 厦门市各区人大常委会; 各镇(街)人大 → 镇(街)人大."""
         if p.level == "township":
-            return template.format(place=_norm_paren(p.word)[1:])
+            return template.format(place=norm_paren(p.word)[1:])
         parent = _parent_of(p.level, self.jur)
-        surface = _norm_paren(surface)
+        surface = norm_paren(surface)
         return parent + (surface if surface.startswith("各") else "各" + surface)  # 县市区… → 咸宁市各县市区…
 
     # -- deputies ------------------------------------------------------------------------
@@ -1129,7 +987,7 @@ class _Finder:
             if p.kind in ("none", "session"):
                 self.add(h, e, "deputy", generic, "", "deputy")
             elif p.kind in ("multi", "each"):
-                self.add(p.start, e, "deputy", _norm_paren(text[p.start:e]), "multi", "deputy")
+                self.add(p.start, e, "deputy", norm_paren(text[p.start:e]), "multi", "deputy")
             else:
                 self.add(p.start, e, "deputy", self.place_of(p) + text[p.start + len(p.word):e], p.level, "deputy")
         # bare 小组 meaning a deputy group (小组活动, 小组工作计划), not 领导小组
@@ -1180,7 +1038,7 @@ class _Finder:
             head = m.group(1)
             info = infos.get(head)
             if info is None:
-                head = _norm_paren(head)
+                head = norm_paren(head)
                 info = infos[head]
             needs, bare, proper = info
             e = h + len(head)
@@ -1201,7 +1059,7 @@ class _Finder:
                 continue
             if needs and not named and not any(w in chain for w in needs):
                 continue
-            canonical = _norm_paren(text[start:e]) + canon_tail  # a trailing (站) is dropped
+            canonical = norm_paren(text[start:e]) + canon_tail  # a trailing (站) is dropped
             if not named:
                 canonical = self.resolve_station(canonical, start)
             if canonical.startswith("各"):
@@ -1287,7 +1145,7 @@ class _Finder:
                 if cut:
                     q_start = cut
                 if q_start < pos:
-                    words = _norm_paren(text[q_start:pos])
+                    words = norm_paren(text[q_start:pos])
                     chain = words + chain
                     if not level:  # the first of station_level_items the chain holds
                         held = r.station_level_re.findall(words)
@@ -1295,13 +1153,13 @@ class _Finder:
                             if held else ""
                     # a chain opening with a place suffix takes the place name (青礁 + 村…)
                     first = r.level_start_re.match(text, q_start)
-                    if first and _norm_paren(first.group(0)) in r.suffixes:
-                        s = r.name_before(text, q_start, _norm_paren(first.group(0)), self.known)
+                    if first and norm_paren(first.group(0)) in r.suffixes:
+                        s = r.name_before(text, q_start, norm_paren(first.group(0)), self.known)
                         numbered = self.numbered_name(q_start)  # (第二 + 社区, not 二 + 社区)
                         if numbered != -1 and (s == -1 or numbered < s):
                             s = numbered
                         if s != -1:
-                            suffix = _norm_paren(first.group(0))
+                            suffix = norm_paren(first.group(0))
                             return self.outer_places(s, r.suffixes[suffix]), True, \
                                 level or r.station_levels.get(suffix, ""), chain
                     # a chain opening with an organisation noun takes its name (医疗 + 行业…)
@@ -1317,8 +1175,8 @@ class _Finder:
                 lvl = r.station_levels.get(r.suffix_of(p.word), "")
                 return p.start, True, level or lvl, chain
             if p.kind in ("level", "multi") and p.start < pos:
-                level = level or r.station_levels.get(_norm_paren(p.word), "")
-                chain = _norm_paren(p.word) + chain
+                level = level or r.station_levels.get(norm_paren(p.word), "")
+                chain = norm_paren(p.word) + chain
                 pos = p.start
                 continue
             break
@@ -1402,7 +1260,7 @@ class _Finder:
             brands = dict(lexicon)
             for name in quoted:
                 brands.setdefault(name, "")
-            for m in _lookahead(brands).finditer(text):
+            for m in lookahead(brands).finditer(text):
                 name = m.group(1)
                 h = m.start()
                 self.add(h, h + len(name), "station", name, brands[name], "station")
@@ -1451,7 +1309,7 @@ class _Finder:
                 else:
                     self.add(h, e, "agency", head if bare == "keep" else bare, bare_level, branch)
             elif kind == "multi":
-                self.add(p.start, e, "agency", multi or _norm_paren(text[p.start:e]), "multi", branch)
+                self.add(p.start, e, "agency", multi or norm_paren(text[p.start:e]), "multi", branch)
             elif kind == "each":  # 各乡镇党委 → 乡镇党委; 各区政府 → 厦门市各区政府
                 self.add(p.start, e, "agency", self.each_canonical(p, "{place}" + head, text[p.start:e]), "multi",
                          branch)
@@ -1550,6 +1408,52 @@ class _Finder:
         ]
 
 
+class MentionFinder:
+    """The mention finder compiled from one lexicon (the ``mention_*`` files).
+
+    Get one with :meth:`from_lexicon`, which compiles it once per process, lexicon
+    version and ``shortcuts`` (through :func:`congress_lib.resources.compiled`),
+    then call :meth:`find` once per text. One finder serves any number of texts
+    and threads; nothing in it changes but the memo tables of its rules (caches,
+    see ``_Rules``).
+    """
+
+    __slots__ = ("rules",)
+
+    def __init__(self, lexicon: Lexicon, *, shortcuts: bool = True):
+        #: The compiled rules (``_Rules``): an internal structure, read by :meth:`find`.
+        self.rules = _Rules(lexicon, shortcuts)
+
+    @classmethod
+    def from_lexicon(cls, lexicon=None, *, shortcuts: bool = True) -> MentionFinder:
+        """The finder for ``lexicon`` (a Lexicon, a folder path or None for the shipped one).
+
+        ``shortcuts=False`` gives the plain definitions: no gate, memo table or
+        character test of :mod:`~congress_lib.fastpath`, every rule run as its
+        regex or word list says. It finds exactly the same mentions, more slowly
+        (the tests compare the two).
+        """
+        lex = load_lexicon(lexicon)
+        shortcuts = bool(shortcuts)
+        return compiled(lex, ("mentions", shortcuts), lambda: cls(lex, shortcuts=shortcuts))
+
+    def find(self, text: str, jurisdiction: Jurisdiction | None = None, *, in_title: bool = False) -> list[dict]:
+        """The mentions of ``text``: :func:`find_mentions` with this finder's lexicon.
+
+        The arguments are not checked (:func:`find_mentions` checks them): ``text``
+        is a str, ``jurisdiction`` a :class:`~congress_lib.jurisdiction.Jurisdiction`
+        or None.
+        """
+        rules = self.rules
+        if rules.any_re is not None and rules.any_re.search(text) is None and (
+                ("“" not in text and '"' not in text) or rules.quotes_re.search(text) is None):
+            return []  # (no head, no quoted brand: nothing to find)
+        found = _Finder(text, jurisdiction, rules).run()
+        if in_title:
+            found = [m for m in found if m["type"] != "deputy"]
+        return found
+
+
 def find_mentions(text: str, jurisdiction: Jurisdiction | None = None, lexicon=None, *,
                   in_title: bool = False) -> list[dict]:
     """Find deputy, station, agency and congress mentions (docs/codebook.md §3).
@@ -1592,15 +1496,4 @@ def find_mentions(text: str, jurisdiction: Jurisdiction | None = None, lexicon=N
         )
     if not text:
         return []
-    return _find(text, jurisdiction, _get_rules(lexicon), in_title)
-
-
-def _find(text: str, jurisdiction: Jurisdiction | None, rules: _Rules, in_title: bool = False) -> list[dict]:
-    """:func:`find_mentions` with the compiled rules, arguments already checked."""
-    if rules.any_re is not None and rules.any_re.search(text) is None and (
-            ("“" not in text and '"' not in text) or rules.quotes_re.search(text) is None):
-        return []  # (no head, no quoted brand: nothing to find)
-    found = _Finder(text, jurisdiction, rules).run()
-    if in_title:
-        found = [m for m in found if m["type"] != "deputy"]
-    return found
+    return MentionFinder.from_lexicon(lexicon).find(text, jurisdiction, in_title=in_title)

@@ -194,8 +194,7 @@ class _Compiled:
         self.find_quantities = quantities._find
         self.cues = indicators._cues(lexicon)
         self.classify = indicators._classify
-        self.rules = mentions._get_rules(lexicon)
-        self.find_mentions = mentions._find
+        self.mentions = mentions.MentionFinder.from_lexicon(lexicon)
         self.practices = practices._dictionary(lexicon, "practices", "practices", "cues")
         self.formulas = practices._dictionary(lexicon, "formulas", "formulas", "variants")
 
@@ -294,8 +293,8 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
     units, sentences = rows["units"], rows["sentences"]
     q_rows, i_rows, m_rows = rows["quantities"], rows["indicators"], rows["mentions"]
     p_rows, f_rows = rows["practice_evidence"], rows["formula_evidence"]
-    find_quantities, classify, find_mentions = x.find_quantities, x.classify, x.find_mentions
-    qc, cues, rules = x.quantities, x.cues, x.rules
+    find_quantities, classify = x.find_quantities, x.classify
+    qc, cues = x.quantities, x.cues
     find_practices, find_formulas = x.practices.find, x.formulas.find
     sent_no = 0
     for unit_no, (u_start, u_end, jur, heading) in enumerate(spans, start=1):
@@ -328,7 +327,7 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
                             q.surface, start, end, sent_id, q.approx_kind,
                         ))
             in_title = sent_no == 1 and bool(title) and sentence == title
-            for m in find_mentions(sentence, jur, rules, in_title):
+            for m in x.mentions.find(sentence, jur, in_title=in_title):
                 m_rows.append((
                     doc_id, unit_id, name, m["type"], m["surface"], m["canonical"],
                     m.get("level", "") or "", m.get("branch", "") or "",
