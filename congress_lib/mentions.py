@@ -56,8 +56,8 @@ the level word is kept: 镇人大代表). Bare heads resolve as the lexicon says
 to their role noun, a named deputy to the name, numbered deputy groups to
 ``<place>人大第<N>代表小组``, a named station keeps its name.
 
-All domain words live in ``lexicon/mention_*.yaml``; this module holds the
-rules. :class:`MentionFinder`
+All domain words live in ``lexicon/mention_*.yaml`` and the punctuation in
+``lexicon/characters.yaml``; this module holds the rules. :class:`MentionFinder`
 is their compiled form, made once per lexicon version
 (``MentionFinder.from_lexicon(lex)``), so the finder is cheap to call once per
 sentence on 10^5 reports. Shortcuts keep it cheap without changing an answer: a
@@ -98,6 +98,7 @@ from .fastpath import (
 )
 from .jurisdiction import Jurisdiction
 from .resources import Lexicon, compiled, load_lexicon
+from .text import CJK, char_class, characters, closers, openers, pair_chars
 
 __all__ = ["find_mentions", "MentionFinder", "MENTION_TYPES"]
 
@@ -105,17 +106,13 @@ __all__ = ["find_mentions", "MentionFinder", "MENTION_TYPES"]
 MENTION_TYPES = ("station", "deputy", "agency", "congress")
 _TYPE_ORDER = {t: i for i, t in enumerate(MENTION_TYPES)}
 
-_CJK = "\u4e00-\u9fff\u3400-\u4dbf"
-_CJK_RE = re.compile(f"[{_CJK}]")
+_CJK_RE = re.compile(f"[{CJK}]")
 _NUM = "〇零一二三四五六七八九十百两0-9"
 _NUM_CHARS = "〇零一二三四五六七八九十百两0123456789"  # the characters of the class [_NUM]
 _WINDOW = 24  # characters read leftwards for a prefix
 _MEMO_MAX = 200_000  # entries of a memo table before it is emptied
-_CLOSE_QUOTES = "”\"’」』"
 _RANK = {"national": 0, "provincial": 1, "municipal": 2, "district": 3, "township": 4, "community": 5,
          "village": 5}
-_PUNCT = set("，,。；;：:！!？?“”‘’\"'()（）《》【】[]—…·/ \t\n")
-_OPEN_QUOTES = "“\"‘「『"
 _NUM_LEVEL = re.compile(f"[{_NUM}]级")  # 三级
 _NUMBERED_END = re.compile(f"第?[{_NUM}]{{1,3}}\\Z")  # a number closing a place name (艾博第六 + 村)
 
@@ -205,6 +202,27 @@ class _Rules:
             jur_not_places = []
 
         self.shortcuts = shortcuts
+
+        # --- punctuation (lexicon/characters.yaml) --------------------------------
+        chars = characters(lex)
+        # a bare place or organisation name starts after one of these or a space, and a
+        # person's name ends before one; not after a corner bracket (see characters.yaml)
+        self.punct = frozenset(
+            chars.sentence_ends + chars.clause_marks + pair_chars(chars.double_quotes + chars.single_quotes)
+            + chars.apostrophes + pair_chars(chars.brackets + chars.title_marks) + chars.other_marks + " \t\n")
+        self.enumeration_commas = frozenset(chars.enumeration_commas)
+        # what joins two numbered deputy groups (市人大第十三小组、十五小组)
+        self.group_joiners = frozenset(chars.enumeration_commas) | frozenset(chars.conjunctions)
+        # the quotes around words that name a station head (“社情民意”示范点)
+        self.open_quotes, self.close_quotes = openers(chars.quotes), closers(chars.quotes)
+        # a quoted brand name stands between double quotes, not corner brackets
+        self.brand_quotes = openers(chars.double_quotes)
+        brand_open, brand_close = char_class(openers(chars.double_quotes)), char_class(closers(chars.double_quotes))
+        # a cited title (deputies inside one are not coded)
+        self.title_openers = openers(chars.title_marks)
+        self.title_re = re.compile("|".join(
+            f"{re.escape(o)}{char_class(o + c, negate=True)}{{0,80}}{re.escape(c)}" for o, c in chars.title_marks)) \
+            if chars.title_marks else None
         # memo of bad_name (a cache; None without shortcuts)
         self._bad_names: dict[tuple[str, bool], bool] | None = {} if shortcuts else None
 
@@ -243,7 +261,9 @@ class _Rules:
         counters = alternation(places["multi_counters"])
         leaders = alternation(places["multi_leaders"])
         compact = alternation(w for w in places["multi_items"] if len(w) == 1 or "(" in w)
-        sep = "[、，,和及与]"
+        # between the items of a list of levels (市、区, 市区和镇)
+        sep = f"(?:{char_class(chars.enumeration_commas + chars.commas)}" + (
+            f"|{alternation(chars.conjunctions)})" if chars.conjunctions else ")")
         self.multi_re = re.compile(
             f"(?:(?:{leaders}))?(?:"
             f"(?:(?:{items}){sep}?){{1,5}}(?:{counters})"  # 省市区三级, 全国、省、市、区四级
@@ -311,10 +331,13 @@ class _Rules:
         self.brand_re = lookahead(self.brands, shortcuts) if self.brands else None
         self.brand_endings = tuple(by_length(stations["brand_endings"]))
         setup = alternation(stations["setup_verbs"])
-        self.quoted_re = re.compile(f"(?:{setup})[^“”\"。；;，,]{{0,6}}[“\"]([{_CJK}·]{{2,10}})[”\"]")
+        # the verb may stand a few characters before the quote, but not across a clause
+        between = char_class(pair_chars(chars.double_quotes) + chars.full_stops + chars.semicolons + chars.commas,
+                             negate=True)
+        self.quoted_re = re.compile(f"(?:{setup}){between}{{0,6}}{brand_open}([{CJK}·]{{2,10}}){brand_close}")
         self.not_brand_after = tuple(stations["not_brand_after"])
         self.deputy_venue_re = re.compile(
-            f"[“\"]((?:人大)?代表[{_CJK}]{{0,6}}(?:{alternation(stations['brand_endings'])}))[”\"]")
+            f"{brand_open}((?:人大)?代表[{CJK}]{{0,6}}(?:{alternation(stations['brand_endings'])})){brand_close}")
         self.station_levels = {norm_paren(k): v for k, v in stations["levels"].items()}
         self.station_level_items = sorted(self.station_levels.items(), key=lambda kv: (-len(kv[0]), kv[0]))
         # the first of station_level_items that a (paren-normalised) chain holds: at each
@@ -368,7 +391,8 @@ class _Rules:
         # A multi-level prefix or a qualifier chain is a run of characters of its
         # words: its regex is searched from the start of that run only. The
         # qualifier chain ends with the last character of a qualifier.
-        multi_parts = [*places["multi_leaders"], *places["multi_items"], *places["multi_counters"], "、，,和及与"]
+        multi_parts = [*places["multi_leaders"], *places["multi_items"], *places["multi_counters"],
+                       chars.enumeration_commas + chars.commas + "".join(chars.conjunctions)]
         self.multi_chars = word_chars(multi_parts) if shortcuts and all(multi_parts) else None
         self.qual_chars = word_chars(quals) if shortcuts and all(quals) else None
         self.qual_ends = last_chars(quals) if shortcuts else None
@@ -587,7 +611,6 @@ def _prefix_order(p: _Prefix) -> tuple[int, int]:
     return p.start, _KIND_RANK[p.kind]
 
 
-_TITLE_RE = re.compile(r"《[^《》]{0,80}》")
 
 
 _JUR_NAMES: dict[int, tuple[Jurisdiction, frozenset]] = {}
@@ -625,7 +648,8 @@ class _Finder:
         self.short_ends = ANY_CHAR if short_ends is None else short_ends
         self.plain_ends = ANY_CHAR if rules.prefix_ends is None else rules.prefix_ends
         self.cands: list[tuple[int, int, str, str, str, str]] = []
-        self.titles = [(m.start(), m.end()) for m in _TITLE_RE.finditer(text)] if "《" in text else []
+        self.titles = [(m.start(), m.end()) for m in rules.title_re.finditer(text)] \
+            if rules.title_re is not None and any(o in text for o in rules.title_openers) else []
         # prefix() answers of this text, by arguments (None without shortcuts)
         self._prefixes: dict[tuple, _Prefix] | None = {} if rules.shortcuts else None
         if jur is None or not jur.name:
@@ -969,13 +993,13 @@ class _Finder:
             p = self.prefix(h, ordinal=True)
             if number and p.kind in ("none", "session") and not surface.startswith("人大"):
                 # 十五小组 standing alone: only right after another numbered group
-                if last is None or text[last[0]:h] not in ("、", "和", "及", "与"):
+                if last is None or text[last[0]:h] not in r.group_joiners:
                     if not surface.endswith("代表小组"):
                         continue
             if number:
                 if p.kind in ("named", "short", "level"):
                     place, level = self.place_of(p), p.level
-                elif last is not None and p.kind in ("none", "session") and text[last[0]:h] in ("、", "和", "及", "与"):
+                elif last is not None and p.kind in ("none", "session") and text[last[0]:h] in r.group_joiners:
                     place, level = last[1], last[2]
                 else:
                     place, level = "", ""
@@ -1023,7 +1047,7 @@ class _Finder:
                 name = text[pos:end]
                 if name[:2] in r.non_name_words or name in r.non_name_words:
                     return pos
-                if not (end == len(text) or text[end] in _PUNCT or text[end] in "、"
+                if not (end == len(text) or text[end] in r.punct or text[end] in r.enumeration_commas
                         or r.name_end.starts_at(text, end)):
                     return pos
             return end
@@ -1084,9 +1108,9 @@ class _Finder:
     def quoted_before(self, h: int) -> str | None:
         """The quoted words right before ``h`` (“社情民意”示范点 → 社情民意), or None."""
         text = self.text
-        if h < 2 or text[h - 1] not in _CLOSE_QUOTES:
+        if h < 2 or text[h - 1] not in self.r.close_quotes:
             return None
-        open_at = max(text.rfind(q, max(0, h - 14), h - 1) for q in _OPEN_QUOTES)
+        open_at = max(text.rfind(q, max(0, h - 14), h - 1) for q in self.r.open_quotes)
         if open_at == -1:
             return None
         inner = text[open_at + 1:h - 1]
@@ -1103,14 +1127,14 @@ class _Finder:
         end = pos
         while True:
             start = end
-            while start > 0 and end - start < r.name_max and text[start - 1] not in _PUNCT \
-                    and text[start - 1] != "、" and not (end - start >= 2 and r.after_stop_word(text, start)):
+            while start > 0 and end - start < r.name_max and text[start - 1] not in r.punct \
+                    and text[start - 1] not in r.enumeration_commas and not (end - start >= 2 and r.after_stop_word(text, start)):
                 start -= 1
             name = text[start:end]
             if len(name) < 2 or not name.endswith(r.brand_endings) or not all(_CJK_RE.match(c) for c in name):
                 return
             items.append((start, end))
-            if start == 0 or text[start - 1] != "、":
+            if start == 0 or text[start - 1] not in r.enumeration_commas:
                 break
             end = start - 1
         for start, end in items:
@@ -1196,7 +1220,7 @@ class _Finder:
                 if b < 0:
                     continue
                 if not r.bad_name(text[b:pos]) and (
-                        b == 0 or text[b - 1] in _PUNCT or (deputy_chain and r.after_stop_word(text, b))):
+                        b == 0 or text[b - 1] in r.punct or (deputy_chain and r.after_stop_word(text, b))):
                     return b, True, level, chain
         return pos, False, level, chain
 
@@ -1230,7 +1254,7 @@ class _Finder:
                 continue
             if any(name[i:i + k] in r.stops for k in (2, 3) for i in range(len(name) - k + 1)):
                 continue  # 全县共建成乡镇…: a verb inside is no organisation name
-            if text[pos - length - 1:pos - length] == "、":
+            if pos - length > 0 and text[pos - length - 1] in r.enumeration_commas:
                 return -1
             return pos - length
         return -1
@@ -1240,7 +1264,7 @@ class _Finder:
         text, r = self.text, self.r
         lexicon = r.brands
         quoted: list[str] = []  # quoted names that are no lexicon brand
-        if "“" in text or '"' in text:  # (both patterns open with a quote)
+        if any(q in text for q in r.brand_quotes):  # (both patterns hold a quote)
             for m in r.quoted_re.finditer(text):
                 name = m.group(1)
                 after = text[m.end():m.end() + 6]
@@ -1446,7 +1470,7 @@ class MentionFinder:
         """
         rules = self.rules
         if rules.any_re is not None and rules.any_re.search(text) is None and (
-                ("“" not in text and '"' not in text) or rules.quotes_re.search(text) is None):
+                not any(q in text for q in rules.brand_quotes) or rules.quotes_re.search(text) is None):
             return []  # (no head, no quoted brand: nothing to find)
         found = _Finder(text, jurisdiction, rules).run()
         if in_title:
