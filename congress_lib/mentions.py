@@ -216,10 +216,10 @@ class _Rules:
         # the quotes around words that name a station head (“社情民意”示范点)
         self.open_quotes, self.close_quotes = openers(chars.quotes), closers(chars.quotes)
         # a quoted brand name stands between double quotes, not corner brackets
-        self.brand_quotes = openers(chars.double_quotes)
         brand_open, brand_close = char_class(openers(chars.double_quotes)), char_class(closers(chars.double_quotes))
+        self.brand_open_re = re.compile(brand_open)
         # a cited title (deputies inside one are not coded)
-        self.title_openers = openers(chars.title_marks)
+        self.title_open_re = re.compile(char_class(openers(chars.title_marks)))
         self.title_re = re.compile("|".join(
             f"{re.escape(o)}{char_class(o + c, negate=True)}{{0,80}}{re.escape(c)}" for o, c in chars.title_marks)) \
             if chars.title_marks else None
@@ -649,7 +649,7 @@ class _Finder:
         self.plain_ends = ANY_CHAR if rules.prefix_ends is None else rules.prefix_ends
         self.cands: list[tuple[int, int, str, str, str, str]] = []
         self.titles = [(m.start(), m.end()) for m in rules.title_re.finditer(text)] \
-            if rules.title_re is not None and any(o in text for o in rules.title_openers) else []
+            if rules.title_open_re.search(text) is not None else []
         # prefix() answers of this text, by arguments (None without shortcuts)
         self._prefixes: dict[tuple, _Prefix] | None = {} if rules.shortcuts else None
         if jur is None or not jur.name:
@@ -1264,7 +1264,7 @@ class _Finder:
         text, r = self.text, self.r
         lexicon = r.brands
         quoted: list[str] = []  # quoted names that are no lexicon brand
-        if any(q in text for q in r.brand_quotes):  # (both patterns hold a quote)
+        if r.brand_open_re.search(text) is not None:  # (both patterns hold a quote)
             for m in r.quoted_re.finditer(text):
                 name = m.group(1)
                 after = text[m.end():m.end() + 6]
@@ -1470,7 +1470,7 @@ class MentionFinder:
         """
         rules = self.rules
         if rules.any_re is not None and rules.any_re.search(text) is None and (
-                not any(q in text for q in rules.brand_quotes) or rules.quotes_re.search(text) is None):
+                rules.brand_open_re.search(text) is None or rules.quotes_re.search(text) is None):
             return []  # (no head, no quoted brand: nothing to find)
         found = _Finder(text, jurisdiction, rules).run()
         if in_title:
