@@ -107,14 +107,10 @@ MENTION_TYPES = ("station", "deputy", "agency", "congress")
 _TYPE_ORDER = {t: i for i, t in enumerate(MENTION_TYPES)}
 
 _CJK_RE = re.compile(f"[{CJK}]")
-_NUM = "〇零一二三四五六七八九十百两0-9"
-_NUM_CHARS = "〇零一二三四五六七八九十百两0123456789"  # the characters of the class [_NUM]
 _WINDOW = 24  # characters read leftwards for a prefix
 _MEMO_MAX = 200_000  # entries of a memo table before it is emptied
 _RANK = {"national": 0, "provincial": 1, "municipal": 2, "district": 3, "township": 4, "community": 5,
          "village": 5}
-_NUM_LEVEL = re.compile(f"[{_NUM}]级")  # 三级
-_NUMBERED_END = re.compile(f"第?[{_NUM}]{{1,3}}\\Z")  # a number closing a place name (艾博第六 + 村)
 
 
 @lru_cache(maxsize=4)
@@ -255,6 +251,17 @@ class _Rules:
         # (and characters a place name never ends with)
         self.unnameable_last = self.unnameable | self.name_suffix_chars | {w for w in self.stops if len(w) == 1}
         self.org_suffixes = by_length(places["org_suffixes"])
+        self.numerals = frozenset(places["numerals"])
+        numeral = char_class(places["numerals"])
+        ordinal = f"(?:{re.escape(places['ordinal_prefix'])})?"
+        self.ordinal_prefix = places["ordinal_prefix"]
+        self.session_suffix = places["session_suffix"]
+        self.level_suffix = places["level_suffix"]
+        self.each_marker = places["each_marker"]
+        self.national = places["national"]
+        self.county_level_city_suffix = places["county_level_city_suffix"]
+        self.num_level_re = re.compile(numeral + re.escape(self.level_suffix))  # 三级
+        self.numbered_end_re = re.compile(f"{ordinal}{numeral}{{1,3}}\\Z")  # a number closing a place name (艾博第六 + 村)
         self.each_words = {norm_paren(k): v for k, v in places["each_words"].items()}
         self.multi_words = set(places.get("multi_words", []))
         items = alternation(places["multi_items"])
@@ -277,7 +284,7 @@ class _Rules:
         self.each_re = end_words(self.each_words, shortcuts)
         self.level_re = end_words(self.level_words, shortcuts)
         self.level_start_re = re.compile(f"(?:{alternation(self.level_words)})")
-        self.ordinal_re = re.compile(f"第?[{_NUM}]{{1,4}}届\\Z")
+        self.ordinal_re = re.compile(f"{ordinal}{numeral}{{1,4}}{re.escape(self.session_suffix)}\\Z")
         # Every multi, each or level prefix ends with one of these characters
         # (multi_re ends with an item or a counter): after any other character
         # ``prefix`` knows at once that there is none (None: no such shortcut).
@@ -299,14 +306,24 @@ class _Rules:
         self.roles = deputies["roles"]
         self.role_re = lookahead(self.roles, shortcuts)
         self.groups = deputies["groups"]
+        self.congress_word = deputies["congress_word"]
+        self.deputy_word = deputies["deputy_word"]
+        self.group_noun = deputies["group_noun"]
+        self.named_head = self.congress_word + self.deputy_word  # 人大代表 (+ a person's name)
+        self.deputy_group = self.deputy_word + self.group_noun  # 代表小组
+        self.numbered_group = deputies["numbered_group"]
+        congress_word, group_noun = re.escape(self.congress_word), re.escape(self.group_noun)
         group_alt = alternation(self.groups)
         group_firsts = first_chars(self.groups)
+        group_opens = first_chars([self.congress_word, self.ordinal_prefix, self.group_noun])
         self.group_re = Lookahead(
-            f"(?=((?:人大)?(?:第?([{_NUM}]{{1,4}})(?=代表小组|小组))?(?:{group_alt}|(?<=[{_NUM}])小组)))",
-            None if group_firsts is None or not shortcuts else group_firsts | set("人第小") | set(_NUM_CHARS),
+            f"(?=((?:{congress_word})?(?:{ordinal}({numeral}{{1,4}})(?={re.escape(self.deputy_group)}|{group_noun}))?"
+            f"(?:{group_alt}|(?<={numeral}){group_noun})))",
+            None if group_firsts is None or group_opens is None or not shortcuts
+            else group_firsts | group_opens | self.numerals,
         )
-        self.bare_group_re = Lookahead(f"(?=小组(?:{alternation(deputies['bare_group_before'])}))",
-                                       "小" if shortcuts else None)
+        self.bare_group_re = Lookahead(f"(?={group_noun}(?:{alternation(deputies['bare_group_before'])}))",
+                                       first_chars([self.group_noun]) if shortcuts else None)
         self.bare_group_not_after = WordSet(deputies["bare_group_not_after"])
         self.bare_not_before = WordSet(deputies["bare_not_before"])
         self.bare_not_after = WordSet(deputies["bare_not_after"])
@@ -325,6 +342,7 @@ class _Rules:
         self.right_re = re.compile(f"(?:{alternation(stations.get('right_extensions', []))})") \
             if stations.get("right_extensions") else None
         self.right_words = set(stations.get("right_extensions", []))
+        self.dropped_extensions = set(stations.get("dropped_extensions", []))
         self.list_marker = stations.get("list_marker", "")
         self.name_max = int(stations.get("name_max", 10))
         self.brands = {str(k): str(v or "") for k, v in (stations.get("brands") or {}).items()}
@@ -337,7 +355,8 @@ class _Rules:
         self.quoted_re = re.compile(f"(?:{setup}){between}{{0,6}}{brand_open}([{CJK}·]{{2,10}}){brand_close}")
         self.not_brand_after = tuple(stations["not_brand_after"])
         self.deputy_venue_re = re.compile(
-            f"{brand_open}((?:人大)?代表[{CJK}]{{0,6}}(?:{alternation(stations['brand_endings'])})){brand_close}")
+            f"{brand_open}((?:{congress_word})?{re.escape(self.deputy_word)}[{CJK}]{{0,6}}"
+            f"(?:{alternation(stations['brand_endings'])})){brand_close}")
         self.station_levels = {norm_paren(k): v for k, v in stations["levels"].items()}
         self.station_level_items = sorted(self.station_levels.items(), key=lambda kv: (-len(kv[0]), kv[0]))
         # the first of station_level_items that a (paren-normalised) chain holds: at each
@@ -359,9 +378,10 @@ class _Rules:
         self.attach_heads = set(agencies.get("attach_to_bodies", []))
         self.sub_units = set(agencies.get("government_units", []))
         self.generic = agencies["generic"]
-        sector_pattern = f"(?=((?:{alternation(agencies['sector_words'])})部门))"
+        sector_head = agencies["sector_head"]
+        sector_pattern = f"(?=((?:{alternation(agencies['sector_words'])}){re.escape(sector_head)}))"
         self.sector_re = Lookahead(sector_pattern, first_chars(agencies["sector_words"]),
-                                   word_gate(f"{w}部门" for w in agencies["sector_words"])) \
+                                   word_gate(f"{w}{sector_head}" for w in agencies["sector_words"])) \
             if shortcuts else Lookahead(sector_pattern)
         self.generic_re = lookahead(self.generic, shortcuts)
 
@@ -379,7 +399,7 @@ class _Rules:
                                       tuple(o.get("not_before", []) or []), o.get("prefix_levels"), o.get("multi"),
                                       o.get("level", ""))
         # every group (group_re, bare_group_re) holds a group word or 小组
-        group_gate = word_gate(list(self.groups) + ["小组"]) if shortcuts else None
+        group_gate = word_gate(list(self.groups) + [self.group_noun]) if shortcuts else None
         self.group_gate = re.compile(group_gate) if group_gate is not None else None
         self.attach_words = tuple(sorted(self.attach_heads))
         self.sub_unit_words = tuple(sorted(self.sub_units))
@@ -399,8 +419,8 @@ class _Rules:
 
         # --- one test for "this text can hold no mention at all" ------------------
         # Every candidate of the finder starts at a match of one of these (the
-        # heads' gates, 人大代表 for named deputies, the quoted-brand patterns); a
-        # group (group_re) always holds one of the group words or 小组. A text none
+        # heads' gates, named_head for named deputies, the quoted-brand patterns); a
+        # group (group_re) always holds one of the group words or the group noun. A text none
         # of them matches yields [] without running the finder.
         parts = [self.congress_re, self.deputy_re, self.role_re, self.bare_group_re,
                  self.station_re, self.brand_re, self.agency_re, self.dept_tail_re, self.sector_re, self.generic_re]
@@ -413,7 +433,7 @@ class _Rules:
         self.any_re: re.Pattern | None = None  # (some gate is unknown, or no shortcuts: always run the finder)
         self.quotes_re: re.Pattern | None = None
         if shortcuts and all(g is not None for g in gates):
-            self.any_re = re.compile("|".join(gates + ["人大代表"]))
+            self.any_re = re.compile("|".join(gates + [re.escape(self.named_head)]))
             self.quotes_re = re.compile(f"{self.quoted_re.pattern}|{self.deputy_venue_re.pattern}")
 
     # ------------------------------------------------------------------ places
@@ -564,39 +584,35 @@ class _Rules:
                 return q - 2
         return -1
 
-
-# ---------------------------------------------------------------------- resolution
-
-
-def _resolve_level(level: str, jur: Jurisdiction | None) -> str:
-    """The full place name a bare level word stands for in ``jur`` ("" if unknown)."""
-    if jur is None:
+    # -------------------------------------------------------------- resolution
+    def resolve_level(self, level: str, jur: Jurisdiction | None) -> str:
+        """The full place name a bare level word stands for in ``jur`` ("" if unknown)."""
+        if jur is None:
+            return ""
+        if level == "national":
+            return self.national
+        if level == "provincial":
+            return jur.province or (jur.name if jur.level == "provincial" else "")
+        if level == "municipal":
+            if jur.level == "district" and jur.name.endswith(self.county_level_city_suffix):
+                return jur.name  # a county-level city speaking of itself
+            return jur.city or (jur.name if jur.level == "municipal" else "")
+        if level == "district":
+            return (jur.district or jur.name) if jur.level == "district" else ""
+        if level == "township":
+            return jur.name if jur.level == "township" else ""
         return ""
-    if level == "national":
-        return "全国"
-    if level == "provincial":
-        return jur.province or (jur.name if jur.level == "provincial" else "")
-    if level == "municipal":
-        if jur.level == "district" and jur.name.endswith("市"):
-            return jur.name  # a county-level city speaking of itself
-        return jur.city or (jur.name if jur.level == "municipal" else "")
-    if level == "district":
-        return (jur.district or jur.name) if jur.level == "district" else ""
-    if level == "township":
-        return jur.name if jur.level == "township" else ""
-    return ""
 
+    def parent_of(self, level: str, jur: Jurisdiction | None) -> str:
+        """The place one level above ``level`` in ``jur`` (the city of a set of districts)."""
+        parent = {"district": "municipal", "municipal": "provincial", "provincial": "national"}.get(level, "")
+        return self.resolve_level(parent, jur) if parent else ""
 
-def _parent_of(level: str, jur: Jurisdiction | None) -> str:
-    """The place one level above ``level`` in ``jur`` (the city of a set of districts)."""
-    parent = {"district": "municipal", "municipal": "provincial", "provincial": "national"}.get(level, "")
-    return _resolve_level(parent, jur) if parent else ""
-
-
-def _unresolved(word: str) -> str:
-    """A level word kept as written in a canonical name (镇级 → 镇)."""
-    word = norm_paren(word)
-    return word[:-1] if word.endswith("级") and len(word) > 1 else word
+    def unresolved(self, word: str) -> str:
+        """A level word kept as written in a canonical name (镇级 → 镇)."""
+        word = norm_paren(word)
+        suffix = self.level_suffix
+        return word[:-len(suffix)] if suffix and word.endswith(suffix) and len(word) > len(suffix) else word
 
 
 # ---------------------------------------------------------------------- the finder
@@ -690,7 +706,7 @@ class _Finder:
         """
         if pos:
             last = self.text[pos - 1]
-            if (ordinal and last == "届") or last in (self.short_ends if short else self.plain_ends):
+            if (ordinal and self.text.endswith(self.r.session_suffix, 0, pos)) or last in (self.short_ends if short else self.plain_ends):
                 memo = self._prefixes
                 if memo is None:
                     return self._prefix(pos, named, short, ordinal)
@@ -771,7 +787,7 @@ class _Finder:
             elif text[max(0, start - 1):pos] not in r.level_blockers \
                     and text[max(0, start - 2):pos] not in r.level_blockers:
                 # (全区, 辖区, 小区 …: there the level word belongs to a word that is no place)
-                found.append(_Prefix(start, "level", text[start:pos], _resolve_level(level, self.jur), level))
+                found.append(_Prefix(start, "level", text[start:pos], r.resolve_level(level, self.jur), level))
         if not found:
             return _Prefix(pos)
         if len(found) == 1:
@@ -829,7 +845,7 @@ class _Finder:
         if p.kind in ("named", "short"):
             return p.place
         if p.kind == "level":
-            return p.place or _unresolved(p.word)
+            return p.place or self.r.unresolved(p.word)
         return norm_paren(p.word)
 
     def own(self) -> tuple[str, str]:
@@ -908,10 +924,11 @@ class _Finder:
     def each_canonical(self, p: _Prefix, template: str, surface: str) -> str:
         """各区人大常委会 → 厦门市各区人大常委会; 各镇(街)人大 → 镇(街)人大."""
         if p.level == "township":
-            return template.format(place=norm_paren(p.word)[1:])
-        parent = _parent_of(p.level, self.jur)
+            return template.format(place=norm_paren(p.word).removeprefix(self.r.each_marker))
+        parent = self.r.parent_of(p.level, self.jur)
         surface = norm_paren(surface)
-        return parent + (surface if surface.startswith("各") else "各" + surface)  # 县市区… → 咸宁市各县市区…
+        each = self.r.each_marker
+        return parent + (surface if surface.startswith(each) else each + surface)  # 县市区… → 咸宁市各县市区…
 
     # -- deputies ------------------------------------------------------------------------
     def deputies(self) -> None:
@@ -922,10 +939,10 @@ class _Finder:
             head = m.group(1)
             e = h + len(head)
             opts = heads[head]
-            bare_word = head == "代表"
+            bare_word = head == r.deputy_word
             if bare_word:
-                if h >= 2 and text.startswith("人大", h - 2):
-                    continue  # the 人大代表 occurrence covers it
+                if text.endswith(r.congress_word, 0, h):
+                    continue  # the named_head occurrence (人大代表) covers it
                 if r.bare_not_after.starts_at(text, e):
                     continue
                 if h == 0 or text[h - 1] not in ends:  # (no prefix: see prefix())
@@ -953,16 +970,16 @@ class _Finder:
 
     def named_deputies(self) -> None:
         """人大代表王小明 (a name closed by punctuation or a name-end word) joins the span."""
-        text = self.text
-        at = text.find("人大代表")
+        text, word = self.text, self.r.named_head
+        at = text.find(word)
         while at != -1:
-            e = at + 4
+            e = at + len(word)
             n_end = self.name_after(e, strict=True)
             if n_end > e:
                 p = self.prefix(at)
                 start = p.start if p.kind not in ("none", "session") else at
                 self.add(start, n_end, "deputy", text[e:n_end], p.level if p.kind != "multi" else "multi", "deputy")
-            at = text.find("人大代表", e)
+            at = text.find(word, e)
 
     def roles(self) -> None:
         text, r = self.text, self.r
@@ -980,7 +997,7 @@ class _Finder:
     def groups(self) -> None:
         text, r = self.text, self.r
         if r.group_gate is not None and r.group_gate.search(text) is None:
-            return  # (every group holds a group word or 小组)
+            return  # (every group holds a group word or the group noun)
         last: tuple[int, str, str] | None = None  # (end, place, level) of the last numbered group
         for m in r.group_re.finditer(text):
             h = m.start()
@@ -991,10 +1008,10 @@ class _Finder:
             if generic is None and not number:
                 continue  # a bare 小组 is handled below
             p = self.prefix(h, ordinal=True)
-            if number and p.kind in ("none", "session") and not surface.startswith("人大"):
+            if number and p.kind in ("none", "session") and not surface.startswith(r.congress_word):
                 # 十五小组 standing alone: only right after another numbered group
                 if last is None or text[last[0]:h] not in r.group_joiners:
-                    if not surface.endswith("代表小组"):
+                    if not surface.endswith(r.deputy_group):
                         continue
             if number:
                 if p.kind in ("named", "short", "level"):
@@ -1003,7 +1020,8 @@ class _Finder:
                     place, level = last[1], last[2]
                 else:
                     place, level = "", ""
-                canonical = f"{place}人大第{number}代表小组" if place else f"第{number}代表小组"
+                canonical = r.numbered_group["canonical"].format(place=place, number=number) if place \
+                    else r.numbered_group["bare"].format(number=number)
                 last = (e, place, level)
                 start = p.start if p.kind != "none" else h
                 self.add(start, e, "deputy", canonical, level, "deputy")
@@ -1019,9 +1037,9 @@ class _Finder:
             h = m.start()
             if r.bare_group_not_after.ends_at(text, h):
                 continue
-            if text.endswith("代表", 0, h) or (h > 0 and text[h - 1] in _NUM_CHARS):
+            if text.endswith(r.deputy_word, 0, h) or (h > 0 and text[h - 1] in r.numerals):
                 continue
-            self.add(h, h + 2, "deputy", "代表小组", "", "deputy")
+            self.add(h, h + len(r.group_noun), "deputy", r.deputy_group, "", "deputy")
 
     def name_after(self, pos: int, strict: bool = False) -> int:
         """End of a person's name starting at ``pos`` (surname + 1–2 characters), or ``pos``.
@@ -1071,7 +1089,7 @@ class _Finder:
             right = r.right_re.match(text, end) if r.right_re is not None else None
             canon_tail = ""
             if right and right.group(0) != head:
-                canon_tail = right.group(0) if right.group(0) != "站点" else ""
+                canon_tail = right.group(0) if right.group(0) not in r.dropped_extensions else ""
                 end = right.end()
             start, named, level, chain = self.station_left(h, proper)
             if start == h and not bare:
@@ -1086,8 +1104,7 @@ class _Finder:
             canonical = norm_paren(text[start:e]) + canon_tail  # a trailing (站) is dropped
             if not named:
                 canonical = self.resolve_station(canonical, start)
-            if canonical.startswith("各"):
-                canonical = canonical[1:]
+            canonical = canonical.removeprefix(r.each_marker)
             self.add(start, end, "station", canonical, level, "station")
             if r.list_marker and text.endswith(r.list_marker, 0, start):
                 self.listed_names(start - len(r.list_marker))
@@ -1097,12 +1114,12 @@ class _Finder:
         """省三级人大代表履职服务平台 → 福建省三级…: a single counted level item is resolved."""
         r = self.r
         m = r.item_re.match(canonical)
-        if m and len(m.group(0)) == 1 and _NUM_LEVEL.match(canonical, 1, 3):
-            place = _resolve_level(r.level_words.get(m.group(0), ""), self.jur)
+        if m and len(m.group(0)) == 1 and r.num_level_re.match(canonical, 1, 3):
+            place = r.resolve_level(r.level_words.get(m.group(0), ""), self.jur)
             if place:
                 return place + canonical[1:]
-        if canonical.startswith("人大") and not canonical.startswith("人大代表"):
-            return canonical[2:] or canonical
+        if canonical.startswith(r.congress_word) and not canonical.startswith(r.named_head):
+            return canonical[len(r.congress_word):] or canonical
         return canonical
 
     def quoted_before(self, h: int) -> str | None:
@@ -1213,7 +1230,7 @@ class _Finder:
                         return s, True, level or r.station_levels.get(suffix, ""), chain
         # a bare proper name right before the head, after punctuation (,田洋活动站), or
         # before a deputy qualifier chain after punctuation or a stop word (参观永安人大代表之家)
-        deputy_chain = pos < h and chain.startswith(("人大", "代表"))
+        deputy_chain = pos < h and chain.startswith((r.congress_word, r.deputy_word))
         if proper and (pos == h or deputy_chain):
             for length in (4, 3, 2):
                 b = pos - length
@@ -1232,14 +1249,14 @@ class _Finder:
         and a clause boundary or stop word before it.
         """
         text, r = self.text, self.r
-        m = _NUMBERED_END.search(text, max(0, pos - 5), pos)
+        m = r.numbered_end_re.search(text, max(0, pos - 5), pos)
         if m is None:
             return -1
         o = m.start()
         s = r.name_before(text, o, "", self.known)
         if s != -1:
             return s
-        return o if text[o] == "第" and r.is_stop_before(text, o) else -1
+        return o if text.startswith(r.ordinal_prefix, o) and r.is_stop_before(text, o) else -1
 
     def org_name_before(self, pos: int) -> int:
         """Start of an organisation name ending at ``pos`` (2 to name_max chars), or -1.
@@ -1367,7 +1384,8 @@ class _Finder:
                 if b <= 0:
                     break
                 body = text[b:t]
-                if not _CJK_RE.match(body[0]) or body[0] in r.breakers or "人大" in body or "代表" in body:
+                if not _CJK_RE.match(body[0]) or body[0] in r.breakers or r.congress_word in body \
+                        or r.deputy_word in body:
                     break
                 p = self.prefix(b)
                 if p.kind in ("level", "named"):
