@@ -627,8 +627,6 @@ def _prefix_order(p: _Prefix) -> tuple[int, int]:
     return p.start, _KIND_RANK[p.kind]
 
 
-
-
 _JUR_NAMES: dict[int, tuple[Jurisdiction, frozenset]] = {}
 
 
@@ -648,8 +646,15 @@ def _jurisdiction_names(jur: Jurisdiction) -> frozenset:
     return got[1]
 
 
-class _Finder:
-    """One call of :meth:`MentionFinder.find`: text, jurisdiction and rules."""
+class _Places:
+    """The places of one text: the place names it knows and the prefixes before its heads.
+
+    Known places are the unit's jurisdiction and the county and township names the
+    text writes at a clause boundary; :meth:`prefix` reads what stands before a
+    head and belongs to its span (a named place, a short name, a level word,
+    several levels, "each"), :meth:`place_of` and :meth:`each_canonical` put it
+    into a canonical name. The mention families of :class:`_Finder` build on it.
+    """
 
     def __init__(self, text: str, jur: Jurisdiction | None, rules: _Rules):
         self.text = text
@@ -663,9 +668,6 @@ class _Finder:
         self.shorts, self.short_re, short_ends = rules.shorts_for(self.known)
         self.short_ends = ANY_CHAR if short_ends is None else short_ends
         self.plain_ends = ANY_CHAR if rules.prefix_ends is None else rules.prefix_ends
-        self.cands: list[tuple[int, int, str, str, str, str]] = []
-        self.titles = [(m.start(), m.end()) for m in rules.title_re.finditer(text)] \
-            if rules.title_open_re.search(text) is not None else []
         # prefix() answers of this text, by arguments (None without shortcuts)
         self._prefixes: dict[tuple, _Prefix] | None = {} if rules.shortcuts else None
         if jur is None or not jur.name:
@@ -848,11 +850,26 @@ class _Finder:
             return p.place or self.r.unresolved(p.word)
         return norm_paren(p.word)
 
-    def own(self) -> tuple[str, str]:
-        """The unit's own place name and level."""
-        if self.jur is None or not self.jur.name:
-            return "", ""
-        return self.jur.name, self.jur.level
+    def each_canonical(self, p: _Prefix, template: str, surface: str) -> str:
+        """各区人大常委会 → 厦门市各区人大常委会; 各镇(街)人大 → 镇(街)人大."""
+        if p.level == "township":
+            return template.format(place=norm_paren(p.word).removeprefix(self.r.each_marker))
+        parent = self.r.parent_of(p.level, self.jur)
+        surface = norm_paren(surface)
+        each = self.r.each_marker
+        return parent + (surface if surface.startswith(each) else each + surface)  # 县市区… → 咸宁市各县市区…
+
+
+class _Finder(_Places):
+    """One call of :meth:`MentionFinder.find`: the candidates of the four mention families
+    in one text, read with the places and prefixes of :class:`_Places`, then the longest
+    ones that do not overlap (:meth:`run`)."""
+
+    def __init__(self, text: str, jur: Jurisdiction | None, rules: _Rules):
+        super().__init__(text, jur, rules)
+        self.cands: list[tuple[int, int, str, str, str, str]] = []
+        self.titles = [(m.start(), m.end()) for m in rules.title_re.finditer(text)] \
+            if rules.title_open_re.search(text) is not None else []
 
     def add(self, start: int, end: int, type_: str, canonical: str, level: str, branch: str) -> None:
         if end > start:
@@ -920,15 +937,6 @@ class _Finder:
                     if cand[1] == end and cand[2] == "congress":
                         return cand[3], cand[4]
         return None
-
-    def each_canonical(self, p: _Prefix, template: str, surface: str) -> str:
-        """各区人大常委会 → 厦门市各区人大常委会; 各镇(街)人大 → 镇(街)人大."""
-        if p.level == "township":
-            return template.format(place=norm_paren(p.word).removeprefix(self.r.each_marker))
-        parent = self.r.parent_of(p.level, self.jur)
-        surface = norm_paren(surface)
-        each = self.r.each_marker
-        return parent + (surface if surface.startswith(each) else each + surface)  # 县市区… → 咸宁市各县市区…
 
     # -- deputies ------------------------------------------------------------------------
     def deputies(self) -> None:
@@ -1366,7 +1374,7 @@ class _Finder:
             if p.kind in ("named", "short", "level"):
                 self.add(p.start, m.start() + len(word), "agency", self.place_of(p) + word, p.level, "department")
             else:
-                place, level = self.own()
+                place, level = self.own_place, self.own_level
                 self.add(m.start(), m.start() + len(word), "agency", place + word, level if place else "",
                          "department")
 
