@@ -1465,7 +1465,8 @@ class MentionFinder:
     version and ``shortcuts`` (through :func:`congress_lib.resources.compiled`),
     then call :meth:`find` once per text. One finder serves any number of texts
     and threads; nothing in it changes but the memo tables of its rules (caches,
-    see ``_Rules``).
+    see ``_Rules``). The constructor compiles anew from a :class:`Lexicon`, past
+    the cache.
     """
 
     __slots__ = ("rules",)
