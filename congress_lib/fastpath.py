@@ -14,8 +14,234 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
+from itertools import repeat
+
 
 # --- word gates and lookaheads (used by the mention finder) -------------------------------
+#
+# Words are literal strings in which either kind of parenthesis, full-width or ASCII,
+# stands for both (镇(街) and 镇（街） are one word).
+
+
+def norm_paren(word: str) -> str:
+    """``word`` with full-width parentheses written as ASCII ones (the form words are compared in)."""
+    return word.replace("（", "(").replace("）", ")")
+
+
+def paren_pattern(word: str) -> str:
+    """Regex source matching the literal ``word``, either kind of parenthesis matching both."""
+    out = []
+    for char in word:
+        if char in "(（":
+            out.append("[(（]")
+        elif char in ")）":
+            out.append("[)）]")
+        else:
+            out.append(re.escape(char))
+    return "".join(out)
+
+
+def by_length(words) -> list[str]:
+    """The distinct ``words``, longest first (then in code-point order)."""
+    return sorted(set(words), key=lambda w: (-len(w), w))
+
+
+def alternation(words) -> str:
+    """Regex source of one of ``words`` (:func:`paren_pattern` each), longest first, so that
+    at one position the longest word matches."""
+    return "|".join(paren_pattern(w) for w in by_length(words))
+
+
+_MATCH_START = re.Match.start
+
+
+class Lookahead:
+    """A zero-width lookahead regex whose matches can only start at a few characters.
+
+    ``finditer`` yields exactly what ``re.compile(pattern).finditer`` yields (one
+    zero-width match at every position where the lookahead holds), but finds the
+    candidate positions with a *gate* first: a regex whose every match is one
+    character long and starts with a literal character, which the regex engine
+    scans for in C, skipping most of a text. ``firsts`` must hold every character
+    a match can start with (the gate is then that character class); a ``gate``
+    source (``a(?=rest…)|b(?=rest…)``) can be sharper: it must match at least
+    wherever the lookahead holds. With neither, every position is tried (the plain
+    definition, ``gate`` is None).
+    """
+
+    __slots__ = ("pattern", "regex", "gate")
+
+    def __init__(self, pattern: str, firsts=None, gate: str | None = None):
+        self.pattern = pattern
+        self.regex = re.compile(pattern)
+        if gate is not None:
+            self.gate = re.compile(gate)
+        elif firsts is not None:
+            self.gate = re.compile("[" + "".join(re.escape(c) for c in sorted(firsts)) + "]")
+        else:
+            self.gate = None
+
+    def finditer(self, text: str):
+        gate = self.gate
+        if gate is None:
+            return self.regex.finditer(text)
+        first = gate.search(text)  # (most texts hold none: no iterator is built for them)
+        if first is None:
+            return ()
+        starts = [first.start()]
+        starts += map(_MATCH_START, gate.finditer(text, starts[0] + 1))  # (gate matches are one character long)
+        return list(filter(None, map(self.regex.match, repeat(text, len(starts)), starts)))
+
+
+def first_chars(words) -> set | None:
+    """The characters the regex of ``alternation(words)`` can start with (None: any, when a word is empty)."""
+    out = set()
+    for w in words:
+        if not w:
+            return None  # an empty word matches anywhere
+        out.update("(（" if w[0] in "(（" else w[0])
+    return out
+
+
+def word_gate(words) -> str | None:
+    """Regex source of a gate for ``alternation(words)`` (see :class:`Lookahead`): each first
+    character, followed (as a lookahead) by the rest of one of the words starting with it.
+    It matches, one character long, exactly where ``alternation(words)`` matches (None when a
+    word is empty or there is none)."""
+    rests: dict[str, set[str]] = {}
+    for w in set(words):
+        if not w:
+            return None
+        for first in ("(（" if w[0] in "(（" else w[0]):
+            rests.setdefault(first, set()).add(w[1:])
+    if not rests:
+        return None
+    branches = []
+    for first in sorted(rests):
+        tails = rests[first]
+        branches.append(re.escape(first) if "" in tails else f"{re.escape(first)}(?={alternation(tails)})")
+    return "|".join(branches)
+
+
+def lookahead(words, shortcuts: bool = True) -> Lookahead:
+    """Every (overlapping) occurrence of any word: ``re.finditer(f"(?=({alternation(words)}))", text)``,
+    so group 1 is the longest word at a position; gated by :func:`word_gate` with ``shortcuts``."""
+    if not shortcuts:
+        return Lookahead(f"(?=({alternation(words)}))")
+    return Lookahead(f"(?=({alternation(words)}))", first_chars(words), word_gate(words))
+
+
+def word_chars(words) -> frozenset:
+    """The characters of ``words``, either parenthesis standing for both."""
+    out = set("".join(words))
+    for pair in ("(（", ")）"):
+        if out & set(pair):
+            out.update(pair)
+    return frozenset(out)
+
+
+def last_chars(words) -> frozenset | None:
+    """The characters ``words`` can end with, either parenthesis standing for both
+    (None when a word is empty: then a match can end after any character)."""
+    out = set()
+    for w in words:
+        if not w:
+            return None
+        out.update(")）" if w[-1] in ")）" else "(（" if w[-1] in "(（" else w[-1])
+    return frozenset(out)
+
+
+class EndWords:
+    """``re.compile(f"(?:{alternation(words)})\\Z").search(window)``, by dictionary lookups.
+
+    That regex matches at the leftmost position from which the rest of the window
+    is one of the words (either kind of parenthesis matching either), that is, at
+    the start of the longest word the window ends with; :meth:`start` returns
+    that position (or None) from a few slices and set lookups.
+    """
+
+    __slots__ = ("words", "lengths", "empty")
+
+    def __init__(self, words):
+        self.words = frozenset(norm_paren(w) for w in words)
+        # lengths of the (non-empty) words by their last character, longest first
+        by_last: dict[str, set[int]] = {}
+        for w in self.words:
+            if w:
+                for c in (")）" if w[-1] == ")" else "(（" if w[-1] == "(" else w[-1]):
+                    by_last.setdefault(c, set()).add(len(w))
+        self.lengths = {c: sorted(ks, reverse=True) for c, ks in by_last.items()}
+        self.empty = "" in self.words
+
+    def start(self, window: str) -> int | None:
+        n = len(window)
+        if n:
+            words = self.words
+            for k in self.lengths.get(window[-1], ()):
+                if k <= n:
+                    tail = window[n - k:]
+                    if (tail in words) if ("（" not in tail and "）" not in tail) else (norm_paren(tail) in words):
+                        return n - k
+        return n if self.empty else None
+
+
+class EndRegex:
+    """The plain definition of :class:`EndWords`: the regex itself, with the same ``start``."""
+
+    __slots__ = ("regex",)
+
+    def __init__(self, words):
+        self.regex = re.compile(f"(?:{alternation(words)})\\Z")
+
+    def start(self, window: str) -> int | None:
+        m = self.regex.search(window)
+        return m.start() if m else None
+
+
+def end_words(words, shortcuts: bool = True) -> EndWords | EndRegex:
+    """What finds the longest of ``words`` a window ends with: an :class:`EndWords` with
+    ``shortcuts``, else its plain definition, an :class:`EndRegex`."""
+    return EndWords(words) if shortcuts else EndRegex(words)
+
+
+@lru_cache(maxsize=1024)
+def cached_end_words(words: tuple[str, ...]) -> EndWords:
+    """``EndWords(words)``, kept for the last 1,024 tuples asked for (a cache: the object is
+    never changed, so callers share it)."""
+    return EndWords(words)
+
+
+class WordSet:
+    """Does a word of this set end at / start at a position? One ``str.endswith`` /
+    ``str.startswith`` with the tuple of words, which equals testing each word's slice."""
+
+    __slots__ = ("words", "tuple")
+
+    def __init__(self, words):
+        self.words = frozenset(words)
+        self.tuple = tuple(sorted(self.words))
+
+    def ends_at(self, text: str, pos: int) -> bool:
+        """True when some word ``w`` has ``text[pos - len(w):pos] == w``."""
+        return text.endswith(self.tuple, 0, pos)
+
+    def starts_at(self, text: str, pos: int) -> bool:
+        """True when some word ``w`` has ``text[pos:pos + len(w)] == w``."""
+        return text.startswith(self.tuple, pos)
+
+
+class AnyChar:
+    """Holds every character: the gate that lets everything through (no shortcut)."""
+
+    __slots__ = ()
+
+    def __contains__(self, char) -> bool:
+        return True
+
+
+#: The one :class:`AnyChar`.
+ANY_CHAR = AnyChar()
 
 
 # --- scanning numbers and cues (used by the quantity finder, the indicator classifier and the cue finders) ---
@@ -87,7 +313,7 @@ def matches_from_starts(pattern: re.Pattern, starts: re.Pattern, text: str, pos:
         pos = m.end()
 
 
-def by_length(pairs) -> list[tuple[int, dict]]:
+def length_table(pairs) -> list[tuple[int, dict]]:
     """``(word, value)`` pairs as ``(length, {word: value})`` groups, longest first (the
     first value of a word repeated wins): the table :func:`longest_ending_at` reads."""
     groups: dict[int, dict] = {}
@@ -97,7 +323,7 @@ def by_length(pairs) -> list[tuple[int, dict]]:
 
 
 def longest_ending_at(table: list[tuple[int, dict]], text: str, pos: int) -> tuple[str, object] | None:
-    """The longest word of a :func:`by_length` table that ends at ``pos`` in ``text``, and its value.
+    """The longest word of a :func:`length_table` table that ends at ``pos`` in ``text``, and its value.
 
     Plain definition: the first of the table's words, sorted longest first, for which
     ``text.endswith(word, 0, pos)``. One dictionary look-up per word length instead of

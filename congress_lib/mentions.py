@@ -56,167 +56,61 @@ the level word is kept: 镇人大代表). Bare heads resolve as the lexicon says
 to their role noun, a named deputy to the name, numbered deputy groups to
 ``<place>人大第<N>代表小组``, a named station keeps its name.
 
-All domain words live in ``lexicon/mention_*.yaml``; this module holds the
-mechanism. Compiled patterns are cached per lexicon version, so the finder is
-cheap to call once per sentence on 10^5 reports. Shortcuts keep it cheap
-without changing an answer: a text holding no head is rejected by one regex;
-every prefix ends with one of a few characters (of a level word, a multi-level
-item, a short place name), so most heads are settled by one character test; a
-multi-level prefix or a qualifier chain is searched for only within the run of
-its characters; the answer of ``prefix`` at a position is kept for the text.
-(The tests compare the finder with these shortcuts switched off.)
+All domain words live in ``lexicon/mention_*.yaml`` and the punctuation in
+``lexicon/characters.yaml``; this module holds the rules. :class:`MentionFinder`
+is their compiled form, made once per lexicon version
+(``MentionFinder.from_lexicon(lex)``), so the finder is cheap to call once per
+sentence on 10^5 reports. Shortcuts keep it cheap without changing an answer: a
+text holding no head is rejected by one regex; every prefix ends with one of a
+few characters (of a level word, a multi-level item, a short place name), so
+most heads are settled by one character test; a multi-level prefix or a
+qualifier chain is searched for only within the run of its characters; the
+answer of ``prefix`` at a position is kept for the text. Their machinery, which
+knows nothing of the domain, lives in :mod:`~congress_lib.fastpath`;
+``MentionFinder.from_lexicon(lex, shortcuts=False)`` runs without any of it,
+and the tests compare the two.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from itertools import repeat
-from operator import itemgetter
 from functools import lru_cache
-from threading import Lock
+from operator import itemgetter
 
 from .errors import InvalidArgumentError, LexiconError
+from .fastpath import (
+    ANY_CHAR,
+    EndRegex,
+    EndWords,
+    Lookahead,
+    WordSet,
+    alternation,
+    by_length,
+    cached_end_words,
+    end_words,
+    first_chars,
+    last_chars,
+    lookahead,
+    norm_paren,
+    word_chars,
+    word_gate,
+)
 from .jurisdiction import Jurisdiction
-from .resources import Lexicon, load_lexicon
+from .resources import Lexicon, compiled, load_lexicon
+from .text import CJK, char_class, characters, closers, openers, pair_chars
 
-__all__ = ["find_mentions", "MENTION_TYPES"]
+__all__ = ["find_mentions", "MentionFinder", "MENTION_TYPES"]
 
 #: The four mention types, in the order used to break ties between equal spans.
 MENTION_TYPES = ("station", "deputy", "agency", "congress")
 _TYPE_ORDER = {t: i for i, t in enumerate(MENTION_TYPES)}
 
-_CJK = "\u4e00-\u9fff\u3400-\u4dbf"
-_CJK_RE = re.compile(f"[{_CJK}]")
-_NUM = "〇零一二三四五六七八九十百两0-9"
-_NUM_CHARS = "〇零一二三四五六七八九十百两0123456789"  # the characters of the class [_NUM]
+_CJK_RE = re.compile(f"[{CJK}]")
 _WINDOW = 24  # characters read leftwards for a prefix
 _MEMO_MAX = 200_000  # entries of a memo table before it is emptied
-_CLOSE_QUOTES = "”\"’」』"
 _RANK = {"national": 0, "provincial": 1, "municipal": 2, "district": 3, "township": 4, "community": 5,
          "village": 5}
-_PUNCT = set("，,。；;：:！!？?“”‘’\"'()（）《》【】[]—…·/ \t\n")
-_OPEN_QUOTES = "“\"‘「『"
-_NUM_LEVEL = re.compile(f"[{_NUM}]级")  # 三级
-_NUMBERED_END = re.compile(f"第?[{_NUM}]{{1,3}}\\Z")  # a number closing a place name (艾博第六 + 村)
-
-
-def _paren(word: str) -> str:
-    """Regex source for a literal word; ASCII and full-width parentheses match alike."""
-    out = []
-    for char in word:
-        if char in "(（":
-            out.append("[(（]")
-        elif char in ")）":
-            out.append("[)）]")
-        else:
-            out.append(re.escape(char))
-    return "".join(out)
-
-
-def _norm_paren(word: str) -> str:
-    return word.replace("（", "(").replace("）", ")")
-
-
-def _alternation(words) -> str:
-    return "|".join(_paren(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
-_MATCH_START = re.Match.start
-
-
-class _Lookahead:
-    """A zero-width lookahead regex whose matches can only start at a few characters.
-
-    ``finditer`` yields exactly what ``re.compile(pattern).finditer`` yields (one
-    zero-width match at every position where the lookahead holds), but finds the
-    candidate positions with a *gate* first: a regex whose every match is one
-    character long and starts with a literal character, which the regex engine
-    scans for in C, skipping most of a text. ``firsts`` must hold every character
-    a match can start with (the gate is then that character class); a ``gate``
-    source (``a(?=rest…)|b(?=rest…)``) can be sharper: it must match at least
-    wherever the lookahead holds. With neither, every position is tried.
-    """
-
-    __slots__ = ("pattern", "regex", "gate")
-
-    def __init__(self, pattern: str, firsts, gate: str | None = None):
-        self.pattern = pattern
-        self.regex = re.compile(pattern)
-        if gate is not None:
-            self.gate = re.compile(gate)
-        elif firsts is not None:
-            self.gate = re.compile("[" + "".join(re.escape(c) for c in sorted(firsts)) + "]")
-        else:
-            self.gate = None
-
-    def finditer(self, text: str):
-        gate = self.gate
-        if gate is None:
-            return self.regex.finditer(text)
-        first = gate.search(text)  # (most texts hold none: no iterator is built for them)
-        if first is None:
-            return ()
-        starts = [first.start()]
-        starts += map(_MATCH_START, gate.finditer(text, starts[0] + 1))  # (gate matches are one character long)
-        return list(filter(None, map(self.regex.match, repeat(text, len(starts)), starts)))
-
-
-def _firsts(words) -> set | None:
-    """The characters the regex of ``_alternation(words)`` can start with (None: any)."""
-    out = set()
-    for w in words:
-        if not w:
-            return None  # an empty word matches anywhere
-        out.update("(（" if w[0] in "(（" else w[0])
-    return out
-
-
-def _word_gate(words) -> str | None:
-    """A gate for ``_alternation(words)``: each first character, followed (as a
-    lookahead) by the rest of one of the words starting with it."""
-    rests: dict[str, set[str]] = {}
-    for w in set(words):
-        if not w:
-            return None
-        for first in ("(（" if w[0] in "(（" else w[0]):
-            rests.setdefault(first, set()).add(w[1:])
-    if not rests:
-        return None
-    branches = []
-    for first in sorted(rests):
-        tails = rests[first]
-        branches.append(re.escape(first) if "" in tails else f"{re.escape(first)}(?={_alternation(tails)})")
-    return "|".join(branches)
-
-
-def _lookahead(words) -> _Lookahead:
-    """Every (overlapping) occurrence of any word; group 1 is the longest at a position."""
-    return _Lookahead(f"(?=({_alternation(words)}))", _firsts(words), _word_gate(words))
-
-
-def _by_length(words) -> list[str]:
-    return sorted(set(words), key=lambda w: (-len(w), w))
-
-
-def _chars(words) -> frozenset:
-    """The characters of ``words``, either parenthesis standing for both."""
-    out = set("".join(words))
-    for pair in ("(（", ")）"):
-        if out & set(pair):
-            out.update(pair)
-    return frozenset(out)
-
-
-def _last_chars(words) -> frozenset | None:
-    """The characters ``words`` can end with, either parenthesis standing for both
-    (None when a word is empty: then a match can end after any character)."""
-    out = set()
-    for w in words:
-        if not w:
-            return None
-        out.update(")）" if w[-1] in ")）" else "(（" if w[-1] in "(（" else w[-1])
-    return frozenset(out)
 
 
 @lru_cache(maxsize=4)
@@ -277,9 +171,22 @@ class _Prefix:
 
 
 class _Rules:
-    """Everything compiled from one lexicon."""
+    """Everything compiled from one lexicon: the rules of :class:`MentionFinder`.
 
-    def __init__(self, lex: Lexicon):
+    With ``shortcuts`` (the default) the fast paths of :mod:`~congress_lib.fastpath`
+    are built: gates in front of the head lookaheads, dictionary look-ups for the
+    words a window ends with, the characters every prefix or qualifier chain ends
+    with, one regex rejecting a text that holds no head, and two memo tables
+    (:meth:`bad_name`, :meth:`shorts_for`). With ``shortcuts=False`` none of them is
+    built and every rule runs as its plain definition (a regex search, a scan of a
+    word list); the answers are the same, and the tests compare the two.
+
+    Shared by every thread that finds mentions with the lexicon: nothing changes
+    after construction but the two memo tables, caches of answers that depend on
+    their arguments and the lexicon only (bounded, emptied when full).
+    """
+
+    def __init__(self, lex: Lexicon, shortcuts: bool = True):
         places = lex["mention_places"]
         congress = lex["mention_congress"]
         deputies = lex["mention_deputies"]
@@ -290,13 +197,36 @@ class _Rules:
         except LexiconError:
             jur_not_places = []
 
-        self._bad_names: dict[tuple[str, bool], bool] = {}
+        self.shortcuts = shortcuts
+
+        # --- punctuation (lexicon/characters.yaml) --------------------------------
+        chars = characters(lex)
+        # a bare place or organisation name starts after one of these or a space, and a
+        # person's name ends before one; not after a corner bracket (see characters.yaml)
+        self.punct = frozenset(
+            chars.sentence_ends + chars.clause_marks + pair_chars(chars.double_quotes + chars.single_quotes)
+            + chars.apostrophes + pair_chars(chars.brackets + chars.title_marks) + chars.other_marks + " \t\n")
+        self.enumeration_commas = frozenset(chars.enumeration_commas)
+        # what joins two numbered deputy groups (市人大第十三小组、十五小组)
+        self.group_joiners = frozenset(chars.enumeration_commas) | frozenset(chars.conjunctions)
+        # the quotes around words that name a station head (“社情民意”示范点)
+        self.open_quotes, self.close_quotes = openers(chars.quotes), closers(chars.quotes)
+        # a quoted brand name stands between double quotes, not corner brackets
+        brand_open, brand_close = char_class(openers(chars.double_quotes)), char_class(closers(chars.double_quotes))
+        self.brand_open_re = re.compile(brand_open)
+        # a cited title (deputies inside one are not coded)
+        self.title_open_re = re.compile(char_class(openers(chars.title_marks)))
+        self.title_re = re.compile("|".join(
+            f"{re.escape(o)}{char_class(o + c, negate=True)}{{0,80}}{re.escape(c)}" for o, c in chars.title_marks)) \
+            if chars.title_marks else None
+        # memo of bad_name (a cache; None without shortcuts)
+        self._bad_names: dict[tuple[str, bool], bool] | None = {} if shortcuts else None
 
         # --- places and levels -------------------------------------------------
-        self.suffixes = {_norm_paren(k): v for k, v in places["suffixes"].items()}
-        self.suffix_list = _by_length(self.suffixes)
+        self.suffixes = {norm_paren(k): v for k, v in places["suffixes"].items()}
+        self.suffix_list = by_length(self.suffixes)
         self.suffix_by_last: dict[str, tuple[str, ...]] | None = None  # (None: an empty suffix)
-        if all(self.suffix_list):
+        if shortcuts and all(self.suffix_list):
             self.suffix_by_last = {c: tuple(w for w in self.suffix_list if w[-1] == c)
                                    for c in {w[-1] for w in self.suffix_list}}
         self.scan_suffixes = [w for w in self.suffix_list if self.suffixes[w] in ("municipal", "district", "township")]
@@ -305,8 +235,8 @@ class _Rules:
             if w:
                 self.scan_by_first.setdefault(w[0], []).append(w)
         self.scan_gate = re.compile("[" + "".join(map(re.escape, sorted(self.scan_by_first))) + "]") \
-            if self.scan_by_first and all(self.scan_suffixes) else None
-        self.level_words = {_norm_paren(k): v for k, v in places["level_words"].items()}
+            if shortcuts and self.scan_by_first and all(self.scan_suffixes) else None
+        self.level_words = {norm_paren(k): v for k, v in places["level_words"].items()}
         self.breakers = set(places["name_breakers"])
         # characters no name holds (bad_name: breakers, ASCII; and whitespace, tested apart)
         self.unnameable = frozenset(self.breakers) | frozenset(map(chr, range(128)))
@@ -320,14 +250,27 @@ class _Rules:
         self.non_name_words = _non_name_words(tuple(places.get("non_name_pos", [])))
         # (and characters a place name never ends with)
         self.unnameable_last = self.unnameable | self.name_suffix_chars | {w for w in self.stops if len(w) == 1}
-        self.org_suffixes = _by_length(places["org_suffixes"])
-        self.each_words = {_norm_paren(k): v for k, v in places["each_words"].items()}
+        self.org_suffixes = by_length(places["org_suffixes"])
+        self.numerals = frozenset(places["numerals"])
+        numeral = char_class(places["numerals"])
+        ordinal = f"(?:{re.escape(places['ordinal_prefix'])})?"
+        self.ordinal_prefix = places["ordinal_prefix"]
+        self.session_suffix = places["session_suffix"]
+        self.level_suffix = places["level_suffix"]
+        self.each_marker = places["each_marker"]
+        self.national = places["national"]
+        self.county_level_city_suffix = places["county_level_city_suffix"]
+        self.num_level_re = re.compile(numeral + re.escape(self.level_suffix))  # 三级
+        self.numbered_end_re = re.compile(f"{ordinal}{numeral}{{1,3}}\\Z")  # a number closing a place name (艾博第六 + 村)
+        self.each_words = {norm_paren(k): v for k, v in places["each_words"].items()}
         self.multi_words = set(places.get("multi_words", []))
-        items = _alternation(places["multi_items"])
-        counters = _alternation(places["multi_counters"])
-        leaders = _alternation(places["multi_leaders"])
-        compact = _alternation(w for w in places["multi_items"] if len(w) == 1 or "(" in w)
-        sep = "[、，,和及与]"
+        items = alternation(places["multi_items"])
+        counters = alternation(places["multi_counters"])
+        leaders = alternation(places["multi_leaders"])
+        compact = alternation(w for w in places["multi_items"] if len(w) == 1 or "(" in w)
+        # between the items of a list of levels (市、区, 市区和镇)
+        sep = f"(?:{char_class(chars.enumeration_commas + chars.commas)}" + (
+            f"|{alternation(chars.conjunctions)})" if chars.conjunctions else ")")
         self.multi_re = re.compile(
             f"(?:(?:{leaders}))?(?:"
             f"(?:(?:{items}){sep}?){{1,5}}(?:{counters})"  # 省市区三级, 全国、省、市、区四级
@@ -337,67 +280,84 @@ class _Rules:
             f")\\Z"
         )
         self.item_re = re.compile(f"(?:{items})")
-        self.multi_word_re = _EndWords(self.multi_words) if self.multi_words else None
-        self.each_re = _EndWords(self.each_words)
-        self.level_re = _EndWords(self.level_words)
-        self.level_start_re = re.compile(f"(?:{_alternation(self.level_words)})")
-        self.ordinal_re = re.compile(f"第?[{_NUM}]{{1,4}}届\\Z")
+        self.multi_word_re = end_words(self.multi_words, shortcuts) if self.multi_words else None
+        self.each_re = end_words(self.each_words, shortcuts)
+        self.level_re = end_words(self.level_words, shortcuts)
+        self.level_start_re = re.compile(f"(?:{alternation(self.level_words)})")
+        self.ordinal_re = re.compile(f"{ordinal}{numeral}{{1,4}}{re.escape(self.session_suffix)}\\Z")
         # Every multi, each or level prefix ends with one of these characters
         # (multi_re ends with an item or a counter): after any other character
         # ``prefix`` knows at once that there is none (None: no such shortcut).
-        self.prefix_ends = _last_chars([*places["multi_items"], *places["multi_counters"], *self.multi_words,
-                                        *self.each_words, *self.level_words])
-        self._shorts_memo: dict[frozenset, tuple] = {}
+        self.prefix_ends = last_chars([*places["multi_items"], *places["multi_counters"], *self.multi_words,
+                                       *self.each_words, *self.level_words]) if shortcuts else None
+        # memo of shorts_for (a cache; None without shortcuts)
+        self._shorts_memo: dict[frozenset, tuple] | None = {} if shortcuts else None
 
         # --- congress ------------------------------------------------------------
-        self.congress_heads = {_norm_paren(k): v for k, v in congress["heads"].items()}
-        self.congress_re = _lookahead(self.congress_heads)
+        self.congress_heads = {norm_paren(k): v for k, v in congress["heads"].items()}
+        self.congress_re = lookahead(self.congress_heads, shortcuts)
         self.congress_multi = congress.get("multi_canonical", "")
         self.inherit_after = tuple(congress.get("inherit_after", []))
 
         # --- deputies ------------------------------------------------------------
         self.deputy_heads = deputies["heads"]
-        self.deputy_re = _lookahead(self.deputy_heads)
+        self.deputy_re = lookahead(self.deputy_heads, shortcuts)
         self.multi_canonical = deputies["multi_canonical"]
         self.roles = deputies["roles"]
-        self.role_re = _lookahead(self.roles)
+        self.role_re = lookahead(self.roles, shortcuts)
         self.groups = deputies["groups"]
-        group_alt = _alternation(self.groups)
-        group_firsts = _firsts(self.groups)
-        self.group_re = _Lookahead(
-            f"(?=((?:人大)?(?:第?([{_NUM}]{{1,4}})(?=代表小组|小组))?(?:{group_alt}|(?<=[{_NUM}])小组)))",
-            None if group_firsts is None else group_firsts | set("人第小") | set(_NUM_CHARS),
+        self.congress_word = deputies["congress_word"]
+        self.deputy_word = deputies["deputy_word"]
+        self.group_noun = deputies["group_noun"]
+        self.named_head = self.congress_word + self.deputy_word  # 人大代表 (+ a person's name)
+        self.deputy_group = self.deputy_word + self.group_noun  # 代表小组
+        self.numbered_group = deputies["numbered_group"]
+        congress_word, group_noun = re.escape(self.congress_word), re.escape(self.group_noun)
+        group_alt = alternation(self.groups)
+        group_firsts = first_chars(self.groups)
+        group_opens = first_chars([self.congress_word, self.ordinal_prefix, self.group_noun])
+        self.group_re = Lookahead(
+            f"(?=((?:{congress_word})?(?:{ordinal}({numeral}{{1,4}})(?={re.escape(self.deputy_group)}|{group_noun}))?"
+            f"(?:{group_alt}|(?<={numeral}){group_noun})))",
+            None if group_firsts is None or group_opens is None or not shortcuts
+            else group_firsts | group_opens | self.numerals,
         )
-        self.bare_group_re = _Lookahead(f"(?=小组(?:{_alternation(deputies['bare_group_before'])}))", "小")
-        self.bare_group_not_after = _WordSet(deputies["bare_group_not_after"])
-        self.bare_not_before = _WordSet(deputies["bare_not_before"])
-        self.bare_not_after = _WordSet(deputies["bare_not_after"])
+        self.bare_group_re = Lookahead(f"(?={group_noun}(?:{alternation(deputies['bare_group_before'])}))",
+                                       first_chars([self.group_noun]) if shortcuts else None)
+        self.bare_group_not_after = WordSet(deputies["bare_group_not_after"])
+        self.bare_not_before = WordSet(deputies["bare_not_before"])
+        self.bare_not_after = WordSet(deputies["bare_not_after"])
         self.name_roles = set(deputies["name_roles"])
-        self.name_end = _WordSet(deputies["name_end_words"])
+        self.name_end = WordSet(deputies["name_end_words"])
         self.surnames: dict[str, list[str]] = {}
-        for name in _by_length(deputies["surnames"]):
+        for name in by_length(deputies["surnames"]):
             self.surnames.setdefault(name[0], []).append(name)
 
         # --- stations --------------------------------------------------------------
-        self.station_heads = {_norm_paren(k): v for k, v in stations["heads"].items()}
-        self.station_re = _lookahead(self.station_heads)
+        self.station_heads = {norm_paren(k): v for k, v in stations["heads"].items()}
+        self.station_re = lookahead(self.station_heads, shortcuts)
         quals = list(stations["qualifiers"]) + list(self.level_words)
-        self.qual_re = re.compile(f"(?:{_alternation(quals)})+\\Z")
-        self.alt_re = re.compile(f"(?:{_alternation(stations['alternatives'])})")
-        self.right_re = re.compile(f"(?:{_alternation(stations.get('right_extensions', []))})") \
+        self.qual_re = re.compile(f"(?:{alternation(quals)})+\\Z")
+        self.alt_re = re.compile(f"(?:{alternation(stations['alternatives'])})")
+        self.right_re = re.compile(f"(?:{alternation(stations.get('right_extensions', []))})") \
             if stations.get("right_extensions") else None
         self.right_words = set(stations.get("right_extensions", []))
+        self.dropped_extensions = set(stations.get("dropped_extensions", []))
         self.list_marker = stations.get("list_marker", "")
         self.name_max = int(stations.get("name_max", 10))
         self.brands = {str(k): str(v or "") for k, v in (stations.get("brands") or {}).items()}
-        self.brand_re = _lookahead(self.brands) if self.brands else None
-        self.brand_endings = tuple(_by_length(stations["brand_endings"]))
-        setup = _alternation(stations["setup_verbs"])
-        self.quoted_re = re.compile(f"(?:{setup})[^“”\"。；;，,]{{0,6}}[“\"]([{_CJK}·]{{2,10}})[”\"]")
+        self.brand_re = lookahead(self.brands, shortcuts) if self.brands else None
+        self.brand_endings = tuple(by_length(stations["brand_endings"]))
+        setup = alternation(stations["setup_verbs"])
+        # the verb may stand a few characters before the quote, but not across a clause
+        between = char_class(pair_chars(chars.double_quotes) + chars.full_stops + chars.semicolons + chars.commas,
+                             negate=True)
+        self.quoted_re = re.compile(f"(?:{setup}){between}{{0,6}}{brand_open}([{CJK}·]{{2,10}}){brand_close}")
         self.not_brand_after = tuple(stations["not_brand_after"])
         self.deputy_venue_re = re.compile(
-            f"[“\"]((?:人大)?代表[{_CJK}]{{0,6}}(?:{_alternation(stations['brand_endings'])}))[”\"]")
-        self.station_levels = {_norm_paren(k): v for k, v in stations["levels"].items()}
+            f"{brand_open}((?:{congress_word})?{re.escape(self.deputy_word)}[{CJK}]{{0,6}}"
+            f"(?:{alternation(stations['brand_endings'])})){brand_close}")
+        self.station_levels = {norm_paren(k): v for k, v in stations["levels"].items()}
         self.station_level_items = sorted(self.station_levels.items(), key=lambda kv: (-len(kv[0]), kv[0]))
         # the first of station_level_items that a (paren-normalised) chain holds: at each
         # position the longest word starting there; the earliest item among them wins
@@ -412,17 +372,18 @@ class _Rules:
         self.agency_heads = agencies["heads"]
         self.departments = agencies["departments"]
         self.standalone = set(agencies.get("standalone", []))
-        self.agency_re = _lookahead(list(self.agency_heads) + list(self.departments))
-        self.dept_tail_re = _lookahead(agencies["department_heads"])
+        self.agency_re = lookahead(list(self.agency_heads) + list(self.departments), shortcuts)
+        self.dept_tail_re = lookahead(agencies["department_heads"], shortcuts)
         self.not_department = set(agencies.get("not_department_words", []))
         self.attach_heads = set(agencies.get("attach_to_bodies", []))
         self.sub_units = set(agencies.get("government_units", []))
         self.generic = agencies["generic"]
-        sector_firsts = _firsts(agencies["sector_words"])
-        self.sector_re = _Lookahead(f"(?=((?:{_alternation(agencies['sector_words'])})部门))",
-                                    None if sector_firsts is None else sector_firsts,
-                                    _word_gate(f"{w}部门" for w in agencies["sector_words"]))
-        self.generic_re = _lookahead(self.generic)
+        sector_head = agencies["sector_head"]
+        sector_pattern = f"(?=((?:{alternation(agencies['sector_words'])}){re.escape(sector_head)}))"
+        self.sector_re = Lookahead(sector_pattern, first_chars(agencies["sector_words"]),
+                                   word_gate(f"{w}{sector_head}" for w in agencies["sector_words"])) \
+            if shortcuts else Lookahead(sector_pattern)
+        self.generic_re = lookahead(self.generic, shortcuts)
 
         # --- per-head options as tuples, and gates of the finder's fast paths -------
         self.congress_info = {
@@ -438,25 +399,28 @@ class _Rules:
                                       tuple(o.get("not_before", []) or []), o.get("prefix_levels"), o.get("multi"),
                                       o.get("level", ""))
         # every group (group_re, bare_group_re) holds a group word or 小组
-        group_gate = _word_gate(list(self.groups) + ["小组"])
+        group_gate = word_gate(list(self.groups) + [self.group_noun]) if shortcuts else None
         self.group_gate = re.compile(group_gate) if group_gate is not None else None
         self.attach_words = tuple(sorted(self.attach_heads))
         self.sub_unit_words = tuple(sorted(self.sub_units))
-        self.attach_gate = re.compile(_alternation(self.attach_words)) if all(self.attach_words) else None
-        self.sub_unit_gate = re.compile(_alternation(self.sub_unit_words)) if all(self.sub_unit_words) else None
+        self.attach_gate = re.compile(alternation(self.attach_words)) \
+            if shortcuts and all(self.attach_words) else None
+        self.sub_unit_gate = re.compile(alternation(self.sub_unit_words)) \
+            if shortcuts and all(self.sub_unit_words) else None
         self.org_suffix_tuple = tuple(self.org_suffixes)
         # A multi-level prefix or a qualifier chain is a run of characters of its
         # words: its regex is searched from the start of that run only. The
         # qualifier chain ends with the last character of a qualifier.
-        multi_parts = [*places["multi_leaders"], *places["multi_items"], *places["multi_counters"], "、，,和及与"]
-        self.multi_chars = _chars(multi_parts) if all(multi_parts) else None
-        self.qual_chars = _chars(quals) if all(quals) else None
-        self.qual_ends = _last_chars(quals)
+        multi_parts = [*places["multi_leaders"], *places["multi_items"], *places["multi_counters"],
+                       chars.enumeration_commas + chars.commas + "".join(chars.conjunctions)]
+        self.multi_chars = word_chars(multi_parts) if shortcuts and all(multi_parts) else None
+        self.qual_chars = word_chars(quals) if shortcuts and all(quals) else None
+        self.qual_ends = last_chars(quals) if shortcuts else None
 
         # --- one test for "this text can hold no mention at all" ------------------
         # Every candidate of the finder starts at a match of one of these (the
-        # heads' gates, 人大代表 for named deputies, the quoted-brand patterns); a
-        # group (group_re) always holds one of the group words or 小组. A text none
+        # heads' gates, named_head for named deputies, the quoted-brand patterns); a
+        # group (group_re) always holds one of the group words or the group noun. A text none
         # of them matches yields [] without running the finder.
         parts = [self.congress_re, self.deputy_re, self.role_re, self.bare_group_re,
                  self.station_re, self.brand_re, self.agency_re, self.dept_tail_re, self.sector_re, self.generic_re]
@@ -466,10 +430,10 @@ class _Rules:
         # with a literal let the regex engine skip to their first characters. The
         # quoted-brand patterns open with a quote and are tried only when the text
         # holds one.
-        self.any_re: re.Pattern | None = None  # (some gate is unknown: always run the finder)
+        self.any_re: re.Pattern | None = None  # (some gate is unknown, or no shortcuts: always run the finder)
         self.quotes_re: re.Pattern | None = None
-        if all(g is not None for g in gates):
-            self.any_re = re.compile("|".join(gates + ["人大代表"]))
+        if shortcuts and all(g is not None for g in gates):
+            self.any_re = re.compile("|".join(gates + [re.escape(self.named_head)]))
             self.quotes_re = re.compile(f"{self.quoted_re.pattern}|{self.deputy_venue_re.pattern}")
 
     # ------------------------------------------------------------------ places
@@ -491,14 +455,15 @@ class _Rules:
             return self.suffix_list
         return self.suffix_by_last.get(char, ())
 
-    def shorts_for(self, known: frozenset) -> tuple[dict, _EndWords | None, frozenset | None]:
+    def shorts_for(self, known: frozenset) -> tuple[dict, EndWords | EndRegex | None, frozenset | None]:
         """Short names of the ``known`` places (同安 → 同安区), their end-word finder,
         and the characters a prefix can end with when short names count.
 
-        The answer depends on the place names and the lexicon only, so it is
-        memoised (a bounded table, emptied when full).
+        The answer depends on the place names and the lexicon only, so with
+        shortcuts it is memoised (a bounded table, emptied when full).
         """
-        got = self._shorts_memo.get(known)
+        memo = self._shorts_memo
+        got = memo.get(known) if memo is not None else None
         if got is None:
             shorts: dict[str, str] = {}
             for full in sorted(known, key=lambda n: (len(n), n)):
@@ -508,10 +473,17 @@ class _Rules:
                     shorts[short] = full
             ends = self.prefix_ends
             if ends is not None and shorts:
-                ends = ends | _last_chars(shorts)
-            if len(self._shorts_memo) >= _MEMO_MAX:
-                self._shorts_memo.clear()
-            got = self._shorts_memo[known] = (shorts, _short_regex(tuple(sorted(shorts))) if shorts else None, ends)
+                ends = ends | last_chars(shorts)
+            if not shorts:
+                got = (shorts, None, ends)
+            elif self.shortcuts:
+                got = (shorts, cached_end_words(tuple(sorted(shorts))), ends)
+            else:
+                got = (shorts, end_words(shorts, False), ends)
+            if memo is not None:
+                if len(memo) >= _MEMO_MAX:
+                    memo.clear()
+                memo[known] = got
         return got
 
     def is_stop_before(self, text: str, pos: int) -> bool:
@@ -531,7 +503,7 @@ class _Rules:
 
     def crossing(self, text: str, pos: int, limit: int) -> int:
         """End of a ``level_blockers`` word that starts before ``pos`` and ends after it (else 0)."""
-        if pos < 1 or pos + 1 > limit or text[pos - 1:pos + 1] not in self.blocker_pairs:
+        if self.shortcuts and (pos < 1 or pos + 1 > limit or text[pos - 1:pos + 1] not in self.blocker_pairs):
             return 0  # (such a word holds the two characters around pos)
         for k in (1, 2, 3):
             for j in (1, 2, 3):
@@ -544,15 +516,18 @@ class _Rules:
 
         ``strict`` (place names) also rejects a name that ends with a stop word, a
         verb-like word or a level suffix; organisation names may (企业服务 + 中心).
-        The answer depends on the name and the lexicon only, so it is memoised
-        (a bounded table, emptied when full).
+        The answer depends on the name and the lexicon only, so with shortcuts it
+        is memoised (a bounded table, emptied when full).
         """
+        memo = self._bad_names
+        if memo is None:
+            return self._bad_name(name, strict)
         key = (name, strict)
-        got = self._bad_names.get(key)
+        got = memo.get(key)
         if got is None:
-            if len(self._bad_names) >= _MEMO_MAX:
-                self._bad_names.clear()
-            got = self._bad_names[key] = self._bad_name(name, strict)
+            if len(memo) >= _MEMO_MAX:
+                memo.clear()
+            got = memo[key] = self._bad_name(name, strict)
         return got
 
     def _bad_name(self, name: str, strict: bool) -> bool:
@@ -585,13 +560,14 @@ class _Rules:
                 return q - body
         if q < 2:
             return -1
-        # Every candidate name below ends with the characters d, c: any of them
-        # that no name may hold or end with makes all of them bad.
-        c, d = text[q - 1], text[q - 2]
-        if c in self.unnameable_last or d in self.unnameable or c.isspace() or d.isspace() \
-                or d + c in self.non_name_words or d + c in self.stops:
-            return -1
-        bad_names = self._bad_names
+        if self.shortcuts:
+            # Every candidate name below ends with the characters d, c: any of them
+            # that no name may hold or end with makes all of them bad.
+            c, d = text[q - 1], text[q - 2]
+            if c in self.unnameable_last or d in self.unnameable or c.isspace() or d.isspace() \
+                    or d + c in self.non_name_words or d + c in self.stops:
+                return -1
+        bad_names = self._bad_names if self._bad_names is not None else {}
         for length in range(min(4, q), 1, -1):
             name = text[q - length:q]
             bad = bad_names.get((name, True))
@@ -608,109 +584,35 @@ class _Rules:
                 return q - 2
         return -1
 
-
-_RULES: dict[str, _Rules] = {}
-_LOCK = Lock()
-
-
-def _get_rules(lexicon) -> _Rules:
-    """Compiled rules for ``lexicon``, built once per lexicon version."""
-    lex = load_lexicon(lexicon)
-    with _LOCK:
-        rules = _RULES.get(lex.version)
-        if rules is None:
-            rules = _RULES[lex.version] = _Rules(lex)
-    return rules
-
-
-# ---------------------------------------------------------------------- resolution
-
-
-def _resolve_level(level: str, jur: Jurisdiction | None) -> str:
-    """The full place name a bare level word stands for in ``jur`` ("" if unknown)."""
-    if jur is None:
+    # -------------------------------------------------------------- resolution
+    def resolve_level(self, level: str, jur: Jurisdiction | None) -> str:
+        """The full place name a bare level word stands for in ``jur`` ("" if unknown)."""
+        if jur is None:
+            return ""
+        if level == "national":
+            return self.national
+        if level == "provincial":
+            return jur.province or (jur.name if jur.level == "provincial" else "")
+        if level == "municipal":
+            if jur.level == "district" and jur.name.endswith(self.county_level_city_suffix):
+                return jur.name  # a county-level city speaking of itself
+            return jur.city or (jur.name if jur.level == "municipal" else "")
+        if level == "district":
+            return (jur.district or jur.name) if jur.level == "district" else ""
+        if level == "township":
+            return jur.name if jur.level == "township" else ""
         return ""
-    if level == "national":
-        return "全国"
-    if level == "provincial":
-        return jur.province or (jur.name if jur.level == "provincial" else "")
-    if level == "municipal":
-        if jur.level == "district" and jur.name.endswith("市"):
-            return jur.name  # a county-level city speaking of itself
-        return jur.city or (jur.name if jur.level == "municipal" else "")
-    if level == "district":
-        return (jur.district or jur.name) if jur.level == "district" else ""
-    if level == "township":
-        return jur.name if jur.level == "township" else ""
-    return ""
 
+    def parent_of(self, level: str, jur: Jurisdiction | None) -> str:
+        """The place one level above ``level`` in ``jur`` (the city of a set of districts)."""
+        parent = {"district": "municipal", "municipal": "provincial", "provincial": "national"}.get(level, "")
+        return self.resolve_level(parent, jur) if parent else ""
 
-def _parent_of(level: str, jur: Jurisdiction | None) -> str:
-    """The place one level above ``level`` in ``jur`` (the city of a set of districts)."""
-    parent = {"district": "municipal", "municipal": "provincial", "provincial": "national"}.get(level, "")
-    return _resolve_level(parent, jur) if parent else ""
-
-
-def _unresolved(word: str) -> str:
-    """A level word kept as written in a canonical name (镇级 → 镇)."""
-    word = _norm_paren(word)
-    return word[:-1] if word.endswith("级") and len(word) > 1 else word
-
-
-@lru_cache(maxsize=1024)
-def _short_regex(shorts: tuple[str, ...]) -> "_EndWords":
-    return _EndWords(shorts)
-
-
-class _EndWords:
-    """``re.compile(f"(?:{_alternation(words)})\\Z").search(window)``, by dictionary lookups.
-
-    That regex matches at the leftmost position from which the rest of the window
-    is one of the words (either kind of parenthesis matching either), that is, at
-    the start of the longest word the window ends with; :meth:`start` returns
-    that position (or None) from a few slices and set lookups.
-    """
-
-    __slots__ = ("words", "lengths", "empty")
-
-    def __init__(self, words):
-        self.words = frozenset(_norm_paren(w) for w in words)
-        # lengths of the (non-empty) words by their last character, longest first
-        by_last: dict[str, set[int]] = {}
-        for w in self.words:
-            if w:
-                for c in (")）" if w[-1] == ")" else "(（" if w[-1] == "(" else w[-1]):
-                    by_last.setdefault(c, set()).add(len(w))
-        self.lengths = {c: sorted(ks, reverse=True) for c, ks in by_last.items()}
-        self.empty = "" in self.words
-
-    def start(self, window: str) -> int | None:
-        n = len(window)
-        if n:
-            words = self.words
-            for k in self.lengths.get(window[-1], ()):
-                if k <= n:
-                    tail = window[n - k:]
-                    if (tail in words) if ("（" not in tail and "）" not in tail) else (_norm_paren(tail) in words):
-                        return n - k
-        return n if self.empty else None
-
-
-class _WordSet:
-    """Fast "does a word of this set end at / start at a position" checks (one
-    ``str.endswith`` / ``str.startswith`` with the tuple of words)."""
-
-    __slots__ = ("words", "tuple")
-
-    def __init__(self, words):
-        self.words = frozenset(words)
-        self.tuple = tuple(sorted(self.words))
-
-    def ends_at(self, text: str, pos: int) -> bool:
-        return text.endswith(self.tuple, 0, pos)
-
-    def starts_at(self, text: str, pos: int) -> bool:
-        return text.startswith(self.tuple, pos)
+    def unresolved(self, word: str) -> str:
+        """A level word kept as written in a canonical name (镇级 → 镇)."""
+        word = norm_paren(word)
+        suffix = self.level_suffix
+        return word[:-len(suffix)] if suffix and word.endswith(suffix) and len(word) > len(suffix) else word
 
 
 # ---------------------------------------------------------------------- the finder
@@ -723,17 +625,6 @@ _KIND_RANK = {"named": 0, "short": 1, "each": 2, "level": 3, "multi": 4}
 def _prefix_order(p: _Prefix) -> tuple[int, int]:
     """Which of several prefixes wins: the longest, then by kind."""
     return p.start, _KIND_RANK[p.kind]
-
-
-class _AnyChar:
-    """Holds every character (a gate that lets everything through)."""
-
-    def __contains__(self, char) -> bool:
-        return True
-
-
-_ANY_CHAR = _AnyChar()
-_TITLE_RE = re.compile(r"《[^《》]{0,80}》")
 
 
 _JUR_NAMES: dict[int, tuple[Jurisdiction, frozenset]] = {}
@@ -755,8 +646,15 @@ def _jurisdiction_names(jur: Jurisdiction) -> frozenset:
     return got[1]
 
 
-class _Finder:
-    """One call of :func:`find_mentions`: text, jurisdiction and rules."""
+class _Places:
+    """The places of one text: the place names it knows and the prefixes before its heads.
+
+    Known places are the unit's jurisdiction and the county and township names the
+    text writes at a clause boundary; :meth:`prefix` reads what stands before a
+    head and belongs to its span (a named place, a short name, a level word,
+    several levels, "each"), :meth:`place_of` and :meth:`each_canonical` put it
+    into a canonical name. The mention families of :class:`_Finder` build on it.
+    """
 
     def __init__(self, text: str, jur: Jurisdiction | None, rules: _Rules):
         self.text = text
@@ -768,11 +666,10 @@ class _Finder:
             self.known = self.known | found
         # short names (同安 → 同安区) and the characters any prefix asking for them can end with
         self.shorts, self.short_re, short_ends = rules.shorts_for(self.known)
-        self.short_ends = _ANY_CHAR if short_ends is None else short_ends
-        self.plain_ends = _ANY_CHAR if rules.prefix_ends is None else rules.prefix_ends
-        self.cands: list[tuple[int, int, str, str, str, str]] = []
-        self.titles = [(m.start(), m.end()) for m in _TITLE_RE.finditer(text)] if "《" in text else []
-        self._prefixes: dict[tuple, _Prefix] = {}  # prefix() answers of this text, by arguments
+        self.short_ends = ANY_CHAR if short_ends is None else short_ends
+        self.plain_ends = ANY_CHAR if rules.prefix_ends is None else rules.prefix_ends
+        # prefix() answers of this text, by arguments (None without shortcuts)
+        self._prefixes: dict[tuple, _Prefix] | None = {} if rules.shortcuts else None
         if jur is None or not jur.name:
             self.own_place, self.own_level = "", ""
         else:
@@ -807,15 +704,18 @@ class _Finder:
         Every prefix ends with a character of ``short_ends`` / ``plain_ends`` (a
         session number with 届): after any other character there is none. Several
         heads ask for the prefix at one position (人大代表 is a congress and a
-        deputy head): each answer is kept for the rest of this text.
+        deputy head): with shortcuts each answer is kept for the rest of this text.
         """
         if pos:
             last = self.text[pos - 1]
-            if (ordinal and last == "届") or last in (self.short_ends if short else self.plain_ends):
+            if (ordinal and self.text.endswith(self.r.session_suffix, 0, pos)) or last in (self.short_ends if short else self.plain_ends):
+                memo = self._prefixes
+                if memo is None:
+                    return self._prefix(pos, named, short, ordinal)
                 key = (pos, named, short, ordinal)
-                p = self._prefixes.get(key)
+                p = memo.get(key)
                 if p is None:
-                    p = self._prefixes[key] = self._prefix(pos, named, short, ordinal)
+                    p = memo[key] = self._prefix(pos, named, short, ordinal)
                 return p
         return _Prefix(pos)
 
@@ -873,12 +773,12 @@ class _Finder:
         k = r.each_re.start(window)
         if k is not None:
             start = lo + k
-            word = _norm_paren(text[start:pos])
+            word = norm_paren(text[start:pos])
             found.append(_Prefix(start, "each", text[start:pos], "", r.each_words[word]))
         k = r.level_re.start(window)
         if k is not None:
             start = lo + k
-            word = _norm_paren(text[start:pos])
+            word = norm_paren(text[start:pos])
             level = r.level_words[word]
             s = -1
             if named and word in r.suffixes:
@@ -889,7 +789,7 @@ class _Finder:
             elif text[max(0, start - 1):pos] not in r.level_blockers \
                     and text[max(0, start - 2):pos] not in r.level_blockers:
                 # (全区, 辖区, 小区 …: there the level word belongs to a word that is no place)
-                found.append(_Prefix(start, "level", text[start:pos], _resolve_level(level, self.jur), level))
+                found.append(_Prefix(start, "level", text[start:pos], r.resolve_level(level, self.jur), level))
         if not found:
             return _Prefix(pos)
         if len(found) == 1:
@@ -947,14 +847,29 @@ class _Finder:
         if p.kind in ("named", "short"):
             return p.place
         if p.kind == "level":
-            return p.place or _unresolved(p.word)
-        return _norm_paren(p.word)
+            return p.place or self.r.unresolved(p.word)
+        return norm_paren(p.word)
 
-    def own(self) -> tuple[str, str]:
-        """The unit's own place name and level."""
-        if self.jur is None or not self.jur.name:
-            return "", ""
-        return self.jur.name, self.jur.level
+    def each_canonical(self, p: _Prefix, template: str, surface: str) -> str:
+        """各区人大常委会 → 厦门市各区人大常委会; 各镇(街)人大 → 镇(街)人大."""
+        if p.level == "township":
+            return template.format(place=norm_paren(p.word).removeprefix(self.r.each_marker))
+        parent = self.r.parent_of(p.level, self.jur)
+        surface = norm_paren(surface)
+        each = self.r.each_marker
+        return parent + (surface if surface.startswith(each) else each + surface)  # 县市区… → 咸宁市各县市区…
+
+
+class _Finder(_Places):
+    """One call of :meth:`MentionFinder.find`: the candidates of the four mention families
+    in one text, read with the places and prefixes of :class:`_Places`, then the longest
+    ones that do not overlap (:meth:`run`)."""
+
+    def __init__(self, text: str, jur: Jurisdiction | None, rules: _Rules):
+        super().__init__(text, jur, rules)
+        self.cands: list[tuple[int, int, str, str, str, str]] = []
+        self.titles = [(m.start(), m.end()) for m in rules.title_re.finditer(text)] \
+            if rules.title_open_re.search(text) is not None else []
 
     def add(self, start: int, end: int, type_: str, canonical: str, level: str, branch: str) -> None:
         if end > start:
@@ -974,7 +889,7 @@ class _Finder:
         for m in found:
             h = m.start()
             g = m.group(1)
-            head, template, bare, ordinal, not_after, allowed, sub_unit = infos.get(g) or infos[_norm_paren(g)]
+            head, template, bare, ordinal, not_after, allowed, sub_unit = infos.get(g) or infos[norm_paren(g)]
             e = h + len(head)
             if not_after and text.endswith(not_after, max(0, h - 6), h):
                 continue
@@ -999,7 +914,7 @@ class _Finder:
                 else:
                     cands.append((p.start, e, "congress", bare, "", "congress"))
             elif kind == "multi":
-                self.add(p.start, e, "congress", r.congress_multi or _norm_paren(text[p.start:e]), "multi",
+                self.add(p.start, e, "congress", r.congress_multi or norm_paren(text[p.start:e]), "multi",
                          "congress")
             elif kind == "each":
                 self.add(p.start, e, "congress", self.each_canonical(p, template, text[p.start:e]), "multi",
@@ -1023,14 +938,6 @@ class _Finder:
                         return cand[3], cand[4]
         return None
 
-    def each_canonical(self, p: _Prefix, template: str, surface: str) -> str:
-        """各区人大常委会 → 厦门市各区人大常委会; 各镇(街)人大 → 镇(街)人大."""
-        if p.level == "township":
-            return template.format(place=_norm_paren(p.word)[1:])
-        parent = _parent_of(p.level, self.jur)
-        surface = _norm_paren(surface)
-        return parent + (surface if surface.startswith("各") else "各" + surface)  # 县市区… → 咸宁市各县市区…
-
     # -- deputies ------------------------------------------------------------------------
     def deputies(self) -> None:
         text, r = self.text, self.r
@@ -1040,10 +947,10 @@ class _Finder:
             head = m.group(1)
             e = h + len(head)
             opts = heads[head]
-            bare_word = head == "代表"
+            bare_word = head == r.deputy_word
             if bare_word:
-                if h >= 2 and text.startswith("人大", h - 2):
-                    continue  # the 人大代表 occurrence covers it
+                if text.endswith(r.congress_word, 0, h):
+                    continue  # the named_head occurrence (人大代表) covers it
                 if r.bare_not_after.starts_at(text, e):
                     continue
                 if h == 0 or text[h - 1] not in ends:  # (no prefix: see prefix())
@@ -1071,16 +978,16 @@ class _Finder:
 
     def named_deputies(self) -> None:
         """人大代表王小明 (a name closed by punctuation or a name-end word) joins the span."""
-        text = self.text
-        at = text.find("人大代表")
+        text, word = self.text, self.r.named_head
+        at = text.find(word)
         while at != -1:
-            e = at + 4
+            e = at + len(word)
             n_end = self.name_after(e, strict=True)
             if n_end > e:
                 p = self.prefix(at)
                 start = p.start if p.kind not in ("none", "session") else at
                 self.add(start, n_end, "deputy", text[e:n_end], p.level if p.kind != "multi" else "multi", "deputy")
-            at = text.find("人大代表", e)
+            at = text.find(word, e)
 
     def roles(self) -> None:
         text, r = self.text, self.r
@@ -1098,7 +1005,7 @@ class _Finder:
     def groups(self) -> None:
         text, r = self.text, self.r
         if r.group_gate is not None and r.group_gate.search(text) is None:
-            return  # (every group holds a group word or 小组)
+            return  # (every group holds a group word or the group noun)
         last: tuple[int, str, str] | None = None  # (end, place, level) of the last numbered group
         for m in r.group_re.finditer(text):
             h = m.start()
@@ -1109,19 +1016,20 @@ class _Finder:
             if generic is None and not number:
                 continue  # a bare 小组 is handled below
             p = self.prefix(h, ordinal=True)
-            if number and p.kind in ("none", "session") and not surface.startswith("人大"):
+            if number and p.kind in ("none", "session") and not surface.startswith(r.congress_word):
                 # 十五小组 standing alone: only right after another numbered group
-                if last is None or text[last[0]:h] not in ("、", "和", "及", "与"):
-                    if not surface.endswith("代表小组"):
+                if last is None or text[last[0]:h] not in r.group_joiners:
+                    if not surface.endswith(r.deputy_group):
                         continue
             if number:
                 if p.kind in ("named", "short", "level"):
                     place, level = self.place_of(p), p.level
-                elif last is not None and p.kind in ("none", "session") and text[last[0]:h] in ("、", "和", "及", "与"):
+                elif last is not None and p.kind in ("none", "session") and text[last[0]:h] in r.group_joiners:
                     place, level = last[1], last[2]
                 else:
                     place, level = "", ""
-                canonical = f"{place}人大第{number}代表小组" if place else f"第{number}代表小组"
+                canonical = r.numbered_group["canonical"].format(place=place, number=number) if place \
+                    else r.numbered_group["bare"].format(number=number)
                 last = (e, place, level)
                 start = p.start if p.kind != "none" else h
                 self.add(start, e, "deputy", canonical, level, "deputy")
@@ -1129,7 +1037,7 @@ class _Finder:
             if p.kind in ("none", "session"):
                 self.add(h, e, "deputy", generic, "", "deputy")
             elif p.kind in ("multi", "each"):
-                self.add(p.start, e, "deputy", _norm_paren(text[p.start:e]), "multi", "deputy")
+                self.add(p.start, e, "deputy", norm_paren(text[p.start:e]), "multi", "deputy")
             else:
                 self.add(p.start, e, "deputy", self.place_of(p) + text[p.start + len(p.word):e], p.level, "deputy")
         # bare 小组 meaning a deputy group (小组活动, 小组工作计划), not 领导小组
@@ -1137,9 +1045,9 @@ class _Finder:
             h = m.start()
             if r.bare_group_not_after.ends_at(text, h):
                 continue
-            if text.endswith("代表", 0, h) or (h > 0 and text[h - 1] in _NUM_CHARS):
+            if text.endswith(r.deputy_word, 0, h) or (h > 0 and text[h - 1] in r.numerals):
                 continue
-            self.add(h, h + 2, "deputy", "代表小组", "", "deputy")
+            self.add(h, h + len(r.group_noun), "deputy", r.deputy_group, "", "deputy")
 
     def name_after(self, pos: int, strict: bool = False) -> int:
         """End of a person's name starting at ``pos`` (surname + 1–2 characters), or ``pos``.
@@ -1165,7 +1073,7 @@ class _Finder:
                 name = text[pos:end]
                 if name[:2] in r.non_name_words or name in r.non_name_words:
                     return pos
-                if not (end == len(text) or text[end] in _PUNCT or text[end] in "、"
+                if not (end == len(text) or text[end] in r.punct or text[end] in r.enumeration_commas
                         or r.name_end.starts_at(text, end)):
                     return pos
             return end
@@ -1180,7 +1088,7 @@ class _Finder:
             head = m.group(1)
             info = infos.get(head)
             if info is None:
-                head = _norm_paren(head)
+                head = norm_paren(head)
                 info = infos[head]
             needs, bare, proper = info
             e = h + len(head)
@@ -1189,7 +1097,7 @@ class _Finder:
             right = r.right_re.match(text, end) if r.right_re is not None else None
             canon_tail = ""
             if right and right.group(0) != head:
-                canon_tail = right.group(0) if right.group(0) != "站点" else ""
+                canon_tail = right.group(0) if right.group(0) not in r.dropped_extensions else ""
                 end = right.end()
             start, named, level, chain = self.station_left(h, proper)
             if start == h and not bare:
@@ -1201,11 +1109,10 @@ class _Finder:
                 continue
             if needs and not named and not any(w in chain for w in needs):
                 continue
-            canonical = _norm_paren(text[start:e]) + canon_tail  # a trailing (站) is dropped
+            canonical = norm_paren(text[start:e]) + canon_tail  # a trailing (站) is dropped
             if not named:
                 canonical = self.resolve_station(canonical, start)
-            if canonical.startswith("各"):
-                canonical = canonical[1:]
+            canonical = canonical.removeprefix(r.each_marker)
             self.add(start, end, "station", canonical, level, "station")
             if r.list_marker and text.endswith(r.list_marker, 0, start):
                 self.listed_names(start - len(r.list_marker))
@@ -1215,20 +1122,20 @@ class _Finder:
         """省三级人大代表履职服务平台 → 福建省三级…: a single counted level item is resolved."""
         r = self.r
         m = r.item_re.match(canonical)
-        if m and len(m.group(0)) == 1 and _NUM_LEVEL.match(canonical, 1, 3):
-            place = _resolve_level(r.level_words.get(m.group(0), ""), self.jur)
+        if m and len(m.group(0)) == 1 and r.num_level_re.match(canonical, 1, 3):
+            place = r.resolve_level(r.level_words.get(m.group(0), ""), self.jur)
             if place:
                 return place + canonical[1:]
-        if canonical.startswith("人大") and not canonical.startswith("人大代表"):
-            return canonical[2:] or canonical
+        if canonical.startswith(r.congress_word) and not canonical.startswith(r.named_head):
+            return canonical[len(r.congress_word):] or canonical
         return canonical
 
     def quoted_before(self, h: int) -> str | None:
         """The quoted words right before ``h`` (“社情民意”示范点 → 社情民意), or None."""
         text = self.text
-        if h < 2 or text[h - 1] not in _CLOSE_QUOTES:
+        if h < 2 or text[h - 1] not in self.r.close_quotes:
             return None
-        open_at = max(text.rfind(q, max(0, h - 14), h - 1) for q in _OPEN_QUOTES)
+        open_at = max(text.rfind(q, max(0, h - 14), h - 1) for q in self.r.open_quotes)
         if open_at == -1:
             return None
         inner = text[open_at + 1:h - 1]
@@ -1245,14 +1152,14 @@ class _Finder:
         end = pos
         while True:
             start = end
-            while start > 0 and end - start < r.name_max and text[start - 1] not in _PUNCT \
-                    and text[start - 1] != "、" and not (end - start >= 2 and r.after_stop_word(text, start)):
+            while start > 0 and end - start < r.name_max and text[start - 1] not in r.punct \
+                    and text[start - 1] not in r.enumeration_commas and not (end - start >= 2 and r.after_stop_word(text, start)):
                 start -= 1
             name = text[start:end]
             if len(name) < 2 or not name.endswith(r.brand_endings) or not all(_CJK_RE.match(c) for c in name):
                 return
             items.append((start, end))
-            if start == 0 or text[start - 1] != "、":
+            if start == 0 or text[start - 1] not in r.enumeration_commas:
                 break
             end = start - 1
         for start, end in items:
@@ -1287,7 +1194,7 @@ class _Finder:
                 if cut:
                     q_start = cut
                 if q_start < pos:
-                    words = _norm_paren(text[q_start:pos])
+                    words = norm_paren(text[q_start:pos])
                     chain = words + chain
                     if not level:  # the first of station_level_items the chain holds
                         held = r.station_level_re.findall(words)
@@ -1295,13 +1202,13 @@ class _Finder:
                             if held else ""
                     # a chain opening with a place suffix takes the place name (青礁 + 村…)
                     first = r.level_start_re.match(text, q_start)
-                    if first and _norm_paren(first.group(0)) in r.suffixes:
-                        s = r.name_before(text, q_start, _norm_paren(first.group(0)), self.known)
+                    if first and norm_paren(first.group(0)) in r.suffixes:
+                        s = r.name_before(text, q_start, norm_paren(first.group(0)), self.known)
                         numbered = self.numbered_name(q_start)  # (第二 + 社区, not 二 + 社区)
                         if numbered != -1 and (s == -1 or numbered < s):
                             s = numbered
                         if s != -1:
-                            suffix = _norm_paren(first.group(0))
+                            suffix = norm_paren(first.group(0))
                             return self.outer_places(s, r.suffixes[suffix]), True, \
                                 level or r.station_levels.get(suffix, ""), chain
                     # a chain opening with an organisation noun takes its name (医疗 + 行业…)
@@ -1317,8 +1224,8 @@ class _Finder:
                 lvl = r.station_levels.get(r.suffix_of(p.word), "")
                 return p.start, True, level or lvl, chain
             if p.kind in ("level", "multi") and p.start < pos:
-                level = level or r.station_levels.get(_norm_paren(p.word), "")
-                chain = _norm_paren(p.word) + chain
+                level = level or r.station_levels.get(norm_paren(p.word), "")
+                chain = norm_paren(p.word) + chain
                 pos = p.start
                 continue
             break
@@ -1331,14 +1238,14 @@ class _Finder:
                         return s, True, level or r.station_levels.get(suffix, ""), chain
         # a bare proper name right before the head, after punctuation (,田洋活动站), or
         # before a deputy qualifier chain after punctuation or a stop word (参观永安人大代表之家)
-        deputy_chain = pos < h and chain.startswith(("人大", "代表"))
+        deputy_chain = pos < h and chain.startswith((r.congress_word, r.deputy_word))
         if proper and (pos == h or deputy_chain):
             for length in (4, 3, 2):
                 b = pos - length
                 if b < 0:
                     continue
                 if not r.bad_name(text[b:pos]) and (
-                        b == 0 or text[b - 1] in _PUNCT or (deputy_chain and r.after_stop_word(text, b))):
+                        b == 0 or text[b - 1] in r.punct or (deputy_chain and r.after_stop_word(text, b))):
                     return b, True, level, chain
         return pos, False, level, chain
 
@@ -1350,14 +1257,14 @@ class _Finder:
         and a clause boundary or stop word before it.
         """
         text, r = self.text, self.r
-        m = _NUMBERED_END.search(text, max(0, pos - 5), pos)
+        m = r.numbered_end_re.search(text, max(0, pos - 5), pos)
         if m is None:
             return -1
         o = m.start()
         s = r.name_before(text, o, "", self.known)
         if s != -1:
             return s
-        return o if text[o] == "第" and r.is_stop_before(text, o) else -1
+        return o if text.startswith(r.ordinal_prefix, o) and r.is_stop_before(text, o) else -1
 
     def org_name_before(self, pos: int) -> int:
         """Start of an organisation name ending at ``pos`` (2 to name_max chars), or -1.
@@ -1372,7 +1279,7 @@ class _Finder:
                 continue
             if any(name[i:i + k] in r.stops for k in (2, 3) for i in range(len(name) - k + 1)):
                 continue  # 全县共建成乡镇…: a verb inside is no organisation name
-            if text[pos - length - 1:pos - length] == "、":
+            if pos - length > 0 and text[pos - length - 1] in r.enumeration_commas:
                 return -1
             return pos - length
         return -1
@@ -1382,7 +1289,7 @@ class _Finder:
         text, r = self.text, self.r
         lexicon = r.brands
         quoted: list[str] = []  # quoted names that are no lexicon brand
-        if "“" in text or '"' in text:  # (both patterns open with a quote)
+        if r.brand_open_re.search(text) is not None:  # (both patterns hold a quote)
             for m in r.quoted_re.finditer(text):
                 name = m.group(1)
                 after = text[m.end():m.end() + 6]
@@ -1402,7 +1309,7 @@ class _Finder:
             brands = dict(lexicon)
             for name in quoted:
                 brands.setdefault(name, "")
-            for m in _lookahead(brands).finditer(text):
+            for m in lookahead(brands).finditer(text):
                 name = m.group(1)
                 h = m.start()
                 self.add(h, h + len(name), "station", name, brands[name], "station")
@@ -1451,7 +1358,7 @@ class _Finder:
                 else:
                     self.add(h, e, "agency", head if bare == "keep" else bare, bare_level, branch)
             elif kind == "multi":
-                self.add(p.start, e, "agency", multi or _norm_paren(text[p.start:e]), "multi", branch)
+                self.add(p.start, e, "agency", multi or norm_paren(text[p.start:e]), "multi", branch)
             elif kind == "each":  # 各乡镇党委 → 乡镇党委; 各区政府 → 厦门市各区政府
                 self.add(p.start, e, "agency", self.each_canonical(p, "{place}" + head, text[p.start:e]), "multi",
                          branch)
@@ -1467,7 +1374,7 @@ class _Finder:
             if p.kind in ("named", "short", "level"):
                 self.add(p.start, m.start() + len(word), "agency", self.place_of(p) + word, p.level, "department")
             else:
-                place, level = self.own()
+                place, level = self.own_place, self.own_level
                 self.add(m.start(), m.start() + len(word), "agency", place + word, level if place else "",
                          "department")
 
@@ -1485,7 +1392,8 @@ class _Finder:
                 if b <= 0:
                     break
                 body = text[b:t]
-                if not _CJK_RE.match(body[0]) or body[0] in r.breakers or "人大" in body or "代表" in body:
+                if not _CJK_RE.match(body[0]) or body[0] in r.breakers or r.congress_word in body \
+                        or r.deputy_word in body:
                     break
                 p = self.prefix(b)
                 if p.kind in ("level", "named"):
@@ -1550,6 +1458,53 @@ class _Finder:
         ]
 
 
+class MentionFinder:
+    """The mention finder compiled from one lexicon (the ``mention_*`` files).
+
+    Get one with :meth:`from_lexicon`, which compiles it once per process, lexicon
+    version and ``shortcuts`` (through :func:`congress_lib.resources.compiled`),
+    then call :meth:`find` once per text. One finder serves any number of texts
+    and threads; nothing in it changes but the memo tables of its rules (caches,
+    see ``_Rules``). The constructor compiles anew from a :class:`Lexicon`, past
+    the cache.
+    """
+
+    __slots__ = ("rules",)
+
+    def __init__(self, lexicon: Lexicon, *, shortcuts: bool = True):
+        #: The compiled rules (``_Rules``): an internal structure, read by :meth:`find`.
+        self.rules = _Rules(lexicon, shortcuts)
+
+    @classmethod
+    def from_lexicon(cls, lexicon=None, *, shortcuts: bool = True) -> MentionFinder:
+        """The finder for ``lexicon`` (a Lexicon, a folder path or None for the shipped one).
+
+        ``shortcuts=False`` gives the plain definitions: no gate, memo table or
+        character test of :mod:`~congress_lib.fastpath`, every rule run as its
+        regex or word list says. It finds exactly the same mentions, more slowly
+        (the tests compare the two).
+        """
+        lex = load_lexicon(lexicon)
+        shortcuts = bool(shortcuts)
+        return compiled(lex, ("mentions", shortcuts), lambda: cls(lex, shortcuts=shortcuts))
+
+    def find(self, text: str, jurisdiction: Jurisdiction | None = None, *, in_title: bool = False) -> list[dict]:
+        """The mentions of ``text``: :func:`find_mentions` with this finder's lexicon.
+
+        The arguments are not checked (:func:`find_mentions` checks them): ``text``
+        is a str, ``jurisdiction`` a :class:`~congress_lib.jurisdiction.Jurisdiction`
+        or None.
+        """
+        rules = self.rules
+        if rules.any_re is not None and rules.any_re.search(text) is None and (
+                rules.brand_open_re.search(text) is None or rules.quotes_re.search(text) is None):
+            return []  # (no head, no quoted brand: nothing to find)
+        found = _Finder(text, jurisdiction, rules).run()
+        if in_title:
+            found = [m for m in found if m["type"] != "deputy"]
+        return found
+
+
 def find_mentions(text: str, jurisdiction: Jurisdiction | None = None, lexicon=None, *,
                   in_title: bool = False) -> list[dict]:
     """Find deputy, station, agency and congress mentions (docs/codebook.md §3).
@@ -1592,15 +1547,4 @@ def find_mentions(text: str, jurisdiction: Jurisdiction | None = None, lexicon=N
         )
     if not text:
         return []
-    return _find(text, jurisdiction, _get_rules(lexicon), in_title)
-
-
-def _find(text: str, jurisdiction: Jurisdiction | None, rules: _Rules, in_title: bool = False) -> list[dict]:
-    """:func:`find_mentions` with the compiled rules, arguments already checked."""
-    if rules.any_re is not None and rules.any_re.search(text) is None and (
-            ("“" not in text and '"' not in text) or rules.quotes_re.search(text) is None):
-        return []  # (no head, no quoted brand: nothing to find)
-    found = _Finder(text, jurisdiction, rules).run()
-    if in_title:
-        found = [m for m in found if m["type"] != "deputy"]
-    return found
+    return MentionFinder.from_lexicon(lexicon).find(text, jurisdiction, in_title=in_title)

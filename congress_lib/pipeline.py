@@ -194,19 +194,18 @@ def _extractors():
 class _Compiled:
     """The compiled extractors for one lexicon, looked up once per document.
 
-    The per-sentence calls below are exactly the public finders
-    (``find_quantities``, ``classify``, ``find_mentions``, ``find_practices``,
-    ``find_formulas``) minus their argument checks, which a sentence of a
-    cleaned document always passes, and with the document folded once instead
-    of once per sentence and per finder.
+    Each is the public component of its module (``QuantityFinder``,
+    ``IndicatorClassifier``, ``MentionFinder``, ``CueFinder``), whose methods are the
+    public finders (``find_quantities`` …) minus their argument checks, which a
+    sentence of a cleaned document always passes; the document is folded once
+    instead of once per sentence and per finder.
     """
 
     def __init__(self, lexicon: Lexicon):
         quantities, indicators, mentions, practices = _extractors()
         self.quantities = quantities.QuantityFinder.from_lexicon(lexicon)
         self.indicators = indicators.IndicatorClassifier.from_lexicon(lexicon)
-        self.rules = mentions._get_rules(lexicon)
-        self.find_mentions = mentions._find
+        self.mentions = mentions.MentionFinder.from_lexicon(lexicon)
         self.practices = practices.CueFinder.from_lexicon(lexicon, "practices")
         self.formulas = practices.CueFinder.from_lexicon(lexicon, "formulas")
 
@@ -298,8 +297,7 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
     units, sentences = rows["units"], rows["sentences"]
     q_rows, i_rows, m_rows = rows["quantities"], rows["indicators"], rows["mentions"]
     p_rows, f_rows = rows["practice_evidence"], rows["formula_evidence"]
-    find_quantities, classify, find_mentions = x.quantities.find, x.indicators.classify, x.find_mentions
-    rules = x.rules
+    find_quantities, classify, find_mentions = x.quantities.find, x.indicators.classify, x.mentions.find
     find_practices, find_formulas = x.practices.find, x.formulas.find
     sent_no = 0
     for unit_no, (u_start, u_end, jur, heading) in enumerate(spans, start=1):
@@ -332,7 +330,7 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
                             q.surface, start, end, sent_id, q.approx_kind,
                         ))
             in_title = sent_no == 1 and bool(title) and sentence == title
-            for m in find_mentions(sentence, jur, rules, in_title):
+            for m in find_mentions(sentence, jur, in_title=in_title):
                 m_rows.append((
                     doc_id, unit_id, name, m["type"], m["surface"], m["canonical"],
                     m.get("level", "") or "", m.get("branch", "") or "",

@@ -440,8 +440,8 @@ class QuantityFinder:
         self.prefix_lasts = _EVERYTHING if "" in words else firsts(word[-1] for word in words)
         if shortcuts:
             # The two lists as by-length tables for the word that ends right before a numeral.
-            self.prefix_by_length = fastpath.by_length(self.prefix_hedges)
-            self.blockers_by_length = fastpath.by_length((b, None) for b in self.hedge_blockers)
+            self.prefix_by_length = fastpath.length_table(self.prefix_hedges)
+            self.blockers_by_length = fastpath.length_table((b, None) for b in self.hedge_blockers)
             self.prefix_hedge = self._prefix_hedge_by_length
         else:
             self.prefix_hedge = self._prefix_hedge_plain

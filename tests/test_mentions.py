@@ -8,11 +8,9 @@ characters, converted with opencc as the loader does).
 
 from __future__ import annotations
 
-import copy
 import json
 import re
 from collections import Counter
-from functools import lru_cache
 from pathlib import Path
 
 import opencc
@@ -20,10 +18,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from congress_lib import mentions
+from congress_lib import fastpath, mentions
 from congress_lib.errors import InvalidArgumentError
 from congress_lib.jurisdiction import Jurisdiction
-from congress_lib.mentions import MENTION_TYPES, find_mentions
+from congress_lib.mentions import MENTION_TYPES, MentionFinder, find_mentions
 from congress_lib.resources import load_lexicon
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -543,39 +541,50 @@ SHORTCUT_FRAGMENTS = FRAGMENTS + [
 ]
 
 
-@lru_cache(maxsize=1)
-def _plain_rules():
-    """The shipped rules with every switchable shortcut off (no gate, no character test)."""
-    rules = copy.copy(mentions._get_rules(load_lexicon()))
-    rules.prefix_ends = rules.multi_chars = rules.qual_chars = rules.qual_ends = rules.suffix_by_last = None
-    rules.any_re = rules.quotes_re = rules.group_gate = rules.attach_gate = rules.sub_unit_gate = None
-    rules._shorts_memo = {}
-    return rules
-
-
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(SHORTCUT_FRAGMENTS), min_size=1, max_size=16),
        st.sampled_from([None, TONGAN, JIMEI, XIAMEN, XIANGSHAN, ZHENGZHOU, QINGSHAN, YIWU]), st.booleans())
 def test_shortcuts_find_what_the_plain_finder_finds(parts, jur, in_title):
     text = "".join(parts)
-    fast = mentions._get_rules(load_lexicon())
-    assert mentions._find(text, jur, fast, in_title) == mentions._find(text, jur, _plain_rules(), in_title)
+    fast = MentionFinder.from_lexicon()
+    plain = MentionFinder.from_lexicon(shortcuts=False)
+    assert fast.find(text, jur, in_title=in_title) == plain.find(text, jur, in_title=in_title)
+
+
+def test_shortcuts_find_what_the_plain_finder_finds_in_the_bundled_reports(corpus):
+    fast = MentionFinder.from_lexicon()
+    plain = MentionFinder.from_lexicon(shortcuts=False)
+    assert plain is MentionFinder.from_lexicon(shortcuts=False) and plain is not fast  # compiled once per option
+    units = corpus.units.set_index("unit_id")
+    jurisdictions = {
+        unit_id: Jurisdiction(u["jurisdiction"], u["jurisdiction_level"], u["province"], u["city"], u["district"],
+                              u["jurisdiction_source"])
+        for unit_id, u in units.iterrows()}
+    n = 0
+    for unit_id, text in zip(corpus.sentences["unit_id"], corpus.sentences["text"]):
+        got = fast.find(text, jurisdictions[unit_id])
+        assert got == plain.find(text, jurisdictions[unit_id]), text
+        n += len(got)
+    assert n > 300
+    for text in corpus.documents["text"]:  # whole reports: long texts, many heads per text
+        assert fast.find(text, XIAMEN) == plain.find(text, XIAMEN)
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("各区县市镇街道乡(（)）、驻级全省同安集美")), max_size=10))
 def test_end_words_find_what_their_regex_finds(window):
-    rules = mentions._get_rules(load_lexicon())
+    rules = MentionFinder.from_lexicon().rules
     for words in (rules.each_words, rules.level_words, rules.multi_words, ["同安", "集美", "镇(街)"], ["", "区"]):
-        m = re.search(f"(?:{mentions._alternation(words)})\\Z", window)
-        assert mentions._EndWords(words).start(window) == (m.start() if m else None)
+        m = re.search(f"(?:{fastpath.alternation(words)})\\Z", window)
+        assert fastpath.EndWords(words).start(window) == (m.start() if m else None)
+        assert fastpath.EndRegex(words).start(window) == (m.start() if m else None)
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("党群众企业人民团了着过性")), max_size=8), st.integers(0, 8))
 def test_word_sets_test_what_slices_test(text, pos):
     pos = min(pos, len(text))
-    ws = mentions._WordSet(["党", "群众", "企业家", "人民", "了"])
+    ws = fastpath.WordSet(["党", "群众", "企业家", "人民", "了"])
     assert ws.ends_at(text, pos) == any(pos >= k and text[pos - k:pos] in ws.words for k in (1, 2, 3))
     assert ws.starts_at(text, pos) == any(text[pos:pos + k] in ws.words for k in (1, 2, 3))
 
@@ -603,7 +612,7 @@ def _plain_name_before(r, text, q, word, known, loose=False):
 @given(st.text(alphabet=st.sampled_from(list("同安区厦门市福建省督促在的全辖小,、 a1任圩街道镇")), max_size=12),
        st.integers(0, 12), st.sampled_from(["区", "市", "街道", ""]), st.booleans())
 def test_name_before_and_crossing_match_their_plain_definitions(text, q, word, loose):
-    r = mentions._get_rules(load_lexicon())
+    r = MentionFinder.from_lexicon().rules
     q = min(q, len(text))
     known = frozenset({"同安区", "厦门市", "福建省", "区"})
     assert r.name_before(text, q, word, known, loose) == _plain_name_before(r, text, q, word, known, loose)

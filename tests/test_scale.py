@@ -20,7 +20,7 @@ TEXT = st.text(alphabet=st.sampled_from(list("人大代表常委会联络站区�
 @settings(max_examples=150, deadline=None)
 @given(TEXT)
 def test_gated_lookaheads_find_what_the_regex_finds(text):
-    rules = mentions._get_rules(cl.load_lexicon())
+    rules = mentions.MentionFinder.from_lexicon().rules
     for name in ("congress_re", "deputy_re", "role_re", "group_re", "bare_group_re", "station_re", "agency_re",
                  "dept_tail_re", "sector_re", "generic_re"):
         look = getattr(rules, name)
@@ -40,11 +40,10 @@ def test_dictionary_finds_what_trying_every_position_finds(text):
 
 @settings(max_examples=100, deadline=None)
 @given(TEXT)
-def test_mention_prefilter_never_hides_a_mention(text):
-    rules = mentions._get_rules(cl.load_lexicon())
+def test_mention_shortcuts_never_hide_a_mention(text):
+    plain = mentions.MentionFinder.from_lexicon(shortcuts=False)
     j = cl.Jurisdiction("同安区", "district", "福建省", "厦门市", "同安区", "metadata")
-    full = mentions._Finder(text, j, rules).run() if text else []
-    assert mentions.find_mentions(text, j) == full
+    assert mentions.find_mentions(text, j) == plain.find(text, j)
 
 
 @settings(max_examples=100, deadline=None)
