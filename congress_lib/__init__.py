@@ -14,6 +14,7 @@ from importlib.metadata import PackageNotFoundError, version as _version
 from .corpus import Corpus, load_corpus
 from .errors import (
     AnnotationError,
+    ClusterError,
     CongressLibError,
     CorpusNotFoundError,
     FontError,
@@ -37,7 +38,7 @@ __all__ = [
     "evaluate", "load_annotations",
     "use_cjk_font", "save_figure",
     "CongressLibError", "CorpusNotFoundError", "InvalidArgumentError", "LexiconError", "AnnotationError",
-    "FontError",
+    "FontError", "ClusterError",
 ]
 
 _LAZY = {
