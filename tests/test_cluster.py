@@ -18,6 +18,7 @@ import os
 import random
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -331,3 +332,26 @@ def test_a_dask_client_is_refused_with_another_engine():
         cl.load_corpus(CORPUS, engine="serial", client="tcp://127.0.0.1:8786")
     with pytest.raises(cl.InvalidArgumentError, match="client must be a dask.distributed.Client, a scheduler address"):
         cl.load_corpus(CORPUS, engine="dask", client=8786)
+
+
+@pytest.mark.slow
+def test_cluster_benchmark_runs_and_prints_its_figures(tmp_path):
+    """benchmarks/bench_cluster.py on a tiny synthetic corpus: every run printed, every output identical."""
+    root = Path(__file__).resolve().parents[1]
+    # a session of its own: its scheduler and workers are killed with it, whatever happens
+    proc = subprocess.Popen([sys.executable, str(root / "benchmarks" / "bench_cluster.py"), "--docs", "24"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL,
+                            env=_env(TMPDIR=str(tmp_path)), start_new_session=True)
+    try:
+        stdout, stderr = proc.communicate(timeout=900)
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.wait(timeout=30)
+    assert proc.returncode == 0, stderr[-2000:]
+    for label in ("--engine processes", "scheduler, 2 workers, bytes shipped", "--shared-disk",
+                  "killed half-way, a new one started", "killed half-way, none started",
+                  "time lost to a killed worker", "worker peak MiB", "identical to --engine processes: yes"):
+        assert label in stdout, label
