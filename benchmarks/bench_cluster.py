@@ -11,7 +11,8 @@ each worker compile the lexicon, are not):
    processes (one thread each, no nanny) on 127.0.0.1: the reports' bytes shipped with the
    tasks (no shared disk);
 3. the same with ``--shared-disk`` (the workers read the reports by path);
-4. the same as 2 with one worker killed (SIGKILL) half-way through the build and a new one
+4. the same as 2 with one worker killed (SIGKILL) half-way through the build (once
+   documents.csv is half written) and a new one
    started at once (what a nanny or a batch system does): the time lost is this run's time
    less that of 2;
 5. the same as 2 with one worker killed half-way and none started: the second half runs
@@ -21,7 +22,8 @@ Every output folder is compared byte for byte with that of ``--engine processes`
 printed: the peak resident memory of each worker (sampled every 0.1 s) and of the
 submitting ``congress-lib`` process.
 
-Every run is repeated ``--repeat`` times and the fastest is kept (shared machines are noisy).
+The runs take turns, ``--repeat`` rounds, and the fastest of each is kept (shared machines
+are noisy; the load average is printed).
 
     python benchmarks/bench_cluster.py --docs 2000 --repeat 3
 """
@@ -158,10 +160,10 @@ def main() -> int:
         env = dict(os.environ, CONGRESS_LIB_CACHE=str(work / "jieba-cache"), PYTHONHASHSEED="0",
                    PYTHONPATH=os.pathsep.join([str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]))
         build = [sys.executable, "-m", "congress_lib", "build", str(reports)]
-        rows: list[tuple[str, float, int]] = []
-        rows.append(("--engine processes", *min(_run(build + ["--out", str(work / "processes"), "--engine",
-                                                             "processes"], env) for _ in range(args.repeat))))
+        processes = build + ["--engine", "processes", "--out", str(work / "processes")]
+        _run(processes, env)  # (the reference output, and the page cache warmed for every run)
         reference = _hashes(work / "processes")
+        half_way = (work / "processes" / "documents.csv").stat().st_size / 2
 
         cluster = Cluster(work, env)
         cluster.start(2)
@@ -169,37 +171,42 @@ def main() -> int:
         # a cluster lives on between builds: each worker compiles the lexicon once, at its first batch
         _run([sys.executable, "-m", "congress_lib", "build", str(ROOT / "corpus"), "--out", str(work / "warm-up"),
               "--engine", "dask", "--scheduler", cluster.address], env)
-        def best(out: str, *options: str, during=None) -> tuple[float, int]:
-            runs = []
-            for _ in range(args.repeat):
-                if during is not None:
-                    cluster.ensure(2)
-                runs.append(_run(dask + ["--out", str(work / out), *options], env,
-                                 None if during is None else during()))
-            return min(runs)
 
-        plain = best("scheduler")
-        rows.append(("scheduler, 2 workers, bytes shipped", *plain))
-        rows.append(("scheduler, 2 workers, --shared-disk", *best("shared", "--shared-disk")))
-
-        half = plain[0] / 2
-
-        def kill_at_half(replace: bool):
+        def kill_half_way(out: str, replace: bool):
+            """Kill a worker once half the documents are written (documents.csv is half its size)."""
             victim = sorted(cluster.live())[0]
+            written = work / out / "documents.csv"
 
             def during(elapsed: float) -> None:
-                if elapsed >= half and cluster.procs[victim].poll() is None:
+                if cluster.procs[victim].poll() is None and written.exists() and written.stat().st_size >= half_way:
                     cluster.kill(victim)
                     if replace:
                         cluster.add_worker()
             return during
 
-        rows.append(("one worker killed half-way, a new one started",
-                     *best("killed", during=lambda: kill_at_half(True))))
-        rows.append(("one worker killed half-way, none started", *best("alone", during=lambda: kill_at_half(False))))
-
+        # label: (output folder, options, kill a worker half-way: None, or whether to start a new one)
+        runs = {
+            "--engine processes": ("processes", ["--engine", "processes"], None),
+            "scheduler, 2 workers, bytes shipped": ("scheduler", [], None),
+            "scheduler, 2 workers, --shared-disk": ("shared", ["--shared-disk"], None),
+            "one worker killed half-way, a new one started": ("killed", [], True),
+            "one worker killed half-way, none started": ("alone", [], False),
+        }
+        # the runs take turns, round after round (a shared machine's load then weighs on each alike)
+        times: dict[str, list[tuple[float, int]]] = {label: [] for label in runs}
+        for _ in range(args.repeat):
+            for label, (out, options, replace) in runs.items():
+                if out == "processes":
+                    cmd = processes
+                else:
+                    cmd = dask + ["--out", str(work / out), *options]
+                    cluster.ensure(2)
+                # (the last run's documents.csv: the kill waits for this run's to be half written)
+                (work / out / "documents.csv").unlink(missing_ok=True)
+                times[label].append(_run(cmd, env, None if replace is None else kill_half_way(out, replace)))
+        rows = [(label, *min(got)) for label, got in times.items()]
         same = all(_hashes(work / name) == reference for name in ("scheduler", "shared", "killed", "alone"))
-        print(f"machine: {machine()}")
+        print(f"machine: {machine()}; load average at the end: {os.getloadavg()[0]:.1f}")
         print(f"corpus: {args.docs} documents, {mb:.1f} MB")
         print("| run | seconds | docs/s | MB/s | submitting process, peak MiB |")
         print("|---|---:|---:|---:|---:|")

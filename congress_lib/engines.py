@@ -818,8 +818,8 @@ def _dask_result(future, client, where: str, timeout: float) -> list[DocResult]:
         except TimeoutError:
             pass
         except KilledWorker:
-            raise ClusterError(f"a batch of reports was running on every dask worker that died (lost several "
-                               f"times at {where}: out of memory?); give the workers more memory and build "
+            raise ClusterError(f"dask workers of the scheduler at {where} died several times while running the "
+                               "same batch of reports (out of memory?); give the workers more memory and build "
                                "again (with --cache, finished documents are kept).") from None
         except CancelledError:  # (every future is cancelled when the scheduler is lost)
             raise ClusterError(f"lost the connection to the dask scheduler at {where}; build again once it runs "
@@ -845,12 +845,13 @@ def _run_dask(jobs, keys, lexicon, cache_root, render, client, shared_disk, work
         code = _code_version()
         # the lexicon as a task, not scattered data: run again if every worker that held it is lost
         lex = client.submit(_identity, lexicon, pure=False)
-        if shared_disk if shared_disk is not None else local:
+        paths = shared_disk if shared_disk is not None else local
+        if paths:
             root = None if cache_root is None else os.path.abspath(cache_root)  # (the workers' cwd is not ours)
 
             def submit(chunk: Chunk):
-                paths = [(doc_id, rel, os.path.abspath(path), meta) for doc_id, rel, path, meta in chunk[0]]
-                return client.submit(_run_paths, code, paths, lex, root, render,
+                jobs = [(doc_id, rel, os.path.abspath(path), meta) for doc_id, rel, path, meta in chunk[0]]
+                return client.submit(_run_paths, code, jobs, lex, root, render,
                                      None if chunk[1] is None else list(chunk[1]), pure=False, retries=RETRIES)
 
             def result(future) -> list[DocResult]:
@@ -869,7 +870,8 @@ def _run_dask(jobs, keys, lexicon, cache_root, render, client, shared_disk, work
                 done = [] if future is None else _dask_result(future, client, where, cluster_timeout)
                 return _merge(looked, done, lexicon, cache_root, render)
 
-        yield from _in_order(submit, result, chunks, ahead=4 * n_threads + 2)
+        # a few batches per worker thread in flight (shipped ones hold their reports' bytes here)
+        yield from _in_order(submit, result, chunks, ahead=(4 if paths else 2) * n_threads + 2)
     finally:
         if owned:
             cluster = client.cluster
