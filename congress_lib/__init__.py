@@ -13,6 +13,7 @@ from importlib import import_module
 from .corpus import Corpus, load_corpus
 from .errors import (
     AnnotationError,
+    ClusterError,
     CongressLibError,
     CorpusNotFoundError,
     FontError,
@@ -33,7 +34,7 @@ __all__ = [
     "evaluate", "load_annotations",
     "use_cjk_font", "save_figure",
     "CongressLibError", "CorpusNotFoundError", "InvalidArgumentError", "LexiconError", "AnnotationError",
-    "FontError",
+    "FontError", "ClusterError",
 ]
 
 _LAZY = {

@@ -5,6 +5,7 @@
     congress-lib build CORPUS_DIR --out OUT_DIR [--engine serial|processes|dask] [--format csv|parquet]
                        [--cache DIR] [--force] [--lexicon DIR] [--compress] [--max-file-mb MB]
                        [--excel] [--with-sentences]
+                       [--scheduler ADDRESS | --scheduler-file FILE] [--shared-disk] [--cluster-timeout S]
     congress-lib kwic CORPUS_DIR TERM [--window 20] [--limit N]
     congress-lib info CORPUS_DIR
     congress-lib --version
@@ -76,6 +77,19 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--with-sentences", action="store_true",
                    help="add a 'sentence' column (the text of the row's sentence) to indicators and mentions; "
                         "off by default: on large corpora it adds gigabytes")
+    d = b.add_argument_group("dask cluster (with --engine dask; without --scheduler: a cluster on this machine)")
+    where = d.add_mutually_exclusive_group()
+    where.add_argument("--scheduler", metavar="ADDRESS",
+                       help="address of a running dask scheduler to use, e.g. tcp://scheduler-host:8786")
+    where.add_argument("--scheduler-file", metavar="FILE",
+                       help="the scheduler file that 'dask scheduler --scheduler-file FILE' writes")
+    d.add_argument("--shared-disk", action="store_true",
+                   help="the workers see the corpus and --cache at the same paths: they read the reports and "
+                        "the cache themselves (default with --scheduler: this machine reads each report and "
+                        "ships its bytes, and alone reads and writes the cache)")
+    d.add_argument("--cluster-timeout", type=float, default=None, metavar="S",
+                   help="seconds to wait for the scheduler, and for a worker when none is left, before the "
+                        "build fails (default: 60)")
     k = sub.add_parser("kwic", help="print a keyword-in-context concordance",
                        description="Print every occurrence of TERM with its context, one per line: "
                                    "doc_id, sent_id, then left context【TERM】right context, separated by tabs.")
@@ -172,6 +186,18 @@ def main(argv: list[str] | None = None) -> int:
             return 130
 
 
+def _cluster_options(args: argparse.Namespace) -> dict:
+    """The dask options of ``build`` as arguments of :func:`~congress_lib.output.run_build`
+    (a scheduler file as a path, an address as a string; an address without a scheme is TCP)."""
+    client = None
+    if args.scheduler is not None:
+        client = args.scheduler if "://" in args.scheduler else f"tcp://{args.scheduler}"
+    elif args.scheduler_file is not None:
+        client = Path(args.scheduler_file)
+    return {"client": client, "shared_disk": True if args.shared_disk else None,
+            "cluster_timeout": args.cluster_timeout}
+
+
 def _run(args: argparse.Namespace) -> int:
     from .corpus import load_corpus
 
@@ -179,7 +205,8 @@ def _run(args: argparse.Namespace) -> int:
         manifest, current = run_build(args.corpus, Path(args.out), fmt=args.format, lexicon=args.lexicon,
                                    engine=args.engine, cache=args.cache if args.cache else False,
                                    force=args.force, max_file_mb=args.max_file_mb, compress=args.compress,
-                                   excel=args.excel, with_sentences=args.with_sentences)
+                                   excel=args.excel, with_sentences=args.with_sentences,
+                                   **_cluster_options(args))
         rows = manifest["rows"]
         print(f"{rows['documents']} documents, {rows['units']} units, {rows['sentences']} sentences, "
               f"{rows['indicators']} indicators, {rows['mentions']} mentions, {rows['rejected']} rejected "

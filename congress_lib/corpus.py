@@ -373,7 +373,8 @@ def _stem(name: str) -> str:
 def load_corpus(path: str | os.PathLike | Sequence[str | os.PathLike], *, lexicon: str | os.PathLike | Lexicon | None = None,
                 metadata: str | os.PathLike | None = None, engine: str = "serial", cache: bool | str | os.PathLike = False,
                 client: Any = None, progress: bool | None = None, max_file_mb: float = MAX_FILE_MB,
-                extractors: Sequence = ()) -> Corpus:
+                extractors: Sequence = (), shared_disk: bool | None = None,
+                cluster_timeout: float | None = None) -> Corpus:
     """Load a corpus folder, or a list of report files, into a :class:`Corpus`.
 
     Parameters
@@ -383,12 +384,19 @@ def load_corpus(path: str | os.PathLike | Sequence[str | os.PathLike], *, lexico
     metadata : a metadata.csv to use instead of ``<folder>/metadata.csv``.
     engine : ``"serial"``, ``"processes"`` (all local cores) or ``"dask"``.
     cache : False, True (default cache folder) or a folder for per-document results.
-    client : a ``dask.distributed.Client`` for ``engine="dask"``.
+    client : for ``engine="dask"``: a ``dask.distributed.Client``, the address of a running
+        scheduler (``"tcp://host:8786"``) or its scheduler file (a ``pathlib.Path``); None
+        starts a local cluster for the call.
     progress : show a progress bar (default: only for runs of 200+ files).
     max_file_mb : files larger than this many MB (10^6 bytes) are rejected unread,
         with the reason ``too large (… MB > … MB limit)`` (default :data:`MAX_FILE_MB`).
     extractors : extra extractors (:class:`congress_lib.extract.SentenceExtractor`), each
         making a table of its own beside the built-in ones (``corpus.table(name)``).
+    shared_disk : with dask, whether the workers see the reports (and the cache) at the same
+        paths: True, they read them; False (the default on any cluster but the local one),
+        this process reads each report once and ships its bytes, and alone uses the cache.
+    cluster_timeout : with dask, the seconds to wait for the scheduler, and for a worker when
+        none is left, before a :class:`~congress_lib.errors.ClusterError` (default 60).
 
     Examples
     --------
@@ -401,7 +409,7 @@ def load_corpus(path: str | os.PathLike | Sequence[str | os.PathLike], *, lexico
 
     asm = Assembler(prep)
     for batch in iter_batches(prep.jobs, prep.lexicon, engine=engine, cache=cache, client=client,
-                              progress=progress):
+                              progress=progress, shared_disk=shared_disk, cluster_timeout=cluster_timeout):
         asm.add(batch)
     return asm.corpus()
 

@@ -2,15 +2,24 @@
 
 * ``serial``: one process, in order.
 * ``processes``: a local process pool over all cores (``os.cpu_count()``).
-* ``dask``: a ``dask.distributed`` cluster: the ``client`` passed in, or a
-  ``LocalCluster`` started for the run and closed after it.
+* ``dask``: a ``dask.distributed`` cluster: the ``client`` passed in (a ``Client``,
+  or the address or scheduler file of a running scheduler, connected to for the run),
+  or a ``LocalCluster`` started for the run and closed after it. Without a shared
+  disk (the default on any cluster but the local one) the submitting side reads
+  each report, looks it up in the cache, and ships the bytes of the others with
+  the task; the results come back to it, and it alone reads and writes the cache.
+  With ``shared_disk`` the workers read the reports by path and the cache
+  themselves. Tasks are pure and retried; a lost worker's tasks run again
+  elsewhere; a build with no worker left fails after ``cluster_timeout`` seconds
+  (see the dask section below).
 
 Jobs are cut into batches (chunks of documents); :func:`iter_batches` yields
 each batch's results in input order, whatever the engine, so tables are
 identical whatever the engine and a caller can consume (write out, then drop)
 one batch at a time: memory stays bounded on 10^5 documents. At most a few
-batches per worker are in flight. Workers read the files themselves (jobs carry
-paths, not bytes), so the parent never holds the whole corpus's bytes.
+batches per worker are in flight. Local workers read the files themselves (jobs carry
+paths, not bytes), so the parent never holds the whole corpus's bytes; a dask
+cluster without a shared disk gets the bytes of the batches in flight only.
 
 The optional on-disk cache stores each document's result in **one file**
 (``<root>/<2 hex>/<key>.pkl``) keyed by the file's content hash, its metadata
@@ -48,17 +57,18 @@ import json
 import os
 import pickle
 import tempfile
+import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .errors import InvalidArgumentError
+from .errors import ClusterError, InvalidArgumentError
 from .pipeline import DOC_PATH, DocResult, compiled_for, process_document
 from .resources import Lexicon
 
-__all__ = ["run_jobs", "iter_batches", "resolve_cache", "document_keys", "ENGINES"]
+__all__ = ["run_jobs", "iter_batches", "resolve_cache", "document_keys", "check_cluster", "ENGINES"]
 
 ENGINES = ("serial", "processes", "dask")
 _PROGRESS_MIN = 200
@@ -66,6 +76,11 @@ _PROGRESS_MIN = 200
 BATCH_SIZE = 64
 #: Bumped whenever the layout of a cache entry changes.
 CACHE_FORMAT = 9
+#: ``engine="dask"``: times a task that raised is run again (a task whose worker was lost is
+#: run again by the scheduler without counting), and the seconds a build waits for the
+#: scheduler to answer, for a first worker, and for a worker when none is left, before it fails.
+RETRIES = 2
+CLUSTER_TIMEOUT = 60.0
 
 Job = tuple[str, str, str, dict]
 #: ``render(results, lexicon)`` fills ``result.rendered`` for the results that lack it; its
@@ -111,9 +126,10 @@ def _format_version(tag: str = "") -> str:
 # --- one batch (runs in the worker) ---------------------------------------------------
 
 
-def _run_one(job: Job, lexicon: Lexicon, cache_root: str | None, formatted: str | None = None,
-             known_key: str | None = None) -> tuple[DocResult, str | None, bool]:
-    """One document: (result, cache key or None, True when it came from the cache).
+def _look_up(job: Job, lexicon: Lexicon, cache_root: str | None, formatted: str | None = None,
+             known_key: str | None = None) -> tuple[DocResult | bytes, str | None, bool]:
+    """One document's cached result, or its bytes to process: ``(result or bytes, cache key or None,
+    True when it came from the cache)``. A file that cannot be read comes back as its reject.
 
     With ``formatted`` (the build command: its renderer's tag), a cached document that has its CSV
     text comes back without rows (the build needs none). ``known_key`` is the
@@ -139,7 +155,16 @@ def _run_one(job: Job, lexicon: Lexicon, cache_root: str | None, formatted: str 
             hit = _cache_read(cache_root, key, doc_id, rel, formatted)
             if hit is not None:
                 return hit, key, True
-    return process_document(doc_id, rel, data, meta, lexicon), key, False
+    return data, key, False
+
+
+def _run_one(job: Job, lexicon: Lexicon, cache_root: str | None, formatted: str | None = None,
+             known_key: str | None = None) -> tuple[DocResult, str | None, bool]:
+    """One document: (result, cache key or None, True when it came from the cache); see :func:`_look_up`."""
+    got, key, hit = _look_up(job, lexicon, cache_root, formatted, known_key)
+    if isinstance(got, bytes):
+        got = process_document(job[0], job[1], got, job[3], lexicon)
+    return got, key, hit
 
 
 def _run_chunk(jobs: list[Job], lexicon: Lexicon, cache_root: str | None,
@@ -151,6 +176,14 @@ def _run_chunk(jobs: list[Job], lexicon: Lexicon, cache_root: str | None,
     formatted = _tag(render)
     done = [_run_one(job, lexicon, cache_root, formatted, key)
             for job, key in zip(jobs, keys if keys is not None else [None] * len(jobs))]
+    return _finish_chunk(done, lexicon, cache_root, render)
+
+
+def _finish_chunk(done: list[tuple[DocResult, str | None, bool]], lexicon: Lexicon, cache_root: str | None,
+                  render: Renderer | None) -> list[DocResult]:
+    """The end of a batch: format as CSV the results that lack it, write the cache entries of
+    new results (and of cached ones that gained their CSV text), drop the rows a build does not need.
+    ``done``: ``(result, cache key or None, True when it came from the cache)`` per document."""
     results = [res for res, _, _ in done]
     rendered: set[int] = set()
     if render is not None:
@@ -162,7 +195,7 @@ def _run_chunk(jobs: list[Job], lexicon: Lexicon, cache_root: str | None,
         for res, key, hit in done:
             # new results, and cached ones that gained their CSV text just now
             if key is not None and (not hit or id(res) in rendered):
-                _cache_write(root, key, res, formatted or "")
+                _cache_write(root, key, res, _tag(render) or "")
     if render is not None:
         # the build needs only the rendering back: no row is sent to the parent
         for res in results:
@@ -485,8 +518,9 @@ def _quiet_gc():
 
 def iter_batches(jobs: Sequence[Job], lexicon: Lexicon, *, engine: str = "serial", cache: Any = False,
                  client: Any = None, progress: bool | None = None, workers: int | None = None,
-                 render: Renderer | None = None,
-                 keys: Sequence[str | None] | None = None) -> Iterator[list[DocResult]]:
+                 render: Renderer | None = None, keys: Sequence[str | None] | None = None,
+                 shared_disk: bool | None = None,
+                 cluster_timeout: float | None = None) -> Iterator[list[DocResult]]:
     """Process every job with the chosen engine; yield the results batch by batch, in input order.
 
     Parameters
@@ -495,26 +529,44 @@ def iter_batches(jobs: Sequence[Job], lexicon: Lexicon, *, engine: str = "serial
     lexicon : the :class:`~congress_lib.resources.Lexicon` to extract with.
     engine : ``"serial"``, ``"processes"`` or ``"dask"``.
     cache : False, True or a folder (see :func:`resolve_cache`).
-    client : a ``dask.distributed.Client`` for ``engine="dask"`` (None: a local cluster).
+    client : for ``engine="dask"``: a ``dask.distributed.Client``, the address of a running
+        scheduler (``"tcp://host:8786"``), a scheduler file (a ``pathlib.Path``, as
+        ``dask scheduler --scheduler-file`` writes it), or None: a local cluster started for the run.
     progress : show a progress bar on stderr (default: only for runs of 200+ files).
-    workers : worker processes (default: all cores).
+    workers : worker processes (default: all cores; with dask, the threads of the cluster).
     render : called in the worker on each batch to fill ``DocResult.rendered``.
     keys : the jobs' cache keys if already computed (:func:`document_keys`); a
         cached document is then found without reading its file again.
+    shared_disk : with dask, True: the workers read the reports by their paths and read and
+        write the cache themselves (they must see this machine's files at the same paths);
+        False: this side reads each report and ships its bytes with the task, and alone reads
+        and writes the cache. Default: True for the local cluster, False for any other.
+    cluster_timeout : with dask, the seconds to wait for the scheduler, for a first worker, and
+        for a worker when every one is gone, before a :class:`~congress_lib.errors.ClusterError`
+        (None: :data:`CLUSTER_TIMEOUT`).
     """
     if engine not in ENGINES:
         raise InvalidArgumentError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}.")
+    if engine != "dask" and (client is not None or shared_disk is not None):
+        raise InvalidArgumentError(f"a dask client or shared_disk applies to engine='dask', not {engine!r}; "
+                                   "give engine='dask'.")
+    cluster_timeout = check_cluster(client, cluster_timeout)
     cache_root = resolve_cache(cache)
     n_workers = max(1, workers or os.cpu_count() or 1)
     parallel = engine != "serial" and len(jobs) > 1
     if keys is not None and len(keys) != len(jobs):
         raise InvalidArgumentError(f"keys must have one entry per job ({len(jobs)}), not {len(keys)}.")
-    chunks = _chunks(jobs, _batch_size(len(jobs), n_workers, parallel), keys if cache_root is not None else None)
+    keys = keys if cache_root is not None else None
     show = (len(jobs) >= _PROGRESS_MIN) if progress is None else bool(progress)
+    if parallel and engine == "dask":
+        with _quiet_gc():
+            yield from _with_progress(_run_dask(jobs, keys, lexicon, cache_root, render, client, shared_disk,
+                                                workers, cluster_timeout), len(jobs), show)
+        return
+    chunks = _chunks(jobs, _batch_size(len(jobs), n_workers, parallel), keys)
     cached: list[bool] = []
     if parallel:
         chunks = _resolved(chunks)
-    if parallel and engine == "processes":
         cached = [_all_cached(chunk, cache_root) for chunk in chunks]
         if not all(cached):
             # compile once here: forked workers inherit it (serial runs, and a run whose every
@@ -524,11 +576,9 @@ def iter_batches(jobs: Sequence[Job], lexicon: Lexicon, *, engine: str = "serial
         if not parallel:
             parts = (_run_chunk(chunk, lexicon, cache_root, render, chunk_keys) for chunk, chunk_keys in chunks)
             yield from _with_progress(parts, len(jobs), show)
-        elif engine == "processes":
+        else:
             yield from _with_progress(_run_processes(chunks, cached, lexicon, cache_root, render, n_workers),
                                       len(jobs), show)
-        else:
-            yield from _with_progress(_run_dask(chunks, lexicon, cache_root, render, client), len(jobs), show)
 
 
 def _with_progress(parts: Iterator[list[DocResult]], total: int, show: bool) -> Iterator[list[DocResult]]:
@@ -620,26 +670,211 @@ def _all_cached(chunk: Chunk, cache_root: str | None) -> bool:
             and all(key is not None and os.path.exists(_cache_file(cache_root, key)) for key in keys))
 
 
-def _run_dask(chunks, lexicon, cache_root, render, client) -> Iterator[list[DocResult]]:
+# --- dask ------------------------------------------------------------------------------
+#
+# Tasks are pure: a task maps a batch (the reports' bytes, or their paths on a shared disk)
+# to its results and writes nothing but, on a shared disk, cache entries (atomically, the
+# same bytes whoever writes them). A task whose worker is lost is run again on another
+# worker by the scheduler, one that raised is retried (``retries``): the output is the same
+# byte for byte. The reports' bytes travel inside the task (not scattered to one worker),
+# and the lexicon is a task of its own: the scheduler can run any of them again however
+# many workers are lost, as long as one is left or joins within ``cluster_timeout``.
+
+
+def check_cluster(client: Any, cluster_timeout: float | None = None) -> float:
+    """Check the dask arguments of :func:`iter_batches` (before any work); return the timeout.
+
+    ``client`` must be a ``distributed.Client``, a scheduler address, an existing
+    scheduler file or None; ``cluster_timeout`` seconds above 0 (None: :data:`CLUSTER_TIMEOUT`).
+    """
+    if cluster_timeout is None:
+        cluster_timeout = CLUSTER_TIMEOUT
+    if isinstance(cluster_timeout, bool) or not isinstance(cluster_timeout, (int, float)) or not cluster_timeout > 0:
+        raise InvalidArgumentError(f"cluster_timeout (--cluster-timeout) must be a number of seconds above 0, "
+                                   f"not {cluster_timeout!r}.")
+    if isinstance(client, os.PathLike):
+        if not os.path.isfile(client):
+            raise InvalidArgumentError(f"the scheduler file {os.fspath(client)!r} does not exist; give the file "
+                                       "that 'dask scheduler --scheduler-file FILE' writes.")
+    elif client is not None and not isinstance(client, str):
+        from distributed import Client
+
+        if not isinstance(client, Client):
+            raise InvalidArgumentError("client must be a dask.distributed.Client, a scheduler address "
+                                       "('tcp://host:8786'), a scheduler file (pathlib.Path) or None "
+                                       f"(a local cluster), not {type(client).__name__}.")
+    return float(cluster_timeout)
+
+
+def _dask_client(client: Any, timeout: float):
+    """``(client, owned, local)`` for the ``client`` argument of :func:`iter_batches`: a
+    ``distributed.Client`` as it is; a scheduler address (str) or scheduler file (path)
+    connected to; None: a ``LocalCluster`` on this machine. ``owned``: this run closes it."""
     from distributed import Client, LocalCluster
 
-    own = None
     if client is None:
         cluster = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True,
                                dashboard_address=None, silence_logs=50)
-        own = Client(cluster)
-        client = own
-    elif not isinstance(client, Client):
-        raise InvalidArgumentError("client must be a dask.distributed.Client (or None to start a local cluster).")
+        return Client(cluster), True, True
+    if isinstance(client, Client):
+        return client, False, False
+    if isinstance(client, str):
+        where, kwargs = client, {"address": client}
+    else:
+        where, kwargs = f"scheduler file {os.fspath(client)!r}", {"scheduler_file": os.fspath(client)}
     try:
-        lex_future = client.scatter(lexicon, broadcast=True)
-        n_workers = max(1, len(client.scheduler_info().get("workers", {})) or 1)
-        yield from _in_order(
-            lambda chunk: client.submit(_run_chunk, chunk[0], lex_future, cache_root, render, chunk[1],
-                                        pure=False),
-            lambda fut: fut.result(), chunks, ahead=4 * n_workers + 2)
+        return Client(timeout=timeout, **kwargs), True, False
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise ClusterError(f"cannot reach the dask scheduler at {where} within {timeout:g} s ({_one_line(exc)}); "
+                           "start it ('dask scheduler') or check the address.") from None
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text or type(exc).__name__
+
+
+def _identity(value):
+    return value
+
+
+def _check_code(code: str) -> None:
+    """Refuse to work on a worker whose congress_lib is not the submitting side's (its results
+    would differ, and would be cached under the submitting side's keys)."""
+    if _code_version() != code:
+        raise ClusterError(f"a dask worker runs other congress_lib code (version {_library_version()} at "
+                           f"{Path(__file__).resolve().parent}); install the same congress_lib on every worker.")
+
+
+def _run_paths(code: str, jobs: list[Job], lexicon: Lexicon, cache_root: str | None, render: Renderer | None,
+               keys: list[str | None] | None) -> list[DocResult]:
+    """A dask task on a shared disk: the worker reads the reports and the cache itself."""
+    _check_code(code)
+    with _quiet_gc():
+        return _run_chunk(jobs, lexicon, cache_root, render, keys)
+
+
+def _run_shipped(code: str, items: list[tuple[str, str, bytes, dict]], lexicon: Lexicon,
+                 render: Renderer | None, rows: bool) -> list[DocResult]:
+    """A dask task without a shared disk: process the shipped ``(doc_id, path, bytes, metadata)``
+    and format them when asked; ``rows``: send the rows back too (the submitting side caches them)."""
+    _check_code(code)
+    with _quiet_gc():
+        results = [process_document(doc_id, rel, data, meta, lexicon) for doc_id, rel, data, meta in items]
+        if render is not None:
+            render([res for res in results if not res.reject], lexicon)
+            if not rows:
+                for res in results:
+                    res.tables = {}
+    return results
+
+
+def _ship(chunk: Chunk, lexicon: Lexicon, cache_root: str | None, formatted: str | None):
+    """Read one batch on the submitting side: ``(looked up, items to ship)``, the first
+    :func:`_look_up` per document (cached results, rejects or bytes), the second
+    ``(doc_id, path, bytes, metadata)`` of each document to process."""
+    jobs, keys = chunk
+    looked = [_look_up(job, lexicon, cache_root, formatted, key)
+              for job, key in zip(jobs, keys if keys is not None else [None] * len(jobs))]
+    items = [(job[0], job[1], got, job[3]) for job, (got, _, _) in zip(jobs, looked) if isinstance(got, bytes)]
+    return looked, items
+
+
+def _merge(looked: list, processed: list[DocResult], lexicon: Lexicon, cache_root: str | None,
+           render: Renderer | None) -> list[DocResult]:
+    """A shipped batch back on the submitting side: the processed results in their places,
+    the cache written here (see :func:`_finish_chunk`)."""
+    new = iter(processed)
+    done = [(next(new), key, False) if isinstance(got, bytes) else (got, key, hit) for got, key, hit in looked]
+    return _finish_chunk(done, lexicon, cache_root, render)
+
+
+def _cluster_threads(client, where: str, timeout: float) -> int:
+    """The worker threads of the cluster, once at least one worker is there (waits ``timeout`` s)."""
+    try:
+        client.wait_for_workers(1, timeout=timeout)
+    except (TimeoutError, OSError):
+        raise ClusterError(f"no dask worker joined the scheduler at {where} within {timeout:g} s; start workers "
+                           f"('dask worker {where}').") from None
+    return max(1, sum(client.nthreads().values()))
+
+
+def _live_workers(client) -> int:
+    try:
+        return len(client.nthreads())
+    except (OSError, TimeoutError):  # (the scheduler does not answer)
+        return 0
+
+
+def _dask_result(future, client, where: str, timeout: float) -> list[DocResult]:
+    """A task's result; a :class:`ClusterError` once no worker has been left for ``timeout`` s,
+    when the scheduler is lost, or when the task killed the workers that ran it."""
+    from distributed import CancelledError, KilledWorker
+
+    alone_since = None
+    while True:
+        try:
+            return future.result(timeout=1.0)
+        except TimeoutError:
+            pass
+        except KilledWorker:
+            raise ClusterError(f"dask workers of the scheduler at {where} died several times while running the "
+                               "same batch of reports (out of memory?); give the workers more memory and build "
+                               "again (with --cache, finished documents are kept).") from None
+        except CancelledError:  # (every future is cancelled when the scheduler is lost)
+            raise ClusterError(f"lost the connection to the dask scheduler at {where}; build again once it runs "
+                               "(with --cache, finished documents are kept).") from None
+        if _live_workers(client):
+            alone_since = None
+            continue
+        now = time.monotonic()
+        alone_since = now if alone_since is None else alone_since
+        if now - alone_since >= timeout:
+            raise ClusterError(f"every dask worker of the scheduler at {where} is gone and none joined within "
+                               f"{timeout:g} s; start workers ('dask worker {where}') and build again "
+                               "(with --cache, finished documents are kept).")
+
+
+def _run_dask(jobs, keys, lexicon, cache_root, render, client, shared_disk, workers,
+              cluster_timeout) -> Iterator[list[DocResult]]:
+    client, owned, local = _dask_client(client, cluster_timeout)
+    where = str(getattr(client.scheduler, "address", None) or "the scheduler")
+    try:
+        n_threads = workers or _cluster_threads(client, where, cluster_timeout)
+        chunks = _chunks(jobs, _batch_size(len(jobs), n_threads, True), keys)
+        code = _code_version()
+        # the lexicon as a task, not scattered data: run again if every worker that held it is lost
+        lex = client.submit(_identity, lexicon, pure=False)
+        paths = shared_disk if shared_disk is not None else local
+        if paths:
+            root = None if cache_root is None else os.path.abspath(cache_root)  # (the workers' cwd is not ours)
+
+            def submit(chunk: Chunk):
+                jobs = [(doc_id, rel, os.path.abspath(path), meta) for doc_id, rel, path, meta in chunk[0]]
+                return client.submit(_run_paths, code, jobs, lex, root, render,
+                                     None if chunk[1] is None else list(chunk[1]), pure=False, retries=RETRIES)
+
+            def result(future) -> list[DocResult]:
+                return _dask_result(future, client, where, cluster_timeout)
+        else:
+            formatted = _tag(render)
+
+            def submit(chunk: Chunk):
+                looked, items = _ship(chunk, lexicon, cache_root, formatted)
+                future = (client.submit(_run_shipped, code, items, lex, render, cache_root is not None,
+                                        pure=False, retries=RETRIES) if items else None)
+                return looked, future
+
+            def result(sent) -> list[DocResult]:
+                looked, future = sent
+                done = [] if future is None else _dask_result(future, client, where, cluster_timeout)
+                return _merge(looked, done, lexicon, cache_root, render)
+
+        # a few batches per worker thread in flight (shipped ones hold their reports' bytes here)
+        yield from _in_order(submit, result, chunks, ahead=(4 if paths else 2) * n_threads + 2)
     finally:
-        if own is not None:
-            cluster = own.cluster
-            own.close()
-            cluster.close()
+        if owned:
+            cluster = client.cluster
+            client.close()
+            if cluster is not None:
+                cluster.close()

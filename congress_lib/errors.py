@@ -14,6 +14,7 @@ __all__ = [
     "LexiconError",
     "AnnotationError",
     "FontError",
+    "ClusterError",
 ]
 
 
@@ -39,3 +40,7 @@ class AnnotationError(CongressLibError, ValueError):
 
 class FontError(CongressLibError, RuntimeError):
     """The bundled CJK font (from the ``mplfonts`` package) cannot be found or used."""
+
+
+class ClusterError(CongressLibError, RuntimeError):
+    """A Dask cluster cannot be reached, has no worker left, or runs other congress_lib code."""

@@ -508,7 +508,8 @@ def write_tables(corpus, out: Path, fmt: str = "csv", *, excel: bool = False, wi
 def build(path, out: Path, *, fmt: str = "csv", lexicon=None, engine: str = "serial", cache=False,
           progress: bool | None = None, workers: int | None = None, force: bool = False,
           max_file_mb: float | None = None, compress: bool = False, excel: bool = False,
-          with_sentences: bool = False, extractors=()) -> dict:
+          with_sentences: bool = False, extractors=(), client=None, shared_disk: bool | None = None,
+          cluster_timeout: float | None = None) -> dict:
     """``congress-lib build``: load the corpus at ``path`` and write every table into ``out``.
 
     CSV output streams (see the module docstring): no table of the whole corpus
@@ -528,6 +529,10 @@ def build(path, out: Path, *, fmt: str = "csv", lexicon=None, engine: str = "ser
     gzip content). ``with_sentences`` adds the ``sentence`` column to indicators
     and mentions (:func:`sentence_column`). ``extractors``: extra extractors
     (:class:`congress_lib.extract.SentenceExtractor`), whose tables are written too.
+    ``client``, ``shared_disk``, ``cluster_timeout``: with ``engine="dask"``, the cluster
+    (a ``Client``, a scheduler address, a scheduler file as a ``Path``; None: a local
+    cluster), whether its workers see the reports and the cache at the same paths,
+    and how long to wait for it (see :func:`congress_lib.engines.iter_batches`).
     Returns the manifest.
 
     An output path that is a file, a cache path that is a file, or an output
@@ -536,7 +541,8 @@ def build(path, out: Path, *, fmt: str = "csv", lexicon=None, engine: str = "ser
     """
     return run_build(path, out, fmt=fmt, lexicon=lexicon, engine=engine, cache=cache, progress=progress,
                   workers=workers, force=force, max_file_mb=max_file_mb, compress=compress, excel=excel,
-                  with_sentences=with_sentences, extractors=extractors)[0]
+                  with_sentences=with_sentences, extractors=extractors, client=client, shared_disk=shared_disk,
+                  cluster_timeout=cluster_timeout)[0]
 
 
 def _check_format(fmt: str, compress: bool, excel: bool = False) -> None:
@@ -589,13 +595,19 @@ def _remove_other_outputs(out: Path, fmt: str, compress: bool, lexicon=None) -> 
 def run_build(path, out: Path, *, fmt: str = "csv", lexicon=None, engine: str = "serial", cache=False,
            progress: bool | None = None, workers: int | None = None, force: bool = False,
            max_file_mb: float | None = None, compress: bool = False, excel: bool = False,
-           with_sentences: bool = False, extractors=()) -> tuple[dict, bool]:
+           with_sentences: bool = False, extractors=(), client=None, shared_disk: bool | None = None,
+           cluster_timeout: float | None = None) -> tuple[dict, bool]:
     """:func:`build`, and whether ``out`` was found up to date (nothing written): ``(manifest, up_to_date)``."""
     from . import engines
     from .corpus import MAX_FILE_MB, load_corpus, prepare
 
     if max_file_mb is None:
         max_file_mb = MAX_FILE_MB
+    if engine != "dask" and (client is not None or shared_disk is not None or cluster_timeout is not None):
+        raise InvalidArgumentError("a dask scheduler (--scheduler, --scheduler-file, client=), --shared-disk and "
+                                   f"--cluster-timeout apply to the dask engine, not {engine!r}; add --engine dask.")
+    cluster = {"client": client, "shared_disk": shared_disk,
+               "cluster_timeout": engines.check_cluster(client, cluster_timeout)}
     _check_format(fmt, compress, excel)
     out = Path(out)
     _not_a_file(out, "--out")
@@ -624,10 +636,10 @@ def run_build(path, out: Path, *, fmt: str = "csv", lexicon=None, engine: str = 
     _writable(out)
     if fmt == "csv":
         manifest = _stream(prep, out, engine=engine, cache=cache, progress=progress, workers=workers, keys=keys,
-                           compress=compress, excel=excel, with_sentences=with_sentences)
+                           compress=compress, excel=excel, with_sentences=with_sentences, cluster=cluster)
     else:
         corpus = load_corpus(path, lexicon=lexicon, engine=engine, cache=cache, progress=progress,
-                             max_file_mb=max_file_mb, extractors=extractors)
+                             max_file_mb=max_file_mb, extractors=extractors, **cluster)
         manifest = write_tables(corpus, out, fmt, with_sentences=with_sentences)
     fingerprint = _fingerprint(prep, keys, fmt, *options) if keys is not None else None
     if fingerprint is not None:
@@ -660,7 +672,9 @@ def _fingerprint(prep, keys, fmt: str, compress: bool, excel: bool = False,
 
 
 def _stream(prep, out: Path, *, engine, cache, progress, workers, keys=None, compress: bool = False,
-            excel: bool = False, with_sentences: bool = False) -> dict:
+            excel: bool = False, with_sentences: bool = False, cluster: dict | None = None) -> dict:
+    """The streamed CSV build (see the module docstring); ``cluster``: the dask arguments of
+    ``iter_batches`` (client, shared_disk, cluster_timeout)."""
     from .corpus import Assembler, batch_corpus, _frame
     from .engines import iter_batches
 
@@ -683,7 +697,8 @@ def _stream(prep, out: Path, *, engine, cache, progress, workers, keys=None, com
                 header = codecs.BOM_UTF8 + header
             files[name].write(gzip_member(header) if compress else header)
         for batch in iter_batches(prep.jobs, prep.lexicon, engine=engine, cache=cache, progress=progress,
-                                  workers=workers, render=CsvRenderer(compress, with_sentences), keys=keys):
+                                  workers=workers, render=CsvRenderer(compress, with_sentences), keys=keys,
+                                  **(cluster or {})):
             accepted = asm.add(batch)
             for name in doc_tables:
                 pieces = [res.rendered.csv[name] for res in accepted]

@@ -31,7 +31,8 @@ def test_every_command_the_readme_names_exists():
     for target in ("run", "test", "lab", "notebooks"):
         assert f"make {target}" in readme and f"\n{target}:" in makefile, target
     for path in ("docs/codebook.md", "docs/performance.md", "figures/README.md", "corpus/README.md",
-                 "jupyter/jupyter_server_config.py", "benchmarks/bench_build.py", "benchmarks/bench_adversarial.py"):
+                 "jupyter/jupyter_server_config.py", "benchmarks/bench_build.py", "benchmarks/bench_adversarial.py",
+                 "docs/cluster.md", "benchmarks/bench_cluster.py"):
         assert path in readme and os.path.exists(ROOT / path), path
 
 
