@@ -51,3 +51,22 @@ def test_the_readme_out_of_sample_table_is_the_recorded_data():
                     f"{f1['mentions', 'agency']:.2f} / {f1['mentions', 'congress']:.2f}) |")
         assert rows[name].endswith(expected), (name, rows[name])
         assert str(group["pages"].iloc[0]) in rows[name]
+
+
+def test_architecture_section_names_every_module_and_only_real_ones():
+    """The README's picture of the flow stays the code's: each module of the package is in it."""
+    import re
+
+    root = ROOT
+    text = (root / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Architecture", 1)[1].split("\n## ", 1)[0]
+    package = root / "congress_lib"
+    modules = {p.stem for p in package.glob("*.py") if not p.stem.startswith("__")}
+    network = {p.stem for p in (package / "network").glob("*.py") if not p.stem.startswith("__")}
+    # file.py or module.Component, outside the tests/ and the lock named in it
+    named = set(re.findall(r"(?<![/\w])([a-z_]+)\.(?:py\b|[A-Z])", section)) - {"output_lock", "test_output_lock"}
+    assert modules <= named, sorted(modules - named)
+    assert named <= modules | {"network"}, sorted(named - modules)
+    assert "network/" in section and all(re.search(rf"\b{m}\b", section) for m in network), sorted(network)
+    for folder in re.findall(r"^\| `([a-z_/]+)/` \|", section, re.M):
+        assert (root / folder).is_dir(), folder
