@@ -32,9 +32,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from threading import Lock
 
-from .resources import Lexicon, load_lexicon
+from .resources import Lexicon, compiled, load_lexicon
 
 __all__ = ["split_sentences", "MAX_SENTENCE_CHARS", "tokenizer", "tokenize", "cache_dir", "kwic_rows", "CharMap",
            "Characters", "characters", "char_class", "alternation", "WIDTH_FOLD", "CJK", "CJK_BASIC", "TONE_VOWELS",
@@ -193,16 +192,10 @@ def pair_chars(pairs) -> str:
     return "".join(o + c for o, c in pairs)
 
 
-_CHARACTERS: dict[str, Characters] = {}
-
-
 def characters(lexicon: Lexicon | str | Path | None = None) -> Characters:
     """The :class:`Characters` of ``lexicon`` (default: the shipped one), read once per version."""
     lex = load_lexicon(lexicon)
-    got = _CHARACTERS.get(lex.version)
-    if got is None:
-        got = _CHARACTERS[lex.version] = Characters(lex["characters"])
-    return got
+    return compiled(lex, "characters", lambda: Characters(lex["characters"]))
 
 
 def split_place_suffix(name: str, suffixes, min_stem: int = 1) -> tuple[str, str]:
@@ -219,30 +212,30 @@ def split_place_suffix(name: str, suffixes, min_stem: int = 1) -> tuple[str, str
 
 # --- sentences ---------------------------------------------------------------------------
 
-_SPLITTERS: dict[str, tuple] = {}
-
 
 def _splitter(lexicon) -> tuple[re.Pattern, tuple[re.Pattern, ...]]:
     """The sentence pattern and the cut marks of ``lexicon``'s characters (once per version)."""
     lex = load_lexicon(lexicon)
-    got = _SPLITTERS.get(lex.version)
-    if got is None:
-        ch = characters(lex)
-        ends = ch.sentence_ends
-        # a sentence keeps the closing quotation marks and parentheses after its end
-        tail = char_class(closers(ch.quotes) + ch.apostrophes + closers(ch.parentheses)) + "*"
-        if ends:
-            end_run = char_class(ends) + "+" + tail
-            sentence = re.compile(f"{char_class(ends + chr(10), negate=True)}+(?:{end_run})?|{end_run}")
-        else:
-            sentence = re.compile("[^\n]+")
-        # Where an over-long sentence is cut, best first: after a clause mark (the
-        # full-width ones: the ASCII forms stand inside numbers and clock times), after
-        # an enumeration mark; failing both, anywhere that does not split a run of _WORDY.
-        kinds = ("".join(c for c in ch.clause_marks if not c.isascii()), ch.enumeration_commas)
-        cuts = tuple(re.compile(f"(?s:.*){char_class(marks)}") for marks in kinds if marks)
-        got = _SPLITTERS[lex.version] = (sentence, cuts)
-    return got
+    return compiled(lex, "sentences", lambda: _compile_splitter(lex))
+
+
+def _compile_splitter(lex: Lexicon) -> tuple[re.Pattern, tuple[re.Pattern, ...]]:
+    """The sentence pattern and the cut marks of ``lex`` (see :func:`split_sentences`)."""
+    ch = characters(lex)
+    ends = ch.sentence_ends
+    # a sentence keeps the closing quotation marks and parentheses after its end
+    tail = char_class(closers(ch.quotes) + ch.apostrophes + closers(ch.parentheses)) + "*"
+    if ends:
+        end_run = char_class(ends) + "+" + tail
+        sentence = re.compile(f"{char_class(ends + chr(10), negate=True)}+(?:{end_run})?|{end_run}")
+    else:
+        sentence = re.compile("[^\n]+")
+    # Where an over-long sentence is cut, best first: after a clause mark (the
+    # full-width ones: the ASCII forms stand inside numbers and clock times), after
+    # an enumeration mark; failing both, anywhere that does not split a run of _WORDY.
+    kinds = ("".join(c for c in ch.clause_marks if not c.isascii()), ch.enumeration_commas)
+    cuts = tuple(re.compile(f"(?s:.*){char_class(marks)}") for marks in kinds if marks)
+    return sentence, cuts
 
 
 #: The longest sentence kept whole, in characters. The sentences of real reports
@@ -365,8 +358,6 @@ def write_cached(name: str, data: bytes) -> None:
         pass
 
 
-_TOKENIZERS: dict[str, object] = {}
-_LOCK = Lock()
 
 #: The OpenCC configurations that write simplified characters in traditional ones
 #: (mainland, Taiwan and Hong Kong standards): what a lexicon word may look like in a
@@ -388,21 +379,21 @@ def traditional_forms(word: str) -> list[str]:
 
 
 def tokenizer(lexicon: Lexicon | None = None):
-    """The domain ``jieba.Tokenizer`` for ``lexicon`` (built once per process)."""
+    """The domain ``jieba.Tokenizer`` for ``lexicon`` (built once per process and lexicon version)."""
     lexicon = lexicon or load_lexicon()
-    with _LOCK:
-        tok = _TOKENIZERS.get(lexicon.version)
-        if tok is None:
-            import jieba
+    return compiled(lexicon, "tokenizer", lambda: _build_tokenizer(lexicon))
 
-            jieba.setLogLevel(logging.WARNING)
-            tok = jieba.Tokenizer()
-            tok.tmp_dir = str(cache_dir())
-            tok.initialize()
-            terms = lexicon["domain_terms"]
-            for word in terms.get("terms", []):
-                tok.add_word(str(word), freq=int(terms.get("frequency", 20000)))
-            _TOKENIZERS[lexicon.version] = tok
+
+def _build_tokenizer(lexicon: Lexicon):
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    tok.tmp_dir = str(cache_dir())
+    tok.initialize()
+    terms = lexicon["domain_terms"]
+    for word in terms.get("terms", []):
+        tok.add_word(str(word), freq=int(terms.get("frequency", 20000)))
     return tok
 
 
