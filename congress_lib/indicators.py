@@ -22,6 +22,14 @@ The left stretch normally reaches 30 characters back; when that stretch is a lis
 of coordinated items (解决A、B、C等问题12项) it reaches back to the clause start, so the
 verb that governs the list is read.
 
+Conventions of docs/codebook.md §2.1 are general rules too: a count that breaks
+down a total (after 其中, or after 「N件中」) takes the total's code, refined by the
+lexicon's ``breakdowns`` table (an outcome of proposals is ``proposals_resolved``);
+a percentage takes the rate word nearest before it, or the first of rates joined
+into one numeral (办结率、满意率均为100%), and a share of a counted group (占41.5%) is
+``other``; a word of a blocking class (targets, quotas: 至少, 不少于, 每名代表) in the
+clause before a number makes it no indicator.
+
 Not indicators, by general rule: dates, times, durations, ordinals, sessions,
 enumerations, slogans and codes (the quantity's ``kind``); numbers without a unit;
 the article-like 一 + classifier (一位干部, 一场审判) unless it is coordinated with
@@ -83,6 +91,8 @@ _COUNTABLE = frozenset({"count", "percent", "money", "measure"})
 _WINDOW = 30  # characters looked at on each side
 _LIST_WINDOW = 120  # left reach when the left part is a list of coordinated items
 _COORD_GAP = 12  # at most this many characters between coordinated counts
+_PART_GAP = 24  # at most this many characters between parts of one breakdown
+_NUMERAL_START = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]")
 
 
 @dataclass(frozen=True)
@@ -150,6 +160,28 @@ class IndicatorClassifier:
                 (entry["code"], sorted((str(c) for c in entry["cues"]), key=lambda w: (-len(w), w)))
                 for entry in data.get("rates", [])
             ]
+            # every rate word (the first entry naming a word gives its code), longest first
+            self.rate_code: dict[str, str | None] = {}
+            for code, words in self.rates:
+                for word in words:
+                    self.rate_code.setdefault(word, code)
+            rate_words = [w for w in self.rate_code if w]
+            self.rate_re = re.compile(alternation(rate_words)) if rate_words else None
+            self.blocking = frozenset(str(c) for c in data.get("not_indicators_after", []) or [])
+            missing = sorted(self.blocking - set(classes))
+            if missing:
+                raise LexiconError(
+                    f"indicator_cues `not_indicators_after` names classes {missing} that are not under "
+                    "`classes`; add them there or fix the spelling."
+                )
+            parts = data.get("breakdowns") or {}
+            self.part_markers = tuple(str(m) for m in parts.get("markers", []) or [] if m)
+            self.part_after_total = tuple(str(m) for m in parts.get("after_total", []) or [] if m)
+            self.part_weak = frozenset(str(c) for c in parts.get("weak", []) or [])
+            self.part_refine = {
+                str(total): {str(k): v for k, v in (table or {}).items()}
+                for total, table in (parts.get("refine") or {}).items()
+            }
             self.rules = []
             known = set(self._FIELDS) | {"code", "units"}
             for entry in data.get("rules", []):
@@ -213,6 +245,17 @@ class IndicatorClassifier:
         self.title_gate = re.compile(char_class(openers(ch.title_marks)) if shortcuts else "")
         self.skipped_marks = ch.quote_marks + pair_chars(ch.title_marks + ch.inner_title_marks + ch.lenticular_brackets)
         self.coordinators = ch.conjunctions + tuple(ch.enumeration_commas) + ch.disjunctions
+        # a total followed by its noun and 中 (受理的73件建议中，…): at most 8 characters of
+        # the same clause, then the word, then a clause mark
+        clause_chars = ch.sentence_ends + ch.clause_marks + "\n\r"
+        after_total = alternation(self.part_after_total) if self.part_after_total else None
+        self.after_total_re = (
+            re.compile(f"{char_class(clause_chars, negate=True)}{{0,8}}?(?:{after_total}){char_class(clause_chars)}")
+            if after_total
+            else None
+        )
+        # rates joined into one numeral: 办结率、满意率 / 办复率和满意率
+        self.rate_joiners = frozenset(self.coordinators) | {"及", "与", "以及"}
 
     def classify(self, folded_sentence: str, quantities: list[Quantity]) -> list[str | None]:
         """:func:`classify` of a sentence folded by :meth:`QuantityFinder.fold
@@ -401,7 +444,44 @@ def _classify(w: str, quantities: list[Quantity], cues: IndicatorClassifier) -> 
         )
         if nouns:
             nouns_by_unit[q.unit] = nouns
+    if cues.part_markers or cues.after_total_re is not None:
+        _inherit_totals(w, quantities, countable, out, cues)
     return out
+
+
+def _inherit_totals(
+    w: str, quantities: list[Quantity], countable: list[int], out: list[str | None], cues: IndicatorClassifier
+) -> None:
+    """Breakdowns take the code of the total they split (docs/codebook.md §2.1), in place.
+
+    A part is a count after the nearest earlier count in its unit (its total) with a
+    breakdown marker between them (…93件，其中…25件) or the total followed by 中
+    (受理的73件中，…21件); a count right after a part, in the same unit, is a part of
+    the same total (其中镇级3个、村级20个)."""
+    total_of: dict[int, str] = {}  # part -> the code of its total
+    for pos, i in enumerate(countable):
+        q = quantities[i]
+        j = next((countable[k] for k in range(pos - 1, -1, -1) if quantities[countable[k]].unit == q.unit), None)
+        if j is None:
+            continue
+        p = quantities[j]
+        between = w[p.end : q.start]
+        if any(m in between for m in cues.part_markers) or (
+            cues.after_total_re is not None and cues.after_total_re.match(w, p.end, q.start)
+        ):
+            total = total_of.get(j, out[j])
+        elif j in total_of and len(between) <= _PART_GAP:
+            total = total_of[j]
+        else:
+            continue
+        if total is None or out[i] is None:
+            continue
+        total_of[i] = total
+        own = out[i]
+        if own in cues.part_weak:
+            out[i] = total
+        else:
+            out[i] = cues.part_refine.get(total, {}).get(own, own)
 
 
 def _shift(q: Quantity, position: dict[int, int]) -> Quantity:
@@ -443,12 +523,16 @@ def _classify_one(
         # the rate word stands in the clause, or earlier in the sentence when no other
         # share comes between (办结率同比提高3个百分点，达到98%)
         earlier = cues.last_share_end(share_ends, q.start)
+        if _blocked(w, q, clause_start, cues):
+            return None, []  # a target: 满意率力争达到95%
         for left_text in (w[clause_start : q.start], w[earlier : q.start]):
-            for code, words in cues.rates:
-                if any(word in left_text for word in words):
-                    return code, []
+            found, code = _rate_named(left_text, cues)
+            if found:
+                return code, []
         return None, []
 
+    if _blocked(w, q, clause_start, cues):
+        return None, []  # a target or a rule: 每名代表每年…, 不少于10人次
     left_start = max(clause_start, prev_end)
     if left_start == q.start - _WINDOW and "、" in w[left_start : q.start]:
         # A long list of coordinated items (解决A、B、C等问题12项): the verb that
@@ -514,6 +598,32 @@ def _classify_one(
     if q.kind in cues.default_kinds and q.unit not in cues.none_units:
         return cues.default_code, candidates
     return None, candidates
+
+
+def _rate_named(left_text: str, cues: IndicatorClassifier) -> tuple[bool, str | None]:
+    """The rate that ``left_text`` names for the number after it: the rate word nearest
+    the number, or, when it ends a run of rates joined by 、/和/及 (办结率、满意率均为100%),
+    the first rate of the run. (False, None) when no rate word stands there."""
+    if cues.rate_re is None:
+        return False, None
+    found = list(cues.rate_re.finditer(left_text))
+    if not found:
+        return False, None
+    k = len(found) - 1
+    while k > 0 and left_text[found[k - 1].end() : found[k].start()] in cues.rate_joiners:
+        k -= 1
+    return True, cues.rate_code[found[k].group()]
+
+
+def _blocked(w: str, q: Quantity, clause_start: int, cues: IndicatorClassifier) -> bool:
+    """A word of a blocking class (targets, quotas: 至少, 不少于, 每名代表) stands in the
+    clause before the numeral of ``q`` (its prefix hedge included)."""
+    if not cues.blocking:
+        return False
+    numeral = q.start
+    while numeral < q.end and not _NUMERAL_START.match(w, numeral):
+        numeral += 1
+    return any(c in cues.blocking for _, _, c in cues.cue_words(w, clause_start, numeral))
 
 
 def _noun_order(tokens: list[tuple[int, int, str]], w: str, cues: IndicatorClassifier) -> list[str]:

@@ -426,6 +426,11 @@ class QuantityFinder:
             for form in entry.get("forms", []):
                 self.unit_forms.setdefault(str(form).translate(_NUMERAL_FOLD), (str(entry["unit"]), entry["kind"]))
         self.unit_re = _words_regex(self.unit_forms, shortcuts)
+        # Place nouns counted without a measure word (覆盖12村, 全县18镇): the numeral is a
+        # count in the implied unit; the noun is what it counts and stays outside the span.
+        bare = units.get("bare_counted_nouns") or {}
+        self.bare_unit = str(bare.get("unit", "个"))
+        self.bare_noun_re = _words_regex((str(w) for w in bare.get("nouns", [])), shortcuts)
         self.unit_firsts = firsts(f[0] for f in self.unit_forms if f)  # no unit match elsewhere
         self.latin_units = {f for f in self.unit_forms if f.isascii()}
         self.prefix_hedges = sorted(
@@ -881,6 +886,9 @@ class _Scan:
         end = e
         # hedge between numeral and unit: 1800余人次, 60多户, 十几个
         ch = w[end] if end < n else ""
+        if ch in (" ", "\u3000", "\xa0") and self.char(end + 1) in ("余", "多") and approx is None:
+            end += 1  # "500 余人次": a stray space before the hedge
+            ch = w[end]
         if ch in ("余", "多") and approx is None:
             approx, end = "more_than", end + 1
             # 120余亿元, 3000多万: the magnitude comes after the hedge
@@ -907,6 +915,13 @@ class _Scan:
                 end = um.end()
                 if "多" in unit_form or "余" in unit_form:
                     approx = approx or "more_than"
+        # a place noun without a measure word: 覆盖12村, 全县18镇 (Arabic digits or a
+        # numeral of two characters or more: 一村一品 is a formula, not a count)
+        if (
+            unit is None and c.bare_noun_re is not None and high is None and not has_mag
+            and (not is_cn or len(numeral) >= 2) and self.char(s - 1) != "第" and c.bare_noun_re.match(w, end)
+        ):
+            unit, kind = c.bare_unit, "count"
         # a suffix hedge after the unit: 3000人左右, 两年多
         if c.suffix_re is not None and end < n and w[end] in c.suffix_firsts:
             hm = c.suffix_re.match(w, end)

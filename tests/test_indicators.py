@@ -423,3 +423,101 @@ def test_shortcuts_classify_as_the_plain_definitions_in_the_corpus(corpus):
     got = _classified(sentences, IndicatorClassifier.from_lexicon())
     assert got == _classified(sentences, IndicatorClassifier.from_lexicon(shortcuts=False))
     assert sum(code is not None for codes in got for code in codes) > 20
+
+
+# --------------------------------------------------------------------------- docs/codebook.md §2.1
+# Constructed sentences of the shapes §2.1 names; each must keep its code.
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the counted thing decides, before or after the number
+        ("今年以来共开展专项视察15余次", [("activities", 15, "次")]),
+        ("先后举办代表履职培训班4期", [("activities", 4, "期")]),
+        ("常委会听取审议专项工作报告32项", [("activities", 32, "项")]),
+        ("组织代表开展专题调研7次", [("activities", 7, "次")]),
+        ("全年召开主任会议11次", [("activities", 11, "次")]),
+        ("各镇新建9个代表联系群众工作室", [("stations", 9, "个")]),
+        ("全县建起25座民意桥", [("stations", 25, "座")]),
+        ("代表们帮助群众办成实事61件", [("issues_resolved", 61, "件")]),
+        ("对来访群众当面答复反馈48件", [("issues_resolved", 48, "件")]),
+        ("通过代表之家征集意见建议163条", [("opinions_collected", 163, "条")]),
+        ("常委会梳理问题26项", [("opinions_collected", 26, "项")]),
+        ("各联络站接待选民群众420余人次", [("constituent_contacts", 420, "人次")]),
+        ("组织42名各级人大代表进站履职", [("deputies", 42, "名")]),
+        ("常委会分成3个调研组", [("other", 3, "个")]),
+        ("30余名居民群众参加了恳谈会", [("constituent_contacts", 30, "名")]),
+        ("本次共接待来访群众8人次,收集民情信息6条", [("constituent_contacts", 8, "人次"), ("opinions_collected", 6, "条")]),
+        # handling outcomes are proposals_resolved; a share of a counted group is other
+        (
+            "代表所提建议中已解决的37件,正在解决的21件,列入计划逐步解决的9件",
+            [("proposals_resolved", 37, "件"), ("proposals_resolved", 21, "件"), ("proposals_resolved", 9, "件")],
+        ),
+        ("属于A类的14件,占33.3%", [("proposals_resolved", 14, "件"), ("other", 33.3, "%")]),
+        ("B类建议19件,占建议总数的45.2%", [("proposals_resolved", 19, "件"), ("other", 45.2, "%")]),
+        ("县政府受理县人大代表提出的意见建议共64件", [("proposals_received", 64, "件")]),
+        ("区政府共受理的58件中,已办理完毕40件", [("proposals_received", 58, "件"), ("proposals_resolved", 40, "件")]),
+        # named rates
+        ("代表满意率为96.5%,参与率达88%", [("satisfaction_rate", 96.5, "%"), ("other", 88, "%")]),
+        ("采纳率为81.2%", [("other", 81.2, "%")]),
+        # breakdowns inherit
+        (
+            "全市建成代表联络站47个,其中镇级5个、村级42个",
+            [("stations", 47, "个"), ("stations", 5, "个"), ("stations", 42, "个")],
+        ),
+        (
+            "大会期间共收到代表建议86件,其中城乡建设方面22件,占25.6%",
+            [("proposals_received", 86, "件"), ("proposals_received", 22, "件"), ("other", 25.6, "%")],
+        ),
+        (
+            "交办代表建议105件,其中已办结98件,正在办理7件",
+            [("proposals_received", 105, "件"), ("proposals_resolved", 98, "件"), ("proposals_resolved", 7, "件")],
+        ),
+        (
+            "这些建议交由43家单位承办,其中主办单位17家",
+            [("other", 43, "家"), ("other", 17, "家")],
+        ),
+        # only jurisdiction totals are admin_context
+        ("全县辖11个乡镇", [("admin_context", 11, "个")]),
+        ("该社区下辖9个小区", [("admin_context", 9, "个")]),
+        # laws and drafts are neither cases nor proposals
+        ("常委会审议法规草案12件", [("other", 12, "件")]),
+    ],
+)
+def test_conventions_of_the_codebook(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, first_rate",
+    [
+        ("今年办结率、满意率均达100%", "completion_rate"),
+        ("办复率和满意率均为100%", "completion_rate"),
+        ("满意率和办结率均为98%", "satisfaction_rate"),
+    ],
+)
+def test_one_numeral_two_rates_is_coded_once_as_the_first_rate_named(sentence, first_rate):
+    assert [c for c, _, _ in codes(sentence)] == [first_rate]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "要求每名代表每年至少提一条建议",  # a rule
+        "每名代表每年联系选民5户",  # a quota
+        "代表每季度走访选民不少于12人次",  # a target
+        "力争代表建议满意率达到95%以上",  # a target rate
+        "牢固树立四个意识,坚决做到两个维护",  # slogans
+        "印发《关于提升代表建议质量的18条措施》",  # a cited title
+        "区人大十七届三次会议于2024年1月9日召开",  # session, date
+        "第3区代表小组",  # ordinal
+    ],
+)
+def test_targets_rules_slogans_titles_dates_and_ordinals_are_not_indicators(sentence):
+    assert codes(sentence) == []
+
+
+def test_place_nouns_without_a_measure_word_are_counted():
+    assert codes("代表联络站已覆盖全乡14村") == [("admin_context", 14, "个")]
+    assert codes("累计走访选民600 余人次") == [("constituent_contacts", 600, "人次")]

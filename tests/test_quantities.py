@@ -353,6 +353,29 @@ def test_a_stray_space_before_the_unit_or_after_di():
     assert [(q.surface, q.unit, q.kind) for q in qs] == [("36 个", "个", "count"), ("第 12 次", "次", "session")]
 
 
+def test_a_stray_space_before_the_hedge_gives_one_hedged_quantity():
+    qs = find_quantities("各联络站累计接待来访群众500 余人次")
+    assert [(q.surface, q.value, q.unit, q.approx_kind) for q in qs] == [("500 余人次", 500.0, "人次", "more_than")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("代表联络站已覆盖全乡12村", [("12", 12.0, "个", "count")]),
+        ("全县18镇、4个街道均设立代表之家", [("18", 18.0, "个", "count"), ("4个", 4.0, "个", "count")]),
+        ("该区下辖6街道、47社区", [("6", 6.0, "个", "count"), ("47", 47.0, "个", "count")]),
+        ("活动延伸到十二村", [("十二", 12.0, "个", "count")]),
+    ],
+)
+def test_a_numeral_before_a_place_noun_is_a_count_without_a_measure_word(text, expected):
+    assert [(q.surface, q.value, q.unit, q.kind) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["推进一村一品建设", "实现三区联动", "第3区的代表"])
+def test_a_lone_numeral_character_or_an_ordinal_before_a_place_noun_is_no_count(text):
+    assert all(q.kind != "count" for q in find_quantities(text))
+
+
 # --------------------------------------------------------------------------- word regexes
 
 _WORD_ALPHABET = "ab(.*一二十"
