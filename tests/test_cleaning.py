@@ -223,7 +223,7 @@ BODY_AFTER = "调研组要求，各代表联络站要完善接待制度，把群
 
 @pytest.mark.parametrize("heading", [
     "相关阅读", "相关新闻：", "【相关文章】", "推荐阅读", "热点新闻", "延伸阅读", "更多", "更多>>",
-    "相关报道 更多>>", "猜你喜欢",
+    "相关报道 更多>>", "猜你喜欢", "- 热门文章",
 ])
 @pytest.mark.parametrize("items", [
     # bare headlines, headlines with a date before or after, bullets and numbers
@@ -272,6 +272,11 @@ def test_lines_after_a_related_heading_that_are_text_stay(after):
 ])
 def test_related_heading_traps_stay(line):
     assert clean_text(line + "\n县人大常委会召开第十二次会议\n代表联络站接待日走进社区").text.split("\n")[0] == line
+
+
+def test_a_row_of_tab_headings_then_a_list_is_removed():
+    page = ARTICLE + "\n- 最新文章\n- 热门文章\n- 热评文章\n- 县人大常委会召开第十二次会议\n- 代表联络站接待日走进社区"
+    assert clean_text(page).text == ARTICLE
 
 
 def test_two_related_lists_in_a_row_are_both_removed():
