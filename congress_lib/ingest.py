@@ -16,9 +16,10 @@ The loader never decodes lossily. For each file it
    it would turn ！？； into ASCII);
 6. breaks a line where a headline runs straight into a speech's salutation
    (…的讲话同志们：…), drops page-furniture lines matched by the patterns in
-   ``lexicon/furniture.yaml`` and navigation menus, and cuts the credits and
-   captions that end a line (inline patterns), keeping the removed lines in
-   ``raw_text`` only. The punctuation these steps read (what a headline or a menu
+   ``lexicon/furniture.yaml`` and navigation menus, cuts the credits, captions
+   and headline markers that end a line (inline patterns), and drops
+   related-article lists (a heading and the headline-like lines under it),
+   keeping the removed lines in ``raw_text`` only. The punctuation these steps read (what a headline or a menu
    never holds) is that of ``lexicon/characters.yaml``.
 
 Everything after step 2 works on ``str``; the offsets of every extracted row are
@@ -555,13 +556,70 @@ def split_fused_headline(line: str, rule: re.Pattern | None) -> list[str]:
     return [line[:cut].strip(), line[cut:].strip()]
 
 
+@lru_cache(maxsize=16)
+def _related_list_rule(version: str, headings: tuple[str, ...], debris: tuple[str, ...], not_start: str,
+                       max_chars: int, min_items: int, sentence_ends: str):
+    """A function that marks related-article lists in ``[(line, is_furniture), ...]``.
+
+    A list is a heading line (one of ``headings`` matches the whole line) and the
+    headline-like lines that follow it: once each pattern of ``debris`` (dates,
+    bullets, item numbers) is cut out, 4 to ``max_chars`` characters, none of
+    ``sentence_ends``, and no ordinal heading (``not_start``) at the start. Lines
+    already marked as furniture are passed over; the first line that is not
+    headline-like ends the list and stays. The heading is always furniture; its
+    items only when there are at least ``min_items`` of them or the list runs to
+    the last line. ``None`` when there are no headings.
+    """
+    if not headings:
+        return None
+    heading = re.compile("|".join(f"(?:{p})" for p in headings), re.I)
+    cuts = [re.compile(p) for p in debris]
+    ordinal = re.compile(not_start) if not_start else None
+    ends = re.compile(char_class(sentence_ends)) if sentence_ends else None
+
+    def headline_like(line: str) -> bool:
+        if ordinal is not None and ordinal.match(line):
+            return False
+        for cut in cuts:
+            line = cut.sub("", line)
+        line = line.strip()
+        return 4 <= len(line) <= max_chars and (ends is None or not ends.search(line))
+
+    def mark(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+        out = list(lines)
+        i, n = 0, len(out)
+        while i < n:
+            if heading.fullmatch(out[i][0]) is None:
+                i += 1
+                continue
+            out[i] = (out[i][0], True)
+            items: list[int] = []
+            j = i + 1
+            while j < n:
+                line, is_furniture = out[j]
+                if heading.fullmatch(line) is not None:
+                    break
+                if not is_furniture:
+                    if not headline_like(line):
+                        break
+                    items.append(j)
+                j += 1
+            if len(items) >= min_items or (items and j == n):
+                for k in items:
+                    out[k] = (out[k][0], True)
+            i = j
+        return out
+
+    return mark
+
+
 def clean_text(text: str, lexicon: Lexicon | None = None) -> Cleaned:
     """Clean decoded text: HTML → text, t2s, width folding, furniture removal.
 
     Returns the cleaned text with lines stripped and blank lines collapsed, and the
-    removed furniture lines (a page's repeated ``<title>``, each line matched by a
-    line pattern or a navigation menu, and each line that the inline patterns
-    leave nothing of).
+    removed furniture lines in page order (a page's repeated ``<title>``, each line
+    matched by a line pattern or a navigation menu, each line that the inline
+    patterns leave nothing of, and the heading and items of related-article lists).
     """
     lexicon = lexicon or load_lexicon()
     furniture_lex = lexicon["furniture"]
@@ -593,7 +651,9 @@ def clean_text(text: str, lexicon: Lexicon | None = None) -> Cleaned:
         marks.enumeration_commas + marks.commas,
         marks.colons,
     )
-    kept: list[str] = []
+    # Each line with its verdict (True: furniture), in page order; related-article
+    # lists are a rule over consecutive lines, applied to the verdicts afterwards.
+    lines: list[tuple[str, bool]] = []
     for raw_line in simplified.split("\n"):
         stripped = raw_line.strip()
         if not stripped:
@@ -602,13 +662,23 @@ def clean_text(text: str, lexicon: Lexicon | None = None) -> Cleaned:
             if len(line) <= max_len and (
                 matches_rule(line) or _is_nav_menu(line, min_items, nav_punct)
             ):
-                removed.append(line)
+                lines.append((line, True))
                 continue
             original = line
             for rule in inline:
                 line = rule.sub("", line).strip()
-            if line:
-                kept.append(line)
-            else:
-                removed.append(original)
+            lines.append((line, False) if line else (original, True))
+    related = _related_list_rule(
+        lexicon.version,
+        tuple(furniture_lex.get("related_list_headings", []) or []),
+        tuple(furniture_lex.get("related_item_debris", []) or []),
+        str(furniture_lex.get("related_item_not_start", "") or ""),
+        int(furniture_lex.get("related_item_max_chars", 50)),
+        int(furniture_lex.get("related_list_min_items", 2)),
+        marks.sentence_ends,
+    )
+    if related is not None:
+        lines = related(lines)
+    kept = [line for line, is_furniture in lines if not is_furniture]
+    removed.extend(line for line, is_furniture in lines if is_furniture)
     return Cleaned(text="\n".join(kept), script=script, was_html=was_html, furniture=removed)

@@ -114,19 +114,9 @@ def _place_regex(lexicon: Lexicon) -> re.Pattern:
     return compiled(lexicon, "jurisdiction places", build)
 
 
-def infer_jurisdiction(text: str, meta: dict[str, str], lexicon: Lexicon) -> Jurisdiction:
-    """The jurisdiction of a single-jurisdiction document.
-
-    Metadata wins (district, else city, else province). Missing a district, the
-    most frequent county-level place name standing before a state organ (…区人大,
-    …县人民政府) is taken and marked ``inferred``; a report that only says 全区 /
-    区人大 about itself gets ``<city>某区`` (an unnamed district of that city).
-    """
+def _plausible_rule(lexicon: Lexicon):
+    """``plausible(name)``: a candidate county-level name is not a word that only looks like one."""
     jur = lexicon["jurisdiction"]
-    levels = jur["levels"]
-    province, city, district = meta.get("province", ""), meta.get("city", ""), meta.get("district", "")
-    if district:
-        return Jurisdiction(district, _level_of(district, levels) or "district", province, city, district, "metadata")
     not_places = set(jur["not_places"])
     stop_prefixes = tuple(jur.get("not_place_prefixes", []))
     bad_chars = set(jur.get("not_place_chars", ""))
@@ -137,10 +127,107 @@ def infer_jurisdiction(text: str, meta: dict[str, str], lexicon: Lexicon) -> Jur
             return False
         return name not in not_places and not stem.startswith(stop_prefixes) and not stem.endswith(stop_prefixes)
 
+    return plausible
+
+
+def _subject_regex(lexicon: Lexicon) -> re.Pattern | None:
+    """The words of ``opening_subjects`` (jurisdiction.yaml), longest first."""
+
+    def build() -> re.Pattern | None:
+        words = lexicon["jurisdiction"].get("opening_subjects") or {}
+        return re.compile(alternation(words)) if words else None
+
+    return compiled(lexicon, "jurisdiction opening subjects", build)
+
+
+def _city_regex(lexicon: Lexicon) -> re.Pattern:
+    """A city's name right before its congress (厦门市人大常委会), at the start of a line,
+    after a character that is not a Chinese one, or after a province's suffix."""
+
+    def build() -> re.Pattern:
+        levels = lexicon["jurisdiction"]["levels"]
+        higher = "".join(s for s, level in levels.items() if level == "provincial" and len(s) == 1)
+        return re.compile(
+            rf"(?:^|(?<=[^{CJK_BASIC}])|(?<={char_class(higher)}))([{CJK_BASIC}]{{2,4}}?市)(?=人大|人民代表大会)",
+            re.M,
+        )
+
+    return compiled(lexicon, "jurisdiction city names", build)
+
+
+def _opening(text: str, publisher: str, lexicon: Lexicon) -> str:
+    """The publisher's line and the first ``opening_sentences`` sentences of ``text``."""
+    n = int(lexicon["jurisdiction"].get("opening_sentences", 2))
+    head = text[:2000]
+    sentences = [head[a:b] for a, b in split_sentences(head, lexicon=lexicon)][:n]
+    return "\n".join([publisher, *sentences]) if publisher else "\n".join(sentences)
+
+
+def _citywide(text: str, publisher: str, meta: dict[str, str], counts: Counter, lexicon: Lexicon) -> bool:
+    """True when a document without district sections speaks for its city (see
+    ``opening_subjects`` in jurisdiction.yaml).
+
+    The opening (publisher's line, headline and lead) holds a municipal word, no
+    district word that names no district, and zero or several named districts;
+    or, with a city in the metadata, the opening holds no word of either level
+    and the text names two or more districts (``counts``), none in the opening.
+    """
+    subjects = _subject_regex(lexicon)
+    if subjects is None:
+        return False
+    words = lexicon["jurisdiction"]["opening_subjects"]
+    opening = _opening(text, publisher, lexicon)
+    plausible = _plausible_rule(lexicon)
+    named = [m for m in _place_regex(lexicon).finditer(opening) if plausible(m.group(1))]
+    named_ends = {m.end(1) for m in named}
+    municipal = bare_district = False
+    for m in subjects.finditer(opening):
+        level = words[m.group(0)]
+        if level == "municipal":
+            municipal = True
+        elif level == "district" and m.start() + 1 not in named_ends:
+            bare_district = True  # 区人大 / 全区 of a district speaking of itself
+    if bare_district:
+        return False
+    n_named = len({m.group(1) for m in named})
+    if municipal:
+        return n_named != 1
+    return bool(meta.get("city")) and n_named == 0 and len(counts) >= 2
+
+
+def infer_jurisdiction(text: str, meta: dict[str, str], lexicon: Lexicon, publisher: str = "") -> Jurisdiction:
+    """The jurisdiction of a single-jurisdiction document.
+
+    Metadata wins (district, else city, else province). Missing a district, a
+    report that speaks for its whole city (its publisher's line ``publisher``,
+    headline or lead names the city's congress, and no single district: see
+    ``opening_subjects`` in jurisdiction.yaml) is the city's, named by the
+    metadata or by the opening (厦门市人大常委会), else ``<province>某市``.
+    Otherwise the most frequent county-level place name standing before a state
+    organ (…区人大, …县人民政府) is taken and marked ``inferred``; a report that
+    only says 全区 / 区人大 about itself gets ``<city>某区`` (an unnamed district
+    of that city).
+    """
+    jur = lexicon["jurisdiction"]
+    levels = jur["levels"]
+    province, city, district = meta.get("province", ""), meta.get("city", ""), meta.get("district", "")
+    if district:
+        return Jurisdiction(district, _level_of(district, levels) or "district", province, city, district, "metadata")
+    plausible = _plausible_rule(lexicon)
+
     # A place must be named twice, or in the first line (the title), to count.
     first_line = text.split("\n", 1)[0]
     counts = Counter(m for m in _place_regex(lexicon).findall(text) if plausible(m))
     counts = Counter({m: n for m, n in counts.items() if n >= 2 or m in first_line})
+    if text and _citywide(text, publisher, meta, counts, lexicon):
+        if city:
+            return Jurisdiction(city, _level_of(city, levels) or "municipal", province, city, "", "metadata")
+        not_places = set(jur["not_places"])
+        opening = _opening(text, publisher, lexicon)
+        found = [m for m in _city_regex(lexicon).findall(opening) if m not in not_places and plausible(m)]
+        if found:
+            return Jurisdiction(found[0], "municipal", province, found[0], "", "inferred")
+        return Jurisdiction(f"{province}某市", "municipal", province, "", "", "inferred")
     if counts:
         name = _first_of_most_frequent(text, counts)
         return Jurisdiction(name, _level_of(name, levels) or "district", province, city, name, "inferred")
@@ -179,6 +266,20 @@ def _first_of_most_frequent(text: str, counts: Counter) -> str:
         if hits:
             return min(hits, key=order.__getitem__)
     return min(order, key=order.__getitem__)  # pragma: no cover - every counted name occurs in the text
+
+
+def _publisher_line(furniture: list[str], lexicon: Lexicon) -> str:
+    """The first removed line that names the page's publisher (来源：…), without its label."""
+    labels = lexicon["jurisdiction"].get("publisher_labels") or []
+    if not labels:
+        return ""
+    regex = compiled(lexicon, "jurisdiction publisher labels",
+                     lambda: re.compile(rf"^\s*(?:{alternation(labels)})\s*[:：]\s*(.+)$"))
+    for line in furniture:
+        m = regex.match(line)
+        if m:
+            return m.group(1).strip()
+    return ""
 
 
 # --- the per-document function ---------------------------------------------------------
@@ -253,13 +354,14 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
                 break
 
     heads = find_units(text, lexicon)
+    publisher = _publisher_line(cleaned.furniture, lexicon)
     if heads and not meta.get("district"):
         # A round-up: the introduction speaks for the publishing level (the city
         # when metadata names one), not for the first district it mentions.
         doc_jur = infer_jurisdiction("", meta, lexicon) if (meta.get("city") or meta.get("province")) \
-            else infer_jurisdiction(text[:heads[0][0]], meta, lexicon)
+            else infer_jurisdiction(text[:heads[0][0]], meta, lexicon, publisher)
     else:
-        doc_jur = infer_jurisdiction(text, meta, lexicon)
+        doc_jur = infer_jurisdiction(text, meta, lexicon, publisher)
     levels = lexicon["jurisdiction"]["levels"]
     spans: list[tuple[int, int, Jurisdiction, str]] = []
     if heads:

@@ -1,9 +1,13 @@
-"""Cleaning rules for four kinds of debris (congress_lib.ingest, lexicon/furniture.yaml).
+"""Cleaning rules for kinds of debris (congress_lib.ingest, lexicon/furniture.yaml).
 
 * a speech's headline run into its opening salutation on one line;
 * a photo caption (图为…) at the end of a line;
 * an HTML ``<title>`` that repeats the page's ``<h1>`` headline;
-* a footer line of "key: value" fields (网站标识码 … 主办 … 技术支持 …).
+* a footer line of "key: value" fields (网站标识码 … 主办 … 技术支持 …);
+* a related-article list: a heading (相关阅读, 热点新闻 …) and the headlines under it;
+* keyword, tag and editor lines (关键词：…, 标签：…, 【责任编辑：…】, 一审 … 二审 …);
+* a journal issue line standing alone (某某人大 2020年第3期, 第12期);
+* a count or kind marker that ends a headline (（两篇）, (组图)).
 
 Every test sentence and page here was written for these tests (no third-party text).
 Each rule has its traps: report text that looks like the debris and must stay.
@@ -206,4 +210,180 @@ def test_footer_lines_are_removed(line):
     "全县推进IPv6规模部署，政务网站全部完成改造。",
 ])
 def test_footer_traps_stay(line):
+    assert clean_text(line).text == line
+
+
+# --- related-article lists ------------------------------------------------------------------
+
+ARTICLE = ("县人大常委会开展代表联络站专题调研\n"
+           "近日，县人大常委会组织部分代表到各乡镇代表联络站开展专题调研。\n"
+           "全县建成代表联络站36个，今年接待群众1200余人次。")
+BODY_AFTER = "调研组要求，各代表联络站要完善接待制度，把群众的意见建议及时转交有关部门办理。"
+
+
+@pytest.mark.parametrize("heading", [
+    "相关阅读", "相关新闻：", "【相关文章】", "推荐阅读", "热点新闻", "延伸阅读", "更多", "更多>>",
+    "相关报道 更多>>", "猜你喜欢", "- 热门文章",
+])
+@pytest.mark.parametrize("items", [
+    # bare headlines, headlines with a date before or after, bullets and numbers
+    ["县人大常委会召开第十二次会议", "某某镇人大主席团开展代表活动日活动", "代表联络站接待日走进社区"],
+    ["· 县人大常委会召开第十二次会议 2023-05-12", "· 代表联络站接待日走进社区 2023-04-01"],
+    ["[05-12] 县人大常委会召开第十二次会议", "[04-01] 代表联络站接待日走进社区"],
+    ["1. 县人大常委会召开第十二次会议", "2. 代表联络站接待日走进社区", "3. 县人大代表履职培训班开班"],
+    ["2023-05-12 县人大常委会召开第十二次会议", "2023-04-01", "代表联络站接待日走进社区"],
+])
+def test_a_related_article_list_at_the_end_is_removed(heading, items):
+    cleaned = clean_text(ARTICLE + "\n" + heading + "\n" + "\n".join(items))
+    assert cleaned.text == ARTICLE
+    assert cleaned.furniture == [heading, *items]
+
+
+def test_a_related_list_ends_at_the_next_body_paragraph_which_stays():
+    items = ["县人大常委会召开第十二次会议", "代表联络站接待日走进社区"]
+    cleaned = clean_text(ARTICLE + "\n相关阅读\n" + "\n".join(items) + "\n" + BODY_AFTER)
+    assert cleaned.text == ARTICLE + "\n" + BODY_AFTER
+    assert cleaned.furniture == ["相关阅读", *items]
+
+
+@pytest.mark.parametrize("after", [
+    # a body paragraph right after the heading (a 延伸阅读 box of prose)
+    [BODY_AFTER],
+    # one short line, then body text: a page's own headline under a menu heading stays
+    ["县人大代表走进联络站听民意", BODY_AFTER],
+    # an ordinal section heading of the report is not a listed headline
+    ["一、完善代表联络站制度", "二、提升代表履职能力"],
+    ["（一）完善代表联络站制度", "（二）提升代表履职能力"],
+    # a short sentence that ends with a full stop is text
+    ["代表们纷纷点赞。", "群众也很满意。"],
+])
+def test_lines_after_a_related_heading_that_are_text_stay(after):
+    cleaned = clean_text(ARTICLE + "\n延伸阅读\n" + "\n".join(after))
+    assert cleaned.text == ARTICLE + "\n" + "\n".join(after)
+    assert cleaned.furniture == ["延伸阅读"]
+
+
+@pytest.mark.parametrize("line", [
+    # the heading words inside a sentence, or a line that is more than the heading
+    "县人大常委会要求相关阅读材料在会前送达每位代表。",
+    "更多群众走进代表联络站反映意见",
+    "推荐阅读书目由县图书馆提供，共20种",
+    "最新动态显示，全县代表联络站已全部建成。",
+])
+def test_related_heading_traps_stay(line):
+    assert clean_text(line + "\n县人大常委会召开第十二次会议\n代表联络站接待日走进社区").text.split("\n")[0] == line
+
+
+def test_a_row_of_tab_headings_then_a_list_is_removed():
+    page = ARTICLE + "\n- 最新文章\n- 热门文章\n- 热评文章\n- 县人大常委会召开第十二次会议\n- 代表联络站接待日走进社区"
+    assert clean_text(page).text == ARTICLE
+
+
+def test_two_related_lists_in_a_row_are_both_removed():
+    page = (ARTICLE + "\n相关新闻\n县人大常委会召开第十二次会议\n代表联络站接待日走进社区"
+            "\n热点新闻\n县人大代表履职培训班开班\n乡镇人大主席团集中视察民生项目")
+    assert clean_text(page).text == ARTICLE
+
+
+def test_related_list_headings_are_lexicon_data(tmp_path):
+    from congress_lib.resources import load_lexicon
+
+    page = ARTICLE + "\n看看别的\n县人大常委会召开第十二次会议\n代表联络站接待日走进社区"
+    assert clean_text(page).text == page
+    (tmp_path / "furniture.yaml").write_text("related_list_headings:\n  - '看看别的$'\n", encoding="utf-8")
+    assert clean_text(page, load_lexicon(tmp_path)).text == ARTICLE
+
+
+# --- keyword, tag and editor lines ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", [
+    "关键词：代表联络站 履职平台 基层治理",
+    "关键字: 人大代表；联络站",
+    "〔关键词〕 代表联络站；履职；民意",
+    "【关键词】代表之家",
+    "标签：人大代表 联络站",
+    "Tags: 人大 代表联络站",
+    "TAG：代表履职",
+    "主题词：人大 代表 工作",
+    "〔中图分类号〕D622 〔文献标识码〕A 〔文章编号〕1000-0000(2020)03-0010-03",
+    "【责任编辑：某某】",
+    "（责任编辑：某某某）",
+    "责任编辑 某某某",
+    "编辑 | 某某",
+    "值班编辑：某某",
+    "终审：某某",
+    "一审 某某 二审 某某某 三审 某某",
+])
+def test_keyword_tag_and_editor_lines_are_removed(line):
+    cleaned = clean_text("全县建成代表联络站36个。\n" + line)
+    assert cleaned.text == "全县建成代表联络站36个。"
+    assert cleaned.furniture == [line]
+
+
+def test_an_editor_credit_and_end_mark_after_text_are_cut():
+    line = "全县建成代表联络站36个，今年接待群众1200余人次。（完）【编辑：某某】"
+    assert clean_text(line).text == "全县建成代表联络站36个，今年接待群众1200余人次。"
+
+
+@pytest.mark.parametrize("line", [
+    "今年县人大常委会工作的关键词：监督、服务、履职。",
+    "关键词之一是“联络站”，之二是“接待日”，县人大常委会主任在讲话中这样概括。",
+    "县人大常委会为每个联络站制作了标签，标明联系代表的姓名。",
+    "一审判决后，县人大代表继续关注案件的执行情况。",
+    "编辑部的同志走进代表联络站，听取代表对刊物的意见。",
+])
+def test_keyword_and_editor_traps_stay(line):
+    assert clean_text(line).text == line
+
+
+# --- journal issue lines ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", [
+    "某某人大 2020年第3期",
+    "《某某之声》2021年第5期",
+    "《某某人大》 2022年第10期（总第356期）",
+    "某某人大研究 2021年3期",
+    "2019年第一期",
+    "第12期",
+    "总第300期",
+    "（第5期）",
+])
+def test_journal_issue_lines_are_removed(line):
+    cleaned = clean_text("县人大常委会开展代表联络站专题调研\n" + line + "\n全县建成代表联络站36个。")
+    assert cleaned.text == "县人大常委会开展代表联络站专题调研\n全县建成代表联络站36个。"
+    assert cleaned.furniture == [line]
+
+
+@pytest.mark.parametrize("line", [
+    # an issue inside report text
+    "2020年第3期代表履职培训班共培训代表120人。",
+    "县人大常委会举办第12期代表学习讲堂，50名代表参加。",
+    # a column headline with an issue and no year
+    "代表风采（第12期）",
+    "第十二期代表培训班开班",
+])
+def test_journal_issue_traps_stay(line):
+    assert clean_text(line).text == line
+
+
+# --- counts and kinds in headlines ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("marker", ["（两篇）", "(两篇)", "（三则）", "(组图)", "（图）", "(图文)", "（视频）", "(2篇)", " （四条）"])
+def test_a_count_marker_at_the_end_of_a_headline_is_cut(marker):
+    cleaned = clean_text("县人大代表走进联络站听取群众意见" + marker + "\n全县建成代表联络站36个。")
+    assert cleaned.text == "县人大代表走进联络站听取群众意见\n全县建成代表联络站36个。"
+    assert cleaned.furniture == []  # the headline stays: only the marker is cut
+
+
+@pytest.mark.parametrize("line", [
+    "县人大常委会收到代表调研报告两篇，均已转交有关部门研究办理。",
+    "两篇调研报告获评全市人大优秀调研成果",
+    "（两篇）调研报告获评优秀",
+    "代表提出建议两则（件），已全部办结。",
+    "县人大常委会图文并茂地展示了代表履职成效",
+])
+def test_count_marker_traps_stay(line):
     assert clean_text(line).text == line

@@ -12,6 +12,7 @@ import random
 from collections import Counter
 from types import SimpleNamespace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -212,3 +213,91 @@ def test_a_document_naming_thousands_of_places_is_resolved_in_one_pass():
     text = "".join(n + "人民政府，" for n in names) * 2
     counts = Counter({n: 2 for n in names})
     assert _first_of_most_frequent(text, counts) == names[0]
+
+
+# --- the jurisdiction of a citywide report without district sections ---------------------------
+# Texts written for these tests: a city's round-up that names its districts in passing
+# (no heading per district), and district reports that name their city.
+
+CITY_ROUNDUP = (
+    "全市代表联络站建设推进会召开\n"
+    "3月5日，市人大常委会召开全市代表联络站建设推进会，总结各区经验做法。\n"
+    "会上，东湖区人大常委会介绍了“一站一品”的做法，东湖区人大代表联络站去年接待群众800余人次。"
+    "西岭区人大常委会推行代表进站“双周制”，西岭区人民政府办结代表转交事项96件。"
+    "南山县人大常委会建成联络站21个，南山县人大代表全部编组进站。\n"
+    "市人大常委会要求，各区县人大常委会要把联络站建好用好。\n"
+)
+DISTRICT_NEWS = (
+    "东湖区人大常委会开展代表联络站专题调研\n"
+    "近日，东湖区人大常委会组织代表到各街道代表联络站开展专题调研，市人大常委会副主任某某参加。\n"
+    "调研组指出，东湖区人大代表联络站去年接待群众800余人次，全区建成联络站18个。\n"
+)
+
+
+def _units(text: str, meta: dict[str, str] | None = None, doc_id: str = "d"):
+    result = process_document(doc_id, f"{doc_id}.txt", text.encode("utf-8"), meta or {}, LEX)
+    return _rows(result, "units"), _rows(result, "documents")[0]
+
+
+def test_a_city_roundup_without_district_sections_is_the_city_from_metadata():
+    units, doc = _units(CITY_ROUNDUP, {"province": "某某省", "city": "某某市"})
+    assert [(u["jurisdiction"], u["jurisdiction_level"], u["district"]) for u in units] == [("某某市", "municipal", "")]
+    assert doc["district"] == ""
+
+
+def test_a_city_roundup_names_its_city_from_the_opening_without_metadata():
+    text = CITY_ROUNDUP.replace("3月5日，市人大常委会", "3月5日，某某市人大常委会", 1)
+    (unit,), doc = _units(text)
+    assert (unit["jurisdiction"], unit["jurisdiction_level"], unit["city"], unit["jurisdiction_source"]) == \
+        ("某某市", "municipal", "某某市", "inferred")
+    assert doc["city"] == "某某市" and doc["district"] == ""
+
+
+def test_a_city_roundup_whose_city_is_never_named_is_an_unnamed_city():
+    (unit,), _ = _units(CITY_ROUNDUP, {"province": "某某省"})
+    assert (unit["jurisdiction"], unit["jurisdiction_level"], unit["district"]) == ("某某省某市", "municipal", "")
+
+
+def test_the_publisher_line_can_make_a_roundup_the_citys():
+    """A round-up whose opening names no congress, published by the city's standing committee."""
+    text = ("代表联络站建设综述\n近年来，代表联络站建设扎实推进，群众反映的问题得到及时解决。\n"
+            + CITY_ROUNDUP.split("\n", 2)[2])
+    (unit,), _ = _units("来源：某某市人大常委会办公室\n" + text)
+    assert (unit["jurisdiction"], unit["jurisdiction_level"]) == ("某某市", "municipal")
+    (unit,), _ = _units(text)  # without it: the district named most often, as before
+    assert unit["jurisdiction_level"] == "district"
+
+
+def test_a_roundup_with_a_city_in_metadata_and_a_silent_opening_is_the_city():
+    text = ("代表联络站建设综述\n近年来，代表联络站建设扎实推进，群众反映的问题得到及时解决。\n"
+            + CITY_ROUNDUP.split("\n", 2)[2])
+    (unit,), _ = _units(text, {"city": "某某市"})
+    assert unit["jurisdiction"] == "某某市"
+
+
+@pytest.mark.parametrize("meta", [{}, {"city": "某某市"}, {"province": "某某省", "city": "某某市"}])
+def test_a_district_report_that_names_its_city_stays_the_district(meta):
+    (unit,), _ = _units(DISTRICT_NEWS, meta)
+    assert (unit["jurisdiction"], unit["jurisdiction_level"], unit["district"]) == ("东湖区", "district", "东湖区")
+
+
+@pytest.mark.parametrize("text", [
+    # the city's body comes first in the lead, the district report is the district's
+    "为落实市人大常委会工作要点，区人大常委会开展代表联络站专题调研。\n全区建成联络站18个。\n",
+    # the city's leader visits one named district
+    "市人大常委会副主任某某到东湖区调研代表联络站建设\n东湖区人大常委会主任某某陪同。\n东湖区人大代表联络站去年接待群众800余人次。\n",
+    # the city's name before the district's: 某某市东湖区人大常委会
+    "某某市东湖区人大常委会召开第十次会议\n会议听取了东湖区人民政府关于代表建议办理情况的报告。\n",
+])
+def test_district_reports_that_mention_the_city_are_not_the_citys(text):
+    (unit,), _ = _units(text, {"city": "某某市"})
+    assert unit["jurisdiction_level"] == "district"
+    assert unit["jurisdiction"] in ("东湖区", "某某市某区")
+
+
+def test_a_roundup_with_district_sections_is_still_split():
+    text = ("市人大常委会召开全市代表联络站建设推进会。\n东湖区\n东湖区人大代表联络站接待群众800余人次。\n"
+            "西岭区\n西岭区人大常委会推行代表进站“双周制”。\n")
+    units, _ = _units(text, {"city": "某某市"})
+    assert [(u["jurisdiction"], u["jurisdiction_source"]) for u in units] == [
+        ("某某市", "metadata"), ("东湖区", "heading"), ("西岭区", "heading")]
