@@ -30,10 +30,11 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from typing import NamedTuple
 
-from .resources import Lexicon, load_lexicon
+from .resources import Lexicon, compiled, load_lexicon
 from .text import CJK, CJK_BASIC, TONE_CONSONANTS, TONE_VOWELS, WIDTH_FOLD, CharMap, char_class, characters, opencc
 
 __all__ = ["Decoded", "Cleaned", "decode_bytes", "known_format", "clean_text", "RejectReason", "to_simplified"]
@@ -456,8 +457,7 @@ def fold_width(text: str) -> str:
 _BACKREF = re.compile(r"\\[1-9]|\(\?P=")
 
 
-@lru_cache(maxsize=16)
-def _furniture_rules(version: str, start_patterns: tuple[str, ...], patterns: tuple[str, ...]):
+def _furniture_rules(start_patterns: tuple[str, ...], patterns: tuple[str, ...]):
     """A function for "is this line furniture": one of ``start_patterns`` matches at
     the start of the line (``re.match``), or one of ``patterns`` is found in it
     (``re.search``); both case-insensitive.
@@ -493,12 +493,6 @@ def _furniture_rules(version: str, start_patterns: tuple[str, ...], patterns: tu
 _NAV_ITEM = re.compile(f"^[{CJK_BASIC}A-Za-z]{{2,6}}$")
 
 
-@lru_cache(maxsize=16)
-def _nav_punct(version: str, marks: str) -> re.Pattern:
-    """Punctuation no navigation menu holds (a quick test: the item test alone decides)."""
-    return re.compile(char_class(marks))
-
-
 def _is_nav_menu(line: str, min_items: int, punct: re.Pattern) -> bool:
     items = line.split()
     return (
@@ -520,8 +514,7 @@ def strip_pinyin(text: str) -> str:
     return _PINYIN.sub("", text)
 
 
-@lru_cache(maxsize=16)
-def _salutation_rule(version: str, salutations: tuple[str, ...], max_chars: int, not_headline: str = "",
+def _salutation_rule(salutations: tuple[str, ...], max_chars: int, not_headline: str = "",
                      joiners: str = "", colons: str = "") -> re.Pattern | None:
     """The pattern of a headline fused with the salutation that follows it.
 
@@ -556,8 +549,7 @@ def split_fused_headline(line: str, rule: re.Pattern | None) -> list[str]:
     return [line[:cut].strip(), line[cut:].strip()]
 
 
-@lru_cache(maxsize=16)
-def _related_list_rule(version: str, headings: tuple[str, ...], debris: tuple[str, ...], not_start: str,
+def _related_list_rule(headings: tuple[str, ...], debris: tuple[str, ...], not_start: str,
                        max_chars: int, min_items: int, sentence_ends: str):
     """A function that marks related-article lists in ``[(line, is_furniture), ...]``.
 
@@ -613,6 +605,42 @@ def _related_list_rule(version: str, headings: tuple[str, ...], debris: tuple[st
     return mark
 
 
+class _CleaningRules(NamedTuple):
+    """The cleaning rules compiled from a lexicon's ``furniture.yaml`` and ``characters.yaml``."""
+
+    matches: Callable[[str], bool]  # a furniture line (see _furniture_rules)
+    nav_punct: re.Pattern  # punctuation no navigation menu holds
+    nav_min_items: int
+    max_len: int  # longest line that can be furniture
+    salutation: re.Pattern | None  # a headline fused with a salutation (see _salutation_rule)
+    inline: list[re.Pattern]
+    related: Callable | None  # related-article lists (see _related_list_rule)
+
+
+def _cleaning_rules(lexicon: Lexicon) -> _CleaningRules:
+    furniture = lexicon["furniture"]
+    marks = characters(lexicon)
+    # clause and sentence punctuation: a headline or a navigation menu holds none of it
+    punctuation = marks.sentence_ends + marks.clause_marks + marks.enumeration_commas
+    return _CleaningRules(
+        matches=_furniture_rules(tuple(furniture.get("line_start_patterns", []) or []),
+                                 tuple(furniture.get("line_patterns", []) or [])),
+        nav_punct=re.compile(char_class(punctuation + marks.quote_marks)),
+        nav_min_items=int(furniture.get("nav_menu_min_items", 4)),
+        max_len=int(furniture.get("max_line_chars", 100)),
+        salutation=_salutation_rule(tuple(furniture.get("salutations", []) or []),
+                                    int(furniture.get("salutation_headline_max_chars", 80)),
+                                    punctuation, marks.enumeration_commas + marks.commas, marks.colons),
+        inline=[re.compile(p) for p in furniture.get("inline_patterns", []) or []],
+        related=_related_list_rule(tuple(furniture.get("related_list_headings", []) or []),
+                                   tuple(furniture.get("related_item_debris", []) or []),
+                                   str(furniture.get("related_item_not_start", "") or ""),
+                                   int(furniture.get("related_item_max_chars", 50)),
+                                   int(furniture.get("related_list_min_items", 2)),
+                                   marks.sentence_ends),
+    )
+
+
 def clean_text(text: str, lexicon: Lexicon | None = None) -> Cleaned:
     """Clean decoded text: HTML → text, t2s, width folding, furniture removal.
 
@@ -631,26 +659,9 @@ def clean_text(text: str, lexicon: Lexicon | None = None) -> Cleaned:
     folded = strip_pinyin(fold_width(text))
     simplified = to_simplified(folded)
     script = _script_of(folded, simplified)
-    matches_rule = _furniture_rules(
-        lexicon.version,
-        tuple(furniture_lex.get("line_start_patterns", []) or []),
-        tuple(furniture_lex.get("line_patterns", []) or []),
-    )
-    min_items = int(furniture_lex.get("nav_menu_min_items", 4))
-    marks = characters(lexicon)
-    # clause and sentence punctuation: a headline or a navigation menu holds none of it
-    punctuation = marks.sentence_ends + marks.clause_marks + marks.enumeration_commas
-    nav_punct = _nav_punct(lexicon.version, punctuation + marks.quote_marks)
-    max_len = int(furniture_lex.get("max_line_chars", 100))
-    inline = [re.compile(p) for p in furniture_lex.get("inline_patterns", []) or []]
-    salutation = _salutation_rule(
-        lexicon.version,
-        tuple(furniture_lex.get("salutations", []) or []),
-        int(furniture_lex.get("salutation_headline_max_chars", 80)),
-        punctuation,
-        marks.enumeration_commas + marks.commas,
-        marks.colons,
-    )
+    rules = compiled(lexicon, "ingest.cleaning", lambda: _cleaning_rules(lexicon))
+    matches_rule, nav_punct, salutation, inline = rules.matches, rules.nav_punct, rules.salutation, rules.inline
+    min_items, max_len = rules.nav_min_items, rules.max_len
     # Each line with its verdict (True: furniture), in page order; related-article
     # lists are a rule over consecutive lines, applied to the verdicts afterwards.
     lines: list[tuple[str, bool]] = []
@@ -668,15 +679,7 @@ def clean_text(text: str, lexicon: Lexicon | None = None) -> Cleaned:
             for rule in inline:
                 line = rule.sub("", line).strip()
             lines.append((line, False) if line else (original, True))
-    related = _related_list_rule(
-        lexicon.version,
-        tuple(furniture_lex.get("related_list_headings", []) or []),
-        tuple(furniture_lex.get("related_item_debris", []) or []),
-        str(furniture_lex.get("related_item_not_start", "") or ""),
-        int(furniture_lex.get("related_item_max_chars", 50)),
-        int(furniture_lex.get("related_list_min_items", 2)),
-        marks.sentence_ends,
-    )
+    related = rules.related
     if related is not None:
         lines = related(lines)
     kept = [line for line, is_furniture in lines if not is_furniture]
