@@ -975,9 +975,9 @@ class _Finder(_Places):
             return
         name = m.group(1)
         if name and (any(ch in r.unnameable or ch.isspace() or ch in r.stops for ch in name)
-                     or name.startswith(r.unit_not_start)
+                     or name.startswith(r.unit_not_start) or r.suffix_of(name)
                      or any(name[:k] in r.stops for k in range(2, min(r.stop_max, len(name)) + 1))):
-            return  # (区人大常委会组织召开…委员会: a verb, not a unit's name)
+            return  # (区人大常委会组织召开…委员会: a verb; 区人大城关街道工委: a place, see join_congress_before)
         self.add(c[0], m.end(), "congress", c[3] + text[c[1]:m.end()], c[4], "congress")
 
     def inherited(self, h: int, adjacent: bool = False) -> tuple[str, str] | None:

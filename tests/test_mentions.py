@@ -707,6 +707,8 @@ def test_working_units_of_a_standing_committee_stay_one_span():
     assert surfaces("县人大常委会法制工作委员会牵头", WANGJIANG) == ["县人大常委会法制工作委员会"]
     # no unit: a verb or a conjunction before the ending
     assert surfaces("县人大常委会领导和委员会成员", WANGJIANG) == ["县人大常委会"]
+    assert found("意见寄至市人大法制委员会", WANGJIANG) == [("congress", "市人大法制委员会", "安庆市人大法制委员会")]
+    assert surfaces("全国人大常委会法工委设立基层立法联系点", WANGJIANG) == ["全国人大常委会法工委", "基层立法联系点"]
 
 
 def test_township_working_committee_after_the_congress_word():
