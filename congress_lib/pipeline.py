@@ -431,8 +431,8 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
                             doc_id, unit_id, name, code, q.value, q.value_high, q.unit, q.approx,
                             q.surface, start, end, sent_id, q.approx_kind,
                         ))
-            in_title = sent_no == 1 and bool(title) and sentence == title
-            for m in find_mentions(sentence, jur, in_title=in_title):
+            # the page's own headline is text: its mentions are coded, deputies too (GUIDELINES)
+            for m in find_mentions(sentence, jur):
                 m_rows.append((
                     doc_id, unit_id, name, m["type"], m["surface"], m["canonical"],
                     m.get("level", "") or "", m.get("branch", "") or "",
