@@ -166,6 +166,9 @@ def _match(gold: list[tuple], pred: list[tuple]) -> tuple[Counter, Counter, Coun
 _ELLIPSIS = re.compile(r"^(?:…|\.\.\.)+|(?:…|\.\.\.)+$")
 
 
+_EDGE_MARKS = re.compile(r"^[\W_]+|[\W_]+$")
+
+
 def _normal(text: str) -> str:
     """``text`` as a cleaned report spells it: full-width digits and letters folded, the pinyin glosses
     of mirror sites (區(qū)) dropped, simplified characters."""
@@ -209,15 +212,19 @@ def _locate(items: list[dict], sentences: list[tuple[int, str]],
         excerpt = _ELLIPSIS.sub("", _normal(x.get("sentence") or ""))
         places: list[int] = []
         k = x.get("occurrence")
-        if surface and excerpt:
-            inside = [_nth(excerpt, surface, int(k))] if k else \
-                [i for i in range(len(excerpt)) if excerpt.startswith(surface, i)]
+        # the excerpt as written, then without the punctuation at its ends (a closing quote
+        # copied from the sentence before, an opening one from the next)
+        for candidate in dict.fromkeys((excerpt, _EDGE_MARKS.sub("", excerpt))):
+            if places or not (surface and candidate):
+                break
+            inside = [_nth(candidate, surface, int(k))] if k else \
+                [i for i in range(len(candidate)) if candidate.startswith(surface, i)]
             inside = [i for i in inside if i is not None]
             for start, text in sentences:
-                j = text.find(excerpt) if inside else -1
+                j = text.find(candidate) if inside else -1
                 while j != -1:
                     places.extend(int(start) + j + i for i in inside)
-                    j = text.find(excerpt, j + 1)
+                    j = text.find(candidate, j + 1)
             if not k:  # (a stable sort: the extractor's places first, text order kept)
                 places.sort(key=lambda at: (x["type"], at, at + len(surface)) not in extracted)
         if surface:

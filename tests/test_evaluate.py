@@ -77,9 +77,9 @@ def test_gold_is_complete_and_consistent(corpus):
 
 def test_extractor_meets_the_bar_on_the_seed_gold(corpus):
     ev = evaluate(corpus, CORPUS / "annotations")
-    assert ev.f1("indicators") >= 0.95, ev.summary
+    assert ev.f1("indicators") >= 0.97, ev.summary
     for mtype in ("deputy", "station", "agency", "congress"):
-        assert ev.f1("mentions", mtype) >= 0.90, (mtype, ev.summary)
+        assert ev.f1("mentions", mtype) >= 0.97, (mtype, ev.summary)
 
 
 def _mention_corpus(text, mentions, indicators=()):
@@ -210,3 +210,17 @@ def test_gold_written_as_the_page_is_found_in_the_cleaned_text():
     s = ev.summary.set_index(["table", "category"])
     assert tuple(s.loc[("mentions", "congress"), ["tp", "fp", "fn"]]) == (1, 0, 0)
     assert tuple(s.loc[("mentions_by_surface", "congress"), ["tp", "fp", "fn"]]) == (1, 0, 0)
+
+
+def test_an_excerpt_with_a_mark_of_the_next_sentence_is_still_found():
+    text = "会议听取了报告。”区人大及其常委会坚持人大工作与中心工作统筹谋划。"
+    sentences = pd.DataFrame({"sent_id": ["d:1", "d:2"], "doc_id": ["d", "d"], "unit_id": ["d#1", "d#1"],
+                              "sent_no": [1, 2], "start": [0, 9], "end": [8, len(text)],
+                              "text": [text[:8], text[9:]]})
+    corpus = _mention_corpus(text, [("congress", 19, 21, "人大")])
+    corpus.sentences = sentences
+    gold = {"d": {"doc_id": "d", "indicators": [], "mentions": [
+        {"type": "congress", "surface": "人大", "canonical": "人大", "sentence": "”区人大及其常委会坚持人大工作",
+         "occurrence": 2}]}}
+    s = evaluate(corpus, gold).summary.set_index(["table", "category"])
+    assert tuple(s.loc[("mentions", "congress"), ["tp", "fp", "fn"]]) == (1, 0, 0)

@@ -90,9 +90,9 @@ def test_indicator_codes_are_the_codebook_table():
             "辖区6个社区和1个医疗行业人大代表联系群众活动站,新挂牌成立7个“人大代表调解室”",
             [("stations", 6, "个"), ("stations", 1, "个"), ("stations", 7, "个")],
         ),
-        (  # seed: the head of a noun phrase is its last noun
+        (  # seed: the head of a noun phrase is its last noun; 3—5名 is a norm per station (§2.1: a rule)
             "在社区层面,建立84个社区级人大代表联络站(按照每个社区联络站服务3—5名人大代表设立)",
-            [("stations", 84, "个"), ("deputies", 3, "名")],
+            [("stations", 84, "个")],
         ),
         (  # seed
             "将所辖的73名市级人大代表划分为四个代表小组",
@@ -512,10 +512,16 @@ def test_one_numeral_two_rates_is_coded_once_as_the_first_rate_named(sentence, f
         "印发《关于提升代表建议质量的18条措施》",  # a cited title
         "区人大十七届三次会议于2024年1月9日召开",  # session, date
         "第3区代表小组",  # ordinal
+        "县人大常委会要求每个乡镇年内建成3个代表联络站",  # a requirement per unit
+        "按照每个选区配备2名联络员的标准设立活动室",  # a norm per unit
     ],
 )
 def test_targets_rules_slogans_titles_dates_and_ordinals_are_not_indicators(sentence):
     assert codes(sentence) == []
+
+
+def test_a_requirement_word_in_another_clause_leaves_the_count_alone():
+    assert codes("按照工作要求,全县建成代表联络站15个") == [("stations", 15, "个")]
 
 
 def test_place_nouns_without_a_measure_word_are_counted():
