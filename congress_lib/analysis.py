@@ -125,7 +125,8 @@ def romanised(places: Iterable[str] | str, lexicon: Lexicon | None = None) -> li
 
     ``places`` is a list of names (a list comes back) or one name (a string comes back).
 
-    The level suffix (区, 县, 市 … of ``lexicon/jurisdiction.yaml``) is dropped, the
+    The level suffix (区, 县, 市 … of ``lexicon/jurisdiction.yaml``) is dropped when
+    at least two characters stand before it, the
     rest written in toneless pinyin with a capital and an apostrophe before a
     syllable that starts with a vowel (Xi'an, not Xian); names the lexicon's
     ``readings`` list are taken from there (马尾 → Mawei, which pinyin by character
@@ -139,8 +140,10 @@ def romanised(places: Iterable[str] | str, lexicon: Lexicon | None = None) -> li
     readings = {str(k): str(v) for k, v in (jur.get("readings") or {}).items()}
 
     def one(name: str) -> str:
+        # a one-character stem keeps its suffix: 贵州 is Guizhou (not 贵 + the level word 州),
+        # 杭州 Hangzhou, 沛县 Peixian
         for suffix in suffixes:
-            if name.endswith(suffix) and len(name) > len(suffix):
+            if name.endswith(suffix) and len(name) - len(suffix) >= 2:
                 return one_stem(name[: -len(suffix)])
         return one_stem(name)
 

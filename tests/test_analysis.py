@@ -368,6 +368,8 @@ def test_place_names_are_romanised_for_readers_without_chinese(tmp_path):
     got = an.romanised(["湖里区", "同安区", "西安市", "马尾区", "郑州市某区", "某区", "广东省", "和平街道", ""])
     assert got == ["Huli", "Tong'an", "Xi'an", "Mawei", "a district of Zhengzhou", "an unnamed district",
                    "Guangdong", "Heping", ""]
+    # a one-character stem keeps its suffix (州 and 县 are level words too)
+    assert an.romanised(["贵州", "贵州省", "杭州", "沛县"]) == ["Guizhou", "Guizhou", "Hangzhou", "Peixian"]
     # a reading is lexicon data: a user folder adds one without code
     (tmp_path / "jurisdiction.yaml").write_text("readings:\n  六安: Lu'an\n", encoding="utf-8")
     assert an.romanised(["六安市"], load_lexicon(tmp_path)) == ["Lu'an"]
