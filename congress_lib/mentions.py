@@ -392,6 +392,7 @@ class _Rules:
         self.attach_heads = set(agencies.get("attach_to_bodies", []))
         self.sub_units = set(agencies.get("government_units", []))
         self.generic = agencies["generic"]
+        self.generic_canonical = agencies.get("generic_canonical") or {}
         sector_head = agencies["sector_head"]
         sector_pattern = f"(?=((?:{alternation(agencies['sector_words'])}){re.escape(sector_head)}))"
         self.sector_re = Lookahead(sector_pattern, first_chars(agencies["sector_words"]),
@@ -1474,7 +1475,8 @@ class _Finder(_Places):
         self.unlisted_departments()
         for m in r.generic_re.finditer(text):
             word = m.group(1)
-            self.add(m.start(), m.start() + len(word), "agency", word, "", r.generic[word])
+            self.add(m.start(), m.start() + len(word), "agency", r.generic_canonical.get(word, word), "",
+                     r.generic[word])
         for m in r.sector_re.finditer(text):
             word = m.group(1)
             p = self.prefix(m.start())

@@ -543,7 +543,8 @@ SHORTCUT_FRAGMENTS = FRAGMENTS + [
     "王小明,", "及其", "代表工委", "党委", "督查室", "人民法院", "数据局", "教育部门", "示范点", "联系群众", "厦门", "集美",
     "制度", "候选人", "选任联工委", "办公室", "城关街道工委", "大会", "提请", "驿站", "邻里", "江岸红色", "乡府", "住建",
     "交委", "政法委", "委组织部", "分", "县直部门", "基层立法联系点", "人民代表", "代表团", "、李红", "工作站", "该",
-    "议事亭", "代表活动中心", "联络室",
+    "议事亭", "代表活动中心", "联络室", "会办单位", "牵头部门", "政府各部门", "其他部门", "自然资源局", "交通局", "村居",
+    "若干", "街镇级", "家室站点", "两室一平台", "接访", "窗口", "交流", "平台", "议事", "居民", "部门", "代表作用",
 ]
 
 
@@ -752,3 +753,88 @@ def test_nothing_inside_a_cited_title():
     assert found("印发《县人大常委会关于加强代表联络站建设的意见》和《关于县政府工作的报告》", WANGJIANG) == []
     assert found("县人大常委会出台《关于加强代表联络站建设的意见》", WANGJIANG) == [
         ("congress", "县人大常委会", "望江县人大常委会")]
+
+
+# --------------------------------------------------------------------------- issue 15, round 2
+# Written for these tests: handling units under other names, collective plurals and
+# bare sector bureaus (agencies); windows, fronts and collective platform names
+# (stations); other kinds of representatives (not deputies).
+
+
+@pytest.mark.parametrize("word", ["主办单位", "会办单位", "协办单位", "配合单位", "牵头单位", "责任单位", "牵头部门",
+                                  "会办部门", "责任部门"])
+def test_handling_units_under_any_name_are_generic_agencies(word):
+    text = f"这件代表建议由{word}负责落实。"
+    assert ("agency", word, word) in found(text, WANGJIANG)
+
+
+def test_handling_verbs_are_no_agencies():
+    text = "该局今年主办建议12件,会办5件,协办3件。"
+    assert surfaces(text, WANGJIANG, "agency") == []
+
+
+@pytest.mark.parametrize("word,canonical", [("有关机关", "有关机关"), ("其他部门", "其他部门"),
+                                            ("相关管理部门", "相关管理部门"), ("政府各部门", "政府部门")])
+def test_collective_plurals_are_generic_agencies(word, canonical):
+    text = f"常委会要求{word}加强协作,形成合力。"
+    got = [m for m in found(text, WANGJIANG) if m[0] == "agency"]
+    assert got == [("agency", word, canonical)]
+
+
+def test_bare_sector_bureaus_are_the_units_own_departments():
+    text = "代表们先后走访自然资源局、交通局和医保局,并与卫健委座谈。"
+    assert [m for m in found(text, WANGJIANG) if m[0] == "agency"] == [
+        ("agency", "自然资源局", "望江县自然资源局"),
+        ("agency", "交通局", "望江县交通运输局"),
+        ("agency", "医保局", "望江县医疗保障局"),
+        ("agency", "卫健委", "望江县卫生健康委员会"),
+    ]
+
+
+def test_public_security_sub_units_are_agencies():
+    text = "公安分局和辖区派出所派员参加了代表接待日。"
+    got = [(t, s) for t, s, _ in found(text, WANGJIANG) if t == "agency"]
+    assert got == [("agency", "公安分局"), ("agency", "派出所")]
+
+
+def test_firms_and_national_bureaus_are_not_taken_as_local_departments():
+    assert surfaces("供电公司和自来水公司派人抢修。", WANGJIANG, "agency") == []
+    assert surfaces("大数据中心提供了技术支持。", WANGJIANG, "agency") == []
+
+
+@pytest.mark.parametrize("word", ["代表活动阵地", "履职阵地", "代表履职平台", "履职平台", "代表接访窗口", "代表交流平台",
+                                  "家室站点", "家站点", "两室一平台"])
+def test_platforms_fronts_and_collective_names_are_stations(word):
+    text = f"依托{word}收集群众意见建议。"
+    assert ("station", word) in [(t, s) for t, s, _ in found(text, WANGJIANG)]
+
+
+@pytest.mark.parametrize("text", ["架起党群连心桥,当好群众贴心人。", "这次培训是代表履职的加油站和充电站。",
+                                  "党群服务中心和便民服务中心延长了服务时间。", "设立群众服务窗口和信访接访窗口。",
+                                  "加强宣传阵地建设。"])
+def test_metaphors_and_other_service_places_are_no_stations(text):
+    assert surfaces(text, WANGJIANG, "station") == []
+
+
+def test_village_and_street_level_words_before_a_station():
+    text = "建成一个街镇级代表之家和若干村居代表联络点。"
+    assert [(t, s) for t, s, _ in found(text, WANGJIANG) if t == "station"] == [
+        ("station", "街镇级代表之家"), ("station", "村居代表联络点")]
+
+
+@pytest.mark.parametrize("word", ["居民议事代表", "群众代表", "职工代表", "党代表", "学生代表", "员工代表", "部门代表",
+                                  "老党员代表", "干部代表"])
+def test_other_kinds_of_representatives_are_no_deputies(word):
+    text = f"会上,{word}作了发言。"
+    assert surfaces(text, WANGJIANG, "deputy") == []
+
+
+@pytest.mark.parametrize("text", ["政协委员提交了提案。", "这次选举很有代表性。", "校代表队获得第一名。",
+                                  "他的代表作品广受好评。", "这一做法代表了群众的心声。"])
+def test_non_deputy_uses_of_the_word(text):
+    assert surfaces(text, WANGJIANG, "deputy") == []
+
+
+def test_deputies_beside_other_representatives():
+    text = "邀请人大代表、政协委员和群众代表参加,充分发挥代表作用。"
+    assert surfaces(text, WANGJIANG, "deputy") == ["人大代表", "代表"]
