@@ -30,6 +30,13 @@ into one numeral (办结率、满意率均为100%), and a share of a counted gro
 ``other``; a word of a blocking class (targets, quotas: 至少, 不少于, 每名代表) in the
 clause before a number makes it no indicator.
 
+Across sentences (:meth:`IndicatorClassifier.classify_in_passage`, used by the
+pipeline within a text unit): a count with no noun of its own, or behind a topic
+label (农业农村方面26件), counts what the last count in its unit counted, in this
+sentence or the previous one, or the X of an "among X," phrase (代表建议中，…); a
+sentence that opens with 其中 breaks down the previous sentence's total. Two kinds of
+people joined by 和/及 (负责人和领衔代表20人) are one mixed group (``other``).
+
 Not indicators, by general rule: dates, times, durations, ordinals, sessions,
 enumerations, slogans and codes (the quantity's ``kind``); numbers without a unit;
 the article-like 一 + classifier (一位干部, 一场审判) unless it is coordinated with
@@ -60,7 +67,7 @@ from .text import (
     pair_chars,
 )
 
-__all__ = ["INDICATOR_CODES", "IndicatorClassifier", "classify", "extract_indicators"]
+__all__ = ["INDICATOR_CODES", "Carry", "IndicatorClassifier", "classify", "extract_indicators"]
 
 #: The indicator codes of docs/codebook.md §2, in codebook order.
 INDICATOR_CODES = (
@@ -106,6 +113,21 @@ class _Rule:
     right: frozenset
     sentence: frozenset
     unless_left: frozenset
+
+
+@dataclass(frozen=True)
+class Carry:
+    """What a sentence leaves to the next sentence of the same passage (see
+    :meth:`IndicatorClassifier.classify_in_passage`): for each unit, the classes of
+    the noun its last count was read with (ellipsis across sentences: 收到建议77件。
+    77件中，…) and the code of its last count (a sentence that opens with 其中 breaks
+    that total down). Immutable."""
+
+    nouns: tuple = ()  # ((unit, (class, ...)), ...)
+    codes: tuple = ()  # ((unit, code), ...), the last count of each unit with a code
+
+
+_NO_CARRY = Carry()
 
 
 class IndicatorClassifier:
@@ -178,6 +200,18 @@ class IndicatorClassifier:
             self.part_markers = tuple(str(m) for m in parts.get("markers", []) or [] if m)
             self.part_after_total = tuple(str(m) for m in parts.get("after_total", []) or [] if m)
             self.part_weak = frozenset(str(c) for c in parts.get("weak", []) or [])
+            self.topic_classes = frozenset(str(c) for c in data.get("topic_labels", []) or [])
+            self.item_units = frozenset(str(u) for u in parts.get("item_units", []) or [])
+            mixed = data.get("mixed_people") or {}
+            self.people_classes = frozenset(str(c) for c in mixed.get("classes", []) or [])
+            self.mixed_code = mixed.get("code")
+            self.mixed_joiners = tuple(str(j) for j in mixed.get("joiners", []) or [] if j)
+            missing = sorted(self.people_classes - set(classes))
+            if missing:
+                raise LexiconError(
+                    f"indicator_cues `mixed_people` names classes {missing} that are not under "
+                    "`classes`; add them there or fix the spelling."
+                )
             self.part_refine = {
                 str(total): {str(k): v for k, v in (table or {}).items()}
                 for total, table in (parts.get("refine") or {}).items()
@@ -244,6 +278,7 @@ class IndicatorClassifier:
         # every title holds an opening title mark (without the shortcuts: any text may hold one)
         self.title_gate = re.compile(char_class(openers(ch.title_marks)) if shortcuts else "")
         self.skipped_marks = ch.quote_marks + pair_chars(ch.title_marks + ch.inner_title_marks + ch.lenticular_brackets)
+        self.enumeration_commas = tuple(ch.enumeration_commas)
         self.coordinators = ch.conjunctions + tuple(ch.enumeration_commas) + ch.disjunctions
         # a total followed by its noun and 中 (受理的73件建议中，…): at most 8 characters of
         # the same clause, then the word, then a clause mark
@@ -261,7 +296,18 @@ class IndicatorClassifier:
         """:func:`classify` of a sentence folded by :meth:`QuantityFinder.fold
         <congress_lib.quantities.QuantityFinder.fold>`, its ``quantities`` (offsets
         relative to it, not checked) as the quantity finder returns them."""
-        return _classify(folded_sentence, quantities, self)
+        return _classify(folded_sentence, quantities, self, _NO_CARRY)[0]
+
+    def classify_in_passage(
+        self, folded_sentence: str, quantities: list[Quantity], previous: Carry | None = None
+    ) -> tuple[list[str | None], Carry]:
+        """:meth:`classify` of a sentence read after the sentence that left ``previous``
+        (the :class:`Carry` this method returned for it; None: the passage starts
+        here). A count with no noun of its own counts what the last count in its unit
+        counted, in this sentence or the previous one (收到建议77件。77件中，…), and a
+        sentence that opens with a breakdown marker (其中…) breaks down the previous
+        sentence's last total. Returns the codes and the carry for the next sentence."""
+        return _classify(folded_sentence, quantities, self, previous or _NO_CARRY)
 
     def cue_words(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         """The cue words of ``text[start:end]`` (longest match first, left to right) as
@@ -383,8 +429,11 @@ class _SentenceClasses:
         return self._classes
 
 
-def _classify(w: str, quantities: list[Quantity], cues: IndicatorClassifier) -> list[str | None]:
-    """:func:`classify` on the folded sentence ``w``, quantities already checked."""
+def _classify(
+    w: str, quantities: list[Quantity], cues: IndicatorClassifier, carry: Carry
+) -> tuple[list[str | None], Carry]:
+    """:func:`classify` on the folded sentence ``w``, quantities already checked, read
+    after the sentence that left ``carry``; the codes and the carry of this sentence."""
     n = len(w)
     # Web debris: pinyin glosses after characters (聯(lián)系) are read past by working
     # on a compact copy of the sentence and mapping offsets back.
@@ -420,12 +469,12 @@ def _classify(w: str, quantities: list[Quantity], cues: IndicatorClassifier) -> 
             countable = [i for i in order if i in rescued or _countable(quantities[i])]
     out: list[str | None] = [None] * len(quantities)
     if not countable:
-        return out
+        return out, _NO_CARRY
     sentence_classes = _SentenceClasses(w, cues)
     # the end of every share (% or ‰), sorted: the share before a percentage is found by bisection
     share_ends = sorted(q.end for q in quantities if q.unit in ("%", "‰"))
     titles = [m.span() for m in cues.title_re.finditer(w)] if cues.title_gate.search(w) else []
-    nouns_by_unit: dict[str, list[str]] = {}
+    nouns_by_unit: dict[str, list[str]] = {u: list(c) for u, c in carry.nouns}
     for pos, i in enumerate(countable):
         q = quantities[i]
         if titles and any(a <= q.start and q.end <= b for a, b in titles):
@@ -445,23 +494,67 @@ def _classify(w: str, quantities: list[Quantity], cues: IndicatorClassifier) -> 
         if nouns:
             nouns_by_unit[q.unit] = nouns
     if cues.part_markers or cues.after_total_re is not None:
-        _inherit_totals(w, quantities, countable, out, cues)
-    return out
+        _inherit_totals(w, quantities, countable, out, cues, _opening_total(w, quantities, countable, cues, carry))
+    last_codes: dict[str, str] = {}
+    for i in countable:
+        if out[i] is not None and quantities[i].kind == "count":
+            last_codes[quantities[i].unit] = out[i]
+    return out, Carry(
+        nouns=tuple((u, tuple(c)) for u, c in nouns_by_unit.items()),
+        codes=tuple(last_codes.items()),
+    )
+
+
+def _opening_total(
+    w: str, quantities: list[Quantity], countable: list[int], cues: IndicatorClassifier, carry: Carry
+) -> str | None:
+    """The code of the previous sentence's total that this sentence breaks down: the
+    sentence opens with a breakdown marker (其中，…) and the previous sentence's last
+    count in the unit of the first count here (or in another unit of items: 件, 个 …)
+    has a code; else None."""
+    if not carry.codes or not cues.part_markers:
+        return None
+    head = w.lstrip(" \t\r\n\u3000，,：:；;、")
+    if not head.startswith(cues.part_markers):
+        return None
+    first = quantities[countable[0]]
+    codes = dict(carry.codes)
+    if first.unit in codes:
+        return codes[first.unit]
+    if first.unit in cues.item_units:
+        for unit, code in reversed(carry.codes):
+            if unit in cues.item_units:
+                return code
+    return None
 
 
 def _inherit_totals(
-    w: str, quantities: list[Quantity], countable: list[int], out: list[str | None], cues: IndicatorClassifier
+    w: str,
+    quantities: list[Quantity],
+    countable: list[int],
+    out: list[str | None],
+    cues: IndicatorClassifier,
+    opening: str | None = None,
 ) -> None:
     """Breakdowns take the code of the total they split (docs/codebook.md §2.1), in place.
 
     A part is a count after the nearest earlier count in its unit (its total) with a
     breakdown marker between them (…93件，其中…25件) or the total followed by 中
     (受理的73件中，…21件); a count right after a part, in the same unit, is a part of
-    the same total (其中镇级3个、村级20个)."""
+    the same total (其中镇级3个、村级20个). ``opening``: the code of the previous
+    sentence's total when this sentence opens with a breakdown marker; its first count
+    is a part of that total."""
     total_of: dict[int, str] = {}  # part -> the code of its total
     for pos, i in enumerate(countable):
         q = quantities[i]
         j = next((countable[k] for k in range(pos - 1, -1, -1) if quantities[countable[k]].unit == q.unit), None)
+        if pos == 0 and opening is not None:
+            total = opening
+            if out[i] is not None:
+                total_of[i] = total
+                own = out[i]
+                out[i] = total if own in cues.part_weak else cues.part_refine.get(total, {}).get(own, own)
+            continue
         if j is None:
             continue
         p = quantities[j]
@@ -542,6 +635,8 @@ def _classify_one(
             reach = m.end()
         left_start = reach
     right_end = min(clause_end, max(next_start, q.end))
+    if w.startswith(cues.enumeration_commas, q.end):
+        right_end = q.end  # 6件、城建方面7件: the words after the comma are the next item's
     object_classes = cues.object_classes
     left_tokens = cues.cue_words(w, left_start, q.start)
     right_tokens = cues.cue_words(w, q.end, right_end)
@@ -582,14 +677,32 @@ def _classify_one(
     if right_objects:
         gap = w[q.end : right_objects[0][0]]
         noun_follows = len(gap) <= 1 or len(cues.gloss_re.sub("", gap)) <= 1
-    if not noun_follows:
+    # A topic label right before the number (农业农村方面26件, 城建类18件, 涉及…方面的9件)
+    # names a category: the nouns inside it are not what is counted.
+    topic = bool(left_tokens) and left_tokens[-1][2] in cues.topic_classes and q.start - left_tokens[-1][1] <= 1
+    if not noun_follows and not topic:
         for _, _, c in reversed(left_tokens):
             if c in object_classes and c not in candidates:
                 candidates.append(c)
+    # A group of two kinds of people joined by a conjunction (局长和领衔代表20人,
+    # 20名代表和群众) is counted as one mixed group.
+    if cues.people_classes:
+        if noun_follows:
+            pair = right_objects[:2]
+        else:
+            pair = [t for t in left_tokens if t[2] in object_classes][-2:]
+        if _mixed_people(w, pair, cues):
+            return cues.mixed_code, candidates
     # Ellipsis: with no noun of its own, a number counts what the previous number
-    # with the same unit counted (会议应到委员35人，实到31人).
+    # with the same unit counted (会议应到委员35人，实到31人), in this sentence or
+    # in the previous one of the passage.
     if not candidates:
         candidates = list(inherited.get(q.unit, []))
+    # "Among X," before the clause (代表建议中，已经解决的37件): X is what is counted.
+    if not candidates and cues.after_total_re is not None and left_start > 0:
+        among = _among_noun(w, left_start, cues)
+        if among is not None:
+            candidates = [among]
     rules = cues.rules_for(q.unit)
     for obj in candidates or [None]:
         rule = _first_rule(rules, obj, head, left, right, sentence_classes)
@@ -598,6 +711,33 @@ def _classify_one(
     if q.kind in cues.default_kinds and q.unit not in cues.none_units:
         return cues.default_code, candidates
     return None, candidates
+
+
+def _among_noun(w: str, clause_start: int, cues: IndicatorClassifier) -> str | None:
+    """The class of the noun X of an "among X," phrase (X中，) that ends right before
+    ``clause_start``, within the usual window; None when there is none."""
+    tokens = cues.cue_words(w, max(0, clause_start - _WINDOW), clause_start)
+    for start, end, cls in reversed(tokens):
+        if cls not in cues.object_classes:
+            continue
+        m = cues.after_total_re.match(w, end, clause_start)
+        if m is not None and m.end() == clause_start and not cues.clause_re.search(w, end, m.start() + 1):
+            return cls
+        return None
+    return None
+
+
+def _mixed_people(w: str, pair: list[tuple[int, int, str]], cues: IndicatorClassifier) -> bool:
+    """Two nouns of different classes of people, the second right after a joiner of
+    ``mixed_people`` (和, 及, 、; not 与 "with") that follows the first (at most three characters of modifier after it:
+    负责人和领衔代表)."""
+    if len(pair) != 2:
+        return False
+    (_, a_end, a), (b_start, _, b) = pair
+    if a == b or a not in cues.people_classes or b not in cues.people_classes:
+        return False
+    gap = w[a_end:b_start]
+    return 1 <= len(gap) <= 4 and gap.startswith(cues.mixed_joiners) and not cues.clause_re.search(gap)
 
 
 def _rate_named(left_text: str, cues: IndicatorClassifier) -> tuple[bool, str | None]:
@@ -676,13 +816,17 @@ def _first_rule(
     return None
 
 
-def extract_indicators(sentence: str, lexicon=None) -> list[dict]:
+def extract_indicators(sentence: str, lexicon=None, *, previous: str | None = None) -> list[dict]:
     """Find the indicators of one sentence.
 
     Parameters
     ----------
     sentence : str
     lexicon : folder path, :class:`~congress_lib.resources.Lexicon` or None
+    previous : str or None
+        The sentence right before ``sentence`` in the same passage, if any: a count
+        with no noun of its own, or a sentence that opens with 其中, is read with
+        the totals of that sentence (:meth:`IndicatorClassifier.classify_in_passage`).
 
     Returns
     -------
@@ -698,7 +842,15 @@ def extract_indicators(sentence: str, lexicon=None) -> list[dict]:
     """
     lex = load_lexicon(lexicon)
     quantities = find_quantities(sentence, lex)
-    codes = classify(sentence, quantities, lex)
+    if previous is None:
+        codes = classify(sentence, quantities, lex)
+    else:
+        if not isinstance(sentence, str) or not isinstance(previous, str):
+            raise InvalidArgumentError("sentence and previous must be str.")
+        classifier = IndicatorClassifier.from_lexicon(lex)
+        fold = QuantityFinder.from_lexicon(lex).fold
+        _, carry = classifier.classify_in_passage(fold(previous), find_quantities(previous, lex))
+        codes, _ = classifier.classify_in_passage(fold(sentence), quantities, carry)
     return [
         {
             "indicator": code,

@@ -399,7 +399,7 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
     units, sentences = rows["units"], rows["sentences"]
     q_rows, i_rows, m_rows = rows["quantities"], rows["indicators"], rows["mentions"]
     p_rows, f_rows = rows["practice_evidence"], rows["formula_evidence"]
-    find_quantities, classify, find_mentions = x.quantities.find, x.indicators.classify, x.mentions.find
+    find_quantities, classify, find_mentions = x.quantities.find, x.indicators.classify_in_passage, x.mentions.find
     find_practices, find_formulas = x.practices.find, x.formulas.find
     sent_no = 0
     for unit_no, (u_start, u_end, jur, heading) in enumerate(spans, start=1):
@@ -409,6 +409,7 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
             jur.province, jur.city, jur.district, heading, u_start, u_end,
         ))
         name = jur.name
+        carry = None  # what the previous sentence of the unit leaves to the next (ellipsis, breakdowns)
         for s_start, s_end in split_sentences(text[u_start:u_end]):
             s_start += u_start
             s_end += u_start
@@ -418,8 +419,9 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
             sentences.append((sent_id, doc_id, unit_id, sent_no, s_start, s_end, sentence))
             w = folded_text[s_start:s_end]
             qs = find_quantities(sentence, w)
+            carry_in, carry = carry, None
             if qs:
-                codes = classify(w, qs)
+                codes, carry = classify(w, qs, carry_in)
                 for q, code in zip(qs, codes):
                     start, end = s_start + q.start, s_start + q.end
                     q_rows.append((

@@ -527,3 +527,140 @@ def test_a_requirement_word_in_another_clause_leaves_the_count_alone():
 def test_place_nouns_without_a_measure_word_are_counted():
     assert codes("代表联络站已覆盖全乡14村") == [("admin_context", 14, "个")]
     assert codes("累计走访选民600 余人次") == [("constituent_contacts", 600, "人次")]
+
+
+# --------------------------------------------------------------------------- issue 15, round 2
+# Families that failed on unseen reports. All sentences are constructed.
+
+
+def passage(previous: str, sentence: str) -> list[tuple[str, float, str]]:
+    return [(d["indicator"], d["value"], d["unit"]) for d in extract_indicators(sentence, previous=previous)]
+
+
+@pytest.mark.parametrize(
+    "previous, sentence, expected",
+    [
+        (  # categories in the next sentence break down the proposal total
+            "县十七届人大三次会议共收到代表提出的建议94件。",
+            "其中，城乡建设方面31件，教育卫生方面22件，农业农村方面17件。",
+            [("proposals_received", 31, "件"), ("proposals_received", 22, "件"), ("proposals_received", 17, "件")],
+        ),
+        (  # a category label with nouns of places inside (农村) is still a label
+            "大会期间代表共提出议案12件。",
+            "这些议案中，乡村振兴类5件，交通水利类4件。",
+            [("proposals_received", 5, "件"), ("proposals_received", 4, "件")],
+        ),
+        (  # the total restated with 中, then parts
+            "本届代表共提交建议63件。",
+            "63件中，交由县政府办理的51件，交由县法院办理的2件。",
+            [("proposals_received", 63, "件"), ("proposals_received", 51, "件"), ("proposals_received", 2, "件")],
+        ),
+        (  # a breakdown in another unit of items (个)
+            "截至闭幕，共收到建议、批评和意见86件。",
+            "其中，农业和农村方面9个，城镇建设和管理40个，社会保障12个。",
+            [("proposals_received", 9, "个"), ("proposals_received", 40, "个"), ("proposals_received", 12, "个")],
+        ),
+        (  # an outcome in the next clause-sentence keeps the proposals it counts
+            "交办的代表建议中，已经解决的37件；",
+            "正在解决或纳入计划逐步解决的25件。",
+            [("proposals_resolved", 25, "件")],
+        ),
+        (  # trap: a sentence that does not open with 其中 does not inherit a total
+            "全年共收到代表建议120件。",
+            "走访选民450人次。",
+            [("constituent_contacts", 450, "人次")],
+        ),
+    ],
+)
+def test_proposal_counts_across_sentences_and_categories(previous, sentence, expected):
+    assert passage(previous, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("共收到代表在会议期间提出的建议、批评和意见215件", [("proposals_received", 215, "件")]),
+        ("镇人大代表提出的建议、意见和批评共有48件", [("proposals_received", 48, "件")]),
+        ("大会秘书处将代表所提76件建议、批评、意见转交镇政府办理", [("proposals_received", 76, "件")]),
+        ("本次会议收到代表提出的议案、建议、意见29件", [("proposals_received", 29, "件")]),
+        (  # categories in the same sentence, joined by enumeration commas
+            "代表所提建议中，涉及产业发展方面8件、城乡建设方面13件、民生保障方面11件",
+            [("proposals_received", 8, "件"), ("proposals_received", 13, "件"), ("proposals_received", 11, "件")],
+        ),
+        (  # the number of signers a motion needs is no count
+            "大会共收到代表10人以上联名提出的议案6件",
+            [("proposals_received", 6, "件")],
+        ),
+    ],
+)
+def test_proposal_counts_with_the_verb_far_from_the_number(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("邀请15名居民议事代表参加恳谈会", [("other", 15, "名")]),
+        ("6名旁听公民列席了本次常委会会议", [("other", 6, "名")]),
+        ("组织40名志愿者和12名网格员参与宣传", [("other", 40, "名"), ("other", 12, "名")]),
+        ("街道工作人员8人参与了调研", [("other", 8, "人")]),
+        ("召开面商会，相关部门负责人和领衔代表共14人参加", [("other", 14, "人")]),
+        ("区交通局局长和领衔代表9人现场察看", [("other", 9, "人")]),
+        ("联络站接待居民议事代表26人次", [("constituent_contacts", 26, "人次")]),
+        # traps: deputies stay deputies
+        ("组织28名市人大代表视察水库建设", [("deputies", 28, "名")]),
+        ("15名人大代表与居民面对面交流", [("deputies", 15, "名")]),
+        ("局领导带领11名代表察看现场", [("deputies", 11, "名")]),
+    ],
+)
+def test_people_who_are_not_deputies(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("县政府出台了24条要求和措施", []),  # measures of a policy document: structure
+        ("会议研究提出了9条具体措施", []),
+        ("本次会议的代表建议涉及35个承办单位", [("other", 35, "个")]),
+        ("这些建议共涉及承办单位19个", [("other", 19, "个")]),
+        ("建议分别交由41家单位办理", [("other", 41, "家")]),
+        ("新修村道宽5米、长800米", [("other", 5, "米"), ("other", 800, "米")]),  # §2 `other`
+        # trap: questions and requests raised at an inquiry are still collected
+        ("梳理出专题询问中的11个问题和要求", [("opinions_collected", 11, "个")]),
+    ],
+)
+def test_measures_units_and_lengths(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("常委会会议形成审议意见7条，交县政府研究处理", [("review_opinions", 7, "条")]),
+        ("围绕审议意见的落实，面向社会征集意见41条", [("opinions_collected", 41, "条")]),
+        ("村民提出建议23条", [("opinions_collected", 23, "条")]),
+        ("征集群众建议57条", [("opinions_collected", 57, "条")]),
+        ("常委会对执法检查报告提出建议16条", [("review_opinions", 16, "条")]),
+        ("年内办结代表建议44条", [("proposals_resolved", 44, "条")]),
+        ("全年办结代表建议82件", [("proposals_resolved", 82, "件")]),
+        ("帮助群众解决实际问题63个", [("issues_resolved", 63, "个")]),
+    ],
+)
+def test_review_opinions_and_resolved_items_by_who_and_what(sentence, expected):
+    assert codes(sentence) == expected
+
+
+def test_the_carry_of_a_sentence_is_immutable_and_optional():
+    cl = IndicatorClassifier.from_lexicon()
+    fold = QuantityFinder.from_lexicon(load_lexicon()).fold
+    first, second = "收到代表建议70件。", "其中，教育方面12件。"
+    _, carry = cl.classify_in_passage(fold(first), find_quantities(first))
+    qs = find_quantities(second)
+    got, _ = cl.classify_in_passage(fold(second), qs, carry)
+    assert got == ["proposals_received"]
+    assert cl.classify_in_passage(fold(second), qs, carry)[0] == got  # the carry is not used up
+    assert cl.classify_in_passage(fold(second), qs)[0] == cl.classify(fold(second), qs)
+    plain = IndicatorClassifier.from_lexicon(shortcuts=False)
+    _, plain_carry = plain.classify_in_passage(fold(first), find_quantities(first))
+    assert plain.classify_in_passage(fold(second), qs, plain_carry)[0] == got
