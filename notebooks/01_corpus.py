@@ -2,7 +2,7 @@
 # # 1. What the corpus holds
 #
 # Before any measurement we need to know what we are measuring on. This notebook
-# describes the bundled corpus of reports on the work of local people's congresses
+# describes a corpus (by default the bundled one) of reports on the work of local people's congresses
 # (人大, *réndà*) and their standing committees (人大常委会, *réndà chángwěihuì*):
 # which jurisdictions, dates and genres it covers, how long the reports are, how a
 # city-wide round-up is split into one unit per district, which files were not used,
@@ -78,8 +78,8 @@ say("The corpus holds {n} report{s} from {k} province{ps}{provinces} in {g} genr
     notes=", and the `notes` say what the text allows to infer" if undated and noted else "")
 
 # %% [markdown]
-# The bundled corpus is a test bed for the instrument, chosen for variety of place and
-# genre, not a sample from which to generalise about Chinese local congresses.
+# The bundled corpus (the default) is a test bed for the instrument, chosen for variety of
+# place and genre, not a sample from which to generalise about Chinese local congresses.
 #
 # ## Units: one per jurisdiction
 #
