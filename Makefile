@@ -56,4 +56,4 @@ bench: setup
 	$(BIN)/python benchmarks/bench_build.py
 
 clean:
-	rm -rf $(OUT) .pytest_cache
+	rm -rf $(OUT) report .pytest_cache
