@@ -1,6 +1,8 @@
 # The two commands of the README:
 #   make run   set up, build every table from the bundled corpus, execute the notebooks, write figures/
 #   make test  set up, run the test suite (pytest + nbval on every notebook)
+# and for your own corpus:
+#   make report CORPUS=path/to/corpus OUT=report   tables, notebooks and a website (OUT/index.html)
 # Only Python 3.11+, pip and make are needed; everything else is installed into .venv.
 
 PYTHON ?= python3
@@ -8,12 +10,16 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 OUT    ?= out
+# The corpus of `make report` (no default: the report is for your own corpus)
+CORPUS ?=
+# its folder: OUT when given (make report CORPUS=... OUT=...), else report/
+REPORT_OUT = $(if $(filter command line environment,$(origin OUT)),$(OUT),report)
 # Options for `make lab`, passed on to jupyter lab: make lab LAB_ARGS="--port 9999 --no-browser"
 LAB_ARGS ?=
 export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
-.PHONY: setup run tables notebooks test lab bench clean
+.PHONY: setup run tables notebooks report test lab bench clean
 
 setup: $(STAMP)
 
@@ -33,6 +39,11 @@ tables: setup
 notebooks: setup
 	@if ls notebooks/*.ipynb >/dev/null 2>&1; then $(BIN)/python -m congress_lib.notebooks run notebooks; fi
 
+# A report on any corpus into $(OUT) (never into notebooks/, figures/ or corpus/): exit code 1 if a notebook failed.
+report: setup
+	@if [ -z "$(CORPUS)" ]; then echo "make report needs a corpus: make report CORPUS=path/to/corpus OUT=report" >&2; exit 2; fi
+	$(BIN)/congress-lib report "$(CORPUS)" --out "$(REPORT_OUT)"
+
 test: setup
 	$(BIN)/python -m pytest tests $(if $(wildcard notebooks/*.ipynb),--nbval notebooks,) -q
 
@@ -45,4 +56,4 @@ bench: setup
 	$(BIN)/python benchmarks/bench_build.py
 
 clean:
-	rm -rf $(OUT) .pytest_cache
+	rm -rf $(OUT) report .pytest_cache

@@ -1,4 +1,4 @@
-"""Command line: ``congress-lib build | kwic | info`` (also ``python -m congress_lib``).
+"""Command line: ``congress-lib build | report | kwic | info | evaluate`` (also ``python -m congress_lib``).
 
 ::
 
@@ -6,6 +6,7 @@
                        [--cache DIR] [--force] [--lexicon DIR] [--compress] [--max-file-mb MB]
                        [--excel] [--with-sentences]
                        [--scheduler ADDRESS | --scheduler-file FILE] [--shared-disk] [--cluster-timeout S]
+    congress-lib report CORPUS_DIR --out REPORT_DIR [--lexicon DIR] [--timeout S] [--no-progress]
     congress-lib kwic CORPUS_DIR TERM [--window 20] [--limit N]
     congress-lib info CORPUS_DIR
     congress-lib --version
@@ -16,7 +17,8 @@ refuses -- a missing corpus, an output path that is a file, a folder that cannot
 be written --, 130 for Ctrl-C), never a traceback.
 
 This module only parses the arguments and reports errors; what ``build`` writes,
-and how, is :mod:`congress_lib.output` (``build``, ``write_tables``).
+and how, is :mod:`congress_lib.output` (``build``, ``write_tables``); ``report`` is
+:mod:`congress_lib.report` (exit code 1 when a notebook fails; the others still run).
 """
 
 from __future__ import annotations
@@ -90,6 +92,19 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--cluster-timeout", type=float, default=None, metavar="S",
                    help="seconds to wait for the scheduler, and for a worker when none is left, before the "
                         "build fails (default: 60)")
+    r = sub.add_parser("report", help="tables, every notebook and a static website of a corpus",
+                       description="Build every table of the corpus into REPORT_DIR/tables, execute every notebook "
+                                   "on it into REPORT_DIR/notebooks (figures in REPORT_DIR/figures), and write a "
+                                   "static website: REPORT_DIR/index.html (what the corpus holds, with links), "
+                                   "tables.html (the indicator and mention tables, interactive) and one page per "
+                                   "notebook. It opens from the disk, without a network. A notebook that fails does "
+                                   "not stop the others; the exit code is then 1.")
+    r.add_argument("corpus", help="corpus folder (reports/*.txt + metadata.csv, or a folder of .txt files)")
+    r.add_argument("--out", required=True, help="report folder (made if missing)")
+    r.add_argument("--lexicon", default=None, help="folder of YAML files extending the shipped lexicons (tables)")
+    r.add_argument("--timeout", type=int, default=1200, metavar="S",
+                   help="seconds a notebook cell may run before it fails (default: 1200)")
+    r.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     k = sub.add_parser("kwic", help="print a keyword-in-context concordance",
                        description="Print every occurrence of TERM with its context, one per line: "
                                    "doc_id, sent_id, then left context【TERM】right context, separated by tabs.")
@@ -211,6 +226,21 @@ def _run(args: argparse.Namespace) -> int:
         print(f"{rows['documents']} documents, {rows['units']} units, {rows['sentences']} sentences, "
               f"{rows['indicators']} indicators, {rows['mentions']} mentions, {rows['rejected']} rejected "
               f"-> {args.out}" + (" (up to date: nothing written; --force writes it again)" if current else ""))
+    elif args.command == "report":
+        from .report import make_report
+
+        if args.timeout < 1:
+            raise InvalidArgumentError(f"--timeout must be a positive number of seconds, not {args.timeout}")
+        print(f"building the tables of {args.corpus} ...", file=sys.stderr, flush=True)
+        report = make_report(args.corpus, Path(args.out), lexicon=args.lexicon, timeout=args.timeout,
+                             progress=False if args.no_progress else None)
+        rows = report.rows
+        for run in report.failed:
+            _fail(f"notebook {run.name} failed: {run.error}")
+        print(f"{rows.get('documents', 0)} documents, {rows.get('units', 0)} units, {rows.get('indicators', 0)} "
+              f"indicators, {rows.get('mentions', 0)} mentions; {len(report.notebooks) - len(report.failed)} of "
+              f"{len(report.notebooks)} notebooks ran -> {Path(args.out) / 'index.html'}")
+        return 0 if report.ok else 1
     elif args.command == "kwic":
         if not args.term.strip():
             raise InvalidArgumentError("kwic needs a non-empty search term, e.g. congress-lib kwic corpus 联络站")

@@ -48,8 +48,16 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["save_and_show", "LAB_CONFIG_DIR", "SOURCE_GLOB", "align_source_mtime", "build_notebook", "lab_command",
+__all__ = ["save_and_show", "STRICT_ENV", "enough_data", "not_enough", "LAB_CONFIG_DIR", "SOURCE_GLOB", "align_source_mtime", "build_notebook", "lab_command",
            "k_of_n", "listing", "project_root", "run_notebooks", "say", "setup", "term"]
+
+#: Set to 1 (as :func:`build_notebook` does), :func:`enough_data` lets every error through:
+#: the committed notebooks on the bundled corpus must run through without a "not enough data".
+STRICT_ENV = "CONGRESS_LIB_STRICT_NOTEBOOKS"
+
+#: The errors by which a computation says that the corpus lacks what it needs (an empty table,
+#: a missing kind of actor, a single group where two are compared ...).
+DATA_ERRORS = (KeyError, IndexError, ValueError, ZeroDivisionError, LookupError, ArithmeticError)
 
 _KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}
 
@@ -77,12 +85,14 @@ def project_root() -> Path:
     return Path(__file__).resolve().parents[1]
 
 
-def setup(max_colwidth: int = 120):
+def setup(max_colwidth: int = 120, figures: str | os.PathLike | None = None):
     """The first cell of every notebook: project paths, figure style, table display.
 
     Applies the project figure style with the bundled CJK font, sets pandas display
     options that keep stored outputs stable and readable, and returns
-    ``(ROOT, FIGURES)``: the project folder and its ``figures/`` folder.
+    ``(ROOT, FIGURES)``: the project folder and the folder figures are written to,
+    ``figures`` when given (the notebook's ``FIGURES_DIR`` parameter, which
+    ``congress-lib report`` sets), else the project's ``figures/`` folder.
     """
     import pandas as pd
 
@@ -94,7 +104,7 @@ def setup(max_colwidth: int = 120):
     pd.set_option("display.max_rows", 200)
     pd.set_option("display.float_format", "{:,.10g}".format)
     root = project_root()
-    return root, root / "figures"
+    return root, Path(figures) if figures is not None else root / "figures"
 
 
 class Say:
@@ -129,6 +139,58 @@ def say(template: str, **values) -> Say:
     5 reports
     """
     return Say(template.format(**values))
+
+
+def not_enough(what: str, why: str = "") -> Say:
+    """Prose saying that the corpus has not enough data for ``what`` (and why, when known)."""
+    return Say(f"*Not enough data for {what} in this corpus{': ' + why if why else ''}.*")
+
+
+class enough_data:
+    """A block of a notebook that needs more data than a small corpus may hold.
+
+    ::
+
+        with enough_data("the relations between kinds of actor"):
+            ...
+            display(table)
+
+    On a corpus that lacks what the block needs (the block raises one of
+    :data:`DATA_ERRORS`, or the network errors of networkx), the block stops, its open
+    figures are closed, and the notebook says in words "*Not enough data for the
+    relations between kinds of actor in this corpus* (the error)" instead of failing.
+    ``$CONGRESS_LIB_STRICT_NOTEBOOKS=1`` (:data:`STRICT_ENV`, set when the committed
+    notebooks are built) lets every error through.
+    """
+
+    def __init__(self, what: str):
+        self.what = what
+        self.ok = True
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, etype, exc, tb):
+        if exc is None or os.environ.get(STRICT_ENV) == "1":
+            return False
+        errors = DATA_ERRORS
+        try:
+            import networkx as nx
+
+            errors = errors + (nx.NetworkXException,)
+        except ImportError:  # pragma: no cover
+            pass
+        if not isinstance(exc, errors + (NameError,)):
+            return False
+        import matplotlib.pyplot as plt
+        from IPython.display import display
+
+        plt.close("all")
+        self.ok = False
+        reason = (f"{type(exc).__name__}: {exc}".strip().rstrip(":") if not isinstance(exc, NameError)
+                  else "it builds on a part above that had not enough data")
+        display(not_enough(self.what, reason[:200]))
+        return True
 
 
 def listing(items, *, conjunction: str = "and") -> str:
@@ -200,7 +262,7 @@ def build_notebook(source: Path, timeout: int = 600) -> Path:
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
                             extra_arguments=["--IPKernelApp.log_level=ERROR"],
                             resources={"metadata": {"path": str(source.parent)}})
-    client.execute()
+    client.execute(env={**os.environ, STRICT_ENV: "1"})
     _normalise(nb)
     target = source.with_suffix(".ipynb")
     out = nbformat.writes(nb, version=4)

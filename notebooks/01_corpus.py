@@ -2,7 +2,7 @@
 # # 1. What the corpus holds
 #
 # Before any measurement we need to know what we are measuring on. This notebook
-# describes the bundled corpus of reports on the work of local people's congresses
+# describes a corpus (by default the bundled one) of reports on the work of local people's congresses
 # (人大, *réndà*) and their standing committees (人大常委会, *réndà chángwěihuì*):
 # which jurisdictions, dates and genres it covers, how long the reports are, how a
 # city-wide round-up is split into one unit per district, which files were not used,
@@ -14,7 +14,15 @@
 # ending in `say(...)`). Each number can be traced to its document (`doc_id`), unit
 # (`unit_id`) and sentence (`sent_id`).
 
+# %% tags=["parameters"]
+# Parameters (papermill style): `congress-lib report` runs this notebook on another corpus
+# by setting them. None: the bundled corpus (corpus/) and the repository's figures/.
+CORPUS_DIR = None  # folder of the reports (reports/*.txt + metadata.csv, or a folder of .txt files)
+FIGURES_DIR = None  # folder the figures are written to
+
 # %%
+from pathlib import Path
+
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -22,9 +30,10 @@ import congress_lib as cl
 from congress_lib import analysis as an
 from congress_lib.notebooks import listing, save_and_show, say, setup
 
-ROOT, FIGURES = setup()  # paths, figure style with the bundled CJK font, table display
+ROOT, FIGURES = setup(figures=FIGURES_DIR)  # paths, figure style with the bundled CJK font, table display
 
-corpus = cl.load_corpus(ROOT / "corpus")
+CORPUS = Path(CORPUS_DIR) if CORPUS_DIR else ROOT / "corpus"
+corpus = cl.load_corpus(CORPUS)
 
 
 
@@ -56,17 +65,21 @@ genres = documents["genre"].value_counts().sort_index()
 dated = documents.loc[documents["date"] != "", "date"].sort_values()
 undated = documents.loc[documents["date"] == "", "doc_id"].tolist()
 noted = corpus.documents.set_index("doc_id").loc[undated, "notes"].fillna("").str.strip().ne("").all()
-say("The corpus holds {n} reports from {k} provinces ({provinces}) in {g} genres ({genres}). "
-    "{d} of them state a date, from {first} to {last}; {undated} {verb} none{notes}.",
-    n=len(documents), k=len(provinces), provinces=listing(f"{an.romanised(p)} {p}" for p in provinces),
-    g=len(genres), genres=listing(f"{n} {genre}" for genre, n in genres.items()),
-    d=len(dated), first=dated.iloc[0], last=dated.iloc[-1],
+say("The corpus holds {n} report{s} from {k} province{ps}{provinces} in {g} genre{gs}{genres}. "
+    "{dates}; {undated} {verb} none{notes}.",
+    n=len(documents), s="" if len(documents) == 1 else "s", k=len(provinces), ps="" if len(provinces) == 1 else "s",
+    provinces=f" ({listing(f'{an.romanised(p)} {p}' for p in provinces)})" if provinces else "",
+    g=len(genres), gs="" if len(genres) == 1 else "s",
+    genres=f" ({listing(f'{n} {genre}' for genre, n in genres.items())})" if len(genres) else "",
+    dates=(f"{len(dated)} of them state a date, from {dated.iloc[0]} to {dated.iloc[-1]}" if len(dated) > 1
+           else f"{'One' if len(documents) > 1 else 'It'} states a date, {dated.iloc[0]}" if len(dated)
+           else "No report states a date"),
     undated=listing(f"`{d}`" for d in undated) or "no report", verb="states" if len(undated) < 2 else "state",
     notes=", and the `notes` say what the text allows to infer" if undated and noted else "")
 
 # %% [markdown]
-# The bundled corpus is a test bed for the instrument, chosen for variety of place and
-# genre, not a sample from which to generalise about Chinese local congresses.
+# The bundled corpus (the default) is a test bed for the instrument, chosen for variety of
+# place and genre, not a sample from which to generalise about Chinese local congresses.
 #
 # ## Units: one per jurisdiction
 #

@@ -24,7 +24,15 @@
 # ending in `say(...)`); Chinese terms carry their pinyin (by `an.pinyin`) and, where
 # the prose discusses them, an English gloss.
 
+# %% tags=["parameters"]
+# Parameters (papermill style): `congress-lib report` runs this notebook on another corpus
+# by setting them. None: the bundled corpus (corpus/) and the repository's figures/.
+CORPUS_DIR = None  # folder of the reports (reports/*.txt + metadata.csv, or a folder of .txt files)
+FIGURES_DIR = None  # folder the figures are written to
+
 # %%
+from pathlib import Path
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -32,11 +40,12 @@ import pandas as pd
 import congress_lib as cl
 from congress_lib import analysis as an
 from congress_lib.codebook import labels
-from congress_lib.notebooks import k_of_n, listing, save_and_show, say, setup, term
+from congress_lib.notebooks import enough_data, k_of_n, listing, save_and_show, say, setup, term
 
-ROOT, FIGURES = setup()  # paths, figure style with the bundled CJK font, table display
+ROOT, FIGURES = setup(figures=FIGURES_DIR)  # paths, figure style with the bundled CJK font, table display
 
-corpus = cl.load_corpus(ROOT / "corpus")
+CORPUS = Path(CORPUS_DIR) if CORPUS_DIR else ROOT / "corpus"
+corpus = cl.load_corpus(CORPUS)
 
 # %% [markdown]
 # ## Tokens and content words
@@ -98,66 +107,69 @@ say("The five most frequent are {top}. {k} of these {m} terms occur in all {g} j
 # twice in the jurisdiction.
 
 # %%
-counts = an.term_counts(vocab, group="jurisdiction")
-scores = an.weighted_log_odds(counts)
-top = an.top_terms(scores, k=6, min_count=2)
-top["pinyin"] = an.pinyin(top["term"])
-top[["group", "rank", "term", "pinyin", "n", "n_rest", "delta", "z"]]
+with enough_data("the most distinctive terms (they compare two jurisdictions or more)"):
+    counts = an.term_counts(vocab, group="jurisdiction")
+    scores = an.weighted_log_odds(counts)
+    top = an.top_terms(scores, k=6, min_count=2)
+    top["pinyin"] = an.pinyin(top["term"])
+    display(top[["group", "rank", "term", "pinyin", "n", "n_rest", "delta", "z"]])
 
 # %%
-groups = sorted(top["group"].unique())
-ncols = 2
-nrows = int(np.ceil(len(groups) / ncols))
-fig, axes = plt.subplots(nrows, ncols, figsize=(8.6, 1.6 * nrows + 0.7), sharex=True)
-axes = np.atleast_1d(axes).ravel()
-for ax, group in zip(axes, groups):
-    rows = top[top["group"] == group].sort_values("rank")
-    ax.barh(np.arange(len(rows)), rows["z"], color="#0072B2", height=0.7)
-    ax.set_yticks(np.arange(len(rows)))
-    ax.set_yticklabels([f"{t} {p} ({n})" for t, p, n in zip(rows["term"], rows["pinyin"], rows["n"])],
-                       fontsize=7.5)
-    ax.invert_yaxis()
-    ax.set_title(f"{group} {an.romanised(group)}", fontsize=9, loc="left")
-    ax.grid(axis="y", visible=False)
-for ax in axes[len(groups):]:
-    ax.set_visible(False)
-for ax in axes[-ncols:]:
-    ax.set_xlabel("weighted log-odds z")
-fig.suptitle("Most distinctive terms of each jurisdiction, with pinyin (count in parentheses)", fontsize=10)
-fig.tight_layout()
-save_and_show(fig, "02_distinctive_terms", FIGURES)
+with enough_data("the figure of distinctive terms"):
+    groups = sorted(top["group"].unique())
+    ncols = 2
+    nrows = int(np.ceil(len(groups) / ncols))
+    fig, axes = plt.subplots(nrows, ncols, figsize=(8.6, 1.6 * nrows + 0.7), sharex=True)
+    axes = np.atleast_1d(axes).ravel()
+    for ax, group in zip(axes, groups):
+        rows = top[top["group"] == group].sort_values("rank")
+        ax.barh(np.arange(len(rows)), rows["z"], color="#0072B2", height=0.7)
+        ax.set_yticks(np.arange(len(rows)))
+        ax.set_yticklabels([f"{t} {p} ({n})" for t, p, n in zip(rows["term"], rows["pinyin"], rows["n"])],
+                           fontsize=7.5)
+        ax.invert_yaxis()
+        ax.set_title(f"{group} {an.romanised(group)}", fontsize=9, loc="left")
+        ax.grid(axis="y", visible=False)
+    for ax in axes[len(groups):]:
+        ax.set_visible(False)
+    for ax in axes[-ncols:]:
+        ax.set_xlabel("weighted log-odds z")
+    fig.suptitle("Most distinctive terms of each jurisdiction, with pinyin (count in parentheses)", fontsize=10)
+    fig.tight_layout()
+    display(save_and_show(fig, "02_distinctive_terms", FIGURES))
 
 # %%
-practice_of = {}  # a term that is a practice's Chinese label or one of its cue phrases -> practice code
-for code, entry in (corpus.lexicon["practices"].get("practices") or {}).items():
-    for phrase in [entry.get("label")] + list(entry.get("cues") or []):
-        practice_of.setdefault(str(phrase), code)
-named = top[top["term"].isin(practice_of)]
-if named.empty:
-    named_text = "No named practice of the codebook ([§5](../docs/codebook.md#5-practices)) is among the terms shown."
-else:
-    named_text = "A named practice of the codebook ([§5](../docs/codebook.md#5-practices)) is among the most " \
-        "distinctive terms of " + listing(
-            f"{an.romanised(row.group)} ({row.term} *{row.pinyin}*, {labels('practice', corpus.lexicon)[practice_of[row.term]]}, "
-            f"rank {row.rank})" for row in named.itertuples()) + "."
-shared = frequent[frequent["term"].isin(top["term"])]
-if shared.empty:
-    shared_text = f"None of the {len(frequent)} most frequent terms of the corpus is among the terms shown."
-else:
-    shared_text = (f"{'Only ' if len(shared) <= len(frequent) / 5 else ''}{len(shared)} of the {len(frequent)} most "
-                   f"frequent terms of the corpus {'is' if len(shared) == 1 else 'are'} among the terms shown: "
-                   f"{listing(term(w) for w in shared['term'])}.")
-best = top.sort_values(["z", "group", "term"], ascending=[False, True, True]).head(5)
-rare = top[top["n"] <= 3]
-small = sizes.loc[sizes["tokens"] < sizes["tokens"].median(), "jurisdiction"]
-say("The highest *z*-scores of the corpus are those of {best}. {named} {shared}\n\n"
-    "{r} of the {t} terms shown occur only two or three times in their jurisdiction; their *z*-scores reach at "
-    "most {rare_z:.1f}, against {top_z:.1f} for the most distinctive term, and {in_small} of them belong to the "
-    "{s} jurisdictions with fewer content tokens than the median ({median:,.0f}). Such terms are leads to follow "
-    "in the text, not findings.",
-    best=listing(f"{term(row.term)} in {an.romanised(row.group)} (*z* = {row.z:.1f})" for row in best.itertuples()),
-    named=named_text, shared=shared_text, r=len(rare), t=len(top), rare_z=rare["z"].max(), top_z=top["z"].max(),
-    in_small=rare["group"].isin(small).sum(), s=len(small), median=sizes["tokens"].median())
+with enough_data("the reading of the distinctive terms"):
+    practice_of = {}  # a term that is a practice's Chinese label or one of its cue phrases -> practice code
+    for code, entry in (corpus.lexicon["practices"].get("practices") or {}).items():
+        for phrase in [entry.get("label")] + list(entry.get("cues") or []):
+            practice_of.setdefault(str(phrase), code)
+    named = top[top["term"].isin(practice_of)]
+    if named.empty:
+        named_text = "No named practice of the codebook ([§5](../docs/codebook.md#5-practices)) is among the terms shown."
+    else:
+        named_text = "A named practice of the codebook ([§5](../docs/codebook.md#5-practices)) is among the most " \
+            "distinctive terms of " + listing(
+                f"{an.romanised(row.group)} ({row.term} *{row.pinyin}*, {labels('practice', corpus.lexicon)[practice_of[row.term]]}, "
+                f"rank {row.rank})" for row in named.itertuples()) + "."
+    shared = frequent[frequent["term"].isin(top["term"])]
+    if shared.empty:
+        shared_text = f"None of the {len(frequent)} most frequent terms of the corpus is among the terms shown."
+    else:
+        shared_text = (f"{'Only ' if len(shared) <= len(frequent) / 5 else ''}{len(shared)} of the {len(frequent)} most "
+                       f"frequent terms of the corpus {'is' if len(shared) == 1 else 'are'} among the terms shown: "
+                       f"{listing(term(w) for w in shared['term'])}.")
+    best = top.sort_values(["z", "group", "term"], ascending=[False, True, True]).head(5)
+    rare = top[top["n"] <= 3]
+    small = sizes.loc[sizes["tokens"] < sizes["tokens"].median(), "jurisdiction"]
+    display(say("The highest *z*-scores of the corpus are those of {best}. {named} {shared}\n\n"
+        "{r} of the {t} terms shown occur only two or three times in their jurisdiction; their *z*-scores reach at "
+        "most {rare_z:.1f}, against {top_z:.1f} for the most distinctive term, and {in_small} of them belong to the "
+        "{s} jurisdictions with fewer content tokens than the median ({median:,.0f}). Such terms are leads to follow "
+        "in the text, not findings.",
+        best=listing(f"{term(row.term)} in {an.romanised(row.group)} (*z* = {row.z:.1f})" for row in best.itertuples()),
+        named=named_text, shared=shared_text, r=len(rare), t=len(top), rare_z=rare["z"].max(), top_z=top["z"].max(),
+        in_small=rare["group"].isin(small).sum(), s=len(small), median=sizes["tokens"].median()))
 
 # %% [markdown]
 # ## Concordances

@@ -19,7 +19,15 @@
 # Figures label codes in English from the codebook, and jurisdictions in characters with
 # their pinyin.
 
+# %% tags=["parameters"]
+# Parameters (papermill style): `congress-lib report` runs this notebook on another corpus
+# by setting them. None: the bundled corpus (corpus/) and the repository's figures/.
+CORPUS_DIR = None  # folder of the reports (reports/*.txt + metadata.csv, or a folder of .txt files)
+FIGURES_DIR = None  # folder the figures are written to
+
 # %%
+from pathlib import Path
+
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -28,9 +36,10 @@ from congress_lib import analysis as an
 from congress_lib.indicators import INDICATOR_CODES
 from congress_lib.notebooks import listing, save_and_show, say, setup
 
-ROOT, FIGURES = setup()  # paths, figure style with the bundled CJK font, table display
+ROOT, FIGURES = setup(figures=FIGURES_DIR)  # paths, figure style with the bundled CJK font, table display
 
-corpus = cl.load_corpus(ROOT / "corpus")
+CORPUS = Path(CORPUS_DIR) if CORPUS_DIR else ROOT / "corpus"
+corpus = cl.load_corpus(CORPUS)
 indicators = corpus.indicators()
 labels = an.unit_labels(corpus.units)
 english = dict(zip(INDICATOR_CODES, an.bilingual(INDICATOR_CODES, "indicator", corpus.lexicon)))

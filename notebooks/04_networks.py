@@ -21,7 +21,15 @@
 # are central; how the networks differ between jurisdictions; and what the bipartite
 # projections (agencies linked through shared deputies, and so on) add.
 
+# %% tags=["parameters"]
+# Parameters (papermill style): `congress-lib report` runs this notebook on another corpus
+# by setting them. None: the bundled corpus (corpus/) and the repository's figures/.
+CORPUS_DIR = None  # folder of the reports (reports/*.txt + metadata.csv, or a folder of .txt files)
+FIGURES_DIR = None  # folder the figures are written to
+
 # %%
+from pathlib import Path
+
 import matplotlib.pyplot as plt
 import networkx as nx
 import pandas as pd
@@ -30,12 +38,13 @@ from matplotlib.lines import Line2D
 import congress_lib as cl
 from congress_lib import analysis as an
 from congress_lib.network import TYPE_ORDER, projection_edges
-from congress_lib.notebooks import listing, save_and_show, say, setup
+from congress_lib.notebooks import enough_data, listing, save_and_show, say, setup
 from congress_lib.plotting import TYPE_STYLE
 
-ROOT, FIGURES = setup(max_colwidth=100)  # paths, figure style with the bundled CJK font, table display
+ROOT, FIGURES = setup(max_colwidth=100, figures=FIGURES_DIR)  # paths, figure style with the bundled CJK font, table display
 
-corpus = cl.load_corpus(ROOT / "corpus")
+CORPUS = Path(CORPUS_DIR) if CORPUS_DIR else ROOT / "corpus"
+corpus = cl.load_corpus(CORPUS)
 
 
 def glossed(table):
@@ -147,25 +156,26 @@ metrics[metrics["type"] == "agency"][cols].head(10).reset_index(drop=True)
 metrics[metrics["type"] == "station"][cols].head(10).reset_index(drop=True)
 
 # %%
-top_agencies = metrics[(metrics["type"] == "agency") & (metrics["degree"] > 0)].head(5)
-branches = top_agencies["branch"].value_counts()
-connected = metrics.assign(linked=metrics["degree"] > 0).groupby("type")["linked"].mean()
-station_ties = relations.loc[[p for p in relations.index if "station" in p.split("–")]].sum(axis=1)
-station_ties.index = [p.replace("station", "").strip("–") for p in station_ties.index]
-fewest = station_ties.idxmin()
-seldom = fewest == "agency" and 2 * station_ties.min() < station_ties.drop(fewest).min()
-say("The five agencies with most ties are {agencies}; by branch: {branches}. Stations are {rank} "
-    "connected kind of actor: {share:.0%} of the specific stations have a tie, against {others}. In the whole "
-    "network (generic nodes included) stations have {ties}; {fewest_text}.",
-    agencies=listing(top_agencies["canonical"]),
-    branches=listing(f"{n} {b}" for b, n in branches.items()),
-    rank="the least" if connected.idxmin() == "station" else "not the least",
-    share=connected["station"],
-    others=listing(f"{connected[t]:.0%} of {t} nodes" for t in TYPE_ORDER if t != "station"),
-    ties=listing(f"{n} (edge, sentence) ties with {t} nodes"
-                 for t, n in station_ties.sort_values(ascending=False).items()),
-    fewest_text=("in these texts a station appears beside deputies and congress bodies, seldom beside an agency "
-                 "of the administration" if seldom else f"they are named with {fewest} nodes least often"))
+with enough_data("comparing agencies and stations with the other kinds of actor"):
+    top_agencies = metrics[(metrics["type"] == "agency") & (metrics["degree"] > 0)].head(5)
+    branches = top_agencies["branch"].value_counts()
+    connected = metrics.assign(linked=metrics["degree"] > 0).groupby("type")["linked"].mean()
+    station_ties = relations.loc[[p for p in relations.index if "station" in p.split("–")]].sum(axis=1)
+    station_ties.index = [p.replace("station", "").strip("–") for p in station_ties.index]
+    fewest = station_ties.idxmin()
+    seldom = fewest == "agency" and 2 * station_ties.min() < station_ties.drop(fewest).min()
+    display(say("The five agencies with most ties are {agencies}; by branch: {branches}. Stations are {rank} "
+        "connected kind of actor: {share:.0%} of the specific stations have a tie, against {others}. In the whole "
+        "network (generic nodes included) stations have {ties}; {fewest_text}.",
+        agencies=listing(top_agencies["canonical"]),
+        branches=listing(f"{n} {b}" for b, n in branches.items()),
+        rank="the least" if connected.idxmin() == "station" else "not the least",
+        share=connected["station"],
+        others=listing(f"{connected[t]:.0%} of {t} nodes" for t in TYPE_ORDER if t != "station"),
+        ties=listing(f"{n} (edge, sentence) ties with {t} nodes"
+                     for t, n in station_ties.sort_values(ascending=False).items()),
+        fewest_text=("in these texts a station appears beside deputies and congress bodies, seldom beside an agency "
+                     "of the administration" if seldom else f"they are named with {fewest} nodes least often")))
 
 # %% [markdown]
 # ## Per jurisdiction
@@ -289,18 +299,19 @@ projected = pd.concat([
 projected
 
 # %%
-place = dict(zip(metrics["node"], metrics["jurisdiction"].map(jurisdictions)))
-level = dict(zip(metrics["node"], metrics["level"]))
-crossing = projected[[not (place[s] & place[t]) for s, t in zip(projected["source"], projected["target"])]]
-vias = sorted({v for via in crossing["via"] for v in via.split(";")})
-multi_level = bool(vias) and all(level[v] == "multi" for v in vias)
-say("{x} of the {n} projected ties join two actors that are never named in the same jurisdiction{through}{verdict}",
-    x=len(crossing), n=len(projected),
-    through=f"; they run through {listing(v.split(':', 1)[1] for v in vias)}" if vias else ".",
-    verdict=(", names for several levels at once (level `multi`) that stand for different people in each report: "
-             "such a tie says more about shared vocabulary than about shared people." if multi_level
-             else ": a tie through a name used in several reports shows shared people only if the name is one actor."
-             if vias else ""))
+with enough_data("the ties that cross jurisdictions"):
+    place = dict(zip(metrics["node"], metrics["jurisdiction"].map(jurisdictions)))
+    level = dict(zip(metrics["node"], metrics["level"]))
+    crossing = projected[[not (place[s] & place[t]) for s, t in zip(projected["source"], projected["target"])]]
+    vias = sorted({v for via in crossing["via"] for v in via.split(";")})
+    multi_level = bool(vias) and all(level[v] == "multi" for v in vias)
+    display(say("{x} of the {n} projected ties join two actors that are never named in the same jurisdiction{through}{verdict}",
+        x=len(crossing), n=len(projected),
+        through=f"; they run through {listing(v.split(':', 1)[1] for v in vias)}" if vias else ".",
+        verdict=(", names for several levels at once (level `multi`) that stand for different people in each report: "
+                 "such a tie says more about shared vocabulary than about shared people." if multi_level
+                 else ": a tie through a name used in several reports shows shared people only if the name is one actor."
+                 if vias else "")))
 
 # %% [markdown]
 # A projection says that two actors work with the same people only where the shared

@@ -23,7 +23,15 @@
 #
 # Precision is matched ÷ extracted, recall matched ÷ gold, F1 their harmonic mean.
 
+# %% tags=["parameters"]
+# Parameters (papermill style): `congress-lib report` runs this notebook on another corpus
+# by setting them. None: the bundled corpus (corpus/) and the repository's figures/.
+CORPUS_DIR = None  # folder of the reports (reports/*.txt + metadata.csv, or a folder of .txt files)
+FIGURES_DIR = None  # folder the figures are written to
+
 # %%
+from pathlib import Path
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -32,13 +40,23 @@ import congress_lib as cl
 from congress_lib import analysis as an
 from congress_lib.notebooks import listing, save_and_show, say, setup
 
-ROOT, FIGURES = setup()  # paths, figure style with the bundled CJK font, table display
+ROOT, FIGURES = setup(figures=FIGURES_DIR)  # paths, figure style with the bundled CJK font, table display
 
-corpus = cl.load_corpus(ROOT / "corpus")
-evaluation = cl.evaluate(corpus, ROOT / "corpus" / "annotations")
-# the gold, {doc_id: annotations}; loaded after cl.evaluate, which it would otherwise shadow with its module
-gold = cl.load_annotations(ROOT / "corpus" / "annotations")
-evaluation
+CORPUS = Path(CORPUS_DIR) if CORPUS_DIR else ROOT / "corpus"
+corpus = cl.load_corpus(CORPUS)
+GOLD = CORPUS / "annotations"  # the hand-coded gold beside the reports: one JSON file per document
+HAS_GOLD = GOLD.is_dir() and any(GOLD.glob("*.json"))
+HELD_OUT = HAS_GOLD and (GOLD / "out_of_sample.csv").is_file()  # scores recorded on held-out pages
+if HAS_GOLD:
+    evaluation = cl.evaluate(corpus, GOLD)
+    # the gold, {doc_id: annotations}; loaded after cl.evaluate, which it would otherwise shadow with its module
+    gold = cl.load_annotations(GOLD)
+evaluation if HAS_GOLD else say(
+    "This corpus has no hand-coded gold (no `annotations/` folder of JSON files beside its reports), so the "
+    "extractor cannot be scored on it: the validation below is skipped. The scores to go by are those measured on "
+    "held-out pages (README, section \"Validation\"; this notebook on the bundled corpus). To score the extractor "
+    "on this corpus, hand-code some of its reports as `corpus/annotations/GUIDELINES.md` sets out, into an "
+    "`annotations/` folder beside `reports/`.")
 
 # %% [markdown]
 # ## Scores per table and category (in sample)
@@ -48,7 +66,7 @@ evaluation
 # each score rests on: a perfect score on two items says little.
 
 # %%
-evaluation.summary
+evaluation.summary if HAS_GOLD else None
 
 # %% [markdown]
 # ## In sample and out of sample
@@ -75,95 +93,100 @@ evaluation.summary
 #   mentions matched by position: the honest estimate.
 
 # %%
-out_of_sample = pd.read_csv(ROOT / "corpus" / "annotations" / "out_of_sample.csv")
-held_out = out_of_sample.drop_duplicates("set")[["set", "pages", "provinces", "used_for"]].reset_index(drop=True)
-held_out["provinces"] = held_out["provinces"].str.split("; ")
-held_out.assign(n_provinces=held_out["provinces"].map(len), provinces=held_out["provinces"].map(", ".join))[
-    ["set", "pages", "n_provinces", "provinces", "used_for"]]
+if HELD_OUT:
+    out_of_sample = pd.read_csv(GOLD / "out_of_sample.csv")
+    held_out = out_of_sample.drop_duplicates("set")[["set", "pages", "provinces", "used_for"]].reset_index(drop=True)
+    held_out["provinces"] = held_out["provinces"].str.split("; ")
+    display(held_out.assign(n_provinces=held_out["provinces"].map(len), provinces=held_out["provinces"].map(", ".join))[
+        ["set", "pages", "n_provinces", "provinces", "used_for"]])
 
 # %%
-province_sets = {row.set.split(" (")[0]: set(row.provinces) for row in held_out.itertuples()}
-all_held_out = set().union(*province_sets.values())
-in_both = set.intersection(*province_sets.values())
-documents = corpus.documents[corpus.documents["doc_id"].isin(gold)]
-bundled = sorted(set(an.romanised(list(documents["province"]))))
-say("The held-out pages come from {n} provinces; {both_text}. {bundled_text}",
-    n=len(all_held_out),
-    both_text=(f"{listing(sorted(in_both))} {'is' if len(in_both) == 1 else 'are'} in both sets" if in_both
-               else "no province is in both sets"),
-    bundled_text=(f"None of them is the province of one of the {len(documents)} bundled reports ({listing(bundled)})."
-                  if not all_held_out & set(bundled)
-                  else f"{listing(sorted(all_held_out & set(bundled)))} also gave bundled reports."))
+if HELD_OUT:
+    province_sets = {row.set.split(" (")[0]: set(row.provinces) for row in held_out.itertuples()}
+    all_held_out = set().union(*province_sets.values())
+    in_both = set.intersection(*province_sets.values())
+    documents = corpus.documents[corpus.documents["doc_id"].isin(gold)]
+    bundled = sorted(set(an.romanised(list(documents["province"]))))
+    display(say("The held-out pages come from {n} provinces; {both_text}. {bundled_text}",
+        n=len(all_held_out),
+        both_text=(f"{listing(sorted(in_both))} {'is' if len(in_both) == 1 else 'are'} in both sets" if in_both
+                   else "no province is in both sets"),
+        bundled_text=(f"None of them is the province of one of the {len(documents)} bundled reports ({listing(bundled)})."
+                      if not all_held_out & set(bundled)
+                      else f"{listing(sorted(all_held_out & set(bundled)))} also gave bundled reports.")))
 
 # %% [markdown]
-# F1 by table and category in the four sets (`gold`: items of the bundled gold that
+# F1 by table and category in the six sets (`gold`: items of the bundled gold that
 # the in-sample score rests on):
 
 # %%
-in_sample_name = "in-sample (bundled)"
-rows = [("indicators", "all"), ("quantities", "all"), ("mentions", "all"),
-        *[("mentions", t) for t in ("deputy", "station", "agency", "congress")]]
-sets = [in_sample_name, *held_out["set"]]
-in_sample = evaluation.summary.set_index(["table", "category"]).loc[rows, ["gold", "f1"]]
-f1 = (out_of_sample.pivot_table(index=["table", "category"], columns="set", values="f1")
-      .reindex(index=pd.MultiIndex.from_tuples(rows, names=["table", "category"]), columns=sets[1:]))
-comparison = pd.concat([in_sample.rename(columns={"f1": in_sample_name}), f1], axis=1)
-comparison
+if HELD_OUT:
+    in_sample_name = "in-sample (bundled)"
+    rows = [("indicators", "all"), ("quantities", "all"), ("mentions", "all"),
+            *[("mentions", t) for t in ("deputy", "station", "agency", "congress")]]
+    sets = [in_sample_name, *held_out["set"]]
+    in_sample = evaluation.summary.set_index(["table", "category"]).loc[rows, ["gold", "f1"]]
+    f1 = (out_of_sample.pivot_table(index=["table", "category"], columns="set", values="f1")
+          .reindex(index=pd.MultiIndex.from_tuples(rows, names=["table", "category"]), columns=sets[1:]))
+    comparison = pd.concat([in_sample.rename(columns={"f1": in_sample_name}), f1], axis=1)
+    display(comparison)
 
 # %%
-type_labels = an.bilingual([c for _, c in rows[3:]], "mention", corpus.lexicon)
-labels = ["indicators (value, unit, code)", "quantities (value, unit)", "mentions, all types",
-          *[f"mentions: {label.lower()}" for label in type_labels]]
-colors = {in_sample_name: "#999999", "held-out A (before)": "#56B4E9", "held-out A (after)": "#0072B2",
-          "held-out B": "#D55E00", "fresh set (before)": "#CC79A7", "fresh set (after)": "#009E73"}
-n_gold = comparison["gold"]
-legend = {in_sample_name: f"in-sample: the {len(documents)} bundled reports ({len(bundled)} provinces), rules "
-                          f"developed on them; gold {n_gold.loc[('indicators', 'all')]} indicators, "
-                          f"{n_gold.loc[('mentions', 'all')]} mentions"}
-for row in held_out.itertuples():
-    legend[row.set] = f"{row.set}: {row.pages} pages ({len(row.provinces)} provinces), {row.used_for}"
-fig, ax = plt.subplots(figsize=(8.4, 6.6))
-ypos = np.arange(len(rows))
-height = 0.8 / len(sets)
-for k, name in enumerate(sets):
-    values = comparison[name].to_numpy(dtype=float)
-    bars = ax.barh(ypos + (k - (len(sets) - 1) / 2) * height, values, height=height, color=colors[name],
-                   label=legend[name])
-    ax.bar_label(bars, labels=[f"{v:.2f}" for v in values], padding=2, fontsize=7)
-ax.set_yticks(ypos)
-ax.set_yticklabels(labels)
-ax.set_ylim(len(rows) - 0.5, -0.5)
-ax.set_xlim(0, 1.1)
-ax.set_xticks(np.linspace(0, 1, 6))
-ax.set_xlabel("F1 against hand-coded gold")
-ax.grid(axis="y", visible=False)
-ax.legend(loc="upper center", bbox_to_anchor=(0.4, -0.1), ncol=1, frameon=False, fontsize=8)
-ax.set_title("Extractor F1 in sample and on held-out pages (fresh set, after: the honest estimate)")
-fig.tight_layout()
-save_and_show(fig, "06_validation_scores", FIGURES)
+if HELD_OUT:
+    type_labels = an.bilingual([c for _, c in rows[3:]], "mention", corpus.lexicon)
+    labels = ["indicators (value, unit, code)", "quantities (value, unit)", "mentions, all types",
+              *[f"mentions: {label.lower()}" for label in type_labels]]
+    colors = {in_sample_name: "#999999", "held-out A (before)": "#56B4E9", "held-out A (after)": "#0072B2",
+              "held-out B": "#D55E00", "fresh set (before)": "#CC79A7", "fresh set (after)": "#009E73"}
+    n_gold = comparison["gold"]
+    legend = {in_sample_name: f"in-sample: the {len(documents)} bundled reports ({len(bundled)} provinces), rules "
+                              f"developed on them; gold {n_gold.loc[('indicators', 'all')]} indicators, "
+                              f"{n_gold.loc[('mentions', 'all')]} mentions"}
+    for row in held_out.itertuples():
+        legend[row.set] = f"{row.set}: {row.pages} pages ({len(row.provinces)} provinces), {row.used_for}"
+    fig, ax = plt.subplots(figsize=(8.4, 6.6))
+    ypos = np.arange(len(rows))
+    height = 0.8 / len(sets)
+    for k, name in enumerate(sets):
+        values = comparison[name].to_numpy(dtype=float)
+        bars = ax.barh(ypos + (k - (len(sets) - 1) / 2) * height, values, height=height, color=colors[name],
+                       label=legend[name])
+        ax.bar_label(bars, labels=[f"{v:.2f}" for v in values], padding=2, fontsize=7)
+    ax.set_yticks(ypos)
+    ax.set_yticklabels(labels)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_xlim(0, 1.1)
+    ax.set_xticks(np.linspace(0, 1, 6))
+    ax.set_xlabel("F1 against hand-coded gold")
+    ax.grid(axis="y", visible=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.4, -0.1), ncol=1, frameon=False, fontsize=8)
+    ax.set_title("Extractor F1 in sample and on held-out pages (fresh set, after: the honest estimate)")
+    fig.tight_layout()
+    display(save_and_show(fig, "06_validation_scores", FIGURES))
 
 # %%
-HONEST = "fresh set (after)"
-honest, inside = comparison[HONEST], comparison[in_sample_name]
-gap = inside - honest
-a_before, a_after = comparison["held-out A (before)"], comparison["held-out A (after)"]
-types = comparison.loc["mentions"].drop(index="all")
-weakest = types[HONEST].idxmin()
-say("In sample, F1 is {in_range} on every row. On the fresh set at the end it is {b_ind:.2f} for indicators, "
-    "{b_q:.2f} for quantities and {b_m:.2f} for mentions: {gap_text}. The weakest mention type out of sample is "
-    "{weakest} ({weak:.2f}). Set A shows what development does to a score: from before to after, its F1 {a_text}, "
-    "and {a_vs_b}. The fresh-set figures are the ones to expect on a new corpus.",
-    in_range=f"{inside.min():.2f}" if inside.min() == inside.max() else f"{inside.min():.2f}–{inside.max():.2f}",
-    b_ind=honest[("indicators", "all")], b_q=honest[("quantities", "all")], b_m=honest[("mentions", "all")],
-    gap_text=(f"lower than in sample on every row, by {gap.min():.2f} to {gap.max():.2f}" if (gap > 0).all()
-              else f"in sample minus the fresh set ranges from {gap.min():.2f} to {gap.max():.2f}"),
-    weakest=an.bilingual([weakest], "mention", corpus.lexicon)[0].lower(), weak=types.loc[weakest, HONEST],
-    a_text=("rose on every row" if (a_after > a_before).all() else "rose on "
-            f"{int((a_after > a_before).sum())} of {len(rows)} rows"),
-    a_vs_b=("after development it lies above the fresh set on every row. Scores on pages the rules were tuned on "
-            "overstate accuracy, on set A as in sample"
-            if (a_after > honest).all() else
-            f"after development it lies above the fresh set on {int((a_after > honest).sum())} of {len(rows)} rows"))
+if HELD_OUT:
+    HONEST = "fresh set (after)"
+    honest, inside = comparison[HONEST], comparison[in_sample_name]
+    gap = inside - honest
+    a_before, a_after = comparison["held-out A (before)"], comparison["held-out A (after)"]
+    types = comparison.loc["mentions"].drop(index="all")
+    weakest = types[HONEST].idxmin()
+    display(say("In sample, F1 is {in_range} on every row. On the fresh set at the end it is {b_ind:.2f} for indicators, "
+        "{b_q:.2f} for quantities and {b_m:.2f} for mentions: {gap_text}. The weakest mention type out of sample is "
+        "{weakest} ({weak:.2f}). Set A shows what development does to a score: from before to after, its F1 {a_text}, "
+        "and {a_vs_b}. The fresh-set figures are the ones to expect on a new corpus.",
+        in_range=f"{inside.min():.2f}" if inside.min() == inside.max() else f"{inside.min():.2f}–{inside.max():.2f}",
+        b_ind=honest[("indicators", "all")], b_q=honest[("quantities", "all")], b_m=honest[("mentions", "all")],
+        gap_text=(f"lower than in sample on every row, by {gap.min():.2f} to {gap.max():.2f}" if (gap > 0).all()
+                  else f"in sample minus the fresh set ranges from {gap.min():.2f} to {gap.max():.2f}"),
+        weakest=an.bilingual([weakest], "mention", corpus.lexicon)[0].lower(), weak=types.loc[weakest, HONEST],
+        a_text=("rose on every row" if (a_after > a_before).all() else "rose on "
+                f"{int((a_after > a_before).sum())} of {len(rows)} rows"),
+        a_vs_b=("after development it lies above the fresh set on every row. Scores on pages the rules were tuned on "
+                "overstate accuracy, on set A as in sample"
+                if (a_after > honest).all() else
+                f"after development it lies above the fresh set on {int((a_after > honest).sum())} of {len(rows)} rows")))
 
 # %% [markdown]
 # The fresh set per indicator code and mention type, before and after, with the 95 %
@@ -171,17 +194,18 @@ say("In sample, F1 is {in_range} on every row. On the fresh set at the end it is
 # items have wide intervals: read them as rough.
 
 # %%
-fresh = out_of_sample[out_of_sample["set"].str.startswith("fresh set")
-                      & out_of_sample["table"].isin(["indicators", "quantities", "mentions"])]
-before = fresh[fresh["set"] == "fresh set (before)"].set_index(["table", "category"])
-after = fresh[fresh["set"] == "fresh set (after)"].set_index(["table", "category"])
-per_code = pd.DataFrame({
-    "gold": (after["tp"] + after["fn"]).astype(int),
-    "F1 before": before["f1_exact"], "F1 after": after["f1_exact"],
-    "95% interval": [f"[{lo:.2f}, {hi:.2f}]" for lo, hi in zip(after["f1_low"], after["f1_high"])],
-    "false hits": after["fp"].astype(int), "misses": after["fn"].astype(int),
-}).sort_index(key=lambda idx: idx.map(lambda v: (v != "all", v)) if idx.name == "category" else idx)
-per_code
+if HELD_OUT:
+    fresh = out_of_sample[out_of_sample["set"].str.startswith("fresh set")
+                          & out_of_sample["table"].isin(["indicators", "quantities", "mentions"])]
+    before = fresh[fresh["set"] == "fresh set (before)"].set_index(["table", "category"])
+    after = fresh[fresh["set"] == "fresh set (after)"].set_index(["table", "category"])
+    per_code = pd.DataFrame({
+        "gold": (after["tp"] + after["fn"]).astype(int),
+        "F1 before": before["f1_exact"], "F1 after": after["f1_exact"],
+        "95% interval": [f"[{lo:.2f}, {hi:.2f}]" for lo, hi in zip(after["f1_low"], after["f1_high"])],
+        "false hits": after["fp"].astype(int), "misses": after["fn"].astype(int),
+    })
+    display(per_code)
 
 # %% [markdown]
 # ## Canonical names
@@ -190,7 +214,7 @@ per_code
 # canonical name the gold one?
 
 # %%
-evaluation.canonical
+evaluation.canonical if HAS_GOLD else None
 
 # %% [markdown]
 # ## Every error
@@ -201,25 +225,28 @@ evaluation.canonical
 # rules get wrong.
 
 # %%
-errors = evaluation.errors.sort_values(["table", "error", "doc_id", "category", "surface"], kind="mergesort")
-errors.reset_index(drop=True)
+if HAS_GOLD:
+    errors = evaluation.errors.sort_values(["table", "error", "doc_id", "category", "surface"], kind="mergesort")
+    display(errors.reset_index(drop=True))
 
 # %%
-error_counts = (evaluation.errors.groupby(["table", "error"]).size().rename("n").reset_index()
-                .sort_values(["table", "error"]).reset_index(drop=True))
-error_counts
+if HAS_GOLD:
+    error_counts = (evaluation.errors.groupby(["table", "error"]).size().rename("n").reset_index()
+                    .sort_values(["table", "error"]).reset_index(drop=True))
+    display(error_counts)
 
 # %%
-kinds = evaluation.errors["error"].value_counts()
-detection = int(kinds.get("miss", 0) + kinds.get("false_hit", 0))
-names = {"miss": "misses", "false_hit": "false hits", "canonical": "canonical-name disagreements"}
-say("In sample, {n} error{s} remain{v}: {kinds}. {detail}",
-    n=len(evaluation.errors), s="" if len(evaluation.errors) == 1 else "s",
-    v="s" if len(evaluation.errors) == 1 else "",
-    kinds=listing(f"{n} {names.get(k, k)}" for k, n in kinds.sort_index().items()) or "none",
-    detail=("None is a detection error: every one is a mention found with the right type and surface whose "
-            "canonical name differs from the gold's." if detection == 0 and len(evaluation.errors)
-            else f"{detection} are detection errors (misses and false hits)." if detection else ""))
+if HAS_GOLD:
+    kinds = evaluation.errors["error"].value_counts()
+    detection = int(kinds.get("miss", 0) + kinds.get("false_hit", 0))
+    names = {"miss": "misses", "false_hit": "false hits", "canonical": "canonical-name disagreements"}
+    display(say("In sample, {n} error{s} remain{v}: {kinds}. {detail}",
+        n=len(evaluation.errors), s="" if len(evaluation.errors) == 1 else "s",
+        v="s" if len(evaluation.errors) == 1 else "",
+        kinds=listing(f"{n} {names.get(k, k)}" for k, n in kinds.sort_index().items()) or "none",
+        detail=("None is a detection error: every one is a mention found with the right type and surface whose "
+                "canonical name differs from the gold's." if detection == 0 and len(evaluation.errors)
+                else f"{detection} are detection errors (misses and false hits)." if detection else "")))
 
 # %% [markdown]
 # The conventions for canonical names are set out in [codebook §3](../docs/codebook.md)

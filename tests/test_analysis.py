@@ -362,6 +362,31 @@ def test_projection_summary_on_a_hand_made_graph():
     assert list(out["node_type"]) == ["station", "deputy", "agency"]
 
 
+@pytest.mark.parametrize("nodes", [
+    [("s1", "station"), ("s2", "station")],  # two stations, no deputy: networkx refused (graph size 2)
+    [("s1", "station")],  # one station
+    [],  # an empty graph
+    [("s1", "station"), ("a1", "agency"), ("d1", "deputy")],  # one node of each type, no edge
+], ids=["no_via_nodes", "one_node", "empty", "no_edges"])
+def test_projection_summary_on_tiny_graphs(nodes):
+    """A corpus of one short report gives a network with few nodes: every projection is
+    then empty, not an error (networkx's projection refuses a graph without via nodes)."""
+    import networkx as nx
+
+    from congress_lib.network import project, projection_edges
+
+    G = nx.Graph()
+    for node, t in nodes:
+        G.add_node(node, type=t, canonical=node)
+    out = an.projection_summary(G)
+    assert len(out) == 12
+    assert (out["edges"] == 0).all() and (out["linked_nodes"] == 0).all() and (out["density"] == 0).all()
+    stations = sum(t == "station" for _, t in nodes)
+    assert out.set_index(["node_type", "via_type"]).loc[("station", "deputy"), "nodes"] == stations
+    assert sorted(project(G, "station", "deputy").nodes) == sorted(n for n, t in nodes if t == "station")
+    assert projection_edges(G, "station", "deputy").empty
+
+
 def test_place_names_are_romanised_for_readers_without_chinese(tmp_path):
     from congress_lib import analysis as an
 

@@ -28,7 +28,7 @@ def test_the_readme_tour_runs_and_prints_what_it_shows(monkeypatch):
 def test_every_command_the_readme_names_exists():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    for target in ("run", "test", "lab", "notebooks"):
+    for target in ("run", "test", "lab", "notebooks", "report"):
         assert f"make {target}" in readme and f"\n{target}:" in makefile, target
     for path in ("docs/codebook.md", "docs/performance.md", "figures/README.md", "corpus/README.md",
                  "jupyter/jupyter_server_config.py", "benchmarks/bench_build.py", "benchmarks/bench_adversarial.py",

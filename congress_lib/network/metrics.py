@@ -182,6 +182,11 @@ def project(G: nx.Graph, node_type: str, via_type: str, *, weight: str = "shared
     B.add_edges_from(sorted(((u, v) if types[u] == node_type else (v, u)
                              for u, v in G.edges() if {types.get(u), types.get(v)} == {node_type, via_type}),
                             key=lambda e: (str(e[0]), str(e[1]))))
+    P = nx.Graph(name=f"{node_type} via {via_type}")
+    for n in top:
+        P.add_node(n, **G.nodes[n])
+    if len(top) < 2 or not bottom:  # nothing to project (networkx refuses a graph without via_type nodes)
+        return P
     shared_graph = bipartite.weighted_projected_graph(B, top)
 
     def tie(u, x) -> float:
@@ -191,9 +196,6 @@ def project(G: nx.Graph, node_type: str, via_type: str, *, weight: str = "shared
         return sum(min(tie(u, x), tie(v, x)) for x in set(B_[u]) & set(B_[v]))
 
     sentence_graph = bipartite.generic_weighted_projected_graph(B, top, weight_function=by_sentences)
-    P = nx.Graph(name=f"{node_type} via {via_type}")
-    for n in top:
-        P.add_node(n, **G.nodes[n])
     for u, v in sorted((tuple(sorted(e, key=str)) for e in shared_graph.edges()),
                        key=lambda e: (str(e[0]), str(e[1]))):
         shared = int(shared_graph.edges[u, v]["weight"])
