@@ -34,6 +34,7 @@ from typing import Any
 import pandas as pd
 
 from .errors import CorpusNotFoundError, InvalidArgumentError
+from .ingest import format_of_name
 from .pipeline import DocResult
 from .schema import TABLES, Table, output_tables, tables_of
 from .resources import Lexicon, load_lexicon
@@ -504,7 +505,13 @@ def prepare(path, *, lexicon=None, metadata=None, max_file_mb: float = MAX_FILE_
                              "kind": "file"})
             continue
         stems[doc_id] = rel
-        jobs.append((doc_id, rel, file, meta.get(doc_id, {})))
+        row = meta.get(doc_id, {})
+        if format_of_name(name):
+            # The reader the name calls for is part of the job's metadata, so that a cached
+            # result (keyed by bytes and metadata) of the same bytes under another name is
+            # not reused.
+            row = {**row, "format": format_of_name(name)}
+        jobs.append((doc_id, rel, file, row))
     return Prepared(lex, root, jobs, rejected, meta, stems)
 
 
