@@ -472,7 +472,8 @@ def prepare(path, *, lexicon=None, metadata=None, max_file_mb: float = MAX_FILE_
             f"load_corpus needs a folder path or a list of file paths, not {type(path).__name__}; "
             "e.g. cl.load_corpus('corpus').")
     if not files and not rejected:
-        raise CorpusNotFoundError(f"no files found under {str(path)!r}; put the reports (.txt) in it.")
+        raise CorpusNotFoundError(f"no files found under {str(path)!r}; put the reports (.txt, .html, .pdf, .docx) "
+                                  "in it.")
 
     meta_path = Path(metadata) if metadata is not None else (root / "metadata.csv" if root else None)
     if metadata is not None and not meta_path.is_file():

@@ -1,6 +1,13 @@
-"""Reading report files: encodings, script conversion, page furniture.
+"""Reading report files: formats, encodings, script conversion, page furniture.
 
-The loader never decodes lossily. For each file it
+:func:`read_document` reads one file (``documents.format``): a PDF's text layer
+(:func:`pdf_text`: columns in reading order, page furniture out; no text layer,
+encrypted, damaged or over :data:`MAX_PDF_PAGES` pages: rejected with the reason), a
+Word .docx file (:func:`docx_text`), a web page named ``.html``/``.htm`` (its main
+text by trafilatura, :func:`_page_text`) or text. Text and web pages are decoded as
+below, and the text of every format is cleaned by :func:`clean_text`.
+
+The loader never decodes lossily. For each text file it
 
 1. refuses files that are empty, binary, or undecodable, with a reason;
 2. decodes strictly: UTF-8 (with or without BOM), UTF-16 (BOM, or NUL pattern),
@@ -931,14 +938,23 @@ def pdf_text(data: bytes, max_pages: int | None = None) -> tuple[str, list[str]]
     pages: list[list[_Line]] = []
     n_chars = n_cid = 0
     with pdf:
+        from pdfminer.pdfpage import PDFPage
+
         try:
-            n_pages = len(pdf.pages)
+            # Counted by walking the page tree up to the limit: a file that declares a million
+            # pages is refused before any page object is made.
+            n_pages = 0
+            for _ in PDFPage.create_pages(pdf.doc):
+                n_pages += 1
+                if n_pages > max_pages:
+                    raise RejectReason(f"too many pages (more than {max_pages}, the page limit for a PDF): "
+                                       f"split the report, or {_TO_TXT}")
+            pages_of = pdf.pages
+        except RejectReason:
+            raise
         except Exception as exc:
             raise _pdf_error(exc) from None
-        if n_pages > max_pages:
-            raise RejectReason(f"too many pages ({n_pages} pages > {max_pages} page limit for a PDF): "
-                               f"split the report, or {_TO_TXT}")
-        for page in pdf.pages:
+        for page in pages_of:
             try:
                 chars = [c for c in page.dedupe_chars(tolerance=1).chars if c["text"].strip()]
             except Exception as exc:
