@@ -790,6 +790,21 @@ def read_document(data: bytes, name: str = "", lexicon: Lexicon | None = None, *
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+def _headline_of(title: str, separators: str) -> str:
+    """The headline in a page title that joins it to the site's name (标题_某某人大网,
+    某某人大网 | 标题): the longest part between separators (``title_site_separators`` of
+    furniture.yaml; a hyphen only with spaces around it, as 2023-2024 holds one)."""
+    if not title or not separators:
+        return title
+    dashes = "".join(c for c in separators if c in "-－—–")
+    others = "".join(c for c in separators if c not in dashes)
+    pattern = "|".join(p for p in (rf"\s+{char_class(dashes)}\s+" if dashes else "",
+                                   char_class(others) if others else "") if p)
+    parts = [part.strip() for part in re.split(pattern, title) if part.strip()]
+    longest = max(parts, key=len) if parts else title
+    return longest if len(parts) > 1 and len(longest) >= 4 else title
+
+
 def _page_text(page: str, lexicon: Lexicon) -> tuple[Cleaned, str, str]:
     """A web page's main text, cleaned, with its title and date: ``(cleaned, title, date)``.
 
@@ -813,7 +828,8 @@ def _page_text(page: str, lexicon: Lexicon) -> tuple[Cleaned, str, str]:
     except Exception:  # (a parser failure on odd markup: the whole-page text stands)
         doc = None
     main = (getattr(doc, "text", None) or "").strip()
-    title = " ".join((getattr(doc, "title", None) or "").split())
+    title = _headline_of(" ".join((getattr(doc, "title", None) or "").split()),
+                         str(lexicon["furniture"].get("title_site_separators", "") or ""))
     date = getattr(doc, "date", None) or ""
     date = date if _ISO_DATE.fullmatch(date) else ""
     if not main:

@@ -98,6 +98,14 @@ def test_a_web_page_yields_its_article_and_none_of_its_furniture():
     assert read.raw_text.startswith("<!DOCTYPE html>")
 
 
+def test_a_page_title_loses_the_site_name():
+    """Without an <h1>, the headline is the page's <title> less the site's name."""
+    page = html_page().replace(f"<h1>{TITLE}</h1>", "")
+    read = read_document(page.encode("utf-8"), "page.html")
+    assert read.title == TITLE and read.cleaned.text.split("\n")[0] == TITLE
+    assert "某某区人大网" not in read.cleaned.text
+
+
 def test_a_page_whose_main_text_is_not_found_falls_back_to_the_whole_page(monkeypatch):
     import trafilatura
 
