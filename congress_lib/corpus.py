@@ -34,6 +34,7 @@ from typing import Any
 import pandas as pd
 
 from .errors import CorpusNotFoundError, InvalidArgumentError
+from .ingest import format_of_name
 from .pipeline import DocResult
 from .schema import TABLES, Table, output_tables, tables_of
 from .resources import Lexicon, load_lexicon
@@ -471,7 +472,8 @@ def prepare(path, *, lexicon=None, metadata=None, max_file_mb: float = MAX_FILE_
             f"load_corpus needs a folder path or a list of file paths, not {type(path).__name__}; "
             "e.g. cl.load_corpus('corpus').")
     if not files and not rejected:
-        raise CorpusNotFoundError(f"no files found under {str(path)!r}; put the reports (.txt) in it.")
+        raise CorpusNotFoundError(f"no files found under {str(path)!r}; put the reports (.txt, .html, .pdf, .docx) "
+                                  "in it.")
 
     meta_path = Path(metadata) if metadata is not None else (root / "metadata.csv" if root else None)
     if metadata is not None and not meta_path.is_file():
@@ -504,7 +506,13 @@ def prepare(path, *, lexicon=None, metadata=None, max_file_mb: float = MAX_FILE_
                              "kind": "file"})
             continue
         stems[doc_id] = rel
-        jobs.append((doc_id, rel, file, meta.get(doc_id, {})))
+        row = meta.get(doc_id, {})
+        if format_of_name(name):
+            # The reader the name calls for is part of the job's metadata, so that a cached
+            # result (keyed by bytes and metadata) of the same bytes under another name is
+            # not reused.
+            row = {**row, "format": format_of_name(name)}
+        jobs.append((doc_id, rel, file, row))
     return Prepared(lex, root, jobs, rejected, meta, stems)
 
 

@@ -1,6 +1,13 @@
-"""Reading report files: encodings, script conversion, page furniture.
+"""Reading report files: formats, encodings, script conversion, page furniture.
 
-The loader never decodes lossily. For each file it
+:func:`read_document` reads one file (``documents.format``): a PDF's text layer
+(:func:`pdf_text`: columns in reading order, page furniture out; no text layer,
+encrypted, damaged or over :data:`MAX_PDF_PAGES` pages: rejected with the reason), a
+Word .docx file (:func:`docx_text`), a web page named ``.html``/``.htm`` (its main
+text by trafilatura, :func:`_page_text`) or text. Text and web pages are decoded as
+below, and the text of every format is cleaned by :func:`clean_text`.
+
+The loader never decodes lossily. For each text file it
 
 1. refuses files that are empty, binary, or undecodable, with a reason;
 2. decodes strictly: UTF-8 (with or without BOM), UTF-16 (BOM, or NUL pattern),
@@ -37,7 +44,9 @@ from typing import NamedTuple
 from .resources import Lexicon, compiled, load_lexicon
 from .text import CJK, CJK_BASIC, TONE_CONSONANTS, TONE_VOWELS, WIDTH_FOLD, CharMap, char_class, characters, opencc
 
-__all__ = ["Decoded", "Cleaned", "decode_bytes", "known_format", "clean_text", "RejectReason", "to_simplified"]
+__all__ = ["Decoded", "Cleaned", "Read", "decode_bytes", "known_format", "container_format", "clean_text",
+           "read_document", "format_of_name", "RejectReason", "to_simplified", "FORMATS", "MAX_PDF_PAGES",
+           "MAX_UNZIPPED_MB"]
 
 
 class RejectReason(Exception):
@@ -126,8 +135,6 @@ _NOT_A_REPORT = "not a report: move it out of the corpus folder"
 
 #: Formats recognised by the bytes a file starts with: (magic, what the file is, what to do).
 _SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
-    (b"%PDF-", "a PDF document", "PDF is not read yet: save its text as a UTF-8 .txt file "
-     "(e.g. `pdftotext -enc UTF-8 report.pdf`) and add that instead"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image", _IMAGE),
     (b"\xff\xd8\xff", "a JPEG image", _IMAGE),
     (b"GIF87a", "a GIF image", _IMAGE),
@@ -144,7 +151,6 @@ _SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 #: What a ZIP container is, by a member name or a mimetype it holds (names are stored as they are).
 _ZIP_KINDS: tuple[tuple[bytes, str, str], ...] = (
-    (b"word/document.xml", "a Word document (.docx)", _document("Word", "docx")),
     (b"xl/workbook.xml", "an Excel workbook (.xlsx)", _SHEET),
     (b"ppt/presentation.xml", "a PowerPoint presentation (.pptx)", _SHEET),
     (b"application/vnd.oasis.opendocument.text", "an OpenDocument text (.odt)", _document("OpenDocument", "odt")),
@@ -162,17 +168,18 @@ _OLE_KINDS: tuple[tuple[bytes, str, str], ...] = (
 
 
 def known_format(data: bytes) -> str | None:
-    """The reject reason of a file in a known non-text format, told by its first bytes; None otherwise.
+    """The reject reason of a file in a known format that is not read, told by its first bytes;
+    None otherwise (text, and the PDF and Word .docx files that :func:`read_document` reads).
 
-    PDF, Word/Excel/PowerPoint (both the ZIP-based .docx/.xlsx/.pptx and the
+    Word/Excel/PowerPoint files other than .docx (the ZIP-based .xlsx/.pptx and the
     OLE-based .doc/.xls/.ppt), OpenDocument, EPUB, images, archives and a few
     other binaries get a reason that names the format and says what to do
     (e.g. save the text as .txt). Like every binary reject it starts with
     ``binary file:``.
     """
-    if data[:64].lstrip()[:5] == b"%PDF-":  # (readers accept a PDF header after blank lines)
-        return f"binary file: {_SIGNATURES[0][1]}; {_SIGNATURES[0][2]}"
-    for magic, what, todo in _SIGNATURES[1:]:
+    if container_format(data) is not None:  # (read by read_document)
+        return None
+    for magic, what, todo in _SIGNATURES:
         if data.startswith(magic):
             return f"binary file: {what}; {todo}"
     if data.startswith(_ZIP):
@@ -199,6 +206,10 @@ def decode_bytes(data: bytes) -> Decoded:
     """
     if not data or not data.strip(b" \t\r\n\x00"):
         raise RejectReason("empty file: it holds no text")
+    container = container_format(data)
+    if container is not None:
+        raise RejectReason(f"binary file: a {container.upper()} document is not a text file; "
+                           "read it with read_document (load_corpus does)")
     known = known_format(data)
     if known is not None:
         raise RejectReason(known)
@@ -641,17 +652,20 @@ def _cleaning_rules(lexicon: Lexicon) -> _CleaningRules:
     )
 
 
-def clean_text(text: str, lexicon: Lexicon | None = None) -> Cleaned:
+def clean_text(text: str, lexicon: Lexicon | None = None, *, html: bool | None = None) -> Cleaned:
     """Clean decoded text: HTML → text, t2s, width folding, furniture removal.
 
     Returns the cleaned text with lines stripped and blank lines collapsed, and the
     removed furniture lines in page order (a page's repeated ``<title>``, each line
     matched by a line pattern or a navigation menu, each line that the inline
     patterns leave nothing of, and the heading and items of related-article lists).
+    ``html`` says whether ``text`` is HTML markup; None (the default) tells by
+    looking (:func:`looks_like_html`). Text a reader already took out of a page,
+    a PDF or a Word file is passed with ``html=False``.
     """
     lexicon = lexicon or load_lexicon()
     furniture_lex = lexicon["furniture"]
-    was_html = looks_like_html(text)
+    was_html = looks_like_html(text) if html is None else html
     removed: list[str] = []
     if was_html:
         text, dropped_title = _html_to_text(text, str(furniture_lex.get("title_site_separators", "") or ""))
@@ -685,3 +699,450 @@ def clean_text(text: str, lexicon: Lexicon | None = None) -> Cleaned:
     kept = [line for line, is_furniture in lines if not is_furniture]
     removed.extend(line for line, is_furniture in lines if is_furniture)
     return Cleaned(text="\n".join(kept), script=script, was_html=was_html, furniture=removed)
+
+
+# --- reading a file: text, web page, PDF, Word ----------------------------------------
+
+#: The formats a document is read from (``documents.format``).
+FORMATS = ("txt", "html", "pdf", "docx")
+
+#: A PDF of more pages than this is rejected unread (the reason says so): a report has a
+#: few dozen pages at most, and reading a PDF costs time in its number of pages.
+MAX_PDF_PAGES = 500
+
+#: A Word file whose parts unpack to more than this many MB (10^6 bytes) is rejected
+#: unread: a report's text is a few hundred KB, and the bound keeps a ZIP bomb out.
+MAX_UNZIPPED_MB = 200.0
+
+#: File name endings read as web pages (:func:`format_of_name`).
+_HTML_NAMES = (".html", ".htm")
+
+_TO_TXT = "save its text as a UTF-8 .txt file and add that instead"
+
+
+@dataclass
+class Read:
+    """What :func:`read_document` makes of one file.
+
+    ``cleaned`` is the cleaned text (what every offset indexes) with the removed
+    furniture lines; ``raw_text`` the text as read, before cleaning (for a web page
+    its HTML source); ``format`` one of :data:`FORMATS`; ``encoding`` the encoding
+    of a text file or web page (empty for PDF and Word files, whose text is
+    Unicode inside the file); ``title`` and ``date`` (``YYYY-MM-DD``) those the page
+    states about itself (web pages only; empty when not found).
+    """
+
+    cleaned: Cleaned
+    raw_text: str
+    format: str
+    encoding: str
+    title: str = ""
+    date: str = ""
+
+
+def format_of_name(name: str) -> str:
+    """The format a file's name announces: ``"html"`` for ``.html``/``.htm``, else ``""``
+    (the bytes tell: a PDF, a Word file or text)."""
+    return "html" if name.lower().endswith(_HTML_NAMES) else ""
+
+
+def container_format(data: bytes) -> str | None:
+    """``"pdf"`` or ``"docx"`` when the bytes are a PDF or a Word .docx file; None otherwise."""
+    if data[:64].lstrip()[:5] == b"%PDF-":  # (readers accept a PDF header after blank lines)
+        return "pdf"
+    if data.startswith(_ZIP) and b"word/document.xml" in data:
+        return "docx"
+    return None
+
+
+def read_document(data: bytes, name: str = "", lexicon: Lexicon | None = None, *,
+                  format: str | None = None) -> Read:
+    """Read one file's bytes into cleaned text, or raise :class:`RejectReason`.
+
+    The bytes tell a PDF (its text layer, :func:`pdf_text`) and a Word .docx file
+    (:func:`docx_text`) apart from text; text is decoded strictly
+    (:func:`decode_bytes`). A text file named ``.html``/``.htm`` (or ``format="html"``)
+    that holds markup is a web page: its main text is taken by trafilatura
+    (:func:`_page_text`). Everything is then cleaned by :func:`clean_text`: HTML saved
+    under another name (e.g. ``.txt``) keeps the line-based cleaning of the whole page.
+    """
+    lexicon = lexicon or load_lexicon()
+    if not data or not data.strip(b" \t\r\n\x00"):
+        raise RejectReason("empty file: it holds no text")
+    container = container_format(data)
+    if container == "pdf":
+        text, furniture = pdf_text(data)
+        cleaned = clean_text(text, lexicon, html=False)
+        cleaned.furniture[:0] = furniture
+        return Read(cleaned, text, "pdf", "")
+    if container == "docx":
+        text = docx_text(data)
+        return Read(clean_text(text, lexicon, html=False), text, "docx", "")
+    decoded = decode_bytes(data)
+    if (format or format_of_name(name)) == "html" and looks_like_html(decoded.text):
+        cleaned, title, date = _page_text(decoded.text, lexicon)
+        return Read(cleaned, decoded.text, "html", decoded.encoding, title, date)
+    return Read(clean_text(decoded.text, lexicon), decoded.text, "txt", decoded.encoding)
+
+
+# --- web pages ----------------------------------------------------------------------
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _headline_of(title: str, separators: str) -> str:
+    """The headline in a page title that joins it to the site's name (标题_某某人大网,
+    某某人大网 | 标题): the longest part between separators (``title_site_separators`` of
+    furniture.yaml; a hyphen only with spaces around it, as 2023-2024 holds one)."""
+    if not title or not separators:
+        return title
+    dashes = "".join(c for c in separators if c in "-－—–")
+    others = "".join(c for c in separators if c not in dashes)
+    pattern = "|".join(p for p in (rf"\s+{char_class(dashes)}\s+" if dashes else "",
+                                   char_class(others) if others else "") if p)
+    parts = [part.strip() for part in re.split(pattern, title) if part.strip()]
+    longest = max(parts, key=len) if parts else title
+    return longest if len(parts) > 1 and len(longest) >= 4 else title
+
+
+def _page_text(page: str, lexicon: Lexicon) -> tuple[Cleaned, str, str]:
+    """A web page's main text, cleaned, with its title and date: ``(cleaned, title, date)``.
+
+    trafilatura (given the page's text: it fetches nothing) keeps the article and
+    drops navigation, footers, share widgets, comments and related-article lists;
+    its headline, which it leaves out of the text, is put back as the first line.
+    The page is also cleaned whole, as HTML saved as text is (:func:`clean_text`):
+    that is the text when trafilatura finds none, and otherwise tells the removed
+    lines (the furniture: the publisher's and date line among them). The date is
+    one the page's markup states (meta tags, ``<time>``, JSON-LD), not one guessed
+    from its text.
+    """
+    whole = clean_text(page, lexicon, html=True)  # (raises for pages nested too deeply)
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(
+            page, with_metadata=True, include_comments=False, include_tables=True, include_images=False,
+            include_links=False, deduplicate=False,
+            date_extraction_params={"extensive_search": False, "original_date": True})
+    except Exception:  # (a parser failure on odd markup: the whole-page text stands)
+        doc = None
+    main = (getattr(doc, "text", None) or "").strip()
+    title = _headline_of(" ".join((getattr(doc, "title", None) or "").split()),
+                         str(lexicon["furniture"].get("title_site_separators", "") or ""))
+    date = getattr(doc, "date", None) or ""
+    date = date if _ISO_DATE.fullmatch(date) else ""
+    if not main:
+        return whole, title, date
+    if title and title not in main.split("\n", 2)[:2]:
+        main = title + "\n" + main
+    cleaned = clean_text(main, lexicon, html=False)
+    kept = set(cleaned.text.split("\n"))
+    dropped = [line for line in whole.text.split("\n") if line not in kept]
+    known = set(whole.furniture)
+    cleaned.furniture = whole.furniture + dropped + [line for line in cleaned.furniture if line not in known]
+    cleaned.was_html = True
+    return cleaned, title, date
+
+
+# --- Word .docx ---------------------------------------------------------------------
+
+
+def _corrupt(kind: str, exc: BaseException) -> RejectReason:
+    detail = " ".join(str(exc).split())[:200] or type(exc).__name__
+    return RejectReason(f"corrupt {kind}: {detail}; open it and save it again, or {_TO_TXT}")
+
+
+def docx_text(data: bytes) -> str:
+    """The text of a Word .docx file (python-docx): the body's paragraphs and tables in
+    document order, a table row by row (one line per row, its cells joined by tabs, a
+    merged cell once). Headers, footers, footnotes, comments and text boxes are not read.
+
+    Raises :class:`RejectReason` for a damaged file, and for one whose parts unpack to
+    more than :data:`MAX_UNZIPPED_MB` (a ZIP bomb).
+    """
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, EOFError) as exc:
+        raise _corrupt("Word document (.docx)", exc) from None
+    if unpacked > MAX_UNZIPPED_MB * 1_000_000:
+        raise RejectReason(f"Word document (.docx) too large unpacked ({unpacked / 1e6:.0f} MB > "
+                           f"{MAX_UNZIPPED_MB:g} MB limit): a report's text is far smaller; {_TO_TXT}")
+    try:
+        import docx
+        from docx.oxml.ns import qn
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        document = docx.Document(io.BytesIO(data))
+        lines: list[str] = []
+        p_tag, tbl_tag, sdt_tag, content_tag = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
+
+        def walk(element, parent) -> None:
+            for child in element.iterchildren():
+                if child.tag == p_tag:
+                    lines.append(Paragraph(child, parent).text)
+                elif child.tag == tbl_tag:
+                    for row in Table(child, parent).rows:
+                        seen, cells = set(), []
+                        for cell in row.cells:
+                            if cell._tc in seen:  # (a merged cell is listed once per grid column)
+                                continue
+                            seen.add(cell._tc)
+                            cells.append(" ".join(cell.text.split()))
+                        lines.append("\t".join(c for c in cells if c))
+                elif child.tag == sdt_tag:  # a content control: its content in place
+                    content = child.find(content_tag)
+                    if content is not None:
+                        walk(content, parent)
+
+        walk(document.element.body, document)
+    except RejectReason:
+        raise
+    except Exception as exc:  # (whatever a damaged package raises: a reason, never a traceback)
+        raise _corrupt("Word document (.docx)", exc) from None
+    text = "\n".join(lines)
+    if not text.strip():
+        raise RejectReason("empty Word document (.docx): it holds no text in its body")
+    return text
+
+
+# --- PDF ----------------------------------------------------------------------------
+
+_PAGE_NUMBER = re.compile(r"^[\s\-—–·•]*(?:第\s*)?\d{1,4}\s*页?\s*(?:[/／]\s*(?:共\s*)?\d{1,4}\s*页?)?[\s\-—–·•]*$"
+                          r"|^[\s\-—–]*(?:page\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?[\s\-—–]*$", re.I)
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+
+
+class _Line(NamedTuple):
+    text: str
+    open_end: bool  # reaches its column's right edge: the paragraph may go on in the next line
+    indented: bool  # starts right of its column's left edge: a paragraph's first line
+
+
+def pdf_text(data: bytes, max_pages: int | None = None) -> tuple[str, list[str]]:
+    """The text layer of a PDF (pdfplumber), in reading order: ``(text, furniture lines)``.
+
+    On each page, columns are found as vertical gutters that the page's lines do not
+    cross (:func:`_gutters`); lines that cross them (a title over two columns) stand
+    where they are, and between them each column is read whole before the next. A
+    line that runs to its column's right edge goes on in the next line of text
+    unless that is indented (a new paragraph), also into the next column or page;
+    lines are joined without a space between Chinese characters. Page numbers and
+    running headers and footers (the same first or last line on most pages) are
+    furniture. Tables come out row by row as lines (cells joined by spaces), unless
+    a page is mostly a table, whose columns may read as text columns.
+
+    Raises :class:`RejectReason` for an encrypted or damaged PDF, one of more than
+    ``max_pages`` pages (default :data:`MAX_PDF_PAGES`), and one without a text layer
+    (``no text layer (scanned?)``).
+    """
+    import io
+
+    max_pages = MAX_PDF_PAGES if max_pages is None else max_pages
+
+    import pdfplumber
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:
+        raise _pdf_error(exc) from None
+    pages: list[list[_Line]] = []
+    n_chars = n_cid = 0
+    with pdf:
+        from pdfminer.pdfpage import PDFPage
+
+        try:
+            # Counted by walking the page tree up to the limit: a file that declares a million
+            # pages is refused before any page object is made.
+            n_pages = 0
+            for _ in PDFPage.create_pages(pdf.doc):
+                n_pages += 1
+                if n_pages > max_pages:
+                    raise RejectReason(f"too many pages (more than {max_pages}, the page limit for a PDF): "
+                                       f"split the report, or {_TO_TXT}")
+            pages_of = pdf.pages
+        except RejectReason:
+            raise
+        except Exception as exc:
+            raise _pdf_error(exc) from None
+        for page in pages_of:
+            try:
+                chars = [c for c in page.dedupe_chars(tolerance=1).chars if c["text"].strip()]
+            except Exception as exc:
+                raise _pdf_error(exc) from None
+            finally:
+                page.close()
+            n_chars += len(chars)
+            n_cid += sum(1 for c in chars if c["text"].startswith("(cid:"))
+            pages.append(_page_lines(chars))
+    if n_chars < 10:
+        raise RejectReason(f"no text layer (scanned?): the PDF's {n_pages} page(s) hold no text, only images "
+                           "or drawings; OCR it (e.g. `ocrmypdf --language chi_sim`) or " + _TO_TXT)
+    if n_cid > n_chars / 2:
+        raise RejectReason("no text layer (scanned?): its fonts map no characters to Unicode (cid codes only); "
+                           "OCR it or " + _TO_TXT)
+    return _join_pages(pages)
+
+
+def _pdf_error(exc: BaseException) -> RejectReason:
+    inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc  # (pdfplumber wraps)
+    names = {type(inner).__name__, type(exc).__name__}
+    if names & {"PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning"}:
+        return RejectReason("encrypted PDF: it needs a password to open; save an unprotected copy, or " + _TO_TXT)
+    return _corrupt("PDF", inner)
+
+
+def _rows(chars: list[dict]) -> list[list[dict]]:
+    """Characters grouped into rows (top to bottom) by their top edge."""
+    rows: list[list[dict]] = []
+    for c in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+        if rows and c["top"] - rows[-1][0]["top"] <= max(1.0, 0.4 * rows[-1][0]["size"]):
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+    return rows
+
+
+def _gutters(rows: list[list[dict]], size: float) -> list[tuple[float, float]]:
+    """Vertical gutters between text columns: x ranges at least ``size / 2`` wide (3 pt or
+    more) where at least 2 rows have a hole (text on both sides, none in between) and the
+    rows that cross are at most a quarter as many (or at most 2: a title, a page number)."""
+    import math
+
+    import numpy as np
+
+    lo = math.floor(min(c["x0"] for row in rows for c in row))
+    hi = math.ceil(max(c["x1"] for row in rows for c in row))
+    width = hi - lo
+    if width < 10 or len(rows) < 4:
+        return []
+    cover = np.zeros((len(rows), width), dtype=bool)
+    for r, row in enumerate(rows):
+        for c in row:
+            a, b = math.floor(c["x0"] + 0.5) - lo, math.ceil(c["x1"] - 0.5) - lo
+            if b > a:
+                cover[r, a:b] = True
+    crossing = cover.sum(axis=0)
+    xs = np.arange(width) + lo
+    first_end = np.array([min(c["x1"] for c in row) for row in rows])
+    last_start = np.array([max(c["x0"] for c in row) for row in rows])
+    # rows with a hole here: text on both sides, none in between
+    holes = ((first_end[:, None] <= xs[None, :]) & (last_start[:, None] >= xs[None, :] + 1) & ~cover).sum(axis=0)
+    free = (holes >= 2) & (crossing <= np.maximum(2, holes // 4))
+    gutters, start = [], None
+    for x, ok in zip(xs.tolist() + [hi], free.tolist() + [False]):
+        if ok and start is None:
+            start = x
+        elif not ok and start is not None:
+            if x - start >= max(3.0, size / 2):
+                gutters.append((float(start), float(x)))
+            start = None
+    return gutters
+
+
+def _line_text(chars: list[dict]) -> str:
+    """One line's characters left to right; a space where a gap parts Latin letters or digits."""
+    out: list[str] = []
+    prev = None
+    for c in sorted(chars, key=lambda c: c["x0"]):
+        if prev is not None and c["x0"] - prev["x1"] > 0.25 * c["size"] \
+                and (_ASCII_WORD.match(prev["text"][-1]) or _ASCII_WORD.match(c["text"][0])):
+            out.append(" ")
+        out.append(c["text"])
+        prev = c
+    return "".join(out)
+
+
+#: What a paragraph's last line ends with (a line that ends otherwise, nearly at the column's
+#: right edge, goes on in the next line: text set unjustified, or with half-width digits).
+_PARAGRAPH_ENDS = frozenset("。！？；：…”’」』）)!?;:")
+
+
+def _column_lines(rows: list[list[dict]]) -> list[_Line]:
+    """The lines of one column block (rows of characters), with their paragraph marks: a line
+    is open at its end when it reaches the right edge (within 2 characters; within 5 when it
+    does not end like a paragraph), indented when it starts half a character or more right of
+    the left edge."""
+    boxes = [(min(c["x0"] for c in row), max(c["x1"] for c in row), row) for row in rows if row]
+    last = [max(row, key=lambda c: c["x1"])["text"][-1:] for _, _, row in boxes]
+    if not boxes:
+        return []
+    left, right = min(b[0] for b in boxes), max(b[1] for b in boxes)
+    size = sorted(c["size"] for row in rows for c in row)[sum(map(len, rows)) // 2]
+    # (a line joins the next only in a column of 2 lines or more, 10 characters wide or more)
+    wide = len(boxes) >= 2 and right - left >= 10 * size
+    return [_Line(_line_text(row), wide and (x1 >= right - 2 * size or (
+        x1 >= right - 5 * size and end not in _PARAGRAPH_ENDS)), x0 > left + 0.5 * size)
+        for (x0, x1, row), end in zip(boxes, last)]
+
+
+def _page_lines(chars: list[dict]) -> list[_Line]:
+    """A page's lines in reading order (see :func:`pdf_text`)."""
+    if not chars:
+        return []
+    size = sorted(c["size"] for c in chars)[len(chars) // 2]
+    rows = _rows(chars)
+    gutters = _gutters(rows, size)
+    if not gutters:
+        return _column_lines(rows)
+    bounds = [(a + b) / 2 for a, b in gutters]
+    lines: list[_Line] = []
+    block: list[list[dict]] = []
+
+    def flush() -> None:
+        for k in range(len(bounds) + 1):
+            lo = bounds[k - 1] if k else float("-inf")
+            hi = bounds[k] if k < len(bounds) else float("inf")
+            column = [[c for c in row if lo <= (c["x0"] + c["x1"]) / 2 < hi] for row in block]
+            lines.extend(_column_lines([row for row in column if row]))
+        block.clear()
+
+    for row in rows:
+        if any(c["x0"] < b - 0.5 and c["x1"] > a + 0.5 for c in row for a, b in gutters):
+            flush()
+            lines.append(_Line(_line_text(row), False, False))
+        else:
+            block.append(row)
+    flush()
+    return lines
+
+
+def _join_pages(pages: list[list[_Line]]) -> tuple[str, list[str]]:
+    """The pages' lines as one text, furniture out and wrapped lines joined; and the furniture."""
+    furniture: list[str] = []
+    n = len(pages)
+    running: set[str] = set()
+    if n >= 3:  # running headers and footers: the same first or last line (digits aside) on most pages
+        from collections import Counter
+
+        counts = Counter()
+        for lines in pages:
+            ends = {re.sub(r"\d+", "#", line.text) for line in (lines[:1] + lines[-1:])}
+            counts.update(ends)
+        running = {text for text, k in counts.items() if k >= max(3, n / 2)}
+    kept: list[_Line] = []
+    for lines in pages:
+        for i, line in enumerate(lines):
+            edge = i < 2 or i >= len(lines) - 2
+            if (edge and _PAGE_NUMBER.match(line.text)) or \
+                    ((i == 0 or i == len(lines) - 1) and re.sub(r"\d+", "#", line.text) in running):
+                furniture.append(line.text)
+            else:
+                kept.append(line)
+    out: list[str] = []
+    joining = False
+    for line in kept:
+        if joining and not line.indented and out:
+            prev = out[-1]
+            a, b = prev[-1:], line.text[:1]  # (a space between words, none in a number cut in two)
+            glue = " " if _ASCII_WORD.match(a) and _ASCII_WORD.match(b) and (a + b).isalpha() else ""
+            out[-1] = prev + glue + line.text
+        else:
+            out.append(line.text)
+        joining = line.open_end
+    return "\n".join(out), furniture

@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from .ingest import RejectReason, clean_text, decode_bytes
+from .ingest import RejectReason, read_document
 from .jurisdiction import Jurisdiction
 from .resources import Lexicon, compiled
 from .schema import EXTRACTED, column_index, derive_rows
@@ -317,7 +317,12 @@ def compiled_for(lexicon: Lexicon) -> _Compiled:
 
 
 def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], lexicon: Lexicon) -> DocResult:
-    """Decode, clean, split and extract one document.
+    """Read, clean, split and extract one document.
+
+    The file is read by :func:`~congress_lib.ingest.read_document` (text, web page,
+    PDF or Word .docx: the ``format`` column); ``meta["format"]`` (set by the loader
+    from the file's name, see :func:`congress_lib.corpus.prepare`) or else ``path``
+    says whether text is a web page.
 
     Never raises for bad input: a file that cannot be used comes back with
     ``reject`` set to the reason.
@@ -325,26 +330,24 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
     sha = hashlib.sha256(data).hexdigest()
     result = DocResult(doc_id=doc_id, path=path, sha256=sha)
     try:
-        decoded = decode_bytes(data)
+        read = read_document(data, path, lexicon, format=meta.get("format") or None)
     except RejectReason as reason:
         result.reject = str(reason)
         return result
-    try:
-        cleaned = clean_text(decoded.text, lexicon)
-    except RejectReason as reason:
-        result.reject = str(reason)
-        return result
+    cleaned = read.cleaned
     text = cleaned.text
     if not text.strip():
         result.reject = "no report text: every line is page furniture"
         return result
     result.content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
 
-    title = meta.get("title", "")
+    title = meta.get("title", "") or read.title
     if not title:
         first = text.split("\n", 1)[0]
         title = first if len(first) <= 60 else ""
     date, date_source = meta.get("date", ""), "metadata" if meta.get("date") else ""
+    if not date and read.date:
+        date, date_source = read.date, "page"
     if not date:
         for line in cleaned.furniture:
             m = _DATE_IN_PAGE.search(line)
@@ -391,10 +394,10 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
         meta.get("city", "") or doc_jur.city,
         meta.get("district", "") or (doc_jur.district if doc_jur.source == "inferred" else ""),
         meta.get("genre", ""), meta.get("source", ""), meta.get("url", ""),
-        meta.get("notes", ""), decoded.encoding, cleaned.script,
+        meta.get("notes", ""), read.format, read.encoding, cleaned.script,
         cleaned.was_html, len(text), len(spans),
         len(cleaned.furniture), path, sha,
-        text, decoded.text,
+        text, read.raw_text,
     ))
     units, sentences = rows["units"], rows["sentences"]
     q_rows, i_rows, m_rows = rows["quantities"], rows["indicators"], rows["mentions"]

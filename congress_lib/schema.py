@@ -132,11 +132,11 @@ _IDS = ("doc_id", "unit_id", "jurisdiction")
 TABLES: dict[str, Table] = {t.name: t for t in (
     Table("documents",
           ("doc_id", "title", "date", "date_source", "province", "city", "district", "genre", "source", "url",
-           "notes", "encoding", "script", "was_html", "n_chars", "n_units", "n_furniture_lines", "path", "sha256",
+           "notes", "format", "encoding", "script", "was_html", "n_chars", "n_units", "n_furniture_lines", "path", "sha256",
            "text", "raw_text"),
           ints=("n_chars", "n_units", "n_furniture_lines"),
           written=("doc_id", "title", "date", "date_source", "province", "city", "district", "genre", "source",
-                   "url", "notes", "encoding", "script", "was_html", "n_chars", "n_units", "n_furniture_lines",
+                   "url", "notes", "format", "encoding", "script", "was_html", "n_chars", "n_units", "n_furniture_lines",
                    "path", "sha256")),
     Table("texts", ("doc_id", "text"), derive=_texts),
     Table("units",

@@ -60,7 +60,7 @@ def test_hostile_corpus_loads_what_can_be_loaded_and_explains_the_rest(hostile):
     files = rej[rej["kind"] == "file"].set_index("path")["reason"]
     assert files["empty.txt"].startswith("empty file")
     assert files["blank.txt"].startswith("empty file")
-    assert files["binary.txt"].startswith("binary file")
+    assert files["binary.txt"].startswith("corrupt PDF")  # (a PDF by its bytes, whatever its name)
     assert files["truncated.txt"].startswith("truncated UTF-8")
     assert files["only furniture.txt"].startswith("no report text")
     dup = [p for p in ("dup-a.txt", "dup b copy.txt") if p in files.index]

@@ -200,11 +200,6 @@ _OLE_HEAD = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 24
 @pytest.mark.parametrize(
     ("data", "names", "says"),
     [
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "a PDF document", "pdftotext"),
-        (b"%PDF-1.4\n1 0 obj\n<< >>\nendobj\n", "a PDF document", ".txt"),  # (all ASCII: would decode)
-        (b"\r\n%PDF-1.3\n", "a PDF document", ".txt"),
-        (_ZIP_HEAD + b"[Content_Types].xml" + b"\x00" * 8 + b"word/document.xml", "a Word document (.docx)",
-         "plain text (.txt, UTF-8)"),
         (_ZIP_HEAD + b"xl/workbook.xml", "an Excel workbook (.xlsx)", ".txt"),
         (_ZIP_HEAD + b"ppt/presentation.xml", "a PowerPoint presentation (.pptx)", ".txt"),
         (_ZIP_HEAD + b"mimetypeapplication/vnd.oasis.opendocument.text", "an OpenDocument text (.odt)", ".txt"),
@@ -229,6 +224,27 @@ def test_known_binary_formats_are_named_with_what_to_do(data, names, says):
     assert any(todo in reason for todo in ("and add that instead", "extract it", "decompress it")), reason
 
 
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "corrupt PDF: "),
+        (b"%PDF-1.4\n1 0 obj\n<< >>\nendobj\n", "corrupt PDF: "),  # (all ASCII: would decode)
+        (b"\r\n%PDF-1.3\n", "corrupt PDF: "),
+        (_ZIP_HEAD + b"[Content_Types].xml" + b"\x00" * 8 + b"word/document.xml", "corrupt Word document (.docx): "),
+    ],
+)
+def test_damaged_pdf_and_word_files_are_read_as_such_and_refused(data, reason):
+    """PDF and .docx files are read (tests/test_formats.py); damaged ones say so, never as text."""
+    from congress_lib.ingest import read_document
+
+    with pytest.raises(RejectReason) as info:
+        read_document(data, "report")
+    assert str(info.value).startswith(reason), str(info.value)
+    assert "save its text as a UTF-8 .txt file" in str(info.value)
+    with pytest.raises(RejectReason, match="not a text file"):
+        decode_bytes(data)  # (text decoding never reads them as text)
+
+
 def test_text_that_merely_mentions_a_format_is_read():
     text = "%PDF 文件不是报告。区人大代表联络站接待群众12人次。\nPK 赛：县人大常委会组织代表视察。\n"
     assert decode_bytes(text.encode("utf-8")).text == text
@@ -247,8 +263,8 @@ def test_a_corpus_of_office_files_says_what_to_do_with_each(make_corpus):
     corpus = cl.load_corpus(folder)
     assert list(corpus.documents["doc_id"]) == ["good"]
     reasons = dict(zip(corpus.rejected["path"], corpus.rejected["reason"]))
-    assert reasons["report.pdf"].startswith("binary file: a PDF document; PDF is not read yet")
-    assert reasons["report2.docx"].startswith("binary file: a Word document (.docx)")
+    assert reasons["report.pdf"].startswith("corrupt PDF")
+    assert reasons["report2.docx"].startswith("corrupt Word document (.docx)")
     assert reasons["old.doc"].startswith("binary file: a Word 97-2003 document (.doc)")
     assert reasons["scan.jpg"].startswith("binary file: a JPEG image")
     assert all("NUL bytes" not in r for r in reasons.values())
