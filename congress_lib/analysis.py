@@ -25,7 +25,7 @@ Three groups of functions:
    2008), :func:`top_terms`;
 3. tables across units: :func:`unit_matrix`, :func:`largest_figure`,
    :func:`per_capita`, :func:`cooccurrence`, :func:`cooccurrence_pairs`,
-   :func:`evaluation_scores`;
+   :func:`evaluation_scores`, :func:`out_of_sample_scores`;
 4. networks: :func:`projection_summary` (one row per bipartite projection of the
    network of :mod:`congress_lib.network`).
 
@@ -55,6 +55,7 @@ __all__ = [
     "document_profile",
     "draw_heatmap",
     "evaluation_scores",
+    "out_of_sample_scores",
     "largest_figure",
     "load_stopwords",
     "per_capita",
@@ -838,6 +839,38 @@ def evaluation_scores(evaluation, tables: Iterable[str] = ("indicators", "mentio
     long["_m"] = long["metric"].map({"precision": 0, "recall": 1, "f1": 2})
     long = long.sort_values(["_t", "category", "_m"], kind="mergesort").drop(columns=["_t", "_m"])
     return long[["table", "category", "metric", "value", "gold", "extracted"]].reset_index(drop=True)
+
+
+def out_of_sample_scores(scores: pd.DataFrame, set_name: str, table: str = "indicators") -> pd.DataFrame:
+    """One held-out set's scores per category, to show beside the estimates that rest on them.
+
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        The recorded out-of-sample scores (``corpus/annotations/out_of_sample.csv``):
+        columns ``set, table, category, f1`` and, for sets scored with counts,
+        ``tp, fn, f1_low, f1_high``.
+    set_name : str
+        The set, e.g. ``"fresh set (final)"``.
+    table : str
+        ``"indicators"`` (categories are codes) or ``"mentions"`` (mention types).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by category (``all`` included): ``gold`` (items in the set's gold, or
+        missing), ``f1``, ``f1_low``, ``f1_high`` (missing when not recorded).
+        Empty when the set or table is not in ``scores``.
+    """
+    _require(scores, ["set", "table", "category", "f1"], "out_of_sample_scores")
+    part = scores[(scores["set"] == set_name) & (scores["table"] == table)].set_index("category")
+    out = pd.DataFrame(index=part.index.rename("category"))
+    has_counts = {"tp", "fn"} <= set(part.columns)
+    out["gold"] = (part["tp"] + part["fn"]).astype("Int64") if has_counts else pd.array([pd.NA] * len(part), "Int64")
+    out["f1"] = part["f1_exact"] if "f1_exact" in part.columns and part["f1_exact"].notna().all() else part["f1"]
+    for col in ("f1_low", "f1_high"):
+        out[col] = part[col] if col in part.columns else np.nan
+    return out
 
 
 # --------------------------------------------------------------------------- 4. networks

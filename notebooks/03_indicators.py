@@ -30,6 +30,7 @@ from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
+import pandas as pd
 
 import congress_lib as cl
 from congress_lib import analysis as an
@@ -53,7 +54,10 @@ figure_labels = an.unit_labels(corpus.units, romanise=True, lexicon=corpus.lexic
 # One row per coded number: its unit of analysis, code, normalised `value` (56.1万 →
 # 561000; 99% → 99), `unit` (量词, the measure word), whether it was hedged
 # (`approx`: 余 "more than", 近 "nearly" …), the `surface` string and the offsets and
-# sentence it came from. How many numbers of each code, and in how many units:
+# sentence it came from. How many numbers of each code, and in how many units; beside
+# them, how well the code is assigned on unseen reports (F1 on the held-out pages of
+# notebook 06 and its 95 % interval; `held-out gold`: the items it rests on — a code
+# with a handful of items has a wide interval):
 
 # %%
 per_code = (indicators.groupby("indicator")
@@ -61,6 +65,15 @@ per_code = (indicators.groupby("indicator")
             .reindex(INDICATOR_CODES).fillna(0).astype("int64")
             .rename_axis("indicator").reset_index())
 per_code.insert(1, "label", per_code["indicator"].map(english))
+# How far to trust each code on reports the rules were not written for: F1 on the
+# fresh held-out set of notebook 06 (33 pages, 23 provinces), with its 95 % interval.
+VALIDATION = ROOT / "corpus" / "annotations" / "out_of_sample.csv"
+if VALIDATION.is_file():
+    held_out = an.out_of_sample_scores(pd.read_csv(VALIDATION), "fresh set (final)")
+    per_code["F1 out of sample"] = per_code["indicator"].map(held_out["f1"]).round(2)
+    per_code["95% interval"] = per_code["indicator"].map(
+        lambda c: f"[{held_out.at[c, 'f1_low']:.2f}, {held_out.at[c, 'f1_high']:.2f}]" if c in held_out.index else "")
+    per_code["held-out gold"] = per_code["indicator"].map(held_out["gold"]).astype("Int64")
 per_code
 
 # %%

@@ -410,3 +410,19 @@ def test_bilingual_labels_come_from_the_codebook():
     assert an.bilingual(["admin_context"], "indicator") == ["Jurisdiction context"]
     assert an.bilingual(["special_inquiry"], "practice", chinese=False) == ["Special inquiry"]
     assert an.pinyin(["联络站"]) == ["liánluòzhàn"]
+
+
+def test_out_of_sample_scores_of_one_set_per_code():
+    scores = pd.DataFrame({
+        "set": ["s", "s", "s", "t"], "table": ["indicators", "indicators", "mentions", "indicators"],
+        "category": ["all", "stations", "all", "all"], "f1": [0.83, 0.73, 0.94, 0.5],
+        "tp": [173, 11, 615, None], "fn": [32, 6, 26, None], "f1_exact": [0.8337, 0.7333, 0.9411, None],
+        "f1_low": [0.73, 0.5, 0.92, None], "f1_high": [0.9, 0.83, 0.96, None]})
+    got = an.out_of_sample_scores(scores, "s")
+    assert got.index.tolist() == ["all", "stations"]
+    assert got.loc["stations", "gold"] == 17 and got.loc["stations", "f1"] == 0.7333
+    assert got.loc["all", "f1_low"] == 0.73
+    # a set recorded without counts: its rounded F1, no gold count
+    old = an.out_of_sample_scores(scores, "t")
+    assert old.loc["all", "f1"] == 0.5 and old["gold"].isna().all()
+    assert an.out_of_sample_scores(scores, "nope").empty
