@@ -43,7 +43,7 @@ from .text import kwic_rows, tokenizer
 __all__ = ["Corpus", "load_corpus", "METADATA_COLUMNS", "MAX_FILE_MB"]
 
 #: Columns a metadata.csv may have (``doc_id`` is required).
-METADATA_COLUMNS = ("doc_id", "title", "date", "province", "city", "district", "genre", "source", "url", "notes")
+METADATA_COLUMNS = ("doc_id", "title", "date", "province", "city", "district", "township", "genre", "source", "url", "notes")
 
 #: Files larger than this (in MB, 10^6 bytes) are rejected unread, with the reason:
 #: a report is rarely over 1 MB, and the limit keeps one stray dump or archive from

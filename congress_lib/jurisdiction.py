@@ -28,6 +28,8 @@ class Jurisdiction:
     province, city, district : the names at each level, ``""`` when unknown.
     source : where the name came from: ``metadata``, ``heading`` (a section
         heading of a round-up), ``inferred`` (from the text) or ``unknown``.
+    township : the township (镇, 乡, 街道) of a township unit, ``""`` otherwise;
+        from ``metadata.csv``.
     """
 
     name: str = ""
@@ -36,6 +38,7 @@ class Jurisdiction:
     city: str = ""
     district: str = ""
     source: str = "unknown"
+    township: str = ""
 
     def short(self) -> str:
         """The name without its level suffix: ``同安区`` → ``同安``."""

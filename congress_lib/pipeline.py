@@ -21,6 +21,7 @@ from typing import Any
 
 from .ingest import RejectReason, read_document
 from .jurisdiction import Jurisdiction
+from .places import place_of
 from .resources import Lexicon, compiled
 from .schema import EXTRACTED, column_index, derive_rows
 from .text import CJK_BASIC, alternation, char_class, split_sentences
@@ -198,7 +199,7 @@ def _citywide(text: str, publisher: str, meta: dict[str, str], counts: Counter, 
 def infer_jurisdiction(text: str, meta: dict[str, str], lexicon: Lexicon, publisher: str = "") -> Jurisdiction:
     """The jurisdiction of a single-jurisdiction document.
 
-    Metadata wins (district, else city, else province). Missing a district, a
+    Metadata wins (township, else district, else city, else province). Missing a district, a
     report that speaks for its whole city (its publisher's line ``publisher``,
     headline or lead names the city's congress, and no single district: see
     ``opening_subjects`` in jurisdiction.yaml) is the city's, named by the
@@ -211,6 +212,9 @@ def infer_jurisdiction(text: str, meta: dict[str, str], lexicon: Lexicon, publis
     jur = lexicon["jurisdiction"]
     levels = jur["levels"]
     province, city, district = meta.get("province", ""), meta.get("city", ""), meta.get("district", "")
+    township = meta.get("township", "")
+    if township:
+        return Jurisdiction(township, "township", province, city, district, "metadata", township)
     if district:
         return Jurisdiction(district, _level_of(district, levels) or "district", province, city, district, "metadata")
     plausible = _plausible_rule(lexicon)
@@ -358,7 +362,7 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
 
     heads = find_units(text, lexicon)
     publisher = _publisher_line(cleaned.furniture, lexicon)
-    if heads and not meta.get("district"):
+    if heads and not meta.get("district") and not meta.get("township"):
         # A round-up: the introduction speaks for the publishing level (the city
         # when metadata names one), not for the first district it mentions.
         doc_jur = infer_jurisdiction("", meta, lexicon) if (meta.get("city") or meta.get("province")) \
@@ -393,7 +397,7 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
         meta.get("province", "") or doc_jur.province,
         meta.get("city", "") or doc_jur.city,
         meta.get("district", "") or (doc_jur.district if doc_jur.source == "inferred" else ""),
-        meta.get("genre", ""), meta.get("source", ""), meta.get("url", ""),
+        meta.get("township", ""), meta.get("genre", ""), meta.get("source", ""), meta.get("url", ""),
         meta.get("notes", ""), read.format, read.encoding, cleaned.script,
         cleaned.was_html, len(text), len(spans),
         len(cleaned.furniture), path, sha,
@@ -407,9 +411,13 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
     sent_no = 0
     for unit_no, (u_start, u_end, jur, heading) in enumerate(spans, start=1):
         unit_id = f"{doc_id}#{unit_no}"
+        place = place_of(jur, text[u_start:u_end] if jur.source == "heading" else text)
         units.append((
             unit_id, doc_id, unit_no, jur.name, jur.level, jur.source,
             jur.province, jur.city, jur.district, heading, u_start, u_end,
+            jur.township,
+            *((place.province, place.prefecture, place.county, place.code, place.ambiguous) if place
+              else ("", "", "", "", False)),
         ))
         name = jur.name
         carry = None  # what the previous sentence of the unit leaves to the next (ellipsis, breakdowns)
