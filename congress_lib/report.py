@@ -335,8 +335,18 @@ def _interactive(df, table_id: str, caption: str) -> str:
                              warn_on_unexpected_types=False)
 
 
-def tables_page(tables: Path, runs: list[NotebookRun]) -> str:
-    """The page of the interactive indicator and mention tables (itables, offline)."""
+#: Rows of a table shown on tables.html at the most (the first ones, in corpus order): the
+#: page holds its rows, and a browser opens a page of 20,000 rows of evidence in seconds;
+#: every row is in the report's tables/ folder.
+MAX_TABLE_ROWS = 20_000
+
+
+def tables_page(tables: Path, runs: list[NotebookRun], max_rows: int = MAX_TABLE_ROWS) -> str:
+    """The page of the interactive indicator and mention tables (itables, offline).
+
+    A table of more than ``max_rows`` rows shows its first ``max_rows`` (in corpus
+    order), and says so and where the rest is.
+    """
     import pandas as pd
     from itables.javascript import generate_init_offline_itables_html
     from itables import options
@@ -365,7 +375,12 @@ def tables_page(tables: Path, runs: list[NotebookRun]) -> str:
         if "doc_id" in df and "year" not in df:
             df = df.merge(years, on="doc_id", how="left")
         df = df[[c for c in _TABLE_COLUMNS[name] if c in df] + [c for c in df if c not in _TABLE_COLUMNS[name]]]
-        parts.append(f"<p>{len(df):,} rows.</p>\n")
+        if len(df) > max_rows:
+            parts.append(f"<p>The first {max_rows:,} of {len(df):,} rows (in corpus order); every row is in "
+                         f"<code>tables/{name}.csv</code>.</p>\n")
+            df = df.head(max_rows)
+        else:
+            parts.append(f"<p>{len(df):,} rows.</p>\n")
         parts.append(_interactive(df.fillna(""), f"T_{name}", caption))
     head = generate_init_offline_itables_html(options.dt_bundle)
     return _page("Indicators and mentions", "".join(parts), runs, current=None, head=head)

@@ -243,3 +243,18 @@ def test_a_failing_notebook_does_not_stop_the_others(tmp_path, capsys):
     assert "stopped with an error" in (out / "01_fails.html").read_text(encoding="utf-8")
     runs = json.loads((out / "notebooks" / "02_runs.ipynb").read_text(encoding="utf-8"))
     assert "../one" in json.dumps(runs)  # the corpus, relative to the notebook: no absolute path
+
+
+def test_the_tables_page_holds_at_most_its_row_limit_and_says_where_the_rest_is(tmp_path):
+    tables = tmp_path / "tables"
+    tables.mkdir()
+    rows = "\n".join(f"d,d#1,某县,stations,{i},,个,False,{i}个,d:{i},建成联络站{i}个。" for i in range(5))
+    (tables / "indicators.csv").write_text(
+        "doc_id,unit_id,jurisdiction,indicator,value,value_high,unit,approx,surface,sent_id,sentence\n" + rows + "\n",
+        encoding="utf-8")
+    page = rp.tables_page(tables, [], max_rows=3)
+    assert "The first 3 of 5 rows" in page and "tables/indicators.csv" in page
+    assert "建成联络站2个" in page and "建成联络站3个" not in page and "建成联络站4个" not in page
+    assert "5 rows." not in rp.tables_page(tables, [], max_rows=3)
+    assert "5 rows." in rp.tables_page(tables, [], max_rows=10)
+    assert "The corpus has no mentions" in page
