@@ -44,7 +44,11 @@ report: setup
 	@if [ -z "$(CORPUS)" ]; then echo "make report needs a corpus: make report CORPUS=path/to/corpus OUT=report" >&2; exit 2; fi
 	$(BIN)/congress-lib report "$(CORPUS)" --out "$(REPORT_OUT)"
 
+# tests/test_browser.py opens a generated report's website in headless Chromium (Debian's
+# chromium + chromium-driver); without them pytest skips it, and this says so in one line.
 test: setup
+	@if ! { command -v chromium || command -v chromium-browser; } >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then \
+	  echo "make test: browser test SKIPPED (tests/test_browser.py): no chromium/chromedriver found; install them with: apt-get install chromium chromium-driver"; fi
 	$(BIN)/python -m pytest tests $(if $(wildcard notebooks/*.ipynb),--nbval notebooks,) -q
 
 # JupyterLab on notebooks/ with the settings in jupyter/ (each notebook listed once, paired
