@@ -48,7 +48,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["save_and_show", "STRICT_ENV", "enough_data", "not_enough", "LAB_CONFIG_DIR", "SOURCE_GLOB", "align_source_mtime", "build_notebook", "lab_command",
+__all__ = ["save_and_show", "out_of_sample_file", "STRICT_ENV", "enough_data", "not_enough", "LAB_CONFIG_DIR", "SOURCE_GLOB", "align_source_mtime", "build_notebook", "lab_command",
            "k_of_n", "listing", "project_root", "run_notebooks", "say", "setup", "term"]
 
 #: Set to 1 (as :func:`build_notebook` does), :func:`enough_data` lets every error through:
@@ -83,6 +83,18 @@ def project_root() -> Path:
         if (folder / "corpus" / "metadata.csv").is_file():
             return folder
     return Path(__file__).resolve().parents[1]
+
+
+def out_of_sample_file() -> Path | None:
+    """The project's recorded out-of-sample scores, or None when this is not a project folder.
+
+    They describe the extractor, not a corpus: the held-out pages of the README's
+    "Validation" (``corpus/annotations/out_of_sample.csv`` of the project folder,
+    :func:`project_root`). A notebook run on another corpus shows them beside its
+    estimates all the same.
+    """
+    file = project_root() / "corpus" / "annotations" / "out_of_sample.csv"
+    return file if file.is_file() else None
 
 
 def setup(max_colwidth: int = 120, figures: str | os.PathLike | None = None):

@@ -35,7 +35,7 @@ import pandas as pd
 import congress_lib as cl
 from congress_lib import analysis as an
 from congress_lib.indicators import INDICATOR_CODES
-from congress_lib.notebooks import listing, save_and_show, say, setup
+from congress_lib.notebooks import listing, out_of_sample_file, save_and_show, say, setup
 
 ROOT, FIGURES = setup(figures=FIGURES_DIR)  # paths, figure style with the bundled CJK font, table display
 
@@ -67,8 +67,8 @@ per_code = (indicators.groupby("indicator")
 per_code.insert(1, "label", per_code["indicator"].map(english))
 # How far to trust each code on reports the rules were not written for: F1 on the
 # fresh held-out set of notebook 06 (33 pages, 23 provinces), with its 95 % interval.
-VALIDATION = ROOT / "corpus" / "annotations" / "out_of_sample.csv"
-if VALIDATION.is_file():
+VALIDATION = out_of_sample_file()
+if VALIDATION is not None:
     held_out = an.out_of_sample_scores(pd.read_csv(VALIDATION), "fresh set (final)")
     per_code["F1 out of sample"] = per_code["indicator"].map(held_out["f1"]).round(2)
     per_code["95% interval"] = per_code["indicator"].map(

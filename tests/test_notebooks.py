@@ -203,3 +203,12 @@ def test_save_and_show_is_byte_identical_and_closes_the_figure(tmp_path):
     with pytest.raises(InvalidArgumentError):
         draw_and_save(formats=("svg",))
     plt.close("all")
+
+
+def test_the_out_of_sample_scores_are_the_project_s_whatever_the_corpus(tmp_path, monkeypatch):
+    from congress_lib.notebooks import out_of_sample_file
+
+    monkeypatch.setenv("CONGRESS_LIB_ROOT", str(ROOT))
+    assert out_of_sample_file() == ROOT / "corpus" / "annotations" / "out_of_sample.csv"
+    monkeypatch.setenv("CONGRESS_LIB_ROOT", str(tmp_path))
+    assert out_of_sample_file() is None
