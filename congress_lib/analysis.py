@@ -25,7 +25,7 @@ Three groups of functions:
    2008), :func:`top_terms`;
 3. tables across units: :func:`unit_matrix`, :func:`largest_figure`,
    :func:`per_capita`, :func:`cooccurrence`, :func:`cooccurrence_pairs`,
-   :func:`evaluation_scores`, :func:`out_of_sample_scores`;
+   :func:`evaluation_scores`, :func:`out_of_sample_scores`, :func:`top_rows`;
 4. networks: :func:`projection_summary` (one row per bipartite projection of the
    network of :mod:`congress_lib.network`).
 
@@ -56,6 +56,7 @@ __all__ = [
     "draw_heatmap",
     "evaluation_scores",
     "out_of_sample_scores",
+    "top_rows",
     "largest_figure",
     "load_stopwords",
     "per_capita",
@@ -839,6 +840,29 @@ def evaluation_scores(evaluation, tables: Iterable[str] = ("indicators", "mentio
     long["_m"] = long["metric"].map({"precision": 0, "recall": 1, "f1": 2})
     long = long.sort_values(["_t", "category", "_m"], kind="mergesort").drop(columns=["_t", "_m"])
     return long[["table", "category", "metric", "value", "gold", "extracted"]].reset_index(drop=True)
+
+
+def top_rows(matrix: pd.DataFrame, n: int = 30, rest_label: str = "all other units") -> pd.DataFrame:
+    """``matrix`` cut to its ``n`` rows with the largest totals, the others summed into one row.
+
+    For tables and heatmaps of one row per unit, which a corpus of thousands of units
+    would make unreadable: the rows kept are those of the ``n`` largest row sums (ties in
+    the matrix's order), in the matrix's order; the last row, labelled
+    ``f"{rest_label} ({k})"``, sums the ``k`` others. A matrix of at most ``n`` rows
+    comes back unchanged (a copy).
+    """
+    if not isinstance(n, int) or n < 1:
+        raise InvalidArgumentError(f"n must be a positive number of rows, not {n!r}.")
+    if len(matrix) <= n:
+        return matrix.copy()
+    totals = matrix.sum(axis=1, numeric_only=True).to_numpy()
+    order = np.argsort(-totals, kind="stable")[:n]
+    keep = np.zeros(len(matrix), dtype=bool)
+    keep[order] = True
+    kept = matrix[keep]
+    rest = matrix[~keep].sum(numeric_only=True).to_frame().T
+    rest.index = [f"{rest_label} ({int((~keep).sum())})"]
+    return pd.concat([kept, rest.astype(kept.dtypes.to_dict())])
 
 
 def out_of_sample_scores(scores: pd.DataFrame, set_name: str, table: str = "indicators") -> pd.DataFrame:

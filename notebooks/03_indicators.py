@@ -100,12 +100,16 @@ say("The reports give {n} coded numbers in {k} of the {units} units, under {code
 # %%
 coverage = an.unit_matrix(indicators, "indicator", corpus.units, categories=INDICATOR_CODES)
 coverage.index = labels.loc[coverage.index]
-coverage
+# many units: the 30 that report the most numbers, the others summed in a last row
+MAX_UNITS = 30
+shown = an.top_rows(coverage, MAX_UNITS)
+shown
 
 # %%
 fig, ax = plt.subplots(figsize=(10.5, 5.4))
-an.draw_heatmap(coverage, ax, row_labels=figure_labels.loc[corpus.units["unit_id"]].tolist(),
-                col_labels=[english[c] for c in coverage.columns], colorbar_label="numbers reported")
+unit_figure_labels = dict(zip(labels.loc[corpus.units["unit_id"]], figure_labels.loc[corpus.units["unit_id"]]))
+an.draw_heatmap(shown, ax, row_labels=[unit_figure_labels.get(u, u) for u in shown.index],
+                col_labels=[english[c] for c in shown.columns], colorbar_label="numbers reported")
 ax.set_title("Indicators reported by each unit (codebook §2)")
 save_and_show(fig, "03_indicator_coverage", FIGURES)
 

@@ -426,3 +426,14 @@ def test_out_of_sample_scores_of_one_set_per_code():
     old = an.out_of_sample_scores(scores, "t")
     assert old.loc["all", "f1"] == 0.5 and old["gold"].isna().all()
     assert an.out_of_sample_scores(scores, "nope").empty
+
+
+def test_top_rows_keeps_the_largest_and_sums_the_rest():
+    m = pd.DataFrame({"a": [1, 5, 0, 2, 3], "b": [0, 1, 0, 2, 0]}, index=["u1", "u2", "u3", "u4", "u5"])
+    got = an.top_rows(m, n=2)
+    assert got.index.tolist() == ["u2", "u4", "all other units (3)"]  # totals 6 and 4, in the matrix's order
+    assert got.loc["all other units (3)"].tolist() == [4, 0]
+    assert got.sum().tolist() == m.sum().tolist() and got.dtypes.tolist() == m.dtypes.tolist()
+    assert an.top_rows(m, n=5).equals(m)
+    with pytest.raises(InvalidArgumentError):
+        an.top_rows(m, n=0)
