@@ -26,7 +26,8 @@ Three groups of functions:
 3. tables across units: :func:`unit_matrix`, :func:`largest_figure`,
    :func:`per_capita`, :func:`cooccurrence`, :func:`cooccurrence_pairs`,
    :func:`evaluation_scores`, :func:`out_of_sample_scores`, :func:`top_rows`;
-4. networks: :func:`projection_summary` (one row per bipartite projection of the
+4. maps: :func:`province_tiles`, :func:`draw_tile_map` (a tile grid of provinces);
+5. networks: :func:`projection_summary` (one row per bipartite projection of the
    network of :mod:`congress_lib.network`).
 
 Every function returns data (a DataFrame, a list, a matplotlib artist): what a
@@ -57,6 +58,8 @@ __all__ = [
     "evaluation_scores",
     "out_of_sample_scores",
     "top_rows",
+    "province_tiles",
+    "draw_tile_map",
     "largest_figure",
     "load_stopwords",
     "per_capita",
@@ -943,6 +946,69 @@ def projection_summary(G, pairs: Iterable[tuple[str, str]] | None = None) -> pd.
 
 
 # --------------------------------------------------------------------------- drawing helpers
+
+
+def province_tiles(values: pd.Series, lexicon: Lexicon | None = None) -> pd.DataFrame:
+    """``values`` per province placed on the tile grid of ``lexicon/province_tiles.yaml``.
+
+    ``values`` is indexed by province names as tables write them (福建省, 广西壮族自治区
+    or 福建); each is matched to the tile whose short name it starts with, and values of
+    one tile are summed. Returns one row per tile: ``tile`` (short name), ``row``,
+    ``column``, ``value`` (missing where ``values`` has none); provinces of no tile are
+    listed in ``DataFrame.attrs["unplaced"]``.
+    """
+    tiles = load_lexicon(lexicon)["province_tiles"]["tiles"]
+    names = sorted(tiles, key=len, reverse=True)
+    summed: dict[str, float] = {}
+    unplaced = []
+    for province, value in values.items():
+        tile = next((t for t in names if str(province).startswith(t)), None)
+        if tile is None:
+            unplaced.append(str(province))
+        elif pd.notna(value):
+            summed[tile] = summed.get(tile, 0.0) + float(value)
+    out = pd.DataFrame([{"tile": t, "row": int(rc[0]), "column": int(rc[1]), "value": summed.get(t, np.nan)}
+                        for t, rc in tiles.items()])
+    out.attrs["unplaced"] = sorted(unplaced)
+    return out
+
+
+def draw_tile_map(tiles: pd.DataFrame, ax, *, cmap: str = "Blues", fmt: str = "{:g}",
+                  colorbar_label: str | None = None, lexicon: Lexicon | None = None):
+    """Draw :func:`province_tiles` on ``ax``: one square per province, coloured by value,
+    labelled with its romanised name (and the value); provinces without a value grey.
+
+    Returns the ``matplotlib.collections.PatchCollection`` of the tiles.
+    """
+    import matplotlib as mpl
+    from matplotlib.collections import PatchCollection
+    from matplotlib.patches import Rectangle
+
+    values = tiles["value"].to_numpy(dtype=float)
+    finite = values[np.isfinite(values)]
+    norm = mpl.colors.Normalize(vmin=0, vmax=float(finite.max()) if len(finite) and finite.max() > 0 else 1.0)
+    colormap = mpl.colormaps[cmap]
+    patches, colors = [], []
+    for row in tiles.itertuples(index=False):
+        patches.append(Rectangle((row.column, -row.row), 0.92, 0.92))
+        colors.append(colormap(norm(row.value)) if np.isfinite(row.value) else "#eeeeee")
+    collection = PatchCollection(patches, facecolor=colors, edgecolor="white", linewidth=1.0)
+    ax.add_collection(collection)
+    for row, name in zip(tiles.itertuples(index=False), romanised(list(tiles["tile"]), lexicon)):
+        dark = np.isfinite(row.value) and norm(row.value) > 0.6
+        label = name if not np.isfinite(row.value) else f"{name}\n{fmt.format(row.value)}"
+        ax.text(row.column + 0.46, -row.row + 0.46, label, ha="center", va="center", fontsize=6.5,
+                color="white" if dark else "#222222")
+    ax.set_xlim(-0.2, tiles["column"].max() + 1.1)
+    ax.set_ylim(-tiles["row"].max() - 0.2, 1.1)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    if colorbar_label is not None:
+        mappable = mpl.cm.ScalarMappable(norm=norm, cmap=colormap)
+        bar = ax.figure.colorbar(mappable, ax=ax, fraction=0.035, pad=0.02)
+        bar.set_label(colorbar_label)
+        bar.outline.set_visible(False)
+    return collection
 
 
 def draw_heatmap(matrix: pd.DataFrame, ax, *, row_labels: Iterable[str] | None = None,

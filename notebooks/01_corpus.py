@@ -78,6 +78,18 @@ say("The corpus holds {n} report{s} from {k} province{ps}{provinces} in {g} genr
     notes=", and the `notes` say what the text allows to infer" if undated and noted else "")
 
 # %% [markdown]
+# Where the reports come from, on a tile grid of China's provincial units (one square
+# per province, placed roughly where it lies; grey: no report):
+
+# %%
+per_province = corpus.documents["province"].fillna("").replace("", np.nan).dropna().value_counts()
+tiles = an.province_tiles(per_province, corpus.lexicon)
+fig, ax = plt.subplots(figsize=(6.4, 5.6))
+an.draw_tile_map(tiles, ax, colorbar_label="reports", lexicon=corpus.lexicon)
+ax.set_title("Reports per province")
+save_and_show(fig, "01_province_tiles", FIGURES)
+
+# %% [markdown]
 # The bundled corpus (the default) is a test bed for the instrument, chosen for variety of
 # place and genre, not a sample from which to generalise about Chinese local congresses.
 #

@@ -437,3 +437,25 @@ def test_top_rows_keeps_the_largest_and_sums_the_rest():
     assert an.top_rows(m, n=5).equals(m)
     with pytest.raises(InvalidArgumentError):
         an.top_rows(m, n=0)
+
+
+def test_provinces_are_placed_on_the_tile_grid_by_their_short_name(tmp_path):
+    values = pd.Series({"福建省": 3, "广西壮族自治区": 1, "福建": 2, "火星": 9})
+    tiles = an.province_tiles(values)
+    by = tiles.set_index("tile")
+    assert by.at["福建", "value"] == 5 and by.at["广西", "value"] == 1  # full and short names summed
+    assert np.isnan(by.at["河南", "value"]) and tiles.attrs["unplaced"] == ["火星"]
+    assert len(tiles) == 34 and not tiles.duplicated(["row", "column"]).any()  # one square per place
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from congress_lib.plotting import style
+
+    with style():
+        fig, ax = plt.subplots()
+        an.draw_tile_map(tiles, ax, colorbar_label="reports")
+        texts = [t.get_text() for t in ax.texts]
+        plt.close(fig)
+    assert "Fujian\n5" in texts and "Henan" in texts and "Guangxi\n1" in texts
