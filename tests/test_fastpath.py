@@ -1,4 +1,4 @@
-"""Fast paths give exactly what the plain definitions give (property tests)."""
+"""congress_lib.fastpath: the fast paths give exactly what the plain definitions give (property tests)."""
 
 from __future__ import annotations
 
