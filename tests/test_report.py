@@ -79,11 +79,11 @@ def _digest(folder: Path) -> dict:
 
 
 def test_offline_html_removes_every_network_script_and_stylesheet():
-    page = ('<head><script src="https://cdnjs.cloudflare.com/require.min.js"></script>\n'
-            '<script type="text/javascript" src="//cdn.example/MathJax.js?config=x"></script>'
-            '<link rel="stylesheet" href="https://fonts.example/a.css">'
-            '<style>@import url("https://fonts.example/b.css"); p {color: red}</style>'
-            '<script type="module">const m = (await import("https://cdn.example/mermaid.mjs")).default;</script>'
+    page = ('<head><script src="https://scripts.invalid/require.min.js"></script>\n'
+            '<script type="text/javascript" src="//scripts.invalid/MathJax.js?config=x"></script>'
+            '<link rel="stylesheet" href="https://styles.invalid/a.css">'
+            '<style>@import url("https://styles.invalid/b.css"); p {color: red}</style>'
+            '<script type="module">const m = (await import("https://modules.invalid/mermaid.mjs")).default;</script>'
             '<script>var keep = 1;</script><script src="local.js"></script></head>'
             '<a href="https://example.org/">a link stays</a>')
     out = rp.offline_html(page)
