@@ -12,7 +12,6 @@ test imports (``PYTHONPATH``), with the same environment otherwise.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import random
@@ -31,7 +30,7 @@ import congress_lib as cl
 from congress_lib.cli import main
 from congress_lib.output import build
 
-from conftest import CORPUS
+from conftest import CORPUS, files_of
 
 #: The folder holding the congress_lib package this test imports (what the subprocesses import).
 PACKAGE_PARENT = str(Path(cl.__file__).resolve().parent.parent)
@@ -45,10 +44,6 @@ def _env(**extra: str) -> dict[str, str]:
     env["PYTHONPATH"] = os.pathsep.join([PACKAGE_PARENT, *filter(None, [env.get("PYTHONPATH")])])
     env.update(extra)
     return env
-
-
-def _files(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
 
 
 class Cluster:
@@ -71,6 +66,13 @@ class Cluster:
             log.close()
         self.procs.append(proc)
         return proc
+
+    def start(self, *workers: str) -> str:
+        """The scheduler and one plain worker per name; the scheduler's address."""
+        address = self.start_scheduler()
+        for name in workers:
+            self.add_worker(name)
+        return address
 
     def start_scheduler(self) -> str:
         proc = self._spawn("scheduler", ["scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
@@ -188,27 +190,23 @@ def _finish(proc: subprocess.Popen) -> tuple[int, str, str]:
 @pytest.mark.slow
 def test_a_build_through_a_scheduler_equals_the_serial_build(cluster, reference, tmp_path):
     corpus, serial = reference
-    address = cluster.start_scheduler()
-    cluster.add_worker("w1")
-    cluster.add_worker("w2")
+    address = cluster.start("w1", "w2")
     with cluster.client() as client:
         cluster.wait_for_workers(client, 2)
         assert _build(corpus, tmp_path / "out", "--scheduler", address).startswith("405 documents")
-        assert _files(tmp_path / "out") == _files(serial)
+        assert files_of(tmp_path / "out") == files_of(serial)
         # a scheduler file, a cache filled by this side, then a warm rebuild from it
         for out in ("cold", "warm"):
             _build(corpus, tmp_path / out, "--scheduler-file", str(cluster.scheduler_file),
                    "--cache", str(tmp_path / "cache"))
-            assert _files(tmp_path / out) == _files(serial)
+            assert files_of(tmp_path / out) == files_of(serial)
         assert len(client.nthreads()) == 2
 
 
 @pytest.mark.slow
 def test_a_worker_killed_mid_build_changes_no_byte(cluster, reference, tmp_path):
     corpus, serial = reference
-    address = cluster.start_scheduler()
-    cluster.add_worker("w1")
-    cluster.add_worker("w2")
+    address = cluster.start("w1", "w2")
     with cluster.client() as client:
         cluster.wait_for_workers(client, 2)
         w1 = next(addr for addr, info in client.scheduler_info()["workers"].items() if info["name"] == "w1")
@@ -229,7 +227,7 @@ def test_a_worker_killed_mid_build_changes_no_byte(cluster, reference, tmp_path)
         assert code == 0, stderr
         assert cluster.workers["w1"].wait(timeout=30) != 0
         assert list(client.nthreads()) != [w1] and len(client.nthreads()) == 1  # w2 finished the build
-    assert _files(tmp_path / "out") == _files(serial)
+    assert files_of(tmp_path / "out") == files_of(serial)
 
 
 @pytest.mark.slow
@@ -249,7 +247,7 @@ def test_workers_that_cannot_see_the_corpus_or_the_cache(cluster, reference, tmp
         for out in ("cold", "warm"):
             _build(corpus, here / out, "--scheduler-file", str(cluster.scheduler_file), "--cache", "cache",
                    cwd=here)
-            assert _files(here / out) == _files(serial)
+            assert files_of(here / out) == files_of(serial)
         assert len(list((here / "cache").rglob("*.pkl"))) == 405
         # with --shared-disk the workers read by path: here they cannot, and every report says so
         # (which shows the workers are indeed denied the corpus)
@@ -264,8 +262,7 @@ def test_workers_that_cannot_see_the_corpus_or_the_cache(cluster, reference, tmp
 @pytest.mark.slow
 def test_a_build_whose_every_worker_is_gone_fails_in_one_line(cluster, reference, tmp_path):
     corpus, _ = reference
-    address = cluster.start_scheduler()
-    cluster.add_worker("w1")
+    address = cluster.start("w1")
     with cluster.client() as client:
         cluster.wait_for_workers(client, 1)
         proc = _build(corpus, tmp_path / "out", "--scheduler", address, "--cluster-timeout", "3", wait=False)
