@@ -47,6 +47,7 @@ import pandas as pd
 
 from .errors import InvalidArgumentError, LexiconError
 from .resources import Lexicon, load_lexicon
+from .text import split_place_suffix
 
 __all__ = [
     "DIGITS",
@@ -147,10 +148,7 @@ def romanised(places: Iterable[str] | str, lexicon: Lexicon | None = None) -> li
     def one(name: str) -> str:
         # a one-character stem keeps its suffix: 贵州 is Guizhou (not 贵 + the level word 州),
         # 杭州 Hangzhou, 沛县 Peixian
-        for suffix in suffixes:
-            if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-                return one_stem(name[: -len(suffix)])
-        return one_stem(name)
+        return one_stem(split_place_suffix(name, suffixes, min_stem=2)[0])
 
     def one_stem(stem: str) -> str:
         if stem in readings:
@@ -437,10 +435,9 @@ def place_names(units: pd.DataFrame, lexicon: Lexicon | None = None) -> list[str
             names.update(str(v) for v in units[col].dropna() if str(v).strip())
     short = set()
     for name in names:
-        for suffix in suffixes:
-            if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-                short.add(name[: -len(suffix)])
-                break
+        stem, suffix = split_place_suffix(name, suffixes, min_stem=2)
+        if suffix:
+            short.add(stem)
     return sorted(names | short)
 
 

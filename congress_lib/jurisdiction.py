@@ -40,12 +40,5 @@ class Jurisdiction:
     source: str = "unknown"
     township: str = ""
 
-    def short(self) -> str:
-        """The name without its level suffix: ``同安区`` → ``同安``."""
-        for suffix in ("特别行政区", "自治区", "自治州", "自治县", "街道", "省", "市", "区", "县", "旗", "镇", "乡"):
-            if self.name.endswith(suffix) and len(self.name) > len(suffix) + 1:
-                return self.name[: -len(suffix)]
-        return self.name
-
     def as_dict(self) -> dict:
         return asdict(self)

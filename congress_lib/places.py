@@ -38,6 +38,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from .text import split_place_suffix
+
 __all__ = ["Place", "resolve", "context_names", "place_of", "DATA_SOURCE"]
 
 #: Where the data come from (package and the date of the divisions).
@@ -89,10 +91,7 @@ class _Entry:
 def stem(name: str) -> str:
     """The name without its level word (``同安区`` → ``同安``); names of one
     character before the suffix keep it (``城区``)."""
-    for suffix in _SUFFIXES:
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            return name[: -len(suffix)]
-    return name
+    return split_place_suffix(name, _SUFFIXES, min_stem=2)[0]
 
 
 def _data_path() -> Path:
