@@ -17,7 +17,9 @@ A name the table does not hold as written is looked up by its stem, the name
 without its level word, among prefectures and counties: a county that became a
 district (孟津县 → 孟津区) or a county-level city (萧山市 → 萧山区) resolves to
 the current place, ``match="stem"``. A stem held by several places is ambiguous
-like any other name.
+like any other name. A former name whose stem changed (襄樊市 → 襄阳市, 闸北区 →
+静安区) is listed in ``lexicon/place_renames.yaml`` and resolves to its successor,
+``match="renamed"``; one divided among several successors stays ambiguous.
 
 Townships (镇, 乡, 街道) are not in the table: a unit's township comes from
 ``metadata.csv`` and is carried as a name; its code stays the county's.
@@ -38,6 +40,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from .resources import load_lexicon
 from .text import split_place_suffix
 
 __all__ = ["Place", "resolve", "context_names", "place_of", "DATA_SOURCE"]
@@ -65,8 +68,9 @@ class Place:
         shared by all the candidates of an ambiguous name).
     ambiguous : True when several places are left; nothing is chosen among them.
     candidates : the codes of the places left (one when resolved).
-    match : ``exact`` (the name as written) or ``stem`` (the name without its
-        level word, e.g. a renamed county).
+    match : ``exact`` (the name as written), ``renamed`` (a former name listed in
+        ``lexicon/place_renames.yaml``, resolved to its successor) or ``stem`` (the
+        name without its level word, e.g. a county that became a district).
     """
 
     query: str
@@ -122,6 +126,15 @@ def _table() -> tuple[dict[str, _Entry], dict[str, list[str]], dict[str, list[st
     return entries, by_name, by_stem
 
 
+@cache
+def _renames() -> dict[str, tuple[str, str, tuple[str, ...]]]:
+    """Former names whose stem changed (``lexicon/place_renames.yaml``): name ->
+    (province, prefecture, successor names)."""
+    data = load_lexicon()["place_renames"]["renames"]
+    return {name: (e.get("province", ""), e.get("prefecture", ""), tuple(e["successors"]))
+            for name, e in data.items()}
+
+
 def _parents(code: str) -> tuple[str, str]:
     """The codes of the province and the prefecture above ``code`` ("" when absent)."""
     entries = _table()[0]
@@ -157,22 +170,37 @@ def _outermost(codes: list[str]) -> list[str]:
 @lru_cache(maxsize=4096)
 def _resolve(name: str, province: str, city: str, context: frozenset[str]) -> Place | None:
     entries, by_name, by_stem = _table()
+
+    def narrow(codes: list[str], province: str, city: str) -> list[str]:
+        codes = _outermost(codes)
+        if province:
+            codes = [c for c in codes if _same(_names(c)[0], province)]
+        if city:
+            codes = [c for c in codes if _same(_names(c)[1], city) or entries[c].level == "province"]
+        return codes
+
     match = "exact"
     codes = list(by_name.get(name, ()))
-    if not codes:
+    successors: list[str] = []
+    if name in _renames():
+        # a former name: its successors, inside the places it lay in; beside a place
+        # that holds the name today (双桥区) both stay candidates
+        old_province, old_city, names = _renames()[name]
+        successors = [c for s in names for c in narrow(by_name.get(s, []), old_province, old_city)]
+    elif not codes:
         codes = [c for c in by_stem.get(stem(name), ()) if entries[c].level != "province"]
         match = "stem"
-    codes = _outermost(codes)
-    if province:
-        codes = [c for c in codes if _same(_names(c)[0], province)]
-    if city:
-        codes = [c for c in codes if _same(_names(c)[1], city) or entries[c].level == "province"]
+    codes = narrow(codes, province, city)
+    successors = narrow(successors, province, city)
+    codes += successors
     if not codes:
         return None
     if len(codes) > 1 and context:
         named = [c for c in codes if any(n in context for n in _names(c)[:2] if n and n != entries[c].name)]
         if named:
             codes = named
+    if successors and set(codes) <= set(successors):
+        match = "renamed"
     if len(codes) == 1:
         e = entries[codes[0]]
         return Place(name, e.name, e.level, e.code, *_names(e.code), False, (e.code,), match)

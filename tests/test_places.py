@@ -43,6 +43,25 @@ def test_renamed_county_resolves_to_the_current_place():
     assert resolve("萧山区").match == "exact"
 
 
+def test_former_name_whose_stem_changed_resolves_to_its_successor():
+    place = resolve("襄樊市")  # renamed 襄阳市 in 2010: no stem in common
+    assert (place.name, place.code, place.level, place.match) == ("襄阳市", "420600", "prefecture", "renamed")
+    assert (resolve("闸北区").name, resolve("闸北区").prefecture) == ("静安区", "上海市")  # merged in 2015
+    assert resolve("户县").code == "610118"  # 鄠邑区 of Xi'an
+    # a district divided among two successors: both candidates, nothing chosen
+    split = resolve("江干区")
+    assert split.ambiguous and set(split.candidates) == {"330102", "330114"} and split.prefecture == "杭州市"
+    # a former name that another place holds today: ambiguous until metadata or the text decide
+    both = resolve("双桥区")  # Chongqing's (now 大足区) or Chengde's (today's 双桥区)
+    assert both.ambiguous and set(both.candidates) == {"130802", "500111"}
+    assert (resolve("双桥区", province="重庆").name, resolve("双桥区", province="重庆").match) == ("大足区", "renamed")
+    assert (resolve("双桥区", province="河北省").code, resolve("双桥区", province="河北省").match) == ("130802", "exact")
+    chongqing = resolve("双桥区", context_names=context_names("重庆市双桥区人大常委会召开常委会会议"))
+    assert (chongqing.code, chongqing.match) == ("500111", "renamed")
+    # a known level the successor does not lie in: no place
+    assert resolve("闸北区", city="北京市") is None
+
+
 def test_unit_without_a_resolvable_place():
     assert resolve("火星区") is None and resolve("") is None and resolve("郑州市某区") is None
     assert place_of(Jurisdiction()) is None
