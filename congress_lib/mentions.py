@@ -367,6 +367,13 @@ class _Rules:
                              negate=True)
         self.quoted_re = re.compile(f"(?:{setup}){between}{{0,6}}{brand_open}([{CJK}·]{{2,10}}){brand_close}")
         self.not_brand_after = tuple(stations["not_brand_after"])
+        # a deputy qualifier before a quoted station (代表“家站”, 人大代表“连心驿站”示范点), and
+        # the quoted single-character pieces that together name the platforms (“家”“站”)
+        self.quote_pairs = {o: c for o, c in chars.double_quotes}
+        self.quoted_qualifiers = tuple(by_length(stations.get("quoted_qualifiers", [])))
+        pieces = stations.get("quoted_pieces", [])
+        self.pieces_re = re.compile(f"(?:{brand_open}(?:{alternation(pieces)}){brand_close}){{2,6}}") \
+            if pieces else None
         self.deputy_venue_re = re.compile(
             f"{brand_open}((?:{congress_word})?{re.escape(self.deputy_word)}[{CJK}]{{0,6}}"
             f"(?:{alternation(stations['brand_endings'])})){brand_close}")
@@ -455,7 +462,9 @@ class _Rules:
         self.quotes_re: re.Pattern | None = None
         if shortcuts and all(g is not None for g in gates):
             self.any_re = re.compile("|".join(gates + [re.escape(self.named_head)]))
-            self.quotes_re = re.compile(f"{self.quoted_re.pattern}|{self.deputy_venue_re.pattern}")
+            self.quotes_re = re.compile("|".join(
+                [self.quoted_re.pattern, self.deputy_venue_re.pattern]
+                + ([self.pieces_re.pattern] if self.pieces_re is not None else [])))
 
     # ------------------------------------------------------------------ places
     def level_of(self, name: str) -> str:
@@ -1196,6 +1205,51 @@ class _Finder(_Places):
             if r.list_marker and text.endswith(r.list_marker, 0, start):
                 self.listed_names(start - len(r.list_marker))
         self.brands()
+        if r.pieces_re is not None or r.quoted_qualifiers:
+            self.quoted_stations()
+
+    def quoted_stations(self) -> None:
+        """Stations written in double quotes, joined with what qualifies them.
+
+        Quoted one-character pieces together name the deputies' platforms (“家”“站”: the
+        homes and the stations) and are one station. A quoted station (one found inside
+        the quotes, or such pieces) joins a deputy qualifier right before the opening
+        quote (代表“家站”, 人大代表“连心驿站”) and a station head right after the
+        closing quote (“家室站点”示范点, “家站”履职平台) into one span: the quoted name
+        is part of the station's name. The canonical name is the qualifier (a leading
+        人大 dropped), the quoted words and the head, without the quotes.
+        """
+        text, r = self.text, self.r
+        pairs = r.quote_pairs
+        quoted: list[tuple[int, int]] = []  # (opening quote, after the closing quote)
+        if r.pieces_re is not None:
+            for m in r.pieces_re.finditer(text):
+                quoted.append((m.start(), m.end()))
+        for s, e, t, _, _, _ in list(self.cands):
+            if t == "station" and s > 0 and e < len(text) and pairs.get(text[s - 1]) == text[e]:
+                quoted.append((s - 1, e + 1))
+        if not quoted:
+            return
+        stations_at: dict[int, int] = {}  # start -> the longest end of a station starting there
+        for s, e, t, _, _, _ in self.cands:
+            if t == "station" and e > stations_at.get(s, -1):
+                stations_at[s] = e
+        for qs, qe in sorted(set(quoted)):
+            start, end = qs, qe
+            for word in r.quoted_qualifiers:
+                if text.endswith(word, 0, qs):
+                    start = qs - len(word)
+                    break
+            end = stations_at.get(qe, qe)
+            if (start, end) == (qs, qe) and not (r.pieces_re is not None and r.pieces_re.fullmatch(text, qs, qe)):
+                continue  # (a quoted station alone: found already)
+            qualifier = text[start:qs].removeprefix(r.congress_word) if start < qs else ""
+            inner = "".join(ch for ch in text[qs:qe] if ch not in pairs and ch not in r.close_quotes)
+            tail = norm_paren(text[qe:end])
+            alt = r.alt_re.search(tail) if tail else None
+            if alt is not None:
+                tail = tail[:alt.start()] + tail[alt.end():]
+            self.add(start, end, "station", qualifier + inner + tail, "", "station")
 
     def brand_name_before(self, h: int) -> int:
         """Start of a local brand name of 2–4 characters before the head at ``h`` (江岸红色 +

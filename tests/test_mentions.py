@@ -838,3 +838,20 @@ def test_non_deputy_uses_of_the_word(text):
 def test_deputies_beside_other_representatives():
     text = "邀请人大代表、政协委员和群众代表参加,充分发挥代表作用。"
     assert surfaces(text, WANGJIANG, "deputy") == ["人大代表", "代表"]
+
+
+def test_quoted_station_joins_its_deputy_qualifier_and_head():
+    # a deputy word before a quoted station and a head after it make one station span
+    assert found("全县建成人大代表“连心驿站”示范点8个,推动代表“家室站”提质增效。", WANGJIANG) == [
+        ("station", "人大代表“连心驿站”示范点", "代表连心驿站示范点"),
+        ("station", "代表“家室站”", "代表家室站")]
+    # a level word before the qualifier is the rank of a title and stays out
+    assert surfaces("争创市级人大代表“家站点”示范点。", WANGJIANG) == ["人大代表“家站点”示范点"]
+    # quoted one-character pieces together name the platforms
+    assert found("各“家”“室”“站”定期开放,代表“家”“站”活动丰富。", WANGJIANG) == [
+        ("station", "“家”“室”“站”", "家室站"), ("station", "代表“家”“站”", "代表家站")]
+
+
+@pytest.mark.parametrize("text", ["他在信中写下“家”“国”两个字。", "做到“站”得稳、“点”得准。", "打造“社区书房”品牌。"])
+def test_quoted_pieces_traps(text):
+    assert surfaces(text, WANGJIANG, "station") == []
