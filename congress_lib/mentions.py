@@ -348,7 +348,10 @@ class _Rules:
         self.station_re = lookahead(self.station_heads, shortcuts)
         quals = list(stations["qualifiers"]) + list(self.level_words)
         self.qual_re = re.compile(f"(?:{alternation(quals)})+\\Z")
-        self.alt_re = re.compile(f"(?:{alternation(stations['alternatives'])})")
+        # a parenthesised alternative: listed ((站), (点)) or a station head (代表之家(联络站))
+        paren_open, paren_close = char_class(openers(chars.parentheses)), char_class(closers(chars.parentheses))
+        self.alt_re = re.compile(f"(?:{alternation(stations['alternatives'])}"
+                                 f"|{paren_open}(?:{alternation(self.station_heads)}){paren_close})")
         self.right_re = re.compile(f"(?:{alternation(stations.get('right_extensions', []))})") \
             if stations.get("right_extensions") else None
         self.right_words = set(stations.get("right_extensions", []))
@@ -1382,6 +1385,14 @@ class _Finder(_Places):
                                     return s, True, level or r.station_levels.get(suffix, ""), chain
                     pos = q_start
             p = self.prefix(pos)
+            if p.kind == "none" and pos < h:
+                # a list of levels whose last item opened the chain (市、县、乡 + 代表活动阵地)
+                first = r.level_start_re.match(text, pos, h)
+                if first:
+                    after = self.prefix(first.end())
+                    if after.kind == "multi" and after.start < pos:
+                        p, level = after, ""
+                        chain = chain[len(norm_paren(first.group(0))):]
             if p.kind == "named":
                 lvl = r.station_levels.get(r.suffix_of(p.word), "")
                 return p.start, True, level or lvl, chain

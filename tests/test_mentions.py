@@ -855,3 +855,18 @@ def test_quoted_station_joins_its_deputy_qualifier_and_head():
 @pytest.mark.parametrize("text", ["他在信中写下“家”“国”两个字。", "做到“站”得稳、“点”得准。", "打造“社区书房”品牌。"])
 def test_quoted_pieces_traps(text):
     assert surfaces(text, WANGJIANG, "station") == []
+
+
+def test_station_chains_with_centres_groups_lists_of_levels_and_parenthesised_heads():
+    text = "全县建成12个人大代表中心联络站、40个代表小组活动室和3个代表履职活动中心。"
+    assert surfaces(text, WANGJIANG) == ["人大代表中心联络站", "代表小组活动室", "代表履职活动中心"]
+    # a list of levels before the chain stays in the span; the deputy word is inside
+    assert found("实现省、市、县代表活动阵地全覆盖。", WANGJIANG) == [
+        ("station", "省、市、县代表活动阵地", "省、市、县代表活动阵地")]
+    # a station head in parentheses is an alternative name of the same station
+    assert found("用好乡镇人大代表之家(联络站)阵地。", WANGJIANG)[0][1:] == ("乡镇人大代表之家(联络站)", "乡镇人大代表之家")
+
+
+@pytest.mark.parametrize("text", ["青少年活动中心开放了。", "老年活动中心和文化活动中心建成。", "区代表小组开展活动。"])
+def test_activity_centres_without_deputies_are_no_stations(text):
+    assert surfaces(text, WANGJIANG, "station") == []
