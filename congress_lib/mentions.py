@@ -303,6 +303,7 @@ class _Rules:
         self.unit_endings = tuple(by_length(units.get("endings", [])))
         self.unit_name_max = int(units.get("name_max", 6))
         self.unit_not_start = tuple(units.get("not_start", []))
+        self.unit_station_endings = tuple(units.get("station_endings", []))
         # the chain <name><ending> after a standing committee (选任联 + 工委), read by committee_unit()
         self.unit_re = re.compile(f"([{CJK}]{{0,{self.unit_name_max}}}?)(?:{alternation(self.unit_endings)})") \
             if self.unit_endings else None
@@ -370,6 +371,7 @@ class _Rules:
                              negate=True)
         self.quoted_re = re.compile(f"(?:{setup}){between}{{0,6}}{brand_open}([{CJK}·]{{2,10}}){brand_close}")
         self.not_brand_after = tuple(stations["not_brand_after"])
+        self.not_venue_endings = tuple(stations.get("not_venue_endings", []))
         # a deputy qualifier before a quoted station (代表“家站”, 人大代表“连心驿站”示范点), and
         # the quoted single-character pieces that together name the platforms (“家”“站”)
         self.quote_pairs = {o: c for o, c in chars.double_quotes}
@@ -991,6 +993,8 @@ class _Finder(_Places):
                      or name.startswith(r.unit_not_start) or r.suffix_of(name)
                      or any(name[:k] in r.stops for k in range(2, min(r.stop_max, len(name)) + 1))):
             return  # (区人大常委会组织召开…委员会: a verb; 区人大城关街道工委: a place, see join_congress_before)
+        if name.startswith(self.r.deputy_word) and m.group(0).endswith(r.unit_station_endings):
+            return  # (社区人大 + 代表工作室: a station)
         self.add(c[0], m.end(), "congress", c[3] + text[c[1]:m.end()], c[4], "congress")
 
     def inherited(self, h: int, adjacent: bool = False) -> tuple[str, str] | None:
@@ -1466,10 +1470,12 @@ class _Finder(_Places):
             for m in r.quoted_re.finditer(text):
                 name = m.group(1)
                 after = text[m.end():m.end() + 6]
-                if name.endswith(r.brand_endings) and not after.startswith(r.not_brand_after) and name not in lexicon:
+                if name.endswith(r.brand_endings) and not after.startswith(r.not_brand_after) and name not in lexicon \
+                        and not name.endswith(r.not_venue_endings):
                     quoted.append(name)
             # a quoted deputy-named venue needs no verb: “代表议事坊”, “人大代表之家”
-            quoted.extend(m.group(1) for m in r.deputy_venue_re.finditer(text) if m.group(1) not in lexicon)
+            quoted.extend(m.group(1) for m in r.deputy_venue_re.finditer(text)
+                          if m.group(1) not in lexicon and not m.group(1).endswith(r.not_venue_endings))
         if not quoted:
             if r.brand_re is not None:
                 for m in r.brand_re.finditer(text):

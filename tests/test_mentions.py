@@ -870,3 +870,18 @@ def test_station_chains_with_centres_groups_lists_of_levels_and_parenthesised_he
 @pytest.mark.parametrize("text", ["青少年活动中心开放了。", "老年活动中心和文化活动中心建成。", "区代表小组开展活动。"])
 def test_activity_centres_without_deputies_are_no_stations(text):
     assert surfaces(text, WANGJIANG, "station") == []
+
+
+def test_quoted_courses_are_no_stations_but_their_deputies_are_deputies():
+    text = "县人大常委会推出“代表讲堂”“履职课堂”,还将开设“代表微课堂”。"
+    assert [(t, s) for t, s, _ in found(text, WANGJIANG)] == [
+        ("congress", "县人大常委会"), ("deputy", "代表"), ("deputy", "代表")]
+    # an enumeration closed by a station head is still a list of platforms
+    assert surfaces("建成法治大讲堂、代表接待室等履职平台。", WANGJIANG, "station") == ["法治大讲堂", "代表接待室", "履职平台"]
+
+
+def test_an_office_of_a_standing_committee_named_like_a_station_is_one_congress_body():
+    assert found("州人大常委会人事代表联络工作室负责交办。", WANGJIANG) == [
+        ("congress", "州人大常委会人事代表联络工作室", "安庆市人大常委会人事代表联络工作室")]
+    # a deputy word opening the name makes it a station
+    assert [t for t, _, _ in found("走进社区人大代表工作室。", WANGJIANG)] == ["station"]
