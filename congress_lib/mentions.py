@@ -338,6 +338,7 @@ class _Rules:
         self.bare_not_before = WordSet(deputies["bare_not_before"])
         self.group_not_after = WordSet(deputies.get("group_not_after", []))
         self.bare_not_after = WordSet(deputies["bare_not_after"])
+        self.bare_after_ok = WordSet(deputies.get("bare_after_ok", []))
         self.name_roles = set(deputies["name_roles"])
         self.name_end = WordSet(deputies["name_end_words"])
         self.surnames: dict[str, list[str]] = {}
@@ -1029,7 +1030,7 @@ class _Finder(_Places):
             if bare_word:
                 if text.endswith(r.congress_word, 0, h):
                     continue  # the named_head occurrence (人大代表) covers it
-                if r.bare_not_after.starts_at(text, e):
+                if r.bare_not_after.starts_at(text, e) and not r.bare_after_ok.starts_at(text, e):
                     continue
                 if h == 0 or text[h - 1] not in ends:  # (no prefix: see prefix())
                     if not r.bare_not_before.ends_at(text, h):
@@ -1606,6 +1607,18 @@ class _Finder(_Places):
                 pos = text.find(word, pos + 1)
 
     # -- all -----------------------------------------------------------------------------
+    def drop_verbs(self, kept: list[tuple]) -> list[tuple]:
+        """A bare 代表 right before a congress body or an agency is the verb "on behalf of"
+        (某某代表区人大常委会作报告, 代表市政府致辞): no deputy. ``kept``: sorted, not overlapping."""
+        word = self.r.deputy_word
+        drop = [i for i in range(len(kept) - 1)
+                if kept[i][2] == "deputy" and kept[i + 1][0] == kept[i][1] and kept[i + 1][2] in ("congress", "agency")
+                and self.text[kept[i][0]:kept[i][1]] == word]
+        if not drop:
+            return kept
+        gone = set(drop)
+        return [c for i, c in enumerate(kept) if i not in gone]
+
     def run(self) -> list[dict]:
         self.congress()
         self.deputies()
@@ -1629,6 +1642,7 @@ class _Finder(_Places):
                 taken[start:end] = b"\x01" * (end - start)
                 kept.append(cands[i])
             kept.sort(key=_SPAN)
+            kept = self.drop_verbs(kept)
         text = self.text
         titles = self.titles
         return [

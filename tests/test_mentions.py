@@ -885,3 +885,14 @@ def test_an_office_of_a_standing_committee_named_like_a_station_is_one_congress_
         ("congress", "州人大常委会人事代表联络工作室", "安庆市人大常委会人事代表联络工作室")]
     # a deputy word opening the name makes it a station
     assert [t for t, _, _ in found("走进社区人大代表工作室。", WANGJIANG)] == ["station"]
+
+
+@pytest.mark.parametrize("text", ["会上,李某某代表县人大常委会作了发言。", "县长代表县政府致辞。", "以上内容不代表本站立场。"])
+def test_represent_as_a_verb_is_no_deputy(text):
+    assert surfaces(text, WANGJIANG, "deputy") == []
+
+
+def test_deputies_before_organs_and_in_their_ranks_stay():
+    assert surfaces("组织代表视察县人民法院,向代表通报县政府工作。", WANGJIANG) == ["代表", "县人民法院", "代表", "县政府"]
+    assert surfaces("持续建强代表队伍。", WANGJIANG, "deputy") == ["代表"]
+    assert surfaces("县代表队获得团体第一名。", WANGJIANG, "deputy") == []
