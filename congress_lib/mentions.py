@@ -402,6 +402,7 @@ class _Rules:
         self.agency_re = lookahead(list(self.agency_heads) + list(self.departments) + list(abbreviations), shortcuts)
         self.dept_tail_re = lookahead(agencies["department_heads"], shortcuts)
         self.not_department = set(agencies.get("not_department_words", []))
+        self.not_department_bodies = tuple(agencies.get("not_department_bodies", []))
         self.attach_heads = set(agencies.get("attach_to_bodies", []))
         self.sub_units = set(agencies.get("government_units", []))
         self.generic = agencies["generic"]
@@ -1574,7 +1575,7 @@ class _Finder(_Places):
                     break
                 body = text[b:t]
                 if not _CJK_RE.match(body[0]) or body[0] in r.breakers or r.congress_word in body \
-                        or r.deputy_word in body:
+                        or r.deputy_word in body or any(w in body for w in r.not_department_bodies):
                     break
                 p = self.prefix(b)
                 if p.kind in ("level", "named"):

@@ -433,3 +433,11 @@ def test_bylines_sponsors_and_credits_are_removed(line):
 ])
 def test_byline_and_credit_traps_stay(line):
     assert clean_text(line, html=False).text == line
+
+
+def test_a_byline_after_the_last_sentence_of_a_line_is_cut():
+    line = "全县建成代表联络站36个。(某某县人大 王五)"
+    assert clean_text(line, html=False).text == "全县建成代表联络站36个。"
+    # a bracket after a sentence that holds no byline stays
+    kept = "全县建成代表联络站36个。(其中新建 12个)"
+    assert clean_text(kept, html=False).text == kept

@@ -896,3 +896,22 @@ def test_deputies_before_organs_and_in_their_ranks_stay():
     assert surfaces("组织代表视察县人民法院,向代表通报县政府工作。", WANGJIANG) == ["代表", "县人民法院", "代表", "县政府"]
     assert surfaces("持续建强代表队伍。", WANGJIANG, "deputy") == ["代表"]
     assert surfaces("县代表队获得团体第一名。", WANGJIANG, "deputy") == []
+
+
+def test_a_township_committee_named_after_the_congress_word():
+    assert found("人大南湖街道工委组织代表视察。", WANGJIANG)[0] == ("congress", "人大南湖街道工委", "南湖街道人大工委")
+
+
+@pytest.mark.parametrize("text", ["将大会期间收到的建议交有关部门办理。", "两件议案被列为大会议案。",
+                                  "县十八届人大三次会议大会秘书处共收到建议120件。"])
+def test_the_session_after_将_列为_and_a_meeting(text):
+    assert ("congress", "大会") in [(t, s) for t, s, _ in found(text, WANGJIANG)]
+
+
+@pytest.mark.parametrize("text", ["召开职工大会期间", "将召开表彰大会。"])
+def test_other_assemblies_stay_out(text):
+    assert surfaces(text, WANGJIANG, "congress") == []
+
+
+def test_offices_of_the_political_consultative_conference_are_no_agencies():
+    assert found("省政协办公厅和省政府办公厅联合发文。", WANGJIANG) == [("agency", "省政府办公厅", "安徽省政府办公厅")]
