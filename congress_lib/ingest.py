@@ -25,7 +25,8 @@ The loader never decodes lossily. For each text file it
    (…的讲话同志们：…), drops page-furniture lines matched by the patterns in
    ``lexicon/furniture.yaml`` and navigation menus, cuts the credits, captions
    and headline markers that end a line (inline patterns), and drops
-   related-article lists (a heading and the headline-like lines under it),
+   related-article lists (a heading and the headline-like lines under it) and a
+   saved page's title line that repeats the headline below it,
    keeping the removed lines in ``raw_text`` only. The punctuation these steps read (what a headline or a menu
    never holds) is that of ``lexicon/characters.yaml``.
 
@@ -626,6 +627,9 @@ class _CleaningRules(NamedTuple):
     salutation: re.Pattern | None  # a headline fused with a salutation (see _salutation_rule)
     inline: list[re.Pattern]
     related: Callable | None  # related-article lists (see _related_list_rule)
+    title_lines: int  # a headline repeated among this many first lines (see _repeated_title)
+    title_separators: str
+    sentence_ends: str  # a title holds none
 
 
 def _cleaning_rules(lexicon: Lexicon) -> _CleaningRules:
@@ -649,7 +653,30 @@ def _cleaning_rules(lexicon: Lexicon) -> _CleaningRules:
                                    int(furniture.get("related_item_max_chars", 50)),
                                    int(furniture.get("related_list_min_items", 2)),
                                    marks.sentence_ends),
+        title_lines=int(furniture.get("title_repeat_lines", 0) or 0),
+        title_separators=str(furniture.get("title_site_separators", "") or ""),
+        sentence_ends=marks.sentence_ends,
     )
+
+
+def _repeated_title(lines: list[tuple[str, bool]], first: int, max_len: int,
+                    separators: str, sentence_ends: str) -> list[tuple[str, bool]]:
+    """A saved page's ``<title>`` line that repeats its headline, marked as furniture.
+
+    Among the first ``first`` lines that are no furniture, a line (of at most
+    ``max_len`` characters, no sentence end: a headline) that repeats a later one -- equal to it, or it and the
+    site's name joined by a separator (:func:`_title_repeats`) -- is the title: the
+    headline is coded once, where it stands as the headline.
+    """
+    head = [i for i, (_, is_furniture) in enumerate(lines) if not is_furniture][:first]
+    if len(head) < 2:
+        return lines
+    out = list(lines)
+    for k, i in enumerate(head):
+        line = out[i][0]
+        if len(line) <= max_len and not any(c in sentence_ends for c in line) and any(_title_repeats(line, [out[j][0]], separators) for j in head[k + 1:]):
+            out[i] = (line, True)
+    return out
 
 
 def clean_text(text: str, lexicon: Lexicon | None = None, *, html: bool | None = None) -> Cleaned:
@@ -696,6 +723,8 @@ def clean_text(text: str, lexicon: Lexicon | None = None, *, html: bool | None =
     related = rules.related
     if related is not None:
         lines = related(lines)
+    if rules.title_lines:
+        lines = _repeated_title(lines, rules.title_lines, max_len, rules.title_separators, rules.sentence_ends)
     kept = [line for line, is_furniture in lines if not is_furniture]
     removed.extend(line for line, is_furniture in lines if is_furniture)
     return Cleaned(text="\n".join(kept), script=script, was_html=was_html, furniture=removed)

@@ -303,6 +303,7 @@ class _Rules:
         self.unit_endings = tuple(by_length(units.get("endings", [])))
         self.unit_name_max = int(units.get("name_max", 6))
         self.unit_not_start = tuple(units.get("not_start", []))
+        self.unit_station_endings = tuple(units.get("station_endings", []))
         # the chain <name><ending> after a standing committee (选任联 + 工委), read by committee_unit()
         self.unit_re = re.compile(f"([{CJK}]{{0,{self.unit_name_max}}}?)(?:{alternation(self.unit_endings)})") \
             if self.unit_endings else None
@@ -337,6 +338,7 @@ class _Rules:
         self.bare_not_before = WordSet(deputies["bare_not_before"])
         self.group_not_after = WordSet(deputies.get("group_not_after", []))
         self.bare_not_after = WordSet(deputies["bare_not_after"])
+        self.bare_after_ok = WordSet(deputies.get("bare_after_ok", []))
         self.name_roles = set(deputies["name_roles"])
         self.name_end = WordSet(deputies["name_end_words"])
         self.surnames: dict[str, list[str]] = {}
@@ -348,7 +350,10 @@ class _Rules:
         self.station_re = lookahead(self.station_heads, shortcuts)
         quals = list(stations["qualifiers"]) + list(self.level_words)
         self.qual_re = re.compile(f"(?:{alternation(quals)})+\\Z")
-        self.alt_re = re.compile(f"(?:{alternation(stations['alternatives'])})")
+        # a parenthesised alternative: listed ((站), (点)) or a station head (代表之家(联络站))
+        paren_open, paren_close = char_class(openers(chars.parentheses)), char_class(closers(chars.parentheses))
+        self.alt_re = re.compile(f"(?:{alternation(stations['alternatives'])}"
+                                 f"|{paren_open}(?:{alternation(self.station_heads)}){paren_close})")
         self.right_re = re.compile(f"(?:{alternation(stations.get('right_extensions', []))})") \
             if stations.get("right_extensions") else None
         self.right_words = set(stations.get("right_extensions", []))
@@ -367,6 +372,14 @@ class _Rules:
                              negate=True)
         self.quoted_re = re.compile(f"(?:{setup}){between}{{0,6}}{brand_open}([{CJK}·]{{2,10}}){brand_close}")
         self.not_brand_after = tuple(stations["not_brand_after"])
+        self.not_venue_endings = tuple(stations.get("not_venue_endings", []))
+        # a deputy qualifier before a quoted station (代表“家站”, 人大代表“连心驿站”示范点), and
+        # the quoted single-character pieces that together name the platforms (“家”“站”)
+        self.quote_pairs = {o: c for o, c in chars.double_quotes}
+        self.quoted_qualifiers = tuple(by_length(stations.get("quoted_qualifiers", [])))
+        pieces = stations.get("quoted_pieces", [])
+        self.pieces_re = re.compile(f"(?:{brand_open}(?:{alternation(pieces)}){brand_close}){{2,6}}") \
+            if pieces else None
         self.deputy_venue_re = re.compile(
             f"{brand_open}((?:{congress_word})?{re.escape(self.deputy_word)}[{CJK}]{{0,6}}"
             f"(?:{alternation(stations['brand_endings'])})){brand_close}")
@@ -389,6 +402,7 @@ class _Rules:
         self.agency_re = lookahead(list(self.agency_heads) + list(self.departments) + list(abbreviations), shortcuts)
         self.dept_tail_re = lookahead(agencies["department_heads"], shortcuts)
         self.not_department = set(agencies.get("not_department_words", []))
+        self.not_department_bodies = tuple(agencies.get("not_department_bodies", []))
         self.attach_heads = set(agencies.get("attach_to_bodies", []))
         self.sub_units = set(agencies.get("government_units", []))
         self.generic = agencies["generic"]
@@ -455,7 +469,9 @@ class _Rules:
         self.quotes_re: re.Pattern | None = None
         if shortcuts and all(g is not None for g in gates):
             self.any_re = re.compile("|".join(gates + [re.escape(self.named_head)]))
-            self.quotes_re = re.compile(f"{self.quoted_re.pattern}|{self.deputy_venue_re.pattern}")
+            self.quotes_re = re.compile("|".join(
+                [self.quoted_re.pattern, self.deputy_venue_re.pattern]
+                + ([self.pieces_re.pattern] if self.pieces_re is not None else [])))
 
     # ------------------------------------------------------------------ places
     def level_of(self, name: str) -> str:
@@ -979,6 +995,8 @@ class _Finder(_Places):
                      or name.startswith(r.unit_not_start) or r.suffix_of(name)
                      or any(name[:k] in r.stops for k in range(2, min(r.stop_max, len(name)) + 1))):
             return  # (区人大常委会组织召开…委员会: a verb; 区人大城关街道工委: a place, see join_congress_before)
+        if name.startswith(self.r.deputy_word) and m.group(0).endswith(r.unit_station_endings):
+            return  # (社区人大 + 代表工作室: a station)
         self.add(c[0], m.end(), "congress", c[3] + text[c[1]:m.end()], c[4], "congress")
 
     def inherited(self, h: int, adjacent: bool = False) -> tuple[str, str] | None:
@@ -1013,7 +1031,7 @@ class _Finder(_Places):
             if bare_word:
                 if text.endswith(r.congress_word, 0, h):
                     continue  # the named_head occurrence (人大代表) covers it
-                if r.bare_not_after.starts_at(text, e):
+                if r.bare_not_after.starts_at(text, e) and not r.bare_after_ok.starts_at(text, e):
                     continue
                 if h == 0 or text[h - 1] not in ends:  # (no prefix: see prefix())
                     if not r.bare_not_before.ends_at(text, h):
@@ -1196,6 +1214,51 @@ class _Finder(_Places):
             if r.list_marker and text.endswith(r.list_marker, 0, start):
                 self.listed_names(start - len(r.list_marker))
         self.brands()
+        if r.pieces_re is not None or r.quoted_qualifiers:
+            self.quoted_stations()
+
+    def quoted_stations(self) -> None:
+        """Stations written in double quotes, joined with what qualifies them.
+
+        Quoted one-character pieces together name the deputies' platforms (“家”“站”: the
+        homes and the stations) and are one station. A quoted station (one found inside
+        the quotes, or such pieces) joins a deputy qualifier right before the opening
+        quote (代表“家站”, 人大代表“连心驿站”) and a station head right after the
+        closing quote (“家室站点”示范点, “家站”履职平台) into one span: the quoted name
+        is part of the station's name. The canonical name is the qualifier (a leading
+        人大 dropped), the quoted words and the head, without the quotes.
+        """
+        text, r = self.text, self.r
+        pairs = r.quote_pairs
+        quoted: list[tuple[int, int]] = []  # (opening quote, after the closing quote)
+        if r.pieces_re is not None:
+            for m in r.pieces_re.finditer(text):
+                quoted.append((m.start(), m.end()))
+        for s, e, t, _, _, _ in list(self.cands):
+            if t == "station" and s > 0 and e < len(text) and pairs.get(text[s - 1]) == text[e]:
+                quoted.append((s - 1, e + 1))
+        if not quoted:
+            return
+        stations_at: dict[int, int] = {}  # start -> the longest end of a station starting there
+        for s, e, t, _, _, _ in self.cands:
+            if t == "station" and e > stations_at.get(s, -1):
+                stations_at[s] = e
+        for qs, qe in sorted(set(quoted)):
+            start, end = qs, qe
+            for word in r.quoted_qualifiers:
+                if text.endswith(word, 0, qs):
+                    start = qs - len(word)
+                    break
+            end = stations_at.get(qe, qe)
+            if (start, end) == (qs, qe) and not (r.pieces_re is not None and r.pieces_re.fullmatch(text, qs, qe)):
+                continue  # (a quoted station alone: found already)
+            qualifier = text[start:qs].removeprefix(r.congress_word) if start < qs else ""
+            inner = "".join(ch for ch in text[qs:qe] if ch not in pairs and ch not in r.close_quotes)
+            tail = norm_paren(text[qe:end])
+            alt = r.alt_re.search(tail) if tail else None
+            if alt is not None:
+                tail = tail[:alt.start()] + tail[alt.end():]
+            self.add(start, end, "station", qualifier + inner + tail, "", "station")
 
     def brand_name_before(self, h: int) -> int:
         """Start of a local brand name of 2–4 characters before the head at ``h`` (江岸红色 +
@@ -1328,6 +1391,14 @@ class _Finder(_Places):
                                     return s, True, level or r.station_levels.get(suffix, ""), chain
                     pos = q_start
             p = self.prefix(pos)
+            if p.kind == "none" and pos < h:
+                # a list of levels whose last item opened the chain (市、县、乡 + 代表活动阵地)
+                first = r.level_start_re.match(text, pos, h)
+                if first:
+                    after = self.prefix(first.end())
+                    if after.kind == "multi" and after.start < pos:
+                        p, level = after, ""
+                        chain = chain[len(norm_paren(first.group(0))):]
             if p.kind == "named":
                 lvl = r.station_levels.get(r.suffix_of(p.word), "")
                 return p.start, True, level or lvl, chain
@@ -1401,10 +1472,12 @@ class _Finder(_Places):
             for m in r.quoted_re.finditer(text):
                 name = m.group(1)
                 after = text[m.end():m.end() + 6]
-                if name.endswith(r.brand_endings) and not after.startswith(r.not_brand_after) and name not in lexicon:
+                if name.endswith(r.brand_endings) and not after.startswith(r.not_brand_after) and name not in lexicon \
+                        and not name.endswith(r.not_venue_endings):
                     quoted.append(name)
             # a quoted deputy-named venue needs no verb: “代表议事坊”, “人大代表之家”
-            quoted.extend(m.group(1) for m in r.deputy_venue_re.finditer(text) if m.group(1) not in lexicon)
+            quoted.extend(m.group(1) for m in r.deputy_venue_re.finditer(text)
+                          if m.group(1) not in lexicon and not m.group(1).endswith(r.not_venue_endings))
         if not quoted:
             if r.brand_re is not None:
                 for m in r.brand_re.finditer(text):
@@ -1502,7 +1575,7 @@ class _Finder(_Places):
                     break
                 body = text[b:t]
                 if not _CJK_RE.match(body[0]) or body[0] in r.breakers or r.congress_word in body \
-                        or r.deputy_word in body:
+                        or r.deputy_word in body or any(w in body for w in r.not_department_bodies):
                     break
                 p = self.prefix(b)
                 if p.kind in ("level", "named"):
@@ -1535,6 +1608,18 @@ class _Finder(_Places):
                 pos = text.find(word, pos + 1)
 
     # -- all -----------------------------------------------------------------------------
+    def drop_verbs(self, kept: list[tuple]) -> list[tuple]:
+        """A bare 代表 right before a congress body or an agency is the verb "on behalf of"
+        (某某代表区人大常委会作报告, 代表市政府致辞): no deputy. ``kept``: sorted, not overlapping."""
+        word = self.r.deputy_word
+        drop = [i for i in range(len(kept) - 1)
+                if kept[i][2] == "deputy" and kept[i + 1][0] == kept[i][1] and kept[i + 1][2] in ("congress", "agency")
+                and self.text[kept[i][0]:kept[i][1]] == word]
+        if not drop:
+            return kept
+        gone = set(drop)
+        return [c for i, c in enumerate(kept) if i not in gone]
+
     def run(self) -> list[dict]:
         self.congress()
         self.deputies()
@@ -1558,6 +1643,7 @@ class _Finder(_Places):
                 taken[start:end] = b"\x01" * (end - start)
                 kept.append(cands[i])
             kept.sort(key=_SPAN)
+            kept = self.drop_verbs(kept)
         text = self.text
         titles = self.titles
         return [

@@ -7,7 +7,9 @@
 * a related-article list: a heading (相关阅读, 热点新闻 …) and the headlines under it;
 * keyword, tag and editor lines (关键词：…, 标签：…, 【责任编辑：…】, 一审 … 二审 …);
 * a journal issue line standing alone (某某人大 2020年第3期, 第12期);
-* a count or kind marker that ends a headline (（两篇）, (组图)).
+* a count or kind marker that ends a headline (（两篇）, (组图));
+* a saved page's title line repeating its headline, a bracketed byline, a sponsor line, a
+  time stamp with the publishing organ, a lone navigation item, a photo credit without brackets.
 
 Every test sentence and page here was written for these tests (no third-party text).
 Each rule has its traps: report text that looks like the debris and must stay.
@@ -387,3 +389,55 @@ def test_a_count_marker_at_the_end_of_a_headline_is_cut(marker):
 ])
 def test_count_marker_traps_stay(line):
     assert clean_text(line).text == line
+
+
+# --- a saved page's title line, bylines, sponsors, credits -------------------------------------
+
+@pytest.mark.parametrize("title", [
+    "某某县人大：代表联络站开门迎客",  # the title repeated as it is
+    "某某县人大：代表联络站开门迎客-某某新闻网",  # with the site's name
+])
+def test_a_title_line_that_repeats_the_headline_below_is_dropped(title):
+    page = f"{title}\n2023-05-06 10:20\n某某县人大：代表联络站开门迎客\n全县建成代表联络站36个。"
+    cleaned = clean_text(page, html=False)
+    assert cleaned.text == "某某县人大：代表联络站开门迎客\n全县建成代表联络站36个。"
+
+
+def test_repeated_lines_further_down_and_different_headlines_stay():
+    page = "代表联络站开门迎客\n某某县代表联络站开门迎客\n全县建成代表联络站36个。\n" + "代表们表示要继续努力。\n" * 5 \
+        + "全县建成代表联络站36个。"
+    assert clean_text(page, html=False).text == page
+
+
+@pytest.mark.parametrize("line", [
+    "(某某县人大 张三)",
+    "（某某区人大常委会办公室 李四四）",
+    "2023-05-06 10:20  某某区人民政府",
+    "某某省人民代表大会常务委员会主办",
+    "某某人大网  |",
+    "首页 |  新闻 |",
+    "5月6日,县人大常委会第九次会议召开。县人大常委会供图",
+    "某某县人大常委会供图",
+])
+def test_bylines_sponsors_and_credits_are_removed(line):
+    cleaned = clean_text("全县建成代表联络站36个。\n" + line, html=False)
+    assert cleaned.text == "全县建成代表联络站36个。"
+
+
+@pytest.mark.parametrize("line", [
+    "培训班由县人大常委会主办",
+    "(一)加强代表联络站建设",
+    "(二) 完善代表 履职档案",
+    "2023-05-06 县人大常委会召开第九次会议",
+    "县人大常委会组织代表开展视察,拍摄了大量照片。",
+])
+def test_byline_and_credit_traps_stay(line):
+    assert clean_text(line, html=False).text == line
+
+
+def test_a_byline_after_the_last_sentence_of_a_line_is_cut():
+    line = "全县建成代表联络站36个。(某某县人大 王五)"
+    assert clean_text(line, html=False).text == "全县建成代表联络站36个。"
+    # a bracket after a sentence that holds no byline stays
+    kept = "全县建成代表联络站36个。(其中新建 12个)"
+    assert clean_text(kept, html=False).text == kept

@@ -838,3 +838,80 @@ def test_non_deputy_uses_of_the_word(text):
 def test_deputies_beside_other_representatives():
     text = "邀请人大代表、政协委员和群众代表参加,充分发挥代表作用。"
     assert surfaces(text, WANGJIANG, "deputy") == ["人大代表", "代表"]
+
+
+def test_quoted_station_joins_its_deputy_qualifier_and_head():
+    # a deputy word before a quoted station and a head after it make one station span
+    assert found("全县建成人大代表“连心驿站”示范点8个,推动代表“家室站”提质增效。", WANGJIANG) == [
+        ("station", "人大代表“连心驿站”示范点", "代表连心驿站示范点"),
+        ("station", "代表“家室站”", "代表家室站")]
+    # a level word before the qualifier is the rank of a title and stays out
+    assert surfaces("争创市级人大代表“家站点”示范点。", WANGJIANG) == ["人大代表“家站点”示范点"]
+    # quoted one-character pieces together name the platforms
+    assert found("各“家”“室”“站”定期开放,代表“家”“站”活动丰富。", WANGJIANG) == [
+        ("station", "“家”“室”“站”", "家室站"), ("station", "代表“家”“站”", "代表家站")]
+
+
+@pytest.mark.parametrize("text", ["他在信中写下“家”“国”两个字。", "做到“站”得稳、“点”得准。", "打造“社区书房”品牌。"])
+def test_quoted_pieces_traps(text):
+    assert surfaces(text, WANGJIANG, "station") == []
+
+
+def test_station_chains_with_centres_groups_lists_of_levels_and_parenthesised_heads():
+    text = "全县建成12个人大代表中心联络站、40个代表小组活动室和3个代表履职活动中心。"
+    assert surfaces(text, WANGJIANG) == ["人大代表中心联络站", "代表小组活动室", "代表履职活动中心"]
+    # a list of levels before the chain stays in the span; the deputy word is inside
+    assert found("实现省、市、县代表活动阵地全覆盖。", WANGJIANG) == [
+        ("station", "省、市、县代表活动阵地", "省、市、县代表活动阵地")]
+    # a station head in parentheses is an alternative name of the same station
+    assert found("用好乡镇人大代表之家(联络站)阵地。", WANGJIANG)[0][1:] == ("乡镇人大代表之家(联络站)", "乡镇人大代表之家")
+
+
+@pytest.mark.parametrize("text", ["青少年活动中心开放了。", "老年活动中心和文化活动中心建成。", "区代表小组开展活动。"])
+def test_activity_centres_without_deputies_are_no_stations(text):
+    assert surfaces(text, WANGJIANG, "station") == []
+
+
+def test_quoted_courses_are_no_stations_but_their_deputies_are_deputies():
+    text = "县人大常委会推出“代表讲堂”“履职课堂”,还将开设“代表微课堂”。"
+    assert [(t, s) for t, s, _ in found(text, WANGJIANG)] == [
+        ("congress", "县人大常委会"), ("deputy", "代表"), ("deputy", "代表")]
+    # an enumeration closed by a station head is still a list of platforms
+    assert surfaces("建成法治大讲堂、代表接待室等履职平台。", WANGJIANG, "station") == ["法治大讲堂", "代表接待室", "履职平台"]
+
+
+def test_an_office_of_a_standing_committee_named_like_a_station_is_one_congress_body():
+    assert found("州人大常委会人事代表联络工作室负责交办。", WANGJIANG) == [
+        ("congress", "州人大常委会人事代表联络工作室", "安庆市人大常委会人事代表联络工作室")]
+    # a deputy word opening the name makes it a station
+    assert [t for t, _, _ in found("走进社区人大代表工作室。", WANGJIANG)] == ["station"]
+
+
+@pytest.mark.parametrize("text", ["会上,李某某代表县人大常委会作了发言。", "县长代表县政府致辞。", "以上内容不代表本站立场。"])
+def test_represent_as_a_verb_is_no_deputy(text):
+    assert surfaces(text, WANGJIANG, "deputy") == []
+
+
+def test_deputies_before_organs_and_in_their_ranks_stay():
+    assert surfaces("组织代表视察县人民法院,向代表通报县政府工作。", WANGJIANG) == ["代表", "县人民法院", "代表", "县政府"]
+    assert surfaces("持续建强代表队伍。", WANGJIANG, "deputy") == ["代表"]
+    assert surfaces("县代表队获得团体第一名。", WANGJIANG, "deputy") == []
+
+
+def test_a_township_committee_named_after_the_congress_word():
+    assert found("人大南湖街道工委组织代表视察。", WANGJIANG)[0] == ("congress", "人大南湖街道工委", "南湖街道人大工委")
+
+
+@pytest.mark.parametrize("text", ["将大会期间收到的建议交有关部门办理。", "两件议案被列为大会议案。",
+                                  "县十八届人大三次会议大会秘书处共收到建议120件。"])
+def test_the_session_after_将_列为_and_a_meeting(text):
+    assert ("congress", "大会") in [(t, s) for t, s, _ in found(text, WANGJIANG)]
+
+
+@pytest.mark.parametrize("text", ["召开职工大会期间", "将召开表彰大会。"])
+def test_other_assemblies_stay_out(text):
+    assert surfaces(text, WANGJIANG, "congress") == []
+
+
+def test_offices_of_the_political_consultative_conference_are_no_agencies():
+    assert found("省政协办公厅和省政府办公厅联合发文。", WANGJIANG) == [("agency", "省政府办公厅", "安徽省政府办公厅")]
