@@ -664,3 +664,33 @@ def test_the_carry_of_a_sentence_is_immutable_and_optional():
     plain = IndicatorClassifier.from_lexicon(shortcuts=False)
     _, plain_carry = plain.classify_in_passage(fold(first), find_quantities(first))
     assert plain.classify_in_passage(fold(second), qs, plain_carry)[0] == got
+
+
+# --- round 3: families of phrasing from out-of-sample reports (sentences our own) ---
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # platforms under other names: activity centres, duty platforms, "home-room-station"
+        ("全县在各镇建立27个人大代表活动中心、41个人大代表工作站。",
+         [("stations", 27.0, "个"), ("stations", 41.0, "个")]),
+        ("目前全市共有各类履职平台58个。", [("stations", 58.0, "个")]),
+        ("全州共建成代表“家室站”812个。", [("stations", 812.0, "个")]),
+        ("3000多个代表“家室站”遍布城乡。", [("stations", 3000.0, "个")]),
+        # a station noun before 同步 (同步 is no abstraction)
+        ("全区9个中心联络站和31个村(居)联络站同步开放。",
+         [("stations", 9.0, "个"), ("stations", 31.0, "个")]),
+        # station staff are not deputies
+        ("每站配站长、副站长各1名,联络员2名。", [("other", 1.0, "名"), ("other", 2.0, "名")]),
+        # deputies called the people's spokespeople
+        ("全省4万多名群众“代言人”活跃在基层。", [("deputies", 40000.0, "名")]),
+        # places of the jurisdiction: prefecture-level cities, grassroots units
+        ("实现9个设区的市全覆盖。", [("admin_context", 9.0, "个")]),
+        ("联络站覆盖全县312个基层组织。", [("admin_context", 312.0, "个")]),
+        # suggestions on a draft gathered from the public are opinions collected
+        ("共收到对条例草案的修改建议386条。", [("opinions_collected", 386.0, "条")]),
+    ],
+)  # fmt: skip
+def test_platforms_people_and_places_under_other_names(sentence, expected):
+    assert codes(sentence) == expected
