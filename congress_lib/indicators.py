@@ -197,6 +197,9 @@ class IndicatorClassifier:
             handlers = data.get("handlers") or {}
             self.handler_after = frozenset(str(c) for c in handlers.get("after", []) or [])
             self.handler_classes = frozenset(str(c) for c in handlers.get("classes", []) or [])
+            relative = data.get("relative_clause") or {}
+            self.relative_marker = str(relative.get("marker") or "")
+            self.relative_reach = int(relative.get("reach", 4))
             shares = data.get("shares_after") or {}
             self.share_classes = frozenset(str(c) for c in shares.get("classes", []) or [])
             self.share_code = shares.get("code")
@@ -741,6 +744,16 @@ def _classify_one(
     if right_objects:
         gap = w[q.end : right_objects[0][0]]
         noun_follows = len(gap) <= 1 or len(cues.gloss_re.sub("", gap)) <= 1
+    # A relative clause between the number and its noun (18个覆盖…等领域的专业代表工作站,
+    # 12个集学习、议事于一体的代表之家): the noun after the clause's marker is counted,
+    # and the first word after the number is no head.
+    # (a noun one character after the number may be inside the clause: 12个集学习…的)
+    # (not after an enumeration comma right after the number: the next item begins there)
+    if cues.relative_marker and right_end > q.end and (not noun_follows or right_objects[0][0] > q.end):
+        relative = _relative_head(w, q.end, next_start, cues)
+        if relative:
+            candidates = relative + [c for c in candidates if c not in relative]
+            head = None
     # A topic label right before the number (农业农村方面26件, 城建类18件, 涉及…方面的9件)
     # names a category: the nouns inside it are not what is counted.
     near_left = None
@@ -789,6 +802,28 @@ def _classify_one(
     return None, candidates
 
 
+def _relative_head(w: str, start: int, next_start: int, cues: IndicatorClassifier) -> list[str]:
+    """The noun classes (head first) of the compound right after the first relative
+    marker (的) that follows ``start`` in its clause, within the list reach and before
+    the next count; [] when there is none. The compound may open with a short
+    modifier (的专业代表工作站)."""
+    m = cues.clause_re.search(w, start, min(len(w), start + _LIST_WINDOW))
+    limit = min(m.start() if m else min(len(w), start + _LIST_WINDOW), max(next_start, start))
+    d = w.find(cues.relative_marker, start + 1, limit)
+    if d < 0:
+        return []
+    after = d + len(cues.relative_marker)
+    tokens = [t for t in cues.cue_words(w, after, limit) if t[2] in cues.object_classes]
+    if not tokens or tokens[0][0] - after > cues.relative_reach:
+        return []
+    compound = [tokens[0]]
+    for t in tokens[1:]:
+        if t[0] - compound[-1][1] > 1:
+            break
+        compound.append(t)
+    return _noun_order(compound, w, cues)
+
+
 def _until_among(w: str, tokens: list[tuple[int, int, str]], cues: IndicatorClassifier) -> list:
     """The cue words after a number up to its noun followed by 中: in "N件X中…"
     (32件区属建议中已经落实的有25件) the number is a total and the words after 中 belong
@@ -831,7 +866,8 @@ def _mixed_people(w: str, pair: list[tuple[int, int, str]], cues: IndicatorClass
     gap = w[a_end:b_start]
     if not gap.startswith(cues.mixed_joiners) or cues.clause_re.search(gap):
         return False
-    return 1 <= len(gap) <= 4 or (len(gap) <= _MIXED_RELATIVE and "的" in gap[-3:])
+    relative = bool(cues.relative_marker) and cues.relative_marker in gap[-3:]
+    return 1 <= len(gap) <= 4 or (len(gap) <= _MIXED_RELATIVE and relative)
 
 
 def _relative_between(w: str, pair: list[tuple[int, int, str]], cues: IndicatorClassifier) -> bool:
@@ -841,7 +877,8 @@ def _relative_between(w: str, pair: list[tuple[int, int, str]], cues: IndicatorC
     return (
         len(gap) <= _MIXED_RELATIVE
         and gap.startswith(cues.mixed_joiners)
-        and "的" in gap[-3:]
+        and bool(cues.relative_marker)
+        and cues.relative_marker in gap[-3:]
         and not cues.clause_re.search(gap)
     )
 

@@ -830,3 +830,22 @@ def test_people_levels_honours_and_documents(sentence, expected):
 )
 def test_round_three_traps_give_no_indicator(sentence):
     assert codes(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a relative clause between the number and the noun it counts
+        ("全省已建成26个覆盖产业发展、生态保护等领域的专业代表工作站。", [("stations", 26, "个")]),
+        ("新建9个集学习、议事、接待于一体的代表之家。", [("stations", 9, "个")]),
+        ("组织14名熟悉法律的代表参加执法检查。", [("deputies", 14, "名")]),
+        ("召开4次听取代表意见的座谈会。", [("activities", 4, "次")]),
+        ("组建6个由代表组成的调研组。", [("other", 6, "个")]),
+        # trap: a noun right after the number is what it counts (possessive 的)
+        ("走访了7个村的困难群众。", [("other", 7, "个")]),
+        # trap: an enumeration comma after the number ends its item
+        ("承办代表建议21件、委员提案30件。", [("proposals_received", 21, "件")]),
+    ],
+)  # fmt: skip
+def test_the_noun_after_a_relative_clause_is_counted(sentence, expected):
+    assert codes(sentence) == expected
