@@ -781,6 +781,13 @@ def _classify_one(
     # Ellipsis: with no noun of its own, a number counts what the previous number
     # with the same unit counted (会议应到委员35人，实到31人), in this sentence or
     # in the previous one of the passage.
+    # A headless relative clause right before the number (代表对办理工作表示满意的131件):
+    # the nouns inside the clause are not its head; the head left out is what the
+    # count before it in the same unit counted, which is read first.
+    carried = inherited.get(q.unit)
+    if candidates and carried and not noun_follows and _headless(w, q.start, cues):
+        candidates = list(carried) + [c for c in candidates if c not in carried]
+        sentence_classes = _WithCarried(sentence_classes, list(carried))
     if not candidates:
         candidates = list(inherited.get(q.unit, []))
         if candidates:
@@ -800,6 +807,15 @@ def _classify_one(
     if q.kind in cues.default_kinds and q.unit not in cues.none_units:
         return cues.default_code, candidates
     return None, candidates
+
+
+def _headless(w: str, start: int, cues: IndicatorClassifier) -> bool:
+    """The text before ``start`` ends with the relative marker (…的12件) or a
+    partitive marker (…的有12件): a relative clause without its head noun."""
+    before = w[:start]
+    return bool(cues.relative_marker and before.endswith(cues.relative_marker)) or bool(
+        cues.subject_ends and before.endswith(cues.subject_ends)
+    )
 
 
 def _relative_head(w: str, start: int, next_start: int, cues: IndicatorClassifier) -> list[str]:

@@ -849,3 +849,24 @@ def test_round_three_traps_give_no_indicator(sentence):
 )  # fmt: skip
 def test_the_noun_after_a_relative_clause_is_counted(sentence, expected):
     assert codes(sentence) == expected
+
+
+def test_a_headless_relative_clause_counts_what_the_count_before_counted():
+    # the nouns inside the clause (办理工作) are not what is counted
+    assert chain(
+        "本次会议期间代表共提出建议142件。",
+        "代表对办理工作表示满意的137件，满意率96.5%。",
+    ) == [
+        [("proposals_received", 142, "件")],
+        [("other", 137, "件"), ("satisfaction_rate", 96.5, "%")],
+    ]
+    assert chain("全县共有代表联络站42个。", "去年新建的8个已投入使用。") == [
+        [("stations", 42, "个")],
+        [("stations", 8, "个")],
+    ]
+
+
+def test_congress_bodies_of_streets_and_towns_are_not_places():
+    assert codes("全区有4个街道人大工委、9个镇人大主席团。") == [("other", 4, "个"), ("other", 9, "个")]
+    # trap: the streets and towns themselves are context
+    assert codes("全区辖4个街道、9个镇。") == [("admin_context", 4, "个"), ("admin_context", 9, "个")]
