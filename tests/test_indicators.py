@@ -870,3 +870,16 @@ def test_congress_bodies_of_streets_and_towns_are_not_places():
     assert codes("全区有4个街道人大工委、9个镇人大主席团。") == [("other", 4, "个"), ("other", 9, "个")]
     # trap: the streets and towns themselves are context
     assert codes("全区辖4个街道、9个镇。") == [("admin_context", 4, "个"), ("admin_context", 9, "个")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("协调解决停车位460个。", [("other", 460, "个")]),
+        ("督促有关部门加装电梯38部。", [("other", 38, "部")]),
+        # trap: problems solved stay issues
+        ("推动解决群众反映的热点难点问题214个。", [("issues_resolved", 214, "个")]),
+    ],
+)  # fmt: skip
+def test_facilities_are_other_even_when_solved(sentence, expected):
+    assert codes(sentence) == expected
