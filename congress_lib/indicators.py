@@ -99,6 +99,7 @@ _WINDOW = 30  # characters looked at on each side
 _LIST_WINDOW = 120  # left reach when the left part is a list of coordinated items
 _COORD_GAP = 12  # at most this many characters between coordinated counts
 _PART_GAP = 24  # at most this many characters between parts of one breakdown
+_MIXED_RELATIVE = 10  # joiner + relative clause + 的 between two kinds of people, at most
 _NUMERAL_START = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]")
 
 
@@ -109,6 +110,7 @@ class _Rule:
     objects: frozenset
     objects_or_none: frozenset
     head: frozenset
+    near_left: frozenset
     left: frozenset
     right: frozenset
     sentence: frozenset
@@ -145,7 +147,7 @@ class IndicatorClassifier:
     compare the two.
     """
 
-    _FIELDS = ("objects", "objects_or_none", "head", "left", "right", "sentence", "unless_left")
+    _FIELDS = ("objects", "objects_or_none", "head", "near_left", "left", "right", "sentence", "unless_left")
 
     @classmethod
     def from_lexicon(cls, lexicon=None, *, shortcuts: bool = True) -> IndicatorClassifier:
@@ -190,6 +192,25 @@ class IndicatorClassifier:
             rate_words = [w for w in self.rate_code if w]
             self.rate_re = re.compile(alternation(rate_words)) if rate_words else None
             self.blocking = frozenset(str(c) for c in data.get("not_indicators_after", []) or [])
+            # 力争近期办结的有15件: a blocking word inside the subject of a partitive count
+            self.subject_ends = tuple(str(m) for m in data.get("partitive_markers", []) or [] if m)
+            handlers = data.get("handlers") or {}
+            self.handler_after = frozenset(str(c) for c in handlers.get("after", []) or [])
+            self.handler_classes = frozenset(str(c) for c in handlers.get("classes", []) or [])
+            relative = data.get("relative_clause") or {}
+            self.relative_marker = str(relative.get("marker") or "")
+            self.relative_reach = int(relative.get("reach", 4))
+            shares = data.get("shares_after") or {}
+            self.share_classes = frozenset(str(c) for c in shares.get("classes", []) or [])
+            self.share_code = shares.get("code")
+            for key, named in (("handlers", self.handler_after | self.handler_classes),
+                               ("shares_after", self.share_classes)):
+                missing = sorted(named - set(classes))
+                if missing:
+                    raise LexiconError(
+                        f"indicator_cues `{key}` names classes {missing} that are not under "
+                        "`classes`; add them there or fix the spelling."
+                    )
             missing = sorted(self.blocking - set(classes))
             if missing:
                 raise LexiconError(
@@ -199,6 +220,7 @@ class IndicatorClassifier:
             parts = data.get("breakdowns") or {}
             self.part_markers = tuple(str(m) for m in parts.get("markers", []) or [] if m)
             self.part_after_total = tuple(str(m) for m in parts.get("after_total", []) or [] if m)
+            self.part_not_after_total = tuple(str(m) for m in parts.get("not_after_total", []) or [] if m)
             self.part_weak = frozenset(str(c) for c in parts.get("weak", []) or [])
             self.topic_classes = frozenset(str(c) for c in data.get("topic_labels", []) or [])
             self.item_units = frozenset(str(u) for u in parts.get("item_units", []) or [])
@@ -279,6 +301,7 @@ class IndicatorClassifier:
         self.title_gate = re.compile(char_class(openers(ch.title_marks)) if shortcuts else "")
         self.skipped_marks = ch.quote_marks + pair_chars(ch.title_marks + ch.inner_title_marks + ch.lenticular_brackets)
         self.enumeration_commas = tuple(ch.enumeration_commas)
+        self.bracket_closers = frozenset(closers(ch.brackets))
         self.coordinators = ch.conjunctions + tuple(ch.enumeration_commas) + ch.disjunctions
         # a total followed by its noun and 中 (受理的73件建议中，…): at most 8 characters of
         # the same clause, then the word, then a clause mark
@@ -429,6 +452,36 @@ class _SentenceClasses:
         return self._classes
 
 
+class _WithCarried:
+    """Sentence classes plus the noun classes carried over from an earlier count."""
+
+    __slots__ = ("_base", "_extra")
+
+    def __init__(self, base: _SentenceClasses, extra: list[str]):
+        self._base, self._extra = base, extra
+
+    def get(self) -> set[str]:
+        return self._base.get() | set(self._extra)
+
+
+def _handed_to(left_tokens: list[tuple[int, int, str]], cues: IndicatorClassifier) -> set[int]:
+    """Indexes of the left cue words that name who an item was passed on to: nouns of
+    the ``handlers`` classes after a verb of its ``after`` classes (交由市委有关部门和
+    群众团体办理的有7件: the departments handle the items, they are not counted)."""
+    if not cues.handler_after:
+        return set()
+    out: set[int] = set()
+    passed = False
+    for k, (_, _, c) in enumerate(left_tokens):
+        if c in cues.handler_after:
+            passed = True
+        elif passed and c in cues.handler_classes:
+            out.add(k)
+        elif c in cues.object_classes:
+            passed = False
+    return out
+
+
 def _classify(
     w: str, quantities: list[Quantity], cues: IndicatorClassifier, carry: Carry
 ) -> tuple[list[str | None], Carry]:
@@ -475,6 +528,15 @@ def _classify(
     share_ends = sorted(q.end for q in quantities if q.unit in ("%", "‰"))
     titles = [m.span() for m in cues.title_re.finditer(w)] if cues.title_gate.search(w) else []
     nouns_by_unit: dict[str, list[str]] = {u: list(c) for u, c in carry.nouns}
+    # The right stretch of a count ends at the next count, but not at a level or a
+    # kind (11.6万名五级人大代表, 2000名市、县两级代表): those modify the noun counted.
+    next_starts = [n] * len(countable)
+    following = n
+    for pos in range(len(countable) - 1, -1, -1):
+        next_starts[pos] = following
+        q = quantities[countable[pos]]
+        if q.unit not in cues.none_units:
+            following = q.start
     for pos, i in enumerate(countable):
         q = quantities[i]
         if titles and any(a <= q.start and q.end <= b for a, b in titles):
@@ -486,7 +548,7 @@ def _classify(
         while k > 0 and not w[quantities[countable[k - 1]].end : quantities[countable[k]].start].strip():
             k -= 1
         prev_end = quantities[countable[k - 1]].end if k > 0 else 0
-        next_start = quantities[countable[pos + 1]].start if pos + 1 < len(countable) else n
+        next_start = next_starts[pos]
         out[i], nouns = _classify_one(
             w, q, prev_end, next_start, cues, sentence_classes, quantities, countable, pos, nouns_by_unit,
             share_ends,
@@ -563,7 +625,8 @@ def _inherit_totals(
             cues.after_total_re is not None and cues.after_total_re.match(w, p.end, q.start)
         ):
             total = total_of.get(j, out[j])
-        elif j in total_of and len(between) <= _PART_GAP:
+        elif j in total_of and len(between) <= _PART_GAP and not any(c in cues.bracket_closers for c in between):
+            # (a breakdown opened in brackets ends with them: 建议41件(其中市属9件),比去年增加6件)
             total = total_of[j]
         else:
             continue
@@ -618,10 +681,14 @@ def _classify_one(
         earlier = cues.last_share_end(share_ends, q.start)
         if _blocked(w, q, clause_start, cues):
             return None, []  # a target: 满意率力争达到95%
-        for left_text in (w[clause_start : q.start], w[earlier : q.start]):
-            found, code = _rate_named(left_text, cues)
-            if found:
-                return code, []
+        found, code = _rate_named(w[clause_start : q.start], cues)
+        if found:
+            return code, []
+        if _share_after(w, q, clause_start, cues):
+            return cues.share_code, []
+        found, code = _rate_named(w[earlier : q.start], cues)
+        if found:
+            return code, []
         return None, []
 
     if _blocked(w, q, clause_start, cues):
@@ -639,7 +706,7 @@ def _classify_one(
         right_end = q.end  # 6件、城建方面7件: the words after the comma are the next item's
     object_classes = cues.object_classes
     left_tokens = cues.cue_words(w, left_start, q.start)
-    right_tokens = cues.cue_words(w, q.end, right_end)
+    right_tokens = _until_among(w, cues.cue_words(w, q.end, right_end), cues)
     right_objects = [t for t in right_tokens if t[2] in object_classes]
     right_nouns = _noun_order(right_objects, w, cues)
     # Coordinated quantities share the head noun of the last conjunct (right-node
@@ -650,7 +717,7 @@ def _classify_one(
         if nxt.unit == q.unit and len(between) <= 6 and between.endswith(cues.coordinators):
             _, nxt_clause_end = _clause_bounds(w, nxt.start, nxt.end, cues.clause_re)
             nxt_next = quantities[countable[pos + 2]].start if pos + 2 < len(countable) else len(w)
-            shared = cues.cue_words(w, nxt.end, min(nxt_clause_end, nxt_next))
+            shared = _until_among(w, cues.cue_words(w, nxt.end, min(nxt_clause_end, nxt_next)), cues)
             shared_objects = [t for t in shared if t[2] in object_classes]
             right_tokens = right_tokens + shared
             right_objects = right_objects + shared_objects
@@ -677,12 +744,27 @@ def _classify_one(
     if right_objects:
         gap = w[q.end : right_objects[0][0]]
         noun_follows = len(gap) <= 1 or len(cues.gloss_re.sub("", gap)) <= 1
+    # A relative clause between the number and its noun (18个覆盖…等领域的专业代表工作站,
+    # 12个集学习、议事于一体的代表之家): the noun after the clause's marker is counted,
+    # and the first word after the number is no head.
+    # (a noun one character after the number may be inside the clause: 12个集学习…的)
+    # (not after an enumeration comma right after the number: the next item begins there)
+    if cues.relative_marker and right_end > q.end and (not noun_follows or right_objects[0][0] > q.end):
+        relative = _relative_head(w, q.end, next_start, cues)
+        if relative:
+            candidates = relative + [c for c in candidates if c not in relative]
+            head = None
     # A topic label right before the number (农业农村方面26件, 城建类18件, 涉及…方面的9件)
     # names a category: the nouns inside it are not what is counted.
-    topic = bool(left_tokens) and left_tokens[-1][2] in cues.topic_classes and q.start - left_tokens[-1][1] <= 1
+    near_left = None
+    if left_tokens and len(w[left_tokens[-1][1] : q.start].strip(cues.skipped_marks)) <= 1:
+        near_left = left_tokens[-1][2]
+    topic = near_left in cues.topic_classes and q.start - left_tokens[-1][1] <= 1
     if not noun_follows and not topic:
-        for _, _, c in reversed(left_tokens):
-            if c in object_classes and c not in candidates:
+        handed = _handed_to(left_tokens, cues)
+        for k in range(len(left_tokens) - 1, -1, -1):
+            c = left_tokens[k][2]
+            if c in object_classes and c not in candidates and k not in handed:
                 candidates.append(c)
     # A group of two kinds of people joined by a conjunction (局长和领衔代表20人,
     # 20名代表和群众) is counted as one mixed group.
@@ -691,13 +773,27 @@ def _classify_one(
             pair = right_objects[:2]
         else:
             pair = [t for t in left_tokens if t[2] in object_classes][-2:]
+            people = [t for t in left_tokens if t[2] in cues.people_classes][-2:]
+            if people != pair and len(people) == 2 and _relative_between(w, people, cues):
+                pair = people
         if _mixed_people(w, pair, cues):
             return cues.mixed_code, candidates
     # Ellipsis: with no noun of its own, a number counts what the previous number
     # with the same unit counted (会议应到委员35人，实到31人), in this sentence or
     # in the previous one of the passage.
+    # A headless relative clause right before the number (代表对办理工作表示满意的131件):
+    # the nouns inside the clause are not its head; the head left out is what the
+    # count before it in the same unit counted, which is read first.
+    carried = inherited.get(q.unit)
+    if candidates and carried and not noun_follows and _headless(w, q.start, cues):
+        candidates = list(carried) + [c for c in candidates if c not in carried]
+        sentence_classes = _WithCarried(sentence_classes, list(carried))
     if not candidates:
         candidates = list(inherited.get(q.unit, []))
+        if candidates:
+            # what the earlier count counted is the context of this one too (已解决的建议
+            # 41件。列入计划的33件。: the second count is of proposals as well)
+            sentence_classes = _WithCarried(sentence_classes, candidates)
     # "Among X," before the clause (代表建议中，已经解决的37件): X is what is counted.
     if not candidates and cues.after_total_re is not None and left_start > 0:
         among = _among_noun(w, left_start, cues)
@@ -705,12 +801,59 @@ def _classify_one(
             candidates = [among]
     rules = cues.rules_for(q.unit)
     for obj in candidates or [None]:
-        rule = _first_rule(rules, obj, head, left, right, sentence_classes)
+        rule = _first_rule(rules, obj, head, near_left, left, right, sentence_classes)
         if rule is not None:
             return rule.code, candidates
     if q.kind in cues.default_kinds and q.unit not in cues.none_units:
         return cues.default_code, candidates
     return None, candidates
+
+
+def _headless(w: str, start: int, cues: IndicatorClassifier) -> bool:
+    """The text before ``start`` ends with the relative marker (…的12件) or a
+    partitive marker (…的有12件): a relative clause without its head noun."""
+    before = w[:start]
+    return bool(cues.relative_marker and before.endswith(cues.relative_marker)) or bool(
+        cues.subject_ends and before.endswith(cues.subject_ends)
+    )
+
+
+def _relative_head(w: str, start: int, next_start: int, cues: IndicatorClassifier) -> list[str]:
+    """The noun classes (head first) of the compound right after the first relative
+    marker (的) that follows ``start`` in its clause, within the list reach and before
+    the next count; [] when there is none. The compound may open with a short
+    modifier (的专业代表工作站)."""
+    m = cues.clause_re.search(w, start, min(len(w), start + _LIST_WINDOW))
+    limit = min(m.start() if m else min(len(w), start + _LIST_WINDOW), max(next_start, start))
+    d = w.find(cues.relative_marker, start + 1, limit)
+    if d < 0:
+        return []
+    after = d + len(cues.relative_marker)
+    tokens = [t for t in cues.cue_words(w, after, limit) if t[2] in cues.object_classes]
+    if not tokens or tokens[0][0] - after > cues.relative_reach:
+        return []
+    compound = [tokens[0]]
+    for t in tokens[1:]:
+        if t[0] - compound[-1][1] > 1:
+            break
+        compound.append(t)
+    return _noun_order(compound, w, cues)
+
+
+def _until_among(w: str, tokens: list[tuple[int, int, str]], cues: IndicatorClassifier) -> list:
+    """The cue words after a number up to its noun followed by 中: in "N件X中…"
+    (32件区属建议中已经落实的有25件) the number is a total and the words after 中 belong
+    to its parts."""
+    if not cues.part_after_total:
+        return tokens
+    for k, (_, end, c) in enumerate(tokens):
+        if (
+            c in cues.object_classes
+            and w.startswith(cues.part_after_total, end)
+            and not w.startswith(cues.part_not_after_total, end)
+        ):
+            return tokens[: k + 1]
+    return tokens
 
 
 def _among_noun(w: str, clause_start: int, cues: IndicatorClassifier) -> str | None:
@@ -737,7 +880,35 @@ def _mixed_people(w: str, pair: list[tuple[int, int, str]], cues: IndicatorClass
     if a == b or a not in cues.people_classes or b not in cues.people_classes:
         return False
     gap = w[a_end:b_start]
-    return 1 <= len(gap) <= 4 and gap.startswith(cues.mixed_joiners) and not cues.clause_re.search(gap)
+    if not gap.startswith(cues.mixed_joiners) or cues.clause_re.search(gap):
+        return False
+    relative = bool(cues.relative_marker) and cues.relative_marker in gap[-3:]
+    return 1 <= len(gap) <= 4 or (len(gap) <= _MIXED_RELATIVE and relative)
+
+
+def _relative_between(w: str, pair: list[tuple[int, int, str]], cues: IndicatorClassifier) -> bool:
+    """Two nouns of people with a joiner and a short relative clause ending in 的
+    between them (负责人和提建议的领衔代表): the words between belong to the second."""
+    gap = w[pair[0][1] : pair[1][0]]
+    return (
+        len(gap) <= _MIXED_RELATIVE
+        and gap.startswith(cues.mixed_joiners)
+        and bool(cues.relative_marker)
+        and cues.relative_marker in gap[-3:]
+        and not cues.clause_re.search(gap)
+    )
+
+
+def _share_after(w: str, q: Quantity, clause_start: int, cues: IndicatorClassifier) -> bool:
+    """A percentage right after an outcome verb or a breakdown marker (已解决90%,
+    其中97.8%): the share of the counted group in that state (``shares_after``)."""
+    if cues.share_code is None:
+        return False
+    before = w[clause_start : q.start].rstrip(cues.skipped_marks)
+    if cues.part_markers and before.endswith(cues.part_markers):
+        return True
+    tokens = cues.cue_words(w, clause_start, len(before) + clause_start)
+    return bool(tokens) and tokens[-1][1] == clause_start + len(before) and tokens[-1][2] in cues.share_classes
 
 
 def _rate_named(left_text: str, cues: IndicatorClassifier) -> tuple[bool, str | None]:
@@ -757,13 +928,22 @@ def _rate_named(left_text: str, cues: IndicatorClassifier) -> tuple[bool, str | 
 
 def _blocked(w: str, q: Quantity, clause_start: int, cues: IndicatorClassifier) -> bool:
     """A word of a blocking class (targets, quotas: 至少, 不少于, 每名代表) stands in the
-    clause before the numeral of ``q`` (its prefix hedge included)."""
+    clause before the numeral of ``q`` (its prefix hedge included), and no partitive
+    marker (的有) stands between the last such word and the numeral."""
     if not cues.blocking:
         return False
     numeral = q.start
     while numeral < q.end and not _NUMERAL_START.match(w, numeral):
         numeral += 1
-    return any(c in cues.blocking for _, _, c in cues.cue_words(w, clause_start, numeral))
+    last = None
+    for _, end, c in cues.cue_words(w, clause_start, numeral):
+        if c in cues.blocking:
+            last = end
+    if last is None:
+        return False
+    # 力争近期可办结的有15件: the word describes the items of a partitive count
+    # (…的有 N件), which reports how many there are
+    return not (cues.subject_ends and any(m in w[last:numeral] for m in cues.subject_ends))
 
 
 def _noun_order(tokens: list[tuple[int, int, str]], w: str, cues: IndicatorClassifier) -> list[str]:
@@ -791,13 +971,22 @@ def _noun_order(tokens: list[tuple[int, int, str]], w: str, cues: IndicatorClass
 
 
 def _first_rule(
-    rules: tuple[_Rule, ...], obj: str | None, head, left: set, right: set, sentence_classes: _SentenceClasses
+    rules: tuple[_Rule, ...],
+    obj: str | None,
+    head,
+    near_left,
+    left: set,
+    right: set,
+    sentence_classes: _SentenceClasses,
 ) -> _Rule | None:
     """The first of ``rules`` (those that accept the quantity's unit, see
     :attr:`IndicatorClassifier.rules_for`) that holds for the counted noun class ``obj`` (None: no
-    noun), the ``head`` class and the classes on the ``left`` and ``right``."""
+    noun), the ``head`` class (the cue word right after the number), the ``near_left``
+    class (the cue word right before it) and the classes on the ``left`` and ``right``."""
     for rule in rules:
         if rule.head and head not in rule.head:
+            continue
+        if rule.near_left and near_left not in rule.near_left:
             continue
         if obj is None:
             if rule.objects:

@@ -499,6 +499,10 @@ class QuantityFinder:
             ch.sentence_ends + ch.clause_marks + ch.enumeration_commas + pair_chars(ch.brackets + ch.title_marks)
             + "\n\r"
         )
+        # a numeral and its enumeration comma: coordinated numbers (四、五次会议)
+        self.coordinated_numeral_re = re.compile(
+            rf"[\d{_CN_CHARS}]+{char_class(ch.enumeration_commas)}" if ch.enumeration_commas else "(?!)"
+        )
         self.boundary = frozenset(
             ch.sentence_ends + ch.clause_marks + ch.enumeration_commas
             + closers(ch.parentheses + ch.lenticular_brackets + ch.double_quotes + ch.corner_double_quotes)
@@ -1042,7 +1046,9 @@ class _Scan:
     def _session_before(self, start: int, prev: Quantity | None) -> bool:
         if prev is None or prev.kind != "session" or start - prev.end > 10:
             return False
-        between = self.w[prev.end : start]
+        # coordinated session numbers (十一届人大四、五次会议): a numeral and its enumeration
+        # comma stand between
+        between = self.c.coordinated_numeral_re.sub("", self.w[prev.end : start])
         return not any(ch in self.c.clause_marks for ch in between)
 
     def _clock_context(self, start: int, end: int, value) -> bool:

@@ -664,3 +664,222 @@ def test_the_carry_of_a_sentence_is_immutable_and_optional():
     plain = IndicatorClassifier.from_lexicon(shortcuts=False)
     _, plain_carry = plain.classify_in_passage(fold(first), find_quantities(first))
     assert plain.classify_in_passage(fold(second), qs, plain_carry)[0] == got
+
+
+# --- round 3: families of phrasing from out-of-sample reports (sentences our own) ---
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # platforms under other names: activity centres, duty platforms, "home-room-station"
+        ("全县在各镇建立27个人大代表活动中心、41个人大代表工作站。",
+         [("stations", 27.0, "个"), ("stations", 41.0, "个")]),
+        ("目前全市共有各类履职平台58个。", [("stations", 58.0, "个")]),
+        ("全州共建成代表“家室站”812个。", [("stations", 812.0, "个")]),
+        ("3000多个代表“家室站”遍布城乡。", [("stations", 3000.0, "个")]),
+        # a station noun before 同步 (同步 is no abstraction)
+        ("全区9个中心联络站和31个村(居)联络站同步开放。",
+         [("stations", 9.0, "个"), ("stations", 31.0, "个")]),
+        # station staff are not deputies
+        ("每站配站长、副站长各1名,联络员2名。", [("other", 1.0, "名"), ("other", 2.0, "名")]),
+        # deputies called the people's spokespeople
+        ("全省4万多名群众“代言人”活跃在基层。", [("deputies", 40000.0, "名")]),
+        # places of the jurisdiction: prefecture-level cities, grassroots units
+        ("实现9个设区的市全覆盖。", [("admin_context", 9.0, "个")]),
+        ("联络站覆盖全县312个基层组织。", [("admin_context", 312.0, "个")]),
+        # suggestions on a draft gathered from the public are opinions collected
+        ("共收到对条例草案的修改建议386条。", [("opinions_collected", 386.0, "条")]),
+    ],
+)  # fmt: skip
+def test_platforms_people_and_places_under_other_names(sentence, expected):
+    assert codes(sentence) == expected
+
+
+def chain(*sentences: str) -> list[list[tuple[str, float, str]]]:
+    """The codes of each sentence of a passage, read in order."""
+    lex = load_lexicon()
+    classifier = IndicatorClassifier.from_lexicon(lex)
+    fold = QuantityFinder.from_lexicon(lex).fold
+    carry, out = None, []
+    for s in sentences:
+        qs = find_quantities(s, lex)
+        got, carry = classifier.classify_in_passage(fold(s), qs, carry)
+        out.append([(c, q.value, q.unit) for q, c in zip(qs, got) if c is not None])
+    return out
+
+
+def test_proposal_outcomes_listed_sentence_by_sentence():
+    assert chain(
+        "经统计，代表建议所提问题已经解决的有52件，占总数的47%；",
+        "列入计划逐步解决的有39件，占35%；",
+        "因政策限制暂时无法解决或留作参考的有6件。",
+    ) == [
+        [("proposals_resolved", 52, "件"), ("other", 47, "%")],
+        [("proposals_resolved", 39, "件"), ("other", 35, "%")],
+        [("proposals_resolved", 6, "件")],
+    ]
+
+
+def test_a_target_word_inside_a_partitive_subject_does_not_block():
+    assert chain(
+        "代表所提建议中已办结的有40件；",
+        "正在办理、力争年底前办结的有12件。",
+    ) == [[("proposals_resolved", 40, "件")], [("proposals_resolved", 12, "件")]]
+
+
+def test_handlers_named_after_a_verb_of_passing_on_are_not_counted():
+    assert chain(
+        "本次会议代表共提出建议205件。",
+        "从交办情况看，交由县政府系统办理的有188件；",
+        "交由县委有关部门和人民团体办理的有9件。",
+    ) == [
+        [("proposals_received", 205, "件")],
+        [("proposals_received", 188, "件")],
+        [("proposals_received", 9, "件")],
+    ]
+
+
+def test_problems_of_the_public_solved_stay_issues_across_sentences():  # trap
+    assert chain("各联络站收集群众反映的问题320个。", "已协调解决210个。") == [
+        [("opinions_collected", 320, "个")],
+        [("issues_resolved", 210, "个")],
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a part of the total with its outcome after it
+        ("代表共提出建议186件，其中有74件建议已经解决或采纳。",
+         [("proposals_received", 186, "件"), ("proposals_resolved", 74, "件")]),
+        # trap: the total followed by 中 stays received; the part is resolved
+        ("代表提出的45件区属建议中已经落实的有31件。",
+         [("proposals_received", 45, "件"), ("proposals_resolved", 31, "件")]),
+        # a change against last year is no count of proposals
+        ("今年交办代表建议57件(其中重点建议6件)，比去年增加8件。",
+         [("proposals_received", 57, "件"), ("proposals_received", 6, "件"), ("other", 8, "件")]),
+        # deputies' proposals counted in 条 are not the committee's recommendations
+        ("共转交有关部门办理代表建议318条。", [("proposals_received", 318, "条")]),
+        # trap: the committee's own recommendations in 条 stay review opinions
+        ("常委会对报告提出建议26条。", [("review_opinions", 26, "条")]),
+        # shares right after an outcome verb or a breakdown marker
+        ("收集群众意见2460条，目前已解决85%。",
+         [("opinions_collected", 2460, "条"), ("other", 85, "%")]),
+        ("建成联络站214个，其中92.5%建在村(社区)。", [("stations", 214, "个"), ("other", 92.5, "%")]),
+        # trap: a growth rate is no share
+        ("办结建议120件，同比增长15%。", [("proposals_resolved", 120, "件")]),
+    ],
+)  # fmt: skip
+def test_outcomes_totals_changes_and_shares(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # proposals of the political consultative conference are another body's work
+        ("两会期间代表和委员共提出71件建议和94件提案。", [("proposals_received", 71, "件")]),
+        ("市政协委员共提交提案426件，立案398件。", []),
+        ("县政府共承办代表建议23件、委员提案31件。", [("proposals_received", 23, "件")]),
+        # ... but a count of both by outcome is an outcome of proposals
+        ("23件建议和31件提案中已经解决的有40件。",
+         [("proposals_received", 23, "件"), ("proposals_resolved", 40, "件")]),
+    ],
+)  # fmt: skip
+def test_proposals_of_the_consultative_conference_are_not_counted(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a level between the number and the deputies (五级, 三级) does not hide them
+        ("全省9.2万多名五级人大代表编入联络站。", [("deputies", 92000, "名")]),
+        ("全县1480名新一届县、乡两级人大代表已分成96个代表小组。",
+         [("deputies", 1480, "名"), ("deputy_groups", 96, "个")]),
+        # people of two kinds, the second with a relative clause (和领办建议的代表)
+        ("有关部门负责人和提出建议的领衔代表共16人参加座谈。", [("other", 16, "人")]),
+        # trap: deputies alone stay deputies
+        ("提出建议的领衔代表共16人参加座谈。", [("deputies", 16, "人")]),
+        # the signers of a motion (N人以上代表联名) are no count
+        ("大会共收到10人以上代表联名提出的议案7件。", [("proposals_received", 7, "件")]),
+        # honours right after the number
+        ("对建议办理工作18个先进单位和27名先进个人进行表彰。",
+         [("awards", 18, "个"), ("awards", 27, "名")]),
+        # places deputies are divided into for a survey are groups of the work
+        ("组织40余名代表分四个片区开展专题调研。", [("deputies", 40, "名"), ("other", 4, "个")]),
+        # trap: the jurisdiction's own places stay context
+        ("全县辖4个片区、12个乡镇。", [("admin_context", 4, "个"), ("admin_context", 12, "个")]),
+        # documents counted after cited titles (法规制度和意见): not opinions
+        ("先后出台《代表联络站工作规则》等12项法规制度和意见。", [("other", 12, "项")]),
+    ],
+)  # fmt: skip
+def test_people_levels_honours_and_documents(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "在省十三届人大三、四次会议期间，代表积极建言。",  # coordinated session numbers
+        "力争年底前建成联络站10个。",  # a target
+        "要求每个乡镇至少打造2个示范点。",  # a quota
+        "牢固树立四个意识，坚定四个自信。",  # slogans
+    ],
+)
+def test_round_three_traps_give_no_indicator(sentence):
+    assert codes(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a relative clause between the number and the noun it counts
+        ("全省已建成26个覆盖产业发展、生态保护等领域的专业代表工作站。", [("stations", 26, "个")]),
+        ("新建9个集学习、议事、接待于一体的代表之家。", [("stations", 9, "个")]),
+        ("组织14名熟悉法律的代表参加执法检查。", [("deputies", 14, "名")]),
+        ("召开4次听取代表意见的座谈会。", [("activities", 4, "次")]),
+        ("组建6个由代表组成的调研组。", [("other", 6, "个")]),
+        # trap: a noun right after the number is what it counts (possessive 的)
+        ("走访了7个村的困难群众。", [("other", 7, "个")]),
+        # trap: an enumeration comma after the number ends its item
+        ("承办代表建议21件、委员提案30件。", [("proposals_received", 21, "件")]),
+    ],
+)  # fmt: skip
+def test_the_noun_after_a_relative_clause_is_counted(sentence, expected):
+    assert codes(sentence) == expected
+
+
+def test_a_headless_relative_clause_counts_what_the_count_before_counted():
+    # the nouns inside the clause (办理工作) are not what is counted
+    assert chain(
+        "本次会议期间代表共提出建议142件。",
+        "代表对办理工作表示满意的137件，满意率96.5%。",
+    ) == [
+        [("proposals_received", 142, "件")],
+        [("other", 137, "件"), ("satisfaction_rate", 96.5, "%")],
+    ]
+    assert chain("全县共有代表联络站42个。", "去年新建的8个已投入使用。") == [
+        [("stations", 42, "个")],
+        [("stations", 8, "个")],
+    ]
+
+
+def test_congress_bodies_of_streets_and_towns_are_not_places():
+    assert codes("全区有4个街道人大工委、9个镇人大主席团。") == [("other", 4, "个"), ("other", 9, "个")]
+    # trap: the streets and towns themselves are context
+    assert codes("全区辖4个街道、9个镇。") == [("admin_context", 4, "个"), ("admin_context", 9, "个")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("协调解决停车位460个。", [("other", 460, "个")]),
+        ("督促有关部门加装电梯38部。", [("other", 38, "部")]),
+        # trap: problems solved stay issues
+        ("推动解决群众反映的热点难点问题214个。", [("issues_resolved", 214, "个")]),
+    ],
+)  # fmt: skip
+def test_facilities_are_other_even_when_solved(sentence, expected):
+    assert codes(sentence) == expected
