@@ -31,7 +31,7 @@ __all__ = [
     "load_corpus", "Corpus", "OUTPUT_TABLES", "load_lexicon", "Lexicon", "Jurisdiction",
     "network_edges", "edge_evidence", "network_nodes", "build_network", "projection_edges", "node_metrics", "jurisdiction_summary",
     "project", "write_network", "draw_network",
-    "evaluate", "load_annotations",
+    "evaluate", "agreement", "load_annotations",
     "use_cjk_font", "save_figure",
     "CongressLibError", "CorpusNotFoundError", "InvalidArgumentError", "LexiconError", "AnnotationError",
     "FontError", "ClusterError",
@@ -42,7 +42,7 @@ _LAZY = {
     "build_network": "network", "projection_edges": "network",
     "node_metrics": "network", "jurisdiction_summary": "network", "project": "network",
     "write_network": "network", "draw_network": "network",
-    "evaluate": "evaluate", "load_annotations": "evaluate",
+    "evaluate": "evaluate", "agreement": "evaluate", "load_annotations": "evaluate",
     "use_cjk_font": "plotting", "save_figure": "plotting",
 }
 

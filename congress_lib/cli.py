@@ -1,4 +1,4 @@
-"""Command line: ``congress-lib build | report | kwic | info | evaluate`` (also ``python -m congress_lib``).
+"""Command line: ``congress-lib build | report | kwic | info | evaluate | agreement`` (also ``python -m congress_lib``).
 
 ::
 
@@ -128,6 +128,19 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--bootstrap", type=int, default=2000, metavar="N",
                    help="resamples for the confidence intervals (default: 2000)")
     e.add_argument("--seed", type=int, default=0, help="seed of the resampling (default: 0)")
+    a = sub.add_parser("agreement", help="inter-coder agreement of two coders' annotations",
+                       description="Compare two coders' annotations of the same documents as evaluate compares "
+                                   "the extractor with the gold (the second coder scored against the first): "
+                                   "precision, recall and F1 per table, indicator code and mention type, with "
+                                   "bootstrap confidence intervals. Writes scores.csv and errors.csv (every "
+                                   "disagreement).")
+    a.add_argument("corpus", help="corpus folder holding the annotated documents")
+    a.add_argument("--first", required=True, help="folder of the first coder's JSON files (<doc_id>.json)")
+    a.add_argument("--second", required=True, help="folder of the second coder's JSON files")
+    a.add_argument("--out", required=True, help="output folder (made if missing)")
+    a.add_argument("--bootstrap", type=int, default=2000, metavar="N",
+                   help="resamples for the confidence intervals (default: 2000)")
+    a.add_argument("--seed", type=int, default=0, help="seed of the resampling (default: 0)")
     return parser
 
 
@@ -257,13 +270,17 @@ def _run(args: argparse.Namespace) -> int:
             left, right = row.left.replace("\t", " "), row.right.replace("\t", " ")
             print(f"{row.doc_id}\t{row.sent_id}\t{left:>{width}}【{row.keyword}】{right}")
         print(f"{len(hits)} hit(s)", file=sys.stderr)
-    elif args.command == "evaluate":
-        from .evaluate import evaluate
+    elif args.command in ("evaluate", "agreement"):
+        from .evaluate import agreement, evaluate
 
         if args.bootstrap < 1:
             raise InvalidArgumentError(f"--bootstrap must be a positive number of resamples, not {args.bootstrap}")
-        corpus = load_corpus(args.corpus, lexicon=args.lexicon)
-        result = evaluate(corpus, args.gold)
+        if args.command == "evaluate":
+            result = evaluate(load_corpus(args.corpus, lexicon=args.lexicon), args.gold)
+            against = "extracted"
+        else:
+            result = agreement(load_corpus(args.corpus), args.first, args.second)
+            against = "second coder"
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
         scores = result.intervals(n=args.bootstrap, seed=args.seed)
@@ -272,7 +289,7 @@ def _run(args: argparse.Namespace) -> int:
         result.canonical.to_csv(out / "canonical.csv", index=False, lineterminator="\n")
         for row in scores[scores["category"] == "all"].itertuples():
             print(f"{row.table}: F1 {row.f1:.3f} [{row.f1_low:.3f}, {row.f1_high:.3f}] "
-                  f"(P {row.precision:.3f}, R {row.recall:.3f}; gold {row.gold}, extracted {row.extracted})")
+                  f"(P {row.precision:.3f}, R {row.recall:.3f}; gold {row.gold}, {against} {row.extracted})")
         print(f"{scores['documents'].iloc[0] if len(scores) else 0} documents -> {out}", file=sys.stderr)
     elif args.command == "info":
         corpus = load_corpus(args.corpus)

@@ -18,6 +18,8 @@ with them, document by document, as multisets:
   ``unlocated``;
 * **mentions_by_surface**, the older figure, matches mentions as multisets of
   (type, surface), wherever they stand;
+* :func:`agreement` compares two coders' annotations of the same documents the
+  same way (inter-coder agreement: the ceiling an extractor's F1 is read against);
 * an indicator that the gold codes with two rates (``also``: one percentage that
   is, say, both a completion and a satisfaction rate) matches an extracted row with
   either code.
@@ -42,7 +44,7 @@ import pandas as pd
 from .errors import AnnotationError, InvalidArgumentError
 from .ingest import fold_width, strip_pinyin, to_simplified
 
-__all__ = ["Evaluation", "evaluate", "load_annotations"]
+__all__ = ["Evaluation", "agreement", "evaluate", "load_annotations"]
 
 
 def load_annotations(folder: str | Path) -> dict[str, dict]:
@@ -289,11 +291,59 @@ def evaluate(corpus, annotations: str | Path | dict = "corpus/annotations") -> E
     missing = sorted(set(gold) - docs)
     if missing:
         raise AnnotationError(f"gold files for documents not in the corpus: {missing}; load the matching corpus.")
-    ind = corpus.indicators()
-    men = corpus.mentions()
-    sent_table = corpus.sentences
-    sents = sent_table.set_index("sent_id")["text"]
+    sents = corpus.sentences.set_index("sent_id")["text"]
+    ind = corpus.indicators()[["doc_id", "value", "unit", "indicator", "surface", "sent_id"]].copy()
+    ind["sentence"] = [sents.get(i, "") for i in ind["sent_id"]]
+    men = corpus.mentions()[["doc_id", "type", "start", "end", "surface", "canonical", "sent_id"]].copy()
+    men["sentence"] = [sents.get(i, "") for i in men["sent_id"]]
+    return _score(gold, ind, men, corpus.sentences)
 
+
+def agreement(corpus, first: str | Path | dict, second: str | Path | dict) -> Evaluation:
+    """Inter-coder agreement: a second coder's annotations scored against the first's.
+
+    The documents both coders coded are compared exactly as :func:`evaluate`
+    compares the extractor with the gold -- indicators as multisets of (value,
+    unit, code), mentions by position (each coder's mentions placed in the text
+    the same way, then matched one to one by overlapping spans of the same type) --
+    so the agreement F1 is the ceiling against which an extractor's F1 can be read.
+    Precision is the share of the second coder's items the first also coded,
+    recall the share of the first coder's items the second also coded; F1 is
+    symmetric. A second coder's mention whose excerpt and surface cannot be found in
+    the text counts as unmatched. ``corpus`` holds the documents (the text the
+    mentions are placed in).
+    """
+    a = first if isinstance(first, dict) else load_annotations(first)
+    b = second if isinstance(second, dict) else load_annotations(second)
+    both = sorted(set(a) & set(b))
+    if not both:
+        raise AnnotationError("the two folders of annotations have no document in common; "
+                              "give the folders of two coders who coded the same documents.")
+    missing = sorted(set(both) - set(corpus.documents["doc_id"]))
+    if missing:
+        raise AnnotationError(f"annotated documents not in the corpus: {missing}; load the matching corpus.")
+    sentences = corpus.sentences
+    ind_rows, men_rows = [], []
+    for doc_id in both:
+        for x in b[doc_id]["indicators"]:
+            ind_rows.append((doc_id, _value(x["value"]), x.get("unit_word") or x.get("unit"), x["indicator"],
+                             x.get("surface", ""), "", x.get("sentence", "")))
+        doc_sents = sentences[sentences["doc_id"] == doc_id]
+        spans = _locate(b[doc_id]["mentions"], list(zip(doc_sents["start"], doc_sents["text"])))
+        for x, span in zip(b[doc_id]["mentions"], spans):
+            start, end = span if span else (-1, -1)  # (unplaced: overlaps nothing)
+            men_rows.append((doc_id, x["type"], start, end, _normal(x["surface"]), x.get("canonical", ""), "",
+                             x.get("sentence", "")))
+    ind = pd.DataFrame(ind_rows, columns=["doc_id", "value", "unit", "indicator", "surface", "sent_id", "sentence"])
+    men = pd.DataFrame(men_rows, columns=["doc_id", "type", "start", "end", "surface", "canonical", "sent_id",
+                                          "sentence"])
+    return _score({d: a[d] for d in both}, ind, men, sentences)
+
+
+def _score(gold: dict[str, dict], ind: pd.DataFrame, men: pd.DataFrame, sent_table: pd.DataFrame) -> Evaluation:
+    """The comparison of :func:`evaluate`: ``gold`` against the rows of ``ind``
+    (doc_id, value, unit, indicator, surface, sent_id, sentence) and ``men`` (doc_id,
+    type, start, end, surface, canonical, sent_id, sentence)."""
     rows: dict[tuple[str, str], list[int]] = {}
     per_doc: list[tuple] = []
     errors: list[dict] = []
@@ -342,7 +392,7 @@ def evaluate(corpus, annotations: str | Path | dict = "corpus/annotations") -> E
                 left[key] -= 1
                 errors.append({"table": "indicators", "error": "false_hit", "doc_id": doc_id, "category": r.indicator,
                                "surface": r.surface, "value": key[0], "unit": r.unit, "canonical": "",
-                               "sent_id": r.sent_id, "sentence": sents.get(r.sent_id, "")})
+                               "sent_id": r.sent_id, "sentence": r.sentence})
         # -- mentions: by position, and (the older figure) as multisets of surfaces
         pm = men[men["doc_id"] == doc_id]
         g_men = [(x["type"], _normal(x["surface"])) for x in g["mentions"]]
@@ -377,7 +427,7 @@ def evaluate(corpus, annotations: str | Path | dict = "corpus/annotations") -> E
                 errors.append({"table": "mentions", "error": "canonical", "doc_id": doc_id, "category": x["type"],
                                "surface": r.surface, "value": None, "unit": "",
                                "canonical": f"gold {x.get('canonical', '')} vs extracted {r.canonical}",
-                               "sent_id": r.sent_id, "sentence": sents.get(r.sent_id, "")})
+                               "sent_id": r.sent_id, "sentence": r.sentence})
         for gi, x in enumerate(g["mentions"]):
             if gi not in matched_g:
                 errors.append({"table": "mentions", "error": "miss" if spans[gi] else "unlocated", "doc_id": doc_id,
@@ -387,7 +437,7 @@ def evaluate(corpus, annotations: str | Path | dict = "corpus/annotations") -> E
             if pi not in matched_p:
                 errors.append({"table": "mentions", "error": "false_hit", "doc_id": doc_id, "category": r.type,
                                "surface": r.surface, "value": None, "unit": "", "canonical": r.canonical,
-                               "sent_id": r.sent_id, "sentence": sents.get(r.sent_id, "")})
+                               "sent_id": r.sent_id, "sentence": r.sentence})
 
     summary = []
     order = {"indicators": 0, "quantities": 1, "mentions": 2, "mentions_by_surface": 3}

@@ -277,3 +277,24 @@ def test_evaluate_writes_scores_with_intervals_and_errors(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "congress_lib", "evaluate", str(CORPUS), "--gold",
                           str(tmp_path / "none"), "--out", str(out)], capture_output=True, text=True, timeout=600)
     assert bad.returncode == 1 and bad.stderr.count("\n") == 1 and "does not exist" in bad.stderr
+
+
+def test_agreement_compares_two_coders(tmp_path):
+    first = CORPUS / "annotations"
+    second = tmp_path / "second"
+    second.mkdir()
+    doc = "tongan_2022_news"
+    gold = json.loads((first / f"{doc}.json").read_text(encoding="utf-8"))
+    dropped = gold["mentions"].pop(0)  # the second coder missed one mention
+    (second / f"{doc}.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "agreement"
+    done = subprocess.run([sys.executable, "-m", "congress_lib", "agreement", str(CORPUS), "--first", str(first),
+                           "--second", str(second), "--out", str(out), "--bootstrap", "20"],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    scores = pd.read_csv(out / "scores.csv").set_index(["table", "category"])
+    assert tuple(scores.loc[("mentions", "all"), ["fp", "fn", "documents"]]) == (0, 1, 1)  # one document in common
+    assert scores.loc[("indicators", "all"), "f1"] == 1.0
+    errors = pd.read_csv(out / "errors.csv")
+    assert errors[["error", "surface"]].values.tolist() == [["miss", dropped["surface"]]]
+    assert "second coder" in done.stdout

@@ -224,3 +224,48 @@ def test_an_excerpt_with_a_mark_of_the_next_sentence_is_still_found():
          "occurrence": 2}]}}
     s = evaluate(corpus, gold).summary.set_index(["table", "category"])
     assert tuple(s.loc[("mentions", "congress"), ["tp", "fp", "fn"]]) == (1, 0, 0)
+
+
+def test_agreement_scores_a_second_coder_against_the_first_the_way_evaluate_does():
+    text = "县人大代表在联络站接待选民56人次,收集意见12条,交县政府办理。"
+    first = {"d": {"doc_id": "d", "mentions": [
+        {"type": "deputy", "surface": "县人大代表", "canonical": "县人大代表", "sentence": "县人大代表在联络站"},
+        {"type": "station", "surface": "联络站", "canonical": "联络站", "sentence": "在联络站接待"},
+        {"type": "agency", "surface": "县政府", "canonical": "某县人民政府", "sentence": "交县政府办理"}],
+        "indicators": [
+            {"surface": "56人次", "value": 56, "unit_word": "人次", "indicator": "constituent_contacts"},
+            {"surface": "12条", "value": 12, "unit_word": "条", "indicator": "opinions_collected"}]}}
+    # the second coder: the deputy with a shorter span (still the same place), no agency, one code different,
+    # and one mention whose excerpt is not in the text
+    second = {"d": {"doc_id": "d", "mentions": [
+        {"type": "deputy", "surface": "人大代表", "canonical": "县人大代表", "sentence": "县人大代表在联络站"},
+        {"type": "station", "surface": "联络站", "canonical": "联络站", "sentence": "在联络站接待"},
+        {"type": "station", "surface": "代表之家", "canonical": "代表之家", "sentence": "走进代表之家"}],
+        "indicators": [
+            {"surface": "56人次", "value": 56, "unit_word": "人次", "indicator": "constituent_contacts"},
+            {"surface": "12条", "value": 12, "unit_word": "条", "indicator": "other"}]},
+        "e": {"doc_id": "e", "mentions": [], "indicators": []}}  # coded by one coder only: not compared
+    corpus = _mention_corpus(text, [])
+    ev = cl.agreement(corpus, first, second)
+    s = ev.summary.set_index(["table", "category"])
+    assert tuple(s.loc[("mentions", "deputy"), ["tp", "fp", "fn"]]) == (1, 0, 0)  # overlapping spans agree
+    assert tuple(s.loc[("mentions", "station"), ["tp", "fp", "fn"]]) == (1, 1, 0)  # the unplaced one: unmatched
+    assert tuple(s.loc[("mentions", "agency"), ["tp", "fp", "fn"]]) == (0, 0, 1)
+    assert tuple(s.loc[("indicators", "all"), ["tp", "fp", "fn"]]) == (1, 1, 1)
+    assert tuple(s.loc[("quantities", "all"), ["tp", "fp", "fn"]]) == (2, 0, 0)  # same numbers, one code apart
+    assert set(ev.per_document["doc_id"]) == {"d"}
+    # F1 is symmetric: the first coder against the second gives the same figure
+    back = cl.agreement(corpus, second, first)
+    assert back.f1("mentions") == ev.f1("mentions") == round(2 * 2 / (3 + 3), 4)
+    assert back.f1("indicators") == ev.f1("indicators") == 0.5
+    # the disagreements are listed with the coder's excerpt
+    hits = ev.errors[ev.errors["error"] == "false_hit"]
+    assert ("indicators", "other", "12条") in set(zip(hits["table"], hits["category"], hits["surface"]))
+    assert "走进代表之家" in set(hits["sentence"])
+
+
+def test_agreement_needs_documents_both_coders_coded():
+    corpus = _mention_corpus("代表。", [])
+    with pytest.raises(cl.AnnotationError, match="no document in common"):
+        cl.agreement(corpus, {"d": {"doc_id": "d", "mentions": [], "indicators": []}},
+                     {"x": {"doc_id": "x", "mentions": [], "indicators": []}})
