@@ -568,7 +568,8 @@ def _related_list_rule(headings: tuple[str, ...], debris: tuple[str, ...], not_s
     A list is a heading line (one of ``headings`` matches the whole line) and the
     headline-like lines that follow it: once each pattern of ``debris`` (dates,
     bullets, item numbers) is cut out, 4 to ``max_chars`` characters, none of
-    ``sentence_ends``, and no ordinal heading (``not_start``) at the start. Lines
+    ``sentence_ends``, and no ordinal heading (``not_start``) at the start (a row
+    of items separated by spaces may be longer when each item is short enough). Lines
     already marked as furniture are passed over; the first line that is not
     headline-like ends the list and stays. The heading is always furniture; its
     items only when there are at least ``min_items`` of them or the list runs to
@@ -587,7 +588,13 @@ def _related_list_rule(headings: tuple[str, ...], debris: tuple[str, ...], not_s
         for cut in cuts:
             line = cut.sub("", line)
         line = line.strip()
-        return 4 <= len(line) <= max_chars and (ends is None or not ends.search(line))
+        if ends is not None and ends.search(line):
+            return False
+        if 4 <= len(line) <= max_chars:
+            return True
+        # a row of items separated by spaces (the site names of a link list): each item counts
+        items = line.split()
+        return len(items) >= 2 and all(len(item) <= max_chars for item in items)
 
     def mark(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
         out = list(lines)
@@ -617,6 +624,35 @@ def _related_list_rule(headings: tuple[str, ...], debris: tuple[str, ...], not_s
     return mark
 
 
+def _breadcrumb_columns(lines: list[tuple[str, bool]], separators: str, max_chars: int) -> list[tuple[str, bool]]:
+    """Mark as furniture the lines that are one column name of the page's breadcrumb.
+
+    A breadcrumb is a furniture line holding at least two of ``separators``
+    (首页 > 新闻动态 > 人大新闻 > 正文); its items are the words between them, a label
+    before a colon cut off the first, each of at most ``max_chars`` characters (a
+    column's name; a trail that ends with the page's own headline keeps it). A line
+    that is no furniture and equals one of the items (the site's menu or the column's
+    heading, left on a line of its own) is furniture as well. One pass to collect the items, one to mark: linear.
+    """
+    if not separators:
+        return lines
+    split = re.compile(char_class(separators))
+    label = re.compile(r"^[^:：]*[:：]")
+    columns: set[str] = set()
+    for line, is_furniture in lines:
+        if not is_furniture:
+            continue
+        parts = split.split(line)
+        if len(parts) < 3:
+            continue
+        parts[0] = label.sub("", parts[0])
+        columns.update(item for part in parts if 0 < len(item := part.strip()) <= max_chars)
+    if not columns:
+        return lines
+    return [(line, True) if not is_furniture and line in columns else (line, is_furniture)
+            for line, is_furniture in lines]
+
+
 class _CleaningRules(NamedTuple):
     """The cleaning rules compiled from a lexicon's ``furniture.yaml`` and ``characters.yaml``."""
 
@@ -630,6 +666,8 @@ class _CleaningRules(NamedTuple):
     title_lines: int  # a headline repeated among this many first lines (see _repeated_title)
     title_separators: str
     sentence_ends: str  # a title holds none
+    breadcrumb_separators: str  # the separators of a breadcrumb's items (see _breadcrumb_columns)
+    breadcrumb_item_max: int
 
 
 def _cleaning_rules(lexicon: Lexicon) -> _CleaningRules:
@@ -656,6 +694,8 @@ def _cleaning_rules(lexicon: Lexicon) -> _CleaningRules:
         title_lines=int(furniture.get("title_repeat_lines", 0) or 0),
         title_separators=str(furniture.get("title_site_separators", "") or ""),
         sentence_ends=marks.sentence_ends,
+        breadcrumb_separators=str(furniture.get("breadcrumb_separators", "") or ""),
+        breadcrumb_item_max=int(furniture.get("breadcrumb_item_max_chars", 10)),
     )
 
 
@@ -723,6 +763,7 @@ def clean_text(text: str, lexicon: Lexicon | None = None, *, html: bool | None =
     related = rules.related
     if related is not None:
         lines = related(lines)
+    lines = _breadcrumb_columns(lines, rules.breadcrumb_separators, rules.breadcrumb_item_max)
     if rules.title_lines:
         lines = _repeated_title(lines, rules.title_lines, max_len, rules.title_separators, rules.sentence_ends)
     kept = [line for line, is_furniture in lines if not is_furniture]

@@ -441,3 +441,54 @@ def test_a_byline_after_the_last_sentence_of_a_line_is_cut():
     # a bracket after a sentence that holds no byline stays
     kept = "全县建成代表联络站36个。(其中新建 12个)"
     assert clean_text(kept, html=False).text == kept
+
+
+# --- site greetings, link lists and breadcrumb columns --------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "您好！欢迎来东湖县人民代表大会常务委员会！",
+    "您好,欢迎莅临西山区人大网",
+    "欢迎光临北岭市人大常委会门户网站",
+])
+def test_a_site_greeting_is_furniture(line):
+    assert clean_text(line + "\n" + ARTICLE).text == ARTICLE
+
+
+def test_a_greeting_inside_the_report_stays():
+    line = "欢迎来自各乡镇的人大代表走进联络站，倾听群众意见。"
+    assert clean_text(line).text == line
+
+
+def test_a_link_list_of_site_names_on_one_row_is_removed():
+    row = "中国人大网 北岭省人大网 北岭市人大网 东湖县人民政府网 东湖县人民法院 东湖县人民检察院"
+    cleaned = clean_text(ARTICLE + "\n友情链接\n" + row + "\n地址：东湖县人民路1号")
+    assert cleaned.text == ARTICLE
+    assert row in cleaned.furniture
+
+
+def test_a_row_of_site_names_without_a_link_heading_stays():
+    row = "东湖县人大常委会 东湖县人民政府 东湖县人民法院 联合开展调研"
+    assert clean_text(ARTICLE + "\n" + row).text == ARTICLE + "\n" + row
+
+
+def test_a_link_heading_before_body_text_removes_the_heading_only():
+    cleaned = clean_text(ARTICLE + "\n相关链接\n" + BODY_AFTER)
+    assert cleaned.text == ARTICLE + "\n" + BODY_AFTER
+
+
+def test_column_names_of_the_breadcrumb_alone_on_a_line_are_furniture():
+    page = "工作动态\n代表风采\n您当前的位置：首页 > 工作动态 > 代表风采 > 正文\n" + ARTICLE
+    cleaned = clean_text(page)
+    assert cleaned.text == ARTICLE
+    assert "代表风采" in cleaned.furniture
+
+
+def test_a_headline_at_the_end_of_a_breadcrumb_stays_as_text():
+    headline = "东湖县人大常委会召开代表联络站建设推进会暨现场观摩活动"
+    page = "当前位置：首页 > 工作动态 > " + headline + "\n" + headline + "\n" + ARTICLE
+    assert clean_text(page).text == headline + "\n" + ARTICLE
+
+
+def test_a_column_name_inside_a_sentence_is_no_breadcrumb_line():
+    page = "首页 > 工作动态 > 代表风采\n" + ARTICLE + "\n代表风采展示活动在各联络站举行。"
+    assert clean_text(page).text == ARTICLE + "\n代表风采展示活动在各联络站举行。"
