@@ -1417,6 +1417,12 @@ class _Finder(_Places):
                         return s, True, level or r.station_levels.get(suffix, ""), chain
         # a bare proper name right before the head, after punctuation (,田洋活动站), or
         # before a deputy qualifier chain after punctuation or a stop word (参观永安人大代表之家)
+        # a deputy's own station: the deputy and the name before the chain (全国人大代表 +
+        # 某某 + 定点联络站): one station, named by the deputy
+        if proper:
+            named_by = self.deputy_named_before(pos)
+            if named_by != -1:
+                return named_by, True, level, chain
         deputy_chain = pos < h and chain.startswith((r.congress_word, r.deputy_word))
         if proper and (pos == h or deputy_chain):
             for length in (4, 3, 2):
@@ -1427,6 +1433,19 @@ class _Finder(_Places):
                         b == 0 or text[b - 1] in r.punct or (deputy_chain and r.after_stop_word(text, b))):
                     return b, True, level, chain
         return pos, False, level, chain
+
+    def deputy_named_before(self, pos: int) -> int:
+        """Start of a deputy mention followed by a person's name (2–4 characters) that ends
+        at ``pos`` (市人大代表 + 某某), or -1."""
+        text, r = self.text, self.r
+        for length in (3, 2, 4):
+            b = pos - length
+            if b < 1 or r.bad_name(text[b:pos], strict=False) or not all(_CJK_RE.match(c) for c in text[b:pos]):
+                continue
+            for c in self.cands:
+                if c[2] == "deputy" and c[1] == b:
+                    return c[0]
+        return -1
 
     def numbered_name(self, pos: int) -> int:
         """Start of a numbered place name ending at ``pos`` (艾博第六 + 村, 第三 + 社区), or -1.

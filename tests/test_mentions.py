@@ -915,3 +915,29 @@ def test_other_assemblies_stay_out(text):
 
 def test_offices_of_the_political_consultative_conference_are_no_agencies():
     assert found("省政协办公厅和省政府办公厅联合发文。", WANGJIANG) == [("agency", "省政府办公厅", "安徽省政府办公厅")]
+
+
+# --- a station named by its host: a congress, a street office, a deputy ----------------------
+
+def test_a_contact_point_named_by_its_congress_and_field_is_one_station():
+    assert found("建成了东山县人大民族立法基层联系点暨实践基地。", WANGJIANG) == [
+        ("station", "东山县人大民族立法基层联系点", "东山县人大民族立法基层联系点")]
+    assert surfaces("推进代表联络站与预算工作基层联系点融合发展。", WANGJIANG, "station") == [
+        "代表联络站", "预算工作基层联系点"]
+
+
+def test_a_station_hosted_by_a_street_office_is_one_station():
+    assert found("在桃园街道办事处人大代表联系选民工作室举行授牌仪式。", WANGJIANG) == [
+        ("station", "桃园街道办事处人大代表联系选民工作室", "桃园街道办事处人大代表联系选民工作室")]
+
+
+def test_a_deputys_own_station_holds_the_deputy_and_the_name():
+    assert found("来到岭南村全国人大代表王海林定点联络站、村史馆。", WANGJIANG) == [
+        ("station", "全国人大代表王海林定点联络站", "全国人大代表王海林定点联络站")]
+    assert surfaces("设立乡镇人大代表定点联络站。", WANGJIANG, "station") == ["乡镇人大代表定点联络站"]
+
+
+@pytest.mark.parametrize("text", ["人大代表张三来到联络站接待群众。", "人大代表们在联络站接待群众。",
+                                  "县人大代表在代表联络站接待群众。"])
+def test_a_deputy_who_visits_a_station_stays_a_deputy(text):
+    assert [t for t, _, _ in found(text, WANGJIANG)][:1] == ["deputy"]
