@@ -304,6 +304,10 @@ class _Rules:
         self.unit_name_max = int(units.get("name_max", 6))
         self.unit_not_start = tuple(units.get("not_start", []))
         self.unit_station_endings = tuple(units.get("station_endings", []))
+        joined = congress.get("joined_township") or {}
+        self.joined_bodies = tuple(joined.get("bodies", []))
+        self.joined_name_endings = tuple(by_length(joined.get("name_endings", [])))
+        self.joined_name_max = int(joined.get("name_max", 6))
         # the chain <name><ending> after a standing committee (选任联 + 工委), read by committee_unit()
         self.unit_re = re.compile(f"([{CJK}]{{0,{self.unit_name_max}}}?)(?:{alternation(self.unit_endings)})") \
             if self.unit_endings else None
@@ -978,11 +982,34 @@ class _Finder(_Places):
 
     def join_congress_before(self, c: tuple) -> None:
         """区人大 + 城关街道工委: a congress name ending in 人大 right before a township's
-        working committee joins its span (one body: the township's 人大工委)."""
+        working committee joins its span (one body: the township's 人大工委).
+
+        The township's name may stand between them unread by the prefix (区人大常委会 +
+        某家湾街 + 工委, 人大 + 七里 + 街道工委): a name of 2 to ``joined_name_max``
+        characters without a breaker, opening with no stop word and holding no verb, after
+        one of ``joined_bodies``; it ends with a township word (街, 镇) or the committee's
+        own surface opens with one (街道工委).
+        """
+        text, r = self.text, self.r
         for cand in self.cands:
-            if cand[1] == c[0] and cand[2] == "congress" and self.text.endswith(self.r.congress_word, 0, cand[1]):
+            if cand[1] == c[0] and cand[2] == "congress" and text.endswith(r.congress_word, 0, cand[1]):
                 self.add(cand[0], c[1], "congress", c[3], c[4], "congress")
                 return
+        if not r.joined_bodies:
+            return
+        own_word = c[1] - c[0] > 2 and text.startswith(r.joined_name_endings, c[0])
+        for cand in self.cands:
+            if cand[2] != "congress" or not c[0] - r.joined_name_max <= cand[1] <= c[0] - 2 \
+                    or not text.endswith(r.joined_bodies, 0, cand[1]):
+                continue
+            name = text[cand[1]:c[0]]
+            if any(ch in r.unnameable or not _CJK_RE.match(ch) for ch in name) \
+                    or not (own_word or name.endswith(r.joined_name_endings)) \
+                    or any(name.startswith(w) for w in r.stops) \
+                    or any(name[i:i + k] in r.stops for k in (2, 3) for i in range(len(name) - k + 1)):
+                continue
+            self.add(cand[0], c[1], "congress", name + c[3], c[4], "congress")
+            return
 
     def committee_unit(self, c: tuple) -> None:
         """市人大常委会 + 选任联工委: a working unit right after a standing committee joins its span."""

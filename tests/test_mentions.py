@@ -941,3 +941,18 @@ def test_a_deputys_own_station_holds_the_deputy_and_the_name():
                                   "县人大代表在代表联络站接待群众。"])
 def test_a_deputy_who_visits_a_station_stays_a_deputy(text):
     assert [t for t, _, _ in found(text, WANGJIANG)][:1] == ["deputy"]
+
+
+# --- a township's working committee after the body that set it up ---------------------------
+
+@pytest.mark.parametrize("text, surface, canonical", [
+    ("东湖区人大常委会王家湾街工委举办代表接待选民活动。", "东湖区人大常委会王家湾街工委", "王家湾街人大工委"),
+    ("人大三里街道工委组织代表接待群众。", "人大三里街道工委", "三里街道人大工委"),
+])
+def test_a_township_committee_with_its_name_after_the_congress_is_one_body(text, surface, canonical):
+    assert found(text, WANGJIANG)[0] == ("congress", surface, canonical)
+
+
+@pytest.mark.parametrize("text", ["县人大常委会到选工委调研。", "县人大常委会组织召开工委会议。"])
+def test_a_verb_between_the_congress_and_a_committee_keeps_them_apart(text):
+    assert surfaces(text, WANGJIANG, "congress") == ["县人大常委会", "工委"]
