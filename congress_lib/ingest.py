@@ -561,6 +561,10 @@ def split_fused_headline(line: str, rule: re.Pattern | None) -> list[str]:
     return [line[:cut].strip(), line[cut:].strip()]
 
 
+# The end of a teaser: text cut off by an ellipsis (three dots, or the ellipsis character).
+_TRUNCATED = re.compile(r"[^.…。！？!?](?:\.{3,}|…+)\s*$")
+
+
 def _related_list_rule(headings: tuple[str, ...], debris: tuple[str, ...], not_start: str,
                        max_chars: int, min_items: int, sentence_ends: str):
     """A function that marks related-article lists in ``[(line, is_furniture), ...]``.
@@ -569,7 +573,9 @@ def _related_list_rule(headings: tuple[str, ...], debris: tuple[str, ...], not_s
     headline-like lines that follow it: once each pattern of ``debris`` (dates,
     bullets, item numbers) is cut out, 4 to ``max_chars`` characters, none of
     ``sentence_ends``, and no ordinal heading (``not_start``) at the start (a row
-    of items separated by spaces may be longer when each item is short enough). Lines
+    of items separated by spaces may be longer when each item is short enough); a
+    teaser, the opening of another article cut off by an ellipsis, is an item whatever
+    it holds, and one is enough to mark the list. Lines
     already marked as furniture are passed over; the first line that is not
     headline-like ends the list and stays. The heading is always furniture; its
     items only when there are at least ``min_items`` of them or the list runs to
@@ -581,6 +587,10 @@ def _related_list_rule(headings: tuple[str, ...], debris: tuple[str, ...], not_s
     cuts = [re.compile(p) for p in debris]
     ordinal = re.compile(not_start) if not_start else None
     ends = re.compile(char_class(sentence_ends)) if sentence_ends else None
+
+    def teaser(line: str) -> bool:
+        # the opening of another article cut off by an ellipsis (…作出一审判决，…在网...)
+        return _TRUNCATED.search(line) is not None and not (ordinal is not None and ordinal.match(line))
 
     def headline_like(line: str) -> bool:
         if ordinal is not None and ordinal.match(line):
@@ -605,17 +615,20 @@ def _related_list_rule(headings: tuple[str, ...], debris: tuple[str, ...], not_s
                 continue
             out[i] = (out[i][0], True)
             items: list[int] = []
+            sure = False  # a teaser cut off by an ellipsis is another article's, even alone
             j = i + 1
             while j < n:
                 line, is_furniture = out[j]
                 if heading.fullmatch(line) is not None:
                     break
                 if not is_furniture:
-                    if not headline_like(line):
+                    if teaser(line):
+                        sure = True
+                    elif not headline_like(line):
                         break
                     items.append(j)
                 j += 1
-            if len(items) >= min_items or (items and j == n):
+            if len(items) >= min_items or (items and (j == n or sure)):
                 for k in items:
                     out[k] = (out[k][0], True)
             i = j

@@ -492,3 +492,20 @@ def test_a_headline_at_the_end_of_a_breadcrumb_stays_as_text():
 def test_a_column_name_inside_a_sentence_is_no_breadcrumb_line():
     page = "首页 > 工作动态 > 代表风采\n" + ARTICLE + "\n代表风采展示活动在各联络站举行。"
     assert clean_text(page).text == ARTICLE + "\n代表风采展示活动在各联络站举行。"
+
+
+def test_a_recommended_teaser_cut_off_by_an_ellipsis_is_removed_even_alone():
+    teaser = "5月8日，北岭市中级人民法院对一起合同纠纷案作出二审判决，维持原判。据此前报道，该案起因于..."
+    cleaned = clean_text(ARTICLE + "\n新闻推荐\n" + teaser + "\n" + BODY_AFTER)
+    assert cleaned.text == ARTICLE + "\n" + BODY_AFTER
+    assert cleaned.furniture == ["新闻推荐", teaser]
+
+
+def test_a_paragraph_ending_in_an_ellipsis_without_a_related_heading_stays():
+    line = "代表们围绕道路、供水、教育等问题提出建议……"
+    assert clean_text(ARTICLE + "\n" + line).text == ARTICLE + "\n" + line
+
+
+def test_text_after_a_recommendation_heading_that_is_no_teaser_stays():
+    cleaned = clean_text(ARTICLE + "\n文章推荐\n" + BODY_AFTER)
+    assert cleaned.text == ARTICLE + "\n" + BODY_AFTER
