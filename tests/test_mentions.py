@@ -956,3 +956,13 @@ def test_a_township_committee_with_its_name_after_the_congress_is_one_body(text,
 @pytest.mark.parametrize("text", ["县人大常委会到选工委调研。", "县人大常委会组织召开工委会议。"])
 def test_a_verb_between_the_congress_and_a_committee_keeps_them_apart(text):
     assert surfaces(text, WANGJIANG, "congress") == ["县人大常委会", "工委"]
+
+
+@pytest.mark.parametrize("text", ["对全县政府投融资平台债务情况开展调研。", "听取政府专项债使用情况报告。",
+                                  "规范政府引导基金管理。"])
+def test_the_governments_finances_are_no_agency(text):
+    assert surfaces(text, WANGJIANG, "agency") == []
+
+
+def test_a_government_that_acts_on_its_finances_stays():
+    assert surfaces("督促县政府加强债务管理。", WANGJIANG, "agency") == ["县政府"]
