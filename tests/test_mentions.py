@@ -966,14 +966,3 @@ def test_the_governments_finances_are_no_agency(text):
 
 def test_a_government_that_acts_on_its_finances_stays():
     assert surfaces("督促县政府加强债务管理。", WANGJIANG, "agency") == ["县政府"]
-
-
-@pytest.mark.parametrize("text", ["打造全面、准确的工作平台。", "搭建群众活动平台。"])
-def test_a_work_or_activity_platform_without_deputies_is_no_station(text):
-    assert surfaces(text, WANGJIANG, "station") == []
-
-
-@pytest.mark.parametrize("text, surface", [("搭建代表履职平台。", "代表履职平台"), ("建设代表活动平台。", "代表活动平台"),
-                                           ("用好代表工作平台。", "代表工作平台")])
-def test_a_deputies_platform_stays_a_station(text, surface):
-    assert surfaces(text, WANGJIANG, "station") == [surface]
