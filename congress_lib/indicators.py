@@ -194,6 +194,9 @@ class IndicatorClassifier:
             self.blocking = frozenset(str(c) for c in data.get("not_indicators_after", []) or [])
             # 力争近期办结的有15件: a blocking word inside the subject of a partitive count
             self.subject_ends = tuple(str(m) for m in data.get("partitive_markers", []) or [] if m)
+            thresholds = data.get("thresholds") or {}
+            self.threshold_hedges = tuple(str(h) for h in thresholds.get("hedges", []) or [] if h)
+            self.threshold_right = frozenset(str(c) for c in thresholds.get("right", []) or [])
             handlers = data.get("handlers") or {}
             self.handler_after = frozenset(str(c) for c in handlers.get("after", []) or [])
             self.handler_classes = frozenset(str(c) for c in handlers.get("classes", []) or [])
@@ -204,6 +207,7 @@ class IndicatorClassifier:
             self.share_classes = frozenset(str(c) for c in shares.get("classes", []) or [])
             self.share_code = shares.get("code")
             for key, named in (("handlers", self.handler_after | self.handler_classes),
+                               ("thresholds", self.threshold_right),
                                ("shares_after", self.share_classes)):
                 missing = sorted(named - set(classes))
                 if missing:
@@ -385,7 +389,13 @@ def _coordinated(w: str, q: Quantity, others: list[Quantity], cues: IndicatorCla
             continue
         a, b = (q.end, p.start) if q.end <= p.start else (p.end, q.start)
         between = w[a:b]
-        if 0 <= len(between) <= _COORD_GAP and not cues.clause_re.search(between):
+        # (joined by a conjunction or an enumeration comma: 全区117个站中的一个 is
+        # "one of them", an article)
+        if (
+            0 <= len(between) <= _COORD_GAP
+            and not cues.clause_re.search(between)
+            and any(co in between for co in cues.coordinators)
+        ):
             return True
     return False
 
@@ -724,6 +734,8 @@ def _classify_one(
             right_nouns = _noun_order(shared_objects, w, cues) + right_nouns
     left = {c for _, _, c in left_tokens}
     right = {c for _, _, c in right_tokens}
+    if cues.threshold_hedges and q.surface.endswith(cues.threshold_hedges) and _threshold(w, right_tokens, right_end, cues):
+        return None, []  # a condition: 两个以上部门共同办理的建议
     head = None
     if right_tokens:
         s0, _, c0 = right_tokens[0]
@@ -807,6 +819,16 @@ def _classify_one(
     if q.kind in cues.default_kinds and q.unit not in cues.none_units:
         return cues.default_code, candidates
     return None, candidates
+
+
+def _threshold(w: str, right_tokens: list[tuple[int, int, str]], right_end: int, cues: IndicatorClassifier) -> bool:
+    """A word of the ``thresholds`` right classes after the number, and a relative
+    marker after that word in the stretch: the number sets a condition on the items
+    the clause names (三个以上部门共同办理的建议), it counts nothing done."""
+    for _, end, c in right_tokens:
+        if c in cues.threshold_right and cues.relative_marker and cues.relative_marker in w[end:right_end]:
+            return True
+    return False
 
 
 def _headless(w: str, start: int, cues: IndicatorClassifier) -> bool:

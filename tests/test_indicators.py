@@ -883,3 +883,31 @@ def test_congress_bodies_of_streets_and_towns_are_not_places():
 )  # fmt: skip
 def test_facilities_are_other_even_when_solved(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # "one of them" after a count: an article, not a second count
+        ("这个家站只是全县58个代表之家中的一个。", [("stations", 58, "个")]),
+        # trap: an article joined to another count is a count
+        ("会上，一名省人大代表和六名县人大代表作了发言。", [("deputies", 1, "名"), ("deputies", 6, "名")]),
+    ],
+)  # fmt: skip
+def test_an_article_is_a_count_only_when_coordinated(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # N以上 + acting together + 的: a condition defining the items, not a count
+        ("今年需由三个以上部门共同办理的建议有17件。", [("proposals_received", 17, "件")]),
+        ("涉及两家以上单位协同办理的事项，由主任会议研究。", []),
+        # traps: a result with 以上, with or without a joint verb
+        ("全年有30名以上代表共同参加集中视察。", [("deputies", 30, "名")]),
+        ("共收集群众意见300条以上。", [("opinions_collected", 300, "条")]),
+    ],
+)  # fmt: skip
+def test_a_threshold_that_defines_items_is_no_indicator(sentence, expected):
+    assert codes(sentence) == expected
