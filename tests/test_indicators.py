@@ -328,12 +328,15 @@ def test_answering_on_the_spot_resolves_an_issue():
     assert codes("选民当场提出了5个问题") == [("opinions_collected", 5, "个")]
 
 
-def test_items_passed_on_are_neither_collected_nor_solved():
+def test_items_passed_on_stay_opinions_collected_not_solved():
+    # items handed on are a part of what was gathered (a breakdown takes its total's code)
     assert codes("受理群众诉求40条，转交有关部门督促解决15条") == [
         ("opinions_collected", 40, "条"),
-        ("other", 15, "条"),
+        ("opinions_collected", 15, "条"),
     ]
-    assert codes("拟列入年度专题询问的问题8条") == [("other", 8, "条")]
+    assert codes("拟列入年度专题询问的问题8条") == [("opinions_collected", 8, "条")]
+    # trap: problems the deputies helped solve are issues resolved
+    assert codes("帮助群众解决实际困难问题12项") == [("issues_resolved", 12, "项")]
     # trap: proposals assigned (交办) remain proposals received
     assert codes("交办代表建议62件") == [("proposals_received", 62, "件")]
 
