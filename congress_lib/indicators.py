@@ -115,6 +115,7 @@ class _Rule:
     right: frozenset
     sentence: frozenset
     unless_left: frozenset
+    unless_right: frozenset
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,9 @@ class IndicatorClassifier:
     compare the two.
     """
 
-    _FIELDS = ("objects", "objects_or_none", "head", "near_left", "left", "right", "sentence", "unless_left")
+    _FIELDS = (
+        "objects", "objects_or_none", "head", "near_left", "left", "right", "sentence", "unless_left", "unless_right",
+    )
 
     @classmethod
     def from_lexicon(cls, lexicon=None, *, shortcuts: bool = True) -> IndicatorClassifier:
@@ -1020,6 +1023,8 @@ def _first_rule(
         if rule.right and rule.right.isdisjoint(right):
             continue
         if rule.unless_left and not rule.unless_left.isdisjoint(left):
+            continue
+        if rule.unless_right and not rule.unless_right.isdisjoint(right):
             continue
         if rule.sentence and rule.sentence.isdisjoint(sentence_classes.get()):
             continue
