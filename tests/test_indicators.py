@@ -914,3 +914,42 @@ def test_an_article_is_a_count_only_when_coordinated(sentence, expected):
 )  # fmt: skip
 def test_a_threshold_that_defines_items_is_no_indicator(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a count followed by a noun of its own that no cue reads does not borrow the
+        # noun of the count before it
+        ("全县建成代表联络站42个，另设立6个新时代文明实践基地。", [("stations", 42, "个"), ("other", 6, "个")]),
+        # traps: a predicate after the count, a headless relative, nothing after it
+        ("全县建成代表联络站42个，另有8个正在建设。", [("stations", 42, "个"), ("stations", 8, "个")]),
+        ("全县建成代表联络站42个，新建的8个已投入使用。", [("stations", 42, "个"), ("stations", 8, "个")]),
+        ("会议应到委员35人，实到31人。", [("deputies", 35, "人"), ("deputies", 31, "人")]),
+    ],
+)  # fmt: skip
+def test_ellipsis_stops_at_a_noun_of_its_own(sentence, expected):
+    assert codes(sentence) == expected
+
+
+def test_deputy_activity_fronts_are_stations():
+    assert codes("全县186个人大代表活动阵地实现全覆盖。") == [("stations", 186, "个")]
+
+
+def test_outcomes_of_proposals_in_more_wordings():
+    assert chain(
+        "县人大常委会交办代表建议130件，已全部办结。",
+        "其中，解决采纳的70件，纳入年度计划的41件，作出解释说明的19件。",
+        "得到落实的有12件。",
+    ) == [
+        [("proposals_received", 130, "件")],
+        [("proposals_resolved", 70, "件"), ("proposals_resolved", 41, "件"), ("proposals_resolved", 19, "件")],
+        [("proposals_resolved", 12, "件")],
+    ]
+    # a total said to be handled as a whole stays received
+    assert codes("转交区政府办理的建议共75件，这75件代表建议已经全部落实。") == [
+        ("proposals_received", 75, "件"),
+        ("proposals_received", 75, "件"),
+    ]
+    # trap: a count of proposals with its own outcome is resolved
+    assert codes("其中有40件建议已经落实。") == [("proposals_resolved", 40, "件")]
