@@ -99,6 +99,7 @@ _WINDOW = 30  # characters looked at on each side
 _LIST_WINDOW = 120  # left reach when the left part is a list of coordinated items
 _COORD_GAP = 12  # at most this many characters between coordinated counts
 _PART_GAP = 24  # at most this many characters between parts of one breakdown
+_UNREAD_NOUN = 4  # Han characters after a count, none a cue word: a noun of its own
 _MIXED_RELATIVE = 10  # joiner + relative clause + 的 between two kinds of people, at most
 _NUMERAL_START = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]")
 
@@ -115,6 +116,7 @@ class _Rule:
     right: frozenset
     sentence: frozenset
     unless_left: frozenset
+    unless_right: frozenset
 
 
 @dataclass(frozen=True)
@@ -147,7 +149,9 @@ class IndicatorClassifier:
     compare the two.
     """
 
-    _FIELDS = ("objects", "objects_or_none", "head", "near_left", "left", "right", "sentence", "unless_left")
+    _FIELDS = (
+        "objects", "objects_or_none", "head", "near_left", "left", "right", "sentence", "unless_left", "unless_right",
+    )
 
     @classmethod
     def from_lexicon(cls, lexicon=None, *, shortcuts: bool = True) -> IndicatorClassifier:
@@ -194,6 +198,12 @@ class IndicatorClassifier:
             self.blocking = frozenset(str(c) for c in data.get("not_indicators_after", []) or [])
             # 力争近期办结的有15件: a blocking word inside the subject of a partitive count
             self.subject_ends = tuple(str(m) for m in data.get("partitive_markers", []) or [] if m)
+            self.predicate_openers = tuple(
+                sorted({str(x) for x in data.get("predicate_openers", []) or [] if x}, key=len, reverse=True)
+            )
+            thresholds = data.get("thresholds") or {}
+            self.threshold_hedges = tuple(str(h) for h in thresholds.get("hedges", []) or [] if h)
+            self.threshold_right = frozenset(str(c) for c in thresholds.get("right", []) or [])
             handlers = data.get("handlers") or {}
             self.handler_after = frozenset(str(c) for c in handlers.get("after", []) or [])
             self.handler_classes = frozenset(str(c) for c in handlers.get("classes", []) or [])
@@ -204,6 +214,7 @@ class IndicatorClassifier:
             self.share_classes = frozenset(str(c) for c in shares.get("classes", []) or [])
             self.share_code = shares.get("code")
             for key, named in (("handlers", self.handler_after | self.handler_classes),
+                               ("thresholds", self.threshold_right),
                                ("shares_after", self.share_classes)):
                 missing = sorted(named - set(classes))
                 if missing:
@@ -385,7 +396,13 @@ def _coordinated(w: str, q: Quantity, others: list[Quantity], cues: IndicatorCla
             continue
         a, b = (q.end, p.start) if q.end <= p.start else (p.end, q.start)
         between = w[a:b]
-        if 0 <= len(between) <= _COORD_GAP and not cues.clause_re.search(between):
+        # (joined by a conjunction or an enumeration comma: 全区117个站中的一个 is
+        # "one of them", an article)
+        if (
+            0 <= len(between) <= _COORD_GAP
+            and not cues.clause_re.search(between)
+            and any(co in between for co in cues.coordinators)
+        ):
             return True
     return False
 
@@ -724,6 +741,8 @@ def _classify_one(
             right_nouns = _noun_order(shared_objects, w, cues) + right_nouns
     left = {c for _, _, c in left_tokens}
     right = {c for _, _, c in right_tokens}
+    if cues.threshold_hedges and q.surface.endswith(cues.threshold_hedges) and _threshold(w, right_tokens, right_end, cues):
+        return None, []  # a condition: 两个以上部门共同办理的建议
     head = None
     if right_tokens:
         s0, _, c0 = right_tokens[0]
@@ -788,7 +807,10 @@ def _classify_one(
     if candidates and carried and not noun_follows and _headless(w, q.start, cues):
         candidates = list(carried) + [c for c in candidates if c not in carried]
         sentence_classes = _WithCarried(sentence_classes, list(carried))
-    if not candidates:
+    # (a count followed by a noun phrase of its own that no cue word reads,
+    # 19个…实践基地, counts that noun, not what the count before it counted)
+    # (after a headless relative clause, 新建的8个已投入使用, the words after are its predicate)
+    if not candidates and (_headless(w, q.start, cues) or not _unread_noun(w, q.end, right_end, right_tokens, cues)):
         candidates = list(inherited.get(q.unit, []))
         if candidates:
             # what the earlier count counted is the context of this one too (已解决的建议
@@ -807,6 +829,28 @@ def _classify_one(
     if q.kind in cues.default_kinds and q.unit not in cues.none_units:
         return cues.default_code, candidates
     return None, candidates
+
+
+def _unread_noun(w: str, start: int, end: int, right_tokens: list, cues: IndicatorClassifier) -> bool:
+    """The words after a count (up to ``end``) are a noun phrase of its own that no
+    cue word reads: at least ``_UNREAD_NOUN`` Han characters right after the number
+    and not one cue word among them."""
+    if right_tokens:
+        return False
+    text = w[start:end].strip(cues.skipped_marks)
+    if cues.predicate_openers and text.startswith(cues.predicate_openers):
+        return False  # 另有8个正在建设: a predicate, not a noun
+    return len(text) >= _UNREAD_NOUN and all("\u4e00" <= ch <= "\u9fff" for ch in text[:_UNREAD_NOUN])
+
+
+def _threshold(w: str, right_tokens: list[tuple[int, int, str]], right_end: int, cues: IndicatorClassifier) -> bool:
+    """A word of the ``thresholds`` right classes after the number, and a relative
+    marker after that word in the stretch: the number sets a condition on the items
+    the clause names (三个以上部门共同办理的建议), it counts nothing done."""
+    for _, end, c in right_tokens:
+        if c in cues.threshold_right and cues.relative_marker and cues.relative_marker in w[end:right_end]:
+            return True
+    return False
 
 
 def _headless(w: str, start: int, cues: IndicatorClassifier) -> bool:
@@ -998,6 +1042,8 @@ def _first_rule(
         if rule.right and rule.right.isdisjoint(right):
             continue
         if rule.unless_left and not rule.unless_left.isdisjoint(left):
+            continue
+        if rule.unless_right and not rule.unless_right.isdisjoint(right):
             continue
         if rule.sentence and rule.sentence.isdisjoint(sentence_classes.get()):
             continue

@@ -459,6 +459,9 @@ class QuantityFinder:
         self.blocked_re = _words_regex((str(w) for w in traps.get("non_number_words", [])), shortcuts)
         self.formula_re = _words_regex((str(w) for w in traps.get("formulas", [])), shortcuts)
         self.max_quote = int(traps.get("max_quoted_slogan_chars", 10))
+        self.max_formula_phrase = int(traps.get("max_formula_phrase_chars", 8))
+        split = "".join(ch.enumeration_commas + ch.clause_marks) or "、"
+        self.formula_split_re = re.compile(char_class(split))
         self.enum_suffixes = tuple(
             sorted({str(w) for w in traps.get("enumeration_suffixes", [])}, key=len, reverse=True)
         )
@@ -600,6 +603,19 @@ def fold_text(text: str, lexicon=None) -> str:
 
 # ---------------------------------------------------------------------------
 # The search.
+
+
+def _numbered_formula(quoted: str, c: QuantityFinder) -> bool:
+    """A quoted run of short parallel phrases that each hold a Chinese numeral
+    (“抓好三项工作、守住两条底线” *(constructed)*): a numbered formula, a slogan. A
+    phrase is at most ``max_formula_phrase_chars`` long; Arabic digits (results
+    quoted) never make one."""
+    if _DIGIT.search(quoted):
+        return False
+    parts = c.formula_split_re.split(quoted)
+    return len(parts) >= 2 and all(
+        0 < len(p) <= c.max_formula_phrase and not _CN_COUNT_SET.isdisjoint(p) for p in parts
+    )
 
 
 class _Scan:
@@ -760,7 +776,7 @@ class _Scan:
         max_quote = c.max_quote
         for m in c.quoted_re.finditer(w) if c.quoted_re is not None else ():
             g = m.lastindex  # the one group of the alternative that matched
-            if len(m.group(g)) <= max_quote:
+            if len(m.group(g)) <= max_quote or _numbered_formula(m.group(g), c):
                 spans.append(m.span(g))
         if not c.shortcuts or "+" in w:  # (every match holds a +)
             spans.extend(m.span() for m in _PLUS.finditer(w))

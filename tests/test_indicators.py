@@ -328,12 +328,15 @@ def test_answering_on_the_spot_resolves_an_issue():
     assert codes("选民当场提出了5个问题") == [("opinions_collected", 5, "个")]
 
 
-def test_items_passed_on_are_neither_collected_nor_solved():
+def test_items_passed_on_stay_opinions_collected_not_solved():
+    # items handed on are a part of what was gathered (a breakdown takes its total's code)
     assert codes("受理群众诉求40条，转交有关部门督促解决15条") == [
         ("opinions_collected", 40, "条"),
-        ("other", 15, "条"),
+        ("opinions_collected", 15, "条"),
     ]
-    assert codes("拟列入年度专题询问的问题8条") == [("other", 8, "条")]
+    assert codes("拟列入年度专题询问的问题8条") == [("opinions_collected", 8, "条")]
+    # trap: problems the deputies helped solve are issues resolved
+    assert codes("帮助群众解决实际困难问题12项") == [("issues_resolved", 12, "项")]
     # trap: proposals assigned (交办) remain proposals received
     assert codes("交办代表建议62件") == [("proposals_received", 62, "件")]
 
@@ -883,3 +886,70 @@ def test_congress_bodies_of_streets_and_towns_are_not_places():
 )  # fmt: skip
 def test_facilities_are_other_even_when_solved(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # "one of them" after a count: an article, not a second count
+        ("这个家站只是全县58个代表之家中的一个。", [("stations", 58, "个")]),
+        # trap: an article joined to another count is a count
+        ("会上，一名省人大代表和六名县人大代表作了发言。", [("deputies", 1, "名"), ("deputies", 6, "名")]),
+    ],
+)  # fmt: skip
+def test_an_article_is_a_count_only_when_coordinated(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # N以上 + acting together + 的: a condition defining the items, not a count
+        ("今年需由三个以上部门共同办理的建议有17件。", [("proposals_received", 17, "件")]),
+        ("涉及两家以上单位协同办理的事项，由主任会议研究。", []),
+        # traps: a result with 以上, with or without a joint verb
+        ("全年有30名以上代表共同参加集中视察。", [("deputies", 30, "名")]),
+        ("共收集群众意见300条以上。", [("opinions_collected", 300, "条")]),
+    ],
+)  # fmt: skip
+def test_a_threshold_that_defines_items_is_no_indicator(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a count followed by a noun of its own that no cue reads does not borrow the
+        # noun of the count before it
+        ("全县建成代表联络站42个，另设立6个新时代文明实践基地。", [("stations", 42, "个"), ("other", 6, "个")]),
+        # traps: a predicate after the count, a headless relative, nothing after it
+        ("全县建成代表联络站42个，另有8个正在建设。", [("stations", 42, "个"), ("stations", 8, "个")]),
+        ("全县建成代表联络站42个，新建的8个已投入使用。", [("stations", 42, "个"), ("stations", 8, "个")]),
+        ("会议应到委员35人，实到31人。", [("deputies", 35, "人"), ("deputies", 31, "人")]),
+    ],
+)  # fmt: skip
+def test_ellipsis_stops_at_a_noun_of_its_own(sentence, expected):
+    assert codes(sentence) == expected
+
+
+def test_deputy_activity_fronts_are_stations():
+    assert codes("全县186个人大代表活动阵地实现全覆盖。") == [("stations", 186, "个")]
+
+
+def test_outcomes_of_proposals_in_more_wordings():
+    assert chain(
+        "县人大常委会交办代表建议130件，已全部办结。",
+        "其中，解决采纳的70件，纳入年度计划的41件，作出解释说明的19件。",
+        "得到落实的有12件。",
+    ) == [
+        [("proposals_received", 130, "件")],
+        [("proposals_resolved", 70, "件"), ("proposals_resolved", 41, "件"), ("proposals_resolved", 19, "件")],
+        [("proposals_resolved", 12, "件")],
+    ]
+    # a total said to be handled as a whole stays received
+    assert codes("转交区政府办理的建议共75件，这75件代表建议已经全部落实。") == [
+        ("proposals_received", 75, "件"),
+        ("proposals_received", 75, "件"),
+    ]
+    # trap: a count of proposals with its own outcome is resolved
+    assert codes("其中有40件建议已经落实。") == [("proposals_resolved", 40, "件")]

@@ -449,3 +449,20 @@ def test_quantity_finder_is_compiled_once_per_lexicon_and_option():
     assert QuantityFinder.from_lexicon(shortcuts=False) is not QuantityFinder.from_lexicon()
     text = "接访群众1700余人次"
     assert QuantityFinder.from_lexicon().find(text) == find_quantities(text)
+
+
+@pytest.mark.parametrize(
+    "text, slogans, counts",
+    [
+        # a quoted run of short parallel phrases, each with a Chinese numeral: a formula
+        ("会上提出“抓好三项工作、守住两条底线、落实四个到位”的要求。", ["三项", "两条", "四个"], []),
+        ("确立“建强一个阵地、用好两支力量”的思路，收集意见12条。", ["一个", "两支"], ["12条"]),
+        # traps: results quoted with Arabic digits, and phrases too long for a formula
+        ("简报写道“新建3个站点、培训50名代表”。", [], ["3个", "50名"]),
+        ("村民说“三年建成了十个代表联络站、两年培训了上百名代表”。", [], ["十个"]),
+    ],
+)  # fmt: skip
+def test_numbered_formulas_in_quotes_are_slogans(text, slogans, counts):
+    found = find_quantities(text)
+    assert [q.surface for q in found if q.kind == "slogan"] == slogans
+    assert [q.surface for q in found if q.kind == "count"][: len(counts)] == counts
