@@ -341,17 +341,25 @@ def test_items_passed_on_stay_opinions_collected_not_solved():
     assert codes("交办代表建议62件") == [("proposals_received", 62, "件")]
 
 
-def test_counts_rated_satisfactory_are_not_proposals_received():
+def test_proposals_counted_by_the_deputies_rating_are_handling_outcomes():
     sentence = "代表提出建议130件，经测评，对办理结果满意的有121件，基本满意的有9件"
     assert codes(sentence) == [
         ("proposals_received", 130, "件"),
-        ("other", 121, "件"),
-        ("other", 9, "件"),
+        ("proposals_resolved", 121, "件"),
+        ("proposals_resolved", 9, "件"),
     ]
-    assert codes("對辦理結果滿意的有86件") == [("other", 86, "件")]
-    # traps: a noun after the number still decides; a satisfaction survey is an activity
-    assert codes("代表不满意的9件建议交由承办单位重新办理") == [("proposals_received", 9, "件")]
+    assert codes("對辦理結果滿意的有86件") == [("proposals_resolved", 86, "件")]
+    # a rating class right before the number, with or without the noun after it
+    assert codes("经代表测评，满意的288件，比较满意的17件，不满意的2件") == [
+        ("proposals_resolved", 288, "件"), ("proposals_resolved", 17, "件"), ("proposals_resolved", 2, "件")]
+    # ... but passed on again for handling, they are proposals assigned anew
+    assert codes("代表不满意的3件建议交由承办单位重新办理") == [("proposals_received", 3, "件")]
+    # traps: people rated satisfied are not proposals; a satisfaction survey is an activity;
+    # a rate stays a rate; a share after a rating count is a share
+    assert codes("表示满意的有45人") == [("other", 45, "人")]
     assert codes("开展满意度测评2次") == [("activities", 2, "次")]
+    assert codes("满意的63件，占90%") == [("proposals_resolved", 63, "件"), ("other", 90, "%")]
+    assert codes("代表满意率达97.2%") == [("satisfaction_rate", 97.2, "%")]
 
 
 def test_voters_representatives_are_constituents_not_deputies():
@@ -861,7 +869,7 @@ def test_a_headless_relative_clause_counts_what_the_count_before_counted():
         "代表对办理工作表示满意的137件，满意率96.5%。",
     ) == [
         [("proposals_received", 142, "件")],
-        [("other", 137, "件"), ("satisfaction_rate", 96.5, "%")],
+        [("proposals_resolved", 137, "件"), ("satisfaction_rate", 96.5, "%")],
     ]
     assert chain("全县共有代表联络站42个。", "去年新建的8个已投入使用。") == [
         [("stations", 42, "个")],
