@@ -54,6 +54,7 @@ from .text import split_place_suffix
 
 __all__ = [
     "DIGITS",
+    "MAX_PANELS",
     "MAX_UNITS",
     "MIN_REPORTS_PER_YEAR",
     "MIN_YEARS",
@@ -71,6 +72,7 @@ __all__ = [
     "evaluation_scores",
     "out_of_sample_scores",
     "top_rows",
+    "province_labels",
     "province_tiles",
     "draw_tile_map",
     "largest_figure",
@@ -964,6 +966,9 @@ def projection_summary(G, pairs: Iterable[tuple[str, str]] | None = None) -> pd.
 #: It is also the number of rows such a figure keeps (the top provinces, actors per kind ...).
 MAX_UNITS = 30
 
+#: Panels of small multiples (one per province, the provinces with most units first) at scale.
+MAX_PANELS = 8
+
 #: A time series by year needs at least :data:`MIN_YEARS` years that each have at least
 #: :data:`MIN_REPORTS_PER_YEAR` dated reports (:func:`enough_years`); otherwise the notebooks
 #: say in a sentence that there are not enough dated reports.
@@ -1143,6 +1148,24 @@ def enough_years(series: pd.DataFrame, min_years: int = MIN_YEARS) -> bool:
 # --------------------------------------------------------------------------- drawing helpers
 
 
+def _province_tile(name: str, tiles) -> str | None:
+    """The short name (tile) of a province as tables write it (福建省 -> 福建), or None."""
+    return next((t for t in sorted(tiles, key=len, reverse=True) if name.startswith(t)), None)
+
+
+def province_labels(provinces: Iterable[str], lexicon: Lexicon | None = None) -> list[str]:
+    """Figure labels of provinces: the short name with its romanised reading, 福建省 → ``福建 Fujian``,
+    新疆维吾尔自治区 → ``新疆 Xinjiang``, 内蒙古自治区 → ``内蒙古 Inner Mongolia``. A name that is
+    not a province of ``lexicon/province_tiles.yaml`` (``(unknown)``, ``other (3)``) is kept as it is."""
+    lexicon = load_lexicon(lexicon)
+    tiles = lexicon["province_tiles"]["tiles"]
+    out = []
+    for name in provinces:
+        tile = _province_tile(str(name), tiles)
+        out.append(f"{tile} {romanised(tile, lexicon)}" if tile else str(name))
+    return out
+
+
 def province_tiles(values: pd.Series, lexicon: Lexicon | None = None) -> pd.DataFrame:
     """``values`` per province placed on the tile grid of ``lexicon/province_tiles.yaml``.
 
@@ -1153,11 +1176,10 @@ def province_tiles(values: pd.Series, lexicon: Lexicon | None = None) -> pd.Data
     listed in ``DataFrame.attrs["unplaced"]``.
     """
     tiles = load_lexicon(lexicon)["province_tiles"]["tiles"]
-    names = sorted(tiles, key=len, reverse=True)
     summed: dict[str, float] = {}
     unplaced = []
     for province, value in values.items():
-        tile = next((t for t in names if str(province).startswith(t)), None)
+        tile = _province_tile(str(province), tiles)
         if tile is None:
             unplaced.append(str(province))
         elif pd.notna(value):

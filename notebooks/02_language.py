@@ -45,7 +45,7 @@ from congress_lib.notebooks import enough_data, k_of_n, listing, save_and_show, 
 ROOT, FIGURES = setup(figures=FIGURES_DIR)  # paths, figure style with the bundled CJK font, table display
 
 CORPUS = Path(CORPUS_DIR) if CORPUS_DIR else ROOT / "corpus"
-corpus = cl.load_corpus(CORPUS)
+corpus = cl.load_corpus(CORPUS, progress=False)
 
 # %% [markdown]
 # ## Tokens and content words

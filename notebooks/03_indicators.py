@@ -40,7 +40,7 @@ from congress_lib.notebooks import listing, out_of_sample_file, save_and_show, s
 ROOT, FIGURES = setup(figures=FIGURES_DIR)  # paths, figure style with the bundled CJK font, table display
 
 CORPUS = Path(CORPUS_DIR) if CORPUS_DIR else ROOT / "corpus"
-corpus = cl.load_corpus(CORPUS)
+corpus = cl.load_corpus(CORPUS, progress=False)
 indicators = corpus.indicators()
 labels = an.unit_labels(corpus.units)
 english = dict(zip(INDICATOR_CODES, an.bilingual(INDICATOR_CODES, "indicator", corpus.lexicon)))

@@ -44,7 +44,7 @@ from congress_lib.plotting import TYPE_STYLE
 ROOT, FIGURES = setup(max_colwidth=100, figures=FIGURES_DIR)  # paths, figure style with the bundled CJK font, table display
 
 CORPUS = Path(CORPUS_DIR) if CORPUS_DIR else ROOT / "corpus"
-corpus = cl.load_corpus(CORPUS)
+corpus = cl.load_corpus(CORPUS, progress=False)
 
 
 def glossed(table):

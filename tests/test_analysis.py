@@ -530,3 +530,8 @@ def test_per_year_keeps_years_with_enough_reports_and_counts_the_rest():
     assert an.enough_years(series, min_years=2)
     empty = an.per_year(matrix, pd.Series([None] * 9, index=range(9), dtype="float"))
     assert empty.empty and empty.attrs["undated"] == 9 and not an.enough_years(empty)
+
+
+def test_province_labels_are_short_names_with_their_reading():
+    assert an.province_labels(["福建省", "新疆维吾尔自治区", "内蒙古自治区", an.UNKNOWN, "other (3)"]) == [
+        "福建 Fujian", "新疆 Xinjiang", "内蒙古 Inner Mongolia", an.UNKNOWN, "other (3)"]
