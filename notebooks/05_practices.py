@@ -182,7 +182,7 @@ else:
     display(say("Not enough dated reports for a time series: {n} of the {d} reports are dated{years}; a series needs "
                 "{y} years with at least {m} dated reports each.",
                 n=int(doc_years.notna().sum()), d=len(doc_years),
-                years=(f", in {doc_years.dropna().nunique()} year(s) ("
+                years=(f", in {doc_years.dropna().nunique()} year{'s' if doc_years.dropna().nunique() > 1 else ''} ("
                        f"{listing(sorted(doc_years.dropna().astype(int).unique()))})" if doc_years.notna().any() else ""),
                 y=an.MIN_YEARS, m=an.MIN_REPORTS_PER_YEAR))
 
