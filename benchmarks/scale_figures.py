@@ -117,7 +117,7 @@ def main() -> int:
             size = make_scale_corpus(corpus, args.docs, args.seed)
             print(f"synthetic corpus: {args.docs:,} reports, {size / 1e6:.1f} MB, {time.perf_counter() - t0:.1f} s")
         t0 = time.perf_counter()
-        code = subprocess.call([sys.executable, "-m", "congress_lib.cli", "report", str(corpus), "--out", str(report),
+        code = subprocess.call([sys.executable, "-m", "congress_lib", "report", str(corpus), "--out", str(report),
                                 "--no-progress"])
         print(f"congress-lib report: {time.perf_counter() - t0:.1f} s (exit code {code})")
     n = sum(1 for _ in (corpus / "reports").glob("*.txt"))

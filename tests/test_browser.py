@@ -354,3 +354,20 @@ def test_the_interactive_tables_filter(site, driver, shots):
     assert rows and all("anxi_2021_news" in r for r in rows), rows
     errors = [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
     assert not errors, f"tables.html: errors in the browser console while filtering: {errors}"
+
+
+@pytest.mark.parametrize("page", ["index.html", "01_corpus.html", "codebook.html"])
+def test_pages_render_chinese_in_the_bundled_font(site, driver, page):
+    """The report's own CJK font (assets/, @font-face) is loaded from the disk and used for Chinese text."""
+    from congress_lib.report import FONT_FAMILY
+
+    _open(driver, site / page)
+    element = _cjk_element(driver)
+    assert element is not None, f"{page}: no Chinese text"
+    family = driver.execute_script("return getComputedStyle(arguments[0]).fontFamily", element)
+    assert FONT_FAMILY in family, f"{page}: Chinese text in {family}"
+    status = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "document.fonts.load('16px \"' + arguments[0] + '\"', '人大代表').then("
+        "  faces => done(faces.map(f => f.status)), e => done(['error: ' + e]));", FONT_FAMILY)
+    assert status and all(s == "loaded" for s in status), f"{page}: the bundled font did not load: {status}"
