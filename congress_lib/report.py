@@ -58,10 +58,10 @@ _REPO = Path(__file__).resolve().parents[1]
 
 #: Columns of the interactive tables, in this order (columns missing from a table are skipped).
 _TABLE_COLUMNS = {
-    "indicators": ["province", "year", "jurisdiction", "indicator", "value", "value_high", "unit", "approx",
-                   "surface", "sentence", "sent_id", "doc_id", "unit_id"],
-    "mentions": ["province", "year", "jurisdiction", "type", "surface", "canonical", "level", "branch",
-                 "sentence", "sent_id", "doc_id", "unit_id"],
+    "indicators": ["province", "year", "jurisdiction", "indicator", "value", "unit", "surface", "sentence",
+                   "value_high", "approx", "sent_id", "doc_id", "unit_id"],
+    "mentions": ["province", "year", "jurisdiction", "type", "surface", "canonical", "sentence", "level", "branch",
+                 "sent_id", "doc_id", "unit_id"],
 }
 
 #: The repository's documents the report carries as pages: file in the repository -> page.
@@ -357,6 +357,10 @@ main.report table.plain { border-collapse: collapse; margin: 8px 0 16px; }
 main.report table.plain td, main.report table.plain th { border: 1px solid #ddd; padding: 2px 8px;
   text-align: left; vertical-align: top; }
 main.report .failed { color: #a00; }
+main.report .dt-container { overflow-x: auto; }
+main.report table.dataTable td { vertical-align: top; }
+main.report table.dataTable td.dt-sentence { min-width: 32em; }
+main.report table.dataTable thead input { width: 100%; min-width: 3em; box-sizing: border-box; }
 </style>
 """
 
@@ -432,7 +436,10 @@ def index_page(corpus_name: str, tables: Path, rows: dict, runs: list[NotebookRu
 def _interactive(df, table_id: str, caption: str) -> str:
     from itables import to_html_datatable
 
+    # the evidence sentence gets the width it needs to be read in a few lines (class dt-sentence)
+    wide = [{"targets": list(df.columns).index("sentence"), "className": "dt-sentence"}] if "sentence" in df else []
     return to_html_datatable(df, caption=caption, table_id=table_id, connected=False, maxBytes=0, maxRows=0,
+                             columnDefs=wide, autoWidth=False,
                              column_filters="header", showIndex=False, classes="display compact",
                              layout={"topStart": "pageLength", "topEnd": "search", "bottomStart": "info",
                                      "bottomEnd": "paging"},
