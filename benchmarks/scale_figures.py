@@ -96,7 +96,7 @@ def banner(src: Path, dst: Path, text: str) -> None:
     ax.imshow(image, interpolation="none")
     ax.axis("off")
     fig.text(0.5, 1 - band / 2 / (height / dpi + band), text, ha="center", va="center", color="white",
-             fontsize=10, fontweight="bold", bbox={"facecolor": "#B2182B", "edgecolor": "none", "pad": 4})
+             fontsize=10, bbox={"facecolor": "#B2182B", "edgecolor": "none", "pad": 4})
     save_figure(fig, dst.stem, folder=dst.parent, formats=("png",))
     plt.close(fig)
 
