@@ -87,7 +87,7 @@ save_and_show(fig, "04_relations", FIGURES)
 # %%
 typed = relations.drop(columns="co_mention")
 commonest = [f"{pair} {an.bilingual([typed.loc[pair].idxmax()], 'relation', corpus.lexicon)[0]} "
-             f"({typed.loc[pair].max()})" for pair in typed.index if typed.loc[pair].max() > 0]
+             f"({typed.loc[pair].max():,})" for pair in typed.index if typed.loc[pair].max() > 0]
 ties, co = int(relations.to_numpy().sum()), int(relations["co_mention"].sum())
 say("Of the {ties:,} (edge, sentence) ties, {co:,} ({share:.0%}) are plain co-mentions: the sentence names "
     "both actors, but no trigger verb in the clause of either says what one did to the other. The commonest "
@@ -319,8 +319,8 @@ projections
 share = projections.set_index(["node_type", "via_type"])
 station_deputy = evidence[(evidence["source_type"] == "deputy") & (evidence["target_type"] == "station")]
 generic_deputy = station_deputy["source"].map(dict(zip(metrics_all["node"], metrics_all["generic"])))
-say("{a_linked} of the {a_n} specific agencies share a deputy with another agency, and {s_linked} of the "
-    "{s_n} stations share one with another station. In the whole network, {g} of the {sd} (edge, sentence) ties "
+say("{a_linked:,} of the {a_n:,} specific agencies share a deputy with another agency, and {s_linked:,} of the "
+    "{s_n:,} stations share one with another station. In the whole network, {g:,} of the {sd:,} (edge, sentence) ties "
     "between a station and a deputy go to {which}, a generic node dropped here{so}.",
     a_linked=share.loc[("agency", "deputy"), "linked_nodes"], a_n=share.loc[("agency", "deputy"), "nodes"],
     s_linked=share.loc[("station", "deputy"), "linked_nodes"], s_n=share.loc[("station", "deputy"), "nodes"],

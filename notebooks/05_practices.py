@@ -69,7 +69,7 @@ spread
 # %%
 widest = spread[spread["units"] == spread["units"].max()]
 single = spread[spread["units"] == 1]
-say("{found} found, in {k} of the {u} units. The most widespread, reported in {top} units each, {is_are} "
+say("{found} found, in {k:,} of the {u:,} units. The most widespread, reported in {top:,} units each, {is_are} "
     "{widest}; {single} of the {n} {is_are_single} reported in a single unit.",
     found=(f"All {len(codes)} practices of the codebook are" if len(spread) == len(codes)
            else f"{len(spread)} of the {len(codes)} practices of the codebook are"),
@@ -233,8 +233,8 @@ recurring = an.cooccurrence_pairs(practices, unit="unit_id", item="practice").qu
 in_sections = [bool((present[a] & present[b] & n_practices["section"]).any())
                for a, b in zip(recurring["item_a"], recurring["item_b"])]
 most = recurring[recurring["n_both"] == recurring["n_both"].max()]
-say("{k} pairs of practices co-occur in two or more units; {m} of them co-occur only in whole reports, never in "
-    "a section of a round-up. The pairs found together most often ({top} units) involve {joined}. {verdict}",
+say("{k:,} pairs of practices co-occur in two or more units; {m:,} of them co-occur only in whole reports, never in "
+    "a section of a round-up. The pairs found together most often ({top:,} units) involve {joined}. {verdict}",
     k=len(recurring), m=len(recurring) - sum(in_sections), top=int(recurring["n_both"].max()) if len(recurring) else 0,
     joined=listing(practice_labels[p] for p in dict.fromkeys([*most["item_a"], *most["item_b"]])),
     verdict=("Co-occurrence here therefore reflects the genre of the report (a full review describes many "
