@@ -28,7 +28,10 @@ Three groups of functions:
    :func:`evaluation_scores`, :func:`out_of_sample_scores`, :func:`top_rows`;
 4. maps: :func:`province_tiles`, :func:`draw_tile_map` (a tile grid of provinces);
 5. networks: :func:`projection_summary` (one row per bipartite projection of the
-   network of :mod:`congress_lib.network`).
+   network of :mod:`congress_lib.network`);
+6. corpora of any size: :data:`MAX_UNITS` (the one size switch of the notebooks),
+   :func:`at_scale`, :func:`unit_places`, :func:`jurisdiction_places`,
+   :func:`by_group`, :func:`per_year`, :func:`enough_years`.
 
 Every function returns data (a DataFrame, a list, a matplotlib artist): what a
 notebook displays, and how, is :mod:`congress_lib.notebooks`' business. The
@@ -51,6 +54,16 @@ from .text import split_place_suffix
 
 __all__ = [
     "DIGITS",
+    "MAX_PANELS",
+    "MAX_UNITS",
+    "MIN_REPORTS_PER_YEAR",
+    "MIN_YEARS",
+    "at_scale",
+    "by_group",
+    "enough_years",
+    "jurisdiction_places",
+    "per_year",
+    "unit_places",
     "Stopwords",
     "cooccurrence",
     "cooccurrence_pairs",
@@ -59,6 +72,7 @@ __all__ = [
     "evaluation_scores",
     "out_of_sample_scores",
     "top_rows",
+    "province_labels",
     "province_tiles",
     "draw_tile_map",
     "largest_figure",
@@ -942,7 +956,214 @@ def projection_summary(G, pairs: Iterable[tuple[str, str]] | None = None) -> pd.
                                        "density"])
 
 
+# --------------------------------------------------------------------------- 6. corpora of any size
+
+#: The one size switch of the notebooks. A corpus of at most this many units (jurisdiction
+#: sections, ``corpus.units``) is shown unit by unit: one row, bar or panel per unit or
+#: jurisdiction. A larger one, up to tens of thousands of reports, is shown aggregated: by
+#: province, year and level (:func:`by_group`, :func:`per_year`), the largest ones with the
+#: rest summed (:func:`top_rows`), and as distributions (histograms) rather than one row each.
+#: It is also the number of rows such a figure keeps (the top provinces, actors per kind ...).
+MAX_UNITS = 30
+
+#: Panels of small multiples (one per province, the provinces with most units first) at scale.
+MAX_PANELS = 8
+
+#: A time series by year needs at least :data:`MIN_YEARS` years that each have at least
+#: :data:`MIN_REPORTS_PER_YEAR` dated reports (:func:`enough_years`); otherwise the notebooks
+#: say in a sentence that there are not enough dated reports.
+MIN_YEARS = 4
+MIN_REPORTS_PER_YEAR = 3
+
+#: The group of units whose province (or level) is not known.
+UNKNOWN = "(unknown)"
+
+
+def at_scale(units: pd.DataFrame | int, limit: int = MAX_UNITS) -> bool:
+    """True when a corpus has more units than :data:`MAX_UNITS`: the notebooks then aggregate.
+
+    ``units`` is ``corpus.units`` or a number of units.
+
+    >>> at_scale(11), at_scale(31)
+    (False, True)
+    """
+    n = units if isinstance(units, (int, np.integer)) else len(units)
+    return int(n) > limit
+
+
+def _text(values: pd.Series) -> pd.Series:
+    return values.astype("object").where(values.notna(), "").astype(str).str.strip()
+
+
+def unit_places(units: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Where and when each unit is: the keys by which the notebooks aggregate many units.
+
+    Parameters
+    ----------
+    units : pandas.DataFrame
+        ``corpus.units`` (``unit_id``, ``doc_id``, ``jurisdiction``; ``jurisdiction_level``,
+        ``place_province`` and ``province`` when present).
+    documents : pandas.DataFrame
+        ``corpus.documents`` (``doc_id``, ``date``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per unit, in the order of `units`: ``unit_id, doc_id, jurisdiction, level,
+        province, year``. ``province`` is the resolved ``place_province``, else the
+        metadata's ``province``, else :data:`UNKNOWN`; ``level`` the ``jurisdiction_level``
+        (:data:`UNKNOWN` when empty); ``year`` (nullable integer) the first four digits of
+        the document's date, missing for an undated report.
+    """
+    _require(units, ["unit_id", "doc_id", "jurisdiction"], "unit_places")
+    _require(documents, ["doc_id"], "unit_places (documents)")
+    empty = pd.Series("", index=units.index)
+    province = _text(units["place_province"]) if "place_province" in units else empty
+    if "province" in units:
+        province = province.where(province != "", _text(units["province"]))
+    level = _text(units["jurisdiction_level"]) if "jurisdiction_level" in units else empty
+    dates = documents.set_index("doc_id")["date"] if "date" in documents else pd.Series(dtype="object")
+    year = pd.to_numeric(_text(units["doc_id"].map(dates)).str.extract(r"^(\d{4})", expand=False),
+                         errors="coerce").astype("Int64")
+    return pd.DataFrame({
+        "unit_id": units["unit_id"].astype(str).to_numpy(),
+        "doc_id": units["doc_id"].astype(str).to_numpy(),
+        "jurisdiction": _text(units["jurisdiction"]).to_numpy(),
+        "level": level.replace("", UNKNOWN).to_numpy(),
+        "province": province.replace("", UNKNOWN).to_numpy(),
+        "year": year.to_numpy(),
+    })
+
+
+def jurisdiction_places(places: pd.DataFrame) -> pd.DataFrame:
+    """One row per jurisdiction: its commonest province and level, its units and reports.
+
+    ``places`` is :func:`unit_places`. A name that stands for places in several provinces
+    (鼓楼区, or a section heading of a round-up) takes the province of most of its units
+    (ties: the first in name order). Columns ``jurisdiction, province, level, units, docs``,
+    sorted by jurisdiction.
+    """
+    _require(places, ["jurisdiction", "province", "level", "unit_id", "doc_id"], "jurisdiction_places")
+
+    def mode(values: pd.Series) -> str:
+        counts = values.value_counts()
+        return str(min(counts.index[counts == counts.max()]))
+
+    grouped = places.groupby("jurisdiction", sort=True)
+    out = pd.DataFrame({
+        "province": grouped["province"].agg(mode),
+        "level": grouped["level"].agg(mode),
+        "units": grouped["unit_id"].nunique().astype("int64"),
+        "docs": grouped["doc_id"].nunique().astype("int64"),
+    })
+    return out.rename_axis("jurisdiction").reset_index()
+
+
+def by_group(matrix: pd.DataFrame, groups: pd.Series, *, how: str = "share", top: int | None = None,
+             rest_label: str = "other") -> pd.DataFrame:
+    """Rows of ``matrix`` (one per unit, report or jurisdiction) aggregated by a group of each row.
+
+    Parameters
+    ----------
+    matrix : pandas.DataFrame
+        Numeric, one row per item (e.g. :func:`unit_matrix`, indexed by ``unit_id``).
+    groups : pandas.Series
+        The group of each item (province, year, level), indexed like `matrix`; an item
+        without a group (missing) goes to :data:`UNKNOWN`.
+    how : {"share", "sum", "mean", "median"}
+        ``share``: the share of the group's items with a value above zero (the share of
+        units that report a practice); the others aggregate the values.
+    top : int, optional
+        Keep the `top` groups with the most items; the others are pooled into one last row
+        labelled ``f"{rest_label} ({k})"`` (``k`` groups), aggregated over all their items.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by group (sorted by descending number of items, then name; :data:`UNKNOWN`
+        after the known groups, the pooled row last), column ``items`` (the group's number of rows of `matrix`) and then the
+        columns of `matrix`. Shares and means are rounded to :data:`DIGITS` decimals.
+    """
+    if how not in ("share", "sum", "mean", "median"):
+        raise InvalidArgumentError(f"how must be 'share', 'sum', 'mean' or 'median', not {how!r}.")
+    if top is not None and (not isinstance(top, int) or top < 1):
+        raise InvalidArgumentError(f"top must be a positive number of groups, not {top!r}.")
+    keys = groups.reindex(matrix.index)
+    keys = keys.astype("object").where(keys.notna(), UNKNOWN).astype(str)
+    sizes = keys.value_counts()
+    order = sorted(sizes.index, key=lambda g: (g == UNKNOWN, -sizes[g], g))
+    if top is not None and len(order) > top:
+        rest = order[top:]
+        keys = keys.where(~keys.isin(rest), f"{rest_label} ({len(rest)})")
+        order = order[:top] + [f"{rest_label} ({len(rest)})"]
+    values = matrix.gt(0) if how == "share" else matrix
+    grouped = values.groupby(keys.to_numpy(), sort=False)
+    out = getattr(grouped, "mean" if how == "share" else how)()
+    if how in ("share", "mean"):
+        out = out.astype(float).round(DIGITS)
+    out = out.reindex(order)
+    out.insert(0, "items", keys.value_counts().reindex(order).astype("int64").to_numpy())
+    out.index.name = groups.name if groups.name is not None else "group"
+    return out
+
+
+def per_year(matrix: pd.DataFrame, years: pd.Series, *, min_reports: int = MIN_REPORTS_PER_YEAR) -> pd.DataFrame:
+    """A time series by year: per year, the share of dated items (reports) with each column above zero.
+
+    Parameters
+    ----------
+    matrix : pandas.DataFrame
+        Numeric, one row per report (or unit), e.g. practices found per report.
+    years : pandas.Series
+        The year of each row (missing for an undated report), indexed like `matrix`.
+    min_reports : int
+        Years with fewer dated rows are left out: a share of one or two reports is noise.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``year`` (ascending): ``reports`` (dated rows of the year) and the share
+        per column (rounded to :data:`DIGITS`). ``attrs["undated"]`` counts the rows
+        without a year, ``attrs["thin_years"]`` the years left out for too few rows. Use
+        :func:`enough_years` before drawing it.
+    """
+    keys = pd.to_numeric(years.reindex(matrix.index), errors="coerce")
+    dated = keys.notna()
+    counts = keys[dated].astype("int64").value_counts()
+    kept = sorted(int(y) for y in counts.index if counts[y] >= min_reports)
+    rows = matrix[dated].gt(0).groupby(keys[dated].astype("int64").to_numpy()).mean()
+    out = rows.reindex(kept).astype(float).round(DIGITS)
+    out.insert(0, "reports", counts.reindex(kept).astype("int64").to_numpy() if kept else [])
+    out.index = pd.Index(kept, name="year", dtype="int64")
+    out.attrs["undated"] = int((~dated).sum())
+    out.attrs["thin_years"] = sorted(int(y) for y in counts.index if counts[y] < min_reports)
+    return out
+
+
+def enough_years(series: pd.DataFrame, min_years: int = MIN_YEARS) -> bool:
+    """Whether :func:`per_year` kept enough years (:data:`MIN_YEARS`) for a time series."""
+    return len(series) >= min_years
+
+
 # --------------------------------------------------------------------------- drawing helpers
+
+
+def _province_tile(name: str, tiles) -> str | None:
+    """The short name (tile) of a province as tables write it (福建省 -> 福建), or None."""
+    return next((t for t in sorted(tiles, key=len, reverse=True) if name.startswith(t)), None)
+
+
+def province_labels(provinces: Iterable[str], lexicon: Lexicon | None = None) -> list[str]:
+    """Figure labels of provinces: the short name with its romanised reading, 福建省 → ``福建 Fujian``,
+    新疆维吾尔自治区 → ``新疆 Xinjiang``, 内蒙古自治区 → ``内蒙古 Inner Mongolia``. A name that is
+    not a province of ``lexicon/province_tiles.yaml`` (``(unknown)``, ``other (3)``) is kept as it is."""
+    lexicon = load_lexicon(lexicon)
+    tiles = lexicon["province_tiles"]["tiles"]
+    out = []
+    for name in provinces:
+        tile = _province_tile(str(name), tiles)
+        out.append(f"{tile} {romanised(tile, lexicon)}" if tile else str(name))
+    return out
 
 
 def province_tiles(values: pd.Series, lexicon: Lexicon | None = None) -> pd.DataFrame:
@@ -955,11 +1176,10 @@ def province_tiles(values: pd.Series, lexicon: Lexicon | None = None) -> pd.Data
     listed in ``DataFrame.attrs["unplaced"]``.
     """
     tiles = load_lexicon(lexicon)["province_tiles"]["tiles"]
-    names = sorted(tiles, key=len, reverse=True)
     summed: dict[str, float] = {}
     unplaced = []
     for province, value in values.items():
-        tile = next((t for t in names if str(province).startswith(t)), None)
+        tile = _province_tile(str(province), tiles)
         if tile is None:
             unplaced.append(str(province))
         elif pd.notna(value):

@@ -205,9 +205,15 @@ class enough_data:
         return True
 
 
-def listing(items, *, conjunction: str = "and") -> str:
-    """Items as an English list: ``a``, ``a and b``, ``a, b and c``."""
+def listing(items, *, conjunction: str = "and", limit: int | None = None) -> str:
+    """Items as an English list: ``a``, ``a and b``, ``a, b and c``.
+
+    With ``limit``, a longer list names its first ``limit`` items and counts the rest:
+    ``a, b and 3 more`` (prose about a large corpus stays a sentence).
+    """
     items = [str(item) for item in items]
+    if limit is not None and len(items) > limit:
+        return ", ".join(items[:limit]) + f" and {len(items) - limit:,} more"
     if len(items) <= 2:
         return f" {conjunction} ".join(items)
     return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]

@@ -13,10 +13,17 @@ calls :func:`make_report`, which writes::
       tables/           every table of ``congress-lib build`` (with the sentence column)
       notebooks/        the executed notebooks (NN_name.ipynb)
       figures/          the figures the notebooks draw (PNG and SVG)
+      codebook.html     the project's codebook (docs/codebook.md) and the coding guidelines
+      guidelines.html   of the gold standard, as pages, so that the notebooks' links to them work
+      assets/           the bundled CJK font (Noto Sans CJK SC of mplfonts, as the figures use):
+                        every page renders Chinese in it (@font-face), not in a system font
 
 Every page is self-contained: it opens from ``file://`` without a network (no script or
 stylesheet is loaded from a CDN: nbconvert's references to require.js and MathJax are
-removed, the DataTables library of itables is inlined).
+removed, the DataTables library of itables is inlined). Links of the notebooks to the
+repository's documents are rewritten to the report's own pages (:func:`local_links`):
+``../docs/codebook.md#5-practices`` to ``codebook.html#5-practices``, ``06_validation.ipynb``
+to ``06_validation.html``; a link to any other file outside the report is left as text.
 
 The notebooks are the suite of the repository (``notebooks/NN_name.py``), each executed
 in a fresh kernel with its parameters (the cell tagged ``parameters``, papermill style)
@@ -41,7 +48,8 @@ from pathlib import Path
 
 from .errors import InvalidArgumentError
 
-__all__ = ["NOTEBOOKS_DIR", "NotebookRun", "Report", "make_report", "offline_html", "protected_folders"]
+__all__ = ["DOCUMENTS", "FONT_FAMILY", "NOTEBOOKS_DIR", "NotebookRun", "Report", "document_page", "local_links",
+           "make_report", "offline_html", "protected_folders"]
 
 #: The notebook sources of the repository (``NN_name.py``).
 NOTEBOOKS_DIR = Path(__file__).resolve().parents[1] / "notebooks"
@@ -50,11 +58,18 @@ _REPO = Path(__file__).resolve().parents[1]
 
 #: Columns of the interactive tables, in this order (columns missing from a table are skipped).
 _TABLE_COLUMNS = {
-    "indicators": ["province", "year", "jurisdiction", "indicator", "value", "value_high", "unit", "approx",
-                   "surface", "sentence", "sent_id", "doc_id", "unit_id"],
-    "mentions": ["province", "year", "jurisdiction", "type", "surface", "canonical", "level", "branch",
-                 "sentence", "sent_id", "doc_id", "unit_id"],
+    "indicators": ["province", "year", "jurisdiction", "indicator", "value", "unit", "surface", "sentence",
+                   "value_high", "approx", "sent_id", "doc_id", "unit_id"],
+    "mentions": ["province", "year", "jurisdiction", "type", "surface", "canonical", "sentence", "level", "branch",
+                 "sent_id", "doc_id", "unit_id"],
 }
+
+#: The repository's documents the report carries as pages: file in the repository -> page.
+DOCUMENTS = {"docs/codebook.md": "codebook.html", "corpus/annotations/GUIDELINES.md": "guidelines.html"}
+
+#: The CSS family name of the bundled CJK font in the report's pages, and its file under assets/.
+FONT_FAMILY = "congress_lib Noto Sans CJK SC"
+FONT_DIR = "assets"
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 #: A script or stylesheet fetched over the network: <script src="http...">...</script>, <link href="http...">.
@@ -209,6 +224,94 @@ def offline_html(text: str) -> str:
     return _INLINE_SCRIPT.sub(lambda m: "" if _REMOTE_IMPORT_JS.search(m.group(1)) else m.group(0), text)
 
 
+def _font_file() -> str:
+    from .plotting import FONT_FILE
+
+    return f"{FONT_DIR}/{FONT_FILE}"
+
+
+def _font_css() -> str:
+    """@font-face of the bundled CJK font (a relative file of the report), the first family of every text."""
+    family = f'"{FONT_FAMILY}"'
+    return ("<style>\n"
+            f'@font-face {{ font-family: {family}; src: url("{_font_file()}") format("opentype"); '
+            "font-display: block; }\n"
+            f":root {{ --jp-content-font-family: {family}, system-ui, sans-serif; "
+            f"--jp-ui-font-family: {family}, system-ui, sans-serif; "
+            f'--jp-code-font-family: "DejaVu Sans Mono", Menlo, Consolas, {family}, monospace; }}\n'
+            f"body, table.dataTable, .report-nav, main.report {{ font-family: {family}, system-ui, sans-serif; }}\n"
+            f'pre, code {{ font-family: "DejaVu Sans Mono", Menlo, Consolas, {family}, monospace; }}\n'
+            "</style>\n")
+
+
+#: A link (href) to a document of the repository or to a notebook, as the notebooks write them.
+_HREF = re.compile(r"""href=(["'])([^"'#]*)(#[^"']*)?\1""")
+
+
+def local_links(text: str, here: str = "") -> str:
+    """HTML whose relative links to the repository's documents point to the report's pages.
+
+    ``here`` is the repository folder of the page's source (``notebooks`` for a notebook,
+    ``docs`` for the codebook). A link to one of :data:`DOCUMENTS` becomes a link to its
+    page (anchor kept), ``NN_name.ipynb`` becomes ``NN_name.html``; any other relative link
+    that leaves the report (``../README.md``) is dropped and its text kept. Absolute URLs,
+    anchors and links to the report's own files are left alone.
+    """
+    pages = {Path(k).as_posix(): v for k, v in DOCUMENTS.items()}
+
+    def target(href: str) -> str | None:
+        if not href or re.match(r"^[a-z][a-z0-9+.-]*:", href, re.I) or href.startswith("/"):
+            return href  # (absolute, or an anchor of the page)
+        if re.fullmatch(r"\d\d_[\w-]+\.ipynb", href):
+            return href[:-len(".ipynb")] + ".html"
+        resolved = os.path.normpath(os.path.join(here, href)).replace(os.sep, "/")
+        if resolved in pages:
+            return pages[resolved]
+        if resolved.startswith("..") or href.startswith(".."):
+            return None
+        return href
+
+    def one(m: re.Match) -> str:
+        new = target(m.group(2))
+        if new is None:
+            return 'data-unlinked="true"'
+        return f"href={m.group(1)}{html.escape(new, quote=True)}{m.group(3) or ''}{m.group(1)}"
+
+    text = _HREF.sub(one, text)
+    # an <a> that lost its href stays as its text
+    return re.sub(r"<a\b[^>]*\bdata-unlinked=\"true\"[^>]*>(.*?)</a>", r"\1", text, flags=re.S)
+
+
+def _slug(text: str, seen: dict) -> str:
+    """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens."""
+    slug = re.sub(r"[^\w\- ]", "", re.sub(r"<[^>]+>", "", html.unescape(text)).strip().lower()).replace(" ", "-")
+    n = seen.get(slug, 0)
+    seen[slug] = n + 1
+    return slug if n == 0 else f"{slug}-{n}"
+
+
+def document_page(source: Path, runs: list[NotebookRun], title: str) -> str:
+    """A Markdown document of the repository (the codebook) as a page of the report: headings
+    with GitHub's anchors (so that ``codebook.md#5-practices`` finds its place), tables,
+    links rewritten by :func:`local_links`."""
+    import mistune
+
+    seen: dict = {}
+
+    class Renderer(mistune.HTMLRenderer):
+        def heading(self, text, level, **attrs):
+            return f'<h{level} id="{_slug(text, seen)}">{text}</h{level}>\n'
+
+    markdown = mistune.create_markdown(renderer=Renderer(escape=False), plugins=["table", "strikethrough"])
+    body = markdown(Path(source).read_text(encoding="utf-8"))
+    here = Path(source).resolve().parent
+    try:
+        here_rel = here.relative_to(_REPO).as_posix()
+    except ValueError:
+        here_rel = ""
+    return _page(title, local_links(body, here_rel), runs)
+
+
 _NAV_CSS = """<style>
 .report-nav { font: 14px/1.5 system-ui, sans-serif; padding: 8px 16px; border-bottom: 1px solid #ccc;
   background: #f7f7f7; position: sticky; top: 0; z-index: 10; }
@@ -223,6 +326,7 @@ def _nav(runs: list[NotebookRun], current: str | None) -> str:
     for run in runs:
         label = html.escape(run.name)
         links.append(f"<b>{label}</b>" if run.name == current else f'<a href="{run.page}">{label}</a>')
+    links.append('<a href="codebook.html">Codebook</a>')
     return '<nav class="report-nav">' + " ".join(links) + "</nav>\n"
 
 
@@ -233,16 +337,17 @@ def notebook_page(notebook: Path, runs: list[NotebookRun], run: NotebookRun) -> 
 
     exporter = HTMLExporter(template_name="lab")
     body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
-    body = offline_html(body)
+    body = local_links(offline_html(body), "notebooks")
     banner = "" if run.ok else (f'<p class="report-failed">This notebook stopped with an error: '
                                 f"{html.escape(run.error)}</p>\n")
     body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + "\n" + _nav(runs, run.name) + banner, body, count=1)
-    return body.replace("</head>", _NAV_CSS + "</head>", 1)
+    return body.replace("</head>", _NAV_CSS + _font_css() + "</head>", 1)
 
 
 def _page(title: str, content: str, runs: list[NotebookRun], current: str | None = None, head: str = "") -> str:
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-            f"<title>{html.escape(title)}</title>\n" + _NAV_CSS + _PAGE_CSS + head + "</head>\n<body>\n"
+            f"<title>{html.escape(title)}</title>\n" + _NAV_CSS + _PAGE_CSS + _font_css() + head
+            + "</head>\n<body>\n"
             + _nav(runs, current) + '<main class="report">\n' + content + "</main>\n</body>\n</html>\n")
 
 
@@ -252,6 +357,10 @@ main.report table.plain { border-collapse: collapse; margin: 8px 0 16px; }
 main.report table.plain td, main.report table.plain th { border: 1px solid #ddd; padding: 2px 8px;
   text-align: left; vertical-align: top; }
 main.report .failed { color: #a00; }
+main.report .dt-container { overflow-x: auto; }
+main.report table.dataTable td { vertical-align: top; }
+main.report table.dataTable td.dt-sentence { min-width: 32em; }
+main.report table.dataTable thead input { width: 100%; min-width: 3em; box-sizing: border-box; }
 </style>
 """
 
@@ -327,7 +436,10 @@ def index_page(corpus_name: str, tables: Path, rows: dict, runs: list[NotebookRu
 def _interactive(df, table_id: str, caption: str) -> str:
     from itables import to_html_datatable
 
+    # the evidence sentence gets the width it needs to be read in a few lines (class dt-sentence)
+    wide = [{"targets": list(df.columns).index("sentence"), "className": "dt-sentence"}] if "sentence" in df else []
     return to_html_datatable(df, caption=caption, table_id=table_id, connected=False, maxBytes=0, maxRows=0,
+                             columnDefs=wide, autoWidth=False,
                              column_filters="header", showIndex=False, classes="display compact",
                              layout={"topStart": "pageLength", "topEnd": "search", "bottomStart": "info",
                                      "bottomEnd": "paging"},
@@ -386,6 +498,18 @@ def tables_page(tables: Path, runs: list[NotebookRun], max_rows: int = MAX_TABLE
     return _page("Indicators and mentions", "".join(parts), runs, current=None, head=head)
 
 
+def _copy_font(out: Path) -> None:
+    """The bundled CJK font into ``out/assets/`` (once: an identical file is not copied again)."""
+    import shutil
+
+    from .plotting import cjk_font_path
+
+    source, target = cjk_font_path(), out / _font_file()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not (target.is_file() and target.stat().st_size == source.stat().st_size):
+        shutil.copyfile(source, target)
+
+
 def make_report(corpus, out, *, notebooks: Path | None = None, lexicon=None, timeout: int = 1200,
                 progress: bool | None = None) -> Report:
     """Build the tables, execute every notebook and write the website of a report on ``corpus`` into ``out``.
@@ -439,6 +563,11 @@ def make_report(corpus, out, *, notebooks: Path | None = None, lexicon=None, tim
             bar.set_postfix_str(source.stem)
             report.notebooks.append(run_notebook(source, nb_dir / f"{source.stem}.ipynb", parameters, timeout))
             bar.update(1)
+    _copy_font(out)
+    for document, page in DOCUMENTS.items():
+        if (_REPO / document).is_file():
+            title = "Codebook" if page == "codebook.html" else "Coding guidelines of the gold standard"
+            (out / page).write_text(document_page(_REPO / document, report.notebooks, title), encoding="utf-8")
     for run in report.notebooks:
         (out / run.page).write_text(notebook_page(nb_dir / f"{run.name}.ipynb", report.notebooks, run),
                                     encoding="utf-8")

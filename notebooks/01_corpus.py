@@ -33,7 +33,8 @@ from congress_lib.notebooks import listing, save_and_show, say, setup
 ROOT, FIGURES = setup(figures=FIGURES_DIR)  # paths, figure style with the bundled CJK font, table display
 
 CORPUS = Path(CORPUS_DIR) if CORPUS_DIR else ROOT / "corpus"
-corpus = cl.load_corpus(CORPUS)
+corpus = cl.load_corpus(CORPUS, progress=False)
+AT_SCALE = an.at_scale(corpus.units)  # more units than an.MAX_UNITS: distributions instead of one bar per unit
 
 
 
@@ -68,7 +69,7 @@ noted = corpus.documents.set_index("doc_id").loc[undated, "notes"].fillna("").st
 say("The corpus holds {n} report{s} from {k} province{ps}{provinces} in {g} genre{gs}{genres}. "
     "{dates}; {undated} {verb} none{notes}.",
     n=len(documents), s="" if len(documents) == 1 else "s", k=len(provinces), ps="" if len(provinces) == 1 else "s",
-    provinces=f" ({listing(f'{an.romanised(p)} {p}' for p in provinces)})" if provinces else "",
+    provinces=f" ({listing((f'{an.romanised(p)} {p}' for p in provinces), limit=10)})" if provinces else "",
     g=len(genres), gs="" if len(genres) == 1 else "s",
     genres=f" ({listing(f'{n} {genre}' for genre, n in genres.items())})" if len(genres) else "",
     dates=(f"{len(dated)} of them state a date, from {dated.iloc[0]} to {dated.iloc[-1]}" if len(dated) > 1
@@ -115,11 +116,14 @@ split_text = " ".join(
     f"`{doc}` is split into {len(u)} units: an introduction about {an.romanised(u['jurisdiction'].iloc[0])} "
     f"({u['jurisdiction'].iloc[0]}) and {len(u) - 1} sections, each opened by a heading "
     f"(such as {listing(corpus.units.set_index('unit_id').loc[u['unit_id'].iloc[1:3], 'heading'])} …)."
-    for doc, u in split.groupby("doc_id", sort=True))
+    for doc, u in split.groupby("doc_id", sort=True)) if not AT_SCALE else (
+    f"{split['doc_id'].nunique():,} documents are split into {len(split):,} units: an introduction and the sections "
+    "opened by a heading.")
 inferred = units[units["jurisdiction_source"] == "inferred"]
 inferred_text = " ".join(
     f"The jurisdiction of `{row.unit_id}` is inferred from the text: {row.jurisdiction} ({an.romanised(row.jurisdiction)})."
-    for row in inferred.itertuples())
+    for row in inferred.itertuples()) if not AT_SCALE else (
+    f"The jurisdiction of {len(inferred):,} units is inferred from the text." if len(inferred) else "")
 say("The {n} documents make {u} units. {split} {inferred}",
     n=units["doc_id"].nunique(), u=len(units),
     split=split_text or "No document is split: each is one unit.", inferred=inferred_text)
@@ -127,18 +131,27 @@ say("The {n} documents make {u} units. {split} {inferred}",
 # %%
 unit_names = (an.unit_labels(corpus.units, romanise=True, lexicon=corpus.lexicon)
               .loc[units["unit_id"]].str.replace(" (", "\n(", regex=False).tolist())
-fig, ax = plt.subplots(figsize=(7.0, 5.6))
 y = np.arange(len(units))
-ax.barh(y, units["n_chars"], color="#0072B2")
-for yi, (chars, sents) in enumerate(zip(units["n_chars"], units["n_sentences"])):
-    ax.text(chars + 40, yi, f"{sents} sentences", va="center", fontsize=7, color="#4d4d4d")
-ax.set_yticks(y)
-ax.set_yticklabels(unit_names, fontsize=7.5)
-ax.invert_yaxis()
-ax.set_xlabel("characters of cleaned text")
-ax.set_title("Length of each unit")
-ax.set_xlim(0, units["n_chars"].max() * 1.25)
-ax.grid(axis="y", visible=False)
+if AT_SCALE:  # the distribution of lengths
+    fig, ax = plt.subplots(figsize=(7.0, 3.8))
+    ax.hist(units["n_chars"], bins=40, color="#0072B2")
+    ax.axvline(units["n_chars"].median(), color="#D55E00", lw=1.2, label=f"median {units['n_chars'].median():,.0f}")
+    ax.set_xlabel("characters of cleaned text")
+    ax.set_ylabel("units")
+    ax.legend(frameon=False)
+    ax.set_title(f"Length of the {len(units):,} units")
+else:
+    fig, ax = plt.subplots(figsize=(7.0, 5.6))
+    ax.barh(y, units["n_chars"], color="#0072B2")
+    for yi, (chars, sents) in enumerate(zip(units["n_chars"], units["n_sentences"])):
+        ax.text(chars + 40, yi, f"{sents} sentences", va="center", fontsize=7, color="#4d4d4d")
+    ax.set_yticks(y)
+    ax.set_yticklabels(unit_names, fontsize=7.5)
+    ax.invert_yaxis()
+    ax.set_xlabel("characters of cleaned text")
+    ax.set_title("Length of each unit")
+    ax.set_xlim(0, units["n_chars"].max() * 1.25)
+    ax.grid(axis="y", visible=False)
 save_and_show(fig, "01_unit_lengths", FIGURES)
 
 # %%
@@ -147,15 +160,15 @@ single = units.groupby("doc_id").filter(lambda u: len(u) == 1)["n_sentences"]
 lo, hi = units["n_sentences"].min(), units["n_sentences"].max()
 if len(sections) and len(single):
     relation = ("every one shorter than any" if sections.max() < single.min() else
-                "every one longer than any" if sections.min() > single.max() else "against")
+                "every one longer than any" if sections.min() > single.max() else "against those")
     compare = (f"The {len(sections)} sections opened by a heading have {sections.min()}–{sections.max()} sentences, "
                f"{relation} of the single-unit reports ({single.min()}–{single.max()} sentences). ")
 else:
     compare = ""
 say("{compare}Units range from {lo} sentences ({lo_ids}) to {hi} ({hi_ids}), a ratio of {ratio:.0f} to 1.",
     compare=compare, lo=lo, hi=hi, ratio=hi / lo,
-    lo_ids=listing(f"`{u}`" for u in units.loc[units["n_sentences"] == lo, "unit_id"]),
-    hi_ids=listing(f"`{u}`" for u in units.loc[units["n_sentences"] == hi, "unit_id"]))
+    lo_ids=listing((f"`{u}`" for u in units.loc[units["n_sentences"] == lo, "unit_id"]), limit=10),
+    hi_ids=listing((f"`{u}`" for u in units.loc[units["n_sentences"] == hi, "unit_id"]), limit=10))
 
 # %% [markdown]
 # Counts of anything per unit therefore say as much about length as about practice;
@@ -198,21 +211,32 @@ corpus.formulas().round({"share": 3})
 
 # %%
 shares = units.set_index("unit_id")[["formula_share", "practice_share", "indicator_share"]]
-fig, ax = plt.subplots(figsize=(7.0, 6.2))
-height = 0.26
 names = {"formula_share": "political formula", "practice_share": "named practice",
          "indicator_share": "reported number (indicator)"}
 colors = {"formula_share": "#D55E00", "practice_share": "#009E73", "indicator_share": "#0072B2"}
-for k, col in enumerate(names):
-    ax.barh(y + (k - 1) * height, shares[col], height=height, color=colors[col], label=names[col])
-ax.set_yticks(y)
-ax.set_yticklabels(unit_names, fontsize=7.5)
-ax.invert_yaxis()
-ax.set_xlabel("share of the unit's sentences")
-ax.set_xlim(0, min(1.0, shares.to_numpy().max() * 1.15))
-ax.set_title("How much of each unit is formula, practice, numbers")
-ax.legend(loc="lower right")
-ax.grid(axis="y", visible=False)
+if AT_SCALE:  # the distribution of each share over the units
+    fig, axes = plt.subplots(1, 3, figsize=(10.0, 3.6), sharey=True)
+    for ax, col in zip(axes, names):
+        ax.hist(shares[col], bins=np.linspace(0, 1, 21), color=colors[col])
+        ax.axvline(shares[col].median(), color="#222222", lw=1.0, label=f"median {shares[col].median():.2f}")
+        ax.set_xlabel(f"share of sentences: {names[col]}")
+        ax.legend(frameon=False, fontsize=7.5)
+    axes[0].set_ylabel("units")
+    fig.suptitle(f"How much of each unit is formula, practice, numbers ({len(shares):,} units)")
+    fig.tight_layout()
+else:
+    fig, ax = plt.subplots(figsize=(7.0, 6.2))
+    height = 0.26
+    for k, col in enumerate(names):
+        ax.barh(y + (k - 1) * height, shares[col], height=height, color=colors[col], label=names[col])
+    ax.set_yticks(y)
+    ax.set_yticklabels(unit_names, fontsize=7.5)
+    ax.invert_yaxis()
+    ax.set_xlabel("share of the unit's sentences")
+    ax.set_xlim(0, min(1.0, shares.to_numpy().max() * 1.15))
+    ax.set_title("How much of each unit is formula, practice, numbers")
+    ax.legend(loc="lower right")
+    ax.grid(axis="y", visible=False)
 save_and_show(fig, "01_formula_share", FIGURES)
 
 # %%
@@ -235,20 +259,22 @@ intro_text = "".join(
     if r["n_practice_sentences"] == 0 and r["n_indicator_sentences"] == 0 else
     f"In {unit_name(r)}, {r['n_practice_sentences']} sentences name a practice and "
     f"{r['n_indicator_sentences']} report a number. "
-    for _, r in intros.iterrows())
+    for _, r in intros.iterrows()) if not AT_SCALE else (
+    f"{len(intros):,} introductions of round-ups: {(intros['n_practice_sentences'] + intros['n_indicator_sentences'] == 0).sum():,} "
+    "of them name no practice and report no number. ")
 say("The highest formula share, {share:.2f}, is {whose} {tops}. {intros}{districts}{practice} A share computed "
     "on a unit of {m} sentences moves by {step:.2f} with a single sentence, so the shares of the short units "
     "are coarse.",
     share=tops["formula_share"].iloc[0],
     whose="that of" if len(tops) == 1 else "shared by",
-    tops=listing(unit_name(r, f"; {r['n_formula_sentences']} of {r['n_sentences']} sentences")
-                 for _, r in tops.iterrows()),
+    tops=listing((unit_name(r, f"; {r['n_formula_sentences']} of {r['n_sentences']} sentences")
+                  for _, r in tops.iterrows()), limit=10),
     intros=intro_text,
     districts=(f"{none} of the {len(districts)} sections opened by a heading {'carries' if none == 1 else 'carry'} "
                "no formula at all. " if len(districts) else ""),
     practice=("In every unit at least as many sentences name a practice as carry a formula." if more_formula.empty
               else "In every unit but {u}, at least as many sentences name a practice as carry a formula.".format(
-                  u=listing(f"`{u}`" for u in more_formula["unit_id"]))),
+                  u=listing((f"`{u}`" for u in more_formula["unit_id"]), limit=10))),
     m=smallest, step=1 / smallest)
 
 # %% [markdown]

@@ -45,7 +45,7 @@ from congress_lib.notebooks import enough_data, k_of_n, listing, save_and_show, 
 ROOT, FIGURES = setup(figures=FIGURES_DIR)  # paths, figure style with the bundled CJK font, table display
 
 CORPUS = Path(CORPUS_DIR) if CORPUS_DIR else ROOT / "corpus"
-corpus = cl.load_corpus(CORPUS)
+corpus = cl.load_corpus(CORPUS, progress=False)
 
 # %% [markdown]
 # ## Tokens and content words
@@ -53,30 +53,46 @@ corpus = cl.load_corpus(CORPUS)
 # `corpus.tokens()` returns one row per token (document, unit, sentence, position).
 # `an.vocabulary` keeps the content words and attaches each unit's jurisdiction.
 # Units about the same jurisdiction are pooled, because the comparison is between
-# jurisdictions.
+# jurisdictions. A corpus of more than `an.MAX_UNITS` (30) units is compared by
+# province instead (the province of each unit, `an.unit_places`): hundreds of
+# jurisdictions, most with one short report, would each show a handful of accidents.
 
 # %%
 tokens = corpus.tokens()
 vocab = an.vocabulary(tokens, corpus.units, an.load_stopwords(corpus.lexicon),
                       exclude=an.place_names(corpus.units, corpus.lexicon))
-sizes = (vocab.groupby("jurisdiction")
+places = an.unit_places(corpus.units, corpus.documents).set_index("unit_id")
+AT_SCALE = an.at_scale(corpus.units)
+GROUP = "province" if AT_SCALE else "jurisdiction"  # what the vocabularies compare
+vocab["province"] = vocab["unit_id"].map(places["province"])
+
+
+def group_name(group):
+    """A jurisdiction or province as English prose names it: Huli, 福建 Fujian."""
+    return an.province_labels([group], corpus.lexicon)[0] if AT_SCALE else an.romanised(group)
+
+
+sizes = (vocab.groupby(GROUP)
          .agg(tokens=("token", "size"), distinct_terms=("token", "nunique"), units=("unit_id", "nunique"))
          .reset_index()
-         .sort_values(["tokens", "jurisdiction"], ascending=[False, True])
+         .sort_values(["tokens", GROUP], ascending=[False, True])
          .reset_index(drop=True))
-sizes.insert(1, "romanised", an.romanised(sizes["jurisdiction"], corpus.lexicon))
+sizes.insert(1, "romanised", [group_name(g).split(" ", 1)[-1] if AT_SCALE else group_name(g) for g in sizes[GROUP]])
 sizes
 
 # %%
 pooled = corpus.units.groupby("jurisdiction", sort=True)["unit_id"].agg(list)
 pooled = pooled[pooled.map(len) > 1]
 say("{n:,} tokens; {kept:,} content tokens ({share:.0%}) are kept, {distinct:,} distinct terms. "
-    "{pooled}The jurisdictions range from {lo:,} content tokens ({lo_place}) to {hi:,} ({hi_place}).",
+    "{pooled}The {groups} range from {lo:,} content tokens ({lo_place}) to {hi:,} ({hi_place}).",
     n=len(tokens), kept=len(vocab), share=len(vocab) / len(tokens), distinct=vocab["token"].nunique(),
-    pooled="".join(f"The {len(ids)} units about {j} ({an.romanised(j)}: {listing(f'`{u}`' for u in ids)}) are pooled. "
-                   for j, ids in pooled.items()),
-    lo=sizes["tokens"].iloc[-1], lo_place=an.romanised(sizes["jurisdiction"].iloc[-1]),
-    hi=sizes["tokens"].iloc[0], hi_place=an.romanised(sizes["jurisdiction"].iloc[0]))
+    pooled=(f"The {len(corpus.units):,} units ({corpus.units['jurisdiction'].nunique():,} jurisdictions) are pooled by "
+            f"province: {len(sizes)} groups. " if AT_SCALE else
+            "".join(f"The {len(ids)} units about {j} ({an.romanised(j)}: {listing(f'`{u}`' for u in ids)}) are pooled. "
+                    for j, ids in pooled.items())),
+    groups="provinces" if AT_SCALE else "jurisdictions",
+    lo=sizes["tokens"].iloc[-1], lo_place=group_name(sizes[GROUP].iloc[-1]),
+    hi=sizes["tokens"].iloc[0], hi_place=group_name(sizes[GROUP].iloc[0]))
 
 # %% [markdown]
 # The most frequent content words of the whole corpus, with the number of
@@ -92,7 +108,7 @@ frequent
 
 # %%
 n_groups = vocab["jurisdiction"].nunique()
-say("The five most frequent are {top}. {k} of these {m} terms occur in all {g} jurisdictions, {h} in at least "
+say("The five most frequent are {top}. {k} of these {m} terms occur in all {g:,} jurisdictions, {h} in at least "
     "half of them.",
     top=listing(term(t) for t in frequent["term"].head(5)), m=len(frequent), g=n_groups,
     k=(frequent["jurisdictions"] == n_groups).sum(), h=(frequent["jurisdictions"] >= n_groups / 2).sum())
@@ -101,22 +117,27 @@ say("The five most frequent are {top}. {k} of these {m} terms occur in all {g} j
 # ## Distinctive terms per jurisdiction
 #
 # `an.term_counts` gives the jurisdiction × term counts and `an.weighted_log_odds`
-# scores every term for every jurisdiction against all the others. The prior weight
+# scores every term for every jurisdiction against all the others (at scale: every
+# province against all the others, and the figure shows the `an.MAX_PANELS` (8)
+# provinces with most text). The prior weight
 # is the corpus size (the empirical-Bayes default of the `tidylo` R package), so a
 # term's prior count equals its count in the corpus. We keep terms used at least
 # twice in the jurisdiction.
 
 # %%
 with enough_data("the most distinctive terms (they compare two jurisdictions or more)"):
-    counts = an.term_counts(vocab, group="jurisdiction")
+    counts = an.term_counts(vocab, group=GROUP)
     scores = an.weighted_log_odds(counts)
     top = an.top_terms(scores, k=6, min_count=2)
+    if AT_SCALE:  # the provinces with most content tokens
+        top = top[top["group"].isin(sizes[GROUP].head(an.MAX_PANELS))].reset_index(drop=True)
     top["pinyin"] = an.pinyin(top["term"])
     display(top[["group", "rank", "term", "pinyin", "n", "n_rest", "delta", "z"]])
 
 # %%
 with enough_data("the figure of distinctive terms"):
-    groups = sorted(top["group"].unique())
+    groups = [g for g in sizes[GROUP] if g in set(top["group"])] if AT_SCALE else sorted(top["group"].unique())
+    units_in = sizes.set_index(GROUP)["units"]
     ncols = 2
     nrows = int(np.ceil(len(groups) / ncols))
     fig, axes = plt.subplots(nrows, ncols, figsize=(8.6, 1.6 * nrows + 0.7), sharex=True)
@@ -128,13 +149,16 @@ with enough_data("the figure of distinctive terms"):
         ax.set_yticklabels([f"{t} {p} ({n})" for t, p, n in zip(rows["term"], rows["pinyin"], rows["n"])],
                            fontsize=7.5)
         ax.invert_yaxis()
-        ax.set_title(f"{group} {an.romanised(group)}", fontsize=9, loc="left")
+        ax.set_title(f"{group_name(group)} ({units_in[group]:,} units)" if AT_SCALE
+                     else f"{group} {an.romanised(group)}", fontsize=9, loc="left")
         ax.grid(axis="y", visible=False)
     for ax in axes[len(groups):]:
         ax.set_visible(False)
     for ax in axes[-ncols:]:
         ax.set_xlabel("weighted log-odds z")
-    fig.suptitle("Most distinctive terms of each jurisdiction, with pinyin (count in parentheses)", fontsize=10)
+    fig.suptitle(f"Most distinctive terms of the {len(groups)} provinces with most text, each against all others, "
+                 "with pinyin (count in parentheses)" if AT_SCALE else
+                 "Most distinctive terms of each jurisdiction, with pinyin (count in parentheses)", fontsize=10)
     fig.tight_layout()
     display(save_and_show(fig, "02_distinctive_terms", FIGURES))
 
@@ -149,9 +173,9 @@ with enough_data("the reading of the distinctive terms"):
         named_text = "No named practice of the codebook ([§5](../docs/codebook.md#5-practices)) is among the terms shown."
     else:
         named_text = "A named practice of the codebook ([§5](../docs/codebook.md#5-practices)) is among the most " \
-            "distinctive terms of " + listing(
-                f"{an.romanised(row.group)} ({row.term} *{row.pinyin}*, {labels('practice', corpus.lexicon)[practice_of[row.term]]}, "
-                f"rank {row.rank})" for row in named.itertuples()) + "."
+            "distinctive terms of " + listing((
+                f"{group_name(row.group)} ({row.term} *{row.pinyin}*, {labels('practice', corpus.lexicon)[practice_of[row.term]]}, "
+                f"rank {row.rank})" for row in named.itertuples()), limit=10) + "."
     shared = frequent[frequent["term"].isin(top["term"])]
     if shared.empty:
         shared_text = f"None of the {len(frequent)} most frequent terms of the corpus is among the terms shown."
@@ -161,15 +185,18 @@ with enough_data("the reading of the distinctive terms"):
                        f"{listing(term(w) for w in shared['term'])}.")
     best = top.sort_values(["z", "group", "term"], ascending=[False, True, True]).head(5)
     rare = top[top["n"] <= 3]
-    small = sizes.loc[sizes["tokens"] < sizes["tokens"].median(), "jurisdiction"]
-    display(say("The highest *z*-scores of the corpus are those of {best}. {named} {shared}\n\n"
-        "{r} of the {t} terms shown occur only two or three times in their jurisdiction; their *z*-scores reach at "
-        "most {rare_z:.1f}, against {top_z:.1f} for the most distinctive term, and {in_small} of them belong to the "
-        "{s} jurisdictions with fewer content tokens than the median ({median:,.0f}). Such terms are leads to follow "
-        "in the text, not findings.",
-        best=listing(f"{term(row.term)} in {an.romanised(row.group)} (*z* = {row.z:.1f})" for row in best.itertuples()),
-        named=named_text, shared=shared_text, r=len(rare), t=len(top), rare_z=rare["z"].max(), top_z=top["z"].max(),
-        in_small=rare["group"].isin(small).sum(), s=len(small), median=sizes["tokens"].median()))
+    small = sizes.loc[sizes["tokens"] < sizes["tokens"].median(), GROUP]
+    group_word = "province" if AT_SCALE else "jurisdiction"
+    rare_text = (f"None of the {len(top)} terms shown occurs fewer than four times in its {group_word}."
+                 if rare.empty else
+                 f"{len(rare)} of the {len(top)} terms shown occur only two or three times in their {group_word}; their "
+                 f"*z*-scores reach at most {rare['z'].max():.1f}, against {top['z'].max():.1f} for the most distinctive "
+                 f"term, and {rare['group'].isin(small).sum()} of them belong to the {len(small)} {group_word}s with "
+                 f"fewer content tokens than the median ({sizes['tokens'].median():,.0f}). Such terms are leads to "
+                 "follow in the text, not findings.")
+    display(say("The highest *z*-scores of the corpus are those of {best}. {named} {shared}\n\n{rare}",
+        best=listing(f"{term(row.term)} in {group_name(row.group)} (*z* = {row.z:.1f})" for row in best.itertuples()),
+        named=named_text, shared=shared_text, rare=rare_text))
 
 # %% [markdown]
 # ## Concordances
@@ -196,25 +223,52 @@ concordance("联络站")
 # %% [markdown]
 # Reports name their contact platforms in several ways. How often each report uses
 # 联络站 and three other common names (活动站 *huódòngzhàn* activity station, 活动室
-# *huódòngshì* activity room, 代表之家 *dàibiǎo zhī jiā* deputies' home):
+# *huódòngshì* activity room, 代表之家 *dàibiǎo zhī jiā* deputies' home); with more
+# than `an.MAX_UNITS` units, per year instead of per report (the share of each year's
+# reports that use each name), where enough reports are dated:
 
 # %%
 platform_names = ["联络站", "活动站", "活动室", "代表之家"]
 platforms = (pd.DataFrame({w: corpus.kwic(w, window=0)["doc_id"].value_counts() for w in platform_names})
              .reindex(sorted(corpus.documents["doc_id"])).fillna(0).astype("int64")
              .rename_axis("doc_id").reset_index())
-platforms
+doc_years = places.groupby("doc_id")["year"].first()
+platform_years = an.per_year(platforms.set_index("doc_id"), doc_years)
+if not AT_SCALE:
+    display(platforms)
+elif an.enough_years(platform_years):
+    fig, ax = plt.subplots(figsize=(8.0, 4.2))
+    for w, style in zip(platform_names, ["-o", "-s", "-^", "-D"]):
+        ax.plot(platform_years.index, platform_years[w] * 100, style, markersize=4, label=f"{w} {an.pinyin([w])[0]}")
+    ax.set_xticks(platform_years.index)
+    ax.set_xticklabels([f"{y}\n({n:,})" for y, n in zip(platform_years.index, platform_years["reports"])], fontsize=7.5)
+    ax.set_xlabel("year (dated reports)")
+    ax.set_ylabel("% of the year's reports")
+    ax.set_ylim(0, None)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    ax.set_title("Names of the deputies' contact platforms: % of each year's reports using each")
+    display(save_and_show(fig, "02_platforms_by_year", FIGURES))
+    display(platform_years)
+else:
+    display(say("Not enough dated reports for a time series: {n:,} of the {d:,} reports are dated; a series needs {y} "
+                "years with at least {m} dated reports each. The totals: {totals}.",
+                n=int(doc_years.notna().sum()), d=len(doc_years), y=an.MIN_YEARS, m=an.MIN_REPORTS_PER_YEAR,
+                totals=listing(f"{term(w)} in {(platforms[w] > 0).sum():,} reports" for w in platform_names)))
 
 # %%
 lead = platforms.loc[platforms["联络站"].idxmax()]
 others = platforms[platforms["doc_id"] != lead["doc_id"]][platform_names].sum()
 alternative = others.drop("联络站").idxmax()
-say("{a} of the {n} occurrences of {w} stand in `{doc}`. The other reports use it {b} time{s} in all, "
-    "and {alt} {c} times{conclusion}.",
+using = (platforms[platform_names] > 0).sum()
+say("{a} of the {n:,} occurrences of {w} stand in `{doc}`. The other reports use it {b:,} time{s} in all, "
+    "and {alt} {c:,} times{conclusion}.",
     a=lead["联络站"], n=platforms["联络站"].sum(), w=term("联络站"), doc=lead["doc_id"], b=others["联络站"],
     s="" if others["联络站"] == 1 else "s", alt=term(alternative), c=others[alternative],
     conclusion=(": a count of the word 联络站 alone would measure one report's vocabulary, not institutions"
-                if others[alternative] > others["联络站"] else ""))
+                if others[alternative] > others["联络站"] else "")) if not AT_SCALE else say(
+    "{w} occurs in {k:,} of the {d:,} reports ({share:.0%}); {others}.",
+    w=term("联络站"), k=using["联络站"], d=len(platforms), share=using["联络站"] / len(platforms),
+    others=listing(f"{term(x)} in {using[x]:,}" for x in platform_names[1:]))
 
 # %% [markdown]
 # The station indicators of notebook 3 and the station mentions of notebook 4 use
@@ -233,7 +287,7 @@ hits["mechanism"] = hits["sentence"].str.contains("专题询问|督办")
 hits["suggestions"] = hits["sentence"].str.contains("代表") & hits["sentence"].str.contains("建议")
 public = hits["left"].str.contains("(?:群众|人民|百姓|居民|市民)$").sum()
 evaluations, rest = hits[hits["evaluation"]], hits[~hits["evaluation"]]
-say("Of the {n} occurrences of {w}, {e} {are} part of the cue phrase of {practice}. {m} in a sentence that "
+say("Of the {n:,} occurrences of {w}, {e:,} {are} part of the cue phrase of {practice}. {m} in a sentence that "
     "also names a special inquiry (专题询问) or supervision (督办). {s} in a sentence about deputies' "
     "suggestions (代表 … 建议). {public}",
     n=len(hits), w=term("满意"), e=len(evaluations), are="is" if len(evaluations) == 1 else "are",
@@ -254,8 +308,8 @@ hits = corpus.kwic("督办", window=0)
 inside = an.inside_practices(hits, corpus.practice_evidence())
 by_practice = inside["practice"].value_counts().sort_index().sort_values(ascending=False, kind="mergesort")
 k = inside[["doc_id", "start"]].drop_duplicates().shape[0]
-say("Of the {n} occurrences of {w}, {k} stand inside the cue phrase of a named practice ({practices}){both}; "
-    "the other {m} stand outside any cue phrase.",
+say("Of the {n:,} occurrences of {w}, {k:,} stand inside the cue phrase of a named practice ({practices}){both}; "
+    "the other {m:,} stand outside any cue phrase.",
     n=len(hits), w=term("督办"), k=k, m=len(hits) - k,
     practices=listing(f"{label}: {c}" for label, c in
                       zip(an.bilingual(by_practice.index, "practice", corpus.lexicon), by_practice)),

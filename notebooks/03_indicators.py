@@ -40,7 +40,8 @@ from congress_lib.notebooks import listing, out_of_sample_file, save_and_show, s
 ROOT, FIGURES = setup(figures=FIGURES_DIR)  # paths, figure style with the bundled CJK font, table display
 
 CORPUS = Path(CORPUS_DIR) if CORPUS_DIR else ROOT / "corpus"
-corpus = cl.load_corpus(CORPUS)
+corpus = cl.load_corpus(CORPUS, progress=False)
+AT_SCALE = an.at_scale(corpus.units)  # more units than an.MAX_UNITS: distributions, not one row per number
 indicators = corpus.indicators()
 labels = an.unit_labels(corpus.units)
 english = dict(zip(INDICATOR_CODES, an.bilingual(INDICATOR_CODES, "indicator", corpus.lexicon)))
@@ -100,9 +101,8 @@ say("The reports give {n} coded numbers in {k} of the {units} units, under {code
 # %%
 coverage = an.unit_matrix(indicators, "indicator", corpus.units, categories=INDICATOR_CODES)
 coverage.index = labels.loc[coverage.index]
-# many units: the 30 that report the most numbers, the others summed in a last row
-MAX_UNITS = 30
-shown = an.top_rows(coverage, MAX_UNITS)
+# many units: the an.MAX_UNITS (30) that report the most numbers, the others summed in a last row
+shown = an.top_rows(coverage, an.MAX_UNITS)
 shown
 
 # %%
@@ -126,7 +126,7 @@ say("{everywhere} The most widely reported {is_are} {widest} ({n} of the {units}
                      "is reported in every unit."),
     is_are="is" if len(widest) == 1 else "are", widest=listing(f"`{c}`" for c in widest.index),
     n=int(units_per_code.max()), units=len(coverage), rate_docs=rate_docs, docs=corpus.units["doc_id"].nunique(),
-    silent=(f"{listing(silent)} give{'s' if len(silent) == 1 else ''} no countable indicator at all"
+    silent=(f"{listing(silent, limit=10)} give{'s' if len(silent) == 1 else ''} no countable indicator at all"
             if len(silent) else "every unit gives at least one countable indicator"))
 
 # %% [markdown]
@@ -150,23 +150,33 @@ rows = [f"{english[c]} {v:g}%, {figure_labels[u].split(' (')[0]}\n[{s}]"
         for c, v, u, s in zip(rates["indicator"], rates["value"], rates["unit_id"], rates["sent_id"])]
 repeat = rates.groupby(["indicator", "value", "sent_id"]).cumcount()
 rows = [r if k == 0 else f"{r} ({k + 1})" for r, k in zip(rows, repeat)]
-fig, ax = plt.subplots(figsize=(7.4, 0.62 * len(rates) + 1.5))
-markers = {"satisfaction_rate": ("o", "#D55E00"), "completion_rate": ("s", "#0072B2")}
-ypos = np.arange(len(rates))
-for code, (marker, color) in markers.items():
-    sel = (rates["indicator"] == code).to_numpy()
-    ax.scatter(rates.loc[sel, "value"], ypos[sel], marker=marker, color=color, s=40, label=english[code], zorder=3)
-for yi, value in enumerate(rates["value"]):
-    ax.annotate(f"{value:g}%", (value, yi), xytext=(-8, 0), textcoords="offset points", ha="right", va="center",
-                fontsize=8)
-ax.set_yticks(ypos)
-ax.set_yticklabels(rows, fontsize=8)
-ax.set_ylim(len(rates) - 0.5, -0.5)
-low = float(rates["value"].min()) if len(rates) else 0.0
-ax.set_xlim(max(0.0, low - 12), 101)
-ax.set_xlabel("percent (evidence sentence in brackets)")
-ax.set_title("Reported satisfaction and completion rates")
-ax.legend(loc="lower left")
+if AT_SCALE:  # the distribution of each rate
+    fig, axes = plt.subplots(1, 2, figsize=(9.6, 3.8), sharey=True)
+    for ax, code, color in zip(axes, ["satisfaction_rate", "completion_rate"], ["#D55E00", "#0072B2"]):
+        values = rates.loc[rates["indicator"] == code, "value"]
+        ax.hist(values, bins=np.linspace(0, 100, 41), color=color)
+        ax.set_xlabel(f"{english[code]}, percent ({len(values):,} rates)")
+        ax.set_ylabel("rates reported")
+    fig.suptitle(f"Reported satisfaction and completion rates ({rates['unit_id'].nunique():,} units)")
+    fig.tight_layout()
+else:  # one row per rate
+    fig, ax = plt.subplots(figsize=(7.4, 0.62 * len(rates) + 1.5))
+    markers = {"satisfaction_rate": ("o", "#D55E00"), "completion_rate": ("s", "#0072B2")}
+    ypos = np.arange(len(rates))
+    for code, (marker, color) in markers.items():
+        sel = (rates["indicator"] == code).to_numpy()
+        ax.scatter(rates.loc[sel, "value"], ypos[sel], marker=marker, color=color, s=40, label=english[code], zorder=3)
+    for yi, value in enumerate(rates["value"]):
+        ax.annotate(f"{value:g}%", (value, yi), xytext=(-8, 0), textcoords="offset points", ha="right", va="center",
+                    fontsize=8)
+    ax.set_yticks(ypos)
+    ax.set_yticklabels(rows, fontsize=8)
+    ax.set_ylim(len(rates) - 0.5, -0.5)
+    low = float(rates["value"].min()) if len(rates) else 0.0
+    ax.set_xlim(max(0.0, low - 12), 101)
+    ax.set_xlabel("percent (evidence sentence in brackets)")
+    ax.set_title("Reported satisfaction and completion rates")
+    ax.legend(loc="lower left")
 save_and_show(fig, "03_rates", FIGURES)
 
 # %%
@@ -213,7 +223,8 @@ say("{n} sentence{s} name{v} a satisfaction rate (满意率); {uncoded}.",
     n=len(named), s="" if len(named) == 1 else "s", v="s" if len(named) == 1 else "",
     uncoded=("; ".join(f"`{i}` has no `satisfaction_rate` in the table"
                        + (" (its numeral is coded as the completion rate it shares)" if i in completion_ids else "")
-                       for i in uncoded) if len(uncoded)
+                       for i in uncoded[:an.MAX_UNITS])
+             + (f"; and {len(uncoded) - an.MAX_UNITS:,} more" if len(uncoded) > an.MAX_UNITS else "") if len(uncoded)
              else "each of them has its `satisfaction_rate` in the table"))
 
 # %% [markdown]
@@ -237,26 +248,37 @@ largest = an.largest_figure(indicators, "stations")
 several = largest[largest["n_figures"] > 1]
 say("{k} of the {n} units that report stations give more than one figure ({most} at most, in {where}).",
     k=len(several), n=len(largest), most=int(largest["n_figures"].max()),
-    where=listing(labels.loc[largest.loc[largest["n_figures"] == largest["n_figures"].max(), "unit_id"]]))
+    where=listing(labels.loc[largest.loc[largest["n_figures"] == largest["n_figures"].max(), "unit_id"]], limit=10))
 
 # %%
-fig, ax = plt.subplots(figsize=(7.6, 0.42 * len(largest) + 1.3))
-ypos = {u: i for i, u in enumerate(largest["unit_id"])}
-for unit_id, value in zip(stations["unit_id"], stations["value"]):
-    ax.scatter(value, ypos[unit_id], marker="o", facecolor="white", edgecolor="#4d4d4d", s=28, zorder=2)
-ax.scatter(largest["value"], [ypos[u] for u in largest["unit_id"]], marker="o", color="#009E73", s=46, zorder=3,
-           label="largest figure (used for comparison)")
-for unit_id, value, sent_id in zip(largest["unit_id"], largest["value"], largest["sent_id"]):
-    ax.annotate(f"{value:g}  [{sent_id}]", (value, ypos[unit_id]), xytext=(7, 0), textcoords="offset points",
-                va="center", fontsize=7)
-ax.scatter([], [], marker="o", facecolor="white", edgecolor="#4d4d4d", s=28, label="other figures in the unit")
-ax.set_yticks(list(ypos.values()))
-ax.set_yticklabels(figure_labels.loc[list(ypos)].tolist())
-ax.set_ylim(len(ypos) - 0.5, -0.5)
-ax.set_xlim(0, float(largest["value"].max()) * 1.45 if len(largest) else 1)
-ax.set_xlabel("stations reported (evidence sentence of the largest in brackets)")
-ax.set_title("Deputy contact stations reported per unit")
-ax.legend(loc="upper right")
+if AT_SCALE:  # the distribution of the largest figure of each unit, on a log scale
+    fig, ax = plt.subplots(figsize=(7.6, 3.8))
+    values = largest["value"].astype(float)
+    ax.hist(values, bins=np.logspace(0, np.log10(max(values.max(), 10)) + 0.1, 30), color="#009E73")
+    ax.set_xscale("log")
+    ax.axvline(values.median(), color="#222222", lw=1.0, label=f"median {values.median():g}")
+    ax.set_xlabel("stations reported (the largest figure of each unit; log scale)")
+    ax.set_ylabel("units")
+    ax.legend(frameon=False)
+    ax.set_title(f"Deputy contact stations reported per unit ({len(largest):,} units)")
+else:
+    fig, ax = plt.subplots(figsize=(7.6, 0.42 * len(largest) + 1.3))
+    ypos = {u: i for i, u in enumerate(largest["unit_id"])}
+    for unit_id, value in zip(stations["unit_id"], stations["value"]):
+        ax.scatter(value, ypos[unit_id], marker="o", facecolor="white", edgecolor="#4d4d4d", s=28, zorder=2)
+    ax.scatter(largest["value"], [ypos[u] for u in largest["unit_id"]], marker="o", color="#009E73", s=46, zorder=3,
+               label="largest figure (used for comparison)")
+    for unit_id, value, sent_id in zip(largest["unit_id"], largest["value"], largest["sent_id"]):
+        ax.annotate(f"{value:g}  [{sent_id}]", (value, ypos[unit_id]), xytext=(7, 0), textcoords="offset points",
+                    va="center", fontsize=7)
+    ax.scatter([], [], marker="o", facecolor="white", edgecolor="#4d4d4d", s=28, label="other figures in the unit")
+    ax.set_yticks(list(ypos.values()))
+    ax.set_yticklabels(figure_labels.loc[list(ypos)].tolist())
+    ax.set_ylim(len(ypos) - 0.5, -0.5)
+    ax.set_xlim(0, float(largest["value"].max()) * 1.45 if len(largest) else 1)
+    ax.set_xlabel("stations reported (evidence sentence of the largest in brackets)")
+    ax.set_title("Deputy contact stations reported per unit")
+    ax.legend(loc="upper right")
 save_and_show(fig, "03_stations", FIGURES)
 
 # %%
@@ -301,7 +323,9 @@ say("{n} of the {k} units that report stations also {state} population, so {verd
              if len(known) < 2 else "stations per 10,000 residents can be compared between these units"),
     figures=(". " + ("The figure" if len(known) == 1 else "The figures") + " that can be computed: " + "; ".join(
         f"{labels[r['unit_id']]}, {r['count']:g} stations ({r['count_surface']}, `{r['count_sent_id']}`) "
-        f"for {r['population']:,.0f} residents, {r['per_capita']:.2g} per 10,000" for r in known.to_dict("records"))
+        f"for {r['population']:,.0f} residents, {r['per_capita']:.2g} per 10,000"
+        for r in known.head(an.MAX_UNITS).to_dict("records"))
+        + (f"; and {len(known) - an.MAX_UNITS:,} more (the table above)" if len(known) > an.MAX_UNITS else "")
         if len(known) else ""))
 
 # %% [markdown]

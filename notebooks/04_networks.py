@@ -44,7 +44,12 @@ from congress_lib.plotting import TYPE_STYLE
 ROOT, FIGURES = setup(max_colwidth=100, figures=FIGURES_DIR)  # paths, figure style with the bundled CJK font, table display
 
 CORPUS = Path(CORPUS_DIR) if CORPUS_DIR else ROOT / "corpus"
-corpus = cl.load_corpus(CORPUS)
+corpus = cl.load_corpus(CORPUS, progress=False)
+# province, level and year of every unit; more units than an.MAX_UNITS: distributions, the top actors
+places = an.unit_places(corpus.units, corpus.documents)
+AT_SCALE = an.at_scale(corpus.units)
+#: at scale, the actors of each kind a drawing keeps (those with most ties)
+TOP_ACTORS = 12
 
 
 def glossed(table):
@@ -82,9 +87,9 @@ save_and_show(fig, "04_relations", FIGURES)
 # %%
 typed = relations.drop(columns="co_mention")
 commonest = [f"{pair} {an.bilingual([typed.loc[pair].idxmax()], 'relation', corpus.lexicon)[0]} "
-             f"({typed.loc[pair].max()})" for pair in typed.index if typed.loc[pair].max() > 0]
+             f"({typed.loc[pair].max():,})" for pair in typed.index if typed.loc[pair].max() > 0]
 ties, co = int(relations.to_numpy().sum()), int(relations["co_mention"].sum())
-say("Of the {ties} (edge, sentence) ties, {co} ({share:.0%}) are plain co-mentions: the sentence names "
+say("Of the {ties:,} (edge, sentence) ties, {co:,} ({share:.0%}) are plain co-mentions: the sentence names "
     "both actors, but no trigger verb in the clause of either says what one did to the other. The commonest "
     "typed relation of each pair of kinds (ties): {commonest}.",
     ties=ties, co=co, share=co / ties, commonest=listing(commonest))
@@ -114,9 +119,9 @@ metrics_all = cl.node_metrics(G_all)
 top10 = metrics_all.head(10)
 first = metrics_all.iloc[0]
 n_jurisdictions = corpus.units["jurisdiction"].nunique()
-say("Whole corpus: {n} nodes, {e} edges. Of the ten nodes with most ties (weighted degree, below), {k} are "
-    "generic ({generic}). The first, {first}, is {kind}: it is tied to {deg} of the other {others} nodes and "
-    "named in {nj} of the {J} jurisdictions.",
+say("Whole corpus: {n:,} nodes, {e:,} edges. Of the ten nodes with most ties (weighted degree, below), {k} are "
+    "generic ({generic}). The first, {first}, is {kind}: it is tied to {deg:,} of the other {others:,} nodes and "
+    "named in {nj:,} of the {J:,} jurisdictions.",
     n=G_all.number_of_nodes(), e=G_all.number_of_edges(), k=int(top10["generic"].sum()),
     generic=listing(top10.loc[top10["generic"], "canonical"]), first=first["canonical"],
     kind="generic" if first["generic"] else "a specific actor", deg=first["degree"],
@@ -136,10 +141,11 @@ top10
 G = cl.build_network(corpus, keep_generic=False)
 metrics = cl.node_metrics(G)
 bridges = metrics[(metrics["degree"] > 0) & (metrics["jurisdiction"].map(lambda j: len(jurisdictions(j))) > 1)]
-say("Specific actors only: {n} nodes, {e} edges; {iso} of the nodes have no tie left. {b} connected nodes "
+say("Specific actors only: {n:,} nodes, {e:,} edges; {iso:,} of the nodes have no tie left. {b:,} connected nodes "
     "are named in more than one jurisdiction: {names}.",
     n=G.number_of_nodes(), e=G.number_of_edges(), iso=int((metrics["degree"] == 0).sum()), b=len(bridges),
-    names=listing(f"{r.canonical} ({len(jurisdictions(r.jurisdiction))} jurisdictions)" for r in bridges.itertuples()))
+    names=listing((f"{r.canonical} ({len(jurisdictions(r.jurisdiction))} jurisdictions)" for r in bridges.itertuples()),
+                  limit=10))
 
 # %% [markdown]
 # ### Central agencies and stations
@@ -184,12 +190,43 @@ with enough_data("comparing agencies and stations with the other kinds of actor"
 # inside one jurisdiction 人大代表 does refer to that jurisdiction's deputies) and
 # counts nodes by type (`n_`) and edges by pair of types (`e_`). Density (edges over
 # possible edges) falls as a network grows, so it does not compare networks of very
-# different size.
+# different size. With more than `an.MAX_UNITS` (30) units the table keeps the 30
+# largest networks, and a figure shows the distribution of network sizes over all
+# jurisdictions, with the median size by level and by province.
 
 # %%
 summary = (cl.jurisdiction_summary(corpus).sort_values(["edges", "jurisdiction"], ascending=[False, True])
            .reset_index(drop=True))
-summary
+summary.head(an.MAX_UNITS) if AT_SCALE else summary
+
+# %%
+if AT_SCALE:
+    where = an.jurisdiction_places(places).set_index("jurisdiction").reindex(summary["jurisdiction"])
+    sizes = summary.set_index("jurisdiction")[["nodes", "edges"]]
+    fig, axes = plt.subplots(1, 2, figsize=(9.6, 3.8))
+    for ax, column in zip(axes, ["nodes", "edges"]):
+        values = sizes[column].to_numpy()
+        ax.hist(values, bins=min(40, max(5, len(set(values)))), color="#0072B2")
+        ax.axvline(float(pd.Series(values).median()), color="#D55E00", lw=1.2,
+                   label=f"median {pd.Series(values).median():g}")
+        ax.set_xlabel(f"{column} of the jurisdiction's network")
+        ax.set_ylabel("jurisdictions")
+        ax.legend(frameon=False)
+    fig.suptitle(f"Size of the network of each of the {len(sizes):,} jurisdictions (generic names kept)")
+    fig.tight_layout()
+    display(save_and_show(fig, "04_jurisdiction_sizes", FIGURES))
+    by_level = an.by_group(sizes, where["level"], how="median").rename(columns={"items": "jurisdictions"})
+    by_province = an.by_group(sizes, where["province"], how="median", top=an.MAX_UNITS).rename(
+        columns={"items": "jurisdictions"})
+    by_province.index = an.province_labels(by_province.index, corpus.lexicon)
+    display(by_level)
+    display(by_province)
+    display(say("Half of the {n:,} jurisdictions have a network of at most {m:g} nodes and {e:g} edges; the largest "
+                "has {top_n:,} nodes and {top_e:,} edges ({top}). By level, the median network has {levels}.",
+                n=len(sizes), m=sizes["nodes"].median(), e=sizes["edges"].median(), top_n=summary["nodes"].iloc[0],
+                top_e=summary["edges"].iloc[0], top=summary["jurisdiction"].iloc[0],
+                levels=listing(f"{r.nodes:g} nodes ({level}, {int(r.jurisdictions):,} jurisdictions)"
+                               for level, r in by_level.iterrows())))
 
 # %%
 units = corpus.units.merge(corpus.documents[["doc_id", "genre", "n_units"]], on="doc_id")
@@ -201,8 +238,8 @@ say("The three largest networks, {largest}, belong to jurisdictions {own} a repo
     "jurisdictions known only from sections of {multi} have {lo}–{hi} nodes and {elo}–{ehi} edges each.",
     largest=listing(f"{r.jurisdiction} ({r.nodes} nodes, {r.edges} edges)" for r in largest3.itertuples()),
     own="that all have" if largest3["own_report"].all() else "not all of which have",
-    multi=listing(f"{d} ({g})" for d, g in units.loc[units["n_units"] > 1, ["doc_id", "genre"]].drop_duplicates()
-                  .itertuples(index=False)),
+    multi=listing((f"{d} ({g})" for d, g in units.loc[units["n_units"] > 1, ["doc_id", "genre"]].drop_duplicates()
+                   .itertuples(index=False)), limit=5),
     k=len(sections), lo=sections["nodes"].min(), hi=sections["nodes"].max(),
     elo=sections["edges"].min(), ehi=sections["edges"].max())
 
@@ -219,8 +256,10 @@ say("The three largest networks, {largest}, belong to jurisdictions {own} a repo
 # %%
 largest = summary["jurisdiction"].iloc[0]
 G_local = cl.build_network(corpus, jurisdiction=largest)
-local = cl.node_metrics(G_local)
+local = local_metrics = cl.node_metrics(G_local)
 local = local[local["degree"] > 0].sort_values("type", key=lambda t: t.map(TYPE_ORDER.index), kind="stable")
+if AT_SCALE:  # the actors of each kind with most ties
+    local = local.groupby("type", sort=False).head(TOP_ACTORS)
 by_type = {t: local.loc[local["type"] == t, "node"].tolist() for t in TYPE_ORDER}
 rows = [n for t in TYPE_ORDER[1:] for n in by_type[t]]
 columns = [n for t in TYPE_ORDER[:-1] for n in by_type[t]]
@@ -240,7 +279,8 @@ for k in range(1, len(TYPE_ORDER) - 1):  # lines between the blocks of one type
 ax.legend(handles=[Line2D([], [], marker=TYPE_STYLE[t]["marker"], color="none", markersize=8,
                           markerfacecolor=TYPE_STYLE[t]["color"], label=f"{t} ({len(by_type[t])})")
                    for t in TYPE_ORDER], loc="upper right", frameon=False, title="names by type")
-ax.set_title(f"Who is named with whom in {largest}: sentences per pair of actors (* generic name)")
+ax.set_title(f"Who is named with whom in {largest}: sentences per pair of actors (* generic name)"
+             + (f"\nthe {TOP_ACTORS} actors of each kind with most ties" if AT_SCALE else ""))
 save_and_show(fig, "04_network_jurisdiction", FIGURES)
 
 # %% [markdown]
@@ -256,10 +296,12 @@ with_generic = sum(1 for u, v in G_local.edges() if u in generic_local or v in g
 hub = local.sort_values(["degree", "weighted_degree", "node"], ascending=[False, False, True]).iloc[0]
 say("In {j}, {g} of the {e} edges ({share:.0%}) have a generic name at one end; the actor with the most "
     "partners is {hub} ({kind}, {deg} partners, weighted degree {w}). {iso} of the {n} actors named in {j} share no "
-    "sentence with an actor of another kind and are not shown.",
+    "sentence with an actor of another kind and are not shown{cut}.",
+    cut=(f"; of the others, the matrix shows the {TOP_ACTORS} of each kind with most ties" if AT_SCALE else ""),
     j=largest, g=with_generic, e=G_local.number_of_edges(), share=with_generic / G_local.number_of_edges(),
     hub=hub["canonical"], kind="generic" if hub["generic"] else "specific", deg=hub["degree"],
-    w=hub["weighted_degree"], iso=G_local.number_of_nodes() - len(local), n=G_local.number_of_nodes())
+    w=hub["weighted_degree"], iso=G_local.number_of_nodes() - (local_metrics["degree"] > 0).sum(),
+    n=G_local.number_of_nodes())
 
 # %% [markdown]
 # ## Bipartite projections
@@ -277,8 +319,8 @@ projections
 share = projections.set_index(["node_type", "via_type"])
 station_deputy = evidence[(evidence["source_type"] == "deputy") & (evidence["target_type"] == "station")]
 generic_deputy = station_deputy["source"].map(dict(zip(metrics_all["node"], metrics_all["generic"])))
-say("{a_linked} of the {a_n} specific agencies share a deputy with another agency, and {s_linked} of the "
-    "{s_n} stations share one with another station. In the whole network, {g} of the {sd} (edge, sentence) ties "
+say("{a_linked:,} of the {a_n:,} specific agencies share a deputy with another agency, and {s_linked:,} of the "
+    "{s_n:,} stations share one with another station. In the whole network, {g:,} of the {sd:,} (edge, sentence) ties "
     "between a station and a deputy go to {which}, a generic node dropped here{so}.",
     a_linked=share.loc[("agency", "deputy"), "linked_nodes"], a_n=share.loc[("agency", "deputy"), "nodes"],
     s_linked=share.loc[("station", "deputy"), "linked_nodes"], s_n=share.loc[("station", "deputy"), "nodes"],
@@ -305,9 +347,9 @@ with enough_data("the ties that cross jurisdictions"):
     crossing = projected[[not (place[s] & place[t]) for s, t in zip(projected["source"], projected["target"])]]
     vias = sorted({v for via in crossing["via"] for v in via.split(";")})
     multi_level = bool(vias) and all(level[v] == "multi" for v in vias)
-    display(say("{x} of the {n} projected ties join two actors that are never named in the same jurisdiction{through}{verdict}",
+    display(say("{x:,} of the {n:,} projected ties join two actors that are never named in the same jurisdiction{through}{verdict}",
         x=len(crossing), n=len(projected),
-        through=f"; they run through {listing(v.split(':', 1)[1] for v in vias)}" if vias else ".",
+        through=f"; they run through {listing((v.split(':', 1)[1] for v in vias), limit=10)}" if vias else ".",
         verdict=(", names for several levels at once (level `multi`) that stand for different people in each report: "
                  "such a tie says more about shared vocabulary than about shared people." if multi_level
                  else ": a tie through a name used in several reports shows shared people only if the name is one actor."
@@ -322,20 +364,28 @@ with enough_data("the ties that cross jurisdictions"):
 # ## The tripartite network of specific actors
 #
 # The whole corpus, generic nodes dropped, isolated nodes not drawn, every actor
-# labelled. One column per type (deputies, stations, agencies, congress bodies, left to
+# labelled (at scale: the 12 actors of each kind with most ties and the ties among them).
+# One column per type (deputies, stations, agencies, congress bodies, left to
 # right), actors ordered by weighted degree from the top; colour and shape give the
 # type, node size the weighted degree.
 
 # %%
-fig = cl.draw_network(G, n_labels=G.number_of_nodes(), layout="columns",
-                      title="Deputy–station–agency network, whole corpus (specific actors)")
+if AT_SCALE:
+    kept = (metrics[metrics["degree"] > 0].sort_values(["weighted_degree", "node"], ascending=[False, True])
+            .groupby("type", sort=False).head(TOP_ACTORS)["node"])
+    G_drawn = G.subgraph(kept).copy()
+    title = (f"Deputy–station–agency network, whole corpus: the {TOP_ACTORS} specific actors of each kind with most "
+             f"ties (of {(metrics['degree'] > 0).sum():,})")
+else:
+    G_drawn, title = G, "Deputy–station–agency network, whole corpus (specific actors)"
+fig = cl.draw_network(G_drawn, n_labels=G_drawn.number_of_nodes(), layout="columns", title=title)
 save_and_show(fig, "04_network", FIGURES)
 
 # %% [markdown]
 # Every edge of the figure with its evidence sentence:
 
 # %%
-drawn = {tuple(sorted(e)) for e in G.edges()}
+drawn = {tuple(sorted(e)) for e in G_drawn.edges()}
 glossed(evidence[[tuple(sorted(p)) in drawn for p in zip(evidence["source"], evidence["target"])]].sort_values(
     ["source", "target", "doc_id", "start"]))[["source", "target", "relation", "sent_id", "sentence"]].reset_index(
     drop=True)

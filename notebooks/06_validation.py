@@ -43,7 +43,7 @@ from congress_lib.notebooks import listing, save_and_show, say, setup
 ROOT, FIGURES = setup(figures=FIGURES_DIR)  # paths, figure style with the bundled CJK font, table display
 
 CORPUS = Path(CORPUS_DIR) if CORPUS_DIR else ROOT / "corpus"
-corpus = cl.load_corpus(CORPUS)
+corpus = cl.load_corpus(CORPUS, progress=False)
 GOLD = CORPUS / "annotations"  # the hand-coded gold beside the reports: one JSON file per document
 HAS_GOLD = GOLD.is_dir() and any(GOLD.glob("*.json"))
 HELD_OUT = HAS_GOLD and (GOLD / "out_of_sample.csv").is_file()  # scores recorded on held-out pages

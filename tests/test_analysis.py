@@ -459,3 +459,79 @@ def test_provinces_are_placed_on_the_tile_grid_by_their_short_name(tmp_path):
         texts = [t.get_text() for t in ax.texts]
         plt.close(fig)
     assert "Fujian\n5" in texts and "Henan" in texts and "Guangxi\n1" in texts
+
+
+# --------------------------------------------------------------------------- corpora of any size
+
+
+def _units_and_documents():
+    units = pd.DataFrame({
+        "unit_id": ["a#1", "a#2", "b#1", "c#1", "d#1"],
+        "doc_id": ["a", "a", "b", "c", "d"],
+        "jurisdiction": ["鼓楼区", "思明区", "鼓楼区", "同安区", "某县"],
+        "jurisdiction_level": ["district", "district", "district", "", "county"],
+        "province": ["福建省", "福建省", "江苏省", "福建省", ""],
+        "place_province": ["福建省", "", "江苏省", "", None],
+    })
+    documents = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "date": ["2021-03-01", "", "2022", None]})
+    return units, documents
+
+
+def test_at_scale_switches_above_the_one_threshold():
+    assert not an.at_scale(an.MAX_UNITS)
+    assert an.at_scale(an.MAX_UNITS + 1)
+    assert not an.at_scale(pd.DataFrame({"unit_id": range(3)}))
+
+
+def test_unit_places_takes_the_resolved_province_then_the_metadata_and_the_year_of_the_date():
+    places = an.unit_places(*_units_and_documents())
+    assert places.columns.tolist() == ["unit_id", "doc_id", "jurisdiction", "level", "province", "year"]
+    assert places["province"].tolist() == ["福建省", "福建省", "江苏省", "福建省", an.UNKNOWN]
+    assert places["level"].tolist() == ["district", "district", "district", an.UNKNOWN, "county"]
+    assert places["year"].tolist()[:2] == [2021, 2021]
+    assert pd.isna(places["year"].iloc[2]) and places["year"].iloc[3] == 2022 and pd.isna(places["year"].iloc[4])
+
+
+def test_jurisdiction_places_takes_the_commonest_province():
+    places = an.unit_places(*_units_and_documents())
+    extra = places.iloc[[2]].assign(unit_id="e#1", doc_id="e")
+    out = an.jurisdiction_places(pd.concat([places, extra]))
+    row = out.set_index("jurisdiction").loc["鼓楼区"]
+    assert (row["province"], row["units"], row["docs"]) == ("江苏省", 3, 3)
+    assert out["jurisdiction"].tolist() == sorted(out["jurisdiction"])
+
+
+def test_by_group_shares_sums_and_pools_the_smallest_groups():
+    matrix = pd.DataFrame({"x": [1, 0, 2, 0, 5], "y": [0, 0, 1, 1, 0]}, index=list("abcde"))
+    groups = pd.Series(["P", "P", "Q", "R", None], index=list("abcde"), name="province")
+    share = an.by_group(matrix, groups)
+    assert share.index.tolist() == ["P", "Q", "R", an.UNKNOWN]
+    assert share.index.name == "province"
+    assert share.loc["P"].tolist() == [2, 0.5, 0.0]
+    summed = an.by_group(matrix, groups, how="sum", top=1)
+    assert summed.index.tolist() == ["P", "other (3)"]
+    assert summed.loc["other (3)"].tolist() == [3, 7, 2]
+    assert summed["items"].sum() == len(matrix)
+    with pytest.raises(InvalidArgumentError):
+        an.by_group(matrix, groups, how="max")
+    with pytest.raises(InvalidArgumentError):
+        an.by_group(matrix, groups, top=0)
+
+
+def test_per_year_keeps_years_with_enough_reports_and_counts_the_rest():
+    years = pd.Series([2020, 2020, 2020, 2021, 2021, 2021, 2021, 2022, None], index=range(9))
+    matrix = pd.DataFrame({"p": [1, 0, 0, 1, 1, 0, 0, 1, 1]}, index=range(9))
+    series = an.per_year(matrix, years, min_reports=3)
+    assert series.index.tolist() == [2020, 2021]
+    assert series["reports"].tolist() == [3, 4]
+    assert series["p"].tolist() == [0.333, 0.5]
+    assert series.attrs == {"undated": 1, "thin_years": [2022]}
+    assert not an.enough_years(series)
+    assert an.enough_years(series, min_years=2)
+    empty = an.per_year(matrix, pd.Series([None] * 9, index=range(9), dtype="float"))
+    assert empty.empty and empty.attrs["undated"] == 9 and not an.enough_years(empty)
+
+
+def test_province_labels_are_short_names_with_their_reading():
+    assert an.province_labels(["福建省", "新疆维吾尔自治区", "内蒙古自治区", an.UNKNOWN, "other (3)"]) == [
+        "福建 Fujian", "新疆 Xinjiang", "内蒙古 Inner Mongolia", an.UNKNOWN, "other (3)"]

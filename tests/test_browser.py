@@ -41,43 +41,21 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-# Before selenium is imported or started: selenium-manager must never download a driver nor
-# send usage statistics.
-os.environ["SE_AVOID_STATS"] = "true"
-os.environ["SE_OFFLINE"] = "true"
-
+from browser import CHROMEDRIVER, CHROMIUM, start_driver  # (the one browser setup, tests/browser.py)
 from test_report import three_reports  # noqa: E402  (the corpus of the report tests)
 
 pytestmark = pytest.mark.slow
 
 SCREENSHOTS_ENV = "CONGRESS_LIB_SCREENSHOTS"
-#: Seconds: loading a page, a script's run, waiting for a table to react.
-PAGE_TIMEOUT = 60
+#: Seconds: waiting for a table to react.
 WAIT = 15
 
-CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--metrics-recording-only", "--no-first-run",
-                "--disable-dev-shm-usage", "--disable-default-apps", "--disable-extensions",
-                "--disable-domain-reliability", "--disable-client-side-phishing-detection", "--no-pings",
-                "--disable-features=Translate,OptimizationHints,MediaRouter,AutofillServerCommunication",
-                # no host name resolves: a request that slipped through could not leave the machine
-                "--host-resolver-rules=MAP * ~NOTFOUND", "--window-size=1280,1024", "--lang=zh-CN"]
 #: Local URLs: files of the site, inline data, and blob: URLs the page makes in memory itself
 #: (itables' offline bundle imports its inlined DataTables module from one).
 LOCAL = ("file://", "data:", "blob:null/")
 CJK = re.compile(r"[\u4e00-\u9fff]{4}")
 
 
-def _find(*names: str) -> str | None:
-    for name in names:
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
-
-
-CHROMIUM = _find("chromium", "chromium-browser")
-CHROMEDRIVER = _find("chromedriver")
 if CHROMIUM is None or CHROMEDRIVER is None:
     pytest.skip("browser test skipped: no Chromium/chromedriver on PATH "
                 "(Debian: apt-get install chromium chromium-driver)", allow_module_level=True)
@@ -113,22 +91,8 @@ def shots(tmp_path_factory) -> list[Path]:
 
 @pytest.fixture(scope="module")
 def driver():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in CHROME_FLAGS:
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    service = Service(executable_path=CHROMEDRIVER, log_output=subprocess.DEVNULL)
-    drv = webdriver.Chrome(service=service, options=options)
+    drv = start_driver(logs=True)
     try:
-        drv.set_page_load_timeout(PAGE_TIMEOUT)
-        drv.set_script_timeout(PAGE_TIMEOUT)
-        # Belt and braces: any http(s) request is blocked by the browser (and fails the test below).
-        drv.execute_cdp_cmd("Network.enable", {})
-        drv.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["http://*", "https://*", "ws://*", "wss://*"]})
         yield drv
     finally:
         drv.quit()
@@ -354,3 +318,20 @@ def test_the_interactive_tables_filter(site, driver, shots):
     assert rows and all("anxi_2021_news" in r for r in rows), rows
     errors = [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
     assert not errors, f"tables.html: errors in the browser console while filtering: {errors}"
+
+
+@pytest.mark.parametrize("page", ["index.html", "01_corpus.html", "codebook.html"])
+def test_pages_render_chinese_in_the_bundled_font(site, driver, page):
+    """The report's own CJK font (assets/, @font-face) is loaded from the disk and used for Chinese text."""
+    from congress_lib.report import FONT_FAMILY
+
+    _open(driver, site / page)
+    element = _cjk_element(driver)
+    assert element is not None, f"{page}: no Chinese text"
+    family = driver.execute_script("return getComputedStyle(arguments[0]).fontFamily", element)
+    assert FONT_FAMILY in family, f"{page}: Chinese text in {family}"
+    status = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "document.fonts.load('16px \"' + arguments[0] + '\"', '人大代表').then("
+        "  faces => done(faces.map(f => f.status)), e => done(['error: ' + e]));", FONT_FAMILY)
+    assert status and all(s == "loaded" for s in status), f"{page}: the bundled font did not load: {status}"

@@ -81,3 +81,22 @@ def test_projection_counts_shared_neighbours():
         project(G, "station", "station")
     with pytest.raises(cl.InvalidArgumentError):
         project(G, "station", "citizen")
+
+
+def test_betweenness_of_a_large_graph_is_estimated_deterministically(monkeypatch):
+    from congress_lib.network import metrics as metrics_module
+
+    G = nx.Graph()
+    types = ["deputy", "station", "agency", "congress"]
+    for i in range(40):
+        G.add_node(f"n{i}", type=types[i % 4], canonical=f"n{i}")
+    for i in range(39):
+        G.add_edge(f"n{i}", f"n{i + 1}", weight=1 + i % 3)
+    exact = cl.node_metrics(G)
+    monkeypatch.setattr(metrics_module, "EXACT_BETWEENNESS_NODES", 10)  # 40 nodes: estimated from 10 pivots
+    first, second = cl.node_metrics(G), cl.node_metrics(G)
+    pd.testing.assert_frame_equal(first, second)
+    assert not first["betweenness"].equals(exact["betweenness"])
+    # a path: the middle of the chain still lies on more shortest paths than its ends
+    b = first.set_index("node")["betweenness"]
+    assert b["n20"] > b["n0"] and b["n0"] == 0.0

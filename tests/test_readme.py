@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import os
+import re
 
 from conftest import ROOT
 
@@ -32,8 +33,22 @@ def test_every_command_the_readme_names_exists():
         assert f"make {target}" in readme and f"\n{target}:" in makefile, target
     for path in ("docs/codebook.md", "docs/performance.md", "figures/README.md", "corpus/README.md",
                  "jupyter/jupyter_server_config.py", "benchmarks/bench_build.py", "benchmarks/bench_adversarial.py",
-                 "docs/cluster.md", "benchmarks/bench_cluster.py"):
+                 "docs/cluster.md", "benchmarks/bench_cluster.py", "docs/scale.md", "benchmarks/scale_figures.py",
+                 "benchmarks/report_screenshots.py", "docs/report_index.png", "docs/report_tables.png"):
         assert path in readme and os.path.exists(ROOT / path), path
+    for image in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", readme):  # every image the README shows is in the repository
+        assert (ROOT / image).is_file(), image
+
+
+def test_the_scale_page_shows_files_that_exist():
+    text = (ROOT / "docs" / "scale.md").read_text(encoding="utf-8")
+    images = re.findall(r"!\[([^\]]*)\]\(([^)]+)\)", text)
+    assert len([path for _, path in images if path.startswith("scale/")]) >= 4
+    for alt, path in images:
+        assert (ROOT / "docs" / path).is_file(), path
+        if path.startswith("scale/"):
+            assert alt.startswith("SYNTHETIC"), alt
+    assert "benchmarks/scale_figures.py" in text
 
 
 def test_the_readme_out_of_sample_table_is_the_recorded_data():

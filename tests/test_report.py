@@ -179,7 +179,50 @@ def _check_website(out: Path, report) -> None:
     assert 'href="tables.html"' in index
     assert (out / "tables" / "indicators.csv").is_file() and (out / "tables" / "manifest.json").is_file()
     assert any((out / "figures").glob("*.png"))
+    _check_links_and_font(out, pages + list(rp.DOCUMENTS.values()))
     return index
+
+
+_LINK = re.compile(r"""<a\b[^>]*\bhref=["']([^"']*)["']""")
+_ID = re.compile(r"""\bid=["']([^"']+)["']""")
+
+
+def _check_links_and_font(out: Path, pages: list[str]) -> None:
+    """Every relative link of every page leads to a file of the report (and its anchor to an id
+    there); every page declares the bundled font, whose file is in the report."""
+    for page in pages:
+        text = (out / page).read_text(encoding="utf-8")
+        assert f'src: url("{rp.FONT_DIR}/' in text and rp.FONT_FAMILY in text, f"{page}: no bundled font"
+        for href in _LINK.findall(text):
+            if re.match(r"^[a-z][a-z0-9+.-]*:", href, re.I) or not href or href.startswith("#"):
+                continue
+            path, _, anchor = href.partition("#")
+            assert (out / path).exists(), f"{page}: broken link {href}"
+            if anchor and path.endswith(".html"):
+                assert anchor in _ID.findall((out / path).read_text(encoding="utf-8")), f"{page}: no anchor {href}"
+    font = re.search(r'src: url\("([^"]+)"\)', (out / pages[0]).read_text(encoding="utf-8")).group(1)
+    assert (out / font).read_bytes()[:4] == b"OTTO"  # an OpenType (CFF) font file
+
+
+def test_links_to_the_repository_s_documents_become_links_to_the_report_s_pages():
+    text = ('<a href="../docs/codebook.md#5-practices">§5</a> <a href="../docs/codebook.md">codebook</a> '
+            '<a href="06_validation.ipynb">nb 6</a> <a href="../README.md">the README</a> '
+            '<a href="https://example.invalid/x">web</a> <a href="#top">top</a> <a href="figures/a.png">fig</a>')
+    assert rp.local_links(text, "notebooks") == (
+        '<a href="codebook.html#5-practices">§5</a> <a href="codebook.html">codebook</a> '
+        '<a href="06_validation.html">nb 6</a> the README '
+        '<a href="https://example.invalid/x">web</a> <a href="#top">top</a> <a href="figures/a.png">fig</a>')
+    assert rp.local_links('<a href="../../docs/codebook.md#3-mentions">x</a>', "corpus/annotations") == (
+        '<a href="codebook.html#3-mentions">x</a>')
+
+
+def test_the_codebook_page_has_every_anchor_the_notebooks_link_to():
+    page = rp.document_page(ROOT / "docs" / "codebook.md", [], "Codebook")
+    ids = set(_ID.findall(page))
+    anchors = {a for source in (ROOT / "notebooks").glob("[0-9][0-9]_*.py")
+               for a in re.findall(r"\.\./docs/codebook\.md#([\w-]+)", source.read_text(encoding="utf-8"))}
+    assert anchors and anchors <= ids, anchors - ids
+    assert "<table>" in page and rp.FONT_FAMILY in page
 
 
 @pytest.mark.slow

@@ -76,11 +76,16 @@ def _spring_layout(H: nx.Graph, seed: int) -> dict:
     return pos
 
 
+#: Largest marker area (points²) of a node: that of a weighted degree of 20.
+MAX_NODE_SIZE = 640
+
+
 def draw_network(G: nx.Graph, ax=None, *, seed: int = 42, n_labels: int = 25, title: str | None = None,
                  isolates: bool = False, layout: str = "spring"):
     """Draw the network readably: types by colour and marker, Chinese labels.
 
-    Node size grows with weighted degree; the `n_labels` nodes with the highest
+    Node size grows with weighted degree, up to a weighted degree of 20
+    (:data:`MAX_NODE_SIZE`: a hub of a large corpus would cover its neighbours); the `n_labels` nodes with the highest
     weighted degree are labelled with their canonical names in the bundled CJK
     font (:func:`congress_lib.plotting.use_cjk_font`, which sets matplotlib's
     rcParams). Generic nodes are drawn translucent.
@@ -146,7 +151,7 @@ def draw_network(G: nx.Graph, ax=None, *, seed: int = 42, n_labels: int = 25, ti
             part = [n for n in members if bool(G.nodes[n].get("generic", False)) == generic]
             if part:
                 nx.draw_networkx_nodes(H, pos, nodelist=part, ax=ax, node_color=style["color"],
-                                       node_shape=style["marker"], node_size=[40 + 30 * strength[n] for n in part],
+                                       node_shape=style["marker"], node_size=[min(40 + 30 * strength[n], MAX_NODE_SIZE) for n in part],
                                        edgecolors="white", linewidths=0.6, alpha=0.6 if generic else 0.95)
         handles.append(Line2D([], [], marker=style["marker"], color="none", markerfacecolor=style["color"],
                               markeredgecolor="white", markersize=9, label=f"{style['label']} ({len(members)})"))

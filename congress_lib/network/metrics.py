@@ -21,18 +21,27 @@ from .inputs import corpus_lexicon, corpus_mentions, plain_values
 from .keys import TYPE_ORDER, node_sort_key, type_rank
 from .nodes import mention_counts, nodes_from_counts
 
-__all__ = ["node_metrics", "jurisdiction_summary", "project", "projection_edges"]
+__all__ = ["BETWEENNESS_SEED", "EXACT_BETWEENNESS_NODES", "node_metrics", "jurisdiction_summary", "project", "projection_edges"]
 
 _SUMMARY_PAIRS = [(a, b) for i, a in enumerate(TYPE_ORDER) for b in TYPE_ORDER[i + 1:]]
 _DIGITS = 6
 
 
+#: Betweenness is exact up to this many nodes, and estimated from this many pivot nodes above.
+EXACT_BETWEENNESS_NODES = 500
+#: The seed that draws the pivot nodes of an estimated betweenness.
+BETWEENNESS_SEED = 0
+
+
 def node_metrics(G: nx.Graph) -> pd.DataFrame:
     """Degree, weighted degree and betweenness of every node, with its attributes.
 
-    Betweenness is exact (no sampling), normalised, and uses ``1 / weight`` as the
-    length of an edge (a tie supported by more sentences is shorter), so it is
-    deterministic; values are rounded to 6 decimals.
+    Betweenness is normalised and uses ``1 / weight`` as the length of an edge (a tie
+    supported by more sentences is shorter); values are rounded to 6 decimals. It is
+    exact on a graph of at most :data:`EXACT_BETWEENNESS_NODES` nodes; on a larger one
+    (a corpus of thousands of reports, where the exact value takes many minutes) it is
+    estimated from that many pivot nodes drawn with a fixed seed (Brandes & Pich 2007),
+    so it is deterministic either way.
 
     Parameters
     ----------
@@ -53,7 +62,9 @@ def node_metrics(G: nx.Graph) -> pd.DataFrame:
     H.add_weighted_edges_from(
         ((u, v, 1.0 / float(d.get("weight", 1) or 1)) for u, v, d in G.edges(data=True)), weight="length"
     )
-    betweenness = nx.betweenness_centrality(H, weight="length", normalized=True) if len(H) else {}
+    pivots = None if len(H) <= EXACT_BETWEENNESS_NODES else EXACT_BETWEENNESS_NODES
+    betweenness = (nx.betweenness_centrality(H, k=pivots, seed=BETWEENNESS_SEED, weight="length", normalized=True)
+                   if len(H) else {})
     rows = []
     for n in order:
         d = G.nodes[n]
