@@ -70,6 +70,7 @@ __all__ = [
     "document_profile",
     "draw_heatmap",
     "evaluation_scores",
+    "HONEST_SET",
     "out_of_sample_scores",
     "top_rows",
     "province_labels",
@@ -879,7 +880,13 @@ def top_rows(matrix: pd.DataFrame, n: int = 30, rest_label: str = "all other uni
     return pd.concat([kept, rest.astype(kept.dtypes.to_dict())])
 
 
-def out_of_sample_scores(scores: pd.DataFrame, set_name: str, table: str = "indicators") -> pd.DataFrame:
+#: The held-out set whose score is the honest estimate of accuracy on a new corpus: pages
+#: coded blind, never used for development, scored once before and once after the last
+#: rounds of rule changes (``corpus/annotations/out_of_sample.csv``).
+HONEST_SET = "fresh set 2 (final)"
+
+
+def out_of_sample_scores(scores: pd.DataFrame, set_name: str = HONEST_SET, table: str = "indicators") -> pd.DataFrame:
     """One held-out set's scores per category, to show beside the estimates that rest on them.
 
     Parameters
@@ -889,7 +896,7 @@ def out_of_sample_scores(scores: pd.DataFrame, set_name: str, table: str = "indi
         columns ``set, table, category, f1`` and, for sets scored with counts,
         ``tp, fn, f1_low, f1_high``.
     set_name : str
-        The set, e.g. ``"fresh set (final)"``.
+        The set; by default :data:`HONEST_SET`.
     table : str
         ``"indicators"`` (categories are codes) or ``"mentions"`` (mention types).
 

@@ -151,7 +151,7 @@ if HELD_OUT:
               *[f"mentions: {label.lower()}" for label in type_labels]]
     # the figure: in sample, the two fresh sets before and at the end, and the coders' agreement
     # (the older sets are in the table above)
-    HONEST = "fresh set 2 (final)"
+    HONEST = an.HONEST_SET  # the honest estimate: fresh set 2 at the end
     colors = {in_sample_name: "#999999", "fresh set (before)": "#CC79A7", "fresh set (final)": "#56B4E9",
               "fresh set 2 (before)": "#E69F00", HONEST: "#009E73", "inter-coder agreement": "#000000"}
     drawn = [name for name in colors if name in comparison.columns]
