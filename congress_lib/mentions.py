@@ -426,6 +426,7 @@ class _Rules:
                                    word_gate(f"{w}{sector_head}" for w in agencies["sector_words"])) \
             if shortcuts else Lookahead(sector_pattern)
         self.generic_re = lookahead(self.generic, shortcuts)
+        self.congress_owned = frozenset(agencies.get("congress_owned", []))
 
         # --- per-head options as tuples, and gates of the finder's fast paths -------
         self.congress_info = {
@@ -1647,8 +1648,19 @@ class _Finder(_Places):
             else:
                 self.add(p.start, e, "agency", template.format(place=self.place_of(p)), p.level, branch)
         self.unlisted_departments()
+        congress_ends = None
         for m in r.generic_re.finditer(text):
             word = m.group(1)
+            if word in r.congress_owned:  # 市人大常委会有关部门: the congress's own departments
+                if congress_ends is None:
+                    congress_ends = {}
+                    for c_start, c_end, c_type, c_canon, c_level, _ in self.cands:
+                        if c_type == "congress" and (c_end not in congress_ends or c_start < congress_ends[c_end][0]):
+                            congress_ends[c_end] = (c_start, c_canon, c_level)
+                body = congress_ends.get(m.start())
+                if body is not None:
+                    self.add(body[0], m.start() + len(word), "congress", body[1] + word, body[2], "congress")
+                    continue
             self.add(m.start(), m.start() + len(word), "agency", r.generic_canonical.get(word, word), "",
                      r.generic[word])
         for m in r.sector_re.finditer(text):

@@ -1013,3 +1013,24 @@ def test_the_congress_working_room_of_a_street_is_a_congress_body():
 ])
 def test_a_deputies_room_stays_a_station(text, surface):
     assert surfaces(text, WANGJIANG, "station") == [surface]
+
+
+# --- the congress's own departments; the departments under a government ------------------
+
+def test_the_departments_of_a_standing_committee_are_a_congress_body():
+    assert found("建议中有3件由县人大常委会相关部门承办。", WANGJIANG)[0] == \
+        ("congress", "县人大常委会相关部门", "望江县人大常委会相关部门")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # traps: a word between the congress and the departments keeps them apart
+    ("县人大常委会督促有关部门抓好整改。", [("congress", "县人大常委会"), ("agency", "有关部门")]),
+    ("县人大常委会对相关部门开展专题询问。", [("congress", "县人大常委会"), ("agency", "相关部门")]),
+    ("县政府及其所属部门承办建议40件。", [("agency", "县政府"), ("agency", "所属部门")]),
+])
+def test_departments_not_owned_by_the_congress_stay_agencies(text, expected):
+    assert [(m["type"], m["surface"]) for m in find_mentions(text, WANGJIANG)] == expected
+
+
+def test_the_supervisory_commission_abbreviated_in_a_list():
+    assert found("县政府、监察委、法院共同参与。", WANGJIANG)[1] == ("agency", "监察委", "望江县监察委员会")
