@@ -394,6 +394,15 @@ class _Rules:
         self.station_level_rank = {w: i for i, (w, _) in enumerate(self.station_level_items)}
         self.station_level_re = re.compile(
             "(?=(" + "|".join(re.escape(w) for w, _ in self.station_level_items) + "))")
+        # a platform named after a body (主席团活动平台): the body's mechanism, no station
+        body = stations.get("body_platforms") or {}
+        self.body_platform_heads = frozenset(body.get("heads", []))
+        self.body_platform_ends = tuple(b + f for b in body.get("bodies", []) for f in ["", *body.get("fillers", [])])
+        # a room owned by a congress organ (常委会代表联络室, 人大工作室): a congress body
+        offices = stations.get("congress_offices") or {}
+        self.office_heads = frozenset(offices.get("heads", []))
+        self.office_owners = tuple(  # (owner as written, length of the organ word in it)
+            (o, len(o.removesuffix(self.deputy_word))) for o in by_length(offices.get("owners", [])))
         self.station_info = {  # head -> (needs, bare, proper: a bare proper name may stand before it)
             head: (o.get("needs"), o.get("bare"), bool(o.get("bare")) and head not in self.right_words)
             for head, o in self.station_heads.items()}
@@ -417,6 +426,7 @@ class _Rules:
                                    word_gate(f"{w}{sector_head}" for w in agencies["sector_words"])) \
             if shortcuts else Lookahead(sector_pattern)
         self.generic_re = lookahead(self.generic, shortcuts)
+        self.congress_owned = frozenset(agencies.get("congress_owned", []))
 
         # --- per-head options as tuples, and gates of the finder's fast paths -------
         self.congress_info = {
@@ -1200,7 +1210,9 @@ class _Finder(_Places):
     def stations(self) -> None:
         text, r = self.text, self.r
         infos = r.station_info
-        for m in r.station_re.finditer(text):
+        matches = list(r.station_re.finditer(text))
+        offices, office_tails = self.congress_offices(matches) if r.office_heads else ({}, {})
+        for m in matches:
             h = m.start()
             head = m.group(1)
             info = infos.get(head)
@@ -1209,6 +1221,12 @@ class _Finder(_Places):
                 info = infos[head]
             needs, bare, proper = info
             e = h + len(head)
+            if h in offices:  # 人大常委会代表联络室: the standing committee's own office
+                s, canonical, level = offices[h]
+                self.add(s, e, "congress", canonical, level, "congress")
+                continue
+            if head in r.body_platform_heads and text.endswith(r.body_platform_ends, 0, h):
+                continue  # (主席团活动平台, 代表小组活动平台: a body's mechanism, not a place)
             alt = r.alt_re.match(text, e)
             end = alt.end() if alt else e
             right = r.right_re.match(text, end) if r.right_re is not None else None
@@ -1233,6 +1251,10 @@ class _Finder(_Places):
                 continue
             if needs and not named and not any(w in chain for w in needs):
                 continue
+            if not named and text[start:end] in office_tails:  # the bare name of an office named in the text
+                canonical, level = office_tails[text[start:end]]
+                self.add(start, end, "congress", canonical, level, "congress")
+                continue
             canonical = norm_paren(text[start:e]) + canon_tail  # a trailing (站) is dropped
             if not named:
                 canonical = self.resolve_station(canonical, start)
@@ -1243,6 +1265,40 @@ class _Finder(_Places):
         self.brands()
         if r.pieces_re is not None or r.quoted_qualifiers:
             self.quoted_stations()
+
+    def congress_offices(self, matches: list) -> tuple[dict, dict]:
+        """Rooms owned by a congress organ: a room head (联络室, 工作室) right after a congress
+        mention, with at most a deputy word between (人大常委会 + 代表 + 联络室; 人大 + 工作室),
+        is the organ's own office, a congress body.
+
+        Returns the offices by head position, as (span start, canonical, level), and the
+        office names written after the organ when they hold more than the head (代表联络室),
+        by name, as (canonical, level): written bare elsewhere in the text they name the office.
+        """
+        text, r = self.text, self.r
+        ends = {}
+        for s, e, t, c, lv, _ in self.cands:
+            if t == "congress" and (e not in ends or s < ends[e][0]):
+                ends[e] = (s, c, lv)
+        offices, tails = {}, {}
+        if not ends:
+            return offices, tails
+        for m in matches:
+            h, head = m.start(), norm_paren(m.group(1))
+            if head not in r.office_heads:
+                continue
+            for owner, organ in r.office_owners:
+                if not text.endswith(owner, 0, h):
+                    continue
+                organ_end = h - len(owner) + organ
+                if organ_end in ends:
+                    s, canonical, level = ends[organ_end]
+                    name = text[organ_end:h + len(head)]
+                    offices[h] = (s, canonical + name, level)
+                    if name != head:
+                        tails.setdefault(name, (canonical + name, level))
+                break
+        return offices, tails
 
     def quoted_stations(self) -> None:
         """Stations written in double quotes, joined with what qualifies them.
@@ -1592,8 +1648,19 @@ class _Finder(_Places):
             else:
                 self.add(p.start, e, "agency", template.format(place=self.place_of(p)), p.level, branch)
         self.unlisted_departments()
+        congress_ends = None
         for m in r.generic_re.finditer(text):
             word = m.group(1)
+            if word in r.congress_owned:  # 市人大常委会有关部门: the congress's own departments
+                if congress_ends is None:
+                    congress_ends = {}
+                    for c_start, c_end, c_type, c_canon, c_level, _ in self.cands:
+                        if c_type == "congress" and (c_end not in congress_ends or c_start < congress_ends[c_end][0]):
+                            congress_ends[c_end] = (c_start, c_canon, c_level)
+                body = congress_ends.get(m.start())
+                if body is not None:
+                    self.add(body[0], m.start() + len(word), "congress", body[1] + word, body[2], "congress")
+                    continue
             self.add(m.start(), m.start() + len(word), "agency", r.generic_canonical.get(word, word), "",
                      r.generic[word])
         for m in r.sector_re.finditer(text):

@@ -966,3 +966,71 @@ def test_the_governments_finances_are_no_agency(text):
 
 def test_a_government_that_acts_on_its_finances_stays():
     assert surfaces("督促县政府加强债务管理。", WANGJIANG, "agency") == ["县政府"]
+
+
+# --- a platform named after a congress body or a deputy group is that body's mechanism ------
+
+@pytest.mark.parametrize("text, expected", [
+    ("县里搭建镇人大主席团工作平台，规定每季度议事一次。", [("congress", "镇人大主席团")]),
+    ("搭建专业代表小组活动平台，明确小组活动次数。", [("deputy", "专业代表小组"), ("deputy", "小组")]),
+    ("用好常委会议事平台，推动问题解决。", [("congress", "常委会")]),
+])
+def test_a_platform_named_after_a_body_is_no_station(text, expected):
+    assert [(m["type"], m["surface"]) for m in find_mentions(text, WANGJIANG)] == expected
+
+
+@pytest.mark.parametrize("text, surface", [
+    # traps: a platform of the deputies themselves stays a station
+    ("各乡镇打造代表活动平台，方便群众反映问题。", "代表活动平台"),
+    ("用好人大代表履职平台收集意见。", "人大代表履职平台"),
+    ("县里组织代表到代表小组活动室接待选民。", "代表小组活动室"),
+])
+def test_a_platform_of_the_deputies_stays_a_station(text, surface):
+    assert surfaces(text, WANGJIANG, "station") == [surface]
+
+
+# --- a room owned by a congress organ is the organ's office, a congress body ---------------
+
+def test_the_standing_committees_liaison_office_is_a_congress_body():
+    text = "代表联络室全体干部列席会议。县人大常委会代表联络室主任介绍了代表联络室年度工作。"
+    assert [(m["type"], m["surface"], m["canonical"]) for m in find_mentions(text, WANGJIANG)
+            if m["type"] != "deputy"] == [
+        ("congress", "代表联络室", "望江县人大常委会代表联络室"),
+        ("congress", "县人大常委会代表联络室", "望江县人大常委会代表联络室"),
+        ("congress", "代表联络室", "望江县人大常委会代表联络室")]
+
+
+def test_the_congress_working_room_of_a_street_is_a_congress_body():
+    assert [m["type"] for m in find_mentions("各街道人大工作室负责人参加培训。", WANGJIANG)] == ["congress"]
+
+
+@pytest.mark.parametrize("text, surface", [
+    # traps: a deputy word before the room keeps the station, and without the office in
+    # the text a bare 代表联络室 is a station too
+    ("县人大代表在人大代表工作室接待群众。", "人大代表工作室"),
+    ("社区代表联络室每周开放一次。", "社区代表联络室"),
+    ("群众可到代表联络室反映问题。", "代表联络室"),
+])
+def test_a_deputies_room_stays_a_station(text, surface):
+    assert surfaces(text, WANGJIANG, "station") == [surface]
+
+
+# --- the congress's own departments; the departments under a government ------------------
+
+def test_the_departments_of_a_standing_committee_are_a_congress_body():
+    assert found("建议中有3件由县人大常委会相关部门承办。", WANGJIANG)[0] == \
+        ("congress", "县人大常委会相关部门", "望江县人大常委会相关部门")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # traps: a word between the congress and the departments keeps them apart
+    ("县人大常委会督促有关部门抓好整改。", [("congress", "县人大常委会"), ("agency", "有关部门")]),
+    ("县人大常委会对相关部门开展专题询问。", [("congress", "县人大常委会"), ("agency", "相关部门")]),
+    ("县政府及其所属部门承办建议40件。", [("agency", "县政府"), ("agency", "所属部门")]),
+])
+def test_departments_not_owned_by_the_congress_stay_agencies(text, expected):
+    assert [(m["type"], m["surface"]) for m in find_mentions(text, WANGJIANG)] == expected
+
+
+def test_the_supervisory_commission_abbreviated_in_a_list():
+    assert found("县政府、监察委、法院共同参与。", WANGJIANG)[1] == ("agency", "监察委", "望江县监察委员会")
