@@ -536,7 +536,7 @@ def test_a_requirement_word_in_another_clause_leaves_the_count_alone():
 
 
 def test_place_nouns_without_a_measure_word_are_counted():
-    assert codes("代表联络站已覆盖全乡14村") == [("admin_context", 14, "个")]
+    assert codes("代表联络站已覆盖全乡14村") == [("admin_context", 14, "村")]
     assert codes("累计走访选民600 余人次") == [("constituent_contacts", 600, "人次")]
 
 
@@ -961,3 +961,36 @@ def test_outcomes_of_proposals_in_more_wordings():
     ]
     # trap: a count of proposals with its own outcome is resolved
     assert codes("其中有40件建议已经落实。") == [("proposals_resolved", 40, "件")]
+
+
+# --------------------------------------------------------------------------- round 5
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a place noun counted without a measure word is the jurisdiction's own, in that noun
+        ("全区9街道均建成代表之家。", [("admin_context", 9.0, "街道")]),
+        ("该镇辖12个行政村、86个村民组。", [("admin_context", 12.0, "个"), ("admin_context", 86.0, "个")]),
+        # traps: villages the deputies contact, an ordinal and 一村一品 are no context
+        ("代表联络站定点联系15村。", [("other", 15.0, "村")]),
+        ("第3镇片区", []),
+        ("推进一村一品建设", []),
+    ],
+)  # fmt: skip
+def test_place_nouns_counted_without_a_measure_word(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("该件经二次办理后，代表表示满意。", []),
+        ("完成一次、二次供水管网改造。", []),
+        # traps: counted times stay activities
+        ("全年召开座谈会二次。", [("activities", 2.0, "次")]),
+        ("开展专题视察两次。", [("activities", 2.0, "次")]),
+    ],
+)  # fmt: skip
+def test_second_time_with_er_is_no_count(sentence, expected):
+    assert codes(sentence) == expected
