@@ -289,7 +289,8 @@ def test_pinyin_glosses_of_mirror_sites_are_read_past():
 
 
 def test_percentage_points_are_not_rates():
-    assert codes("办结率同比提高3个百分点，达到98%") == [("completion_rate", 98, "%")]
+    # a change in points against an earlier period is coded as changes are (codebook 2.1)
+    assert codes("办结率同比提高3个百分点，达到98%") == [("other", 3, "百分点"), ("completion_rate", 98, "%")]
 
 
 # --------------------------------------------------------------------------- out-of-sample
@@ -993,4 +994,56 @@ def test_place_nouns_counted_without_a_measure_word(sentence, expected):
     ],
 )  # fmt: skip
 def test_second_time_with_er_is_no_count(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the deputies' rating forms returned, and counts rated after the number
+        ("共收到代表评价回执86件，代表均表示满意。", [("proposals_resolved", 86.0, "件")]),
+        ("收回办理评价表40份，其中38件评价为满意。",
+         [("proposals_resolved", 40.0, "份"), ("proposals_resolved", 38.0, "件")]),
+        ("今年交办的建议中，72件首次评价即为基本满意。", [("proposals_resolved", 72.0, "件")]),
+        # traps: letters of reply are documents; rated matters are not proposals
+        ("在门户网站公开建议答复函64件。", [("other", 64.0, "件")]),
+        ("为群众办成满意的实事15件。", [("issues_resolved", 15.0, "件")]),
+    ],
+)  # fmt: skip
+def test_proposals_counted_by_the_deputies_rating_forms_are_resolved(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # an outcome said after the counted proposals: concluded, answered, being handled
+        ("截至月底，146件建议已办复。", [("proposals_resolved", 146.0, "件")]),
+        ("收到建议40件。已办结35件，还有3件仍在办理之中。",
+         [("proposals_received", 40.0, "件"), ("proposals_resolved", 35.0, "件"), ("proposals_resolved", 3.0, "件")]),
+        # traps: a total said to be all answered, items not yet handled, a received count
+        ("收到的58件建议均已办复。", [("proposals_received", 58.0, "件")]),
+        ("另有4件建议尚未到答复期限。", [("proposals_received", 4.0, "件")]),
+        ("共收到代表建议75件。", [("proposals_received", 75.0, "件")]),
+    ],
+)  # fmt: skip
+def test_an_outcome_after_the_counted_proposals(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a series of values of one rate: the new value after a word of change
+        ("代表满意率从2019年的96.1%上升到2021年的98.4%。",
+         [("satisfaction_rate", 96.1, "%"), ("satisfaction_rate", 98.4, "%")]),
+        ("建议办结率由90%提高至97%。", [("completion_rate", 90.0, "%"), ("completion_rate", 97.0, "%")]),
+        # a change in percentage points against an earlier period
+        ("满意率为97.5%，较上年提高1.2个百分点。", [("satisfaction_rate", 97.5, "%"), ("other", 1.2, "百分点")]),
+        # traps: no rate named before; points without an earlier period
+        ("覆盖面从60%上升到85%。", []),
+        ("满意率97.5%，提高了3个百分点。", [("satisfaction_rate", 97.5, "%")]),
+    ],
+)  # fmt: skip
+def test_rate_series_and_changes_in_points(sentence, expected):
     assert codes(sentence) == expected
