@@ -766,7 +766,15 @@ def _classify_one(
     if cues.threshold_hedges and q.surface.endswith(cues.threshold_hedges) and _threshold(w, right_tokens, right_end, cues):
         return None, []  # a condition: 两个以上部门共同办理的建议
     head = None
-    if right_tokens:
+    # a predicate right after the count (189件因…未公开, 3件经…办理): the words after it
+    # are no head and no noun that follows the number
+    predicate = bool(cues.predicate_openers) and w.startswith(cues.predicate_openers, q.end)
+    # (nouns inside the predicate are read last: 72件被代表评价为满意 counts what the
+    # words before it or the count before it counted; 3个在建项目 still counts projects)
+    predicate_nouns: list[str] = []
+    if predicate:
+        predicate_nouns, right_objects, right_nouns = right_nouns, [], []
+    if right_tokens and not predicate:
         s0, _, c0 = right_tokens[0]
         gap = w[q.end : s0]
         if len(gap.strip(cues.skipped_marks)) <= 1:
@@ -782,7 +790,7 @@ def _classify_one(
         if c not in candidates:
             candidates.append(c)
     noun_follows = False
-    if right_objects:
+    if right_objects and not predicate:
         gap = w[q.end : right_objects[0][0]]
         noun_follows = len(gap) <= 1 or len(cues.gloss_re.sub("", gap)) <= 1
     # A relative clause between the number and its noun (18个覆盖…等领域的专业代表工作站,
@@ -843,6 +851,7 @@ def _classify_one(
         among = _among_noun(w, left_start, cues)
         if among is not None:
             candidates = [among]
+    candidates += [c for c in predicate_nouns if c not in candidates]
     rules = cues.rules_for(q.unit)
     for obj in candidates or [None]:
         rule = _first_rule(rules, obj, head, near_left, left, right, sentence_classes)

@@ -1004,7 +1004,7 @@ def test_second_time_with_er_is_no_count(sentence, expected):
         ("共收到代表评价回执86件，代表均表示满意。", [("proposals_resolved", 86.0, "件")]),
         ("收回办理评价表40份，其中38件评价为满意。",
          [("proposals_resolved", 40.0, "份"), ("proposals_resolved", 38.0, "件")]),
-        ("今年交办的建议中，72件首次评价即为基本满意。", [("proposals_resolved", 72.0, "件")]),
+        ("今年交办的建议中，72件被代表评价为基本满意。", [("proposals_resolved", 72.0, "件")]),
         # traps: letters of reply are documents; rated matters are not proposals
         ("在门户网站公开建议答复函64件。", [("other", 64.0, "件")]),
         ("为群众办成满意的实事15件。", [("issues_resolved", 15.0, "件")]),
@@ -1047,3 +1047,19 @@ def test_an_outcome_after_the_counted_proposals(sentence, expected):
 )  # fmt: skip
 def test_rate_series_and_changes_in_points(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, previous, expected",
+    [
+        # a predicate right after the count: the count counts what was counted before
+        ("2件经再次办理，代表表示认可。", "收到代表评价回执60件。", [("proposals_resolved", 2.0, "件")]),
+        ("网上公开答复函70件，其余6件因涉及隐私未公开。", None, [("other", 70.0, "件"), ("other", 6.0, "件")]),
+        # traps: nouns after a modifier of state are still counted
+        ("建成3个在建项目。", None, [("projects", 3.0, "个")]),
+        ("走访了12个已建成的代表之家。", None, [("stations", 12.0, "个")]),
+    ],
+)  # fmt: skip
+def test_a_predicate_after_the_count_is_no_noun_of_its_own(sentence, previous, expected):
+    got = [(d["indicator"], d["value"], d["unit"]) for d in extract_indicators(sentence, previous=previous)]
+    assert got == expected
