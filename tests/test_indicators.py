@@ -1063,3 +1063,23 @@ def test_rate_series_and_changes_in_points(sentence, expected):
 def test_a_predicate_after_the_count_is_no_noun_of_its_own(sentence, previous, expected):
     got = [(d["indicator"], d["value"], d["unit"]) for d in extract_indicators(sentence, previous=previous)]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a norm of how often is no count; the distance of a place is no measure of work
+        ("制度要求代表小组每季度开展活动不少于1次，每年集中视察2次。", []),
+        ("该乡距县城25公里。", []),
+        # deputies divided into groups; bare 建议 in 条 received from a platform
+        ("全乡代表分为4个组开展活动。", [("deputy_groups", 4.0, "个")]),
+        ("通过网上平台收到群众关于停车的建议120条。", [("opinions_collected", 120.0, "条")]),
+        # traps: money per period is an amount; a survey team split is other; counts done
+        ("给予代表每人每年800元履职补助。", [("funding", 800.0, "元")]),
+        ("把调研组分成3个组。", [("other", 3.0, "个")]),
+        ("全年开展集中视察6次。", [("activities", 6.0, "次")]),
+        ("修建道路5公里。", [("other", 5.0, "千米")]),
+    ],
+)  # fmt: skip
+def test_frequencies_distances_and_groups(sentence, expected):
+    assert codes(sentence) == expected
