@@ -501,3 +501,19 @@ def test_second_time_written_with_er_modifies_the_next_word(text, ordinals, coun
     found = find_quantities(text)
     assert [q.surface for q in found if q.kind == "ordinal"] == ordinals
     assert [q.surface for q in found if q.kind == "count"] == counts
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a capital numeral inside an ordinary word is no number, whatever follows it
+        ("代表队伍个个都是行家", []),
+        ("加强干部队伍 次要工作", []),
+        ("组织退伍军人代表12名座谈", [("12名", 12.0)]),
+        # traps: capital numerals written as numbers
+        ("拨付经费伍佰万元", [("伍佰万元", 5000000.0)]),
+        ("覆盖拾个社区", [("拾个", 10.0)]),
+    ],
+)  # fmt: skip
+def test_capital_numerals_inside_words_are_no_numbers(text, expected):
+    assert [(q.surface, q.value) for q in find_quantities(text) if q.kind in ("count", "money")] == expected
