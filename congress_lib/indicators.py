@@ -213,9 +213,18 @@ class IndicatorClassifier:
             shares = data.get("shares_after") or {}
             self.share_classes = frozenset(str(c) for c in shares.get("classes", []) or [])
             self.share_code = shares.get("code")
+            # a rate's new value after a word of change (满意率从95%上升到98%); a change in
+            # percentage points against an earlier period (较去年提高2个百分点)
+            series = data.get("rate_series") or {}
+            self.series_classes = frozenset(str(c) for c in series.get("classes", []) or [])
+            points = data.get("point_changes") or {}
+            self.point_classes = frozenset(str(c) for c in points.get("classes", []) or [])
+            self.point_code = points.get("code")
             for key, named in (("handlers", self.handler_after | self.handler_classes),
                                ("thresholds", self.threshold_right),
-                               ("shares_after", self.share_classes)):
+                               ("shares_after", self.share_classes),
+                               ("rate_series", self.series_classes),
+                               ("point_changes", self.point_classes)):
                 missing = sorted(named - set(classes))
                 if missing:
                     raise LexiconError(
@@ -692,7 +701,12 @@ def _classify_one(
     # percentages: a rate word before the number
     if q.kind == "percent":
         if q.unit not in ("%", "‰"):
-            return None, []  # 百分点: a change, not a share
+            # 百分点: a change, not a share; against an earlier period (较去年提高2个
+            # 百分点) it is coded as changes are
+            if cues.point_classes and not _blocked(w, q, clause_start, cues):
+                if any(c in cues.point_classes for _, _, c in cues.cue_words(w, clause_start, q.start)):
+                    return cues.point_code, []
+            return None, []
         # the rate word stands in the clause, or earlier in the sentence when no other
         # share comes between (办结率同比提高3个百分点，达到98%)
         earlier = cues.last_share_end(share_ends, q.start)
@@ -706,6 +720,14 @@ def _classify_one(
         found, code = _rate_named(w[earlier : q.start], cues)
         if found:
             return code, []
+        # a series of values of one rate (满意率从2019年的95%、2020年的97%上升到2021年
+        # 的98%): after a word of change, the rate named earlier in the sentence
+        if cues.series_classes and any(
+            c in cues.series_classes for _, _, c in cues.cue_words(w, earlier, q.start)
+        ):
+            found, code = _rate_named(w[: q.start], cues)
+            if found:
+                return code, []
         return None, []
 
     if _blocked(w, q, clause_start, cues):
@@ -744,7 +766,15 @@ def _classify_one(
     if cues.threshold_hedges and q.surface.endswith(cues.threshold_hedges) and _threshold(w, right_tokens, right_end, cues):
         return None, []  # a condition: 两个以上部门共同办理的建议
     head = None
-    if right_tokens:
+    # a predicate right after the count (189件因…未公开, 3件经…办理): the words after it
+    # are no head and no noun that follows the number
+    predicate = bool(cues.predicate_openers) and w.startswith(cues.predicate_openers, q.end)
+    # (nouns inside the predicate are read last: 72件被代表评价为满意 counts what the
+    # words before it or the count before it counted; 3个在建项目 still counts projects)
+    predicate_nouns: list[str] = []
+    if predicate:
+        predicate_nouns, right_objects, right_nouns = right_nouns, [], []
+    if right_tokens and not predicate:
         s0, _, c0 = right_tokens[0]
         gap = w[q.end : s0]
         if len(gap.strip(cues.skipped_marks)) <= 1:
@@ -760,7 +790,7 @@ def _classify_one(
         if c not in candidates:
             candidates.append(c)
     noun_follows = False
-    if right_objects:
+    if right_objects and not predicate:
         gap = w[q.end : right_objects[0][0]]
         noun_follows = len(gap) <= 1 or len(cues.gloss_re.sub("", gap)) <= 1
     # A relative clause between the number and its noun (18个覆盖…等领域的专业代表工作站,
@@ -821,6 +851,7 @@ def _classify_one(
         among = _among_noun(w, left_start, cues)
         if among is not None:
             candidates = [among]
+    candidates += [c for c in predicate_nouns if c not in candidates]
     rules = cues.rules_for(q.unit)
     for obj in candidates or [None]:
         rule = _first_rule(rules, obj, head, near_left, left, right, sentence_classes)

@@ -485,6 +485,7 @@ class QuantityFinder:
         self.point_nouns = tuple(sorted({str(w) for w in traps.get("point_nouns", [])}, key=len, reverse=True))
         self.time_after = tuple(sorted({str(w) for w in traps.get("time_words_after", [])}, key=len, reverse=True))
         self.meeting_words = tuple(sorted({str(w) for w in traps.get("meeting_words", [])}, key=len, reverse=True))
+        self.attributive_times = tuple(str(w) for w in traps.get("attributive_times", []))
         small_chars = "".join(c for c in _CN_DIGITS if c not in _ZEROS)
         count_units = "".join(
             sorted({f for f, (u, k) in self.unit_forms.items() if len(f) == 1 and k in ("count", "session", "date")})
@@ -939,9 +940,20 @@ class _Scan:
         # numeral of two characters or more: 一村一品 is a formula, not a count)
         if (
             unit is None and c.bare_noun_re is not None and high is None and not has_mag
-            and (not is_cn or len(numeral) >= 2) and self.char(s - 1) != "第" and c.bare_noun_re.match(w, end)
+            and (not is_cn or len(numeral) >= 2) and self.char(s - 1) != "第"
         ):
-            unit, kind = c.bare_unit, "count"
+            bm = c.bare_noun_re.match(w, end)
+            if bm:
+                # the implied measure word is the noun itself (全县18镇: 18, unit 镇)
+                unit, kind = (bm.group() if c.bare_unit == "noun" else c.bare_unit), "count"
+        # a range with the unit written at both ends (5名~10名, 3人至5人): counts only
+        if unit is not None and kind == "count" and high is None and not has_mag and self.char(end) in c.range_firsts:
+            rm = c.range_re.match(w, end)
+            nm = _NUM_RE.match(w, rm.end()) if rm else None
+            if nm and (nm.group("ar") is None) == is_cn and not nm.group("mag") and w.startswith(unit_form, nm.end()) and unit_form:
+                hv = _cn_value(nm.group("cn")) if is_cn else Decimal(nm.group("ar").replace(",", ""))
+                if hv is not None and value < hv:
+                    high, end = hv, nm.end() + len(unit_form)
         # a suffix hedge after the unit: 3000人左右, 两年多
         if c.suffix_re is not None and end < n and w[end] in c.suffix_firsts:
             hm = c.suffix_re.match(w, end)
@@ -1028,6 +1040,8 @@ class _Scan:
             return "session"
         if unit == "次" and self._meeting_follows(end) and self._session_before(start, prev):
             return "session"
+        if unit == "次" and is_cn and self._attributive_times(s, end, numeral):
+            return "ordinal"
         if kind == "date":
             if unit == "年":
                 year_like = value == value.to_integral_value() and 1900 <= value <= 2100 and len(numeral) == 4
@@ -1055,6 +1069,26 @@ class _Scan:
         if is_cn and len(numeral) == 1 and numeral not in ("百", "千", "万", "亿"):
             return None  # 一体, 一致, 三心 …: a lone numeral character is no quantity
         return "other"
+
+    def _attributive_times(self, s: int, end: int, numeral: str) -> bool:
+        """N次 written with a numeral that counting does not use (二次: counting says
+        两次) modifies the word after it: 二次办理 (handled a second time), 二次供水
+        (secondary supply). So does a numeral coordinated with it (一次、二次管网)."""
+        c, w = self.c, self.w
+        forms = c.attributive_times
+        if not forms:
+            return False
+        def modifies(at: int) -> bool:
+            nxt = self.char(at)
+            return bool(nxt) and nxt not in c.clause_marks and nxt not in c.boundary and "\u4e00" <= nxt <= "\u9fff"
+        surface = numeral + "次"
+        if surface in forms and w[end - len(surface) : end] == surface and modifies(end):
+            return True
+        # 一次、二次X: the first of a pair of attributive numerals
+        for form in forms:
+            if w.startswith("、" + form, end) and modifies(end + 1 + len(form)):
+                return True
+        return False
 
     def _meeting_follows(self, end: int) -> bool:
         return self.w.startswith(self.c.meeting_words, end)

@@ -289,7 +289,8 @@ def test_pinyin_glosses_of_mirror_sites_are_read_past():
 
 
 def test_percentage_points_are_not_rates():
-    assert codes("办结率同比提高3个百分点，达到98%") == [("completion_rate", 98, "%")]
+    # a change in points against an earlier period is coded as changes are (codebook 2.1)
+    assert codes("办结率同比提高3个百分点，达到98%") == [("other", 3, "百分点"), ("completion_rate", 98, "%")]
 
 
 # --------------------------------------------------------------------------- out-of-sample
@@ -536,7 +537,7 @@ def test_a_requirement_word_in_another_clause_leaves_the_count_alone():
 
 
 def test_place_nouns_without_a_measure_word_are_counted():
-    assert codes("代表联络站已覆盖全乡14村") == [("admin_context", 14, "个")]
+    assert codes("代表联络站已覆盖全乡14村") == [("admin_context", 14, "村")]
     assert codes("累计走访选民600 余人次") == [("constituent_contacts", 600, "人次")]
 
 
@@ -961,3 +962,124 @@ def test_outcomes_of_proposals_in_more_wordings():
     ]
     # trap: a count of proposals with its own outcome is resolved
     assert codes("其中有40件建议已经落实。") == [("proposals_resolved", 40, "件")]
+
+
+# --------------------------------------------------------------------------- round 5
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a place noun counted without a measure word is the jurisdiction's own, in that noun
+        ("全区9街道均建成代表之家。", [("admin_context", 9.0, "街道")]),
+        ("该镇辖12个行政村、86个村民组。", [("admin_context", 12.0, "个"), ("admin_context", 86.0, "个")]),
+        # traps: villages the deputies contact, an ordinal and 一村一品 are no context
+        ("代表联络站定点联系15村。", [("other", 15.0, "村")]),
+        ("第3镇片区", []),
+        ("推进一村一品建设", []),
+    ],
+)  # fmt: skip
+def test_place_nouns_counted_without_a_measure_word(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("该件经二次办理后，代表表示满意。", []),
+        ("完成一次、二次供水管网改造。", []),
+        # traps: counted times stay activities
+        ("全年召开座谈会二次。", [("activities", 2.0, "次")]),
+        ("开展专题视察两次。", [("activities", 2.0, "次")]),
+    ],
+)  # fmt: skip
+def test_second_time_with_er_is_no_count(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the deputies' rating forms returned, and counts rated after the number
+        ("共收到代表评价回执86件，代表均表示满意。", [("proposals_resolved", 86.0, "件")]),
+        ("收回办理评价表40份，其中38件评价为满意。",
+         [("proposals_resolved", 40.0, "份"), ("proposals_resolved", 38.0, "件")]),
+        ("今年交办的建议中，72件被代表评价为基本满意。", [("proposals_resolved", 72.0, "件")]),
+        # traps: letters of reply are documents; rated matters are not proposals
+        ("在门户网站公开建议答复函64件。", [("other", 64.0, "件")]),
+        ("为群众办成满意的实事15件。", [("issues_resolved", 15.0, "件")]),
+    ],
+)  # fmt: skip
+def test_proposals_counted_by_the_deputies_rating_forms_are_resolved(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # an outcome said after the counted proposals: concluded, answered, being handled
+        ("截至月底，146件建议已办复。", [("proposals_resolved", 146.0, "件")]),
+        ("收到建议40件。已办结35件，还有3件仍在办理之中。",
+         [("proposals_received", 40.0, "件"), ("proposals_resolved", 35.0, "件"), ("proposals_resolved", 3.0, "件")]),
+        # traps: a total said to be all answered, items not yet handled, a received count
+        ("收到的58件建议均已办复。", [("proposals_received", 58.0, "件")]),
+        ("另有4件建议尚未到答复期限。", [("proposals_received", 4.0, "件")]),
+        ("共收到代表建议75件。", [("proposals_received", 75.0, "件")]),
+    ],
+)  # fmt: skip
+def test_an_outcome_after_the_counted_proposals(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a series of values of one rate: the new value after a word of change
+        ("代表满意率从2019年的96.1%上升到2021年的98.4%。",
+         [("satisfaction_rate", 96.1, "%"), ("satisfaction_rate", 98.4, "%")]),
+        ("建议办结率由90%提高至97%。", [("completion_rate", 90.0, "%"), ("completion_rate", 97.0, "%")]),
+        # a change in percentage points against an earlier period
+        ("满意率为97.5%，较上年提高1.2个百分点。", [("satisfaction_rate", 97.5, "%"), ("other", 1.2, "百分点")]),
+        # traps: no rate named before; points without an earlier period
+        ("覆盖面从60%上升到85%。", []),
+        ("满意率97.5%，提高了3个百分点。", [("satisfaction_rate", 97.5, "%")]),
+    ],
+)  # fmt: skip
+def test_rate_series_and_changes_in_points(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, previous, expected",
+    [
+        # a predicate right after the count: the count counts what was counted before
+        ("2件经再次办理，代表表示认可。", "收到代表评价回执60件。", [("proposals_resolved", 2.0, "件")]),
+        ("网上公开答复函70件，其余6件因涉及隐私未公开。", None, [("other", 70.0, "件"), ("other", 6.0, "件")]),
+        # traps: nouns after a modifier of state are still counted
+        ("建成3个在建项目。", None, [("projects", 3.0, "个")]),
+        ("走访了12个已建成的代表之家。", None, [("stations", 12.0, "个")]),
+    ],
+)  # fmt: skip
+def test_a_predicate_after_the_count_is_no_noun_of_its_own(sentence, previous, expected):
+    got = [(d["indicator"], d["value"], d["unit"]) for d in extract_indicators(sentence, previous=previous)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a norm of how often is no count; the distance of a place is no measure of work
+        ("制度要求代表小组每季度开展活动不少于1次，每年集中视察2次。", []),
+        ("该乡距县城25公里。", []),
+        # deputies divided into groups; bare 建议 in 条 received from a platform
+        ("全乡代表分为4个组开展活动。", [("deputy_groups", 4.0, "个")]),
+        ("通过网上平台收到群众关于停车的建议120条。", [("opinions_collected", 120.0, "条")]),
+        # traps: money per period is an amount; a survey team split is other; counts done
+        ("给予代表每人每年800元履职补助。", [("funding", 800.0, "元")]),
+        ("把调研组分成3个组。", [("other", 3.0, "个")]),
+        ("全年开展集中视察6次。", [("activities", 6.0, "次")]),
+        ("修建道路5公里。", [("other", 5.0, "千米")]),
+    ],
+)  # fmt: skip
+def test_frequencies_distances_and_groups(sentence, expected):
+    assert codes(sentence) == expected

@@ -361,13 +361,14 @@ def test_a_stray_space_before_the_hedge_gives_one_hedged_quantity():
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("代表联络站已覆盖全乡12村", [("12", 12.0, "个", "count")]),
-        ("全县18镇、4个街道均设立代表之家", [("18", 18.0, "个", "count"), ("4个", 4.0, "个", "count")]),
-        ("该区下辖6街道、47社区", [("6", 6.0, "个", "count"), ("47", 47.0, "个", "count")]),
-        ("活动延伸到十二村", [("十二", 12.0, "个", "count")]),
+        ("代表联络站已覆盖全乡12村", [("12", 12.0, "村", "count")]),
+        ("全县18镇、4个街道均设立代表之家", [("18", 18.0, "镇", "count"), ("4个", 4.0, "个", "count")]),
+        ("该区下辖6街道、47社区", [("6", 6.0, "街道", "count"), ("47", 47.0, "社区", "count")]),
+        ("活动延伸到十二村", [("十二", 12.0, "村", "count")]),
     ],
 )
 def test_a_numeral_before_a_place_noun_is_a_count_without_a_measure_word(text, expected):
+    # the place noun is the implied measure word, and so the unit (18镇: unit 镇)
     assert [(q.surface, q.value, q.unit, q.kind) for q in find_quantities(text)] == expected
 
 
@@ -466,3 +467,53 @@ def test_numbered_formulas_in_quotes_are_slogans(text, slogans, counts):
     found = find_quantities(text)
     assert [q.surface for q in found if q.kind == "slogan"] == slogans
     assert [q.surface for q in found if q.kind == "count"][: len(counts)] == counts
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("每次活动邀请5名~10名代表参加", [("5名~10名", 5.0, 10.0, "名")]),
+        ("各组安排3人至5人值守", [("3人至5人", 3.0, 5.0, "人")]),
+        ("组织了8次至12次走访", [("8次至12次", 8.0, 12.0, "次")]),
+        # traps: different units, a falling pair and dates stay apart
+        ("接待3人至5次", [("3人", 3.0, None, "人"), ("5次", 5.0, None, "次")]),
+        ("共有10名~5名", [("10名", 10.0, None, "名"), ("5名", 5.0, None, "名")]),
+        ("2019年至2021年", [("2019年", 2019.0, None, "年"), ("2021年", 2021.0, None, "年")]),
+    ],
+)  # fmt: skip
+def test_a_range_with_its_unit_at_both_ends_is_one_quantity(text, expected):
+    assert [(q.surface, q.value, q.value_high, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, ordinals, counts",
+    [
+        # 二次 before the word it modifies: "a second time", "secondary"
+        ("该件建议经二次办理后代表表示满意", ["二次"], []),
+        ("改造一次、二次供水管网", ["一次", "二次"], []),
+        # traps: counting (两次, 二次 at a clause end, 十二次), a lone 一次 before an activity
+        ("全年召开座谈会二次。", [], ["二次"]),
+        ("开展两次调研", [], ["两次"]),
+        ("走访十二次群众", [], ["十二次"]),
+    ],
+)  # fmt: skip
+def test_second_time_written_with_er_modifies_the_next_word(text, ordinals, counts):
+    found = find_quantities(text)
+    assert [q.surface for q in found if q.kind == "ordinal"] == ordinals
+    assert [q.surface for q in found if q.kind == "count"] == counts
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a capital numeral inside an ordinary word is no number, whatever follows it
+        ("代表队伍个个都是行家", []),
+        ("加强干部队伍 次要工作", []),
+        ("组织退伍军人代表12名座谈", [("12名", 12.0)]),
+        # traps: capital numerals written as numbers
+        ("拨付经费伍佰万元", [("伍佰万元", 5000000.0)]),
+        ("覆盖拾个社区", [("拾个", 10.0)]),
+    ],
+)  # fmt: skip
+def test_capital_numerals_inside_words_are_no_numbers(text, expected):
+    assert [(q.surface, q.value) for q in find_quantities(text) if q.kind in ("count", "money")] == expected
