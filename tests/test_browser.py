@@ -1,7 +1,8 @@
 """The website of a report, tested in a real browser: headless Chromium driven by selenium.
 
-A report of a small corpus written by the test (the three reports of tests/test_report.py) is
-opened from ``file://`` in Debian's ``chromium`` with its ``chromedriver``. The tests visit every
+A report of a small corpus written by the test, in the four formats a user's folder holds (the
+three text reports of tests/test_report.py, and a saved web page, a two-column PDF and a Word file
+made as tests/test_formats.py makes them), is opened from ``file://`` in Debian's ``chromium`` with its ``chromedriver``. The tests visit every
 page linked from ``index.html`` and check that
 
 - the page loads without an error in the browser console (severity SEVERE fails, with the message);
@@ -42,6 +43,7 @@ from urllib.parse import unquote, urlparse
 import pytest
 
 from browser import CHROMEDRIVER, CHROMIUM, start_driver  # (the one browser setup, tests/browser.py)
+from test_formats import OTHER, SENTENCES, html_page, two_column_pdf, word_file  # noqa: E402
 from test_report import three_reports  # noqa: E402  (the corpus of the report tests)
 
 pytestmark = pytest.mark.slow
@@ -67,13 +69,23 @@ pytest.importorskip("selenium", reason="browser test skipped: selenium is not in
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    """A report of three documents (with metadata): its folder, holding index.html."""
+    """A report of six documents in four formats (.txt with metadata, .html, .pdf, .docx): its
+    folder, holding index.html."""
+    import json
+
     from congress_lib.cli import main
 
     base = tmp_path_factory.mktemp("browser")
     corpus = three_reports(base / "corpus")
+    (corpus / "reports" / "saved_page.html").write_text(html_page(), encoding="utf-8")
+    (corpus / "reports" / "two_columns.pdf").write_bytes(
+        two_column_pdf(OTHER[:1], OTHER[1:], title="某县人大代表视察纪实"))
+    (corpus / "reports" / "word_report.docx").write_bytes(
+        word_file("某镇人大主席团工作报告", [s.replace("区", "镇") for s in SENTENCES]))
     out = base / "report"
     assert main(["report", str(corpus), "--out", str(out), "--no-progress"]) == 0
+    documents = json.loads((out / "report.json").read_text(encoding="utf-8"))["rows"]["documents"]
+    assert documents == 6, documents  # every format read, none rejected
     return out
 
 
