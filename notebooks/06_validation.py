@@ -99,6 +99,8 @@ evaluation.summary if HAS_GOLD else None
 # * **set C (before)**: 32 pages coded after round 3 and scored with the round-3 rules
 #   before any rule was changed for them (an honest estimate of round 3), then
 #   development data for rounds 4 and 5;
+# * **set D (before)**: 26 pages coded after round 5 and scored with the final rules,
+#   never used for development: a second honest estimate beside fresh set 2;
 # * **inter-coder agreement**: 10 pages of fresh set 2 coded again by a second coder
 #   who saw neither the first coder's work nor the extractor, scored against the first
 #   coder as the extractor is: how far two readers of the codebook agree, the ceiling
@@ -153,7 +155,8 @@ if HELD_OUT:
     # (the older sets are in the table above)
     HONEST = an.HONEST_SET  # the honest estimate: fresh set 2 at the end
     colors = {in_sample_name: "#999999", "fresh set (before)": "#CC79A7", "fresh set (final)": "#56B4E9",
-              "fresh set 2 (before)": "#E69F00", HONEST: "#009E73", "inter-coder agreement": "#000000"}
+              "fresh set 2 (before)": "#E69F00", HONEST: "#009E73", "set D (before)": "#D55E00",
+              "inter-coder agreement": "#000000"}
     drawn = [name for name in colors if name in comparison.columns]
     n_gold = comparison["gold"]
     legend = {in_sample_name: f"in-sample: the {len(documents)} bundled reports ({len(bundled)} provinces), rules "
@@ -228,10 +231,13 @@ if HELD_OUT:
                           & out_of_sample["table"].isin(["indicators", "quantities", "mentions"])]
     before = fresh[fresh["set"] == "fresh set 2 (before)"].set_index(["table", "category"])
     after = fresh[fresh["set"] == HONEST].set_index(["table", "category"])
+    # a code found (wrongly) before and neither in the gold nor extracted at the end has no final row
+    after = after.reindex(before.index.union(after.index, sort=False))
+    after[["tp", "fp", "fn"]] = after[["tp", "fp", "fn"]].fillna(0)
     per_code = pd.DataFrame({
         "gold": (after["tp"] + after["fn"]).astype(int),
         "F1 before": before["f1_exact"], "F1 final": after["f1_exact"],
-        "95% interval": [f"[{lo:.2f}, {hi:.2f}]" for lo, hi in zip(after["f1_low"], after["f1_high"])],
+        "95% interval": [f"[{lo:.2f}, {hi:.2f}]" if pd.notna(lo) else "" for lo, hi in zip(after["f1_low"], after["f1_high"])],
         "false hits": after["fp"].astype(int), "misses": after["fn"].astype(int),
     })
     display(per_code)
