@@ -30,9 +30,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-#: The figures shown in docs/scale.md (stems of the report's figures/).
-FIGURES = ("02_distinctive_terms", "02_platforms_by_year", "04_network", "04_jurisdiction_sizes",
-           "05_practices_by_unit", "05_practices_by_year")
+#: The figures shown in docs/scale.md (stems of the report's figures/): every figure of
+#: notebooks 01-05 (notebook 06 draws the project's recorded scores, the same at any size).
+FIGURES = ("01_unit_lengths", "01_formula_share", "01_province_tiles",
+           "02_distinctive_terms", "02_platforms_by_year",
+           "03_indicator_coverage", "03_rates", "03_stations",
+           "04_network", "04_network_jurisdiction", "04_relations", "04_jurisdiction_sizes",
+           "05_practices_by_unit", "05_practice_cooccurrence", "05_practices_by_year")
 GENRES = ("news", "review", "speech", "roundup")
 
 

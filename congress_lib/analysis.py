@@ -68,6 +68,7 @@ __all__ = [
     "cooccurrence",
     "cooccurrence_pairs",
     "document_profile",
+    "count_axis",
     "draw_heatmap",
     "evaluation_scores",
     "HONEST_SET",
@@ -1195,6 +1196,15 @@ def province_tiles(values: pd.Series, lexicon: Lexicon | None = None) -> pd.Data
                         for t, rc in tiles.items()])
     out.attrs["unplaced"] = sorted(unplaced)
     return out
+
+
+def count_axis(ax, axis: str = "y"):
+    """Ticks at whole numbers only on ``axis`` of ``ax`` (a histogram counts units or
+    reports: no tick at 17.5). Returns ``ax``."""
+    from matplotlib.ticker import MaxNLocator
+
+    (ax.yaxis if axis == "y" else ax.xaxis).set_major_locator(MaxNLocator(integer=True))
+    return ax
 
 
 def draw_tile_map(tiles: pd.DataFrame, ax, *, cmap: str = "Blues", fmt: str = "{:g}",

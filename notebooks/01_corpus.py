@@ -135,6 +135,7 @@ y = np.arange(len(units))
 if AT_SCALE:  # the distribution of lengths
     fig, ax = plt.subplots(figsize=(7.0, 3.8))
     ax.hist(units["n_chars"], bins=40, color="#0072B2")
+    an.count_axis(ax)
     ax.axvline(units["n_chars"].median(), color="#D55E00", lw=1.2, label=f"median {units['n_chars'].median():,.0f}")
     ax.set_xlabel("characters of cleaned text")
     ax.set_ylabel("units")
@@ -218,6 +219,7 @@ if AT_SCALE:  # the distribution of each share over the units
     fig, axes = plt.subplots(1, 3, figsize=(10.0, 3.6), sharey=True)
     for ax, col in zip(axes, names):
         ax.hist(shares[col], bins=np.linspace(0, 1, 21), color=colors[col])
+        an.count_axis(ax)
         ax.axvline(shares[col].median(), color="#222222", lw=1.0, label=f"median {shares[col].median():.2f}")
         ax.set_xlabel(f"share of sentences: {names[col]}")
         ax.legend(frameon=False, fontsize=7.5)

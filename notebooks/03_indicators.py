@@ -155,6 +155,7 @@ if AT_SCALE:  # the distribution of each rate
     for ax, code, color in zip(axes, ["satisfaction_rate", "completion_rate"], ["#D55E00", "#0072B2"]):
         values = rates.loc[rates["indicator"] == code, "value"]
         ax.hist(values, bins=np.linspace(0, 100, 41), color=color)
+        an.count_axis(ax)
         ax.set_xlabel(f"{english[code]}, percent ({len(values):,} rates)")
         ax.set_ylabel("rates reported")
     fig.suptitle(f"Reported satisfaction and completion rates ({rates['unit_id'].nunique():,} units)")
@@ -255,6 +256,7 @@ if AT_SCALE:  # the distribution of the largest figure of each unit, on a log sc
     fig, ax = plt.subplots(figsize=(7.6, 3.8))
     values = largest["value"].astype(float)
     ax.hist(values, bins=np.logspace(0, np.log10(max(values.max(), 10)) + 0.1, 30), color="#009E73")
+    an.count_axis(ax)
     ax.set_xscale("log")
     ax.axvline(values.median(), color="#222222", lw=1.0, label=f"median {values.median():g}")
     ax.set_xlabel("stations reported (the largest figure of each unit; log scale)")

@@ -207,6 +207,7 @@ if AT_SCALE:
     for ax, column in zip(axes, ["nodes", "edges"]):
         values = sizes[column].to_numpy()
         ax.hist(values, bins=min(40, max(5, len(set(values)))), color="#0072B2")
+        an.count_axis(ax)
         ax.axvline(float(pd.Series(values).median()), color="#D55E00", lw=1.2,
                    label=f"median {pd.Series(values).median():g}")
         ax.set_xlabel(f"{column} of the jurisdiction's network")

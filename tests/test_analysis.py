@@ -535,3 +535,18 @@ def test_per_year_keeps_years_with_enough_reports_and_counts_the_rest():
 def test_province_labels_are_short_names_with_their_reading():
     assert an.province_labels(["福建省", "新疆维吾尔自治区", "内蒙古自治区", an.UNKNOWN, "other (3)"]) == [
         "福建 Fujian", "新疆 Xinjiang", "内蒙古 Inner Mongolia", an.UNKNOWN, "other (3)"]
+
+
+def test_count_axis_puts_ticks_on_whole_numbers_only():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    ax.hist([1.0, 2.0, 2.5, 3.0], bins=3)  # counts 1 and 2: matplotlib ticks 0.25, 0.5 … by default
+    assert any(t != int(t) for t in ax.get_yticks())
+    assert an.count_axis(ax) is ax
+    fig.canvas.draw()
+    assert all(t == int(t) for t in ax.get_yticks())
+    plt.close(fig)
