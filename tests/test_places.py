@@ -48,6 +48,7 @@ def test_former_name_whose_stem_changed_resolves_to_its_successor():
     assert (place.name, place.code, place.level, place.match) == ("襄阳市", "420600", "prefecture", "renamed")
     assert (resolve("闸北区").name, resolve("闸北区").prefecture) == ("静安区", "上海市")  # merged in 2015
     assert resolve("户县").code == "610118"  # 鄠邑区 of Xi'an
+    assert (resolve("大同县").name, resolve("大同县").code) == ("云州区", "140215")  # 2018
     # a district divided among two successors: both candidates, nothing chosen
     split = resolve("江干区")
     assert split.ambiguous and set(split.candidates) == {"330102", "330114"} and split.prefecture == "杭州市"
