@@ -207,6 +207,7 @@ class IndicatorClassifier:
             handlers = data.get("handlers") or {}
             self.handler_after = frozenset(str(c) for c in handlers.get("after", []) or [])
             self.handler_classes = frozenset(str(c) for c in handlers.get("classes", []) or [])
+            self.handler_before = frozenset(str(c) for c in handlers.get("before", []) or [])
             relative = data.get("relative_clause") or {}
             self.relative_marker = str(relative.get("marker") or "")
             self.relative_reach = int(relative.get("reach", 4))
@@ -220,7 +221,7 @@ class IndicatorClassifier:
             points = data.get("point_changes") or {}
             self.point_classes = frozenset(str(c) for c in points.get("classes", []) or [])
             self.point_code = points.get("code")
-            for key, named in (("handlers", self.handler_after | self.handler_classes),
+            for key, named in (("handlers", self.handler_after | self.handler_classes | self.handler_before),
                                ("thresholds", self.threshold_right),
                                ("shares_after", self.share_classes),
                                ("rate_series", self.series_classes),
@@ -493,10 +494,17 @@ class _WithCarried:
 def _handed_to(left_tokens: list[tuple[int, int, str]], cues: IndicatorClassifier) -> set[int]:
     """Indexes of the left cue words that name who an item was passed on to: nouns of
     the ``handlers`` classes after a verb of its ``after`` classes (交由市委有关部门和
-    群众团体办理的有7件: the departments handle the items, they are not counted)."""
-    if not cues.handler_after:
+    群众团体办理的有7件: the departments handle the items, they are not counted), and
+    nouns of those classes right before a verb of its ``before`` classes, the subject
+    of that verb (省直部门承办27件: the departments handle, the items are counted)."""
+    if not cues.handler_after and not cues.handler_before:
         return set()
     out: set[int] = set()
+    if cues.handler_before:
+        for k in range(len(left_tokens) - 1):
+            if left_tokens[k][2] in cues.handler_classes and left_tokens[k + 1][2] in cues.handler_before \
+                    and left_tokens[k][1] == left_tokens[k + 1][0]:
+                out.add(k)
     passed = False
     for k, (_, _, c) in enumerate(left_tokens):
         if c in cues.handler_after:
@@ -798,7 +806,13 @@ def _classify_one(
     # and the first word after the number is no head.
     # (a noun one character after the number may be inside the clause: 12个集学习…的)
     # (not after an enumeration comma right after the number: the next item begins there)
-    if cues.relative_marker and right_end > q.end and (not noun_follows or right_objects[0][0] > q.end):
+    # (not when a predicate follows the number and its 的 is followed by another
+    # predicate, 56件未解决的也向代表…: that 的 ends a headless clause, no noun follows)
+    ends_predicate = False
+    if predicate:
+        mark = w.find(cues.relative_marker, q.end, right_end) if cues.relative_marker else -1
+        ends_predicate = mark >= 0 and w.startswith(cues.predicate_openers, mark + len(cues.relative_marker))
+    if cues.relative_marker and not ends_predicate and right_end > q.end and (not noun_follows or right_objects[0][0] > q.end):
         relative = _relative_head(w, q.end, next_start, cues)
         if relative:
             candidates = relative + [c for c in candidates if c not in relative]

@@ -1083,3 +1083,57 @@ def test_a_predicate_after_the_count_is_no_noun_of_its_own(sentence, previous, e
 )  # fmt: skip
 def test_frequencies_distances_and_groups(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, previous, expected",
+    [
+        # handlers named before the verb of handling are its subject, not what is counted
+        ("交市政府各部门承办60件、区法院承办3件、市委机关承办5件、群团部门承办2件。", "收到代表建议70件。",
+         [("proposals_received", 60.0, "件"), ("proposals_received", 3.0, "件"),
+          ("proposals_received", 5.0, "件"), ("proposals_received", 2.0, "件")]),
+        # trap: handling units counted are still other
+        ("这些建议涉及28个承办单位。", None, [("other", 28.0, "个")]),
+        # deputies as raters: what they rate are proposals; disagreement is a rating
+        ("代表对答复表示不满意或提出异议的6件。", None, [("proposals_resolved", 6.0, "件")]),
+        ("代表对最终结果表示满意的40件，不满意的3件。", None,
+         [("proposals_resolved", 40.0, "件"), ("proposals_resolved", 3.0, "件")]),
+        # trap: people rated satisfied are not proposals
+        ("表示满意的有30人。", None, [("other", 30.0, "人")]),
+        # not solved is an outcome, also before a headless 的
+        ("这批建议中80件已经解决，15件未解决的也向代表作了解释。", None,
+         [("proposals_resolved", 80.0, "件"), ("proposals_resolved", 15.0, "件")]),
+        # trap: a relative clause after a predicate still has its noun
+        ("走访了9个已建成的代表联络站。", None, [("stations", 9.0, "个")]),
+    ],
+)  # fmt: skip
+def test_handlers_raters_and_unsolved_proposals(sentence, previous, expected):
+    got = [(d["indicator"], d["value"], d["unit"]) for d in extract_indicators(sentence, previous=previous)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a rate of feedback is a named rate other than completion
+        ("代表对答复的反馈率为96%。", [("other", 96.0, "%")]),
+        ("建议办结率为100%。", [("completion_rate", 100.0, "%")]),
+        # officers of a congress counted are members of the body
+        ("会议选举产生2名县人大常委会副主任。", [("deputies", 2.0, "名")]),
+        ("全县8名乡镇人大主席参加学习。", [("deputies", 8.0, "名")]),
+        # trap: other leaders are not deputies
+        ("3名局长列席会议。", [("other", 3.0, "名")]),
+        # messages left by the public are opinions gathered
+        ("群众在线上平台留言120余条。", [("opinions_collected", 120.0, "条")]),
+        # talks heard, counted in 场, are events held
+        ("代表们聆听4场专题辅导报告。", [("activities", 4.0, "场")]),
+        # trap: reports written are publications
+        ("形成调研报告5篇。", [("publications", 5.0, "篇")]),
+        # visits in person-times right after a verb of meeting people
+        ("代表入户走访300余人次。", [("constituent_contacts", 300.0, "人次")]),
+        # trap: deputies attending in person-times
+        ("代表参加视察活动80人次。", [("deputy_participation", 80.0, "人次")]),
+    ],
+)  # fmt: skip
+def test_round6_classes(sentence, expected):
+    assert codes(sentence) == expected

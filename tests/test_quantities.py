@@ -210,6 +210,9 @@ def test_chinese_range_and_shared_magnitude():
         ("地址:中国-厦门 邮编:361000", "361000", "code"),  # seed
         ("建议使用IE8以上浏览器", "IE8", "code"),  # seed
         ("阅读量：2,381", "2,381", "code"),
+        ("评论 12人参与", "12", "code"),  # a comment widget
+        ("已有35条评论", "35", "code"),
+        ("收集评论意见20条", "20条", "count"),  # trap: comments gathered are counted
         ("9年来,通过这一常态化的联系服务选民渠道", "9年来", "duration"),  # seed
         ("一、五年来,常委会始终坚持围绕中心", "五年来", "duration"),  # seed
         ("行业代表联络站每两个月组织驻站四级人大代表", "两个月", "duration"),  # seed
