@@ -916,9 +916,10 @@ class _Finder(_Places):
     in one text, read with the places and prefixes of :class:`_Places`, then the longest
     ones that do not overlap (:meth:`run`)."""
 
-    def __init__(self, text: str, jur: Jurisdiction | None, rules: _Rules):
+    def __init__(self, text: str, jur: Jurisdiction | None, rules: _Rules, earlier: dict | None = None):
         super().__init__(text, jur, rules)
         self.cands: list[tuple[int, int, str, str, str, str]] = []
+        self.earlier = earlier
         self.titles = [(m.start(), m.end()) for m in rules.title_re.finditer(text)] \
             if rules.title_open_re.search(text) is not None else []
 
@@ -1371,6 +1372,10 @@ class _Finder(_Places):
             if c[2] == "station" and c[1] <= h and text.endswith(head, c[0], c[1]):
                 self.add(h, end, "station", c[3], c[4], "station")
                 return
+        if self.earlier:  # a station named in an earlier sentence of the unit
+            named = self.earlier.get(head)
+            if named is not None:
+                self.add(h, end, "station", named[0], named[1], "station")
 
     def resolve_station(self, canonical: str, start: int) -> str:
         """省三级人大代表履职服务平台 → 福建省三级…: a single counted level item is resolved."""
@@ -1796,21 +1801,38 @@ class MentionFinder:
         shortcuts = bool(shortcuts)
         return compiled(lex, ("mentions", shortcuts), lambda: cls(lex, shortcuts=shortcuts))
 
-    def find(self, text: str, jurisdiction: Jurisdiction | None = None, *, in_title: bool = False) -> list[dict]:
+    def find(self, text: str, jurisdiction: Jurisdiction | None = None, *, in_title: bool = False,
+             earlier: dict | None = None) -> list[dict]:
         """The mentions of ``text``: :func:`find_mentions` with this finder's lexicon.
 
         The arguments are not checked (:func:`find_mentions` checks them): ``text``
         is a str, ``jurisdiction`` a :class:`~congress_lib.jurisdiction.Jurisdiction`
-        or None.
+        or None. ``earlier``: the stations named before ``text`` in the same unit (see
+        :meth:`remember`); a bare head that refers back (联络点 standing alone) takes the
+        latest of them whose name ends with it when ``text`` names none.
         """
         rules = self.rules
         if rules.any_re is not None and rules.any_re.search(text) is None and (
                 rules.brand_open_re.search(text) is None or rules.quotes_re.search(text) is None):
             return []  # (no head, no quoted brand: nothing to find)
-        found = _Finder(text, jurisdiction, rules).run()
+        found = _Finder(text, jurisdiction, rules, earlier).run()
         if in_title:
             found = [m for m in found if m["type"] != "deputy"]
         return found
+
+
+    def remember(self, found: list[dict], earlier: dict) -> None:
+        """Record the stations of ``found`` in ``earlier`` for the next texts of the unit: by
+        each station head the surface ends with, the canonical name and level (the latest
+        station wins). One dictionary update per station: linear in the text."""
+        heads = self.rules.station_info
+        for m in found:
+            if m["type"] != "station":
+                continue
+            surface = m["surface"]
+            for k in range(2, min(len(surface), 7) + 1):
+                if surface[-k:] in heads:
+                    earlier[surface[-k:]] = (m["canonical"], m.get("level", "") or "")
 
 
 def find_mentions(text: str, jurisdiction: Jurisdiction | None = None, lexicon=None, *,
