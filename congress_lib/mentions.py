@@ -354,6 +354,8 @@ class _Rules:
         self.station_re = lookahead(self.station_heads, shortcuts)
         quals = list(stations["qualifiers"]) + list(self.level_words)
         self.qual_re = re.compile(f"(?:{alternation(quals)})+\\Z")
+        # a qualifier written in quotes inside a station's name (人大代表“流动”联络站)
+        self.quoted_qual_re = re.compile(f"(?:{alternation(quals)})+")
         # a parenthesised alternative: listed ((站), (点)) or a station head (代表之家(联络站))
         paren_open, paren_close = char_class(openers(chars.parentheses)), char_class(closers(chars.parentheses))
         self.alt_re = re.compile(f"(?:{alternation(stations['alternatives'])}"
@@ -1236,6 +1238,10 @@ class _Finder(_Places):
                 canon_tail = right.group(0) if right.group(0) not in r.dropped_extensions else ""
                 end = right.end()
             start, named, level, chain = self.station_left(h, proper)
+            quoted_qual = self.quoted_qualifier(start) if start == h else -1
+            if quoted_qual != -1:  # 人大代表“流动”联络站: one station, the quotes dropped
+                start, named, level, chain = self.station_left(quoted_qual, proper)
+                chain += text[quoted_qual + 1:h - 1]
             if start == h and not bare:
                 quoted = self.quoted_before(h)
                 if quoted is None:
@@ -1257,6 +1263,8 @@ class _Finder(_Places):
                 self.add(start, end, "congress", canonical, level, "congress")
                 continue
             canonical = norm_paren(text[start:e]) + canon_tail  # a trailing (站) is dropped
+            if quoted_qual != -1:
+                canonical = "".join(ch for ch in canonical if ch not in r.quote_pairs and ch not in r.close_quotes)
             if not named:
                 canonical = self.resolve_station(canonical, start)
             canonical = canonical.removeprefix(r.each_marker)
@@ -1343,6 +1351,17 @@ class _Finder(_Places):
             if alt is not None:
                 tail = tail[:alt.start()] + tail[alt.end():]
             self.add(start, end, "station", qualifier + inner + tail, "", "station")
+
+    def quoted_qualifier(self, h: int) -> int:
+        """The opening quote of a quoted run of station qualifiers right before ``h`` that a
+        deputy word stands right before (人大代表 + “流动” + 联络站), or -1."""
+        text, r = self.text, self.r
+        if h < 4 or text[h - 1] not in r.close_quotes:
+            return -1
+        open_at = max(text.rfind(q, max(0, h - 8), h - 1) for q in r.open_quotes)
+        if open_at < 2 or not r.quoted_qual_re.fullmatch(text, open_at + 1, h - 1):
+            return -1
+        return open_at if text.endswith(r.quoted_qualifiers, 0, open_at) else -1
 
     def brand_name_before(self, h: int) -> int:
         """Start of a local brand name of 2–4 characters before the head at ``h`` (江岸红色 +

@@ -1095,3 +1095,12 @@ def test_a_government_service_centre_is_an_agency_but_a_station_service_place_is
     assert found("市政务服务中心开设代表通道", WANGJIANG)[0][:2] == ("agency", "市政务服务中心")
     assert surfaces("依托党群服务中心开展活动", WANGJIANG, "agency") == []
     assert surfaces("联络站所在社区", WANGJIANG, "agency") == []
+
+
+def test_a_quoted_qualifier_inside_a_station_name_is_one_station():
+    ms = found("充分发挥人大代表“流动”联络站作用", WANGJIANG)
+    assert ms == [("station", "人大代表“流动”联络站", "人大代表流动联络站")]
+    assert surfaces("东湖镇人大代表“流动”联络站开展活动", WANGJIANG, "station") == ["东湖镇人大代表“流动”联络站"]
+    # traps: no deputy word before the quote; quoted words that are no qualifiers
+    assert surfaces("群众“流动”联络站", WANGJIANG, "station") == ["联络站"]
+    assert ("deputy", "代表") in [m[:2] for m in found("代表“红色”联络站", WANGJIANG)]
