@@ -1104,3 +1104,10 @@ def test_a_quoted_qualifier_inside_a_station_name_is_one_station():
     # traps: no deputy word before the quote; quoted words that are no qualifiers
     assert surfaces("群众“流动”联络站", WANGJIANG, "station") == ["联络站"]
     assert ("deputy", "代表") in [m[:2] for m in found("代表“红色”联络站", WANGJIANG)]
+
+
+def test_party_working_committees_of_offices_staffing_offices_and_responsible_units():
+    assert [m[:2] for m in found("交由县直机关工委、县编办和相关负责单位办理", WANGJIANG)] == [
+        ("agency", "县直机关工委"), ("agency", "县编办"), ("agency", "相关负责单位")]
+    # trap: the abbreviation needs a level prefix
+    assert surfaces("加强编办工作", WANGJIANG, "agency") == []
