@@ -354,6 +354,8 @@ class _Rules:
         self.station_re = lookahead(self.station_heads, shortcuts)
         quals = list(stations["qualifiers"]) + list(self.level_words)
         self.qual_re = re.compile(f"(?:{alternation(quals)})+\\Z")
+        # a qualifier written in quotes inside a station's name (人大代表“流动”联络站)
+        self.quoted_qual_re = re.compile(f"(?:{alternation(quals)})+")
         # a parenthesised alternative: listed ((站), (点)) or a station head (代表之家(联络站))
         paren_open, paren_close = char_class(openers(chars.parentheses)), char_class(closers(chars.parentheses))
         self.alt_re = re.compile(f"(?:{alternation(stations['alternatives'])}"
@@ -916,9 +918,10 @@ class _Finder(_Places):
     in one text, read with the places and prefixes of :class:`_Places`, then the longest
     ones that do not overlap (:meth:`run`)."""
 
-    def __init__(self, text: str, jur: Jurisdiction | None, rules: _Rules):
+    def __init__(self, text: str, jur: Jurisdiction | None, rules: _Rules, earlier: dict | None = None):
         super().__init__(text, jur, rules)
         self.cands: list[tuple[int, int, str, str, str, str]] = []
+        self.earlier = earlier
         self.titles = [(m.start(), m.end()) for m in rules.title_re.finditer(text)] \
             if rules.title_open_re.search(text) is not None else []
 
@@ -1235,6 +1238,10 @@ class _Finder(_Places):
                 canon_tail = right.group(0) if right.group(0) not in r.dropped_extensions else ""
                 end = right.end()
             start, named, level, chain = self.station_left(h, proper)
+            quoted_qual = self.quoted_qualifier(start) if start == h else -1
+            if quoted_qual != -1:  # 人大代表“流动”联络站: one station, the quotes dropped
+                start, named, level, chain = self.station_left(quoted_qual, proper)
+                chain += text[quoted_qual + 1:h - 1]
             if start == h and not bare:
                 quoted = self.quoted_before(h)
                 if quoted is None:
@@ -1256,6 +1263,8 @@ class _Finder(_Places):
                 self.add(start, end, "congress", canonical, level, "congress")
                 continue
             canonical = norm_paren(text[start:e]) + canon_tail  # a trailing (站) is dropped
+            if quoted_qual != -1:
+                canonical = "".join(ch for ch in canonical if ch not in r.quote_pairs and ch not in r.close_quotes)
             if not named:
                 canonical = self.resolve_station(canonical, start)
             canonical = canonical.removeprefix(r.each_marker)
@@ -1343,6 +1352,17 @@ class _Finder(_Places):
                 tail = tail[:alt.start()] + tail[alt.end():]
             self.add(start, end, "station", qualifier + inner + tail, "", "station")
 
+    def quoted_qualifier(self, h: int) -> int:
+        """The opening quote of a quoted run of station qualifiers right before ``h`` that a
+        deputy word stands right before (人大代表 + “流动” + 联络站), or -1."""
+        text, r = self.text, self.r
+        if h < 4 or text[h - 1] not in r.close_quotes:
+            return -1
+        open_at = max(text.rfind(q, max(0, h - 8), h - 1) for q in r.open_quotes)
+        if open_at < 2 or not r.quoted_qual_re.fullmatch(text, open_at + 1, h - 1):
+            return -1
+        return open_at if text.endswith(r.quoted_qualifiers, 0, open_at) else -1
+
     def brand_name_before(self, h: int) -> int:
         """Start of a local brand name of 2–4 characters before the head at ``h`` (江岸红色 +
         驿站), at a clause boundary or after a stop word; -1 if none."""
@@ -1371,6 +1391,10 @@ class _Finder(_Places):
             if c[2] == "station" and c[1] <= h and text.endswith(head, c[0], c[1]):
                 self.add(h, end, "station", c[3], c[4], "station")
                 return
+        if self.earlier:  # a station named in an earlier sentence of the unit
+            named = self.earlier.get(head)
+            if named is not None:
+                self.add(h, end, "station", named[0], named[1], "station")
 
     def resolve_station(self, canonical: str, start: int) -> str:
         """省三级人大代表履职服务平台 → 福建省三级…: a single counted level item is resolved."""
@@ -1796,21 +1820,38 @@ class MentionFinder:
         shortcuts = bool(shortcuts)
         return compiled(lex, ("mentions", shortcuts), lambda: cls(lex, shortcuts=shortcuts))
 
-    def find(self, text: str, jurisdiction: Jurisdiction | None = None, *, in_title: bool = False) -> list[dict]:
+    def find(self, text: str, jurisdiction: Jurisdiction | None = None, *, in_title: bool = False,
+             earlier: dict | None = None) -> list[dict]:
         """The mentions of ``text``: :func:`find_mentions` with this finder's lexicon.
 
         The arguments are not checked (:func:`find_mentions` checks them): ``text``
         is a str, ``jurisdiction`` a :class:`~congress_lib.jurisdiction.Jurisdiction`
-        or None.
+        or None. ``earlier``: the stations named before ``text`` in the same unit (see
+        :meth:`remember`); a bare head that refers back (联络点 standing alone) takes the
+        latest of them whose name ends with it when ``text`` names none.
         """
         rules = self.rules
         if rules.any_re is not None and rules.any_re.search(text) is None and (
                 rules.brand_open_re.search(text) is None or rules.quotes_re.search(text) is None):
             return []  # (no head, no quoted brand: nothing to find)
-        found = _Finder(text, jurisdiction, rules).run()
+        found = _Finder(text, jurisdiction, rules, earlier).run()
         if in_title:
             found = [m for m in found if m["type"] != "deputy"]
         return found
+
+
+    def remember(self, found: list[dict], earlier: dict) -> None:
+        """Record the stations of ``found`` in ``earlier`` for the next texts of the unit: by
+        each station head the surface ends with, the canonical name and level (the latest
+        station wins). One dictionary update per station: linear in the text."""
+        heads = self.rules.station_info
+        for m in found:
+            if m["type"] != "station":
+                continue
+            surface = m["surface"]
+            for k in range(2, min(len(surface), 7) + 1):
+                if surface[-k:] in heads:
+                    earlier[surface[-k:]] = (m["canonical"], m.get("level", "") or "")
 
 
 def find_mentions(text: str, jurisdiction: Jurisdiction | None = None, lexicon=None, *,

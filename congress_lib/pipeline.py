@@ -421,6 +421,7 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
         ))
         name = jur.name
         carry = None  # what the previous sentence of the unit leaves to the next (ellipsis, breakdowns)
+        stations_named: dict = {}  # the unit's stations so far, by head (a bare head refers back to them)
         for s_start, s_end in split_sentences(text[u_start:u_end]):
             s_start += u_start
             s_end += u_start
@@ -445,7 +446,9 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
                             q.surface, start, end, sent_id, q.approx_kind,
                         ))
             # the page's own headline is text: its mentions are coded, deputies too (GUIDELINES)
-            for m in find_mentions(sentence, jur):
+            found = find_mentions(sentence, jur, earlier=stations_named)
+            x.mentions.remember(found, stations_named)
+            for m in found:
                 m_rows.append((
                     doc_id, unit_id, name, m["type"], m["surface"], m["canonical"],
                     m.get("level", "") or "", m.get("branch", "") or "",

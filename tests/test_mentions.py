@@ -1034,3 +1034,80 @@ def test_departments_not_owned_by_the_congress_stay_agencies(text, expected):
 
 def test_the_supervisory_commission_abbreviated_in_a_list():
     assert found("县政府、监察委、法院共同参与。", WANGJIANG)[1] == ("agency", "监察委", "望江县监察委员会")
+
+
+# ------------------------------------------------------------- round 6: stations and agencies
+
+
+def test_a_bare_head_refers_back_to_a_station_named_in_an_earlier_sentence():
+    finder = MentionFinder.from_lexicon()
+    earlier: dict = {}
+    first = finder.find("东湖村人大代表联络点去年挂牌。", WANGJIANG, earlier=earlier)
+    finder.remember(first, earlier)
+    assert [m["surface"] for m in first if m["type"] == "station"] == ["东湖村人大代表联络点"]
+    canonical = first[-1]["canonical"]
+    for text in ("联络点每周开放一次。", "群众有事就找联络点。", "真正让联络点成为民情窗口。"):
+        ms = [(m["surface"], m["canonical"]) for m in finder.find(text, WANGJIANG, earlier=earlier)
+              if m["type"] == "station"]
+        assert ms == [("联络点", canonical)]
+    # traps: no station of that head named before; a name before the head; another head
+    assert finder.find("工作站每周开放一次。", WANGJIANG, earlier=earlier) == []
+    assert [m for m in finder.find("参观名师联络点。", WANGJIANG, earlier=earlier) if m["type"] == "station"] == []
+    assert finder.find("联络点每周开放一次。", WANGJIANG) == []  # nothing remembered
+    # the plain rules answer the same
+    plain = MentionFinder.from_lexicon(shortcuts=False)
+    assert plain.find("联络点每周开放一次。", WANGJIANG, earlier=earlier) == \
+        finder.find("联络点每周开放一次。", WANGJIANG, earlier=earlier)
+
+
+def test_the_pipeline_remembers_a_units_stations_across_sentences():
+    from congress_lib.pipeline import process_document
+
+    text = "南山镇人大代表工作室正式启用。工作室每月接待选民。".encode("utf-8")
+    result = process_document("d", "d.txt", text, {}, load_lexicon())
+    stations = [r for r in result.tables["mentions"] if r[3] == "station"]
+    assert [r[4] for r in stations] == ["南山镇人大代表工作室", "工作室"]
+    assert stations[0][5] == stations[1][5]
+
+
+def test_voter_reception_stations_and_deputy_reception_windows():
+    assert surfaces("各镇分别建设代表联络站和选民接待站", WANGJIANG, "station") == ["代表联络站", "选民接待站"]
+    assert surfaces("打造“人大代表接待窗口”服务品牌", WANGJIANG, "station") == ["人大代表接待窗口"]
+    # traps: a voters' reception day is no place; a service window without deputies is none
+    assert surfaces("组织开展选民接待日活动", WANGJIANG, "station") == []
+    assert surfaces("设立群众服务窗口", WANGJIANG, "station") == []
+
+
+def test_head_and_branch_stations_of_a_liaison_network():
+    assert surfaces("区人大代表联络总站设在文化公园", WANGJIANG, "station") == ["区人大代表联络总站"]
+    assert surfaces("参观镇人大代表联络站总站和南山镇人大代表联络分站", WANGJIANG, "station") == [
+        "镇人大代表联络站总站", "南山镇人大代表联络分站"]
+    # trap: a bus terminus is no station
+    assert surfaces("公交总站迁至新城", WANGJIANG, "station") == []
+
+
+@pytest.mark.parametrize("word", ["省直党群部门", "市直党群部门", "省直部门", "省直单位", "有关部委", "职能站所"])
+def test_collective_agencies_of_provincial_offices_ministries_and_township_stations(word):
+    assert found(f"建议交{word}办理", WANGJIANG)[-1][:2] == ("agency", word)
+
+
+def test_a_government_service_centre_is_an_agency_but_a_station_service_place_is_not():
+    assert found("市政务服务中心开设代表通道", WANGJIANG)[0][:2] == ("agency", "市政务服务中心")
+    assert surfaces("依托党群服务中心开展活动", WANGJIANG, "agency") == []
+    assert surfaces("联络站所在社区", WANGJIANG, "agency") == []
+
+
+def test_a_quoted_qualifier_inside_a_station_name_is_one_station():
+    ms = found("充分发挥人大代表“流动”联络站作用", WANGJIANG)
+    assert ms == [("station", "人大代表“流动”联络站", "人大代表流动联络站")]
+    assert surfaces("东湖镇人大代表“流动”联络站开展活动", WANGJIANG, "station") == ["东湖镇人大代表“流动”联络站"]
+    # traps: no deputy word before the quote; quoted words that are no qualifiers
+    assert surfaces("群众“流动”联络站", WANGJIANG, "station") == ["联络站"]
+    assert ("deputy", "代表") in [m[:2] for m in found("代表“红色”联络站", WANGJIANG)]
+
+
+def test_party_working_committees_of_offices_staffing_offices_and_responsible_units():
+    assert [m[:2] for m in found("交由县直机关工委、县编办和相关负责单位办理", WANGJIANG)] == [
+        ("agency", "县直机关工委"), ("agency", "县编办"), ("agency", "相关负责单位")]
+    # trap: the abbreviation needs a level prefix
+    assert surfaces("加强编办工作", WANGJIANG, "agency") == []
