@@ -91,16 +91,18 @@ evaluation.summary if HAS_GOLD else None
 #   coded against the conventions of codebook §2.1 and §3.1, scored before the rules
 #   were changed for those conventions and after each of two rounds of changes made on
 #   other pages, its errors never read; mentions matched by position. After its final
-#   score it became development data;
-# * **fresh set 2 (before)** and **(final)**: 43 new pages, coded blind once the first
-#   fresh set had become development data, scored before three more rounds of rule
-#   changes and after them; never used for development, its errors never read. **Its
-#   final score is the honest estimate**;
+#   score it became development data (rounds 3 to 6);
+# * **fresh set 2 (before)**, **(after round 5)** and **(final)**: 43 new pages, coded
+#   blind once the first fresh set had become development data, scored before four more
+#   rounds of rule changes (3 to 6, made on other pages), after round 5 and at the end;
+#   never used for development, its errors never read. **Its final score is the honest
+#   estimate**;
 # * **set C (before)**: 32 pages coded after round 3 and scored with the round-3 rules
 #   before any rule was changed for them (an honest estimate of round 3), then
-#   development data for rounds 4 and 5;
-# * **set D (before)**: 26 pages coded after round 5 and scored with the final rules,
-#   never used for development: a second honest estimate beside fresh set 2;
+#   development data for rounds 4 to 6;
+# * **set D (before)**: 26 pages coded after round 5 and scored with the round-5 rules
+#   before any rule was changed for them (an honest estimate of round 5), then
+#   development data for round 6;
 # * **inter-coder agreement**: 10 pages of fresh set 2 coded again by a second coder
 #   who saw neither the first coder's work nor the extractor, scored against the first
 #   coder as the extractor is: how far two readers of the codebook agree, the ceiling
