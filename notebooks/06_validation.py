@@ -166,7 +166,7 @@ if HELD_OUT:
                               f"{n_gold.loc[('mentions', 'all')]} mentions"}
     for row in held_out.itertuples():
         legend[row.set] = f"{row.set}: {row.pages} pages ({len(row.provinces)} provinces), {row.used_for}"
-    fig, ax = plt.subplots(figsize=(8.4, 6.6))
+    fig, ax = plt.subplots(figsize=(8.4, 8.4))
     ypos = np.arange(len(rows))
     height = 0.8 / len(drawn)
     for k, name in enumerate(drawn):
