@@ -123,11 +123,8 @@ def _parser() -> argparse.ArgumentParser:
                                    "(documents resampled). Writes scores.csv, errors.csv and canonical.csv.")
     e.add_argument("corpus", help="corpus folder holding the annotated documents")
     e.add_argument("--gold", required=True, help="folder of gold JSON files (<doc_id>.json)")
-    e.add_argument("--out", required=True, help="output folder (made if missing)")
     e.add_argument("--lexicon", default=None, help="folder of YAML files extending the shipped lexicons")
-    e.add_argument("--bootstrap", type=int, default=2000, metavar="N",
-                   help="resamples for the confidence intervals (default: 2000)")
-    e.add_argument("--seed", type=int, default=0, help="seed of the resampling (default: 0)")
+    _scoring_options(e)
     a = sub.add_parser("agreement", help="inter-coder agreement of two coders' annotations",
                        description="Compare two coders' annotations of the same documents as evaluate compares "
                                    "the extractor with the gold (the second coder scored against the first): "
@@ -137,11 +134,16 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("corpus", help="corpus folder holding the annotated documents")
     a.add_argument("--first", required=True, help="folder of the first coder's JSON files (<doc_id>.json)")
     a.add_argument("--second", required=True, help="folder of the second coder's JSON files")
-    a.add_argument("--out", required=True, help="output folder (made if missing)")
-    a.add_argument("--bootstrap", type=int, default=2000, metavar="N",
-                   help="resamples for the confidence intervals (default: 2000)")
-    a.add_argument("--seed", type=int, default=0, help="seed of the resampling (default: 0)")
+    _scoring_options(a)
     return parser
+
+
+def _scoring_options(parser: argparse.ArgumentParser) -> None:
+    """The output and resampling options of ``evaluate`` and ``agreement``."""
+    parser.add_argument("--out", required=True, help="output folder (made if missing)")
+    parser.add_argument("--bootstrap", type=int, default=2000, metavar="N",
+                        help="resamples for the confidence intervals (default: 2000)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the resampling (default: 0)")
 
 
 def _one_line(message: str) -> str:
