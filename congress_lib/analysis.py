@@ -56,6 +56,7 @@ __all__ = [
     "DIGITS",
     "MAX_PANELS",
     "MAX_UNITS",
+    "MIN_GROUP_ITEMS",
     "MIN_REPORTS_PER_YEAR",
     "MIN_YEARS",
     "at_scale",
@@ -983,6 +984,10 @@ MAX_PANELS = 8
 MIN_YEARS = 4
 MIN_REPORTS_PER_YEAR = 3
 
+#: Groups (provinces) with fewer items than this are pooled with the rest in
+#: :func:`by_group` at scale: a share over one or two units reads as 0 % or 100 %, noise.
+MIN_GROUP_ITEMS = 5
+
 #: The group of units whose province (or level) is not known.
 UNKNOWN = "(unknown)"
 
@@ -1068,7 +1073,7 @@ def jurisdiction_places(places: pd.DataFrame) -> pd.DataFrame:
 
 
 def by_group(matrix: pd.DataFrame, groups: pd.Series, *, how: str = "share", top: int | None = None,
-             rest_label: str = "other") -> pd.DataFrame:
+             min_items: int = 1, rest_label: str = "other") -> pd.DataFrame:
     """Rows of ``matrix`` (one per unit, report or jurisdiction) aggregated by a group of each row.
 
     Parameters
@@ -1084,6 +1089,9 @@ def by_group(matrix: pd.DataFrame, groups: pd.Series, *, how: str = "share", top
     top : int, optional
         Keep the `top` groups with the most items; the others are pooled into one last row
         labelled ``f"{rest_label} ({k})"`` (``k`` groups), aggregated over all their items.
+    min_items : int
+        Groups with fewer items are pooled into that row too (e.g. :data:`MIN_GROUP_ITEMS`:
+        a share over two units is noise). :data:`UNKNOWN` is never pooled.
 
     Returns
     -------
@@ -1096,14 +1104,17 @@ def by_group(matrix: pd.DataFrame, groups: pd.Series, *, how: str = "share", top
         raise InvalidArgumentError(f"how must be 'share', 'sum', 'mean' or 'median', not {how!r}.")
     if top is not None and (not isinstance(top, int) or top < 1):
         raise InvalidArgumentError(f"top must be a positive number of groups, not {top!r}.")
+    if not isinstance(min_items, int) or min_items < 1:
+        raise InvalidArgumentError(f"min_items must be a positive number of items, not {min_items!r}.")
     keys = groups.reindex(matrix.index)
     keys = keys.astype("object").where(keys.notna(), UNKNOWN).astype(str)
     sizes = keys.value_counts()
     order = sorted(sizes.index, key=lambda g: (g == UNKNOWN, -sizes[g], g))
-    if top is not None and len(order) > top:
-        rest = order[top:]
+    kept = [g for g in order if g == UNKNOWN or sizes[g] >= min_items][:top]
+    rest = [g for g in order if g not in kept]
+    if rest:
         keys = keys.where(~keys.isin(rest), f"{rest_label} ({len(rest)})")
-        order = order[:top] + [f"{rest_label} ({len(rest)})"]
+        order = kept + [f"{rest_label} ({len(rest)})"]
     values = matrix.gt(0) if how == "share" else matrix
     grouped = values.groupby(keys.to_numpy(), sort=False)
     out = getattr(grouped, "mean" if how == "share" else how)()

@@ -230,7 +230,8 @@ if AT_SCALE:
     fig.tight_layout()
     display(save_and_show(fig, "04_jurisdiction_sizes", FIGURES))
     by_level = an.by_group(sizes, where["level"], how="median").rename(columns={"items": "jurisdictions"})
-    by_province = an.by_group(sizes, where["province"], how="median", top=an.MAX_UNITS).rename(
+    by_province = an.by_group(sizes, where["province"], how="median", top=an.MAX_UNITS,
+                              min_items=an.MIN_GROUP_ITEMS).rename(
         columns={"items": "jurisdictions"})
     by_province.index = an.province_labels(by_province.index, corpus.lexicon)
     display(by_level)

@@ -82,14 +82,15 @@ say("{found} found, in {k:,} of the {u:,} units. The most widespread, reported i
 # %% [markdown]
 # Practice by unit: with a few units (at most `an.MAX_UNITS`, 30) each unit is a column
 # and a cell counts the cue phrases found. A larger corpus is drawn by province instead:
-# a column per province (the 30 with most units, the others pooled), a cell the share of
-# the province's units that report the practice, and a table gives the same shares by
-# level of jurisdiction.
+# a column per province (the 30 with most units, the others and those with fewer than
+# `an.MIN_GROUP_ITEMS` units pooled: a share over two units is 0 % or 100 %), a cell the
+# share of the province's units that report the practice, and a table gives the same
+# shares by level of jurisdiction.
 
 # %%
 matrix = an.unit_matrix(practices, "practice", corpus.units, values="count", categories=spread["practice"])
 if AT_SCALE:
-    by_province = an.by_group(matrix, places["province"], top=an.MAX_UNITS)
+    by_province = an.by_group(matrix, places["province"], top=an.MAX_UNITS, min_items=an.MIN_GROUP_ITEMS)
     fig, ax = plt.subplots(figsize=(13.0, 8.6))
     an.draw_heatmap(by_province.drop(columns="items").T * 100, ax, fmt="{:.0f}", cmap="Greens",
                     row_labels=[practice_labels[c] for c in matrix.columns],

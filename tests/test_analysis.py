@@ -516,6 +516,15 @@ def test_by_group_shares_sums_and_pools_the_smallest_groups():
         an.by_group(matrix, groups, how="max")
     with pytest.raises(InvalidArgumentError):
         an.by_group(matrix, groups, top=0)
+    # groups of fewer items than min_items are pooled (a share over one unit is 0 % or 100 %);
+    # the unknown group is never pooled
+    pooled = an.by_group(matrix, groups, min_items=2)
+    assert pooled.index.tolist() == ["P", an.UNKNOWN, "other (2)"]
+    assert pooled.loc["other (2)"].tolist() == [2, 0.5, 1.0]
+    assert pooled["items"].sum() == len(matrix)
+    assert an.by_group(matrix, groups, min_items=1).index.tolist() == share.index.tolist()
+    with pytest.raises(InvalidArgumentError):
+        an.by_group(matrix, groups, min_items=0)
 
 
 def test_per_year_keeps_years_with_enough_reports_and_counts_the_rest():
