@@ -103,6 +103,8 @@ evaluation.summary if HAS_GOLD else None
 # * **set D (before)**: 26 pages coded after round 5 and scored with the round-5 rules
 #   before any rule was changed for them (an honest estimate of round 5), then
 #   development data for round 6;
+# * **set C (after)** and **set D (after)**: the same pages scored with the final rules,
+#   which were written in part from their errors: in-sample scores, like set A's after;
 # * **inter-coder agreement**: 10 pages of fresh set 2 coded again by a second coder
 #   who saw neither the first coder's work nor the extractor, scored against the first
 #   coder as the extractor is: how far two readers of the codebook agree, the ceiling
