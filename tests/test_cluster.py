@@ -167,13 +167,8 @@ def _build(corpus: Path, out: Path, *options: str, cwd: Path | None = None, wait
                             cwd=cwd, env=_env(), text=True)
     if not wait:
         return proc
-    try:
-        stdout, stderr = proc.communicate(timeout=WAIT)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait(timeout=30)
-    assert proc.returncode == 0, stderr
+    code, stdout, stderr = _finish(proc)
+    assert code == 0, stderr
     return stdout
 
 
