@@ -815,7 +815,7 @@ def test_proposals_of_the_consultative_conference_are_not_counted(sentence, expe
         # trap: deputies alone stay deputies
         ("提出建议的领衔代表共16人参加座谈。", [("deputies", 16, "人")]),
         # the signers of a motion (N人以上代表联名) are no count
-        ("大会共收到10人以上代表联名提出的议案7件。", [("proposals_received", 7, "件")]),
+        ("会议期间，由12人以上代表联名提交的议案共有7件。", [("proposals_received", 7, "件")]),
         # honours right after the number
         ("对建议办理工作18个先进单位和27名先进个人进行表彰。",
          [("awards", 18, "个"), ("awards", 27, "名")]),
