@@ -247,7 +247,8 @@ class _Rules:
         self.level_blockers = set(places.get("level_blockers", []))
         self.blocker_pairs = {w[i:i + 2] for w in self.level_blockers for i in range(len(w) - 1)}
         self.name_not_contain = tuple(places.get("name_not_contain", []))
-        self.name_suffix_chars = set(places.get("name_suffix_chars", ""))
+        # (a place name never ends with a level suffix nor with a verb of handing over: 72件交 + 市政府)
+        self.name_suffix_chars = set(places.get("name_suffix_chars", "")) | set(places.get("name_not_last", ""))
         self.non_name_words = _non_name_words(tuple(places.get("non_name_pos", [])))
         # (and characters a place name never ends with)
         self.unnameable_last = self.unnameable | self.name_suffix_chars | {w for w in self.stops if len(w) == 1}
@@ -550,6 +551,15 @@ class _Rules:
                 return True
         return False
 
+    def inside_stop(self, text: str, pos: int) -> bool:
+        """True when a stop word of two or more characters holds both ``text[pos - 1]`` and
+        ``text[pos]``: a name cannot open inside it (来自 + 海东市, not 来 + 自海东市)."""
+        for length in range(2, min(self.stop_max, len(text)) + 1):
+            for k in range(max(1, pos + length - len(text)), min(length - 1, pos) + 1):
+                if text[pos - k:pos - k + length] in self.stops:
+                    return True
+        return False
+
     def after_stop_word(self, text: str, pos: int) -> bool:
         """True when a stop word ends right before ``pos``."""
         return any(text[pos - k:pos] in self.stops for k in range(1, min(self.stop_max, pos) + 1))
@@ -629,6 +639,8 @@ class _Rules:
             if bad or name + word in self.not_names:
                 continue
             b = q - length
+            if self.inside_stop(text, b):
+                continue  # (来自海东市: no name 自海东 that opens inside the stop word 来自)
             if self.is_stop_before(text, b) or any(text[b - n:b] in known for n in range(3, min(8, b) + 1)):
                 return b  # (after a stop word, a boundary or a known place: 抚琴街道 + 西南街社区)
         if loose and q >= 2:

@@ -1111,3 +1111,25 @@ def test_party_working_committees_of_offices_staffing_offices_and_responsible_un
         ("agency", "县直机关工委"), ("agency", "县编办"), ("agency", "相关负责单位")]
     # trap: the abbreviation needs a level prefix
     assert surfaces("加强编办工作", WANGJIANG, "agency") == []
+
+
+def test_a_party_committee_before_a_government_is_no_place_name():
+    assert [m[:2] for m in found("为县委县政府科学决策提供参考", WANGJIANG)] == [
+        ("agency", "县委"), ("agency", "县政府")]
+    assert found("为县委县政府科学决策提供参考", WANGJIANG)[1][2] == "望江县人民政府"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("其中45件交市政府研究办理", "市政府"),
+    ("以简报的形式交县政府督办落实", "县政府"),
+    ("经分管领导签字后报市政府审定", "市政府"),
+    ("会后送县人民法院备案", "县人民法院"),
+])
+def test_a_verb_of_handing_over_ends_no_place_name(text, surface):
+    assert surfaces(text, WANGJIANG, "agency") == [surface]
+
+
+def test_a_name_does_not_open_inside_a_stop_word():
+    assert surfaces("来自东川市审计局的两位代表", WANGJIANG, "agency") == ["东川市审计局"]
+    # a place name may still open with a verb of handing over (no stop word ends before it)
+    assert surfaces("交口县人大常委会召开会议", WANGJIANG, "congress") == ["交口县人大常委会"]
