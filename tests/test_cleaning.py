@@ -509,3 +509,18 @@ def test_a_paragraph_ending_in_an_ellipsis_without_a_related_heading_stays():
 def test_text_after_a_recommendation_heading_that_is_no_teaser_stays():
     cleaned = clean_text(ARTICLE + "\n文章推荐\n" + BODY_AFTER)
     assert cleaned.text == ARTICLE + "\n" + BODY_AFTER
+
+
+@pytest.mark.parametrize("line", [
+    "| 发文单位:东湖县人民政府办公室 | 成文日期:2021年04月12日 |",
+    "| 标 题: 东湖县人民政府办公室关于做好代表建议办理工作的通知 | |",
+    "发布机构：北岭市人民政府办公室",
+])
+def test_the_issuer_and_title_rows_of_a_document_site_are_furniture(line):
+    cleaned = clean_text(line + "\n" + ARTICLE)
+    assert cleaned.text == ARTICLE
+
+
+def test_a_sentence_about_the_issuing_office_stays():
+    line = "通知由县政府办公室印发，发文单位负责解释。"
+    assert clean_text(line).text == line
