@@ -417,6 +417,8 @@ class _Rules:
         abbreviations = agencies.get("abbreviations") or {}
         self.agency_re = lookahead(list(self.agency_heads) + list(self.departments) + list(abbreviations), shortcuts)
         self.dept_tail_re = lookahead(agencies["department_heads"], shortcuts)
+        self.department_endings = tuple(agencies["department_heads"])
+        self.conjunctions = tuple(chars.conjunctions)
         self.not_department = set(agencies.get("not_department_words", []))
         self.not_department_bodies = tuple(agencies.get("not_department_bodies", []))
         self.attach_heads = set(agencies.get("attach_to_bodies", []))
@@ -430,13 +432,27 @@ class _Rules:
             if shortcuts else Lookahead(sector_pattern)
         self.generic_re = lookahead(self.generic, shortcuts)
         self.congress_owned = frozenset(agencies.get("congress_owned", []))
+        # the units handling a proposal, with their other roles in parentheses
+        roles, nouns = agencies.get("handling_roles") or [], agencies.get("handling_nouns") or []
+        self.role_split_re = self.role_note_re = None
+        if roles and nouns:
+            role, noun = f"(?:{alternation(roles)})", f"(?:{alternation(nouns)})"
+            joiner = f"(?:{alternation(list(chars.enumeration_commas) + list(chars.conjunctions))})"
+            lead = agencies.get("handling_including") or []
+            item = f"{role}{noun}?"
+            inner = (f"(?:{alternation(lead)})?" if lead else "") + f"{item}(?:{joiner}{item})*"
+            # 承办(主办、协办)单位: one mention, canonical 承办单位
+            self.role_split_re = re.compile(f"({role}){paren_open}{inner}{paren_close}({noun})")
+            # 承办单位(含主办、协办单位): the parenthesis glosses the mention before it
+            self.role_note_re = re.compile(f"{role}{noun}({paren_open}{inner}{paren_close})")
+        self.paren_open_re = re.compile(paren_open)
 
         # --- per-head options as tuples, and gates of the finder's fast paths -------
         self.congress_info = {
             head: (head, o["canonical"], o.get("bare", "keep"), bool(o.get("ordinal")),
                    tuple(o.get("not_after", []) or []), o.get("prefix_levels"), o.get("sub_unit"),
                    tuple(o.get("not_before", []) or []), tuple(o.get("only_after", []) or []),
-                   bool(o.get("units")), bool(o.get("joins_congress")))
+                   bool(o.get("units")), bool(o.get("joins_congress")), tuple(o.get("offices", []) or []))
             for head, o in self.congress_heads.items()}
         self.inherit_adjacent = self.inherit_after + ("",)
         self.agency_info: dict[str, tuple] = {  # (branch, template, bare, not_before, prefix_levels, multi, level)
@@ -450,6 +466,9 @@ class _Rules:
             self.agency_info[head] = (o["branch"], o["canonical"], o.get("bare", "keep"),
                                       tuple(o.get("not_before", []) or []), o.get("prefix_levels"), o.get("multi"),
                                       o.get("level", ""))
+        # a bare head right after one of these words means the institution in general (党和政府)
+        self.agency_generic_after = {head: tuple(o["generic_after"]) for head, o in self.agency_heads.items()
+                                     if o.get("generic_after")}
         # every group (group_re, bare_group_re) holds a group word or 小组
         group_gate = word_gate(list(self.groups) + [self.group_noun]) if shortcuts else None
         self.group_gate = re.compile(group_gate) if group_gate is not None else None
@@ -478,6 +497,8 @@ class _Rules:
                  self.station_re, self.brand_re, self.agency_re, self.dept_tail_re, self.sector_re, self.generic_re]
         gates = [x.gate.pattern if x.gate is not None else None for x in parts if x is not None]
         gates.append(group_gate)
+        if self.role_split_re is not None:
+            gates.append(self.role_split_re.pattern)
         # The gates are joined flat (a|b|c, not (?:a)|(?:b)): alternatives that open
         # with a literal let the regex engine skip to their first characters. The
         # quoted-brand patterns open with a quote and are tried only when the text
@@ -955,8 +976,10 @@ class _Finder(_Places):
             h = m.start()
             g = m.group(1)
             (head, template, bare, ordinal, not_after, allowed, sub_unit, not_before, only_after, units,
-             joins) = infos.get(g) or infos[norm_paren(g)]
+             joins, offices) = infos.get(g) or infos[norm_paren(g)]
             e = h + len(head)
+            if offices and self.office_committee(h, e, template, offices):
+                continue
             if not_after and text.endswith(not_after, max(0, h - 6), h):
                 continue
             if not_before and text.startswith(not_before, e):
@@ -970,6 +993,19 @@ class _Finder(_Places):
                     self.join_congress_before(cands[-1])
                 if units:
                     self.committee_unit(cands[-1])
+
+    def office_committee(self, h: int, e: int, template: str, offices: tuple) -> bool:
+        """矿山集街道 + 办事处 + 人大工委: the township's office written between the township
+        and its working committee belongs to the committee's span (one congress body,
+        canonical the township's committee). True when such a candidate was added."""
+        text = self.text
+        for word in offices:
+            if text.endswith(word, 0, h):
+                p = self.prefix(h - len(word), short=True)
+                if p.kind in ("named", "short", "level") and p.level == "township":
+                    self.add(p.start, e, "congress", template.format(place=self.place_of(p)), p.level, "congress")
+                    return True
+        return False
 
     def congress_head(self, h: int, e: int, head: str, template: str, bare: str, ordinal: bool, allowed,
                       sub_unit) -> None:
@@ -1670,7 +1706,10 @@ class _Finder(_Places):
             if kind == "none":
                 if bare == "never":
                     continue
-                if bare == "self":
+                generic_after = r.agency_generic_after.get(head) if bare == "self" else None
+                if generic_after and text.endswith(generic_after, 0, h):
+                    self.add(h, e, "agency", head, "", branch)  # (党和政府: the government in general)
+                elif bare == "self":
                     place = self.own_place
                     canonical = template.format(place=place) if place else head
                     self.add(h, e, "agency", canonical, self.own_level if place else "", branch)
@@ -1684,18 +1723,32 @@ class _Finder(_Places):
             else:
                 self.add(p.start, e, "agency", template.format(place=self.place_of(p)), p.level, branch)
         self.unlisted_departments()
+        notes = ()
+        if r.role_split_re is not None and r.paren_open_re.search(text) is not None:
+            for m in r.role_split_re.finditer(text):  # 承办(主办、协办)单位
+                word = m.group(1) + m.group(2)
+                self.add(m.start(), m.end(), "agency", r.generic_canonical.get(word, word), "",
+                         r.generic.get(word, "department"))
+            notes = [m.span(1) for m in r.role_note_re.finditer(text)]  # 承办单位(含主办、协办单位)
         congress_ends = None
         for m in r.generic_re.finditer(text):
             word = m.group(1)
+            if notes and any(a < m.start() < b for a, b in notes):
+                continue  # (the roles in the gloss are the mention before it)
             if word in r.congress_owned:  # 市人大常委会有关部门: the congress's own departments
                 if congress_ends is None:
                     congress_ends = {}
-                    for c_start, c_end, c_type, c_canon, c_level, _ in self.cands:
-                        if c_type == "congress" and (c_end not in congress_ends or c_start < congress_ends[c_end][0]):
-                            congress_ends[c_end] = (c_start, c_canon, c_level)
+                    for c_start, c_end, c_type, c_canon, c_level, c_branch in self.cands:
+                        owner = c_type == "congress" or (c_type == "agency" and c_branch == "party")
+                        if owner and (c_end not in congress_ends or c_start < congress_ends[c_end][0]):
+                            congress_ends[c_end] = (c_start, c_type, c_level, c_canon)
                 body = congress_ends.get(m.start())
                 if body is not None:
-                    self.add(body[0], m.start() + len(word), "congress", body[1] + word, body[2], "congress")
+                    # (市委有关部门: a Party committee's own departments, one agency; canonical as written)
+                    end = m.start() + len(word)
+                    canonical = body[3] + word if body[1] == "congress" \
+                        else norm_paren(text[body[0]:end])
+                    self.add(body[0], end, body[1], canonical, body[2], body[1] if body[1] == "congress" else "party")
                     continue
             self.add(m.start(), m.start() + len(word), "agency", r.generic_canonical.get(word, word), "",
                      r.generic[word])
@@ -1709,8 +1762,11 @@ class _Finder(_Places):
                 self.add(m.start(), m.start() + len(word), "agency", place + word, level if place else "",
                          "department")
 
-    def unlisted_departments(self) -> None:
-        """``<level prefix><2–6 chars>局`` (市数据局) that the department list lacks."""
+    def department_tails(self):
+        """Each ``(t, tail)`` of a department ending (局, 厅 …) that no ``not_department_words``
+        word holds (大局, 格局), with the bodies of 2–6 characters before it that may name a
+        department: ``(b, body)``, nearest first, up to a breaker, a congress or deputy word or a
+        body that is no state organ (政协)."""
         text, r = self.text, self.r
         for m in r.dept_tail_re.finditer(text):
             t = m.start()
@@ -1718,6 +1774,7 @@ class _Finder(_Places):
             if any(text[t - k:t + len(tail) + j] in r.not_department for k in (0, 1, 2, 3) for j in (0, 1)
                    if t - k >= 0):
                 continue
+            bodies = []
             for length in range(2, 7):
                 b = t - length
                 if b <= 0:
@@ -1726,9 +1783,39 @@ class _Finder(_Places):
                 if not _CJK_RE.match(body[0]) or body[0] in r.breakers or r.congress_word in body \
                         or r.deputy_word in body or any(w in body for w in r.not_department_bodies):
                     break
+                bodies.append((b, body))
+            yield t, tail, bodies
+
+    def unlisted_departments(self) -> None:
+        """``<level prefix><2–6 chars>局`` (市数据局) that the department list lacks."""
+        for t, tail, bodies in self.department_tails():
+            for b, body in bodies:
                 p = self.prefix(b)
                 if p.kind in ("level", "named"):
                     self.add(p.start, t + len(tail), "agency", self.place_of(p) + body + tail, p.level, "department")
+                    break
+
+    def enumerated_departments(self) -> None:
+        """An unlisted ``<2–6 chars>局`` without a prefix that follows a department or a
+        government office in an enumeration (交通运输局、水利局、电力局; 市政府办公室、督查局)
+        is a department of the same government: the unit's own, as a listed department
+        standing alone is (``standalone``)."""
+        text, r = self.text, self.r
+        if not any(c in text for c in r.enumeration_commas):
+            return
+        ends = {c[1] for c in self.cands if c[2] == "agency" and c[5] in ("department", "government")}
+        if not ends:
+            return
+        place, level = self.own_place, self.own_level
+        for t, tail, bodies in self.department_tails():
+            for b, body in bodies:
+                if any(w in body for w in r.conjunctions) or any(w in body for w in r.department_endings):
+                    break  # (交通局和医保局: two departments, no body 交通局和医保)
+                if text[b - 1] in r.enumeration_commas and b - 1 in ends:
+                    if self.prefix(b).kind == "none":
+                        self.add(b, t + len(tail), "agency", place + body + tail, level if place else "",
+                                 "department")
+                        ends.add(t + len(tail))
                     break
 
     def attach_party_groups(self) -> None:
@@ -1775,6 +1862,7 @@ class _Finder(_Places):
         self.stations()
         self.agencies()
         self.attach_party_groups()
+        self.enumerated_departments()
         cands = self.cands
         if not cands:
             return []

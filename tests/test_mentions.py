@@ -1133,3 +1133,46 @@ def test_a_name_does_not_open_inside_a_stop_word():
     assert surfaces("来自东川市审计局的两位代表", WANGJIANG, "agency") == ["东川市审计局"]
     # a place name may still open with a verb of handing over (no stop word ends before it)
     assert surfaces("交口县人大常委会召开会议", WANGJIANG, "congress") == ["交口县人大常委会"]
+
+
+def test_unlisted_bureaus_in_a_list_of_departments():
+    ms = found("水利局、农业农村局、气象局负责同志列席会议", WANGJIANG)
+    assert [m[1] for m in ms] == ["水利局", "农业农村局", "气象局"]
+    assert ms[2][2] == "望江县气象局"
+    assert surfaces("县政府办公室、督查局联合督办", WANGJIANG, "agency") == ["县政府办公室", "督查局"]
+    # traps: 局 in a word that is no bureau; a bureau-like word that follows no department
+    assert surfaces("县财政局、服务大局", WANGJIANG, "agency") == ["县财政局"]
+    assert surfaces("会议、气象局", WANGJIANG, "agency") == []
+
+
+def test_handling_units_with_their_roles_in_parentheses():
+    assert found("各承办(牵头、配合)单位要按时答复", WANGJIANG) == [
+        ("agency", "承办(牵头、配合)单位", "承办单位")]
+    assert found("各主办单位(含会办单位)要认真研究", WANGJIANG) == [("agency", "主办单位", "主办单位")]
+    # trap: a bracket that names no role leaves the word alone
+    assert surfaces("各承办单位(共12家)要按时答复", WANGJIANG, "agency") == ["承办单位"]
+
+
+def test_a_street_office_before_its_working_committee_is_one_congress_body():
+    assert found("城东街道办事处人大工委召开代表座谈会", WANGJIANG)[0] == (
+        "congress", "城东街道办事处人大工委", "城东街道人大工委")
+    # trap: separated by a conjunction the office stays an agency
+    assert [m[0] for m in found("街道办事处和人大工委联合开展活动", WANGJIANG)] == ["agency", "congress"]
+
+
+def test_collective_agencies_of_townships_zones_and_field_offices():
+    assert found("加强与乡直部门的沟通", WANGJIANG) == [("agency", "乡直部门", "乡直部门")]
+    assert surfaces("园区党工委书记、管委会主任出席", WANGJIANG, "agency") == ["党工委", "管委会"]
+    assert surfaces("请县综合行政执法大队依法处理", WANGJIANG, "agency") == ["县综合行政执法大队"]
+    assert surfaces("代表对乡(镇)站所开展评议", WANGJIANG, "agency") == ["乡(镇)站所"]
+
+
+def test_a_party_committees_departments_and_the_party_organisation():
+    assert found("交由县委有关部门办理", WANGJIANG) == [("agency", "县委有关部门", "县委有关部门")]
+    # trap: 党组织 (a Party organisation) holds no Party group
+    assert surfaces("发挥基层党组织的战斗堡垒作用", WANGJIANG, "agency") == []
+
+
+def test_the_party_and_the_government_in_general():
+    assert found("代表是党和政府联系群众的纽带", WANGJIANG) == [("deputy", "代表", "人大代表"), ("agency", "政府", "政府")]
+    assert found("推动政府解决停车难题", WANGJIANG) == [("agency", "政府", "望江县人民政府")]
