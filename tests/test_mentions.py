@@ -1176,3 +1176,11 @@ def test_a_party_committees_departments_and_the_party_organisation():
 def test_the_party_and_the_government_in_general():
     assert found("代表是党和政府联系群众的纽带", WANGJIANG) == [("deputy", "代表", "人大代表"), ("agency", "政府", "政府")]
     assert found("推动政府解决停车难题", WANGJIANG) == [("agency", "政府", "望江县人民政府")]
+
+
+def test_a_bare_presidium_is_the_congress_presidium():
+    assert found("镇人大代表将群众的诉求提交主席团研究", QINGSHAN)[-1] == ("congress", "主席团", "青山镇人大主席团")
+    assert found("议案审查意见将提请大会主席团审议", WANGJIANG) == [("congress", "大会主席团", "望江县人大主席团")]
+    # traps: the presidium of the political consultative conference or of a Party congress
+    assert surfaces("县政协主席团召开第三次会议", WANGJIANG, "congress") == []
+    assert "主席团" not in surfaces("中共望江县第九次代表大会主席团举行会议", WANGJIANG, "congress")
