@@ -1195,3 +1195,13 @@ def test_a_work_platform_is_a_station_only_when_it_sums_up_the_deputies_platform
     assert surfaces("各村建立“代表微信群、钉钉群”等工作平台,方便群众反映问题。", WANGJIANG, "station") == ["工作平台"]
     for text in ("打造全面、准确的工作平台。", "利用微信、抖音等工作平台宣传代表风采。", "组织代表参观图书馆、文化馆等活动中心。"):
         assert surfaces(text, WANGJIANG, "station") == []
+
+
+@pytest.mark.parametrize("text, station", [
+    ("怎样才能用好代表联络站收集民意?", "代表联络站"),
+    ("建强代表家站 服务群众", "代表家站"),
+    ("要进一步规范人大代表联络站的日常运行。", "人大代表联络站"),
+    ("组织代表学习人大代表联系群众活动室建设经验。", "人大代表联系群众活动室"),
+])
+def test_verbs_of_running_a_station_stay_outside_its_span(text, station):
+    assert surfaces(text, WANGJIANG, "station") == [station]
