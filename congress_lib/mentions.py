@@ -881,16 +881,17 @@ class _Places:
                 return _Prefix(s, "multi", text[s:pos], "", "multi")
         return _Prefix(start, "multi", text[start:pos], "", "multi")
 
-    def outer_places(self, s: int, level: str = "township") -> int:
+    def outer_places(self, s: int, level: str = "township", top: int = 0) -> int:
         """Extend a named place leftwards over the places it lies in (相山区 + 相南街道).
 
-        Only places of a higher level than the one already read are taken.
+        Only places of a higher level than the one already read are taken, and none above
+        the rank ``top`` (``_RANK``: 0 takes every level).
         """
         text, r = self.text, self.r
         for _ in range(2):
             for suffix in r.suffixes_ending(text[s - 1:s] if s else ""):
                 outer = r.suffixes[suffix]
-                if text.endswith(suffix, 0, s) and _RANK.get(outer, 9) < _RANK.get(level, 9):
+                if text.endswith(suffix, 0, s) and top <= _RANK.get(outer, 9) < _RANK.get(level, 9):
                     q = s - len(suffix)
                     t = r.name_before(text, q, suffix, self.known)
                     if t != -1:
@@ -943,6 +944,7 @@ class _Finder(_Places):
         super().__init__(text, jur, rules)
         self.cands: list[tuple[int, int, str, str, str, str]] = []
         self.earlier = earlier
+        self.name_start = -1  # where the own name of the station station_left read starts (see there)
         self.titles = [(m.start(), m.end()) for m in rules.title_re.finditer(text)] \
             if rules.title_open_re.search(text) is not None else []
 
@@ -1284,7 +1286,8 @@ class _Finder(_Places):
                 canonical, level = office_tails[text[start:end]]
                 self.add(start, end, "congress", canonical, level, "congress")
                 continue
-            canonical = norm_paren(text[start:e]) + canon_tail  # a trailing (站) is dropped
+            own = self.name_start if named and start <= self.name_start < h else start  # (廉江市 + 塘蓬镇…)
+            canonical = norm_paren(text[own:e]) + canon_tail  # a trailing (站) is dropped
             if quoted_qual != -1:
                 canonical = "".join(ch for ch in canonical if ch not in r.quote_pairs and ch not in r.close_quotes)
             if not named:
@@ -1541,6 +1544,7 @@ class _Finder(_Places):
         """
         text, r = self.text, self.r
         pos, level, chain = h, "", ""
+        self.name_start = -1
         qual_chars, qual_ends = r.qual_chars, r.qual_ends
         for _ in range(4):
             lo = max(0, pos - _WINDOW)
@@ -1576,6 +1580,9 @@ class _Finder(_Places):
                             s = numbered
                         if s != -1:
                             suffix = norm_paren(first.group(0))
+                            # the station's own name starts at its township, street or village:
+                            # the county, city and province before it are its address
+                            self.name_start = self.outer_places(s, r.suffixes[suffix], _RANK["township"])
                             return self.outer_places(s, r.suffixes[suffix]), True, \
                                 level or r.station_levels.get(suffix, ""), chain
                     # a chain opening with an organisation noun takes its name (医疗 + 行业…)

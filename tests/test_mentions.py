@@ -1205,3 +1205,16 @@ def test_a_work_platform_is_a_station_only_when_it_sums_up_the_deputies_platform
 ])
 def test_verbs_of_running_a_station_stay_outside_its_span(text, station):
     assert surfaces(text, WANGJIANG, "station") == [station]
+
+
+def test_a_named_stations_canonical_name_starts_at_its_own_township_or_village():
+    # the county and city before the township are the address: in the span, not the name
+    assert found("平阳县鳌江镇人大代表联络站揭牌。", WANGJIANG) == [
+        ("station", "平阳县鳌江镇人大代表联络站", "鳌江镇人大代表联络站")]
+    assert found("来到坡头区乾塘镇人大代表中心联络站参观。", WANGJIANG)[0] == (
+        "station", "坡头区乾塘镇人大代表中心联络站", "乾塘镇人大代表中心联络站")
+    assert found("来到湛江市乾塘镇人大代表中心联络站参观。", WANGJIANG)[0][2] == "乾塘镇人大代表中心联络站"
+    # a township above a village stays in the name; a place alone keeps its name
+    assert found("铜陵镇码头村人大代表联络点今天开放。", WANGJIANG)[0][2] == "铜陵镇码头村人大代表联络点"
+    assert found("平阳县人大代表联络站揭牌。", WANGJIANG)[0][2] == "平阳县人大代表联络站"
+    assert found("青礁村活动站开放。", WANGJIANG) == [("station", "青礁村活动站", "青礁村活动站")]
