@@ -108,6 +108,7 @@ MENTION_TYPES = ("station", "deputy", "agency", "congress")
 _TYPE_ORDER = {t: i for i, t in enumerate(MENTION_TYPES)}
 
 _CJK_RE = re.compile(f"[{CJK}]")
+_ITEM_REACH = 6  # characters of a list's first item read before its first 、 (代表微信群、…)
 _WINDOW = 24  # characters read leftwards for a prefix
 _MEMO_MAX = 200_000  # entries of a memo table before it is emptied
 _RANK = {"national": 0, "provincial": 1, "municipal": 2, "district": 3, "township": 4, "community": 5,
@@ -373,6 +374,12 @@ class _Rules:
         self.brand_heads = frozenset(stations.get("brand_heads", []))
         self.brand_not_names = tuple(stations.get("brand_not_names", []))
         self.refer_back = tuple(stations.get("refer_back", []))
+        self.station_parts = frozenset(stations.get("station_parts", []))
+        # what ends the clause a list of platforms stands in (X、Y等平台)
+        self.clause_stops = frozenset(chars.full_stops + chars.exclamation_and_question_marks + chars.semicolons
+                                      + chars.commas + chars.colons)
+        self.site_words = frozenset(stations.get("site_words", []))
+        self.station_parts |= self.site_words
         setup = alternation(stations["setup_verbs"])
         # the verb may stand a few characters before the quote, but not across a clause
         between = char_class(pair_chars(chars.double_quotes) + chars.full_stops + chars.semicolons + chars.commas,
@@ -387,6 +394,17 @@ class _Rules:
         pieces = stations.get("quoted_pieces", [])
         self.pieces_re = re.compile(f"(?:{brand_open}(?:{alternation(pieces)}){brand_close}){{2,6}}") \
             if pieces else None
+        # pieces that refer back to the stations named before (“家”, “家、站、点”, “两站”, 站(点))
+        self.piece_names = {str(k): str(v) for k, v in (stations.get("piece_names") or {}).items()}
+        self.piece_ref_re = self.piece_alt_re = None
+        if self.piece_names:
+            one = char_class("".join(self.piece_names))
+            joiner = char_class("".join(stations.get("piece_joiners", [])))
+            numeral = char_class("".join(stations.get("piece_numerals", [])))
+            group = f"{brand_open}(?:{one}(?:{joiner}?{one}){{0,3}}|{numeral}{one}){brand_close}"
+            self.piece_ref_re = re.compile(f"{group}(?:\\s*{group}){{0,5}}")
+            self.piece_group_re = re.compile(group)
+            self.piece_alt_re = re.compile(f"{one}[(（]{one}[)）]")
         self.deputy_venue_re = re.compile(
             f"{brand_open}((?:{congress_word})?{re.escape(self.deputy_word)}[{CJK}]{{0,6}}"
             f"(?:{alternation(stations['brand_endings'])})){brand_close}")
@@ -509,7 +527,10 @@ class _Rules:
             self.any_re = re.compile("|".join(gates + [re.escape(self.named_head)]))
             self.quotes_re = re.compile("|".join(
                 [self.quoted_re.pattern, self.deputy_venue_re.pattern]
-                + ([self.pieces_re.pattern] if self.pieces_re is not None else [])))
+                + ([self.pieces_re.pattern] if self.pieces_re is not None else [])
+                + ([self.piece_ref_re.pattern] if self.piece_ref_re is not None else [])))
+            if self.piece_alt_re is not None:
+                self.any_re = re.compile(f"{self.any_re.pattern}|{self.piece_alt_re.pattern}")
 
     # ------------------------------------------------------------------ places
     def level_of(self, name: str) -> str:
@@ -893,16 +914,17 @@ class _Places:
                 return _Prefix(s, "multi", text[s:pos], "", "multi")
         return _Prefix(start, "multi", text[start:pos], "", "multi")
 
-    def outer_places(self, s: int, level: str = "township") -> int:
+    def outer_places(self, s: int, level: str = "township", top: int = 0) -> int:
         """Extend a named place leftwards over the places it lies in (相山区 + 相南街道).
 
-        Only places of a higher level than the one already read are taken.
+        Only places of a higher level than the one already read are taken, and none above
+        the rank ``top`` (``_RANK``: 0 takes every level).
         """
         text, r = self.text, self.r
         for _ in range(2):
             for suffix in r.suffixes_ending(text[s - 1:s] if s else ""):
                 outer = r.suffixes[suffix]
-                if text.endswith(suffix, 0, s) and _RANK.get(outer, 9) < _RANK.get(level, 9):
+                if text.endswith(suffix, 0, s) and top <= _RANK.get(outer, 9) < _RANK.get(level, 9):
                     q = s - len(suffix)
                     t = r.name_before(text, q, suffix, self.known)
                     if t != -1:
@@ -955,6 +977,7 @@ class _Finder(_Places):
         super().__init__(text, jur, rules)
         self.cands: list[tuple[int, int, str, str, str, str]] = []
         self.earlier = earlier
+        self.name_start = -1  # where the own name of the station station_left read starts (see there)
         self.titles = [(m.start(), m.end()) for m in rules.title_re.finditer(text)] \
             if rules.title_open_re.search(text) is not None else []
 
@@ -1304,13 +1327,15 @@ class _Finder(_Places):
                 # “社情民意”示范点 → the head alone, named by the quote
                 self.add(h, end, "station", quoted + head + canon_tail, level, "station")
                 continue
-            if needs and not named and not any(w in chain for w in needs):
+            if needs and not named and not any(w in chain for w in needs) and not (
+                    head in r.body_platform_heads and self.listed_needs(start, needs)):
                 continue
             if not named and text[start:end] in office_tails:  # the bare name of an office named in the text
                 canonical, level = office_tails[text[start:end]]
                 self.add(start, end, "congress", canonical, level, "congress")
                 continue
-            canonical = norm_paren(text[start:e]) + canon_tail  # a trailing (站) is dropped
+            own = self.name_start if named and start <= self.name_start < h else start  # (廉江市 + 塘蓬镇…)
+            canonical = norm_paren(text[own:e]) + canon_tail  # a trailing (站) is dropped
             if quoted_qual != -1:
                 canonical = "".join(ch for ch in canonical if ch not in r.quote_pairs and ch not in r.close_quotes)
             if not named:
@@ -1320,8 +1345,24 @@ class _Finder(_Places):
             if r.list_marker and text.endswith(r.list_marker, 0, start):
                 self.listed_names(start - len(r.list_marker))
         self.brands()
+        handled = self.piece_references() if r.piece_ref_re is not None else ()
         if r.pieces_re is not None or r.quoted_qualifiers:
-            self.quoted_stations()
+            self.quoted_stations(handled)
+
+    def listed_needs(self, start: int, needs) -> bool:
+        """True when the platform at ``start`` sums up a list (X、Y等 + 工作平台) whose items
+        hold one of ``needs`` (代表微信群、QQ群等工作平台: the deputies' platforms). The items
+        run from a few characters before the clause's first 、 (or before the marker)."""
+        text, r = self.text, self.r
+        if not r.list_marker or not text.endswith(r.list_marker, 0, start):
+            return False
+        end = start - len(r.list_marker)
+        b = end
+        while b > 0 and text[b - 1] not in r.clause_stops:
+            b -= 1
+        first = next((i for i in range(b, end) if text[i] in r.enumeration_commas), end)
+        items = text[max(b, first - _ITEM_REACH):end]
+        return any(w in items for w in needs)
 
     def congress_offices(self, matches: list) -> tuple[dict, dict]:
         """Rooms owned by a congress organ: a room head (联络室, 工作室) right after a congress
@@ -1357,7 +1398,52 @@ class _Finder(_Places):
                 break
         return offices, tails
 
-    def quoted_stations(self) -> None:
+    def piece_antecedent(self, pos: int, piece: str) -> tuple[str, str] | None:
+        """The station a piece (家, 站 …) at ``pos`` refers back to: the latest station named
+        before it whose canonical name ends with the piece, in this text or an earlier one of
+        the unit, as (canonical, level); None if none."""
+        best = None
+        for s, e, t, c, lv, _ in self.cands:
+            if t == "station" and e <= pos and c.endswith(piece) and (best is None or (e, e - s) > best[0]):
+                best = ((e, e - s), c, lv)
+        if best is not None:
+            return best[1], best[2]
+        return self.earlier.get(piece) if self.earlier else None
+
+    def piece_references(self) -> set[tuple[int, int]]:
+        """Pieces that refer back to the stations named before (docs/codebook.md §3.1, a bare
+        head referring back): a quoted piece or list of pieces (“家”, “家、站、点”, “家” “站”),
+        a piece with a parenthesised alternative (站(点)), pieces written together or counted
+        in one quote (“点站”, “两站”). When one piece of a run names the head of a station
+        named before, every piece is a station: one mention each with that station's
+        canonical name (else the piece's name in the lexicon); pieces written together or
+        counted are one collective station. Returns the runs taken (opening, closing quote)."""
+        text, r = self.text, self.r
+        names = r.piece_names
+        handled = set()
+        for m in r.piece_ref_re.finditer(text):
+            found = {p: self.piece_antecedent(m.start(), p) for p in set(m.group(0)) if p in names}
+            if not any(found.values()):
+                continue
+            handled.add((m.start(), m.end()))
+            for g in r.piece_group_re.finditer(text, m.start(), m.end()):
+                inner_s, inner_e = g.start() + 1, g.end() - 1
+                inner = text[inner_s:inner_e]
+                if len(inner) > 1 and all(ch in names for ch in inner) or inner[0] not in names:
+                    if not text.startswith(r.not_brand_after, g.end()):  # (“一站”模式: a method)
+                        self.add(inner_s, inner_e, "station", inner, "", "station")  # (“点站”, “两站”: collective)
+                    continue
+                for i in range(inner_s, inner_e):
+                    if text[i] in names:
+                        canonical, level = found.get(text[i]) or (names[text[i]], "")
+                        self.add(i, i + 1, "station", self.resolve_station(canonical, i), level, "station")
+        for m in r.piece_alt_re.finditer(text):  # 站(点), 室(站): the piece, the alternative in the span
+            named = self.piece_antecedent(m.start(), text[m.start()])
+            if named is not None:
+                self.add(m.start(), m.end(), "station", self.resolve_station(named[0], m.start()), named[1], "station")
+        return handled
+
+    def quoted_stations(self, handled=()) -> None:
         """Stations written in double quotes, joined with what qualifies them.
 
         Quoted one-character pieces together name the deputies' platforms (“家”“站”: the
@@ -1373,7 +1459,8 @@ class _Finder(_Places):
         quoted: list[tuple[int, int]] = []  # (opening quote, after the closing quote)
         if r.pieces_re is not None:
             for m in r.pieces_re.finditer(text):
-                quoted.append((m.start(), m.end()))
+                if not any(a <= m.start() < b for a, b in handled):  # (pieces that refer back: taken)
+                    quoted.append((m.start(), m.end()))
         for s, e, t, _, _, _ in list(self.cands):
             if t == "station" and s > 0 and e < len(text) and pairs.get(text[s - 1]) == text[e]:
                 quoted.append((s - 1, e + 1))
@@ -1435,6 +1522,11 @@ class _Finder(_Places):
         if not (h == 0 or text[h - 1] in r.punct or r.after_stop_word(text, h) or text[h - 2:h] in r.non_name_words
                 or text.endswith(r.refer_back, 0, h)):
             return  # (名师工作室: a name before the head, no station of this text)
+        if head in r.station_parts:  # (站点, 总站, 接待室: the sites or a part of the stations named)
+            if any(c[2] == "station" and c[1] <= h or c[2] == "deputy" and head in r.site_words for c in self.cands) \
+                    or self.earlier:  # (站点: also the sites where the deputies of the sentence are found)
+                self.add(h, end, "station", head, "", "station")
+            return
         for c in reversed(self.cands):
             if c[2] == "station" and c[1] <= h and text.endswith(head, c[0], c[1]):
                 self.add(h, end, "station", c[3], c[4], "station")
@@ -1500,6 +1592,7 @@ class _Finder(_Places):
         """
         text, r = self.text, self.r
         pos, level, chain = h, "", ""
+        self.name_start = -1
         qual_chars, qual_ends = r.qual_chars, r.qual_ends
         for _ in range(4):
             lo = max(0, pos - _WINDOW)
@@ -1535,6 +1628,9 @@ class _Finder(_Places):
                             s = numbered
                         if s != -1:
                             suffix = norm_paren(first.group(0))
+                            # the station's own name starts at its township, street or village:
+                            # the county, city and province before it are its address
+                            self.name_start = self.outer_places(s, r.suffixes[suffix], _RANK["township"])
                             return self.outer_places(s, r.suffixes[suffix]), True, \
                                 level or r.station_levels.get(suffix, ""), chain
                     # a chain opening with an organisation noun takes its name (医疗 + 行业…)
@@ -1944,7 +2040,7 @@ class MentionFinder:
         """Record the stations of ``found`` in ``earlier`` for the next texts of the unit: by
         each station head the surface ends with, the canonical name and level (the latest
         station wins). One dictionary update per station: linear in the text."""
-        heads = self.rules.station_info
+        heads, pieces = self.rules.station_info, self.rules.piece_names
         for m in found:
             if m["type"] != "station":
                 continue
@@ -1952,6 +2048,8 @@ class MentionFinder:
             for k in range(2, min(len(surface), 7) + 1):
                 if surface[-k:] in heads:
                     earlier[surface[-k:]] = (m["canonical"], m.get("level", "") or "")
+            if m["canonical"][-1:] in pieces:  # (for a piece that refers back: “家” → 代表之家)
+                earlier[m["canonical"][-1]] = (m["canonical"], m.get("level", "") or "")
 
 
 def find_mentions(text: str, jurisdiction: Jurisdiction | None = None, lexicon=None, *,

@@ -1184,3 +1184,110 @@ def test_a_bare_presidium_is_the_congress_presidium():
     # traps: the presidium of the political consultative conference or of a Party congress
     assert surfaces("县政协主席团召开第三次会议", WANGJIANG, "congress") == []
     assert "主席团" not in surfaces("中共望江县第九次代表大会主席团举行会议", WANGJIANG, "congress")
+
+
+# ------------------------------------------------- stations: pieces, parts, new heads
+
+
+def _stations_in_unit(sentences, jur=WANGJIANG):
+    """The station mentions of each sentence of one unit, as the pipeline finds them."""
+    finder = MentionFinder.from_lexicon()
+    earlier: dict = {}
+    out = []
+    for text in sentences:
+        got = finder.find(text, jur, earlier=earlier)
+        finder.remember(got, earlier)
+        out.append([(m["surface"], m["canonical"]) for m in got if m["type"] == "station"])
+    return out
+
+
+def test_quoted_pieces_refer_back_to_the_stations_named_before_one_mention_each():
+    first, second, third = _stations_in_unit([
+        "全县各乡镇都建起了“代表之家”,村里设立了人大代表联络站。",
+        "县人大常委会把“家、站、点”连成一张网,为每个“家”配发学习资料。",
+        "对“家” “站” “点”分别制定工作规范。",
+    ])
+    assert first == [("代表之家", "代表之家"), ("人大代表联络站", "人大代表联络站")]
+    # a list in one quote is split: each piece is a bare head referring back; 点 names no
+    # station before and takes the lexicon's name
+    assert second == [("家", "代表之家"), ("站", "人大代表联络站"), ("点", "联系点"), ("家", "代表之家")]
+    # pieces each in its own quote, with spaces between them: one mention each
+    assert third == [("家", "代表之家"), ("站", "人大代表联络站"), ("点", "联系点")]
+
+
+def test_pieces_with_an_alternative_written_together_or_counted_refer_back():
+    got = _stations_in_unit([
+        "全区建成立法联系点6个和代表工作室40个。",
+        "选民可以直接到室(站)反映意见。",
+        "推动“点室”融合发展,“两室”统一挂牌。",
+    ])
+    assert got[1] == [("室(站)", "代表工作室")]
+    assert got[2] == [("点室", "点室"), ("两室", "两室")]
+
+
+@pytest.mark.parametrize("sentences", [
+    ["做到“站”得稳、“点”得准。"],  # no station named before
+    ["全县建成代表联络站20个。", "采取“一站两点”模式推进。"],  # counted pieces naming a method
+    ["他家门口新开了一家超市。", "大家都说“家”的味道最好。"],
+])
+def test_quoted_piece_traps_without_a_station_they_refer_to(sentences):
+    assert all(ms == [] for ms in _stations_in_unit(sentences)[-1:])
+
+
+def test_adjacent_quoted_pieces_without_a_station_named_before_stay_one_collective_station():
+    assert _stations_in_unit(["各“家”“站”每月开放两次。"]) == [[("“家”“站”", "家站")]]
+
+
+def test_sites_head_stations_and_rooms_of_stations_named_before():
+    got = _stations_in_unit([
+        "东城街道人大代表联络站下设总站和三个社区分站。",
+        "走进联络站,宽敞的接待室里摆放着代表公示牌。",
+        "县里统一设置站点,联络总站设置有接待室、阅览室。",
+    ])
+    assert ("总站", "总站") in got[0] and ("社区分站", "社区分站") in got[0]
+    assert ("接待室", "接待室") in got[1]
+    assert ("站点", "站点") in got[2] and ("接待室", "接待室") in got[2]
+
+
+@pytest.mark.parametrize("text", ["市区新增公交停车站点30处。", "信访接待室设在办公楼一楼。", "“小站点”连着大民生。",
+                                  "打造全面、高效的工作平台。"])
+def test_sites_rooms_and_work_platforms_traps(text):
+    # no station named before: the sites, a room or a generic work platform are no station
+    assert surfaces(text, WANGJIANG, "station") == []
+
+
+def test_work_points_and_stations_linking_deputies_with_the_people():
+    assert found("在东湖社区人大代表工作点,代表们接待了居民。", WANGJIANG)[0] == (
+        "station", "东湖社区人大代表工作点", "东湖社区人大代表工作点")
+    got = _stations_in_unit(["北门街道人大代表联民工作站去年挂牌。", "工作站每周三开放。"])
+    assert got == [[("北门街道人大代表联民工作站", "北门街道人大代表联民工作站")],
+                   [("工作站", "北门街道人大代表联民工作站")]]
+
+
+def test_a_work_platform_is_a_station_only_when_it_sums_up_the_deputies_platforms():
+    assert surfaces("各村建立“代表微信群、钉钉群”等工作平台,方便群众反映问题。", WANGJIANG, "station") == ["工作平台"]
+    for text in ("打造全面、准确的工作平台。", "利用微信、抖音等工作平台宣传代表风采。", "组织代表参观图书馆、文化馆等活动中心。"):
+        assert surfaces(text, WANGJIANG, "station") == []
+
+
+@pytest.mark.parametrize("text, station", [
+    ("怎样才能用好代表联络站收集民意?", "代表联络站"),
+    ("建强代表家站 服务群众", "代表家站"),
+    ("要进一步规范人大代表联络站的日常运行。", "人大代表联络站"),
+    ("组织代表学习人大代表联系群众活动室建设经验。", "人大代表联系群众活动室"),
+])
+def test_verbs_of_running_a_station_stay_outside_its_span(text, station):
+    assert surfaces(text, WANGJIANG, "station") == [station]
+
+
+def test_a_named_stations_canonical_name_starts_at_its_own_township_or_village():
+    # the county and city before the township are the address: in the span, not the name
+    assert found("平阳县鳌江镇人大代表联络站揭牌。", WANGJIANG) == [
+        ("station", "平阳县鳌江镇人大代表联络站", "鳌江镇人大代表联络站")]
+    assert found("来到坡头区乾塘镇人大代表中心联络站参观。", WANGJIANG)[0] == (
+        "station", "坡头区乾塘镇人大代表中心联络站", "乾塘镇人大代表中心联络站")
+    assert found("来到湛江市乾塘镇人大代表中心联络站参观。", WANGJIANG)[0][2] == "乾塘镇人大代表中心联络站"
+    # a township above a village stays in the name; a place alone keeps its name
+    assert found("铜陵镇码头村人大代表联络点今天开放。", WANGJIANG)[0][2] == "铜陵镇码头村人大代表联络点"
+    assert found("平阳县人大代表联络站揭牌。", WANGJIANG)[0][2] == "平阳县人大代表联络站"
+    assert found("青礁村活动站开放。", WANGJIANG) == [("station", "青礁村活动站", "青礁村活动站")]
