@@ -101,6 +101,7 @@ _COORD_GAP = 12  # at most this many characters between coordinated counts
 _PART_GAP = 24  # at most this many characters between parts of one breakdown
 _UNREAD_NOUN = 4  # Han characters after a count, none a cue word: a noun of its own
 _MIXED_RELATIVE = 10  # joiner + relative clause + 的 between two kinds of people, at most
+_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")  # a personal name in a list before a count
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{0,4}")  # the opening of a rate name before its rate word
 _NUMERAL_START = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]")
 
@@ -871,7 +872,7 @@ def _classify_one(
             people = [t for t in left_tokens if t[2] in cues.people_classes][-2:]
             if people != pair and len(people) == 2 and _relative_between(w, people, cues):
                 pair = people
-        if _mixed_people(w, pair, cues):
+        if _mixed_people(w, pair, cues) and not _names_before(w, q, left_start, cues):
             return cues.mixed_code, candidates
     # Ellipsis: with no noun of its own, a number counts what the previous number
     # with the same unit counted (会议应到委员35人，实到31人), in this sentence or
@@ -1005,6 +1006,21 @@ def _mixed_people(w: str, pair: list[tuple[int, int, str]], cues: IndicatorClass
         return False
     relative = bool(cues.relative_marker) and cues.relative_marker in gap[-3:]
     return 1 <= len(gap) <= 4 or (len(gap) <= _MIXED_RELATIVE and relative)
+
+
+def _names_before(w: str, q: Quantity, left_start: int, cues: IndicatorClassifier) -> bool:
+    """The count stands right after a list of as many short names as it counts, joined by
+    enumeration commas, none of them a cue word (张明、李芳两位代表和居民交流): it sums up
+    the people just named, of the noun after it; what follows the noun is company, not a
+    second kind of people in the count."""
+    if q.value is None or q.value_high is not None or not 2 <= q.value <= 9:
+        return False
+    items = re.split("|".join(map(re.escape, cues.enumeration_commas)) or "(?!)", w[left_start : q.start])
+    names = items[-int(q.value) :]
+    if len(items) < q.value or not all(_NAME.fullmatch(x) for x in names):
+        return False
+    start = q.start - sum(len(x) + 1 for x in names) + 1  # (each comma is one character)
+    return not cues.cue_words(w, start, q.start)
 
 
 def _relative_between(w: str, pair: list[tuple[int, int, str]], cues: IndicatorClassifier) -> bool:

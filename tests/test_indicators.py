@@ -1202,3 +1202,27 @@ def test_proposals_and_cppcc_proposals_counted_together(sentence, expected):
 )  # fmt: skip
 def test_parties_bracketed_stations_districts_and_people_reached(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # resolutions and laws counted are documents
+        ("常委会会议审议通过相关报告并作出决议5项。", [("other", 5.0, "项")]),
+        # trap: reports heard stay activities
+        ("听取审议专项工作报告14项。", [("activities", 14.0, "项")]),
+        # old residential compounds renovated are works done, not places of the jurisdiction
+        ("督促完成5个老旧小区改造。", [("other", 5.0, "个")]),
+        # trap: communities of the jurisdiction stay context
+        ("全街道下辖9个社区。", [("admin_context", 9.0, "个")]),
+        # a floor area in square metres is a building's, not the jurisdiction's
+        ("新建的代表之家使用面积180平方米。", [("other", 180.0, "平方米")]),
+        ("全县总面积1240平方千米。", [("admin_context", 1240.0, "平方千米")]),
+        # a count summing up the people named before it counts them, whoever they meet
+        ("周红、陈立两位代表和村民坐在院坝里交流。", [("deputies", 2.0, "位")]),
+        # trap: a count of two kinds of people joined by 和 is a mixed group
+        ("12名代表和村民参加座谈。", [("other", 12.0, "名")]),
+    ],
+)  # fmt: skip
+def test_documents_works_floor_areas_and_named_people(sentence, expected):
+    assert codes(sentence) == expected
