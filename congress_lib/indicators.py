@@ -611,6 +611,10 @@ def _classify(
         k = pos
         while k > 0 and not w[quantities[countable[k - 1]].end : quantities[countable[k]].start].strip():
             k -= 1
+        # (nor does a level or a kind end the words before it, as it does not end the
+        # words after: 距三门峡市区10公里, where 三门 is read as a count of 门)
+        while k > 0 and quantities[countable[k - 1]].unit in cues.none_units:
+            k -= 1
         prev_end = quantities[countable[k - 1]].end if k > 0 else 0
         next_start = next_starts[pos]
         out[i], nouns = _classify_one(
@@ -1063,7 +1067,8 @@ def _rate_names(text: str, cues: IndicatorClassifier, start: int = 0, end: int |
 
 def _rate_named(left_text: str, cues: IndicatorClassifier) -> tuple[bool, str | None]:
     """The rate that ``left_text`` names for the number after it: the rate word nearest
-    the number, or, when it ends a run of rates joined by 、/和/及 (办结率、满意率均为100%),
+    the number, or, when it ends a run of rates joined by 、/和/及 (办结率、满意率均为100%,
+    建议办结率和代表满意率均为100%),
     the first rate of the run; with a word of ``respectively`` after the run
     (办复率、满意率分别达100%、99.2%), the rate at the number's position among the
     percentages that follow. (False, None) when no rate word stands there."""
@@ -1073,7 +1078,7 @@ def _rate_named(left_text: str, cues: IndicatorClassifier) -> tuple[bool, str | 
     if not found:
         return False, None
     k = len(found) - 1
-    while k > 0 and left_text[found[k - 1][1] : found[k][0]] in cues.rate_joiners:
+    while k > 0 and _rates_joined(left_text[found[k - 1][1] : found[k][0]], cues):
         k -= 1
     after = left_text[found[-1][1] :]
     if k < len(found) - 1 and cues.respective and any(r in after for r in cues.respective):
@@ -1081,6 +1086,14 @@ def _rate_named(left_text: str, cues: IndicatorClassifier) -> tuple[bool, str | 
         if k + place < len(found):
             return True, found[k + place][2]
     return True, found[k][2]
+
+
+def _rates_joined(between: str, cues: IndicatorClassifier) -> bool:
+    """The text between two rate names joins them: a joiner (、/和/及), maybe followed by
+    the short modifier of the second rate (办结率和代表满意率)."""
+    return any(
+        between.startswith(j) and _HAN_RUN.fullmatch(between, len(j)) for j in cues.rate_joiners
+    )
 
 
 def _rate_after(w: str, q: Quantity, cues: IndicatorClassifier) -> tuple[bool, str | None]:

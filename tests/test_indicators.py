@@ -1147,6 +1147,12 @@ def test_round6_classes(sentence, expected):
          [("completion_rate", 100.0, "%"), ("satisfaction_rate", 97.6, "%")]),
         ("答复率和满意率分别达到98%和95.5%。",
          [("completion_rate", 98.0, "%"), ("satisfaction_rate", 95.5, "%")]),
+        # ... also when the second rate has a short modifier of its own
+        ("议案办结率和代表满意率分别为100%和96.8%。",
+         [("completion_rate", 100.0, "%"), ("satisfaction_rate", 96.8, "%")]),
+        # trap: one rate for two values stays that rate
+        ("两轮测评的满意率分别为91%、97%。",
+         [("activities", 2.0, "轮"), ("satisfaction_rate", 91.0, "%"), ("satisfaction_rate", 97.0, "%")]),
         # trap: one numeral for two joined rates still takes the first rate
         ("办复率、满意率均达到100%。", [("completion_rate", 100.0, "%")]),
         # a rate name written with a known rate word before 率 is read by that word
@@ -1226,3 +1232,8 @@ def test_parties_bracketed_stations_districts_and_people_reached(sentence, expec
 )  # fmt: skip
 def test_documents_works_floor_areas_and_named_people(sentence, expected):
     assert codes(sentence) == expected
+
+
+def test_a_level_or_kind_read_in_a_place_name_does_not_cut_the_words_before_a_number():
+    # 三门 (a county) is read as a count of 门, a kind that is no indicator; 距 before it still says distance
+    assert codes("该村距三门县城18公里。") == []
