@@ -1175,6 +1175,10 @@ def test_rates_respectively_rate_names_and_rates_after(sentence, expected):
         ("全年共承办建议提案215件。", [("proposals_received", 215.0, "件")]),
         ("县住建局承接人大代表建议、政协委员提案23件。", [("proposals_received", 23.0, "件")]),
         ("大会期间收到代表提出的建议、意见共计64件。", [("proposals_received", 64.0, "件")]),
+        # the statutory name of deputies' proposals: 建议、批评和意见
+        ("闭会期间共收到代表建议、批评和意见87件。", [("proposals_received", 87.0, "件")]),
+        # trap: opinions gathered from the public stay opinions
+        ("代表走访收集群众建议和诉求36条。", [("opinions_collected", 36.0, "条")]),
         # trap: the consultative conference's proposals counted on their own
         ("县政协收到委员提案131件。", []),
         ("代表提出建议52件、委员提出提案77件。", [("proposals_received", 52.0, "件")]),
