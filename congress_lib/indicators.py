@@ -26,8 +26,9 @@ Conventions of docs/codebook.md §2.1 are general rules too: a count that breaks
 down a total (after 其中, or after 「N件中」) takes the total's code, refined by the
 lexicon's ``breakdowns`` table (an outcome of proposals is ``proposals_resolved``);
 a percentage takes the rate word nearest before it, or the first of rates joined
-into one numeral (办结率、满意率均为100%), and a share of a counted group (占41.5%) is
-``other``; a word of a blocking class (targets, quotas: 至少, 不少于, 每名代表) in the
+into one numeral (办结率、满意率均为100%), or with 分别 the rate at its position
+(办结率、满意率分别为100%、98%), or the rate named right after it (100%的办结率), and
+a share of a counted group (占41.5%) is ``other``; a word of a blocking class (targets, quotas: 至少, 不少于, 每名代表) in the
 clause before a number makes it no indicator.
 
 Across sentences (:meth:`IndicatorClassifier.classify_in_passage`, used by the
