@@ -26,8 +26,9 @@ Conventions of docs/codebook.md §2.1 are general rules too: a count that breaks
 down a total (after 其中, or after 「N件中」) takes the total's code, refined by the
 lexicon's ``breakdowns`` table (an outcome of proposals is ``proposals_resolved``);
 a percentage takes the rate word nearest before it, or the first of rates joined
-into one numeral (办结率、满意率均为100%), and a share of a counted group (占41.5%) is
-``other``; a word of a blocking class (targets, quotas: 至少, 不少于, 每名代表) in the
+into one numeral (办结率、满意率均为100%), or with 分别 the rate at its position
+(办结率、满意率分别为100%、98%), or the rate named right after it (100%的办结率), and
+a share of a counted group (占41.5%) is ``other``; a word of a blocking class (targets, quotas: 至少, 不少于, 每名代表) in the
 clause before a number makes it no indicator.
 
 Across sentences (:meth:`IndicatorClassifier.classify_in_passage`, used by the
@@ -101,6 +102,8 @@ _COORD_GAP = 12  # at most this many characters between coordinated counts
 _PART_GAP = 24  # at most this many characters between parts of one breakdown
 _UNREAD_NOUN = 4  # Han characters after a count, none a cue word: a noun of its own
 _MIXED_RELATIVE = 10  # joiner + relative clause + 的 between two kinds of people, at most
+_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")  # a personal name in a list before a count
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{0,4}")  # the opening of a rate name before its rate word
 _NUMERAL_START = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]")
 
 
@@ -245,6 +248,19 @@ class IndicatorClassifier:
             self.part_weak = frozenset(str(c) for c in parts.get("weak", []) or [])
             self.topic_classes = frozenset(str(c) for c in data.get("topic_labels", []) or [])
             self.item_units = frozenset(str(u) for u in parts.get("item_units", []) or [])
+            joined = data.get("joined_nouns") or {}
+            self.joined_nouns = {
+                str(c): frozenset(str(x) for x in (before or [])) for c, before in (joined.get("classes") or {}).items()
+            }
+            self.joined_joiners = frozenset(str(j) for j in joined.get("joiners", []) or [] if j)
+            missing = sorted(
+                (set(self.joined_nouns) | set().union(*self.joined_nouns.values(), set())) - set(classes)
+            )
+            if missing:
+                raise LexiconError(
+                    f"indicator_cues `joined_nouns` names classes {missing} that are not under "
+                    "`classes`; add them there or fix the spelling."
+                )
             mixed = data.get("mixed_people") or {}
             self.people_classes = frozenset(str(c) for c in mixed.get("classes", []) or [])
             self.mixed_code = mixed.get("code")
@@ -320,6 +336,7 @@ class IndicatorClassifier:
         self.title_re = re.compile(titles or "(?!)")
         # every title holds an opening title mark (without the shortcuts: any text may hold one)
         self.title_gate = re.compile(char_class(openers(ch.title_marks)) if shortcuts else "")
+        self.quote_closers = frozenset(closers(ch.quotes))
         self.skipped_marks = ch.quote_marks + pair_chars(ch.title_marks + ch.inner_title_marks + ch.lenticular_brackets)
         self.enumeration_commas = tuple(ch.enumeration_commas)
         self.bracket_closers = frozenset(closers(ch.brackets))
@@ -335,6 +352,8 @@ class IndicatorClassifier:
         )
         # rates joined into one numeral: 办结率、满意率 / 办复率和满意率
         self.rate_joiners = frozenset(self.coordinators) | {"及", "与", "以及"}
+        # 办复率、满意率分别达100%、99.2%: each number takes the rate at its position
+        self.respective = tuple(str(x) for x in data.get("respectively", []) or [] if x)
 
     def classify(self, folded_sentence: str, quantities: list[Quantity]) -> list[str | None]:
         """:func:`classify` of a sentence folded by :meth:`QuantityFinder.fold
@@ -355,8 +374,20 @@ class IndicatorClassifier:
 
     def cue_words(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         """The cue words of ``text[start:end]`` (longest match first, left to right) as
-        ``(start, end, class)``, offsets in ``text``."""
-        return self._cue_words(text, start, len(text) if end is None else end)
+        ``(start, end, class)``, offsets in ``text``. A word joined to the word before it
+        as the lexicon's ``joined_nouns`` say (代表建议、委员提案) takes that word's class."""
+        tokens = self._cue_words(text, start, len(text) if end is None else end)
+        if self.joined_nouns and len(tokens) > 1:
+            tokens = self._join(text, tokens)
+        return tokens
+
+    def _join(self, text: str, tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        out = list(tokens)
+        for k in range(1, len(out)):
+            a_end, (b_start, b_end, b) = out[k - 1][1], out[k]
+            if out[k - 1][2] in self.joined_nouns.get(b, ()) and text[a_end:b_start] in self.joined_joiners:
+                out[k] = (b_start, b_end, out[k - 1][2])
+        return out
 
     def _cue_words_of_slice(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         if self.token_re is None:
@@ -581,6 +612,10 @@ def _classify(
         k = pos
         while k > 0 and not w[quantities[countable[k - 1]].end : quantities[countable[k]].start].strip():
             k -= 1
+        # (nor does a level or a kind end the words before it, as it does not end the
+        # words after: 距三门峡市区10公里, where 三门 is read as a count of 门)
+        while k > 0 and quantities[countable[k - 1]].unit in cues.none_units:
+            k -= 1
         prev_end = quantities[countable[k - 1]].end if k > 0 else 0
         next_start = next_starts[pos]
         out[i], nouns = _classify_one(
@@ -725,6 +760,9 @@ def _classify_one(
             return code, []
         if _share_after(w, q, clause_start, cues):
             return cues.share_code, []
+        found, code = _rate_after(w, q, cues)
+        if found:
+            return code, []
         found, code = _rate_named(w[earlier : q.start], cues)
         if found:
             return code, []
@@ -839,7 +877,7 @@ def _classify_one(
             people = [t for t in left_tokens if t[2] in cues.people_classes][-2:]
             if people != pair and len(people) == 2 and _relative_between(w, people, cues):
                 pair = people
-        if _mixed_people(w, pair, cues):
+        if _mixed_people(w, pair, cues) and not _names_before(w, q, left_start, cues):
             return cues.mixed_code, candidates
     # Ellipsis: with no noun of its own, a number counts what the previous number
     # with the same unit counted (会议应到委员35人，实到31人), in this sentence or
@@ -975,6 +1013,21 @@ def _mixed_people(w: str, pair: list[tuple[int, int, str]], cues: IndicatorClass
     return 1 <= len(gap) <= 4 or (len(gap) <= _MIXED_RELATIVE and relative)
 
 
+def _names_before(w: str, q: Quantity, left_start: int, cues: IndicatorClassifier) -> bool:
+    """The count stands right after a list of as many short names as it counts, joined by
+    enumeration commas, none of them a cue word (张明、李芳两位代表和居民交流): it sums up
+    the people just named, of the noun after it; what follows the noun is company, not a
+    second kind of people in the count."""
+    if q.value is None or q.value_high is not None or not 2 <= q.value <= 9:
+        return False
+    items = re.split("|".join(map(re.escape, cues.enumeration_commas)) or "(?!)", w[left_start : q.start])
+    names = items[-int(q.value) :]
+    if len(items) < q.value or not all(_NAME.fullmatch(x) for x in names):
+        return False
+    start = q.start - sum(len(x) + 1 for x in names) + 1  # (each comma is one character)
+    return not cues.cue_words(w, start, q.start)
+
+
 def _relative_between(w: str, pair: list[tuple[int, int, str]], cues: IndicatorClassifier) -> bool:
     """Two nouns of people with a joiner and a short relative clause ending in 的
     between them (负责人和提建议的领衔代表): the words between belong to the second."""
@@ -1000,19 +1053,62 @@ def _share_after(w: str, q: Quantity, clause_start: int, cues: IndicatorClassifi
     return bool(tokens) and tokens[-1][1] == clause_start + len(before) and tokens[-1][2] in cues.share_classes
 
 
+def _rate_names(text: str, cues: IndicatorClassifier, start: int = 0, end: int | None = None) -> list:
+    """The rate names of ``text[start:end]`` as ``(start, end, code)``. Rate words that
+    touch form one name, coded by its first word: 满意度率 is a satisfaction rate (its
+    head 满意度 read through the lexicon), not the bare 率 of a rate unknown."""
+    names: list = []
+    for m in cues.rate_re.finditer(text, start, len(text) if end is None else end):
+        if names and names[-1][1] == m.start():
+            names[-1] = (names[-1][0], m.end(), names[-1][2])
+        else:
+            names.append((m.start(), m.end(), cues.rate_code[m.group()]))
+    return names
+
+
 def _rate_named(left_text: str, cues: IndicatorClassifier) -> tuple[bool, str | None]:
     """The rate that ``left_text`` names for the number after it: the rate word nearest
-    the number, or, when it ends a run of rates joined by 、/和/及 (办结率、满意率均为100%),
-    the first rate of the run. (False, None) when no rate word stands there."""
+    the number, or, when it ends a run of rates joined by 、/和/及 (办结率、满意率均为100%,
+    建议办结率和代表满意率均为100%),
+    the first rate of the run; with a word of ``respectively`` after the run
+    (办复率、满意率分别达100%、99.2%), the rate at the number's position among the
+    percentages that follow. (False, None) when no rate word stands there."""
     if cues.rate_re is None:
         return False, None
-    found = list(cues.rate_re.finditer(left_text))
+    found = _rate_names(left_text, cues)
     if not found:
         return False, None
     k = len(found) - 1
-    while k > 0 and left_text[found[k - 1].end() : found[k].start()] in cues.rate_joiners:
+    while k > 0 and _rates_joined(left_text[found[k - 1][1] : found[k][0]], cues):
         k -= 1
-    return True, cues.rate_code[found[k].group()]
+    after = left_text[found[-1][1] :]
+    if k < len(found) - 1 and cues.respective and any(r in after for r in cues.respective):
+        place = sum(after.count(mark) for mark in ("%", "‰"))
+        if k + place < len(found):
+            return True, found[k + place][2]
+    return True, found[k][2]
+
+
+def _rates_joined(between: str, cues: IndicatorClassifier) -> bool:
+    """The text between two rate names joins them: a joiner (、/和/及), maybe followed by
+    the short modifier of the second rate (办结率和代表满意率)."""
+    return any(
+        between.startswith(j) and _HAN_RUN.fullmatch(between, len(j)) for j in cues.rate_joiners
+    )
+
+
+def _rate_after(w: str, q: Quantity, cues: IndicatorClassifier) -> tuple[bool, str | None]:
+    """A percentage followed by the relative marker and a rate name (实现100%的办结率,
+    100%的面商率和办结率): the number is the value of that rate, the first of a run of
+    joined rates. (False, None) when no rate name follows."""
+    if cues.rate_re is None or not cues.relative_marker or not w.startswith(cues.relative_marker, q.end):
+        return False, None
+    begin = q.end + len(cues.relative_marker)
+    found = _rate_names(w, cues, begin, min(len(w), begin + _WINDOW))
+    # (the name may open with a few characters of its own before the rate word: 面商率)
+    if not found or not _HAN_RUN.fullmatch(w, begin, found[0][0]):
+        return False, None
+    return True, found[0][2]
 
 
 def _blocked(w: str, q: Quantity, clause_start: int, cues: IndicatorClassifier) -> bool:
@@ -1039,7 +1135,8 @@ def _noun_order(tokens: list[tuple[int, int, str]], w: str, cues: IndicatorClass
     """Classes of the nouns after a number, heads first.
 
     Nouns at most one character apart (not counting quote marks and short
-    bracketed glosses such as (站)) form one compound whose head is its last noun
+    bracketed glosses such as (站); a quotation closing before 的 ends the compound)
+    form one compound whose head is its last noun
     (84个[社区]级[人大代表][联络站] counts 联络站; 16个[乡镇]建成[代表之家] does
     not); compounds are taken in reading order, each head first, then its
     modifiers from the right.
@@ -1049,8 +1146,13 @@ def _noun_order(tokens: list[tuple[int, int, str]], w: str, cues: IndicatorClass
     last_end = None
     for start, end, cls in tokens:
         if last_end is not None and last_end != start:  # (adjacent nouns: no gap)
-            gap = cues.gloss_re.sub("", w[last_end:start])
-            if len(gap) > 1 or cues.clause_re.search(gap):
+            raw = w[last_end:start]
+            gap = cues.gloss_re.sub("", raw)
+            # (a quotation that closes before a relative marker ends the compound:
+            # “…29个联系点”的工作格局 counts 联系点, the quoted phrase modifies 格局)
+            if len(gap) > 1 or cues.clause_re.search(gap) or (
+                gap and gap == cues.relative_marker and raw[0] in cues.quote_closers
+            ):
                 out.extend(reversed(group))
                 group = []
         group.append(cls)

@@ -1137,3 +1137,107 @@ def test_handlers_raters_and_unsolved_proposals(sentence, previous, expected):
 )  # fmt: skip
 def test_round6_classes(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # rates joined before several percentages with 分别: each takes the rate at its position
+        ("全年代表建议办结率、满意率分别为100%、97.6%。",
+         [("completion_rate", 100.0, "%"), ("satisfaction_rate", 97.6, "%")]),
+        ("答复率和满意率分别达到98%和95.5%。",
+         [("completion_rate", 98.0, "%"), ("satisfaction_rate", 95.5, "%")]),
+        # ... also when the second rate has a short modifier of its own
+        ("议案办结率和代表满意率分别为100%和96.8%。",
+         [("completion_rate", 100.0, "%"), ("satisfaction_rate", 96.8, "%")]),
+        # trap: one rate for two values stays that rate
+        ("两轮测评的满意率分别为91%、97%。",
+         [("activities", 2.0, "轮"), ("satisfaction_rate", 91.0, "%"), ("satisfaction_rate", 97.0, "%")]),
+        # trap: one numeral for two joined rates still takes the first rate
+        ("办复率、满意率均达到100%。", [("completion_rate", 100.0, "%")]),
+        # a rate name written with a known rate word before 率 is read by that word
+        ("群众满意度率为96%。", [("satisfaction_rate", 96.0, "%")]),
+        # a percentage followed by 的 and the rate it is the value of
+        ("连续三年实现100%的办结率。", [("completion_rate", 100.0, "%")]),
+        ("努力做到100%的见面商谈率和办结率。", [("other", 100.0, "%")]),
+        # trap: a percentage of people after 的 is no rate
+        ("95%的受访居民表示满意。", []),
+    ],
+)  # fmt: skip
+def test_rates_respectively_rate_names_and_rates_after(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # deputies' proposals and the consultative conference's counted together
+        ("全年共承办建议提案215件。", [("proposals_received", 215.0, "件")]),
+        ("县住建局承接人大代表建议、政协委员提案23件。", [("proposals_received", 23.0, "件")]),
+        ("大会期间收到代表提出的建议、意见共计64件。", [("proposals_received", 64.0, "件")]),
+        # the statutory name of deputies' proposals: 建议、批评和意见
+        ("闭会期间共收到代表建议、批评和意见87件。", [("proposals_received", 87.0, "件")]),
+        # trap: opinions gathered from the public stay opinions
+        ("代表走访收集群众建议和诉求36条。", [("opinions_collected", 36.0, "条")]),
+        # trap: the consultative conference's proposals counted on their own
+        ("县政协收到委员提案131件。", []),
+        ("代表提出建议52件、委员提出提案77件。", [("proposals_received", 52.0, "件")]),
+    ],
+)  # fmt: skip
+def test_proposals_and_cppcc_proposals_counted_together(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a travelling party's size counts visitors of mixed kinds
+        ("邻县人大常委会代表工委一行8人到我镇考察代表之家建设。", [("other", 8.0, "人")]),
+        # trap: deputies counted on their own stay deputies
+        ("8名县人大代表到我镇考察代表之家建设。", [("deputies", 8.0, "名")]),
+        # stations written with their alternative in brackets
+        ("对全市46个站(点)进行规范化改造。", [("stations", 46.0, "个")]),
+        # a count right before its noun and 的 counts that noun, not the noun after 的
+        ("构建“1个中心站-9个联络站-37个联系点”的服务网络。",
+         [("stations", 1.0, "个"), ("stations", 9.0, "个"), ("stations", 37.0, "个")]),
+        # electoral districts and electoral units are facts about the jurisdiction
+        ("全镇划分为12个选区。", [("admin_context", 12.0, "个")]),
+        ("来自18个选举单位的40名代表出席会议。", [("admin_context", 18.0, "个"), ("deputies", 40.0, "名")]),
+        # constituents counted in person-times right after their noun; households visited
+        ("举办政策宣讲会6场,参加群众450人次。", [("activities", 6.0, "场"), ("constituent_contacts", 450.0, "人次")]),
+        ("代表入户走访农户1200户。", [("constituent_contacts", 1200.0, "户")]),
+        # trap: deputies taking part stay participation
+        ("代表参加执法检查60人次。", [("deputy_participation", 60.0, "人次")]),
+    ],
+)  # fmt: skip
+def test_parties_bracketed_stations_districts_and_people_reached(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # resolutions and laws counted are documents
+        ("常委会会议审议通过相关报告并作出决议5项。", [("other", 5.0, "项")]),
+        # trap: reports heard stay activities
+        ("听取审议专项工作报告14项。", [("activities", 14.0, "项")]),
+        # old residential compounds renovated are works done, not places of the jurisdiction
+        ("督促完成5个老旧小区改造。", [("other", 5.0, "个")]),
+        # trap: communities of the jurisdiction stay context
+        ("全街道下辖9个社区。", [("admin_context", 9.0, "个")]),
+        # a floor area in square metres is a building's, not the jurisdiction's
+        ("新建的代表之家使用面积180平方米。", [("other", 180.0, "平方米")]),
+        ("全县总面积1240平方千米。", [("admin_context", 1240.0, "平方千米")]),
+        # a count summing up the people named before it counts them, whoever they meet
+        ("周红、陈立两位代表和村民坐在院坝里交流。", [("deputies", 2.0, "位")]),
+        # trap: a count of two kinds of people joined by 和 is a mixed group
+        ("12名代表和村民参加座谈。", [("other", 12.0, "名")]),
+    ],
+)  # fmt: skip
+def test_documents_works_floor_areas_and_named_people(sentence, expected):
+    assert codes(sentence) == expected
+
+
+def test_a_level_or_kind_read_in_a_place_name_does_not_cut_the_words_before_a_number():
+    # 三门 (a county) is read as a count of 门, a kind that is no indicator; 距 before it still says distance
+    assert codes("该村距三门县城18公里。") == []

@@ -189,6 +189,8 @@ def test_chinese_range_and_shared_magnitude():
         ("对同安区十八届人大一次会议五个重点建议", "一次", "session"),  # seed
         ("深入贯彻市委十一届十次全会精神", "十次全会", "session"),  # seed
         ("深入学习贯彻党的二十大精神", "二十大", "session"),  # seed
+        # the session of a Party congress after its numbered term
+        ("认真落实市第九届五次党代会部署", "五次", "session"),
         ("持续跟踪督促地铁2号线东延线规划调整", "2号线", "ordinal"),  # seed
         ("学前普惠学额覆盖率跃居全市第2名", "第2名", "ordinal"),  # seed
         ("获评第24届安徽人大新闻奖", "第24届", "session"),  # seed
