@@ -1184,3 +1184,48 @@ def test_a_bare_presidium_is_the_congress_presidium():
     # traps: the presidium of the political consultative conference or of a Party congress
     assert surfaces("县政协主席团召开第三次会议", WANGJIANG, "congress") == []
     assert "主席团" not in surfaces("中共望江县第九次代表大会主席团举行会议", WANGJIANG, "congress")
+
+
+# --------------------------------------------------------------------------- deputies, round 7
+# Written for these tests: a counter of levels after 全区/全省, named deputies before and
+# after a bare 代表, delegations named by their province.
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("希望全县各级人大代表带头履职。", "各级人大代表"),
+    ("推动全区三级人大代表常态化进站。", "三级人大代表"),
+    ("组织全省五级人大代表开展集中视察。", "五级人大代表"),
+])
+def test_a_level_counter_after_a_whole_jurisdiction_word_is_several_levels(text, surface):
+    assert found(text, WANGJIANG) == [("deputy", surface, "各级人大代表")]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("县人大常委会将孙立平代表领衔提出的议案交县政府办理。", ["孙立平"]),
+    ("不少群众向何春梅代表反映,何春梅代表当即联系了镇政府。", ["何春梅", "何春梅"]),
+    ("二、关于钱志远代表提出的建议的办理情况", ["钱志远"]),
+    ("会议决定把该议案与司马青代表的议案合并办理。", ["司马青"]),
+    ("代表袁志林表示,联络站要当好桥梁。", ["袁志林"]),
+])
+def test_a_full_name_beside_a_bare_deputy_word_is_a_named_deputy(text, names):
+    got = [(m["surface"], m["canonical"]) for m in find_mentions(text, WANGJIANG) if m["type"] == "deputy"]
+    assert [c for _, c in got] == names
+    assert all(s.replace("代表", "") == c for s, c in got)
+
+
+@pytest.mark.parametrize("text", [
+    "以高水平代表工作推动高质量发展。",  # an adjective before a modifier 代表
+    "及时向代表反馈办理结果,并向全体代表通报。",  # 向 + a collective
+    "邀请农民工代表和部分代表参加座谈。",  # a group of workers, a quantifier
+    "会上,曹玉山代表县人大常委会作工作报告。",  # on behalf of a body: a verb
+])
+def test_words_before_a_bare_deputy_word_that_name_nobody(text):
+    names = [m["canonical"] for m in find_mentions(text, WANGJIANG) if m["type"] == "deputy"]
+    assert all(c == "人大代表" for c in names)
+
+
+def test_a_delegation_named_by_its_province():
+    assert found("全国人大会议期间,甘肃代表团审议了政府工作报告。", WANGJIANG)[-2:] == [
+        ("deputy", "甘肃代表团", "甘肃代表团"), ("agency", "政府", "望江县人民政府")]
+    assert found("宁夏回族自治区代表团举行全体会议。", WANGJIANG) == [("deputy", "宁夏回族自治区代表团", "宁夏回族自治区代表团")]
+    assert found("外省经贸代表团来县考察。", WANGJIANG) == []
