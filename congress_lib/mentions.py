@@ -49,8 +49,9 @@ candidate (代表候选人), and anything inside a cited title 《…》.
 Canonical names
 ---------------
 A level word resolves in the :class:`~congress_lib.jurisdiction.Jurisdiction` of
-the unit: 区 → its district, 市 → its city (the unit itself for a county-level
-city), 省 → its province, 镇/街道 → the unit only when it is a township (otherwise
+the unit: 区 → its district (also in a township's unit: the district it lies in),
+市 → its city (the county-level city itself when the unit is one or lies in one),
+省 → its province, 镇/街道 → the unit only when it is a township (otherwise
 the level word is kept: 镇人大代表). Bare heads resolve as the lexicon says
 (常委会 → the unit's standing committee; 政府 → the unit's government; 人大 →
 人大). Several levels at once give 各级人大代表 / 各级人大 / 各级党委. Roles map
@@ -699,8 +700,12 @@ class _Rules:
         if level == "municipal":
             if jur.level == "district" and jur.name.endswith(self.county_level_city_suffix):
                 return jur.name  # a county-level city speaking of itself
+            if jur.level == "township" and jur.district.endswith(self.county_level_city_suffix):
+                return jur.district  # … and in a report on one of its townships
             return jur.city or (jur.name if jur.level == "municipal" else "")
         if level == "district":
+            if jur.level == "township":
+                return jur.district  # a township's report: 区 is the district it lies in
             return (jur.district or jur.name) if jur.level == "district" else ""
         if level == "township":
             return jur.name if jur.level == "township" else ""

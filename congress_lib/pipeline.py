@@ -227,8 +227,8 @@ def infer_jurisdiction(text: str, meta: dict[str, str], lexicon: Lexicon, publis
     township = meta.get("township", "")
     if township:
         return Jurisdiction(township, "township", province, city, district, "metadata", township)
-    if district:
-        return Jurisdiction(district, _level_of(district, levels) or "district", province, city, district, "metadata")
+    if district:  # (county level, a county-level city too: 县级市 in the district column)
+        return Jurisdiction(district, "district", province, city, district, "metadata")
     plausible = _plausible_rule(lexicon)
 
     # A place must be named twice, or in the first line (the title), to count.

@@ -1229,3 +1229,13 @@ def test_a_delegation_named_by_its_province():
         ("deputy", "甘肃代表团", "甘肃代表团"), ("agency", "政府", "望江县人民政府")]
     assert found("宁夏回族自治区代表团举行全体会议。", WANGJIANG) == [("deputy", "宁夏回族自治区代表团", "宁夏回族自治区代表团")]
     assert found("外省经贸代表团来县考察。", WANGJIANG) == []
+
+
+def test_district_and_county_level_city_words_in_a_townships_unit():
+    town = Jurisdiction("柳河镇", "township", "安徽省", "安庆市", "望江县", "metadata", "柳河镇")
+    assert found("县人大常委会组织县级人大代表和镇人大代表深入选区视察。", town) == [
+        ("congress", "县人大常委会", "望江县人大常委会"), ("deputy", "县级人大代表", "望江县人大代表"),
+        ("deputy", "镇人大代表", "柳河镇人大代表")]
+    street = Jurisdiction("城东街道", "township", "浙江省", "金华市", "义乌市", "metadata", "城东街道")
+    assert found("市人大常委会副主任带领市人大代表进站接待选民。", street)[:2] == [
+        ("congress", "市人大常委会", "义乌市人大常委会"), ("deputy", "市人大代表", "义乌市人大代表")]

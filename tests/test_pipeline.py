@@ -325,3 +325,13 @@ def test_a_municipality_given_short_is_also_the_city():
     assert (unit["province"], unit["city"]) == ("天津市", "天津市")
     canon = {m["surface"]: m["canonical"] for m in _rows(result, "mentions")}
     assert canon["市人大常委会"] == "天津市人大常委会"
+
+
+def test_a_county_level_city_in_the_district_column_is_a_district_level_unit():
+    text = "近日，市人大常委会组织市人大代表视察，州人大常委会有关负责人参加。\n"
+    meta = {"province": "吉林省", "city": "延边朝鲜族自治州", "district": "敦化市"}
+    result = process_document("d", "d.txt", text.encode("utf-8"), meta, LEX)
+    (unit,) = _rows(result, "units")
+    assert (unit["jurisdiction"], unit["jurisdiction_level"]) == ("敦化市", "district")
+    canon = {m["surface"]: m["canonical"] for m in _rows(result, "mentions")}
+    assert canon["市人大常委会"] == "敦化市人大常委会" and canon["市人大代表"] == "敦化市人大代表"
