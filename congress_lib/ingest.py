@@ -505,12 +505,20 @@ def _furniture_rules(start_patterns: tuple[str, ...], patterns: tuple[str, ...])
 _NAV_ITEM = re.compile(f"^[{CJK_BASIC}A-Za-z]{{2,6}}$")
 
 
-def _is_nav_menu(line: str, min_items: int, punct: re.Pattern) -> bool:
+_NAV_WORD = re.compile(f"^[{CJK_BASIC}A-Za-z]+$")
+
+
+def _is_nav_menu(line: str, min_items: int, punct: re.Pattern, long_items: tuple[int, int] = (0, 0)) -> bool:
+    """A line of ``min_items`` or more short items (2–6 characters) separated by spaces, with
+    no punctuation; ``long_items`` (count, longest): at most so many longer items among them
+    (a site's name, 某某省人民政府网)."""
     items = line.split()
-    return (
-        len(items) >= min_items
-        and not punct.search(line)
-        and all(_NAV_ITEM.match(item) for item in items)
+    if len(items) < min_items or punct.search(line):
+        return False
+    longer = [item for item in items if not _NAV_ITEM.match(item)]
+    return not longer or (
+        len(longer) <= long_items[0] and len(items) - len(longer) >= min_items
+        and all(6 < len(item) <= long_items[1] and _NAV_WORD.match(item) for item in longer)
     )
 
 
@@ -672,6 +680,7 @@ class _CleaningRules(NamedTuple):
     matches: Callable[[str], bool]  # a furniture line (see _furniture_rules)
     nav_punct: re.Pattern  # punctuation no navigation menu holds
     nav_min_items: int
+    nav_long_items: tuple[int, int]  # (how many, longest) longer items a menu may hold
     max_len: int  # longest line that can be furniture
     salutation: re.Pattern | None  # a headline fused with a salutation (see _salutation_rule)
     inline: list[re.Pattern]
@@ -693,6 +702,8 @@ def _cleaning_rules(lexicon: Lexicon) -> _CleaningRules:
                                  tuple(furniture.get("line_patterns", []) or [])),
         nav_punct=re.compile(char_class(punctuation + marks.quote_marks)),
         nav_min_items=int(furniture.get("nav_menu_min_items", 4)),
+        nav_long_items=(int(furniture.get("nav_menu_long_items", 0)),
+                        int(furniture.get("nav_menu_long_item_max_chars", 0))),
         max_len=int(furniture.get("max_line_chars", 100)),
         salutation=_salutation_rule(tuple(furniture.get("salutations", []) or []),
                                     int(furniture.get("salutation_headline_max_chars", 80)),
@@ -765,7 +776,7 @@ def clean_text(text: str, lexicon: Lexicon | None = None, *, html: bool | None =
             continue
         for line in split_fused_headline(stripped, salutation):
             if len(line) <= max_len and (
-                matches_rule(line) or _is_nav_menu(line, min_items, nav_punct)
+                matches_rule(line) or _is_nav_menu(line, min_items, nav_punct, rules.nav_long_items)
             ):
                 lines.append((line, True))
                 continue

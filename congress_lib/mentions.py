@@ -49,8 +49,9 @@ candidate (代表候选人), and anything inside a cited title 《…》.
 Canonical names
 ---------------
 A level word resolves in the :class:`~congress_lib.jurisdiction.Jurisdiction` of
-the unit: 区 → its district, 市 → its city (the unit itself for a county-level
-city), 省 → its province, 镇/街道 → the unit only when it is a township (otherwise
+the unit: 区 → its district (also in a township's unit: the district it lies in),
+市 → its city (the county-level city itself when the unit is one or lies in one),
+省 → its province, 镇/街道 → the unit only when it is a township (otherwise
 the level word is kept: 镇人大代表). Bare heads resolve as the lexicon says
 (常委会 → the unit's standing committee; 政府 → the unit's government; 人大 →
 人大). Several levels at once give 各级人大代表 / 各级人大 / 各级党委. Roles map
@@ -116,8 +117,8 @@ _RANK = {"national": 0, "provincial": 1, "municipal": 2, "district": 3, "townshi
 
 
 @lru_cache(maxsize=4)
-def _non_name_words(tags: tuple[str, ...]) -> frozenset:
-    """Two- to four-character words that jieba's dictionary tags with one of ``tags``.
+def _non_name_words(tags: tuple[str, ...], min_len: int = 2) -> frozenset:
+    """Two- (``min_len``-) to four-character words that jieba's dictionary tags with one of ``tags``.
 
     jieba's dictionary (word, frequency, part of speech) is used as a word list
     only, never to segment: a candidate place name that is a verb or an adverb
@@ -135,7 +136,8 @@ def _non_name_words(tags: tuple[str, ...]) -> frozenset:
     # is kept in the cache folder under a hash of the dictionary and the tags.
     from .text import read_cached, write_cached
 
-    key = hashlib.sha256(data + "\0".join(sorted(set(tags))).encode("utf-8")).hexdigest()[:32]
+    key = hashlib.sha256(data + "\0".join(sorted(set(tags))).encode("utf-8")
+                         + (f"\0{min_len}".encode() if min_len != 2 else b"")).hexdigest()[:32]
     name = f"non-name-words-{key}.txt"
     cached = read_cached(name)
     if cached is not None:
@@ -144,7 +146,7 @@ def _non_name_words(tags: tuple[str, ...]) -> frozenset:
     # has two to four characters and whose tag is wanted; one regex pass in C.
     ws = r"[^\S\n]"
     tag = "|".join(re.escape(t) for t in sorted(set(tags), key=lambda t: (-len(t), t)))
-    line = re.compile(rf"^{ws}*(\S{{2,4}}){ws}+\S+{ws}+(?:{tag}){ws}*$", re.M)
+    line = re.compile(rf"^{ws}*(\S{{{min_len},4}}){ws}+\S+{ws}+(?:{tag}){ws}*$", re.M)
     words = frozenset(line.findall(data.decode("utf-8")))
     write_cached(name, "\n".join(sorted(words)).encode("utf-8"))
     return words
@@ -196,8 +198,11 @@ class _Rules:
         agencies = lex["mention_agencies"]
         try:
             jur_not_places = list(lex["jurisdiction"].get("not_places", []))
+            provinces = lex["jurisdiction"].get("provinces") or {}
         except LexiconError:
-            jur_not_places = []
+            jur_not_places, provinces = [], {}
+        # provinces by short and full name: a delegation named by its province (辽宁代表团)
+        self.province_re = end_words({*provinces, *provinces.values()}, shortcuts) if provinces else None
 
         self.shortcuts = shortcuts
 
@@ -347,6 +352,10 @@ class _Rules:
         self.bare_after_ok = WordSet(deputies.get("bare_after_ok", []))
         self.name_roles = set(deputies["name_roles"])
         self.name_end = WordSet(deputies["name_end_words"])
+        self.name_not_last = frozenset(deputies.get("name_not_last", []))
+        self.person_not_pos = tuple(deputies.get("person_not_pos", []))
+        self.person_not_before = WordSet(deputies.get("person_not_before", []))
+        self._common_words: frozenset | None = None  # (read from jieba's dictionary when first needed)
         self.surnames: dict[str, list[str]] = {}
         for name in by_length(deputies["surnames"]):
             self.surnames.setdefault(name[0], []).append(name)
@@ -533,6 +542,15 @@ class _Rules:
                 self.any_re = re.compile(f"{self.any_re.pattern}|{self.piece_alt_re.pattern}")
 
     # ------------------------------------------------------------------ places
+    def common_word(self, name: str) -> bool:
+        """True when ``name`` (three or four characters) is a word of jieba's dictionary tagged
+        with one of ``person_not_pos`` (高质量, 农民工): no person's name."""
+        words = self._common_words
+        if words is None:
+            words = self._common_words = _non_name_words(self.person_not_pos, 3) if self.person_not_pos \
+                else frozenset()
+        return name in words
+
     def level_of(self, name: str) -> str:
         """Level of a full place name from its suffix (同安区 → district)."""
         suffix = self.suffix_of(name)
@@ -703,8 +721,12 @@ class _Rules:
         if level == "municipal":
             if jur.level == "district" and jur.name.endswith(self.county_level_city_suffix):
                 return jur.name  # a county-level city speaking of itself
+            if jur.level == "township" and jur.district.endswith(self.county_level_city_suffix):
+                return jur.district  # … and in a report on one of its townships
             return jur.city or (jur.name if jur.level == "municipal" else "")
         if level == "district":
+            if jur.level == "township":
+                return jur.district  # a township's report: 区 is the district it lies in
             return (jur.district or jur.name) if jur.level == "district" else ""
         if level == "township":
             return jur.name if jur.level == "township" else ""
@@ -868,8 +890,9 @@ class _Places:
         if m and m.end() - m.start() >= 2:
             start = m.start() if chars is not None else lo + m.start()
             cut = r.crossing(text, start, pos)  # 全省市县乡人大: 全省 is no item
-            if cut and r.item_re.match(text, cut) and r.multi_re.search(text[cut:pos]) and pos - cut >= 2:
-                start = cut
+            if cut and pos - cut >= 2 and (r.item_re.match(text, cut) and r.multi_re.search(text[cut:pos])
+                                           or r.multi_re.match(text[cut:pos])):
+                start = cut  # (全区各级人大代表, 全省五级人大代表: the counter after 全区 alone)
             if not cut or start == cut:
                 found.append(self.multi_prefix(start, pos, named))
         if r.multi_word_re is not None:
@@ -1144,6 +1167,15 @@ class _Finder(_Places):
                     continue  # the named_head occurrence (人大代表) covers it
                 if r.bare_not_after.starts_at(text, e) and not r.bare_after_ok.starts_at(text, e):
                     continue
+                n = self.person_before(h) if not r.person_not_before.starts_at(text, e) else -1
+                if n != -1:  # 张小明代表领衔提出: the person's name and 代表, canonical the name
+                    self.add(n, e, "deputy", text[n:h], "", "deputy")
+                    continue
+                if h == 0 or text[h - 1] in r.punct:  # 代表王小明表示: a name after a bare 代表 opening a clause
+                    n_end = self.name_after(e, strict=True)
+                    if n_end > e and text[e] not in r.stops:
+                        self.add(h, n_end, "deputy", text[e:n_end], "", "deputy")
+                        continue
                 if h == 0 or text[h - 1] not in ends:  # (no prefix: see prefix())
                     if not r.bare_not_before.ends_at(text, h):
                         cands.append((h, e, "deputy", opts["bare"], "", "deputy"))
@@ -1166,6 +1198,36 @@ class _Finder(_Places):
         self.roles()
         self.groups()
         self.named_deputies()
+
+    def person_before(self, h: int) -> int:
+        """Start of a person's full name ending at ``h`` (before a bare 代表), or -1.
+
+        A surname and two more characters (or a double surname and one or two), opening at
+        a clause boundary or after a stop word (向张小明代表, 和李红代表); a surname that is
+        itself a stop word (向, 和), or a name that reads as a common word or holds one
+        (关于向, 部分), is none: 向全体代表 and 和部分代表 name nobody.
+        """
+        text, r = self.text, self.r
+        for length in (4, 3):
+            start = h - length
+            if start < 0:
+                continue
+            name = text[start:h]
+            if not all(_CJK_RE.match(c) and c not in r.breakers for c in name):
+                continue
+            for surname in r.surnames.get(name[0], ()):
+                given = name[len(surname):]
+                if not name.startswith(surname) or not 1 <= len(given) <= 2 or (len(surname) == 1 and len(given) < 2):
+                    continue
+                if surname in r.stops or given in r.stops or given[-1] in r.stops or given[-1] in r.name_not_last:
+                    continue
+                words = r.non_name_words
+                if name in words or name[:2] in words or given in words or name[-2:] in words \
+                        or r.common_word(name):
+                    continue
+                if r.is_stop_before(text, start) and not r.inside_stop(text, start):
+                    return start
+        return -1
 
     def named_deputies(self) -> None:
         """人大代表王小明 (a name closed by punctuation or a name-end word) joins the span."""
@@ -1236,6 +1298,11 @@ class _Finder(_Places):
             if p.kind in ("none", "session"):
                 if surface.startswith(r.deputy_word) and r.group_not_after.ends_at(text, h):
                     continue  # 经贸代表团, 职工代表小组: other kinds of representatives
+                k = r.province_re.start(text[max(0, h - 8):h]) if r.province_re is not None else None
+                if k is not None:  # 辽宁代表团, 内蒙古代表团: a province's delegation, canonical as written
+                    start = max(0, h - 8) + k
+                    self.add(start, e, "deputy", text[start:e], "provincial", "deputy")
+                    continue
                 self.add(h, e, "deputy", generic, "", "deputy")
             elif p.kind in ("multi", "each"):
                 self.add(p.start, e, "deputy", norm_paren(text[p.start:e]), "multi", "deputy")
@@ -1942,11 +2009,13 @@ class _Finder(_Places):
     # -- all -----------------------------------------------------------------------------
     def drop_verbs(self, kept: list[tuple]) -> list[tuple]:
         """A bare 代表 right before a congress body or an agency is the verb "on behalf of"
-        (某某代表区人大常委会作报告, 代表市政府致辞): no deputy. ``kept``: sorted, not overlapping."""
+        (某某代表区人大常委会作报告, 代表市政府致辞; also after a name, 王小明代表区政府致辞): no
+        deputy. ``kept``: sorted, not overlapping."""
         word = self.r.deputy_word
         drop = [i for i in range(len(kept) - 1)
                 if kept[i][2] == "deputy" and kept[i + 1][0] == kept[i][1] and kept[i + 1][2] in ("congress", "agency")
-                and self.text[kept[i][0]:kept[i][1]] == word]
+                and self.text.endswith(word, kept[i][0], kept[i][1])
+                and (self.text[kept[i][0]:kept[i][1]] == word or kept[i][3] == self.text[kept[i][0]:kept[i][1] - len(word)])]
         if not drop:
             return kept
         gone = set(drop)

@@ -196,6 +196,17 @@ def _citywide(text: str, publisher: str, meta: dict[str, str], counts: Counter, 
     return bool(meta.get("city")) and n_named == 0 and len(counts) >= 2
 
 
+def _full_province(province: str, city: str, jur: dict) -> tuple[str, str]:
+    """The full name of a province given short (四川 → 四川省, 广西 → 广西壮族自治区: the
+    ``provinces`` of jurisdiction.yaml), and the city of a municipality directly under
+    the central government when the row leaves it empty (重庆 → 重庆市, 重庆市)."""
+    provinces = jur.get("provinces") or {}
+    full = provinces.get(province, province)
+    if not city and full in provinces.values() and _level_of(full, jur["levels"]) == "municipal":
+        city = full
+    return full, city
+
+
 def infer_jurisdiction(text: str, meta: dict[str, str], lexicon: Lexicon, publisher: str = "") -> Jurisdiction:
     """The jurisdiction of a single-jurisdiction document.
 
@@ -212,11 +223,12 @@ def infer_jurisdiction(text: str, meta: dict[str, str], lexicon: Lexicon, publis
     jur = lexicon["jurisdiction"]
     levels = jur["levels"]
     province, city, district = meta.get("province", ""), meta.get("city", ""), meta.get("district", "")
+    province, city = _full_province(province, city, jur)
     township = meta.get("township", "")
     if township:
         return Jurisdiction(township, "township", province, city, district, "metadata", township)
-    if district:
-        return Jurisdiction(district, _level_of(district, levels) or "district", province, city, district, "metadata")
+    if district:  # (county level, a county-level city too: 县级市 in the district column)
+        return Jurisdiction(district, "district", province, city, district, "metadata")
     plausible = _plausible_rule(lexicon)
 
     # A place must be named twice, or in the first line (the title), to count.

@@ -524,3 +524,20 @@ def test_the_issuer_and_title_rows_of_a_document_site_are_furniture(line):
 def test_a_sentence_about_the_issuing_office_stays():
     line = "通知由县政府办公室印发，发文单位负责解释。"
     assert clean_text(line).text == line
+
+
+@pytest.mark.parametrize("label", ["您现在的位置：", "你当前所在位置:", "您目前的位置："])
+def test_a_breadcrumb_under_any_wording_of_its_label_with_doubled_separators(label):
+    page = label + "东湖县人大>> 乡镇人大>> 工作动态>>正文\n" + ARTICLE
+    cleaned = clean_text(page)
+    assert cleaned.text == ARTICLE
+
+
+def test_a_menu_line_with_one_long_item_is_furniture():
+    menu = "首页 要闻 时政 党建 法治 视频 专题 东湖省人民政府网 英文版"
+    assert clean_text(menu + "\n" + ARTICLE).text == ARTICLE
+    # traps: two long items are a row of organs, not a menu; words split by spaces with a
+    # one-character item are text
+    row = "首页 要闻 东湖县人民代表大会 东湖县人民政府网站"
+    spaced = "会议 强调 要 做好 代表 工作 推动 发展"
+    assert clean_text(ARTICLE + "\n" + row + "\n" + spaced).text == ARTICLE + "\n" + row + "\n" + spaced

@@ -1291,3 +1291,58 @@ def test_a_named_stations_canonical_name_starts_at_its_own_township_or_village()
     assert found("铜陵镇码头村人大代表联络点今天开放。", WANGJIANG)[0][2] == "铜陵镇码头村人大代表联络点"
     assert found("平阳县人大代表联络站揭牌。", WANGJIANG)[0][2] == "平阳县人大代表联络站"
     assert found("青礁村活动站开放。", WANGJIANG) == [("station", "青礁村活动站", "青礁村活动站")]
+
+
+# --------------------------------------------------------------------------- deputies, round 7
+# Written for these tests: a counter of levels after 全区/全省, named deputies before and
+# after a bare 代表, delegations named by their province.
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("希望全县各级人大代表带头履职。", "各级人大代表"),
+    ("推动全区三级人大代表常态化进站。", "三级人大代表"),
+    ("组织全省五级人大代表开展集中视察。", "五级人大代表"),
+])
+def test_a_level_counter_after_a_whole_jurisdiction_word_is_several_levels(text, surface):
+    assert found(text, WANGJIANG) == [("deputy", surface, "各级人大代表")]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("县人大常委会将孙立平代表领衔提出的议案交县政府办理。", ["孙立平"]),
+    ("不少群众向何春梅代表反映,何春梅代表当即联系了镇政府。", ["何春梅", "何春梅"]),
+    ("二、关于钱志远代表提出的建议的办理情况", ["钱志远"]),
+    ("会议决定把该议案与司马青代表的议案合并办理。", ["司马青"]),
+    ("代表袁志林表示,联络站要当好桥梁。", ["袁志林"]),
+])
+def test_a_full_name_beside_a_bare_deputy_word_is_a_named_deputy(text, names):
+    got = [(m["surface"], m["canonical"]) for m in find_mentions(text, WANGJIANG) if m["type"] == "deputy"]
+    assert [c for _, c in got] == names
+    assert all(s.replace("代表", "") == c for s, c in got)
+
+
+@pytest.mark.parametrize("text", [
+    "以高水平代表工作推动高质量发展。",  # an adjective before a modifier 代表
+    "及时向代表反馈办理结果,并向全体代表通报。",  # 向 + a collective
+    "邀请农民工代表和部分代表参加座谈。",  # a group of workers, a quantifier
+    "会上,曹玉山代表县人大常委会作工作报告。",  # on behalf of a body: a verb
+])
+def test_words_before_a_bare_deputy_word_that_name_nobody(text):
+    names = [m["canonical"] for m in find_mentions(text, WANGJIANG) if m["type"] == "deputy"]
+    assert all(c == "人大代表" for c in names)
+
+
+def test_a_delegation_named_by_its_province():
+    assert found("全国人大会议期间,甘肃代表团审议了政府工作报告。", WANGJIANG)[-2:] == [
+        ("deputy", "甘肃代表团", "甘肃代表团"), ("agency", "政府", "望江县人民政府")]
+    assert found("宁夏回族自治区代表团举行全体会议。", WANGJIANG) == [("deputy", "宁夏回族自治区代表团", "宁夏回族自治区代表团")]
+    assert found("外省经贸代表团来县考察。", WANGJIANG) == []
+
+
+def test_district_and_county_level_city_words_in_a_townships_unit():
+    town = Jurisdiction("柳河镇", "township", "安徽省", "安庆市", "望江县", "metadata", "柳河镇")
+    assert found("县人大常委会组织县级人大代表和镇人大代表深入选区视察。", town) == [
+        ("congress", "县人大常委会", "望江县人大常委会"), ("deputy", "县级人大代表", "望江县人大代表"),
+        ("deputy", "镇人大代表", "柳河镇人大代表")]
+    street = Jurisdiction("城东街道", "township", "浙江省", "金华市", "义乌市", "metadata", "城东街道")
+    assert found("市人大常委会副主任带领市人大代表进站接待选民。", street)[:2] == [
+        ("congress", "市人大常委会", "义乌市人大常委会"), ("deputy", "市人大代表", "义乌市人大代表")]

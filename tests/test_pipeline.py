@@ -301,3 +301,37 @@ def test_a_roundup_with_district_sections_is_still_split():
     units, _ = _units(text, {"city": "某某市"})
     assert [(u["jurisdiction"], u["jurisdiction_source"]) for u in units] == [
         ("某某市", "metadata"), ("东湖区", "heading"), ("西岭区", "heading")]
+
+
+@pytest.mark.parametrize("meta, province, city, body", [
+    ({"province": "甘肃", "city": "天水市", "district": "麦积区"}, "甘肃省", "天水市", "甘肃省人大常委会"),
+    ({"province": "宁夏", "city": "石嘴山市", "district": "大武口区"}, "宁夏回族自治区", "石嘴山市",
+     "宁夏回族自治区人大常委会"),
+    ({"province": "湖南省", "city": "岳阳市", "district": "云溪区"}, "湖南省", "岳阳市", "湖南省人大常委会"),
+])
+def test_a_province_given_short_in_metadata_gets_its_full_name(meta, province, city, body):
+    text = "近日，省人大常委会调研组来到区人大代表联络站，听取群众意见。\n"
+    result = process_document("d", "d.txt", text.encode("utf-8"), meta, LEX)
+    (unit,) = _rows(result, "units")
+    assert (unit["province"], unit["city"]) == (province, city)
+    canon = {m["surface"]: m["canonical"] for m in _rows(result, "mentions")}
+    assert canon["省人大常委会"] == body
+
+
+def test_a_municipality_given_short_is_also_the_city():
+    text = "近日，市人大常委会调研组来到区人大代表联络站，听取群众意见。\n"
+    result = process_document("d", "d.txt", text.encode("utf-8"), {"province": "天津", "district": "津南区"}, LEX)
+    (unit,) = _rows(result, "units")
+    assert (unit["province"], unit["city"]) == ("天津市", "天津市")
+    canon = {m["surface"]: m["canonical"] for m in _rows(result, "mentions")}
+    assert canon["市人大常委会"] == "天津市人大常委会"
+
+
+def test_a_county_level_city_in_the_district_column_is_a_district_level_unit():
+    text = "近日，市人大常委会组织市人大代表视察，州人大常委会有关负责人参加。\n"
+    meta = {"province": "吉林省", "city": "延边朝鲜族自治州", "district": "敦化市"}
+    result = process_document("d", "d.txt", text.encode("utf-8"), meta, LEX)
+    (unit,) = _rows(result, "units")
+    assert (unit["jurisdiction"], unit["jurisdiction_level"]) == ("敦化市", "district")
+    canon = {m["surface"]: m["canonical"] for m in _rows(result, "mentions")}
+    assert canon["市人大常委会"] == "敦化市人大常委会" and canon["市人大代表"] == "敦化市人大代表"
