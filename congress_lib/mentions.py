@@ -256,6 +256,8 @@ class _Rules:
         # (a place name never ends with a level suffix nor with a verb of handing over: 72件交 + 市政府)
         self.name_suffix_chars = set(places.get("name_suffix_chars", "")) | set(places.get("name_not_last", ""))
         self.non_name_words = _non_name_words(tuple(places.get("non_name_pos", [])))
+        # of these, the words a name may start with right after a known place (鼓楼街道 + 新兴社区)
+        self.after_place_words = self.non_name_words & _non_name_words(tuple(places.get("after_place_pos", [])))
         # (and characters a place name never ends with)
         self.unnameable_last = self.unnameable | self.name_suffix_chars | {w for w in self.stops if len(w) == 1}
         self.org_suffixes = by_length(places["org_suffixes"])
@@ -371,6 +373,9 @@ class _Rules:
         paren_open, paren_close = char_class(openers(chars.parentheses)), char_class(closers(chars.parentheses))
         self.alt_re = re.compile(f"(?:{alternation(stations['alternatives'])}"
                                  f"|{paren_open}(?:{alternation(self.station_heads)}){paren_close})")
+        # a parenthesised alternative inside a generic station's qualifiers (村(居), 乡镇(街道)):
+        # dropped from the canonical name as a trailing one is
+        self.inner_alt_re = re.compile(f"{paren_open}[{CJK}、]{{1,8}}{paren_close}")
         self.right_re = re.compile(f"(?:{alternation(stations.get('right_extensions', []))})") \
             if stations.get("right_extensions") else None
         self.right_words = set(stations.get("right_extensions", []))
@@ -433,6 +438,10 @@ class _Rules:
         self.office_heads = frozenset(offices.get("heads", []))
         self.office_owners = tuple(  # (owner as written, length of the organ word in it)
             (o, len(o.removesuffix(self.deputy_word))) for o in by_length(offices.get("owners", [])))
+        # a bare room name that acts as an organ's office (代表联络室 + 工作人员 / 组织 …)
+        self.office_acts = tuple(by_length(offices.get("acts", [])))
+        organ = self.congress_heads.get(offices.get("organ", ""))
+        self.office_organ = organ["canonical"] if organ else ""
         self.station_info = {  # head -> (needs, bare, proper: a bare proper name may stand before it)
             head: (o.get("needs"), o.get("bare"), bool(o.get("bare")) and head not in self.right_words)
             for head, o in self.station_heads.items()}
@@ -653,14 +662,15 @@ class _Rules:
             got = memo[key] = self._bad_name(name, strict)
         return got
 
-    def _bad_name(self, name: str, strict: bool) -> bool:
+    def _bad_name(self, name: str, strict: bool, words: frozenset | None = None) -> bool:
         if any(c in self.breakers or c.isspace() or c.isascii() for c in name):
             return True
         if name in self.not_names or any(w in name for w in self.name_not_contain):
             return True
         if strict and name[-1] in self.name_suffix_chars:
             return True
-        words = self.non_name_words
+        if words is None:
+            words = self.non_name_words
         if words and (name in words or name[:2] in words or (strict and name[-2:] in words)):
             return True
         for k in range(1, min(self.stop_max, len(name)) + 1):
@@ -688,7 +698,7 @@ class _Rules:
             # that no name may hold or end with makes all of them bad.
             c, d = text[q - 1], text[q - 2]
             if c in self.unnameable_last or d in self.unnameable or c.isspace() or d.isspace() \
-                    or d + c in self.non_name_words or d + c in self.stops:
+                    or (d + c in self.non_name_words and d + c not in self.after_place_words) or d + c in self.stops:
                 return -1
         bad_names = self._bad_names if self._bad_names is not None else {}
         for length in range(min(4, q), 1, -1):
@@ -696,12 +706,17 @@ class _Rules:
             bad = bad_names.get((name, True))
             if bad is None:
                 bad = self.bad_name(name)
+            b = q - length
+            after_place = any(text[b - n:b] in known for n in range(3, min(8, b) + 1))
+            if bad and after_place and self.after_place_words:
+                # right after a known place a name may open with an adjective or a numeral
+                # that jieba lists (鼓楼街道 + 新兴社区, 龙江街道 + 三里店社区)
+                bad = self._bad_name(name, True, self.non_name_words - self.after_place_words)
             if bad or name + word in self.not_names:
                 continue
-            b = q - length
             if self.inside_stop(text, b):
                 continue  # (来自海东市: no name 自海东 that opens inside the stop word 来自)
-            if self.is_stop_before(text, b) or any(text[b - n:b] in known for n in range(3, min(8, b) + 1)):
+            if after_place or self.is_stop_before(text, b):
                 return b  # (after a stop word, a boundary or a known place: 抚琴街道 + 西南街社区)
         if loose and q >= 2:
             name = text[q - 2:q]
@@ -1401,12 +1416,16 @@ class _Finder(_Places):
                 canonical, level = office_tails[text[start:end]]
                 self.add(start, end, "congress", canonical, level, "congress")
                 continue
+            if head in r.office_heads and r.office_acts and not named and text[start:h] == r.deputy_word \
+                    and text.startswith(r.office_acts, end):  # 代表联络室工作人员: the standing committee's office
+                self.add(start, end, "congress", self.office_of(text[start:end]), self.own_level or "", "congress")
+                continue
             own = self.name_start if named and start <= self.name_start < h else start  # (廉江市 + 塘蓬镇…)
             canonical = norm_paren(text[own:e]) + canon_tail  # a trailing (站) is dropped
             if quoted_qual != -1:
                 canonical = "".join(ch for ch in canonical if ch not in r.quote_pairs and ch not in r.close_quotes)
             if not named:
-                canonical = self.resolve_station(canonical, start)
+                canonical = self.resolve_station(r.inner_alt_re.sub("", canonical), start)  # 村(居)联络站 → 村联络站
             canonical = canonical.removeprefix(r.each_marker)
             self.add(start, end, "station", canonical, level, "station")
             if r.list_marker and text.endswith(r.list_marker, 0, start):
@@ -1415,6 +1434,14 @@ class _Finder(_Places):
         handled = self.piece_references() if r.piece_ref_re is not None else ()
         if r.pieces_re is not None or r.quoted_qualifiers:
             self.quoted_stations(handled)
+
+    def office_of(self, name: str) -> str:
+        """The canonical name of a bare room (代表联络室) that acts as the office of the unit's
+        standing committee: the committee's name before it where the unit is a county or
+        above (滨海新区人大常委会代表联络室), the name alone otherwise."""
+        if self.r.office_organ and self.own_place and _RANK.get(self.own_level, 9) <= _RANK["district"]:
+            return self.r.office_organ.format(place=self.own_place) + name
+        return name
 
     def listed_needs(self, start: int, needs) -> bool:
         """True when the platform at ``start`` sums up a list (X、Y等 + 工作平台) whose items

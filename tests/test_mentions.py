@@ -1346,3 +1346,35 @@ def test_district_and_county_level_city_words_in_a_townships_unit():
     street = Jurisdiction("城东街道", "township", "浙江省", "金华市", "义乌市", "metadata", "城东街道")
     assert found("市人大常委会副主任带领市人大代表进站接待选民。", street)[:2] == [
         ("congress", "市人大常委会", "义乌市人大常委会"), ("deputy", "市人大代表", "义乌市人大代表")]
+
+
+def test_a_parenthesised_alternative_inside_the_qualifiers_is_dropped_from_the_canonical_name():
+    got = found("年内新建8个乡镇(街道)人大代表工作站和26个村(居)代表联络点。", WANGJIANG)
+    assert [(s, c) for t, s, c in got if t == "station"] == [
+        ("乡镇(街道)人大代表工作站", "乡镇人大代表工作站"), ("村(居)代表联络点", "村代表联络点")]
+
+
+def test_a_name_opening_with_an_adjective_or_numeral_after_the_place_it_lies_in():
+    # right after a known street, a community name may open with a word jieba lists
+    # as an adjective or a numeral (新兴, 三里)
+    assert found("南关街道新兴社区人大代表联络站设在文化广场。", WANGJIANG)[0][2] == "南关街道新兴社区人大代表联络站"
+    assert found("走进城西街道三里桥社区联络站,墙上贴着代表照片。", WANGJIANG)[0][2] == "城西街道三里桥社区联络站"
+    # without a place before it, the word stays outside the name
+    assert found("来到新兴社区人大代表联络站座谈。", WANGJIANG)[0][1] == "社区人大代表联络站"
+
+
+def test_a_liaison_centre_station_is_a_station():
+    assert found("东门街道人大代表联络中心站下设三个社区联络站。", WANGJIANG)[0] == (
+        "station", "东门街道人大代表联络中心站", "东门街道人大代表联络中心站")
+
+
+def test_a_bare_liaison_room_acting_as_an_office_is_the_standing_committees_office():
+    assert found("会议由代表联络室全体工作人员筹备。", WANGJIANG) == [
+        ("congress", "代表联络室", "望江县人大常委会代表联络室")]
+    assert found("代表联络室负责同志前往南湖村调研。", QINGSHAN) == [("congress", "代表联络室", "代表联络室")]
+
+
+@pytest.mark.parametrize("text", ["群众可到代表联络室反映诉求。", "代表联络室组织代表接待选民。",
+                                  "南湖村代表联络室工作人员热情接待了来访群众。"])
+def test_a_liaison_room_where_deputies_meet_people_stays_a_station(text):
+    assert [t for t, _, _ in found(text, WANGJIANG) if "联络室" in _] == ["station"]
