@@ -301,3 +301,15 @@ def test_a_roundup_with_district_sections_is_still_split():
     units, _ = _units(text, {"city": "某某市"})
     assert [(u["jurisdiction"], u["jurisdiction_source"]) for u in units] == [
         ("某某市", "metadata"), ("东湖区", "heading"), ("西岭区", "heading")]
+
+
+def test_a_list_after_a_line_that_announces_it_breaks_down_the_total_before():
+    text = (
+        "某县选举工作通报\n"
+        "全县新一届县人民代表大会代表名额按人口分配，共96名。具体名额如下：\n"
+        "\n"
+        "南关镇30名，北坡乡22名，东岗街道44名。\n"
+    )
+    result = process_document("d", "d.txt", text.encode("utf-8"), {}, LEX)
+    got = [(r["surface"], r["indicator"]) for r in _rows(result, "indicators")]
+    assert got == [("96名", "deputies"), ("30名", "deputies"), ("22名", "deputies"), ("44名", "deputies")]
