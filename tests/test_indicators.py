@@ -1289,3 +1289,37 @@ def test_a_line_announcing_a_list_passes_the_carry_on():
     # trap: a sentence that announces nothing ends the passage's carry
     assert classifier.carry_over(fold("选举工作顺利完成。"), carry) is None
     assert classifier.carry_over(fold("分配如下："), None) is None
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # bills of laws are documents, not cases
+        ("本年度常委会表决通过地方性法规案6件。", [("other", 6.0, "件")]),
+        # inspections and surveys counted in 项 are activities
+        ("组织开展专题调研9项、执法检查3项。", [("activities", 9.0, "项"), ("activities", 3.0, "项")]),
+        # trap: survey topics counted are projects
+        ("确定年度调研课题5项。", [("projects", 5.0, "项")]),
+        # deputies' liaison groups are deputy groups
+        ("全区组建了7个代表联系组。", [("deputy_groups", 7.0, "个")]),
+        # the deputies' feedback on the handling counts proposals by their rating
+        ("共收到代表意见反馈88件，其中表示满意的80件，基本满意的8件。",
+         [("proposals_resolved", 88.0, "件"), ("proposals_resolved", 80.0, "件"), ("proposals_resolved", 8.0, "件")]),
+        # motions merged or turned into proposals: an outcome of the motions
+        ("代表提出议案30件，经审议，其中6件合并为2件，其余23件转为建议办理。",
+         [("proposals_received", 30.0, "件"), ("proposals_resolved", 6.0, "件"),
+          ("proposals_resolved", 2.0, "件"), ("proposals_resolved", 23.0, "件")]),
+        # electoral units visited are work, not the jurisdiction's divisions
+        ("驻区代表深入走访了28个选举单位。", [("other", 28.0, "个")]),
+        # trap: electoral districts the county is divided into stay context
+        ("全县共划分为36个选区。", [("admin_context", 36.0, "个")]),
+        # attendances without deputies in the sentence are not the deputies'
+        ("全市中小学开展科普竞赛30余场，8000多人次参与。", [("activities", 30.0, "场"), ("other", 8000.0, "人次")]),
+        # trap: the deputies' attendances stay theirs
+        ("组织各级代表参与视察调研，共有420人次参与。", [("deputy_participation", 420.0, "人次")]),
+        # honours right after a count in person-times
+        ("学生参加省级竞赛，共有35人次获奖。", [("awards", 35.0, "人次")]),
+    ],
+)  # fmt: skip
+def test_round8_bills_feedback_conversions_and_attendances(sentence, expected):
+    assert codes(sentence) == expected
