@@ -35,7 +35,11 @@ Across sentences (:meth:`IndicatorClassifier.classify_in_passage`, used by the
 pipeline within a text unit): a count with no noun of its own, or behind a topic
 label (农业农村方面26件), counts what the last count in its unit counted, in this
 sentence or the previous one, or the X of an "among X," phrase (代表建议中，…); a
-sentence that opens with 其中 breaks down the previous sentence's total. Two kinds of
+sentence that opens with 其中 breaks down the previous sentence's total; a line with
+no quantity that ends with a colon (具体名额如下：) announces a list and passes the carry
+on, and items labelled by a place (甲镇35名，乙乡12名) count what the total before them
+counted. A clause that only sums up (…代表名额…，共728名; 人数为870人) counts the nearest
+noun of its sentence that a count in its unit can count. Two kinds of
 people joined by 和/及 (负责人和领衔代表20人) are one mixed group (``other``).
 
 Not indicators, by general rule: dates, times, durations, ordinals, sessions,
@@ -247,6 +251,10 @@ class IndicatorClassifier:
             self.part_not_after_total = tuple(str(m) for m in parts.get("not_after_total", []) or [] if m)
             self.part_weak = frozenset(str(c) for c in parts.get("weak", []) or [])
             self.topic_classes = frozenset(str(c) for c in data.get("topic_labels", []) or [])
+            self.label_classes = frozenset(str(c) for c in data.get("item_labels", []) or [])
+            sums = data.get("sums") or {}
+            self.sum_openers = frozenset(str(x) for x in sums.get("words", []) or [] if x)
+            self.sum_skipped = frozenset(str(c) for c in sums.get("skip", []) or [])
             self.item_units = frozenset(str(u) for u in parts.get("item_units", []) or [])
             joined = data.get("joined_nouns") or {}
             self.joined_nouns = {
@@ -340,6 +348,7 @@ class IndicatorClassifier:
         self.skipped_marks = ch.quote_marks + pair_chars(ch.title_marks + ch.inner_title_marks + ch.lenticular_brackets)
         self.enumeration_commas = tuple(ch.enumeration_commas)
         self.bracket_closers = frozenset(closers(ch.brackets))
+        self.colons = tuple(ch.colons)
         self.coordinators = ch.conjunctions + tuple(ch.enumeration_commas) + ch.disjunctions
         # a total followed by its noun and 中 (受理的73件建议中，…): at most 8 characters of
         # the same clause, then the word, then a clause mark
@@ -371,6 +380,14 @@ class IndicatorClassifier:
         sentence that opens with a breakdown marker (其中…) breaks down the previous
         sentence's last total. Returns the codes and the carry for the next sentence."""
         return _classify(folded_sentence, quantities, self, previous or _NO_CARRY)
+
+    def carry_over(self, folded_sentence: str, previous: Carry | None) -> Carry | None:
+        """What a sentence without quantities leaves to the next one: ``previous``
+        when it ends with a colon, announcing the list that follows (…共728名。具体名额
+        如下：/ 甲区35名，乙区12名…: the items break down the total before it); else None."""
+        if previous is not None and folded_sentence.rstrip().endswith(self.colons):
+            return previous
+        return None
 
     def cue_words(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         """The cue words of ``text[start:end]`` (longest match first, left to right) as
@@ -903,12 +920,27 @@ def _classify_one(
         among = _among_noun(w, left_start, cues)
         if among is not None:
             candidates = [among]
+    # A clause that only sums up (…代表名额…，共728名; …人大代表…，人数为870人): the
+    # count is the total of what the sentence named before the clause.
+    if not candidates and cues.sum_openers and clause_start > 0:
+        candidates = _summed_nouns(w, q, clause_start, cues)
     candidates += [c for c in predicate_nouns if c not in candidates]
     rules = cues.rules_for(q.unit)
     for obj in candidates or [None]:
         rule = _first_rule(rules, obj, head, near_left, left, right, sentence_classes)
         if rule is not None:
             return rule.code, candidates
+    # Places before a number that it cannot count (东城镇41名，西河乡18名: each place
+    # labels an item of a list of people) are no noun of its own: with no noun after
+    # it either, it counts what the count before it in its unit counted.
+    carried = inherited.get(q.unit)
+    if carried and candidates and not right_objects and not predicate and cues.label_classes.issuperset(candidates):
+        for obj in carried:
+            if obj in candidates:
+                continue
+            rule = _first_rule(rules, obj, head, near_left, left, right, _WithCarried(sentence_classes, list(carried)))
+            if rule is not None:
+                return rule.code, list(carried)
     if q.kind in cues.default_kinds and q.unit not in cues.none_units:
         return cues.default_code, candidates
     return None, candidates
@@ -995,6 +1027,23 @@ def _among_noun(w: str, clause_start: int, cues: IndicatorClassifier) -> str | N
             return cls
         return None
     return None
+
+
+def _summed_nouns(w: str, q: Quantity, clause_start: int, cues: IndicatorClassifier) -> list[str]:
+    """The classes of the nouns a summing clause may add up, nearest first: the clause
+    holds nothing before the number but a word of ``sums`` (共, 合计, 人数为 …), and the
+    nouns of the sentence before the clause are what the number may count (the rules
+    take the first that a count in its unit can count: …代表名额按人口分配，共82名 counts
+    deputies, as no rule counts a population in 名); nouns of the skipped classes are
+    passed over (按上届办法: a manner, no thing counted). [] otherwise."""
+    opener = w[clause_start : q.start].strip(" \t\u3000" + cues.skipped_marks)
+    if opener not in cues.sum_openers:
+        return []
+    out: list[str] = []
+    for _, _, c in reversed(cues.cue_words(w, 0, clause_start)):
+        if c in cues.object_classes and c not in cues.sum_skipped and c not in out:
+            out.append(c)
+    return out
 
 
 def _mixed_people(w: str, pair: list[tuple[int, int, str]], cues: IndicatorClassifier) -> bool:

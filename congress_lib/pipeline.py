@@ -444,7 +444,9 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
             w = folded_text[s_start:s_end]
             qs = find_quantities(sentence, w)
             carry_in, carry = carry, None
-            if qs:
+            if not qs:
+                carry = x.indicators.carry_over(w, carry_in)  # (a line announcing a list: 名额如下：)
+            else:
                 codes, carry = classify(w, qs, carry_in)
                 for q, code in zip(qs, codes):
                     start, end = s_start + q.start, s_start + q.end

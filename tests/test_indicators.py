@@ -1241,3 +1241,85 @@ def test_documents_works_floor_areas_and_named_people(sentence, expected):
 def test_a_level_or_kind_read_in_a_place_name_does_not_cut_the_words_before_a_number():
     # 三门 (a county) is read as a count of 门, a kind that is no indicator; 距 before it still says distance
     assert codes("该村距三门县城18公里。") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, previous, expected",
+    [
+        # a clause that only sums up counts what the sentence named before it
+        ("新一届县人民代表大会代表名额按上届办法分配，共计315名。", None, [("deputies", 315.0, "名")]),
+        ("本届乡镇人大代表已于年底前依法选出，人数为1260人。", None, [("deputies", 1260.0, "人")]),
+        ("全年收到群众来信来访，合计86件。", None, [("opinions_collected", 86.0, "件")]),
+        # ... and the places listed after the total break it down
+        ("东城镇41名，西河乡18名，北岭街道23名。", "各乡镇的县人大代表名额按人口分配，共82名。",
+         [("deputies", 41.0, "名"), ("deputies", 18.0, "名"), ("deputies", 23.0, "名")]),
+        # trap: a clause with a word of its own before the number does not sum up
+        ("全县人大代表分批参加履职学习，共举办培训班6期。", None, [("activities", 6.0, "期")]),
+        # trap: a summing clause with a noun of its own counts that noun
+        ("全区建成代表联络站，共建成家站28个。", None, [("stations", 28.0, "个")]),
+    ],
+)  # fmt: skip
+def test_a_summing_clause_counts_what_the_sentence_named(sentence, previous, expected):
+    got = [(d["indicator"], d["value"], d["unit"]) for d in extract_indicators(sentence, previous=previous)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the handling itself is what the deputies rate, not a project counted
+        ("代表对建议办理工作表示满意的212件，基本满意的9件。",
+         [("proposals_resolved", 212.0, "件"), ("proposals_resolved", 9.0, "件")]),
+        ("代表对办理情况满意的58件，占92.1%。", [("proposals_resolved", 58.0, "件"), ("other", 92.1, "%")]),
+        # trap: work items counted are still projects
+        ("常委会确定年度重点工作12项。", [("projects", 12.0, "项")]),
+    ],
+)  # fmt: skip
+def test_ratings_of_the_handling_count_proposals(sentence, expected):
+    assert codes(sentence) == expected
+
+
+def test_a_line_announcing_a_list_passes_the_carry_on():
+    lex = load_lexicon()
+    classifier = IndicatorClassifier.from_lexicon(lex)
+    fold = QuantityFinder.from_lexicon(lex).fold
+    first = "全县共选出乡镇人大代表，共436名。"
+    _, carry = classifier.classify_in_passage(fold(first), find_quantities(first, lex))
+    assert classifier.carry_over(fold("各选区分配如下："), carry) is carry
+    # trap: a sentence that announces nothing ends the passage's carry
+    assert classifier.carry_over(fold("选举工作顺利完成。"), carry) is None
+    assert classifier.carry_over(fold("分配如下："), None) is None
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # bills of laws are documents, not cases
+        ("本年度常委会表决通过地方性法规案6件。", [("other", 6.0, "件")]),
+        # inspections and surveys counted in 项 are activities
+        ("组织开展专题调研9项、执法检查3项。", [("activities", 9.0, "项"), ("activities", 3.0, "项")]),
+        # trap: survey topics counted are projects
+        ("确定年度调研课题5项。", [("projects", 5.0, "项")]),
+        # deputies' liaison groups are deputy groups
+        ("全区组建了7个代表联系组。", [("deputy_groups", 7.0, "个")]),
+        # the deputies' feedback on the handling counts proposals by their rating
+        ("共收到代表意见反馈88件，其中表示满意的80件，基本满意的8件。",
+         [("proposals_resolved", 88.0, "件"), ("proposals_resolved", 80.0, "件"), ("proposals_resolved", 8.0, "件")]),
+        # motions merged or turned into proposals: an outcome of the motions
+        ("代表提出议案30件，经审议，其中6件合并为2件，其余23件转为建议办理。",
+         [("proposals_received", 30.0, "件"), ("proposals_resolved", 6.0, "件"),
+          ("proposals_resolved", 2.0, "件"), ("proposals_resolved", 23.0, "件")]),
+        # electoral units visited are work, not the jurisdiction's divisions
+        ("驻区代表深入走访了28个选举单位。", [("other", 28.0, "个")]),
+        # trap: electoral districts the county is divided into stay context
+        ("全县共划分为36个选区。", [("admin_context", 36.0, "个")]),
+        # attendances without deputies in the sentence are not the deputies'
+        ("全市中小学开展科普竞赛30余场，8000多人次参与。", [("activities", 30.0, "场"), ("other", 8000.0, "人次")]),
+        # trap: the deputies' attendances stay theirs
+        ("组织各级代表参与视察调研，共有420人次参与。", [("deputy_participation", 420.0, "人次")]),
+        # honours right after a count in person-times
+        ("学生参加省级竞赛，共有35人次获奖。", [("awards", 35.0, "人次")]),
+    ],
+)  # fmt: skip
+def test_round8_bills_feedback_conversions_and_attendances(sentence, expected):
+    assert codes(sentence) == expected

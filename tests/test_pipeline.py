@@ -335,3 +335,15 @@ def test_a_county_level_city_in_the_district_column_is_a_district_level_unit():
     assert (unit["jurisdiction"], unit["jurisdiction_level"]) == ("敦化市", "district")
     canon = {m["surface"]: m["canonical"] for m in _rows(result, "mentions")}
     assert canon["市人大常委会"] == "敦化市人大常委会" and canon["市人大代表"] == "敦化市人大代表"
+
+
+def test_a_list_after_a_line_that_announces_it_breaks_down_the_total_before():
+    text = (
+        "某县选举工作通报\n"
+        "全县新一届县人民代表大会代表名额按人口分配，共96名。具体名额如下：\n"
+        "\n"
+        "南关镇30名，北坡乡22名，东岗街道44名。\n"
+    )
+    result = process_document("d", "d.txt", text.encode("utf-8"), {}, LEX)
+    got = [(r["surface"], r["indicator"]) for r in _rows(result, "indicators")]
+    assert got == [("96名", "deputies"), ("30名", "deputies"), ("22名", "deputies"), ("44名", "deputies")]
