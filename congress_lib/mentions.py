@@ -306,13 +306,16 @@ class _Rules:
         # --- congress ------------------------------------------------------------
         self.congress_heads = {norm_paren(k): v for k, v in congress["heads"].items()}
         self.congress_re = lookahead(self.congress_heads, shortcuts)
-        self.congress_multi = congress.get("multi_canonical", "")
+        self.congress_multi = congress.get("multi_place", "")
         self.inherit_after = tuple(congress.get("inherit_after", []))
         units = congress.get("committee_units") or {}
         self.unit_endings = tuple(by_length(units.get("endings", [])))
         self.unit_name_max = int(units.get("name_max", 6))
         self.unit_not_start = tuple(units.get("not_start", []))
         self.unit_station_endings = tuple(units.get("station_endings", []))
+        # a sitting of the congress (五次会议) between the congress and an organ of that sitting
+        sitting = congress.get("sitting_word", "")
+        self.sitting_re = re.compile(f"{ordinal}{numeral}{{1,3}}{re.escape(sitting)}\\Z") if sitting else None
         joined = congress.get("joined_township") or {}
         self.joined_bodies = tuple(joined.get("bodies", []))
         self.joined_name_endings = tuple(by_length(joined.get("name_endings", [])))
@@ -488,7 +491,8 @@ class _Rules:
             head: (head, o["canonical"], o.get("bare", "keep"), bool(o.get("ordinal")),
                    tuple(o.get("not_after", []) or []), o.get("prefix_levels"), o.get("sub_unit"),
                    tuple(o.get("not_before", []) or []), tuple(o.get("only_after", []) or []),
-                   bool(o.get("units")), bool(o.get("joins_congress")), tuple(o.get("offices", []) or []))
+                   bool(o.get("units")), bool(o.get("joins_congress")), tuple(o.get("offices", []) or []),
+                   bool(o.get("session_organ")))
             for head, o in self.congress_heads.items()}
         self.inherit_adjacent = self.inherit_after + ("",)
         self.agency_info: dict[str, tuple] = {  # (branch, template, bare, not_before, prefix_levels, multi, level)
@@ -720,7 +724,8 @@ class _Rules:
                 return b  # (after a stop word, a boundary or a known place: 抚琴街道 + 西南街社区)
         if loose and q >= 2:
             name = text[q - 2:q]
-            if not self.bad_name(name) and name + word not in self.not_names and _CJK_RE.match(name[0]):
+            if not self.bad_name(name) and name + word not in self.not_names and _CJK_RE.match(name[0]) \
+                    and not self.inside_stop(text, q - 2):  # (汇总至市: no name 总至 inside 汇总至)
                 return q - 2
         return -1
 
@@ -904,7 +909,7 @@ class _Places:
                 m = r.multi_re.search(text, i, pos)
         if m and m.end() - m.start() >= 2:
             start = m.start() if chars is not None else lo + m.start()
-            cut = r.crossing(text, start, pos)  # 全省市县乡人大: 全省 is no item
+            cut = r.crossing(text, start, pos)  # 全省市县乡人大, 全市各级人大: 全省, 全市 are no item
             if cut and pos - cut >= 2 and (r.item_re.match(text, cut) and r.multi_re.search(text[cut:pos])
                                            or r.multi_re.match(text[cut:pos])):
                 start = cut  # (全区各级人大代表, 全省五级人大代表: the counter after 全区 alone)
@@ -1037,7 +1042,7 @@ class _Finder(_Places):
             h = m.start()
             g = m.group(1)
             (head, template, bare, ordinal, not_after, allowed, sub_unit, not_before, only_after, units,
-             joins, offices) = infos.get(g) or infos[norm_paren(g)]
+             joins, offices, session_organ) = infos.get(g) or infos[norm_paren(g)]
             e = h + len(head)
             if offices and self.office_committee(h, e, template, offices):
                 continue
@@ -1047,6 +1052,8 @@ class _Finder(_Places):
                 continue  # 人民代表大会制度, 人大制度: the system, not a body
             if only_after and not (h == 0 or text[h - 1] in r.punct or text.endswith(only_after, 0, h)):
                 continue  # a bare 大会 is the session only at a clause start or after 提请, 向 …
+            if session_organ and self.sitting_organ(h, e, template):
+                continue
             n = len(cands)
             self.congress_head(h, e, head, template, bare, ordinal, allowed, sub_unit)
             if len(cands) > n:
@@ -1054,6 +1061,24 @@ class _Finder(_Places):
                     self.join_congress_before(cands[-1])
                 if units:
                     self.committee_unit(cands[-1])
+
+    def sitting_organ(self, h: int, e: int, template: str) -> bool:
+        """市三届人大 + 五次会议 + 议案审查委员会: an organ of one sitting of a congress, written right
+        after the congress and the sitting, is one congress span (the longest string that names it);
+        the sitting stays in the span, not in the name (安康市人大议案审查委员会). True when such a
+        candidate was added."""
+        r, text = self.r, self.text
+        if r.sitting_re is None:
+            return False
+        m = r.sitting_re.search(text, max(0, h - 8), h)
+        if m is None:
+            return False
+        word = r.congress_word
+        for cand in self.cands:
+            if cand[1] == m.start() and cand[2] == "congress" and cand[3].endswith(word):
+                self.add(cand[0], e, "congress", template.format(place=cand[3][:-len(word)]), cand[4], "congress")
+                return True
+        return False
 
     def office_committee(self, h: int, e: int, template: str, offices: tuple) -> bool:
         """矿山集街道 + 办事处 + 人大工委: the township's office written between the township
@@ -1085,6 +1110,8 @@ class _Finder(_Places):
             if bare == "never":
                 return
             inherited = self.inherited(h, adjacent=bool(sub_unit)) if cands else None
+            if inherited is not None and sub_unit and inherited[1] == "multi":
+                return  # (县市区人大常委会 + 主任会议: a meeting of their chairpersons, see committee_unit)
             if inherited is not None:
                 self.add(p.start, e, "congress", inherited[0] + (sub_unit or head), inherited[1], "congress")
             elif bare == "self" and place:
@@ -1093,9 +1120,9 @@ class _Finder(_Places):
                 cands.append((p.start, e, "congress", head, "", "congress"))
             else:
                 cands.append((p.start, e, "congress", bare, "", "congress"))
-        elif kind == "multi":
-            self.add(p.start, e, "congress", r.congress_multi or norm_paren(text[p.start:e]), "multi",
-                     "congress")
+        elif kind == "multi":  # (市、县人大常委会 → 各级人大常委会)
+            canonical = template.format(place=r.congress_multi) if r.congress_multi else norm_paren(text[p.start:e])
+            self.add(p.start, e, "congress", canonical, "multi", "congress")
         elif kind == "each":
             self.add(p.start, e, "congress", self.each_canonical(p, template, text[p.start:e]), "multi",
                      "congress")
@@ -1134,8 +1161,13 @@ class _Finder(_Places):
             return
 
     def committee_unit(self, c: tuple) -> None:
-        """市人大常委会 + 选任联工委: a working unit right after a standing committee joins its span."""
+        """市人大常委会 + 选任联工委: a working unit right after a standing committee joins its span.
+
+        Not after a set of bodies (县市区人大常委会 + 主任会议: a meeting of their chairpersons, no
+        organ of one of them)."""
         text, r = self.text, self.r
+        if c[4] == "multi":
+            return
         m = r.unit_re.match(text, c[1]) if r.unit_re is not None else None
         if m is None:
             return
@@ -1195,11 +1227,17 @@ class _Finder(_Places):
                     if not r.bare_not_before.ends_at(text, h):
                         cands.append((h, e, "deputy", opts["bare"], "", "deputy"))
                     continue
-            p = self.prefix(h, named=not bare_word)
+            p = self.prefix(h, named=not bare_word, ordinal=bool(opts.get("ordinal")))
             if bare_word and p.kind == "named":
                 p = _Prefix(h)
             kind = p.kind
-            if kind == "none":
+            if kind == "session":  # (十一届人大代表: the deputies of the unit's own congress)
+                if self.own_place:
+                    self.add(p.start, e, "deputy", opts["canonical"].format(place=self.own_place), self.own_level,
+                             "deputy")
+                else:
+                    self.add(p.start, e, "deputy", opts["bare"], "", "deputy")
+            elif kind == "none":
                 if bare_word and r.bare_not_before.ends_at(text, h):
                     continue
                 self.add(h, e, "deputy", opts["bare"], "", "deputy")

@@ -227,8 +227,12 @@ def infer_jurisdiction(text: str, meta: dict[str, str], lexicon: Lexicon, publis
     township = meta.get("township", "")
     if township:
         return Jurisdiction(township, "township", province, city, district, "metadata", township)
-    if district:  # (county level, a county-level city too: 县级市 in the district column)
-        return Jurisdiction(district, "district", province, city, district, "metadata")
+    if district:
+        # the district column is the county level: a county-level city there (常宁市) is a district-level
+        # unit, so that 市人大常委会 in its reports is its own standing committee, not its prefecture's
+        level = _level_of(district, levels)
+        return Jurisdiction(district, level if level == "township" else "district", province, city, district,
+                            "metadata")
     plausible = _plausible_rule(lexicon)
 
     # A place must be named twice, or in the first line (the title), to count.

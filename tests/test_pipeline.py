@@ -347,3 +347,16 @@ def test_a_list_after_a_line_that_announces_it_breaks_down_the_total_before():
     result = process_document("d", "d.txt", text.encode("utf-8"), {}, LEX)
     got = [(r["surface"], r["indicator"]) for r in _rows(result, "indicators")]
     assert got == [("96名", "deputies"), ("30名", "deputies"), ("22名", "deputies"), ("44名", "deputies")]
+
+
+def test_a_county_level_city_in_the_district_column_is_a_district_level_unit():
+    """A county-level city (metadata district 某某市 under its prefecture): 市人大常委会 in its report
+    is its own standing committee, not the prefecture's."""
+    text = ("市人大常委会开展代表走访活动\n"
+            "10月中旬，市人大常委会组织常委会组成人员走访本市各级人大代表，听取代表对市人大常委会工作的意见。\n")
+    meta = {"province": "某某省", "city": "上游市", "district": "下游市"}
+    result = process_document("d", "d.txt", text.encode("utf-8"), meta, LEX)
+    (unit,) = _rows(result, "units")
+    assert (unit["jurisdiction"], unit["jurisdiction_level"]) == ("下游市", "district")
+    canon = {m["canonical"] for m in _rows(result, "mentions") if m["type"] == "congress"}
+    assert canon == {"下游市人大常委会"}
