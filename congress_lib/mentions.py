@@ -448,6 +448,8 @@ class _Rules:
         self.station_info = {  # head -> (needs, bare, proper: a bare proper name may stand before it)
             head: (o.get("needs"), o.get("bare"), bool(o.get("bare")) and head not in self.right_words)
             for head, o in self.station_heads.items()}
+        # heads whose name may hold a short brand and be shortened (全过程人民民主 + 巴渝 + 实践站)
+        self.short_name_heads = frozenset(head for head, o in self.station_heads.items() if o.get("short_name"))
 
         # --- agencies ------------------------------------------------------------
         self.agency_heads = agencies["heads"]
@@ -1443,12 +1445,16 @@ class _Finder(_Places):
                             continue
                     if not needs:  # (平台, 阵地: generic nouns, not a station's head)
                         self.refer_back(h, end, head)
+                    elif head in r.short_name_heads:
+                        self.short_named(h, end, head)
                     continue
                 # “社情民意”示范点 → the head alone, named by the quote
                 self.add(h, end, "station", quoted + head + canon_tail, level, "station")
                 continue
             if needs and not named and not any(w in chain for w in needs) and not (
                     head in r.body_platform_heads and self.listed_needs(start, needs)):
+                if head in r.short_name_heads:
+                    self.short_named(h, end, head)
                 continue
             if not named and text[start:end] in office_tails:  # the bare name of an office named in the text
                 canonical, level = office_tails[text[start:end]]
@@ -1667,6 +1673,47 @@ class _Finder(_Places):
             named = self.earlier.get(head)
             if named is not None:
                 self.add(h, end, "station", named[0], named[1], "station")
+
+    def short_named(self, h: int, end: int, head: str) -> None:
+        """A head whose qualifiers do not stand right before it (lexicon ``short_name``).
+
+        A brand of two characters may stand between the qualifiers and the head
+        (全过程人民民主 + 巴蜀 + 实践站: one station); else a shortened name (巴蜀实践站,
+        石门巴蜀实践站: the start and the end of the full name) or the head alone after a
+        boundary, a demonstrative or a count (该实践站, 8个实践中心) refers back to the
+        latest station named before with this head.
+        """
+        text, r = self.text, self.r
+        b = h - 2
+        if b > 0 and all(_CJK_RE.match(c) for c in text[b:h]) and not r.after_stop_word(text, h):
+            start, named, level, chain = self.station_left(b, False)
+            if start < b and any(w in chain for w in r.station_info[head][0]):
+                own = self.name_start if named and start <= self.name_start < b else start
+                canonical = norm_paren(text[own:h + len(head)])
+                if not named:
+                    canonical = self.resolve_station(canonical, start)
+                self.add(start, end, "station", canonical, level, "station")
+                return
+        before = next(((c[3], c[4]) for c in reversed(self.cands)
+                       if c[2] == "station" and c[1] <= h and c[3].endswith(head)), None)
+        if before is None and self.earlier:
+            before = self.earlier.get(head)
+        if before is None:
+            return
+        canonical, level = before
+        for b in range(max(0, h - r.name_max), h - 1):  # the longest shortened name first
+            name = text[b:h]
+            if not all(_CJK_RE.match(c) for c in name) or not (
+                    b == 0 or text[b - 1] in r.punct or text[b - 1] in r.close_quotes or r.after_stop_word(text, b)):
+                continue
+            if canonical.endswith(name + head) or any(
+                    canonical.startswith(name[:i]) and canonical.endswith(name[i:] + head)
+                    for i in range(2, len(name) - 1)):
+                self.add(b, end, "station", canonical, level, "station")
+                return
+        if h == 0 or text[h - 1] in r.punct or r.after_stop_word(text, h) or text.endswith(r.refer_back, 0, h) \
+                or text[h - 1] == "个" and h > 1 and (text[h - 2].isdigit() or text[h - 2] in "余多"):
+            self.add(h, end, "station", canonical, level, "station")
 
     def resolve_station(self, canonical: str, start: int) -> str:
         """省三级人大代表履职服务平台 → 福建省三级…: a single counted level item is resolved."""

@@ -1449,3 +1449,24 @@ def test_deputies_of_one_congress_with_its_session_number():
         "deputy", "县十八届人大代表", "望江县人大代表")
     # trap: the session of the congress itself stays a congress
     assert found("县十八届人大一次会议选举产生。", WANGJIANG) == [("congress", "县十八届人大", "望江县人大")]
+
+
+def test_practice_centres_of_whole_process_democracy_are_stations():
+    got = found("全县已建成全过程人民民主基层实践中心6个。目前,这6个实践中心运转良好。", WANGJIANG)
+    assert [(s, c) for t, s, c in got if t == "station"] == [
+        ("全过程人民民主基层实践中心", "全过程人民民主基层实践中心"),
+        ("实践中心", "全过程人民民主基层实践中心")]
+
+
+def test_a_practice_station_with_a_short_brand_and_its_shortened_names_refer_back():
+    got = found("这得益于东门街道全过程人民民主巴蜀实践站(简称“东门巴蜀实践站”)的运行。"
+                "该实践站设在老街。近日,东门巴蜀实践站在码头设立了服务点。", WANGJIANG)
+    full = "东门街道全过程人民民主巴蜀实践站"
+    assert [(s, c) for t, s, c in got if t == "station"] == [
+        (full, full), ("东门巴蜀实践站", full), ("实践站", full), ("东门巴蜀实践站", full)]
+
+
+@pytest.mark.parametrize("text", ["各村新时代文明实践站开展志愿服务。", "他到实践站参加活动。",
+                                  "全区建成新时代文明实践中心1个、实践站12个。"])
+def test_practice_stations_of_other_programmes_are_no_stations(text):
+    assert [s for t, s, _ in found(text, WANGJIANG) if t == "station"] == []
