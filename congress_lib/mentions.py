@@ -449,6 +449,7 @@ class _Rules:
             head: (o.get("needs"), o.get("bare"), bool(o.get("bare")) and head not in self.right_words)
             for head, o in self.station_heads.items()}
         # heads whose name may hold a short brand and be shortened (全过程人民民主 + 巴渝 + 实践站)
+        self.brand_quote_max = int(stations.get("brand_quote_max", 0))
         self.short_name_heads = frozenset(head for head, o in self.station_heads.items() if o.get("short_name"))
 
         # --- agencies ------------------------------------------------------------
@@ -1470,6 +1471,8 @@ class _Finder(_Places):
                 canonical = "".join(ch for ch in canonical if ch not in r.quote_pairs and ch not in r.close_quotes)
             if not named:
                 canonical = self.resolve_station(r.inner_alt_re.sub("", canonical), start)  # 村(居)联络站 → 村联络站
+                if quoted_qual == -1:  # “物业联盟”代表联络站: the quoted brand names it, outside the span
+                    canonical = self.quoted_brand(start) + canonical
             canonical = canonical.removeprefix(r.each_marker)
             self.add(start, end, "station", canonical, level, "station")
             if r.list_marker and text.endswith(r.list_marker, 0, start):
@@ -1726,6 +1729,17 @@ class _Finder(_Places):
         if canonical.startswith(r.congress_word) and not canonical.startswith(r.named_head):
             return canonical[len(r.congress_word):] or canonical
         return canonical
+
+    def quoted_brand(self, start: int) -> str:
+        """A short quoted name right before a generic station (“香山号”履职平台 → 香山号), or "".
+
+        Not a rating that opens with a numeral (“五好”联络站) nor a longer slogan
+        (lexicon ``brand_quote_max`` characters at most).
+        """
+        quoted = self.quoted_before(start)
+        if quoted is None or not 2 <= len(quoted) <= self.r.brand_quote_max or quoted[0] in self.r.numerals:
+            return ""
+        return quoted
 
     def quoted_before(self, h: int) -> str | None:
         """The quoted words right before ``h`` (“社情民意”示范点 → 社情民意), or None."""

@@ -1470,3 +1470,15 @@ def test_a_practice_station_with_a_short_brand_and_its_shortened_names_refer_bac
                                   "全区建成新时代文明实践中心1个、实践站12个。"])
 def test_practice_stations_of_other_programmes_are_no_stations(text):
     assert [s for t, s, _ in found(text, WANGJIANG) if t == "station"] == []
+
+
+def test_a_short_quoted_brand_names_the_generic_station_after_it():
+    got = found("社区把“商户联盟”代表联络站设在农贸市场里。", WANGJIANG)
+    assert [(s, c) for t, s, c in got if t == "station"] == [("代表联络站", "商户联盟代表联络站")]
+    got = found("线上,“金沙号”履职平台让建议一键直达。", WANGJIANG)
+    assert [(s, c) for t, s, c in got if t == "station"] == [("履职平台", "金沙号履职平台")]
+
+
+@pytest.mark.parametrize("text", ["推进各镇“五好”人大代表联络站建设。", "开展“我为群众办实事”代表联络站活动。"])
+def test_a_rating_or_a_slogan_in_quotes_does_not_name_the_station(text):
+    assert [c for t, _, c in found(text, WANGJIANG) if t == "station"] in (["人大代表联络站"], ["代表联络站"])
