@@ -522,6 +522,8 @@ class _Rules:
         self.sub_unit_gate = re.compile(alternation(self.sub_unit_words)) \
             if shortcuts and all(self.sub_unit_words) else None
         self.org_suffix_tuple = tuple(self.org_suffixes)
+        # organisation nouns ending in a level character (小区, 园区): estates, not districts
+        self.estate_words = tuple(w for w in self.org_suffixes if w in self.level_blockers and w not in self.suffixes)
         # A multi-level prefix or a qualifier chain is a run of characters of its
         # words: its regex is searched from the start of that run only. The
         # qualifier chain ends with the last character of a qualifier.
@@ -1834,6 +1836,23 @@ class _Finder(_Places):
                                 if s != -1:
                                     return s, True, level or r.station_levels.get(suffix, ""), chain
                     pos = q_start
+            # a residential or business estate before the chain (北岸小区, 科创园区) is no
+            # district named 北岸小…: its name, and the street it lies in, name the station
+            estate = next((w for w in r.estate_words if text.endswith(w, 0, pos)), None)
+            if estate is not None:
+                s = r.name_before(text, pos - len(estate), estate, self.known)
+                if s != -1:  # (the county and city before its street are its address, as above)
+                    self.name_start = self.outer_places(s, "community", _RANK["township"])
+                    return self.outer_places(s, "community"), True, level or r.station_levels.get(estate, ""), chain
+                e_at = pos - len(estate)
+                for k in (4, 3, 2):  # a name of its own right after a named place (东湖街道 + 北岸 + 小区)
+                    b = e_at - k
+                    if b <= 0 or r.bad_name(text[b:e_at], strict=False):
+                        continue
+                    p = self.prefix(b)
+                    if p.kind == "named" and p.place and text.endswith(p.place, 0, b):
+                        self.name_start = b - len(p.place)
+                        return p.start, True, level or r.station_levels.get(estate, ""), chain
             p = self.prefix(pos)
             if p.kind == "none" and pos < h:
                 # a list of levels whose last item opened the chain (市、县、乡 + 代表活动阵地)

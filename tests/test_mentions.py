@@ -1482,3 +1482,13 @@ def test_a_short_quoted_brand_names_the_generic_station_after_it():
 @pytest.mark.parametrize("text", ["推进各镇“五好”人大代表联络站建设。", "开展“我为群众办实事”代表联络站活动。"])
 def test_a_rating_or_a_slogan_in_quotes_does_not_name_the_station(text):
     assert [c for t, _, c in found(text, WANGJIANG) if t == "station"] in (["人大代表联络站"], ["代表联络站"])
+
+
+def test_an_estate_after_a_named_street_is_no_district():
+    # 新苑小区 is a residential estate, not a district named 新苑小: the estate and its street
+    # name the station, the county before them is its address
+    got = found("近日,在望江县南关街道新苑小区议事亭里,居民正向代表反映问题。议事亭建成以来接访群众60人次。",
+                WANGJIANG)
+    assert [(s, c) for t, s, c in got if t == "station"] == [
+        ("望江县南关街道新苑小区议事亭", "南关街道新苑小区议事亭"), ("议事亭", "南关街道新苑小区议事亭")]
+    assert [c for t, _, c in found("全镇各小区人大代表联络站定期开放。", WANGJIANG) if t == "station"] == ["人大代表联络站"]
