@@ -177,6 +177,13 @@ def _normal(text: str) -> str:
     return to_simplified(strip_pinyin(fold_width(text)))
 
 
+def _gold_unit(x: dict) -> str:
+    """The unit word of a hand-coded quantity as the extractor spells it: coders copy it from the raw
+    page, which may be in traditional characters (個, 條) or carry a pinyin gloss (項(xiàng))."""
+    unit = x.get("unit_word") or x.get("unit")
+    return _normal(unit) if isinstance(unit, str) else unit
+
+
 def _nth(text: str, word: str, k: int) -> int | None:
     """Offset of the ``k``-th (1-based) occurrence of ``word`` in ``text``, or None."""
     at = -1
@@ -326,7 +333,7 @@ def agreement(corpus, first: str | Path | dict, second: str | Path | dict) -> Ev
     ind_rows, men_rows = [], []
     for doc_id in both:
         for x in b[doc_id]["indicators"]:
-            ind_rows.append((doc_id, _value(x["value"]), x.get("unit_word") or x.get("unit"), x["indicator"],
+            ind_rows.append((doc_id, _value(x["value"]), _gold_unit(x), x["indicator"],
                              x.get("surface", ""), "", x.get("sentence", "")))
         doc_sents = sentences[sentences["doc_id"] == doc_id]
         spans = _locate(b[doc_id]["mentions"], list(zip(doc_sents["start"], doc_sents["text"])))
@@ -361,7 +368,7 @@ def _score(gold: dict[str, dict], ind: pd.DataFrame, men: pd.DataFrame, sent_tab
         g = gold[doc_id]
         pi = ind[ind["doc_id"] == doc_id]
         # -- indicators and quantities
-        g_ind = [(_value(x["value"]), x.get("unit_word") or x.get("unit"), x["indicator"]) for x in g["indicators"]]
+        g_ind = [(_value(x["value"]), _gold_unit(x), x["indicator"]) for x in g["indicators"]]
         p_ind = [(_value(v), u, c) for v, u, c in zip(pi["value"], pi["unit"], pi["indicator"])]
         both, fp, fn = _match(g_ind, p_ind)
         for x, key in zip(g["indicators"], g_ind):  # a numeral the gold codes with two rates: either counts
@@ -379,7 +386,7 @@ def _score(gold: dict[str, dict], ind: pd.DataFrame, men: pd.DataFrame, sent_tab
         add("quantities", "all", sum(qb.values()), sum(qfp.values()), sum(qfn.values()))
         gold_by_key = {}
         for x in g["indicators"]:
-            gold_by_key.setdefault((_value(x["value"]), x.get("unit_word") or x.get("unit"), x["indicator"]), []).append(x)
+            gold_by_key.setdefault((_value(x["value"]), _gold_unit(x), x["indicator"]), []).append(x)
         for key, n in sorted(fn.items(), key=str):
             for x in gold_by_key[key][-n:]:
                 errors.append({"table": "indicators", "error": "miss", "doc_id": doc_id, "category": key[2],
