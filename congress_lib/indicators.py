@@ -842,6 +842,10 @@ def _classify_one(
         gap = w[q.end : s0]
         if len(gap.strip(cues.skipped_marks)) <= 1:
             head = c0
+    elif right_tokens and right_tokens[0][0] == q.end and right_tokens[0][2] in cues.share_classes:
+        # a state predicate right after the count (7件已办结, 2件暂无法办理): its head, the
+        # count is of the items in that state
+        head = right_tokens[0][2]
 
     # Candidate counted nouns: on the right in reading order (the noun after the
     # number), then on the left from the nearest outwards (the head of a noun

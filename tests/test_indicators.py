@@ -1323,3 +1323,21 @@ def test_a_line_announcing_a_list_passes_the_carry_on():
 )  # fmt: skip
 def test_round8_bills_feedback_conversions_and_attendances(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # bare counts with their state right after them split the proposals counted before
+        ("县二届人大三次会议代表建议24件，15件已办结，6件正在办理，3件暂无法办理。",
+         [("proposals_received", 24.0, "件"), ("proposals_resolved", 15.0, "件"),
+          ("proposals_resolved", 6.0, "件"), ("proposals_resolved", 3.0, "件")]),
+        # trap: a total followed by its noun and then the outcome with a count of its own
+        ("本次会议期间提出的180件代表建议已办结176件。",
+         [("proposals_received", 180.0, "件"), ("proposals_resolved", 176.0, "件")]),
+        # trap: a total said to be all concluded stays received
+        ("镇人大共收到代表建议57件，已全部办结。", [("proposals_received", 57.0, "件")]),
+    ],
+)  # fmt: skip
+def test_round9_proposals_counted_by_the_state_after_them(sentence, expected):
+    assert codes(sentence) == expected
