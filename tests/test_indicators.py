@@ -1337,7 +1337,12 @@ def test_round8_bills_feedback_conversions_and_attendances(sentence, expected):
          [("proposals_received", 180.0, "件"), ("proposals_resolved", 176.0, "件")]),
         # trap: a total said to be all concluded stays received
         ("镇人大共收到代表建议57件，已全部办结。", [("proposals_received", 57.0, "件")]),
+        # votes of a rating are counts about congress work
+        ("对承办单位测评，满意票27票，基本满意票4票，满意率87.1%。",
+         [("other", 27.0, "票"), ("other", 4.0, "票"), ("satisfaction_rate", 87.1, "%")]),
+        # trap: a single ballot cast (投下一票) is no tally
+        ("每位代表都郑重地投下自己的一票。", []),
     ],
 )  # fmt: skip
-def test_round9_proposals_counted_by_the_state_after_them(sentence, expected):
+def test_round9_states_after_counts_and_votes(sentence, expected):
     assert codes(sentence) == expected
