@@ -43,6 +43,7 @@ import pandas as pd
 
 from .errors import AnnotationError, InvalidArgumentError
 from .ingest import fold_width, strip_pinyin, to_simplified
+from .quantities import QuantityFinder
 
 __all__ = ["Evaluation", "agreement", "evaluate", "load_annotations"]
 
@@ -179,9 +180,13 @@ def _normal(text: str) -> str:
 
 def _gold_unit(x: dict) -> str:
     """The unit word of a hand-coded quantity as the extractor spells it: coders copy it from the raw
-    page, which may be in traditional characters (個, 條) or carry a pinyin gloss (項(xiàng))."""
+    page, which may be in traditional characters (個, 條) or carry a pinyin gloss (項(xiàng)), and a
+    form the units lexicon writes as another unit is that unit (公里 is 千米)."""
     unit = x.get("unit_word") or x.get("unit")
-    return _normal(unit) if isinstance(unit, str) else unit
+    if not isinstance(unit, str):
+        return unit
+    unit = _normal(unit)
+    return QuantityFinder.from_lexicon().unit_forms.get(unit, (unit,))[0]
 
 
 def _nth(text: str, word: str, k: int) -> int | None:
