@@ -43,6 +43,7 @@ import pandas as pd
 
 from .errors import AnnotationError, InvalidArgumentError
 from .ingest import fold_width, strip_pinyin, to_simplified
+from .quantities import QuantityFinder
 
 __all__ = ["Evaluation", "agreement", "evaluate", "load_annotations"]
 
@@ -175,6 +176,17 @@ def _normal(text: str) -> str:
     """``text`` as a cleaned report spells it: full-width digits and letters folded, the pinyin glosses
     of mirror sites (區(qū)) dropped, simplified characters."""
     return to_simplified(strip_pinyin(fold_width(text)))
+
+
+def _gold_unit(x: dict) -> str:
+    """The unit word of a hand-coded quantity as the extractor spells it: coders copy it from the raw
+    page, which may be in traditional characters (個, 條) or carry a pinyin gloss (項(xiàng)), and a
+    form the units lexicon writes as another unit is that unit (公里 is 千米)."""
+    unit = x.get("unit_word") or x.get("unit")
+    if not isinstance(unit, str):
+        return unit
+    unit = _normal(unit)
+    return QuantityFinder.from_lexicon().unit_forms.get(unit, (unit,))[0]
 
 
 def _nth(text: str, word: str, k: int) -> int | None:
@@ -326,7 +338,7 @@ def agreement(corpus, first: str | Path | dict, second: str | Path | dict) -> Ev
     ind_rows, men_rows = [], []
     for doc_id in both:
         for x in b[doc_id]["indicators"]:
-            ind_rows.append((doc_id, _value(x["value"]), x.get("unit_word") or x.get("unit"), x["indicator"],
+            ind_rows.append((doc_id, _value(x["value"]), _gold_unit(x), x["indicator"],
                              x.get("surface", ""), "", x.get("sentence", "")))
         doc_sents = sentences[sentences["doc_id"] == doc_id]
         spans = _locate(b[doc_id]["mentions"], list(zip(doc_sents["start"], doc_sents["text"])))
@@ -361,7 +373,7 @@ def _score(gold: dict[str, dict], ind: pd.DataFrame, men: pd.DataFrame, sent_tab
         g = gold[doc_id]
         pi = ind[ind["doc_id"] == doc_id]
         # -- indicators and quantities
-        g_ind = [(_value(x["value"]), x.get("unit_word") or x.get("unit"), x["indicator"]) for x in g["indicators"]]
+        g_ind = [(_value(x["value"]), _gold_unit(x), x["indicator"]) for x in g["indicators"]]
         p_ind = [(_value(v), u, c) for v, u, c in zip(pi["value"], pi["unit"], pi["indicator"])]
         both, fp, fn = _match(g_ind, p_ind)
         for x, key in zip(g["indicators"], g_ind):  # a numeral the gold codes with two rates: either counts
@@ -379,7 +391,7 @@ def _score(gold: dict[str, dict], ind: pd.DataFrame, men: pd.DataFrame, sent_tab
         add("quantities", "all", sum(qb.values()), sum(qfp.values()), sum(qfn.values()))
         gold_by_key = {}
         for x in g["indicators"]:
-            gold_by_key.setdefault((_value(x["value"]), x.get("unit_word") or x.get("unit"), x["indicator"]), []).append(x)
+            gold_by_key.setdefault((_value(x["value"]), _gold_unit(x), x["indicator"]), []).append(x)
         for key, n in sorted(fn.items(), key=str):
             for x in gold_by_key[key][-n:]:
                 errors.append({"table": "indicators", "error": "miss", "doc_id": doc_id, "category": key[2],

@@ -384,8 +384,16 @@ class IndicatorClassifier:
     def carry_over(self, folded_sentence: str, previous: Carry | None) -> Carry | None:
         """What a sentence without quantities leaves to the next one: ``previous``
         when it ends with a colon, announcing the list that follows (…共728名。具体名额
-        如下：/ 甲区35名，乙区12名…: the items break down the total before it); else None."""
-        if previous is not None and folded_sentence.rstrip().endswith(self.colons):
+        如下：/ 甲区35名，乙区12名…: the items break down the total before it), or when it
+        names what the previous sentence's last count counted, still speaking of those items
+        (收到议案18件。议案涵盖经济、民生等方面。其中，…方面7件: the breakdown is of the 18); else
+        None."""
+        if previous is None:
+            return None
+        if folded_sentence.rstrip().endswith(self.colons):
+            return previous
+        counted = {c for _, classes in previous.nouns for c in classes}
+        if counted and any(c in counted for _, _, c in self.cue_words(folded_sentence)):
             return previous
         return None
 
@@ -666,6 +674,12 @@ def _opening_total(
     if not head.startswith(cues.part_markers):
         return None
     first = quantities[countable[0]]
+    # the first part stands in the clause the marker opens (其中，城建方面7件), not clauses
+    # later, after words of their own (其中，某代表的建议…交部门办理，共优化线路8条)
+    marker = next(m for m in cues.part_markers if head.startswith(m))
+    opened = len(w) - len(head) + len(marker)
+    if any(ch in "，,；;" for ch in w[opened:first.start].lstrip(" \u3000，,：:")):
+        return None
     codes = dict(carry.codes)
     if first.unit in codes:
         return codes[first.unit]
@@ -842,6 +856,10 @@ def _classify_one(
         gap = w[q.end : s0]
         if len(gap.strip(cues.skipped_marks)) <= 1:
             head = c0
+    elif right_tokens and right_tokens[0][0] == q.end and right_tokens[0][2] in cues.share_classes:
+        # a state predicate right after the count (7件已办结, 2件暂无法办理): its head, the
+        # count is of the items in that state
+        head = right_tokens[0][2]
 
     # Candidate counted nouns: on the right in reading order (the noun after the
     # number), then on the left from the nearest outwards (the head of a noun

@@ -269,3 +269,21 @@ def test_agreement_needs_documents_both_coders_coded():
     with pytest.raises(cl.AnnotationError, match="no document in common"):
         cl.agreement(corpus, {"d": {"doc_id": "d", "mentions": [], "indicators": []}},
                      {"x": {"doc_id": "x", "mentions": [], "indicators": []}})
+
+
+def test_gold_unit_words_copied_from_a_traditional_page_match_the_simplified_extraction():
+    # the coder copies the unit word as the raw page writes it (個, 條, 項 with a pinyin gloss);
+    # the extractor reads the page after conversion to simplified characters
+    text = "全縣建成代表聯絡站15個,收集意見40條,確定實事8項,沿河堤岸12公里。"
+    gold = {"d": {"doc_id": "d", "mentions": [], "indicators": [
+        {"surface": "15個", "value": 15, "unit_word": "個", "indicator": "stations"},
+        {"surface": "40條", "value": 40, "unit_word": "條", "indicator": "opinions_collected"},
+        {"surface": "8項(xiàng)", "value": 8, "unit_word": "項(xiàng)", "indicator": "projects"},
+        # a unit form the extractor writes as its unit: 公里 is 千米
+        {"surface": "12公里", "value": 12, "unit_word": "公里", "indicator": "admin_context"}]}}
+    rows = [(15.0, "个", "stations"), (40.0, "条", "opinions_collected"), (8.0, "项", "other"),
+            (12.0, "千米", "admin_context")]
+    ev = evaluate(_mention_corpus(text, [], rows), gold)
+    s = ev.summary.set_index(["table", "category"])
+    assert tuple(s.loc[("quantities", "all"), ["tp", "fp", "fn"]]) == (4, 0, 0)
+    assert tuple(s.loc[("indicators", "all"), ["tp", "fp", "fn"]]) == (3, 1, 1)

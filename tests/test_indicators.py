@@ -1323,3 +1323,58 @@ def test_a_line_announcing_a_list_passes_the_carry_on():
 )  # fmt: skip
 def test_round8_bills_feedback_conversions_and_attendances(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # bare counts with their state right after them split the proposals counted before
+        ("县二届人大三次会议代表建议24件，15件已办结，6件正在办理，3件暂无法办理。",
+         [("proposals_received", 24.0, "件"), ("proposals_resolved", 15.0, "件"),
+          ("proposals_resolved", 6.0, "件"), ("proposals_resolved", 3.0, "件")]),
+        # trap: a total followed by its noun and then the outcome with a count of its own
+        ("本次会议期间提出的180件代表建议已办结176件。",
+         [("proposals_received", 180.0, "件"), ("proposals_resolved", 176.0, "件")]),
+        # trap: a total said to be all concluded stays received
+        ("镇人大共收到代表建议57件，已全部办结。", [("proposals_received", 57.0, "件")]),
+        # votes of a rating are counts about congress work
+        ("对承办单位测评，满意票27票，基本满意票4票，满意率87.1%。",
+         [("other", 27.0, "票"), ("other", 4.0, "票"), ("satisfaction_rate", 87.1, "%")]),
+        # trap: a single ballot cast (投下一票) is no tally
+        ("每位代表都郑重地投下自己的一票。", []),
+    ],
+)  # fmt: skip
+def test_round9_states_after_counts_and_votes(sentence, expected):
+    assert codes(sentence) == expected
+
+
+def _passage(sentences):
+    """The codes of a passage read as the pipeline reads it: a sentence without quantities passes
+    the carry on or ends it (:meth:`IndicatorClassifier.carry_over`)."""
+    lex = load_lexicon()
+    classifier = IndicatorClassifier.from_lexicon(lex)
+    fold = QuantityFinder.from_lexicon(lex).fold
+    carry, out = None, []
+    for s in sentences:
+        qs = find_quantities(s, lex)
+        if not qs:
+            carry = classifier.carry_over(fold(s), carry)
+            continue
+        codes, carry = classifier.classify_in_passage(fold(s), qs, carry)
+        out += [(code, q.value, q.unit) for q, code in zip(qs, codes)]
+    return out
+
+
+def test_a_sentence_still_about_the_items_of_a_total_passes_its_breakdown_on():
+    # the sentences between the total and 其中 speak of the same motions
+    got = _passage(["大会主席团共收到代表联名提出的议案23件。", "议案内容覆盖产业、民生、生态等多个领域。",
+                    "其中，乡村振兴方面9件，生态环保方面8件，教育医疗方面6件。"])
+    assert got == [("proposals_received", 23.0, "件"), ("proposals_received", 9.0, "件"),
+                   ("proposals_received", 8.0, "件"), ("proposals_received", 6.0, "件")]
+    # trap: a sentence about something else ends the carry
+    got = _passage(["大会主席团共收到代表联名提出的议案23件。", "会场秩序井然。", "其中，乡村振兴方面9件。"])
+    assert got == [("proposals_received", 23.0, "件"), ("other", 9.0, "件")]
+    # trap: counts clauses after the marker, with a noun of their own, are no parts of the total
+    got = _passage(["代表提出的建议共56件。", "建议主要涉及交通、环保等方面。",
+                    "其中，关于改善公交出行的建议由交通部门办理，目前已新增公交线路5条。"])
+    assert got[-1] == ("other", 5.0, "条")

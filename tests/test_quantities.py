@@ -116,6 +116,9 @@ def test_parse_number_round_trips_decimals(whole, frac):
         ("辖区面积约1,286平方公里", "约1,286平方公里", 1286, "平方千米", "about"),
         ("收到代表建议１２３件", "１２３件", 123, "件", None),
         ("经过两轮督办、测评", "两轮", 2, "轮", None),  # seed
+        # votes of a rating by deputies
+        ("收回测评表32张，其中满意票27票", "27票", 27, "票", None),
+        ("表决时赞成票达95%以上", "95%以上", 95, "%", "more_than"),
     ],
 )
 def test_values_units_and_hedges(text, surface, value, unit, approx_kind):
@@ -522,3 +525,7 @@ def test_second_time_written_with_er_modifies_the_next_word(text, ordinals, coun
 )  # fmt: skip
 def test_capital_numerals_inside_words_are_no_numbers(text, expected):
     assert [(q.surface, q.value) for q in find_quantities(text) if q.kind in ("count", "money")] == expected
+
+
+def test_votes_are_counts():
+    assert [(q.surface, q.kind) for q in find_quantities("基本满意票4票，不满意票1票。")] == [("4票", "count"), ("1票", "count")]
