@@ -392,6 +392,8 @@ class _Rules:
         self.brand_not_names = tuple(stations.get("brand_not_names", []))
         self.refer_back = tuple(stations.get("refer_back", []))
         self.station_parts = frozenset(stations.get("station_parts", []))
+        # the measure words of a count of stations (8个联络点, 联络点83个), see Finder.counted
+        self.count_words = frozenset(stations.get("count_words", []))
         # what ends the clause a list of platforms stands in (X、Y等平台)
         self.clause_stops = frozenset(chars.full_stops + chars.exclamation_and_question_marks + chars.semicolons
                                       + chars.commas + chars.colons)
@@ -1662,8 +1664,9 @@ class _Finder(_Places):
         text, r = self.text, self.r
         if r.list_marker and text.endswith(r.list_marker, 0, h):
             return  # (联络站、工作站等工作室: the noun sums up a list)
-        if not (h == 0 or text[h - 1] in r.punct or r.after_stop_word(text, h) or text[h - 2:h] in r.non_name_words
-                or text.endswith(r.refer_back, 0, h)):
+        counted = self.counted(h, end)
+        if not (counted or h == 0 or text[h - 1] in r.punct or r.after_stop_word(text, h)
+                or text[h - 2:h] in r.non_name_words or text.endswith(r.refer_back, 0, h)):
             return  # (名师工作室: a name before the head, no station of this text)
         if head in r.station_parts:  # (站点, 总站, 接待室: the sites or a part of the stations named)
             if any(c[2] == "station" and c[1] <= h or c[2] == "deputy" and head in r.site_words for c in self.cands) \
@@ -1678,6 +1681,22 @@ class _Finder(_Places):
             named = self.earlier.get(head)
             if named is not None:
                 self.add(h, end, "station", named[0], named[1], "station")
+                return
+        if counted and (self.earlier or any(c[2] == "station" and c[1] <= h for c in self.cands)):
+            self.add(h, end, "station", head, "", "station")  # (联络站下设8个联络点: stations of that kind)
+
+    def counted(self, h: int, end: int) -> bool:
+        """True when the bare head at ``h``..``end`` is counted: a numeral and a measure word right
+        before it (8个联络点, 30余个站点), or right after it when it opens a clause or an item of a
+        list (其中联络站32个、联络点83个)."""
+        text, r = self.text, self.r
+        if h > 1 and text[h - 1] in r.count_words and (text[h - 2] in r.numerals or text[h - 2] in "余多"):
+            return True
+        k = end
+        while k < len(text) and text[k] in r.numerals:
+            k += 1
+        return k > end and k < len(text) and text[k] in r.count_words and (
+            h == 0 or text[h - 1] in r.punct or text[h - 1] in r.enumeration_commas)
 
     def short_named(self, h: int, end: int, head: str) -> None:
         """A head whose qualifiers do not stand right before it (lexicon ``short_name``).
@@ -1717,7 +1736,7 @@ class _Finder(_Places):
                 self.add(b, end, "station", canonical, level, "station")
                 return
         if h == 0 or text[h - 1] in r.punct or r.after_stop_word(text, h) or text.endswith(r.refer_back, 0, h) \
-                or text[h - 1] == "个" and h > 1 and (text[h - 2].isdigit() or text[h - 2] in "余多"):
+                or self.counted(h, end):
             self.add(h, end, "station", canonical, level, "station")
 
     def resolve_station(self, canonical: str, start: int) -> str:

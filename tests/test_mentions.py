@@ -1492,3 +1492,26 @@ def test_an_estate_after_a_named_street_is_no_district():
     assert [(s, c) for t, s, c in got if t == "station"] == [
         ("望江县南关街道新苑小区议事亭", "南关街道新苑小区议事亭"), ("议事亭", "南关街道新苑小区议事亭")]
     assert [c for t, _, c in found("全镇各小区人大代表联络站定期开放。", WANGJIANG) if t == "station"] == ["人大代表联络站"]
+
+
+# ------------------------------------------------------------- round 10: stations and congress
+
+
+@pytest.mark.parametrize("plain", [True, False])
+def test_a_counted_bare_head_after_a_station_names_stations_of_its_kind(plain):
+    finder = MentionFinder.from_lexicon(shortcuts=not plain)
+
+    def stations(text):
+        return [(m["surface"], m["canonical"]) for m in finder.find(text, WANGJIANG) if m["type"] == "station"]
+
+    # a count before the head, a station named before it in the text
+    assert stations("此外,镇人大代表联络站下设6个联络点。")[-1] == ("联络点", "联络点")
+    assert stations("镇中心联络总站之外,还分片设立东湖、西岭等4个联络点。")[-1] == ("联络点", "联络点")
+    # a count after the head, in an item of a breakdown
+    assert stations("全县共建成代表联络站(点)90个,其中联络站20个、联络点70个。")[-1] == ("联络点", "联络点")
+    # a counted head of a station named before takes that station's name
+    got = stations("东湖村代表工作站去年挂牌,今年又新建3个工作站。")
+    assert got == [("东湖村代表工作站", "东湖村代表工作站"), ("工作站", "东湖村代表工作站")]
+    # traps: no station named before; counted service points and parking sites of no station
+    assert stations("学校建成5个工作室。") == []
+    assert stations("镇里新增3个服务点和12个停车站点。") == []
