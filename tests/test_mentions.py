@@ -1515,3 +1515,14 @@ def test_a_counted_bare_head_after_a_station_names_stations_of_its_kind(plain):
     # traps: no station named before; counted service points and parking sites of no station
     assert stations("学校建成5个工作室。") == []
     assert stations("镇里新增3个服务点和12个停车站点。") == []
+
+
+@pytest.mark.parametrize("text", ["截至昨晚,代表们共向本届大会提交议案45件。", "其余议案均转为大会议案以外的建议。",
+                                  "两件议案都要求大会作出决议。", "至大会规定的截止时间,共收到建议210件。"])
+def test_a_bare_session_after_a_word_that_hands_over_or_dates_is_the_congress(text):
+    assert ("congress", "大会", "望江县人大") in found(text, WANGJIANG)
+
+
+@pytest.mark.parametrize("text", ["要求各村召开群众大会。", "本届运动会和表彰大会同期举行。"])
+def test_a_meeting_of_another_kind_stays_no_congress_after_those_words(text):
+    assert [s for t, s, _ in found(text, WANGJIANG) if t == "congress"] == []
