@@ -372,10 +372,12 @@ class _Rules:
         self.qual_re = re.compile(f"(?:{alternation(quals)})+\\Z")
         # a qualifier written in quotes inside a station's name (人大代表“流动”联络站)
         self.quoted_qual_re = re.compile(f"(?:{alternation(quals)})+")
-        # a parenthesised alternative: listed ((站), (点)) or a station head (代表之家(联络站))
+        # a parenthesised alternative: listed ((站), (点)) or a station head, with its qualifiers
+        # (代表之家(联络站), 实践站(代表联络站): one station under two names)
         paren_open, paren_close = char_class(openers(chars.parentheses)), char_class(closers(chars.parentheses))
         self.alt_re = re.compile(f"(?:{alternation(stations['alternatives'])}"
-                                 f"|{paren_open}(?:{alternation(self.station_heads)}){paren_close})")
+                                 f"|{paren_open}(?:{alternation(quals)})*(?:{alternation(self.station_heads)})"
+                                 f"{paren_close})")
         # a parenthesised alternative inside a generic station's qualifiers (村(居), 乡镇(街道)):
         # dropped from the canonical name as a trailing one is
         self.inner_alt_re = re.compile(f"{paren_open}[{CJK}、]{{1,8}}{paren_close}")
