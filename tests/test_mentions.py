@@ -1526,3 +1526,25 @@ def test_a_bare_session_after_a_word_that_hands_over_or_dates_is_the_congress(te
 @pytest.mark.parametrize("text", ["要求各村召开群众大会。", "本届运动会和表彰大会同期举行。"])
 def test_a_meeting_of_another_kind_stays_no_congress_after_those_words(text):
     assert [s for t, s, _ in found(text, WANGJIANG) if t == "congress"] == []
+
+
+def test_the_congress_brand_of_a_practice_station_is_one_station_with_its_second_name():
+    got = found("县人大常委会着力打造人大践行全过程人民民主实践站(代表联络站)品牌。", WANGJIANG)
+    assert got == [("congress", "县人大常委会", "望江县人大常委会"),
+                   ("station", "人大践行全过程人民民主实践站(代表联络站)", "践行全过程人民民主实践站")]
+    got = found("目前全县有12个乡镇(办事处)人大践行全过程人民民主基层实践站(代表联络站)。", WANGJIANG)
+    assert got == [("station", "乡镇(办事处)人大践行全过程人民民主基层实践站(代表联络站)",
+                    "乡镇人大践行全过程人民民主基层实践站")]
+    # 乡镇(办事处) is the township level written with its alternative: no street office of its own
+    assert found("实现全县12个乡镇(办事处)代表联络站全覆盖。", WANGJIANG) == [
+        ("station", "乡镇(办事处)代表联络站", "乡镇代表联络站")]
+    # trap: a bracket that names no station
+    assert [s for t, s, _ in found("镇人大代表联络站(二楼)开放。", WANGJIANG) if t == "station"] == ["镇人大代表联络站"]
+
+
+def test_the_traffic_police_are_public_security():
+    assert found("经区交警大队现场勘察,同意设置临时停车位。", WANGJIANG) == [
+        ("agency", "区交警大队", "望江县交警大队")]
+    assert found("由城管局、交警队等部门联合整治。", WANGJIANG)[1] == ("agency", "交警队", "交警队")
+    assert [m["branch"] for m in MentionFinder.from_lexicon().find("市交警支队作了答复。", WANGJIANG)] == [
+        "public_security"]
