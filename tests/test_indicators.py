@@ -1378,3 +1378,25 @@ def test_a_sentence_still_about_the_items_of_a_total_passes_its_breakdown_on():
     got = _passage(["代表提出的建议共56件。", "建议主要涉及交通、环保等方面。",
                     "其中，关于改善公交出行的建议由交通部门办理，目前已新增公交线路5条。"])
     assert got[-1] == ("other", 5.0, "条")
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the statutory name of the deputies' suggestions, in its other orders, counts proposals
+        ("乡人民政府对乡第五届人大二次会议代表提出的18条批评、建议和意见逐一办理答复。",
+         [("proposals_received", 18.0, "条")]),
+        ("闭会后，乡人大主席团把14条批评、建议和意见交给政府有关站所办理。",
+         [("proposals_received", 14.0, "条")]),
+        ("政府十分重视乡人大交办的31条批评、建议和意见的办理工作。",
+         [("proposals_received", 31.0, "条")]),
+        # rating forms named 征询表 (意见 inside them is no opinion collected)
+        ("县人大常委会代表工委共收回“建议办理意见征询表”96件，对办理情况表示满意70件，基本满意25件，不满意1件。",
+         [("proposals_resolved", 96.0, "件"), ("proposals_resolved", 70.0, "件"),
+          ("proposals_resolved", 25.0, "件"), ("proposals_resolved", 1.0, "件")]),
+        # trap: opinions gathered from residents stay opinions collected
+        ("驻站代表共收集群众意见建议215条。", [("opinions_collected", 215.0, "条")]),
+    ],
+)  # fmt: skip
+def test_round10_statutory_suggestions_and_rating_forms(sentence, expected):
+    assert codes(sentence) == expected
