@@ -1400,3 +1400,18 @@ def test_a_sentence_still_about_the_items_of_a_total_passes_its_breakdown_on():
 )  # fmt: skip
 def test_round10_statutory_suggestions_and_rating_forms(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # handling units counted: departments and the places joined to them handle the items
+        ("代表提出的建议已交给41个职能部门和镇街(园区)分别办理。", [("other", 41.0, "个")]),
+        ("闭会期间的代表建议统一交由12个镇街研究办理。", [("other", 12.0, "个")]),
+        ("9个承办部门负责人到会作了表态发言。", [("other", 9.0, "个")]),
+        # trap: the places of the jurisdiction itself stay context
+        ("全县辖11个乡镇。", [("admin_context", 11.0, "个")]),
+    ],
+)  # fmt: skip
+def test_round10_handlers_are_not_context(sentence, expected):
+    assert codes(sentence) == expected
