@@ -1415,3 +1415,26 @@ def test_round10_statutory_suggestions_and_rating_forms(sentence, expected):
 )  # fmt: skip
 def test_round10_handlers_are_not_context(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # suggestions the sentence says were gathered from voters are opinions: solved, issues resolved
+        ("今年以来，各代表之家共接待选民730人次，收集意见建议415条，解决或基本解决296条，占71%。",
+         [("constituent_contacts", 730.0, "人次"), ("opinions_collected", 415.0, "条"),
+          ("issues_resolved", 296.0, "条"), ("other", 71.0, "%")]),
+        # ... and passed on to departments, they stay opinions collected
+        ("全镇安排120名代表进站，接待群众560人次，收集意见建议230件，移交有关部门解决的170件。",
+         [("deputies", 120.0, "名"), ("constituent_contacts", 560.0, "人次"),
+          ("opinions_collected", 230.0, "件"), ("opinions_collected", 170.0, "件")]),
+        ("参加接待的代表86人次，接待选民312人次，提出意见建议94件。",
+         [("deputy_participation", 86.0, "人次"), ("constituent_contacts", 312.0, "人次"),
+          ("opinions_collected", 94.0, "件")]),
+        # trap: suggestions the deputies submitted and the outcome of their handling stay proposals
+        ("县人大常委会交办代表意见建议58件，已办结55件。",
+         [("proposals_received", 58.0, "件"), ("proposals_resolved", 55.0, "件")]),
+    ],
+)  # fmt: skip
+def test_round10_suggestions_gathered_from_voters_are_opinions(sentence, expected):
+    assert codes(sentence) == expected
