@@ -1438,3 +1438,19 @@ def test_round10_handlers_are_not_context(sentence, expected):
 )  # fmt: skip
 def test_round10_suggestions_gathered_from_voters_are_opinions(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a central or head liaison station counted, with a level or place word before it
+        ("目前全省已建成60多个人大代表乡镇中心联络站和300多个村级联络站。",
+         [("stations", 60.0, "个"), ("stations", 300.0, "个")]),
+        ("全县建成县人大常委会代表联络总站1处、乡镇联络站14处。",
+         [("stations", 1.0, "处"), ("stations", 14.0, "处")]),
+        # trap: the places of the jurisdiction stay context
+        ("全县共有14个乡镇。", [("admin_context", 14.0, "个")]),
+    ],
+)  # fmt: skip
+def test_round10_central_and_head_stations(sentence, expected):
+    assert codes(sentence) == expected
