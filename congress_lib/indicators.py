@@ -124,6 +124,7 @@ class _Rule:
     sentence: frozenset
     unless_left: frozenset
     unless_right: frozenset
+    unless_sentence: frozenset
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,7 @@ class IndicatorClassifier:
 
     _FIELDS = (
         "objects", "objects_or_none", "head", "near_left", "left", "right", "sentence", "unless_left", "unless_right",
+        "unless_sentence",
     )
 
     @classmethod
@@ -1260,6 +1262,8 @@ def _first_rule(
         if rule.unless_right and not rule.unless_right.isdisjoint(right):
             continue
         if rule.sentence and rule.sentence.isdisjoint(sentence_classes.get()):
+            continue
+        if rule.unless_sentence and not rule.unless_sentence.isdisjoint(sentence_classes.get()):
             continue
         return rule
     return None

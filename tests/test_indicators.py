@@ -1378,3 +1378,79 @@ def test_a_sentence_still_about_the_items_of_a_total_passes_its_breakdown_on():
     got = _passage(["代表提出的建议共56件。", "建议主要涉及交通、环保等方面。",
                     "其中，关于改善公交出行的建议由交通部门办理，目前已新增公交线路5条。"])
     assert got[-1] == ("other", 5.0, "条")
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the statutory name of the deputies' suggestions, in its other orders, counts proposals
+        ("乡人民政府对乡第五届人大二次会议代表提出的18条批评、建议和意见逐一办理答复。",
+         [("proposals_received", 18.0, "条")]),
+        ("闭会后，乡人大主席团把14条批评、建议和意见交给政府有关站所办理。",
+         [("proposals_received", 14.0, "条")]),
+        ("政府十分重视乡人大交办的31条批评、建议和意见的办理工作。",
+         [("proposals_received", 31.0, "条")]),
+        # rating forms named 征询表 (意见 inside them is no opinion collected)
+        ("县人大常委会代表工委共收回“建议办理意见征询表”96件，对办理情况表示满意70件，基本满意25件，不满意1件。",
+         [("proposals_resolved", 96.0, "件"), ("proposals_resolved", 70.0, "件"),
+          ("proposals_resolved", 25.0, "件"), ("proposals_resolved", 1.0, "件")]),
+        # trap: opinions gathered from residents stay opinions collected
+        ("驻站代表共收集群众意见建议215条。", [("opinions_collected", 215.0, "条")]),
+    ],
+)  # fmt: skip
+def test_round10_statutory_suggestions_and_rating_forms(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # handling units counted: departments and the places joined to them handle the items
+        ("代表提出的建议已交给41个职能部门和镇街(园区)分别办理。", [("other", 41.0, "个")]),
+        ("闭会期间的代表建议统一交由12个镇街研究办理。", [("other", 12.0, "个")]),
+        ("9个承办部门负责人到会作了表态发言。", [("other", 9.0, "个")]),
+        # trap: the places of the jurisdiction itself stay context
+        ("全县辖11个乡镇。", [("admin_context", 11.0, "个")]),
+    ],
+)  # fmt: skip
+def test_round10_handlers_are_not_context(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # suggestions the sentence says were gathered from voters are opinions: solved, issues resolved
+        ("今年以来，各代表之家共接待选民730人次，收集意见建议415条，解决或基本解决296条，占71%。",
+         [("constituent_contacts", 730.0, "人次"), ("opinions_collected", 415.0, "条"),
+          ("issues_resolved", 296.0, "条"), ("other", 71.0, "%")]),
+        # ... and passed on to departments, they stay opinions collected
+        ("全镇安排120名代表进站，接待群众560人次，收集意见建议230件，移交有关部门解决的170件。",
+         [("deputies", 120.0, "名"), ("constituent_contacts", 560.0, "人次"),
+          ("opinions_collected", 230.0, "件"), ("opinions_collected", 170.0, "件")]),
+        ("参加接待的代表86人次，接待选民312人次，提出意见建议94件。",
+         [("deputy_participation", 86.0, "人次"), ("constituent_contacts", 312.0, "人次"),
+          ("opinions_collected", 94.0, "件")]),
+        # trap: suggestions the deputies submitted and the outcome of their handling stay proposals
+        ("县人大常委会交办代表意见建议58件，已办结55件。",
+         [("proposals_received", 58.0, "件"), ("proposals_resolved", 55.0, "件")]),
+    ],
+)  # fmt: skip
+def test_round10_suggestions_gathered_from_voters_are_opinions(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a central or head liaison station counted, with a level or place word before it
+        ("目前全省已建成60多个人大代表乡镇中心联络站和300多个村级联络站。",
+         [("stations", 60.0, "个"), ("stations", 300.0, "个")]),
+        ("全县建成县人大常委会代表联络总站1处、乡镇联络站14处。",
+         [("stations", 1.0, "处"), ("stations", 14.0, "处")]),
+        # trap: the places of the jurisdiction stay context
+        ("全县共有14个乡镇。", [("admin_context", 14.0, "个")]),
+    ],
+)  # fmt: skip
+def test_round10_central_and_head_stations(sentence, expected):
+    assert codes(sentence) == expected
