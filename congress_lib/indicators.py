@@ -363,7 +363,7 @@ class IndicatorClassifier:
         )
         # rates joined into one numeral: 办结率、满意率 / 办复率和满意率
         self.rate_joiners = frozenset(self.coordinators) | {"及", "与", "以及"}
-        # 办复率、满意率分别达100%、99.2%: each number takes the rate at its position
+        # 办结率、满意率分别达98%、96.5%: each number takes the rate at its position
         self.respective = tuple(str(x) for x in data.get("respectively", []) or [] if x)
 
     def classify(self, folded_sentence: str, quantities: list[Quantity]) -> list[str | None]:
@@ -1140,7 +1140,7 @@ def _rate_named(left_text: str, cues: IndicatorClassifier) -> tuple[bool, str | 
     the number, or, when it ends a run of rates joined by 、/和/及 (办结率、满意率均为100%,
     建议办结率和代表满意率均为100%),
     the first rate of the run; with a word of ``respectively`` after the run
-    (办复率、满意率分别达100%、99.2%), the rate at the number's position among the
+    (办结率、满意率分别达98%、96.5%), the rate at the number's position among the
     percentages that follow. (False, None) when no rate word stands there."""
     if cues.rate_re is None:
         return False, None

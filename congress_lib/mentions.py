@@ -1690,7 +1690,7 @@ class _Finder(_Places):
     def counted(self, h: int, end: int) -> bool:
         """True when the bare head at ``h``..``end`` is counted: a numeral and a measure word right
         before it (8个联络点, 30余个站点), or right after it when it opens a clause or an item of a
-        list (其中联络站32个、联络点83个)."""
+        list (其中联络站12个、联络点40个)."""
         text, r = self.text, self.r
         if h > 1 and text[h - 1] in r.count_words and (text[h - 2] in r.numerals or text[h - 2] in "余多"):
             return True
