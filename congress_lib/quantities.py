@@ -150,6 +150,21 @@ _NUM_RE = re.compile(
     rf"|(?P<cn>[{_CN_CHARS}]+)"
 )
 _DIGIT = re.compile(r"\d")
+# Digit groups written with a space (GB/T 15835: 2 000, 12 345; typeset with a thin or a
+# narrow no-break space, or an ordinary one once a page is cleaned): groups of three after
+# a lead of one to three digits. A thin space groups before anything but another digit; an
+# ordinary space only before a character (2 000多名), never before a sign or a line end,
+# where it more likely parts two numbers of a flattened table (合计 166 100%).
+_SPACED_GROUPS = re.compile(
+    r"(?<![\d.,])\d{1,3}(?:(?:[\u2009\u202f]\d{3})+(?![\d.])|(?: \d{3})+(?=[\u4e00-\u9fff]))")
+
+
+def _join_digit_groups(folded: str) -> str:
+    """``folded`` with the spaces inside spaced digit groups written as commas (2 000 →
+    2,000), so the number is read whole; same length, so offsets do not move."""
+    if " " not in folded and "\u2009" not in folded and "\u202f" not in folded:
+        return folded
+    return _SPACED_GROUPS.sub(lambda m: re.sub(r"[ \u2009\u202f]", ",", m.group()), folded)
 # Where a match of _NUM_RE can start: a digit or a numeral character (a match starts
 # at every such position; see fastpath.matches_from_starts).
 _NUM_START = re.compile(rf"[\d{_CN_CHARS}]")
@@ -536,6 +551,7 @@ class QuantityFinder:
         when the caller has it. Never raises."""
         if folded is None:
             folded = self._fold(sentence)
+        folded = _join_digit_groups(folded)
         if self.shortcuts:
             first = _NUM_START.search(folded)  # where the first numeral starts
             if first is None:

@@ -119,6 +119,11 @@ def test_parse_number_round_trips_decimals(whole, frac):
         # votes of a rating by deputies
         ("收回测评表32张，其中满意票27票", "27票", 27, "票", None),
         ("表决时赞成票达95%以上", "95%以上", 95, "%", "more_than"),
+        # digit groups written with a space (GB/T 15835): a thin space, or an ordinary one
+        # before a character, joins the groups of one number
+        ("全省2\u2009600余名各级人大代表参加培训", "2\u2009600余名", 2600, "名", "more_than"),
+        ("今年共走访选民12\u202f480人次", "12\u202f480人次", 12480, "人次", None),
+        ("全县1 035名代表进站履职", "1 035名", 1035, "名", None),
     ],
 )
 def test_values_units_and_hedges(text, surface, value, unit, approx_kind):
@@ -529,3 +534,19 @@ def test_capital_numerals_inside_words_are_no_numbers(text, expected):
 
 def test_votes_are_counts():
     assert [(q.surface, q.kind) for q in find_quantities("基本满意票4票，不满意票1票。")] == [("4票", "count"), ("1票", "count")]
+
+
+@pytest.mark.parametrize(
+    "text, numbers",
+    [
+        # a lead of four digits is a year or a number of its own, not a group
+        ("2024 300名代表参加述职评议", [2024, 300]),
+        # before a sign or at a line end an ordinary space parts two numbers of a flattened table
+        ("办结 166 100%", [166, 100]),
+        ("满意 85 113\n", [85, 113]),
+        # a space before a measure word is no group
+        ("收到建议 120 件", [120]),
+    ],
+)
+def test_spaces_that_do_not_group_digits(text, numbers):
+    assert [q.value for q in find_quantities(text)] == numbers
