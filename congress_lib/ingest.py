@@ -529,9 +529,26 @@ _TONE = TONE_VOWELS + TONE_CONSONANTS
 _PINYIN = re.compile(rf"(?<=[{CJK_BASIC}])[(（](?=[a-zü{_TONE}]*[{_TONE}])[a-zü{_TONE}]{{1,7}}[)）]")
 
 
+# Some mirrors write the gloss without tone marks (會(hui) 黨(dang)). A bare parenthesised
+# syllable is also an ordinary word (商场(mall), 法(an)?), so it is removed only when it is a
+# well-formed pinyin syllable (an initial, then a final) right after a CJK character, and only
+# in a text that shows the mirror's habit: at least ``_TONELESS_MIN`` such glosses.
+_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+             r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|an|ao|ei|en|er|ia|ie|in|iu|ou|"
+             r"ua|ue|ui|un|uo|ve|a|e|i|o|u|v)")
+_TONELESS = re.compile(rf"(?<=[{CJK_BASIC}])[(（]{_SYLLABLE}[)）]")
+_TONELESS_MIN = 3
+
+
 def strip_pinyin(text: str) -> str:
-    """Remove pinyin glosses in parentheses after characters: 區(qū) → 區."""
-    return _PINYIN.sub("", text)
+    """Remove pinyin glosses in parentheses after characters: 區(qū) → 區, and 會(hui) → 會
+    in a text that carries at least three such toneless glosses."""
+    text = _PINYIN.sub("", text)
+    if "(" in text or "（" in text:
+        glosses = _TONELESS.findall(text, 0)
+        if len(glosses) >= _TONELESS_MIN:
+            text = _TONELESS.sub("", text)
+    return text
 
 
 def _salutation_rule(salutations: tuple[str, ...], max_chars: int, not_headline: str = "",

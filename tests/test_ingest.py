@@ -149,6 +149,17 @@ def test_pinyin_glosses_of_mirror_sites_are_removed():
     assert clean_text(text).text == "我区人大代表联系选民工作室全部建成运行,覆盖(GPS定位)与(站)。"
 
 
+def test_toneless_pinyin_glosses_are_removed_where_a_mirror_writes_them():
+    # a mirror that glosses without tone marks: every well-formed syllable after a character goes
+    text = "該鎮(zhen)人大代表聯(lian)絡站接待選民45人次,收集建議12個(ge),辦(ban)結率達(da)100%。"
+    assert clean_text(text).text == "该镇人大代表联络站接待选民45人次,收集建议12个,办结率达100%。"
+    # trap: one or two bracketed syllables after characters are ordinary text, not a mirror's habit
+    assert clean_text("站名取自村名(lin)与河名(he)。").text == "站名取自村名(lin)与河名(he)。"
+    assert clean_text("新建商场(mall)一处。").text == "新建商场(mall)一处。"
+    # trap: a bracket that is no syllable stays, glosses or not
+    assert "(GPS)" in clean_text("會(hui)黨(dang)組(zu)配備(GPS)終端。").text
+
+
 def test_furniture_line_test_equals_trying_each_pattern():
     """The two alternations answer like trying each pattern: start ones at the line start, the others anywhere."""
     import re
