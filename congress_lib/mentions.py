@@ -116,6 +116,18 @@ _RANK = {"national": 0, "provincial": 1, "municipal": 2, "district": 3, "townshi
          "village": 5}
 
 
+@lru_cache(maxsize=1)
+def _jieba_dictionary() -> bytes | None:
+    """jieba's dictionary file (word, frequency, part of speech per line), read once per
+    process for every word list taken from it; None without jieba."""
+    try:
+        import jieba
+    except ImportError:  # pragma: no cover - jieba is a dependency
+        return None
+    with jieba.Tokenizer().get_dict_file() as fh:  # a fresh, uninitialised tokenizer: the global one is not touched
+        return fh.read()
+
+
 @lru_cache(maxsize=4)
 def _non_name_words(tags: tuple[str, ...], min_len: int = 2) -> frozenset:
     """Two- (``min_len``-) to four-character words that jieba's dictionary tags with one of ``tags``.
@@ -126,12 +138,9 @@ def _non_name_words(tags: tuple[str, ...], min_len: int = 2) -> frozenset:
     """
     if not tags:
         return frozenset()
-    try:
-        import jieba
-    except ImportError:  # pragma: no cover - jieba is a dependency
+    data = _jieba_dictionary()
+    if data is None:  # pragma: no cover - jieba is a dependency
         return frozenset()
-    with jieba.Tokenizer().get_dict_file() as fh:  # a fresh, uninitialised tokenizer: the global one is not touched
-        data = fh.read()
     # Reading the words out of the 5 MB dictionary costs a fifth of a second; the result
     # is kept in the cache folder under a hash of the dictionary and the tags.
     from .text import read_cached, write_cached
