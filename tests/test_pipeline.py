@@ -349,11 +349,11 @@ def test_a_list_after_a_line_that_announces_it_breaks_down_the_total_before():
     assert got == [("96名", "deputies"), ("30名", "deputies"), ("22名", "deputies"), ("44名", "deputies")]
 
 
-def test_a_county_level_city_in_the_district_column_is_a_district_level_unit():
-    """A county-level city (metadata district 某某市 under its prefecture): 市人大常委会 in its report
-    is its own standing committee, not the prefecture's."""
+def test_a_county_level_city_named_like_its_prefecture_is_still_the_unit():
+    """A county-level city (metadata district 某某市 under its prefecture 某某市): 市人大常委会 in its
+    report is its own standing committee, not the prefecture's."""
     text = ("市人大常委会开展代表走访活动\n"
-            "10月中旬，市人大常委会组织常委会组成人员走访本市各级人大代表，听取代表对市人大常委会工作的意见。\n")
+            "本月，市人大常委会委员分组登门看望本市各级人大代表，请代表们对市人大常委会的工作提意见。\n")
     meta = {"province": "某某省", "city": "上游市", "district": "下游市"}
     result = process_document("d", "d.txt", text.encode("utf-8"), meta, LEX)
     (unit,) = _rows(result, "units")
