@@ -18,6 +18,10 @@ Each shape is one synthetic report (``report.txt``, UTF-8, fixed seed) made at
    or "和" (10^4 mentions at 16x), nearly all distinct;
 7. ``few_actors``: one sentence of 10^4 mentions (at 16x) of a dozen actors with
    relation verbs between them (every piece of it joins pairs in the network).
+8. ``spaced_digits``: one line of three-digit groups parted by spaces
+   (``合计 123 456 … %``), ending in a sign: a digit-group run that is tried as one number
+   and then given up (the shape that made digit grouping quadratic before it started
+   only at a run's first group).
 
 Byte-heavy shapes (1, 3, 4) are the base size times 1/4/16 (the default base
 makes the 16x document about 5 MB); the counts of the others (2, 5, 6, 7) scale with
@@ -165,8 +169,12 @@ def few_actors(rng: random.Random, nbytes: int, scale: float) -> str:
     return "".join(parts) + "。\n"
 
 
+def spaced_digits(rng: random.Random, nbytes: int, scale: float) -> str:
+    return "合计 " + _until(nbytes, lambda: f"{rng.randint(100, 999)}", " ") + "%\n"
+
+
 SHAPES = {f.__name__: f for f in (endless_counts, enumeration, one_line, nested_markup, roundup, mentions,
-                                  few_actors)}
+                                  few_actors, spaced_digits)}
 
 
 def _measure(folder: Path, out: Path, engine: str, conn) -> None:

@@ -154,9 +154,11 @@ _DIGIT = re.compile(r"\d")
 # narrow no-break space, or an ordinary one once a page is cleaned): groups of three after
 # a lead of one to three digits. A thin space groups before anything but another digit; an
 # ordinary space only before a character (2 000多名), never before a sign or a line end,
-# where it more likely parts two numbers of a flattened table (合计 166 100%).
+# where it more likely parts two numbers of a flattened table (合计 166 100%). A match starts
+# only at the first group of a run (never after a digit and a space), so a long run is tried
+# once, not once per group: linear in the text.
 _SPACED_GROUPS = re.compile(
-    r"(?<![\d.,])\d{1,3}(?:(?:[\u2009\u202f]\d{3})+(?![\d.])|(?: \d{3})+(?=[\u4e00-\u9fff]))")
+    r"(?<![\d.,])(?<!\d[ \u2009\u202f])\d{1,3}(?:(?:[\u2009\u202f]\d{3})+(?![\d.])|(?: \d{3})+(?=[\u4e00-\u9fff]))")
 
 
 def _join_digit_groups(folded: str) -> str:
