@@ -42,6 +42,7 @@ def test_adversarial_benchmark_runs_and_prints_every_shape(tmp_path):
     assert out.returncode == 0, out.stderr[-2000:]
     rows = [line for line in out.stdout.splitlines() if line.startswith("| ") and not line.startswith("| shape")]
     assert sorted(r.split("|")[1].strip() for r in rows) == sorted(
-        ["endless_counts", "enumeration", "one_line", "nested_markup", "roundup", "mentions", "few_actors"])
+        ["endless_counts", "enumeration", "one_line", "nested_markup", "roundup", "mentions", "few_actors",
+         "spaced_digits"])
     assert all("timeout" not in r and "error" not in r for r in rows)
     assert "comma-only report" in out.stdout
