@@ -254,6 +254,9 @@ class IndicatorClassifier:
             self.part_weak = frozenset(str(c) for c in parts.get("weak", []) or [])
             self.topic_classes = frozenset(str(c) for c in data.get("topic_labels", []) or [])
             self.label_classes = frozenset(str(c) for c in data.get("item_labels", []) or [])
+            # verbs shared by the counts of a list joined by enumeration commas
+            # (听取A报告52个、B报告124个: 听取 governs both)
+            self.shared_verbs = frozenset(str(c) for c in data.get("shared_verbs", []) or [])
             sums = data.get("sums") or {}
             self.sum_openers = frozenset(str(x) for x in sums.get("words", []) or [] if x)
             self.sum_skipped = frozenset(str(c) for c in sums.get("skip", []) or [])
@@ -841,6 +844,11 @@ def _classify_one(
             right_objects = right_objects + shared_objects
             right_nouns = _noun_order(shared_objects, w, cues) + right_nouns
     left = {c for _, _, c in left_tokens}
+    # Left-node sharing: a count whose item follows the count before it after an
+    # enumeration comma (听取例行报告52个、专项工作报告124个) is governed by the verbs
+    # of `shared_verbs` that stand before the first item of the list, in its clause.
+    if cues.shared_verbs and clause_start < prev_end < q.start and w.startswith(cues.enumeration_commas, prev_end):
+        left |= {c for _, _, c in cues.cue_words(w, clause_start, prev_end) if c in cues.shared_verbs}
     right = {c for _, _, c in right_tokens}
     if cues.threshold_hedges and q.surface.endswith(cues.threshold_hedges) and _threshold(w, right_tokens, right_end, cues):
         return None, []  # a condition: 两个以上部门共同办理的建议
