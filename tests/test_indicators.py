@@ -1523,3 +1523,37 @@ def test_round11_facts_of_the_jurisdiction(sentence, expected):
 )  # fmt: skip
 def test_round11_people_counted_and_addresses(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a percentage no rate word names is the share of a counted group: other
+        ("全县55%的行政村已建成文化广场。", [("other", 55.0, "%")]),
+        ("参会代表90%以上来自生产一线。", [("other", 90.0, "%")]),
+        # trap: a change against an earlier period stays no indicator
+        ("接待来访群众2100人次，同比增长12%。", [("constituent_contacts", 2100.0, "人次")]),
+        ("群众反映的问题85%以上得到解决。", [("other", 85.0, "%")]),
+        # traps: a named rate keeps its code, a target is no indicator
+        ("代表建议按期办结率达96%。", [("completion_rate", 96.0, "%")]),
+        ("今年满意率力争达到95%。", []),
+    ],
+)  # fmt: skip
+def test_round11_unnamed_percentages_are_shares(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # constituents taking part, or met at a meeting
+        ("开展普法宣讲40次，参与村民3100人。", [("activities", 40.0, "次"), ("constituent_contacts", 3100.0, "人")]),
+        ("代表们与120名居民进行了面对面座谈。", [("constituent_contacts", 120.0, "名")]),
+        # sittings counted with the body's name after the number
+        ("全年召开3次人民代表大会、12次常委会。", [("activities", 3.0, "次"), ("activities", 12.0, "次")]),
+        # trap: the residents of a place are no contacts
+        ("全镇有居民8600人。", [("other", 8600.0, "人")]),
+    ],
+)  # fmt: skip
+def test_round11_constituents_taking_part_and_sittings(sentence, expected):
+    assert codes(sentence) == expected
