@@ -223,6 +223,12 @@ class IndicatorClassifier:
             shares = data.get("shares_after") or {}
             self.share_classes = frozenset(str(c) for c in shares.get("classes", []) or [])
             self.share_code = shares.get("code")
+            # a percentage that no rate word names, said of a counted group (60%的小区,
+            # 参训代表95%以上, 问题80%得到解决): its share, coded `code` (see _unnamed_share)
+            unnamed = shares.get("unnamed") or {}
+            self.unnamed_share_code = unnamed.get("code")
+            self.unnamed_after = frozenset(str(c) for c in unnamed.get("after", []) or [])
+            self.unnamed_unless = frozenset(str(c) for c in unnamed.get("unless", []) or [])
             # a rate's new value after a word of change (满意率从95%上升到98%); a change in
             # percentage points against an earlier period (较去年提高2个百分点)
             series = data.get("rate_series") or {}
@@ -254,6 +260,9 @@ class IndicatorClassifier:
             self.part_weak = frozenset(str(c) for c in parts.get("weak", []) or [])
             self.topic_classes = frozenset(str(c) for c in data.get("topic_labels", []) or [])
             self.label_classes = frozenset(str(c) for c in data.get("item_labels", []) or [])
+            # verbs shared by the counts of a list joined by enumeration commas
+            # (听取A报告52个、B报告124个: 听取 governs both)
+            self.shared_verbs = frozenset(str(c) for c in data.get("shared_verbs", []) or [])
             sums = data.get("sums") or {}
             self.sum_openers = frozenset(str(x) for x in sums.get("words", []) or [] if x)
             self.sum_skipped = frozenset(str(c) for c in sums.get("skip", []) or [])
@@ -807,6 +816,8 @@ def _classify_one(
             found, code = _rate_named(w[: q.start], cues)
             if found:
                 return code, []
+        if _unnamed_share(w, q, clause_start, clause_end, cues):
+            return cues.unnamed_share_code, []
         return None, []
 
     if _blocked(w, q, clause_start, cues):
@@ -841,6 +852,11 @@ def _classify_one(
             right_objects = right_objects + shared_objects
             right_nouns = _noun_order(shared_objects, w, cues) + right_nouns
     left = {c for _, _, c in left_tokens}
+    # Left-node sharing: a count whose item follows the count before it after an
+    # enumeration comma (听取例行报告52个、专项工作报告124个) is governed by the verbs
+    # of `shared_verbs` that stand before the first item of the list, in its clause.
+    if cues.shared_verbs and clause_start < prev_end < q.start and w.startswith(cues.enumeration_commas, prev_end):
+        left |= {c for _, _, c in cues.cue_words(w, clause_start, prev_end) if c in cues.shared_verbs}
     right = {c for _, _, c in right_tokens}
     if cues.threshold_hedges and q.surface.endswith(cues.threshold_hedges) and _threshold(w, right_tokens, right_end, cues):
         return None, []  # a condition: 两个以上部门共同办理的建议
@@ -1120,6 +1136,30 @@ def _share_after(w: str, q: Quantity, clause_start: int, cues: IndicatorClassifi
         return True
     tokens = cues.cue_words(w, clause_start, len(before) + clause_start)
     return bool(tokens) and tokens[-1][1] == clause_start + len(before) and tokens[-1][2] in cues.share_classes
+
+
+def _unnamed_share(w: str, q: Quantity, clause_start: int, clause_end: int, cues: IndicatorClassifier) -> bool:
+    """A percentage that no rate word names is the share of a counted group when the
+    group's noun stands right before it (参训代表95%以上) or right after it and its
+    的 (72%的代表), or a word of what the group did follows it (80%以上得到解决, 100%开展
+    活动) -- unless its clause speaks of the economy, a change or a rating (生产总值增长
+    5%, 从60%上升到85%, 95%的居民表示满意: `unnamed.unless`)."""
+    if cues.unnamed_share_code is None:
+        return False
+    tokens = cues.cue_words(w, clause_start, clause_end)
+    if any(c in cues.unnamed_unless for _, _, c in tokens):
+        return False
+    before = [t for t in tokens if t[1] <= q.start]
+    if before and q.start - before[-1][1] <= 1 and before[-1][2] in cues.object_classes:
+        return True
+    after = [t for t in tokens if t[0] >= q.end]
+    if after:
+        gap = w[q.end : after[0][0]].strip(cues.skipped_marks)
+        if len(gap) <= 2 and gap in ("", "的", "地") and (
+            after[0][2] in cues.object_classes or after[0][2] in cues.unnamed_after
+        ):
+            return True
+    return False
 
 
 def _rate_names(text: str, cues: IndicatorClassifier, start: int = 0, end: int | None = None) -> list:

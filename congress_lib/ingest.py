@@ -591,7 +591,7 @@ _TRUNCATED = re.compile(r"[^.…。！？!?](?:\.{3,}|…+)\s*$")
 
 
 def _related_list_rule(headings: tuple[str, ...], debris: tuple[str, ...], not_start: str,
-                       max_chars: int, min_items: int, sentence_ends: str):
+                       max_chars: int, min_items: int, sentence_ends: str, tail_items: int = 0):
     """A function that marks related-article lists in ``[(line, is_furniture), ...]``.
 
     A list is a heading line (one of ``headings`` matches the whole line) and the
@@ -604,7 +604,10 @@ def _related_list_rule(headings: tuple[str, ...], debris: tuple[str, ...], not_s
     already marked as furniture are passed over; the first line that is not
     headline-like ends the list and stays. The heading is always furniture; its
     items only when there are at least ``min_items`` of them or the list runs to
-    the last line. ``None`` when there are no headings.
+    the last line. A list may also come without a heading at the end of the page:
+    at least ``tail_items`` (0: never) headline-like lines that run to the last line
+    right after a furniture line (the article's editor or keyword line) that body text
+    stands before are furniture too. ``None`` when there are no headings.
     """
     if not headings:
         return None
@@ -657,7 +660,29 @@ def _related_list_rule(headings: tuple[str, ...], debris: tuple[str, ...], not_s
                 for k in items:
                     out[k] = (out[k][0], True)
             i = j
+        if tail_items > 0:
+            _mark_tail(out)
         return out
+
+    def _mark_tail(out: list[tuple[str, bool]]) -> None:
+        # a headless list at the end of the page: headline-like lines after the
+        # article's last furniture line (编辑：…, 关键词：…), up to the last line
+        items: list[int] = []
+        k = len(out) - 1
+        while k >= 0 and out[k][1]:  # the page's footer after the list
+            k -= 1
+        while k >= 0 and not out[k][1]:
+            if not (headline_like(out[k][0]) or teaser(out[k][0])):
+                return
+            items.append(k)
+            k -= 1
+        if len(items) < tail_items or k < 0:
+            return
+        # body text before the furniture line that opens the list
+        if not any(not is_furniture for _, is_furniture in out[:k]):
+            return
+        for m in items:
+            out[m] = (out[m][0], True)
 
     return mark
 
@@ -731,7 +756,8 @@ def _cleaning_rules(lexicon: Lexicon) -> _CleaningRules:
                                    str(furniture.get("related_item_not_start", "") or ""),
                                    int(furniture.get("related_item_max_chars", 50)),
                                    int(furniture.get("related_list_min_items", 2)),
-                                   marks.sentence_ends),
+                                   marks.sentence_ends,
+                                   int(furniture.get("related_tail_min_items", 0))),
         title_lines=int(furniture.get("title_repeat_lines", 0) or 0),
         title_separators=str(furniture.get("title_site_separators", "") or ""),
         sentence_ends=marks.sentence_ends,

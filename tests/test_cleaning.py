@@ -287,6 +287,39 @@ def test_two_related_lists_in_a_row_are_both_removed():
     assert clean_text(page).text == ARTICLE
 
 
+OTHER_HEADLINES = ["南方多地遭遇强降雨 约300万人受灾", "新能源汽车出口同比增长两成", "某国外长宣布辞职",
+                   "科考队员在南极度过第40个春节", "秋粮收购进度过半"]
+
+
+@pytest.mark.parametrize("credit", ["责任编辑：李某", "关键词：代表联络站 调研", "编辑：张某"])
+def test_a_headless_list_of_other_headlines_after_the_editor_line_is_removed(credit):
+    page = ARTICLE + "\n" + credit + "\n" + "\n".join(OTHER_HEADLINES)
+    cleaned = clean_text(page)
+    assert cleaned.text == ARTICLE
+    assert cleaned.furniture == [credit, *OTHER_HEADLINES]
+    # the page's footer after the list is passed over
+    assert clean_text(page + "\n版权所有：某某县人大常委会").text == ARTICLE
+
+
+@pytest.mark.parametrize("tail", [
+    # too few lines for a list
+    OTHER_HEADLINES[:3],
+    # a sentence among the lines: body text, the lines after it stay as well
+    OTHER_HEADLINES[:2] + ["代表们纷纷表示满意。"] + OTHER_HEADLINES[2:],
+])
+def test_short_lines_after_the_editor_line_that_are_no_list_stay(tail):
+    page = ARTICLE + "\n责任编辑：李某\n" + "\n".join(tail)
+    assert clean_text(page).text == ARTICLE + "\n" + "\n".join(tail)
+
+
+def test_short_lines_without_a_furniture_line_before_them_or_without_body_text_stay():
+    # section headings at the end of a report, with no editor line before them
+    page = ARTICLE + "\n" + "\n".join(OTHER_HEADLINES)
+    assert clean_text(page).text == page
+    # a page of short lines only, after its byline: nothing before is body text
+    assert clean_text("来源：某某人大网\n" + "\n".join(OTHER_HEADLINES)).text == "\n".join(OTHER_HEADLINES)
+
+
 def test_related_list_headings_are_lexicon_data(tmp_path):
     from congress_lib.resources import load_lexicon
 

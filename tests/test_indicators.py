@@ -1454,3 +1454,106 @@ def test_round10_suggestions_gathered_from_voters_are_opinions(sentence, expecte
 )  # fmt: skip
 def test_round10_central_and_head_stations(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # laws whose enforcement is inspected or surveyed: inspections held, one per law
+        ("本届以来，常委会对3部法律的贯彻实施情况组织了执法检查。", [("activities", 3.0, "部")]),
+        ("今年开展4部地方性法规的立法调研。", [("activities", 4.0, "部")]),
+        # traps: laws made, and drafts put out for opinions, are documents
+        ("全年审议通过地方性法规6部。", [("other", 6.0, "部")]),
+        ("联系点参与12部法律草案的意见征集活动。", [("other", 12.0, "部")]),
+        # sittings called and oversight rounds held
+        ("一年来共召集人代会3次，举行常委会会议11次。",
+         [("activities", 3.0, "次"), ("activities", 11.0, "次")]),
+        ("开展计划和预算审查监督15项、专题询问2次。",
+         [("activities", 15.0, "项"), ("activities", 2.0, "次")]),
+        ("县里先后组织了三次乡镇换届选举。", [("activities", 3.0, "次")]),
+        # a hearing verb governs every report of its list
+        ("听取和审议例行报告31个、专项工作报告87个，制定法规5部。",
+         [("activities", 31.0, "个"), ("activities", 87.0, "个"), ("other", 5.0, "部")]),
+    ],
+)  # fmt: skip
+def test_round11_sittings_oversight_and_laws_inspected_are_activities(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the peoples and enterprises of the place, its residents' committees
+        ("该乡居住着汉、彝、苗等五个兄弟民族，少数民族群众4200人。",
+         [("admin_context", 5.0, "个"), ("admin_context", 4200.0, "人")]),
+        ("目前开发区辖区内有1200余家企业。", [("admin_context", 1200.0, "家")]),
+        ("社区下设4个居民委员会，辖区面积2.3平方公里。",
+         [("admin_context", 4.0, "个"), ("admin_context", 2.3, "平方千米")]),
+        ("全州9个县(市、区)都建起了代表联络站。", [("admin_context", 9.0, "个")]),
+        # traps: enterprises the deputies visit, and deputies of a people, are not context
+        ("辖区内代表走访企业60家。", [("other", 60.0, "家")]),
+        ("320名州人大代表中，少数民族代表共190人。",
+         [("deputies", 320.0, "名"), ("deputies", 190.0, "人")]),
+    ],
+)  # fmt: skip
+def test_round11_facts_of_the_jurisdiction(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # posts held by deputies count the deputies who hold them, and their breakdown too
+        ("全市150个站长均由人大代表担任，其中省代表担任的12个。",
+         [("deputies", 150.0, "个"), ("deputies", 12.0, "个")]),
+        # constituents invited to a meeting are constituents met
+        ("各站点举办座谈会300余场，邀请村民代表2600多名。",
+         [("activities", 300.0, "场"), ("constituent_contacts", 2600.0, "名")]),
+        # trap: deputies invited to sit in are deputies taking part
+        ("邀请代表35人次列席常委会会议。", [("deputy_participation", 35.0, "人次")]),
+        # people and households in need helped are aid given, not constituents met
+        ("代表们结对帮扶困难群众86户。", [("other", 86.0, "户")]),
+        ("走访选民900人次，帮扶低保家庭40户。",
+         [("constituent_contacts", 900.0, "人次"), ("other", 40.0, "户")]),
+        # trap: a station head alone is no deputy
+        ("每个联络站配备站长1名、联络员2名。", [("other", 1.0, "名"), ("other", 2.0, "名")]),
+        # a numbered group of a village in an address is no count
+        ("在石桥村三组的院坝里，代表们与村民拉起了家常。", []),
+    ],
+)  # fmt: skip
+def test_round11_people_counted_and_addresses(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a percentage no rate word names is the share of a counted group: other
+        ("全县55%的行政村已建成文化广场。", [("other", 55.0, "%")]),
+        ("参会代表90%以上来自生产一线。", [("other", 90.0, "%")]),
+        # trap: a change against an earlier period stays no indicator
+        ("接待来访群众2100人次，同比增长12%。", [("constituent_contacts", 2100.0, "人次")]),
+        ("群众反映的问题85%以上得到解决。", [("other", 85.0, "%")]),
+        # traps: a named rate keeps its code, a target is no indicator
+        ("代表建议按期办结率达96%。", [("completion_rate", 96.0, "%")]),
+        ("今年满意率力争达到95%。", []),
+    ],
+)  # fmt: skip
+def test_round11_unnamed_percentages_are_shares(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # constituents taking part, or met at a meeting
+        ("开展普法宣讲40次，参与村民3100人。", [("activities", 40.0, "次"), ("constituent_contacts", 3100.0, "人")]),
+        ("代表们与120名居民进行了面对面座谈。", [("constituent_contacts", 120.0, "名")]),
+        # sittings counted with the body's name after the number
+        ("全年召开3次人民代表大会、12次常委会。", [("activities", 3.0, "次"), ("activities", 12.0, "次")]),
+        # trap: the residents of a place are no contacts
+        ("全镇有居民8600人。", [("other", 8600.0, "人")]),
+    ],
+)  # fmt: skip
+def test_round11_constituents_taking_part_and_sittings(sentence, expected):
+    assert codes(sentence) == expected
