@@ -1526,3 +1526,19 @@ def test_round11_a_count_by_outcome_passes_on_proposals_and_its_topic_parts_shar
     # trap: a topic count with a noun of its own after it is no part of the total
     got = _passage(["全年共承接代表建议64件。", "民生方面3个项目已开工。"])
     assert got[-1] == ("projects", 3.0, "个")
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a body that undertook and answered proposals: the count is of the items assigned to it
+        ("去年，县水务局共承办代表建议、政协提案并答复11件，办结率100%。",
+         [("proposals_received", 11.0, "件"), ("completion_rate", 100.0, "%")]),
+        # trap: proposals counted as concluded stay outcomes
+        ("全年办结代表建议48件。", [("proposals_resolved", 48.0, "件")]),
+        ("共收到代表建议60件，目前已答复建议58件。",
+         [("proposals_received", 60.0, "件"), ("proposals_resolved", 58.0, "件")]),
+    ],
+)  # fmt: skip
+def test_round11_items_undertaken_and_answered_are_assigned(sentence, expected):
+    assert codes(sentence) == expected
