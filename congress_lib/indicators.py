@@ -112,7 +112,7 @@ _MIXED_RELATIVE = 10  # joiner + relative clause + 的 between two kinds of peop
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")  # a personal name in a list before a count
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{0,4}")  # the opening of a rate name before its rate word
 _RATE_END = "率"  # the last character of a rate's name (办结率, 满意率)
-_RATE_CLASS = "rate name"  # the cue class of a rate's name (no rule names it)
+_RATE_CLASS = "rate_name"  # the cue class of a rate's name (no rule names it)
 _NUMERAL_START = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]")
 
 
