@@ -39,7 +39,10 @@ sentence that opens with 其中 breaks down the previous sentence's total; a lin
 no quantity that ends with a colon (具体名额如下：) announces a list and passes the carry
 on, and items labelled by a place (甲镇35名，乙乡12名) count what the total before them
 counted. A clause that only sums up (…代表名额…，共728名; 人数为870人) counts the nearest
-noun of its sentence that a count in its unit can count. Two kinds of
+noun of its sentence that a count in its unit can count. A sentence that opens with
+a topic label and its count (农牧水方面26件：…) breaks down the previous sentence's
+total as 其中 would, and what a count passes on is what its code says it counted
+(the lexicon's ``code_nouns``: 问题已经解决的(A类)259件 counts proposals). Two kinds of
 people joined by 和/及 (负责人和领衔代表20人) are one mixed group (``other``).
 
 Not indicators, by general rule: dates, times, durations, ordinals, sessions,
@@ -108,6 +111,8 @@ _UNREAD_NOUN = 4  # Han characters after a count, none a cue word: a noun of its
 _MIXED_RELATIVE = 10  # joiner + relative clause + 的 between two kinds of people, at most
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")  # a personal name in a list before a count
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{0,4}")  # the opening of a rate name before its rate word
+_RATE_END = "率"  # the last character of a rate's name (办结率, 满意率)
+_RATE_CLASS = "rate_name"  # the cue class of a rate's name (no rule names it)
 _NUMERAL_START = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]")
 
 
@@ -185,6 +190,13 @@ class IndicatorClassifier:
             for name in classes:
                 for word in classes[name] or []:
                     self.word_class.setdefault(str(word), str(name))
+            # The name of a rate (办结率, 满意率: a word of `rates` ending in 率) is one word
+            # of its own, so a verb or a rating inside it (办结, 满意) is not read: 22条建议
+            # 办结率和满意率达100% says nothing of a rating of the 22 items.
+            for entry in data.get("rates", []) or []:
+                for word in entry.get("cues", []) or []:
+                    if len(str(word)) > 1 and str(word).endswith(_RATE_END):
+                        self.word_class.setdefault(str(word), _RATE_CLASS)
             # An empty cue word would match everywhere: the prefix tree, which drops
             # it, is used only without one.
             tree = shortcuts and "" not in self.word_class
@@ -288,6 +300,19 @@ class IndicatorClassifier:
             if missing:
                 raise LexiconError(
                     f"indicator_cues `mixed_people` names classes {missing} that are not under "
+                    "`classes`; add them there or fix the spelling."
+                )
+            # a count coded with one of these codes counted a noun of the classes it maps to,
+            # whatever words it was read with (已经解决的(A类)259件 counts proposals): what
+            # it passes on to a count with no noun of its own
+            self.code_nouns = {
+                str(k): tuple(str(c) for c in (v or [])) for k, v in (data.get("code_nouns") or {}).items()
+            }
+            self.code_nouns = {k: v for k, v in self.code_nouns.items() if v}
+            missing = sorted(set().union(*self.code_nouns.values(), set()) - set(classes))
+            if missing:
+                raise LexiconError(
+                    f"indicator_cues `code_nouns` names classes {missing} that are not under "
                     "`classes`; add them there or fix the spelling."
                 )
             self.part_refine = {
@@ -658,6 +683,9 @@ def _classify(
             w, q, prev_end, next_start, cues, sentence_classes, quantities, countable, pos, nouns_by_unit,
             share_ends,
         )
+        implied = cues.code_nouns.get(out[i]) if out[i] is not None else None
+        if implied is not None and (not nouns or nouns[0] not in implied):
+            nouns = [implied[0]] + [c for c in nouns if c != implied[0]]
         if nouns:
             nouns_by_unit[q.unit] = nouns
     if cues.part_markers or cues.after_total_re is not None:
@@ -682,15 +710,19 @@ def _opening_total(
     if not carry.codes or not cues.part_markers:
         return None
     head = w.lstrip(" \t\r\n\u3000，,：:；;、")
-    if not head.startswith(cues.part_markers):
-        return None
     first = quantities[countable[0]]
-    # the first part stands in the clause the marker opens (其中，城建方面7件), not clauses
-    # later, after words of their own (其中，某代表的建议…交部门办理，共优化线路8条)
-    marker = next(m for m in cues.part_markers if head.startswith(m))
-    opened = len(w) - len(head) + len(marker)
-    if any(ch in "，,；;" for ch in w[opened:first.start].lstrip(" \u3000，,：:")):
-        return None
+    if not head.startswith(cues.part_markers):
+        # a sentence that opens with a topic label and its count (农牧水方面26件：…)
+        # breaks down the previous sentence's total as 其中 would
+        if not _opens_with_topic(w, len(w) - len(head), first, cues):
+            return None
+    else:
+        # the first part stands in the clause the marker opens (其中，城建方面7件), not clauses
+        # later, after words of their own (其中，某代表的建议…交部门办理，共优化线路8条)
+        marker = next(m for m in cues.part_markers if head.startswith(m))
+        opened = len(w) - len(head) + len(marker)
+        if any(ch in "，,；;" for ch in w[opened:first.start].lstrip(" \u3000，,：:")):
+            return None
     codes = dict(carry.codes)
     if first.unit in codes:
         return codes[first.unit]
@@ -699,6 +731,19 @@ def _opening_total(
             if unit in cues.item_units:
                 return code
     return None
+
+
+def _opens_with_topic(w: str, head: int, first: Quantity, cues: IndicatorClassifier) -> bool:
+    """The sentence (from ``head``) opens with a topic label right before its first
+    count (城建方面7件, 交通类的3件), in one clause, and no noun follows the count: the
+    count is a part of a total named before this sentence."""
+    if not cues.topic_classes or cues.clause_re.search(w, head, first.start):
+        return False
+    tokens = cues.cue_words(w, head, first.start)
+    if not tokens or tokens[-1][2] not in cues.topic_classes or first.start - tokens[-1][1] > 1:
+        return False
+    after = cues.cue_words(w, first.end, min(len(w), first.end + 8))
+    return not any(c in cues.object_classes for s, _, c in after if s == first.end)
 
 
 def _inherit_totals(

@@ -1483,6 +1483,33 @@ def test_round11_sittings_oversight_and_laws_inspected_are_activities(sentence, 
 @pytest.mark.parametrize(
     "sentence, expected",
     [
+        # a breakdown by area of a total of bare 建议 in 条 counts the proposals, not the committee's
+        # recommendations
+        ("这15条建议中，涉及城乡建设方面4条，教育卫生方面6条，农业农村方面5条。",
+         [("proposals_received", 15.0, "条"), ("proposals_received", 4.0, "条"),
+          ("proposals_received", 6.0, "条"), ("proposals_received", 5.0, "条")]),
+        # suggestions out of session are the deputies' own
+        ("交由县政府办理的86条闭会建议中，代表表示满意的80件。",
+         [("proposals_received", 86.0, "条"), ("proposals_resolved", 80.0, "件")]),
+        # suggestions a delegation submits to a session are proposals
+        ("东湖镇代表团在大会期间提交意见建议16条。", [("proposals_received", 16.0, "条")]),
+        # the deputies' proposals gathered stay proposals
+        ("会上集中收集代表建议27条。", [("proposals_received", 27.0, "条")]),
+        # trap: recommendations the committee puts forward after a survey stay its own
+        ("常委会组织专题调研，形成调研报告，提出8个方面20余条建议。",
+         [("review_opinions", 20.0, "条")]),
+        # trap: suggestions received from residents stay opinions, even with deputies in the sentence
+        ("驻站代表接待群众300余人次，收到各类意见建议120余条。",
+         [("constituent_contacts", 300.0, "人次"), ("opinions_collected", 120.0, "条")]),
+    ],
+)  # fmt: skip
+def test_round11_proposals_in_tiao_delegations_and_recess_suggestions(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
         # the peoples and enterprises of the place, its residents' committees
         ("该乡居住着汉、彝、苗等五个兄弟民族，少数民族群众4200人。",
          [("admin_context", 5.0, "个"), ("admin_context", 4200.0, "人")]),
@@ -1556,4 +1583,65 @@ def test_round11_unnamed_percentages_are_shares(sentence, expected):
     ],
 )  # fmt: skip
 def test_round11_constituents_taking_part_and_sittings(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # suggestions of the public gathered next to the deputies' proposals are opinions
+        ("全年代表共提出建议420件、收集群众建议260件。",
+         [("proposals_received", 420.0, "件"), ("opinions_collected", 260.0, "件")]),
+        # a rate's name is one word: 满意 inside 满意率 rates no item counted
+        ("镇人大交办的12条批评、建议和意见按期办结率和代表满意率均为100%。",
+         [("proposals_received", 12.0, "条"), ("completion_rate", 100.0, "%")]),
+        ("58件市人大代表建议答复率、见面率均达100%。",
+         [("proposals_received", 58.0, "件"), ("completion_rate", 100.0, "%")]),
+        # an appraisal of satisfaction held on proposals counts them, it does not rate them
+        ("与会代表对2件议案和7件建议的办理情况进行满意程度测评。",
+         [("proposals_received", 2.0, "件"), ("proposals_received", 7.0, "件")]),
+        # a rated proposal handed back to be handled again is assigned anew
+        ("2件不满意建议已交承办单位重新办理。", [("proposals_received", 2.0, "件")]),
+        # proposals selected as excellent are awards
+        ("“关于改善老城区停车条件的建议”等12件建议被评为优秀建议。", [("awards", 12.0, "件")]),
+        # trap: ratings of the handling stay outcomes
+        ("代表对办理结果满意的45件，基本满意的3件。",
+         [("proposals_resolved", 45.0, "件"), ("proposals_resolved", 3.0, "件")]),
+    ],
+)  # fmt: skip
+def test_round11_public_suggestions_rate_names_appraisals_and_selected_proposals(sentence, expected):
+    assert codes(sentence) == expected
+
+
+def test_round11_a_count_by_outcome_passes_on_proposals_and_its_topic_parts_share_the_outcome():
+    # 问题 inside the outcome's clause is not what the A-class count counted: the ratings after it
+    # count proposals
+    got = _passage(["从办理结果看，所提问题已经解决的(A类)120件，列入计划解决的(B类)9件。",
+                    "代表评价满意的125件，占96.9%；", "基本满意的4件，占3.1%。"])
+    assert [c for c, _, u in got if u == "件"] == ["proposals_resolved"] * 4
+    # a sentence opening with a topic label breaks down the outcome total before it
+    got = _passage(["代表建议共90件。", "(一)已经落实的70件，占77.8%。", "交通水利方面21件：修缮村道等。"])
+    assert [g for g in got if g[0] is not None] == [("proposals_received", 90.0, "件"), ("proposals_resolved", 70.0, "件"),
+                   ("other", 77.8, "%"), ("proposals_resolved", 21.0, "件")]
+    # ... and of a received total it stays received
+    got = _passage(["全年共承接代表建议64件。", "城乡建设方面18件，主要涉及道路改造。"])
+    assert got == [("proposals_received", 64.0, "件"), ("proposals_received", 18.0, "件")]
+    # trap: a topic count with a noun of its own after it is no part of the total
+    got = _passage(["全年共承接代表建议64件。", "民生方面3个项目已开工。"])
+    assert got[-1] == ("projects", 3.0, "个")
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a body that undertook and answered proposals: the count is of the items assigned to it
+        ("去年，县水务局共承办代表建议、政协提案并答复11件，办结率100%。",
+         [("proposals_received", 11.0, "件"), ("completion_rate", 100.0, "%")]),
+        # trap: proposals counted as concluded stay outcomes
+        ("全年办结代表建议48件。", [("proposals_resolved", 48.0, "件")]),
+        ("共收到代表建议60件，目前已答复建议58件。",
+         [("proposals_received", 60.0, "件"), ("proposals_resolved", 58.0, "件")]),
+    ],
+)  # fmt: skip
+def test_round11_items_undertaken_and_answered_are_assigned(sentence, expected):
     assert codes(sentence) == expected
