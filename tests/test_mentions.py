@@ -782,6 +782,26 @@ def test_collective_plurals_are_generic_agencies(word, canonical):
     assert got == [("agency", word, canonical)]
 
 
+@pytest.mark.parametrize("word", ["部门单位", "承办部门单位", "办理单位", "市级部门", "县级部门", "省级部门"])
+def test_department_units_and_departments_of_a_level_are_generic_agencies(word):
+    # written for these tests: the departments of one level and the units that handle a proposal
+    text = f"今年的代表建议分别交{word}研究办理。"
+    got = [m for m in found(text, WANGJIANG) if m[0] == "agency"]
+    assert got == [("agency", word, word)]
+
+
+@pytest.mark.parametrize("text", ["政协第九届望江县委员会第三次会议今天开幕。", "县政协十届二次会议期间,政协望江县委员会召开常委会。",
+                                  "中国人民政治协商会议安庆市委员会主席出席。"])
+def test_the_committee_of_the_consultative_conference_is_no_party_committee(text):
+    assert [m for m in found(text, WANGJIANG) if m[0] == "agency" and m[2].startswith("中共")] == []
+
+
+def test_a_party_committee_beside_the_consultative_conference_stays():
+    text = "县委、县政府和县政协主要领导出席,中共望江县委员会书记讲话。"
+    party = [m for m in found(text, WANGJIANG) if m[0] == "agency" and m[2].startswith("中共")]
+    assert [m[1] for m in party][:1] == ["县委"] and len(party) == 2
+
+
 def test_bare_sector_bureaus_are_the_units_own_departments():
     text = "代表们先后走访自然资源局、交通局和医保局,并与卫健委座谈。"
     assert [m for m in found(text, WANGJIANG) if m[0] == "agency"] == [
@@ -834,6 +854,11 @@ def test_other_kinds_of_representatives_are_no_deputies(word):
                                   "他的代表作品广受好评。", "这一做法代表了群众的心声。"])
 def test_non_deputy_uses_of_the_word(text):
     assert surfaces(text, WANGJIANG, "deputy") == []
+
+
+def test_a_typical_example_is_no_deputy():
+    # written for these tests: 典型代表 names an example, not the deputies
+    assert surfaces("这个社区是基层治理的典型代表,已有5名人大代表进驻。", WANGJIANG, "deputy") == ["人大代表"]
 
 
 def test_deputies_beside_other_representatives():
@@ -903,12 +928,13 @@ def test_a_township_committee_named_after_the_congress_word():
     assert found("人大南湖街道工委组织代表视察。", WANGJIANG)[0] == ("congress", "人大南湖街道工委", "南湖街道人大工委")
 
 
-@pytest.mark.parametrize("text", ["将大会期间收到的建议交有关部门办理。", "两件议案被列为大会议案。"])
+@pytest.mark.parametrize("text", ["将大会期间收到的建议交有关部门办理。", "两件议案被列为大会议案。",
+                                  "上午九时,县人大常委会主任宣布大会开幕。"])
 def test_the_session_after_将_列为_and_a_meeting(text):
     assert ("congress", "大会") in [(t, s) for t, s, _ in found(text, WANGJIANG)]
 
 
-@pytest.mark.parametrize("text", ["召开职工大会期间", "将召开表彰大会。"])
+@pytest.mark.parametrize("text", ["召开职工大会期间", "将召开表彰大会。", "主持人宣布表彰大会开始。"])
 def test_other_assemblies_stay_out(text):
     assert surfaces(text, WANGJIANG, "congress") == []
 
