@@ -1202,6 +1202,22 @@ def test_a_party_committees_departments_and_the_party_organisation():
 def test_the_party_and_the_government_in_general():
     assert found("代表是党和政府联系群众的纽带", WANGJIANG) == [("deputy", "代表", "人大代表"), ("agency", "政府", "政府")]
     assert found("推动政府解决停车难题", WANGJIANG) == [("agency", "政府", "望江县人民政府")]
+    # written for this test: 党委政府 (the Party committee and the government) is the same pair without 和
+    assert found("代表要主动争取党委政府的支持", WANGJIANG) == [
+        ("deputy", "代表", "人大代表"), ("agency", "党委", "党委"), ("agency", "政府", "政府")]
+
+
+@pytest.mark.parametrize("text,surface,canonical", [
+    ("会后,县人大各专委会分头跟踪督办重点建议。", "专委会", "望江县人大专门委员会"),
+    ("常委会各专(工)委密切配合,推动建议落实。", "专(工)委", "专(工)委"),
+    ("各专工委主任列席了会议。", "专工委", "专工委"),
+])
+def test_the_special_and_working_committees_named_short(text, surface, canonical):
+    assert ("congress", surface, canonical) in found(text, WANGJIANG)
+
+
+def test_the_committees_of_the_consultative_conference_are_no_congress_bodies():
+    assert surfaces("县政协各专委会主任参加了视察。", WANGJIANG, "congress") == []
 
 
 def test_a_bare_presidium_is_the_congress_presidium():
