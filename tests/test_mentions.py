@@ -856,6 +856,21 @@ def test_non_deputy_uses_of_the_word(text):
     assert surfaces(text, WANGJIANG, "deputy") == []
 
 
+def test_deputies_who_learn_are_no_verb():
+    # written for this test: 代表了解 (deputies learn of) is no 代表 + 了 (represented)
+    assert surfaces("站点让代表了解村民的急难愁盼。", WANGJIANG, "deputy") == ["代表"]
+    assert surfaces("这一举措代表了村民的心愿。", WANGJIANG, "deputy") == []
+
+
+def test_the_credentials_committee_is_a_congress_body():
+    # written for this test: alone it is the unit's; right after a standing committee one span
+    got = found("代表资格审查委员会确认,当选的180名代表资格有效。", WANGJIANG)
+    assert got[0] == ("congress", "代表资格审查委员会", "望江县人大常委会代表资格审查委员会")
+    assert ("deputy", "代表", "人大代表") in got
+    assert found("县人大常委会代表资格审查委员会提出报告。", WANGJIANG) == [
+        ("congress", "县人大常委会代表资格审查委员会", "望江县人大常委会代表资格审查委员会")]
+
+
 def test_a_typical_example_is_no_deputy():
     # written for these tests: 典型代表 names an example, not the deputies
     assert surfaces("这个社区是基层治理的典型代表,已有5名人大代表进驻。", WANGJIANG, "deputy") == ["人大代表"]
