@@ -1222,6 +1222,21 @@ def test_the_party_and_the_government_in_general():
         ("deputy", "代表", "人大代表"), ("agency", "党委", "党委"), ("agency", "政府", "政府")]
 
 
+def test_the_transport_commission_named_short():
+    # written for this test: 市交通委 abbreviates the city's transport commission; trap: 交通委托 is no organ
+    assert found("这件建议由市交通委牵头办理。", WANGJIANG) == [("agency", "市交通委", "安庆市交通委员会")]
+    assert surfaces("推进区交通委托代建工作。", WANGJIANG, "agency") == []
+
+
+def test_the_government_owning_a_website_is_an_agency():
+    # written for this test: the government's site names the government (as 人大网站 the congress);
+    # trap: a government investment project names no organ
+    assert found("答复函已在县人大和政府网站同步公开。", WANGJIANG) == [
+        ("congress", "县人大", "望江县人大"), ("agency", "政府", "望江县人民政府")]
+    assert surfaces("通过政府门户网站征集意见。", WANGJIANG, "agency") == ["政府"]
+    assert surfaces("督促政府投资项目按期完工。", WANGJIANG, "agency") == []
+
+
 @pytest.mark.parametrize("text,surface,canonical", [
     ("会后,县人大各专委会分头跟踪督办重点建议。", "专委会", "望江县人大专门委员会"),
     ("常委会各专(工)委密切配合,推动建议落实。", "专(工)委", "专(工)委"),
