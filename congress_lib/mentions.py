@@ -476,6 +476,11 @@ class _Rules:
         self.conjunctions = tuple(chars.conjunctions)
         self.not_department = set(agencies.get("not_department_words", []))
         self.not_department_bodies = tuple(agencies.get("not_department_bodies", []))
+        # 政协第十二届某市委员会: the committee of such an institution (and its term) is no Party committee
+        self.foreign_committee_re = re.compile(
+            f"(?:{alternation(self.not_department_bodies)})"
+            f"(?:(?:{re.escape(self.ordinal_prefix)})?{char_class(''.join(sorted(self.numerals)))}{{1,4}}"
+            f"{re.escape(self.session_suffix)})?\\Z") if self.not_department_bodies else None
         self.attach_heads = set(agencies.get("attach_to_bodies", []))
         self.sub_units = set(agencies.get("government_units", []))
         self.generic = agencies["generic"]
@@ -2041,6 +2046,10 @@ class _Finder(_Places):
             if allowed and kind in ("named", "short", "level") and p.level not in allowed:
                 p = _Prefix(h)
                 kind = "none"
+            if branch == "party" and r.foreign_committee_re is not None and kind != "none" \
+                    and (r.foreign_committee_re.search(text, max(0, p.start - 12), p.start)
+                         or any(b in text[p.start:h] for b in r.not_department_bodies)):
+                continue  # (政协第十二届某市委员会: the committee of the political consultative conference)
             if kind == "none":
                 if bare == "never":
                     continue

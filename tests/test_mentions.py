@@ -782,6 +782,26 @@ def test_collective_plurals_are_generic_agencies(word, canonical):
     assert got == [("agency", word, canonical)]
 
 
+@pytest.mark.parametrize("word", ["部门单位", "承办部门单位", "办理单位", "市级部门", "县级部门", "省级部门"])
+def test_department_units_and_departments_of_a_level_are_generic_agencies(word):
+    # written for these tests: the departments of one level and the units that handle a proposal
+    text = f"今年的代表建议分别交{word}研究办理。"
+    got = [m for m in found(text, WANGJIANG) if m[0] == "agency"]
+    assert got == [("agency", word, word)]
+
+
+@pytest.mark.parametrize("text", ["政协第九届望江县委员会第三次会议今天开幕。", "县政协十届二次会议期间,政协望江县委员会召开常委会。",
+                                  "中国人民政治协商会议安庆市委员会主席出席。"])
+def test_the_committee_of_the_consultative_conference_is_no_party_committee(text):
+    assert [m for m in found(text, WANGJIANG) if m[0] == "agency" and m[2].startswith("中共")] == []
+
+
+def test_a_party_committee_beside_the_consultative_conference_stays():
+    text = "县委、县政府和县政协主要领导出席,中共望江县委员会书记讲话。"
+    party = [m for m in found(text, WANGJIANG) if m[0] == "agency" and m[2].startswith("中共")]
+    assert [m[1] for m in party][:1] == ["县委"] and len(party) == 2
+
+
 def test_bare_sector_bureaus_are_the_units_own_departments():
     text = "代表们先后走访自然资源局、交通局和医保局,并与卫健委座谈。"
     assert [m for m in found(text, WANGJIANG) if m[0] == "agency"] == [
@@ -834,6 +854,26 @@ def test_other_kinds_of_representatives_are_no_deputies(word):
                                   "他的代表作品广受好评。", "这一做法代表了群众的心声。"])
 def test_non_deputy_uses_of_the_word(text):
     assert surfaces(text, WANGJIANG, "deputy") == []
+
+
+def test_deputies_who_learn_are_no_verb():
+    # written for this test: 代表了解 (deputies learn of) is no 代表 + 了 (represented)
+    assert surfaces("站点让代表了解村民的急难愁盼。", WANGJIANG, "deputy") == ["代表"]
+    assert surfaces("这一举措代表了村民的心愿。", WANGJIANG, "deputy") == []
+
+
+def test_the_credentials_committee_is_a_congress_body():
+    # written for this test: alone it is the unit's; right after a standing committee one span
+    got = found("代表资格审查委员会确认,当选的180名代表资格有效。", WANGJIANG)
+    assert got[0] == ("congress", "代表资格审查委员会", "望江县人大常委会代表资格审查委员会")
+    assert ("deputy", "代表", "人大代表") in got
+    assert found("县人大常委会代表资格审查委员会提出报告。", WANGJIANG) == [
+        ("congress", "县人大常委会代表资格审查委员会", "望江县人大常委会代表资格审查委员会")]
+
+
+def test_a_typical_example_is_no_deputy():
+    # written for these tests: 典型代表 names an example, not the deputies
+    assert surfaces("这个社区是基层治理的典型代表,已有5名人大代表进驻。", WANGJIANG, "deputy") == ["人大代表"]
 
 
 def test_deputies_beside_other_representatives():
@@ -903,12 +943,13 @@ def test_a_township_committee_named_after_the_congress_word():
     assert found("人大南湖街道工委组织代表视察。", WANGJIANG)[0] == ("congress", "人大南湖街道工委", "南湖街道人大工委")
 
 
-@pytest.mark.parametrize("text", ["将大会期间收到的建议交有关部门办理。", "两件议案被列为大会议案。"])
+@pytest.mark.parametrize("text", ["将大会期间收到的建议交有关部门办理。", "两件议案被列为大会议案。",
+                                  "上午九时,县人大常委会主任宣布大会开幕。"])
 def test_the_session_after_将_列为_and_a_meeting(text):
     assert ("congress", "大会") in [(t, s) for t, s, _ in found(text, WANGJIANG)]
 
 
-@pytest.mark.parametrize("text", ["召开职工大会期间", "将召开表彰大会。"])
+@pytest.mark.parametrize("text", ["召开职工大会期间", "将召开表彰大会。", "主持人宣布表彰大会开始。"])
 def test_other_assemblies_stay_out(text):
     assert surfaces(text, WANGJIANG, "congress") == []
 
@@ -1176,6 +1217,37 @@ def test_a_party_committees_departments_and_the_party_organisation():
 def test_the_party_and_the_government_in_general():
     assert found("代表是党和政府联系群众的纽带", WANGJIANG) == [("deputy", "代表", "人大代表"), ("agency", "政府", "政府")]
     assert found("推动政府解决停车难题", WANGJIANG) == [("agency", "政府", "望江县人民政府")]
+    # written for this test: 党委政府 (the Party committee and the government) is the same pair without 和
+    assert found("代表要主动争取党委政府的支持", WANGJIANG) == [
+        ("deputy", "代表", "人大代表"), ("agency", "党委", "党委"), ("agency", "政府", "政府")]
+
+
+def test_the_transport_commission_named_short():
+    # written for this test: 市交通委 abbreviates the city's transport commission; trap: 交通委托 is no organ
+    assert found("这件建议由市交通委牵头办理。", WANGJIANG) == [("agency", "市交通委", "安庆市交通委员会")]
+    assert surfaces("推进区交通委托代建工作。", WANGJIANG, "agency") == []
+
+
+def test_the_government_owning_a_website_is_an_agency():
+    # written for this test: the government's site names the government (as 人大网站 the congress);
+    # trap: a government investment project names no organ
+    assert found("答复函已在县人大和政府网站同步公开。", WANGJIANG) == [
+        ("congress", "县人大", "望江县人大"), ("agency", "政府", "望江县人民政府")]
+    assert surfaces("通过政府门户网站征集意见。", WANGJIANG, "agency") == ["政府"]
+    assert surfaces("督促政府投资项目按期完工。", WANGJIANG, "agency") == []
+
+
+@pytest.mark.parametrize("text,surface,canonical", [
+    ("会后,县人大各专委会分头跟踪督办重点建议。", "专委会", "望江县人大专门委员会"),
+    ("常委会各专(工)委密切配合,推动建议落实。", "专(工)委", "专(工)委"),
+    ("各专工委主任列席了会议。", "专工委", "专工委"),
+])
+def test_the_special_and_working_committees_named_short(text, surface, canonical):
+    assert ("congress", surface, canonical) in found(text, WANGJIANG)
+
+
+def test_the_committees_of_the_consultative_conference_are_no_congress_bodies():
+    assert surfaces("县政协各专委会主任参加了视察。", WANGJIANG, "congress") == []
 
 
 def test_a_bare_presidium_is_the_congress_presidium():
