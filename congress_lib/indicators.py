@@ -257,6 +257,8 @@ class IndicatorClassifier:
             sums = data.get("sums") or {}
             self.sum_openers = frozenset(str(x) for x in sums.get("words", []) or [] if x)
             self.sum_skipped = frozenset(str(c) for c in sums.get("skip", []) or [])
+            self.sum_verbs = tuple(sorted((str(x) for x in sums.get("verbs", []) or [] if x), key=len, reverse=True))
+            self.sum_subject_max = int(sums.get("subject_max", 0) or 0)
             self.item_units = frozenset(str(u) for u in parts.get("item_units", []) or [])
             joined = data.get("joined_nouns") or {}
             self.joined_nouns = {
@@ -1056,14 +1058,37 @@ def _summed_nouns(w: str, q: Quantity, clause_start: int, cues: IndicatorClassif
     take the first that a count in its unit can count: …代表名额按人口分配，共82名 counts
     deputies, as no rule counts a population in 名); nouns of the skipped classes are
     passed over (按上届办法: a manner, no thing counted). [] otherwise."""
-    opener = w[clause_start : q.start].strip(" \t\u3000" + cues.skipped_marks)
-    if opener not in cues.sum_openers:
+    marks = " \t\u3000" + cues.skipped_marks
+    opener = w[clause_start : q.start].strip(marks)
+    lead = clause_start + len(w[clause_start : q.start]) - len(w[clause_start : q.start].lstrip(marks))
+    if opener not in cues.sum_openers and not _summing_setup(w, lead, lead + len(opener), cues):
         return []
     out: list[str] = []
     for _, _, c in reversed(cues.cue_words(w, 0, clause_start)):
         if c in cues.object_classes and c not in cues.sum_skipped and c not in out:
             out.append(c)
     return out
+
+
+def _summing_setup(w: str, start: int, end: int, cues: IndicatorClassifier) -> bool:
+    """The clause ``w[start:end]`` before a count is a place or a short subject, a sum word
+    and a verb of setting up (某区共建立了, 全市共建成): it names nothing it counts, so the
+    count sums up what the sentence named before the clause (这样的“代表之家”，某区共建立了16个)."""
+    if not cues.sum_verbs or not cues.sum_subject_max:
+        return False
+    opener = w[start:end]
+    rest = opener.removesuffix("了")
+    verb = next((v for v in cues.sum_verbs if rest.endswith(v)), None)
+    if verb is None:
+        return False
+    rest = rest[: len(rest) - len(verb)]
+    word = next((x for x in sorted(cues.sum_openers, key=len, reverse=True) if rest.endswith(x)), None)
+    if word is None:
+        return False
+    subject = rest[: len(rest) - len(word)]
+    if len(subject) > cues.sum_subject_max:
+        return False
+    return not any(c in cues.object_classes and c != "admin" for _, _, c in cues.cue_words(w, start, start + len(subject)))
 
 
 def _mixed_people(w: str, pair: list[tuple[int, int, str]], cues: IndicatorClassifier) -> bool:

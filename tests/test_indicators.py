@@ -1454,3 +1454,39 @@ def test_round10_suggestions_gathered_from_voters_are_opinions(sentence, expecte
 )  # fmt: skip
 def test_round10_central_and_head_stations(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # practice stations of whole-process democracy counted, their rank or tier between
+        # the number and the head (a tier word after a place word does not hide the head)
+        ("截至年底，全县已建成1个县级中心实践站、19个乡镇基层实践站。",
+         [("stations", 1.0, "个"), ("stations", 19.0, "个")]),
+        ("全市建成全过程人民民主实践中心7个，其中市级1个。",
+         [("stations", 7.0, "个"), ("stations", 1.0, "个")]),
+        # counties of the city written with their alternatives are the jurisdiction
+        ("全市9个县(市、区)共建成基层实践中心12个。",
+         [("admin_context", 9.0, "个"), ("stations", 12.0, "个")]),
+        # trap: the civilisation-practice programme's venues are no deputies' stations
+        ("全县建成新时代文明实践站140个。", [("other", 140.0, "个")]),
+        ("全区共有12个新时代文明实践中心。", [("other", 12.0, "个")]),
+    ],
+)  # fmt: skip
+def test_round11_practice_stations_counted(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the stations named in an earlier clause, the count after a sum word and a verb of
+        # setting up in a clause of its own
+        ("这样的“代表联络站”，某某县共建立了23个。", [("stations", 23.0, "个")]),
+        ("类似的人大代表之家，全市共建成45个。", [("stations", 45.0, "个")]),
+        # trap: a sum word with a verb that sets nothing up keeps its own reading
+        ("代表们积极参与，全市共开展视察12次。", [("activities", 12.0, "次")]),
+    ],
+)  # fmt: skip
+def test_round11_stations_named_before_the_summing_clause(sentence, expected):
+    assert codes(sentence) == expected
