@@ -193,6 +193,8 @@ class IndicatorClassifier:
             # (the cue regex is plain words: searching within bounds equals searching a slice)
             self._cue_words = self._cue_words_within if tree else self._cue_words_of_slice
             self.object_classes = frozenset(str(c) for c in data.get("object_classes", []))
+            fillers = [str(x) for x in data.get("compound_fillers", []) or [] if x]
+            self.filler_re = re.compile(f"(?:{alternation(fillers)})+") if fillers else None
             self.rates = [
                 (entry["code"], sorted((str(c) for c in entry["cues"]), key=lambda w: (-len(w), w)))
                 for entry in data.get("rates", [])
@@ -1228,8 +1230,9 @@ def _blocked(w: str, q: Quantity, clause_start: int, cues: IndicatorClassifier) 
 def _noun_order(tokens: list[tuple[int, int, str]], w: str, cues: IndicatorClassifier) -> list[str]:
     """Classes of the nouns after a number, heads first.
 
-    Nouns at most one character apart (not counting quote marks and short
-    bracketed glosses such as (站); a quotation closing before 的 ends the compound)
+    Nouns at most one character apart (not counting quote marks, short
+    bracketed glosses such as (站) and the lexicon's ``compound_fillers``, 基层, 示范;
+    a quotation closing before 的 ends the compound)
     form one compound whose head is its last noun
     (84个[社区]级[人大代表][联络站] counts 联络站; 16个[乡镇]建成[代表之家] does
     not); compounds are taken in reading order, each head first, then its
@@ -1242,6 +1245,8 @@ def _noun_order(tokens: list[tuple[int, int, str]], w: str, cues: IndicatorClass
         if last_end is not None and last_end != start:  # (adjacent nouns: no gap)
             raw = w[last_end:start]
             gap = cues.gloss_re.sub("", raw)
+            if cues.filler_re is not None and cues.filler_re.fullmatch(gap):
+                gap = ""  # (28个乡镇基层联络站: a tier word inside the compound)
             # (a quotation that closes before a relative marker ends the compound:
             # “…29个联系点”的工作格局 counts 联系点, the quoted phrase modifies 格局)
             if len(gap) > 1 or cues.clause_re.search(gap) or (

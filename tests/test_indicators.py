@@ -1490,3 +1490,19 @@ def test_round11_practice_stations_counted(sentence, expected):
 )  # fmt: skip
 def test_round11_stations_named_before_the_summing_clause(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a tier or rank word between a place word and the station does not end the compound
+        ("今年新建31个乡镇基层联络站。", [("stations", 31.0, "个")]),
+        ("全县建成8个村级示范代表联络站。", [("stations", 8.0, "个")]),
+        ("打造6个街道星级人大代表之家。", [("stations", 6.0, "个")]),
+        # traps: the places themselves, or a verb between place and station
+        ("全县共辖11个乡镇。", [("admin_context", 11.0, "个")]),
+        ("13个乡镇建成代表之家。", [("admin_context", 13.0, "个")]),
+    ],
+)  # fmt: skip
+def test_round11_tier_words_inside_a_counted_station_compound(sentence, expected):
+    assert codes(sentence) == expected
