@@ -419,6 +419,7 @@ class _Rules:
         self.quoted_re = re.compile(f"(?:{setup}){between}{{0,6}}{brand_open}([{CJK}·]{{2,10}}){brand_close}")
         self.not_brand_after = tuple(stations["not_brand_after"])
         self.brand_min_chars = int(stations.get("brand_min_chars", 0) or 0)
+        self.quoted_name_max = int(stations.get("quoted_name_max", 0) or 0)
         self.not_venue_endings = tuple(stations.get("not_venue_endings", []))
         # a deputy qualifier before a quoted station (代表“家站”, 人大代表“连心驿站”示范点), and
         # the quoted single-character pieces that together name the platforms (“家”“站”)
@@ -1508,6 +1509,26 @@ class _Finder(_Places):
             self.quoted_stations(handled)
         if r.other_bodies:
             self.cands = [c for c in self.cands if c[2] != "station" or not self.other_body_before(c[0])]
+        if r.quoted_name_max:
+            self.quoted_names()
+
+    def quoted_names(self) -> None:
+        """A station that closes a quotation whose words before it name it (“乡村振兴代表专业
+        联络站”: a station named by its theme) takes the whole quoted name as its span and
+        canonical name: the quotes mark where the name starts. Not words with a verb, a stop
+        word or a word that refers back in them (“建好用好代表联络站”, “有事找联络点”: slogans)."""
+        text, r = self.text, self.r
+        for i, (s, e, t, c, lv, br) in enumerate(self.cands):
+            if t != "station" or e >= len(text) or text[e] not in r.close_quotes:
+                continue
+            o = max(text.rfind(q, max(0, s - r.quoted_name_max - 1), s) for q in r.open_quotes)
+            if o == -1 or o + 1 >= s:
+                continue
+            name = text[o + 1:s]
+            if not all(_CJK_RE.match(ch) for ch in name) or any(w in name for w in r.refer_back) \
+                    or any(name[j:j + k] in r.stops for k in (1, 2, 3) for j in range(len(name) - k + 1)):
+                continue
+            self.cands[i] = (o + 1, e, t, norm_paren(text[o + 1:e]), lv, br)
 
     def other_body_before(self, start: int) -> bool:
         """A body that is not the congress stands right before ``start`` (an opening quote

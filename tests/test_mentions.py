@@ -1607,3 +1607,13 @@ def test_short_quoted_words_and_styles_are_no_stations(text):
 
 def test_a_bare_liaison_room_travelling_is_the_office():
     assert found("代表联络室到南湖镇调研代表活动站建设。", QINGSHAN)[0] == ("congress", "代表联络室", "代表联络室")
+
+
+def test_a_station_closing_a_quotation_is_named_by_the_whole_quoted_name():
+    got = found("区人大常委会又设立了“现代农业代表专业联络站”“社会事业发展代表专业联络站”。", WANGJIANG)
+    assert [(t, s, c) for t, s, c in got if t == "station"] == [
+        ("station", "现代农业代表专业联络站", "现代农业代表专业联络站"),
+        ("station", "社会事业发展代表专业联络站", "社会事业发展代表专业联络站")]
+    # traps: slogans in quotes keep the station alone
+    for text, station in (("全县上下要“建好用好代表联络站”。", "代表联络站"), ("群众都说“有事就找代表联络站”。", "代表联络站")):
+        assert [(s, c) for t, s, c in found(text, WANGJIANG) if t == "station"][0][1] == station
