@@ -209,6 +209,8 @@ class IndicatorClassifier:
             self.blocking = frozenset(str(c) for c in data.get("not_indicators_after", []) or [])
             # 力争近期办结的有15件: a blocking word inside the subject of a partitive count
             self.subject_ends = tuple(str(m) for m in data.get("partitive_markers", []) or [] if m)
+            # 确保用好已建成的15个…: a completed relative clause right before the number
+            self.completed_markers = tuple(str(m) for m in data.get("completed_markers", []) or [] if m)
             self.predicate_openers = tuple(
                 sorted({str(x) for x in data.get("predicate_openers", []) or [] if x}, key=len, reverse=True)
             )
@@ -1224,7 +1226,12 @@ def _blocked(w: str, q: Quantity, clause_start: int, cues: IndicatorClassifier) 
         return False
     # 力争近期可办结的有15件: the word describes the items of a partitive count
     # (…的有 N件), which reports how many there are
-    return not (cues.subject_ends and any(m in w[last:numeral] for m in cues.subject_ends))
+    between = w[last:numeral]
+    if cues.completed_markers and cues.relative_marker and between.endswith(cues.relative_marker):
+        clause = between[: len(between) - len(cues.relative_marker)]
+        if any(m in clause[-8:] for m in cues.completed_markers):
+            return False  # (确保用好已建成的15个: the count reports what exists)
+    return not (cues.subject_ends and any(m in between for m in cues.subject_ends))
 
 
 def _noun_order(tokens: list[tuple[int, int, str]], w: str, cues: IndicatorClassifier) -> list[str]:

@@ -1506,3 +1506,18 @@ def test_round11_stations_named_before_the_summing_clause(sentence, expected):
 )  # fmt: skip
 def test_round11_tier_words_inside_a_counted_station_compound(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a completed relative clause right before the count: it reports what exists
+        ("确保用好已建成的22个社区代表联络站。", [("stations", 22.0, "个")]),
+        ("力争在已经建立的9个代表之家基础上提档升级。", [("stations", 9.0, "个")]),
+        # traps: a target stays blocked
+        ("确保年底前建成22个社区代表联络站。", []),
+        ("力争每个镇至少建成3个代表之家。", []),
+    ],
+)  # fmt: skip
+def test_round11_a_completed_clause_after_a_target_word_is_a_fact(sentence, expected):
+    assert codes(sentence) == expected
