@@ -205,6 +205,8 @@ class IndicatorClassifier:
             # (the cue regex is plain words: searching within bounds equals searching a slice)
             self._cue_words = self._cue_words_within if tree else self._cue_words_of_slice
             self.object_classes = frozenset(str(c) for c in data.get("object_classes", []))
+            fillers = [str(x) for x in data.get("compound_fillers", []) or [] if x]
+            self.filler_re = re.compile(f"(?:{alternation(fillers)})+") if fillers else None
             self.rates = [
                 (entry["code"], sorted((str(c) for c in entry["cues"]), key=lambda w: (-len(w), w)))
                 for entry in data.get("rates", [])
@@ -219,6 +221,8 @@ class IndicatorClassifier:
             self.blocking = frozenset(str(c) for c in data.get("not_indicators_after", []) or [])
             # 力争近期办结的有15件: a blocking word inside the subject of a partitive count
             self.subject_ends = tuple(str(m) for m in data.get("partitive_markers", []) or [] if m)
+            # 确保用好已建成的15个…: a completed relative clause right before the number
+            self.completed_markers = tuple(str(m) for m in data.get("completed_markers", []) or [] if m)
             self.predicate_openers = tuple(
                 sorted({str(x) for x in data.get("predicate_openers", []) or [] if x}, key=len, reverse=True)
             )
@@ -278,6 +282,8 @@ class IndicatorClassifier:
             sums = data.get("sums") or {}
             self.sum_openers = frozenset(str(x) for x in sums.get("words", []) or [] if x)
             self.sum_skipped = frozenset(str(c) for c in sums.get("skip", []) or [])
+            self.sum_verbs = tuple(sorted((str(x) for x in sums.get("verbs", []) or [] if x), key=len, reverse=True))
+            self.sum_subject_max = int(sums.get("subject_max", 0) or 0)
             self.item_units = frozenset(str(u) for u in parts.get("item_units", []) or [])
             joined = data.get("joined_nouns") or {}
             self.joined_nouns = {
@@ -1117,14 +1123,37 @@ def _summed_nouns(w: str, q: Quantity, clause_start: int, cues: IndicatorClassif
     take the first that a count in its unit can count: …代表名额按人口分配，共82名 counts
     deputies, as no rule counts a population in 名); nouns of the skipped classes are
     passed over (按上届办法: a manner, no thing counted). [] otherwise."""
-    opener = w[clause_start : q.start].strip(" \t\u3000" + cues.skipped_marks)
-    if opener not in cues.sum_openers:
+    marks = " \t\u3000" + cues.skipped_marks
+    opener = w[clause_start : q.start].strip(marks)
+    lead = clause_start + len(w[clause_start : q.start]) - len(w[clause_start : q.start].lstrip(marks))
+    if opener not in cues.sum_openers and not _summing_setup(w, lead, lead + len(opener), cues):
         return []
     out: list[str] = []
     for _, _, c in reversed(cues.cue_words(w, 0, clause_start)):
         if c in cues.object_classes and c not in cues.sum_skipped and c not in out:
             out.append(c)
     return out
+
+
+def _summing_setup(w: str, start: int, end: int, cues: IndicatorClassifier) -> bool:
+    """The clause ``w[start:end]`` before a count is a place or a short subject, a sum word
+    and a verb of setting up (某区共建立了, 全市共建成): it names nothing it counts, so the
+    count sums up what the sentence named before the clause (这样的“代表之家”，某区共建立了16个)."""
+    if not cues.sum_verbs or not cues.sum_subject_max:
+        return False
+    opener = w[start:end]
+    rest = opener.removesuffix("了")
+    verb = next((v for v in cues.sum_verbs if rest.endswith(v)), None)
+    if verb is None:
+        return False
+    rest = rest[: len(rest) - len(verb)]
+    word = next((x for x in sorted(cues.sum_openers, key=len, reverse=True) if rest.endswith(x)), None)
+    if word is None:
+        return False
+    subject = rest[: len(rest) - len(word)]
+    if len(subject) > cues.sum_subject_max:
+        return False
+    return not any(c in cues.object_classes and c != "admin" for _, _, c in cues.cue_words(w, start, start + len(subject)))
 
 
 def _mixed_people(w: str, pair: list[tuple[int, int, str]], cues: IndicatorClassifier) -> bool:
@@ -1282,14 +1311,20 @@ def _blocked(w: str, q: Quantity, clause_start: int, cues: IndicatorClassifier) 
         return False
     # 力争近期可办结的有15件: the word describes the items of a partitive count
     # (…的有 N件), which reports how many there are
-    return not (cues.subject_ends and any(m in w[last:numeral] for m in cues.subject_ends))
+    between = w[last:numeral]
+    if cues.completed_markers and cues.relative_marker and between.endswith(cues.relative_marker):
+        clause = between[: len(between) - len(cues.relative_marker)]
+        if any(m in clause[-8:] for m in cues.completed_markers):
+            return False  # (确保用好已建成的15个: the count reports what exists)
+    return not (cues.subject_ends and any(m in between for m in cues.subject_ends))
 
 
 def _noun_order(tokens: list[tuple[int, int, str]], w: str, cues: IndicatorClassifier) -> list[str]:
     """Classes of the nouns after a number, heads first.
 
-    Nouns at most one character apart (not counting quote marks and short
-    bracketed glosses such as (站); a quotation closing before 的 ends the compound)
+    Nouns at most one character apart (not counting quote marks, short
+    bracketed glosses such as (站) and the lexicon's ``compound_fillers``, 基层, 示范;
+    a quotation closing before 的 ends the compound)
     form one compound whose head is its last noun
     (84个[社区]级[人大代表][联络站] counts 联络站; 16个[乡镇]建成[代表之家] does
     not); compounds are taken in reading order, each head first, then its
@@ -1302,6 +1337,8 @@ def _noun_order(tokens: list[tuple[int, int, str]], w: str, cues: IndicatorClass
         if last_end is not None and last_end != start:  # (adjacent nouns: no gap)
             raw = w[last_end:start]
             gap = cues.gloss_re.sub("", raw)
+            if cues.filler_re is not None and cues.filler_re.fullmatch(gap):
+                gap = ""  # (28个乡镇基层联络站: a tier word inside the compound)
             # (a quotation that closes before a relative marker ends the compound:
             # “…29个联系点”的工作格局 counts 联系点, the quoted phrase modifies 格局)
             if len(gap) > 1 or cues.clause_re.search(gap) or (

@@ -403,6 +403,8 @@ class _Rules:
         self.brand_not_names = tuple(stations.get("brand_not_names", []))
         self.refer_back = tuple(stations.get("refer_back", []))
         self.station_parts = frozenset(stations.get("station_parts", []))
+        # the bodies whose members' rooms are no deputies' stations (政协 + 委员之家)
+        self.other_bodies = tuple(by_length(stations.get("other_bodies", [])))
         # the measure words of a count of stations (8个联络点, 联络点83个), see Finder.counted
         self.count_words = frozenset(stations.get("count_words", []))
         # what ends the clause a list of platforms stands in (X、Y等平台)
@@ -416,6 +418,8 @@ class _Rules:
                              negate=True)
         self.quoted_re = re.compile(f"(?:{setup}){between}{{0,6}}{brand_open}([{CJK}·]{{2,10}}){brand_close}")
         self.not_brand_after = tuple(stations["not_brand_after"])
+        self.brand_min_chars = int(stations.get("brand_min_chars", 0) or 0)
+        self.quoted_name_max = int(stations.get("quoted_name_max", 0) or 0)
         self.not_venue_endings = tuple(stations.get("not_venue_endings", []))
         # a deputy qualifier before a quoted station (代表“家站”, 人大代表“连心驿站”示范点), and
         # the quoted single-character pieces that together name the platforms (“家”“站”)
@@ -464,6 +468,7 @@ class _Rules:
         # heads whose name may hold a short brand and be shortened (全过程人民民主 + 巴渝 + 实践站)
         self.brand_quote_max = int(stations.get("brand_quote_max", 0))
         self.short_name_heads = frozenset(head for head, o in self.station_heads.items() if o.get("short_name"))
+        self.quote_needs_heads = frozenset(head for head, o in self.station_heads.items() if o.get("quote_needs"))
 
         # --- agencies ------------------------------------------------------------
         self.agency_heads = agencies["heads"]
@@ -1470,7 +1475,13 @@ class _Finder(_Places):
                         self.short_named(h, end, head)
                     continue
                 # “社情民意”示范点 → the head alone, named by the quote
-                self.add(h, end, "station", quoted + head + canon_tail, level, "station")
+                canonical = quoted + head + canon_tail
+                if head in r.quote_needs_heads and not any(w in quoted for w in needs):
+                    named = self.named_before(quoted, h)
+                    if named is None:
+                        continue  # (“京策”平台: a quoted name is no deputies' platform, unless it names one before)
+                    canonical, level = named  # (“云上人大”平台 after the 云上人大综合履职平台)
+                self.add(h, end, "station", canonical, level, "station")
                 continue
             if needs and not named and not any(w in chain for w in needs) and not (
                     head in r.body_platform_heads and self.listed_needs(start, needs)):
@@ -1501,6 +1512,37 @@ class _Finder(_Places):
         handled = self.piece_references() if r.piece_ref_re is not None else ()
         if r.pieces_re is not None or r.quoted_qualifiers:
             self.quoted_stations(handled)
+        if r.other_bodies:
+            self.cands = [c for c in self.cands if c[2] != "station" or not self.other_body_before(c[0])]
+        if r.quoted_name_max:
+            self.quoted_names()
+
+    def quoted_names(self) -> None:
+        """A station that closes a quotation whose words before it name it (“乡村振兴代表专业
+        联络站”: a station named by its theme) takes the whole quoted name as its span and
+        canonical name: the quotes mark where the name starts. Not words with a verb, a stop
+        word or a word that refers back in them (“建好用好代表联络站”, “有事找联络点”: slogans)."""
+        text, r = self.text, self.r
+        for i, (s, e, t, c, lv, br) in enumerate(self.cands):
+            if t != "station" or e >= len(text) or text[e] not in r.close_quotes:
+                continue
+            o = max(text.rfind(q, max(0, s - r.quoted_name_max - 1), s) for q in r.open_quotes)
+            if o == -1 or o + 1 >= s:
+                continue
+            name = text[o + 1:s]
+            if not all(_CJK_RE.match(ch) for ch in name) or any(w in name for w in r.refer_back) \
+                    or any(name[j:j + k] in r.stops for k in (1, 2, 3) for j in range(len(name) - k + 1)):
+                continue
+            self.cands[i] = (o + 1, e, t, norm_paren(text[o + 1:e]), lv, br)
+
+    def other_body_before(self, start: int) -> bool:
+        """A body that is not the congress stands right before ``start`` (an opening quote
+        may come between): 政协 + 委员之家, “政协 + 委员之家”: its members' room, no station."""
+        text, r = self.text, self.r
+        if start > 0 and text[start - 1] in r.open_quotes:
+            start -= 1
+        return text.endswith(r.other_bodies, 0, start) or text.startswith(r.other_bodies, start + (
+            1 if start < len(text) and text[start] in r.open_quotes else 0))
 
     def office_of(self, name: str) -> str:
         """The canonical name of a bare room (代表联络室) that acts as the office of the unit's
@@ -1751,6 +1793,11 @@ class _Finder(_Places):
                     for i in range(2, len(name) - 1)):
                 self.add(b, end, "station", canonical, level, "station")
                 return
+        start, named, own_level, _ = self.station_left(h, False)
+        if start < h:  # 县级中心实践站, 乡镇基层实践站: a rank or tier of the stations named before
+            own = self.name_start if named and start <= self.name_start < h else start
+            self.add(start, end, "station", norm_paren(text[own:h + len(head)]), own_level or level, "station")
+            return
         if h == 0 or text[h - 1] in r.punct or r.after_stop_word(text, h) or text.endswith(r.refer_back, 0, h) \
                 or self.counted(h, end):
             self.add(h, end, "station", canonical, level, "station")
@@ -1766,6 +1813,17 @@ class _Finder(_Places):
         if canonical.startswith(r.congress_word) and not canonical.startswith(r.named_head):
             return canonical[len(r.congress_word):] or canonical
         return canonical
+
+    def named_before(self, name: str, h: int) -> tuple[str, str] | None:
+        """The canonical name and level of the latest station whose canonical name starts with
+        ``name``, named before ``h`` in this text or an earlier one of the unit (“云上人大”平台
+        after the 云上人大综合履职平台), or None."""
+        for c in reversed(self.cands):
+            if c[2] == "station" and c[1] <= h and c[3].startswith(name):
+                return c[3], c[4]
+        if self.earlier:
+            return next((named for named in self.earlier.values() if named[0].startswith(name)), None)
+        return None
 
     def quoted_brand(self, start: int) -> str:
         """A short quoted name right before a generic station (“香山号”履职平台 → 香山号), or "".
@@ -1990,7 +2048,7 @@ class _Finder(_Places):
                 name = m.group(1)
                 after = text[m.end():m.end() + 6]
                 if name.endswith(r.brand_endings) and not after.startswith(r.not_brand_after) and name not in lexicon \
-                        and not name.endswith(r.not_venue_endings):
+                        and not name.endswith(r.not_venue_endings) and len(name) >= r.brand_min_chars:
                     quoted.append(name)
             # a quoted deputy-named venue needs no verb: “代表议事坊”, “人大代表之家”
             quoted.extend(m.group(1) for m in r.deputy_venue_re.finditer(text)

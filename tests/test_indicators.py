@@ -1483,6 +1483,27 @@ def test_round11_sittings_oversight_and_laws_inspected_are_activities(sentence, 
 @pytest.mark.parametrize(
     "sentence, expected",
     [
+        # practice stations of whole-process democracy counted, their rank or tier between
+        # the number and the head (a tier word after a place word does not hide the head)
+        ("截至年底，全县已建成1个县级中心实践站、19个乡镇基层实践站。",
+         [("stations", 1.0, "个"), ("stations", 19.0, "个")]),
+        ("全市建成全过程人民民主实践中心7个，其中市级1个。",
+         [("stations", 7.0, "个"), ("stations", 1.0, "个")]),
+        # counties of the city written with their alternatives are the jurisdiction
+        ("全市9个县(市、区)共建成基层实践中心12个。",
+         [("admin_context", 9.0, "个"), ("stations", 12.0, "个")]),
+        # trap: the civilisation-practice programme's venues are no deputies' stations
+        ("全县建成新时代文明实践站140个。", [("other", 140.0, "个")]),
+        ("全区共有12个新时代文明实践中心。", [("other", 12.0, "个")]),
+    ],
+)  # fmt: skip
+def test_round11_practice_stations_counted(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
         # a breakdown by area of a total of bare 建议 in 条 counts the proposals, not the committee's
         # recommendations
         ("这15条建议中，涉及城乡建设方面4条，教育卫生方面6条，农业农村方面5条。",
@@ -1510,6 +1531,21 @@ def test_round11_proposals_in_tiao_delegations_and_recess_suggestions(sentence, 
 @pytest.mark.parametrize(
     "sentence, expected",
     [
+        # the stations named in an earlier clause, the count after a sum word and a verb of
+        # setting up in a clause of its own
+        ("这样的“代表联络站”，某某县共建立了23个。", [("stations", 23.0, "个")]),
+        ("类似的人大代表之家，全市共建成45个。", [("stations", 45.0, "个")]),
+        # trap: a sum word with a verb that sets nothing up keeps its own reading
+        ("代表们积极参与，全市共开展视察12次。", [("activities", 12.0, "次")]),
+    ],
+)  # fmt: skip
+def test_round11_stations_named_before_the_summing_clause(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
         # the peoples and enterprises of the place, its residents' committees
         ("该乡居住着汉、彝、苗等五个兄弟民族，少数民族群众4200人。",
          [("admin_context", 5.0, "个"), ("admin_context", 4200.0, "人")]),
@@ -1524,6 +1560,22 @@ def test_round11_proposals_in_tiao_delegations_and_recess_suggestions(sentence, 
     ],
 )  # fmt: skip
 def test_round11_facts_of_the_jurisdiction(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a tier or rank word between a place word and the station does not end the compound
+        ("今年新建31个乡镇基层联络站。", [("stations", 31.0, "个")]),
+        ("全县建成8个村级示范代表联络站。", [("stations", 8.0, "个")]),
+        ("打造6个街道星级人大代表之家。", [("stations", 6.0, "个")]),
+        # traps: the places themselves, or a verb between place and station
+        ("全县共辖11个乡镇。", [("admin_context", 11.0, "个")]),
+        ("13个乡镇建成代表之家。", [("admin_context", 13.0, "个")]),
+    ],
+)  # fmt: skip
+def test_round11_tier_words_inside_a_counted_station_compound(sentence, expected):
     assert codes(sentence) == expected
 
 
@@ -1644,4 +1696,19 @@ def test_round11_a_count_by_outcome_passes_on_proposals_and_its_topic_parts_shar
     ],
 )  # fmt: skip
 def test_round11_items_undertaken_and_answered_are_assigned(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a completed relative clause right before the count: it reports what exists
+        ("确保用好已建成的22个社区代表联络站。", [("stations", 22.0, "个")]),
+        ("力争在已经建立的9个代表之家基础上提档升级。", [("stations", 9.0, "个")]),
+        # traps: a target stays blocked
+        ("确保年底前建成22个社区代表联络站。", []),
+        ("力争每个镇至少建成3个代表之家。", []),
+    ],
+)  # fmt: skip
+def test_round11_a_completed_clause_after_a_target_word_is_a_fact(sentence, expected):
     assert codes(sentence) == expected

@@ -823,7 +823,7 @@ def test_firms_and_national_bureaus_are_not_taken_as_local_departments():
     assert surfaces("大数据中心提供了技术支持。", WANGJIANG, "agency") == []
 
 
-@pytest.mark.parametrize("word", ["代表活动阵地", "履职阵地", "代表履职平台", "履职平台", "代表接访窗口", "代表交流平台",
+@pytest.mark.parametrize("word", ["代表活动阵地", "代表履职阵地", "代表履职平台", "履职平台", "代表接访窗口", "代表交流平台",
                                   "家室站点", "家站点", "两室一平台"])
 def test_platforms_fronts_and_collective_names_are_stations(word):
     text = f"依托{word}收集群众意见建议。"
@@ -1620,3 +1620,72 @@ def test_the_traffic_police_are_public_security():
     assert found("由城管局、交警队等部门联合整治。", WANGJIANG)[1] == ("agency", "交警队", "交警队")
     assert [m["branch"] for m in MentionFinder.from_lexicon().find("市交警支队作了答复。", WANGJIANG)] == [
         "public_security"]
+
+
+# ------------------------------------------------------------------ stations, round 11
+
+
+def test_ranks_and_tiers_of_practice_stations_named_before_are_stations():
+    got = _stations_in_unit([
+        "县人大常委会推进全过程人民民主基层实践站建设。",
+        "目前已建成一个县级中心实践站、17个乡镇基层实践站。",
+    ])
+    assert got[1] == [("县级中心实践站", "县级中心实践站"), ("乡镇基层实践站", "乡镇基层实践站")]
+    # trap: without a practice station named before, the civilisation programme's tiers stay out
+    assert _stations_in_unit(["全县建成新时代文明实践站12个，县级中心实践站1个。"]) == [[]]
+
+
+def test_a_duty_front_is_a_station_only_with_a_deputy_word():
+    assert surfaces("各镇街建强代表履职阵地。", WANGJIANG, "station") == ["代表履职阵地"]
+    assert surfaces("镇人大积极打造人大代表活动阵地。", WANGJIANG, "station") == ["人大代表活动阵地"]
+    for text in ("过去一年，代表工委优化履职阵地布局。", "建强履职阵地，打造联系新平台。"):
+        assert surfaces(text, WANGJIANG, "station") == []
+
+
+def test_a_quoted_name_before_a_platform_names_a_station_only_with_a_deputy_word_or_named_before():
+    assert surfaces("群众可通过“民声通”平台反映问题。", WANGJIANG, "station") == []
+    assert surfaces("镇里上线“代表直通”平台。", WANGJIANG, "station") == ["平台"]
+    got = _stations_in_unit(["区人大上线“云上民声”履职平台。", "“云上民声”平台已收集意见200条。"])
+    assert got[1] == [("平台", "云上民声履职平台")]
+
+
+def test_rooms_of_the_consultative_conference_are_no_stations():
+    for text in ("全市已有30个乡镇建立“政协委员之家”。", "县政协委员之家与人大代表之家同日揭牌。",
+                 "该镇设立政协工作联络室。"):
+        assert all("人大代表之家" == s for s in surfaces(text, WANGJIANG, "station"))
+    assert surfaces("县政协委员之家与人大代表之家同日揭牌。", WANGJIANG, "station") == ["人大代表之家"]
+
+
+def test_ranks_of_the_stations_of_a_network_named_before():
+    got = _stations_in_unit(["市人大给各人大代表联络站拨付经费。", "给普通站每年拨款8万元，样板站拨款12万元，标杆站另行奖励。"])
+    assert got[1] == [("普通站", "普通站"), ("样板站", "样板站"), ("标杆站", "标杆站")]
+    # trap: no station named before
+    assert surfaces("公交公司把普通站改建为样板站。", WANGJIANG, "station") == []
+
+
+def test_a_deputies_liaison_centre_and_a_deliberation_hall_brand():
+    assert found("河口镇人大代表联络中心设在镇政府二楼。", WANGJIANG)[0] == (
+        "station", "河口镇人大代表联络中心", "河口镇人大代表联络中心")
+    got = _stations_in_unit(["镇人大精心打造“柳岸议事堂”。", "将“柳岸议事堂”与联络站统筹建设，镇政府内的议事堂面积80平方米。"])
+    assert got[0] == [("柳岸议事堂", "柳岸议事堂")]
+    assert ("柳岸议事堂", "柳岸议事堂") in got[1] and ("议事堂", "柳岸议事堂") in got[1]
+
+
+@pytest.mark.parametrize("text", ["为推动全区加快建成“支点”中的“支点”贡献人大力量。",
+                                  "全县打造“三站”式服务模式，方便群众。"])
+def test_short_quoted_words_and_styles_are_no_stations(text):
+    assert surfaces(text, WANGJIANG, "station") == []
+
+
+def test_a_bare_liaison_room_travelling_is_the_office():
+    assert found("代表联络室到南湖镇调研代表活动站建设。", QINGSHAN)[0] == ("congress", "代表联络室", "代表联络室")
+
+
+def test_a_station_closing_a_quotation_is_named_by_the_whole_quoted_name():
+    got = found("区人大常委会又设立了“现代农业代表专业联络站”“社会事业发展代表专业联络站”。", WANGJIANG)
+    assert [(t, s, c) for t, s, c in got if t == "station"] == [
+        ("station", "现代农业代表专业联络站", "现代农业代表专业联络站"),
+        ("station", "社会事业发展代表专业联络站", "社会事业发展代表专业联络站")]
+    # traps: slogans in quotes keep the station alone
+    for text, station in (("全县上下要“建好用好代表联络站”。", "代表联络站"), ("群众都说“有事就找代表联络站”。", "代表联络站")):
+        assert [(s, c) for t, s, c in found(text, WANGJIANG) if t == "station"][0][1] == station
