@@ -526,6 +526,7 @@ def test_one_numeral_two_rates_is_coded_once_as_the_first_rate_named(sentence, f
         "第3区代表小组",  # ordinal
         "县人大常委会要求每个乡镇年内建成3个代表联络站",  # a requirement per unit
         "按照每个选区配备2名联络员的标准设立活动室",  # a norm per unit
+        "条例的修改须经全体组成人员三分之二以上同意",  # the condition of a procedure
     ],
 )
 def test_targets_rules_slogans_titles_dates_and_ordinals_are_not_indicators(sentence):
@@ -1690,3 +1691,9 @@ def test_a_count_with_another_number_does_not_take_an_earlier_total():
     )
     # trap: 25件 repeats no earlier number and the passage's carry has ended: no code of proposals
     assert all(not code.startswith("proposals") for code, _, _ in got[2])
+
+
+def test_a_share_in_words_of_a_counted_group_is_an_indicator():
+    # (the share is `other`, as a percentage share is)
+    assert codes("全镇接近四分之一的人口在外地务工") == [("other", 25.0, "%")]
+
