@@ -217,6 +217,18 @@ _SHARE_WORD = re.compile(
 )
 
 
+def _pair_before_magnitude(run: str) -> tuple[Decimal, Decimal] | None:
+    """The range of two neighbouring digits before a magnitude (三四十 → 30, 40; 五六百 →
+    500, 600; 七八千), or None: colloquial approximate numbers."""
+    if len(run) != 3 or run[2] not in _MAGNITUDE or run[0] not in _CN_DIGITS or run[1] not in _CN_DIGITS:
+        return None
+    a, b = _CN_DIGITS[run[0]], _CN_DIGITS[run[1]]
+    if not 0 < a < b <= a + 2:
+        return None
+    f = _MAGNITUDE[run[2]]
+    return Decimal(a * f), Decimal(b * f)
+
+
 def _is_cn_digit_only(run: str) -> bool:
     return _CN_DIGIT_SET.issuperset(run)
 
@@ -917,6 +929,9 @@ class _Scan:
                     value = c.digit_values.get(run)  # (a lone digit, the most common run)
                     if value is None:
                         value = _cn_value(run)
+                    if value is None:
+                        pair = _pair_before_magnitude(run)  # 三四十: read as its low end here
+                        value = None if pair is None else pair[0]
                 if value is None:
                     continue
                 has_mag = not _CN_BIG_SET.isdisjoint(run)  # run == w[s:e]
@@ -949,11 +964,16 @@ class _Scan:
         numeral = w[s:e]
         high: Decimal | None = None
         approx: str | None = None
-        # digit-by-digit pairs 两三, 三五: an approximate range
+        # digit-by-digit pairs 两三, 三五: an approximate range; so before a magnitude (三四十
+        # is 30 to 40, 五六百 500 to 600)
         if is_cn and len(numeral) == 2 and _is_cn_digit_only(numeral):
             a, b = _CN_DIGITS[numeral[0]], _CN_DIGITS[numeral[1]]
             if 0 < a < b <= a + 2:
                 value, high, approx = Decimal(a), Decimal(b), "about"
+        elif is_cn and len(numeral) == 3:
+            pair = _pair_before_magnitude(numeral)
+            if pair is not None:
+                value, high, approx = pair[0], pair[1], "about"
         # ranges 3—5, 3至5
         ch = w[e] if e < n else ""
         rm = c.range_re.match(w, e) if high is None and (ch in c.range_firsts or ch.isspace()) else None

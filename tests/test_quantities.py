@@ -598,3 +598,21 @@ def test_a_unit_of_thousands_after_wan_is_not_a_lower_group():
     # trap: 2万 then 3千米 (a length) is not 23,000
     assert [q.value for q in find_quantities("修建道路2万3千米")] != [23000.0]
 
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("会议室能坐下二三十人", ("二三十人", 20.0, 30.0, "人")),
+        ("每次走访七八百户居民", ("七八百户", 700.0, 800.0, "户")),
+        ("前后投入四五万元", ("四五万元", 40000.0, 50000.0, "元")),
+    ],
+)
+def test_neighbouring_digits_before_a_magnitude_are_an_approximate_range(text, expected):
+    q = one(text)
+    assert (q.surface, q.value, q.value_high, q.unit, q.approx_kind) == (*expected, "about")
+
+
+@pytest.mark.parametrize("text", ["选出三十名代表", "开展二十四次活动"])
+def test_an_ordinary_numeral_with_a_magnitude_is_no_range(text):
+    assert one(text).value_high is None
+
