@@ -142,6 +142,14 @@ class Carry:
 
     nouns: tuple = ()  # ((unit, (class, ...)), ...)
     codes: tuple = ()  # ((unit, code), ...), the last count of each unit with a code
+    # ((unit, value, (class, ...)), ...): the counts read so far in the passage, however
+    # far back; a count with no noun of its own that repeats one of their numbers counts
+    # the same items (收到建议24件，……。24件均已办结。)
+    echoes: tuple = ()
+
+
+#: how many counts of a passage :attr:`Carry.echoes` keeps (the latest)
+_ECHOES_KEPT = 24
 
 
 _NO_CARRY = Carry()
@@ -437,7 +445,7 @@ class IndicatorClassifier:
         counted = {c for _, classes in previous.nouns for c in classes}
         if counted and any(c in counted for _, _, c in self.cue_words(folded_sentence)):
             return previous
-        return None
+        return Carry(echoes=previous.echoes) if previous.echoes else None
 
     def cue_words(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         """The cue words of ``text[start:end]`` (longest match first, left to right) as
@@ -654,12 +662,13 @@ def _classify(
             countable = [i for i in order if i in rescued or _countable(quantities[i])]
     out: list[str | None] = [None] * len(quantities)
     if not countable:
-        return out, _NO_CARRY
+        return out, (Carry(echoes=carry.echoes) if carry.echoes else _NO_CARRY)
     sentence_classes = _SentenceClasses(w, cues)
     # the end of every share (% or ‰), sorted: the share before a percentage is found by bisection
     share_ends = sorted(q.end for q in quantities if q.unit in ("%", "‰"))
     titles = [m.span() for m in cues.title_re.finditer(w)] if cues.title_gate.search(w) else []
     nouns_by_unit: dict[str, list[str]] = {u: list(c) for u, c in carry.nouns}
+    echoes = list(carry.echoes)
     # The right stretch of a count ends at the next count, but not at a level or a
     # kind (11.6万名五级人大代表, 2000名市、县两级代表): those modify the noun counted.
     next_starts = [n] * len(countable)
@@ -685,6 +694,13 @@ def _classify(
             k -= 1
         prev_end = quantities[countable[k - 1]].end if k > 0 else 0
         next_start = next_starts[pos]
+        if q.unit not in nouns_by_unit and q.kind == "count":
+            # a count repeating the number of an earlier count of the passage (its noun
+            # left out) counts what that count counted, when nothing nearer in its unit does
+            for unit, value, classes in reversed(carry.echoes):
+                if unit == q.unit and value == q.value:
+                    nouns_by_unit[q.unit] = list(classes)
+                    break
         out[i], nouns = _classify_one(
             w, q, prev_end, next_start, cues, sentence_classes, quantities, countable, pos, nouns_by_unit,
             share_ends,
@@ -694,6 +710,8 @@ def _classify(
             nouns = [implied[0]] + [c for c in nouns if c != implied[0]]
         if nouns:
             nouns_by_unit[q.unit] = nouns
+            if q.kind == "count" and out[i] is not None:
+                echoes.append((q.unit, q.value, tuple(nouns)))
     if cues.part_markers or cues.after_total_re is not None:
         _inherit_totals(w, quantities, countable, out, cues, _opening_total(w, quantities, countable, cues, carry))
     last_codes: dict[str, str] = {}
@@ -703,6 +721,7 @@ def _classify(
     return out, Carry(
         nouns=tuple((u, tuple(c)) for u, c in nouns_by_unit.items()),
         codes=tuple(last_codes.items()),
+        echoes=tuple(echoes[-_ECHOES_KEPT:]),
     )
 
 

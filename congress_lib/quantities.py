@@ -158,7 +158,7 @@ _DIGIT = re.compile(r"\d")
 # only at the first group of a run (never after a digit and a space), so a long run is tried
 # once, not once per group: linear in the text.
 _SPACED_GROUPS = re.compile(
-    r"(?<![\d.,])(?<!\d[ \u2009\u202f])\d{1,3}(?:(?:[\u2009\u202f]\d{3})+(?![\d.])|(?: \d{3})+(?=[\u4e00-\u9fff]))")
+    r"(?<![\d.])(?<!\d,)(?<!\d[ \u2009\u202f])\d{1,3}(?:(?:[\u2009\u202f]\d{3})+(?![\d.])|(?: \d{3})+(?=[\u4e00-\u9fff]))")
 
 
 def _join_digit_groups(folded: str) -> str:
@@ -167,6 +167,13 @@ def _join_digit_groups(folded: str) -> str:
     if " " not in folded and "\u2009" not in folded and "\u202f" not in folded:
         return folded
     return _SPACED_GROUPS.sub(lambda m: re.sub(r"[ \u2009\u202f]", ",", m.group()), folded)
+# lone numeral characters that count places without a measure word (北部五镇, 两乡); 一 and
+# 二 do not (一村一品, 一区二区 are formulas and ordinals)
+_LONE_PLACE_COUNTS = frozenset("两三四五六七八九")
+_STRAY_SPACES = (" ", "\u3000", "\xa0")
+_SPACED_MAG = re.compile(r"[万亿]+")
+# a smaller group after 万/亿 in a mixed numeral (1万2千, 3亿5000万); not a unit's 千/百 (2千米)
+_LOWER_GROUP = re.compile(r"(\d+(?:\.\d+)?)([千百]|[万])(?![米克瓦])")
 # Where a match of _NUM_RE can start: a digit or a numeral character (a match starts
 # at every such position; see fastpath.matches_from_starts).
 _NUM_START = re.compile(rf"[\d{_CN_CHARS}]")
@@ -201,6 +208,25 @@ _PERCENT_WORD = re.compile(rf"百分之(?P<n>\d+(?:\.\d+)?|[{_CN_CHARS}]+(?:点[
 _FRACTION = re.compile(
     rf"(?P<a>\d+|[{_CN_CHARS}]+)分之(?P<b>\d+(?:\.\d+)?|[{_CN_CHARS}]+(?:点[{''.join(_CN_DIGITS)}]+)?)"
 )
+
+# a share in tenths or a half (七成, 一半), followed by 的, a hedge or a boundary (一成不变 and
+# 三成员 are words)
+_SHARE_WORD = re.compile(
+    r"(?<![\d一二两三四五六七八九十百千万另])(?:(?P<n>[1-9一二两三四五六七八九])成|一半)"
+    r"(?=的|以上|以下|左右|多|[，,。；;、：:）)\s]|$)"
+)
+
+
+def _pair_before_magnitude(run: str) -> tuple[Decimal, Decimal] | None:
+    """The range of two neighbouring digits before a magnitude (三四十 → 30, 40; 五六百 →
+    500, 600; 七八千), or None: colloquial approximate numbers."""
+    if len(run) != 3 or run[2] not in _MAGNITUDE or run[0] not in _CN_DIGITS or run[1] not in _CN_DIGITS:
+        return None
+    a, b = _CN_DIGITS[run[0]], _CN_DIGITS[run[1]]
+    if not 0 < a < b <= a + 2:
+        return None
+    f = _MAGNITUDE[run[2]]
+    return Decimal(a * f), Decimal(b * f)
 
 
 def _is_cn_digit_only(run: str) -> bool:
@@ -448,6 +474,8 @@ class QuantityFinder:
         bare = units.get("bare_counted_nouns") or {}
         self.bare_unit = str(bare.get("unit", "个"))
         self.bare_noun_re = _words_regex((str(w) for w in bare.get("nouns", [])), shortcuts)
+        self.bare_joint_re = _words_regex((str(w) for w in bare.get("joint_words", [])), shortcuts)
+        self.lone_nouns = frozenset(str(w) for w in bare.get("lone_numeral_nouns", []))
         self.unit_firsts = firsts(f[0] for f in self.unit_forms if f)  # no unit match elsewhere
         self.latin_units = {f for f in self.unit_forms if f.isascii()}
         self.prefix_hedges = sorted(
@@ -761,7 +789,14 @@ class _Scan:
                 digits = re.findall(r"\d+", tok)
                 self.add(s, e, int(digits[-1][-15:]), "code")
             self.set_mask(s, e)
-        # percent in words and fractions
+        # shares in words: 七成 (70%), 一半 (50%), before a boundary, 的 or a hedge
+        if ungated or "成" in w or "一半" in w:
+            for m in _SHARE_WORD.finditer(w):
+                s, e = m.span()
+                if not self.masked(s, e):
+                    value = 50 if m.group("n") is None else parse_number(m.group("n")) * 10
+                    self.share(s, e, value)
+        # percent in words and fractions (a fraction is a share: 三分之一 is 33.33%)
         if not (ungated or "分之" in w):
             return
         for m in _PERCENT_WORD.finditer(w):
@@ -775,9 +810,15 @@ class _Scan:
             s, e = m.span()
             a, b = parse_number(m.group("a")), parse_number(m.group("b"))
             if a and b is not None and not self.masked(s, e):
-                e2, approx = self.suffix_hedge(e)
-                self.add(s, e2, round(b / a, 6), "other", approx_kind=approx)
-                self.set_mask(s, e2)
+                self.share(s, e, round(b / a * 100, 2))
+
+    def share(self, s: int, e: int, value) -> None:
+        """Add a share in words (三分之一, 七成, 一半) as a percentage, with a hedge before
+        (近三分之一, 超过七成) or after it (一半以上)."""
+        e2, approx = self.suffix_hedge(e)
+        hs, hk = self.c.prefix_hedge(self.w, s) if self.char(s - 1) in self.c.prefix_lasts else (s, None)
+        self.add(hs, e2, value, "percent", unit="%", approx_kind=approx or hk)
+        self.set_mask(hs, e2)
 
     def suffix_hedge(self, e: int) -> tuple[int, str | None]:
         if self.c.suffix_re is None:
@@ -845,14 +886,23 @@ class _Scan:
             is_cn = ar is None
             value: Decimal | None
             if not is_cn:
+                gap = 0
+                if not mag and self.char(e) in _STRAY_SPACES:
+                    # "1.3 万余次", "23 万人次": a stray space of a PDF before the magnitude
+                    sm = _SPACED_MAG.match(w, e + 1)
+                    if sm:
+                        gap, mag = 1, sm.group()
                 # 5千米 / 3百米: the 千/百 belongs to the unit
-                while mag and mag[-1] in "千百" and self.char(s + len(ar) + len(mag)) in ("米", "克", "瓦"):
+                while mag and mag[-1] in "千百" and self.char(s + len(ar) + gap + len(mag)) in ("米", "克", "瓦"):
                     mag = mag[:-1]
-                e = s + len(ar) + len(mag)
+                e = s + len(ar) + gap + len(mag)
                 try:
                     value = Decimal(ar.replace(",", "")) * (_mag_factor(mag) if mag else 1)
                 except (InvalidOperation, KeyError):
                     continue
+                if mag[-1:] in ("万", "亿"):
+                    # mixed forms: 1万2千 (12,000), 3亿5000万: a smaller group after the magnitude
+                    value, e = self.lower_groups(value, _mag_factor(mag), e)
                 has_mag = bool(mag)
             else:
                 if self.blocked_spans:
@@ -879,12 +929,31 @@ class _Scan:
                     value = c.digit_values.get(run)  # (a lone digit, the most common run)
                     if value is None:
                         value = _cn_value(run)
+                    if value is None:
+                        pair = _pair_before_magnitude(run)  # 三四十: read as its low end here
+                        value = None if pair is None else pair[0]
                 if value is None:
                     continue
                 has_mag = not _CN_BIG_SET.isdisjoint(run)  # run == w[s:e]
             added = self.one(s, e, value, is_cn, has_mag, prev)
             if added is not None:
                 consumed, prev = added.end, added
+
+    def lower_groups(self, value: Decimal, factor: int, e: int) -> tuple[Decimal, int]:
+        """``value`` and end once the smaller groups written after a magnitude are added:
+        1万2千 → 12,000, 3亿5000万 → 350,000,000; each group smaller than the one before."""
+        while True:
+            gm = _LOWER_GROUP.match(self.w, e)
+            if gm is None:
+                return value, e
+            f = _mag_factor(gm.group(2))
+            try:
+                part = Decimal(gm.group(1)) * f
+            except InvalidOperation:
+                return value, e
+            if f >= factor or part >= factor:
+                return value, e
+            value, factor, e = value + part, f, gm.end()
 
     def one(
         self, s: int, e: int, value: Decimal, is_cn: bool, has_mag: bool, prev: Quantity | None
@@ -895,11 +964,16 @@ class _Scan:
         numeral = w[s:e]
         high: Decimal | None = None
         approx: str | None = None
-        # digit-by-digit pairs 两三, 三五: an approximate range
+        # digit-by-digit pairs 两三, 三五: an approximate range; so before a magnitude (三四十
+        # is 30 to 40, 五六百 500 to 600)
         if is_cn and len(numeral) == 2 and _is_cn_digit_only(numeral):
             a, b = _CN_DIGITS[numeral[0]], _CN_DIGITS[numeral[1]]
             if 0 < a < b <= a + 2:
                 value, high, approx = Decimal(a), Decimal(b), "about"
+        elif is_cn and len(numeral) == 3:
+            pair = _pair_before_magnitude(numeral)
+            if pair is not None:
+                value, high, approx = pair[0], pair[1], "about"
         # ranges 3—5, 3至5
         ch = w[e] if e < n else ""
         rm = c.range_re.match(w, e) if high is None and (ch in c.range_firsts or ch.isspace()) else None
@@ -954,13 +1028,21 @@ class _Scan:
                 end = um.end()
                 if "多" in unit_form or "余" in unit_form:
                     approx = approx or "more_than"
-        # a place noun without a measure word: 覆盖12村, 全县18镇 (Arabic digits or a
-        # numeral of two characters or more: 一村一品 is a formula, not a count)
+        # a place noun without a measure word: 覆盖12村, 全县18镇, 北部五镇 (Arabic digits, a
+        # numeral of two characters or more, or a lone counting numeral 两…九 before one of
+        # the lone-numeral nouns, unless a numeral or a word of joint action follows the
+        # noun: 一村一品, 三区联动 are formulas)
         if (
             unit is None and c.bare_noun_re is not None and high is None and not has_mag
-            and (not is_cn or len(numeral) >= 2) and self.char(s - 1) != "第"
+            and (not is_cn or len(numeral) >= 2 or numeral in _LONE_PLACE_COUNTS) and self.char(s - 1) != "第"
         ):
             bm = c.bare_noun_re.match(w, end)
+            if bm and is_cn and len(numeral) == 1 and (
+                bm.group() not in c.lone_nouns
+                or self.char(bm.end()) in _CN_CHARS
+                or (c.bare_joint_re is not None and c.bare_joint_re.match(w, bm.end()))
+            ):
+                bm = None
             if bm:
                 # the implied measure word is the noun itself (全县18镇: 18, unit 镇)
                 unit, kind = (bm.group() if c.bare_unit == "noun" else c.bare_unit), "count"

@@ -526,6 +526,7 @@ def test_one_numeral_two_rates_is_coded_once_as_the_first_rate_named(sentence, f
         "第3区代表小组",  # ordinal
         "县人大常委会要求每个乡镇年内建成3个代表联络站",  # a requirement per unit
         "按照每个选区配备2名联络员的标准设立活动室",  # a norm per unit
+        "条例的修改须经全体组成人员三分之二以上同意",  # the condition of a procedure
     ],
 )
 def test_targets_rules_slogans_titles_dates_and_ordinals_are_not_indicators(sentence):
@@ -1286,8 +1287,10 @@ def test_a_line_announcing_a_list_passes_the_carry_on():
     first = "全县共选出乡镇人大代表，共436名。"
     _, carry = classifier.classify_in_passage(fold(first), find_quantities(first, lex))
     assert classifier.carry_over(fold("各选区分配如下："), carry) is carry
-    # trap: a sentence that announces nothing ends the passage's carry
-    assert classifier.carry_over(fold("选举工作顺利完成。"), carry) is None
+    # trap: a sentence that announces nothing ends the passage's carry (only the counts
+    # read so far stay, for a later count that repeats one of their numbers)
+    ended = classifier.carry_over(fold("选举工作顺利完成。"), carry)
+    assert (ended.nouns, ended.codes) == ((), ())
     assert classifier.carry_over(fold("分配如下："), None) is None
 
 
@@ -1712,3 +1715,51 @@ def test_round11_items_undertaken_and_answered_are_assigned(sentence, expected):
 )  # fmt: skip
 def test_round11_a_completed_clause_after_a_target_word_is_a_fact(sentence, expected):
     assert codes(sentence) == expected
+
+
+def read_passage(*sentences: str) -> list[list[tuple[str, float, str]]]:
+    """The codes of each sentence of a passage as the pipeline reads it: a sentence
+    without quantities passes on what :meth:`IndicatorClassifier.carry_over` says."""
+    lex = load_lexicon()
+    classifier = IndicatorClassifier.from_lexicon(lex)
+    fold = QuantityFinder.from_lexicon(lex).fold
+    carry, out = None, []
+    for s in sentences:
+        qs = find_quantities(s, lex)
+        if not qs:
+            carry = classifier.carry_over(fold(s), carry)
+            out.append([])
+            continue
+        got, carry = classifier.classify_in_passage(fold(s), qs, carry)
+        out.append([(c, q.value, q.unit) for q, c in zip(qs, got) if c is not None])
+    return out
+
+
+def test_a_count_repeating_an_earlier_total_counts_the_same_items_however_far_back():
+    got = read_passage(
+        "今年县政府共承接县人大常委会转交的代表建议38件，截至年底全部办结。",
+        "各承办单位接到建议后逐件研究。",
+        "属于简单事项的要在两周内答复，复杂事项最迟3个月内办结。",
+        "截至11月底，38件已全部答复代表。",
+        "38件中，涉及交通出行的13件，涉及教育医疗的9件。",
+        "其中已经解决的有20件，正在解决的有11件。",
+    )
+    assert got[3] == [("proposals_received", 38, "件")]
+    assert got[4] == [("proposals_received", 38, "件"), ("proposals_received", 13, "件"),
+                      ("proposals_received", 9, "件")]
+    assert got[5] == [("proposals_resolved", 20, "件"), ("proposals_resolved", 11, "件")]
+
+
+def test_a_count_with_another_number_does_not_take_an_earlier_total():
+    got = read_passage(
+        "今年县政府共承接县人大常委会转交的代表建议38件。",
+        "属于简单事项的要在两周内答复，复杂事项最迟3个月内办结。",
+        "截至11月底，25件已全部答复。",
+    )
+    # trap: 25件 repeats no earlier number and the passage's carry has ended: no code of proposals
+    assert all(not code.startswith("proposals") for code, _, _ in got[2])
+
+
+def test_a_share_in_words_of_a_counted_group_is_an_indicator():
+    # (the share is `other`, as a percentage share is)
+    assert codes("全镇接近四分之一的人口在外地务工") == [("other", 25.0, "%")]

@@ -283,8 +283,28 @@ def test_trimmed_non_number_word_keeps_the_real_number():
 def test_percent_in_words_and_fractions():
     q = one("满意率达到百分之九十五")
     assert (q.value, q.unit, q.kind) == (95, "%", "percent")
-    q = one("三分之二以上的代表出席")
-    assert q.kind == "other" and q.value == pytest.approx(2 / 3, rel=1e-5) and q.approx_kind == "more_than"
+    q = one("三分之二以上的代表出席")  # a fraction is a share, in percent
+    assert (q.surface, q.value, q.unit, q.kind, q.approx_kind) == ("三分之二以上", 66.67, "%", "percent", "more_than")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("接近四分之一的居民在外务工", ("接近四分之一", 25.0, "nearly")),
+        ("六成以上的意见已被采纳", ("六成以上", 60.0, "more_than")),
+        ("超过八成的代表参加了培训", ("超过八成", 80.0, "more_than")),
+        ("其中一半左右的联络站设在村里", ("一半左右", 50.0, "about")),
+        ("回访对象中三成的是企业主", ("三成", 30.0, None)),
+    ],
+)
+def test_shares_in_words_are_percentages(text, expected):
+    q = one(text)
+    assert (q.surface, q.value, q.approx_kind, q.unit, q.kind) == (*expected, "%", "percent")
+
+
+@pytest.mark.parametrize("text", ["工作机制一成不变", "十三成员单位参加", "建成了一批站点", "另一半时间用于走访"])
+def test_words_with_cheng_or_ban_are_no_shares(text):
+    assert all(q.unit != "%" for q in find_quantities(text))
 
 
 # --------------------------------------------------------------------------- contract
@@ -378,6 +398,8 @@ def test_a_stray_space_before_the_hedge_gives_one_hedged_quantity():
         ("全县18镇、4个街道均设立代表之家", [("18", 18.0, "镇", "count"), ("4个", 4.0, "个", "count")]),
         ("该区下辖6街道、47社区", [("6", 6.0, "街道", "count"), ("47", 47.0, "社区", "count")]),
         ("活动延伸到十二村", [("十二", 12.0, "村", "count")]),
+        ("西部三镇联合开展视察", [("三", 3.0, "镇", "count")]),
+        ("与相邻两县负责同志座谈", [("两", 2.0, "县", "count")]),
     ],
 )
 def test_a_numeral_before_a_place_noun_is_a_count_without_a_measure_word(text, expected):
@@ -385,7 +407,9 @@ def test_a_numeral_before_a_place_noun_is_a_count_without_a_measure_word(text, e
     assert [(q.surface, q.value, q.unit, q.kind) for q in find_quantities(text)] == expected
 
 
-@pytest.mark.parametrize("text", ["推进一村一品建设", "实现三区联动", "第3区的代表"])
+@pytest.mark.parametrize(
+    "text", ["推进一村一品建设", "实现三区联动", "第3区的代表", "推动四镇联动发展", "小区五区的居民", "两镇两村结对"]
+)
 def test_a_lone_numeral_character_or_an_ordinal_before_a_place_noun_is_no_count(text):
     assert all(q.kind != "count" for q in find_quantities(text))
 
@@ -550,3 +574,45 @@ def test_votes_are_counts():
 )
 def test_spaces_that_do_not_group_digits(text, numbers):
     assert [q.value for q in find_quantities(text)] == numbers
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a PDF's stray space before the magnitude
+        ("全年线上督办2.4 万余次", ("2.4 万余次", 24000.0, "次", "more_than")),
+        ("平台访问量达 36 万人次", ("36 万人次", 360000.0, "人次", None)),
+        # digit groups written with a space, after a clause comma
+        ("目前,3 500多名代表已经进站", ("3 500多名", 3500.0, "名", "more_than")),
+        # mixed forms: a smaller group after 万 or 亿
+        ("服务辖区内2万3千余名居民", ("2万3千余名", 23000.0, "名", "more_than")),
+        ("总投资4亿6000万元", ("4亿6000万元", 460000000.0, "元", None)),
+    ],
+)
+def test_spaced_and_mixed_numerals_are_read_whole(text, expected):
+    qs = [q for q in find_quantities(text) if q.kind in ("count", "money")]
+    assert [(q.surface, q.value, q.unit, q.approx_kind) for q in qs] == [expected]
+
+
+def test_a_unit_of_thousands_after_wan_is_not_a_lower_group():
+    # trap: 2万 then 3千米 (a length) is not 23,000
+    assert [q.value for q in find_quantities("修建道路2万3千米")] != [23000.0]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("会议室能坐下二三十人", ("二三十人", 20.0, 30.0, "人")),
+        ("每次走访七八百户居民", ("七八百户", 700.0, 800.0, "户")),
+        ("前后投入四五万元", ("四五万元", 40000.0, 50000.0, "元")),
+    ],
+)
+def test_neighbouring_digits_before_a_magnitude_are_an_approximate_range(text, expected):
+    q = one(text)
+    assert (q.surface, q.value, q.value_high, q.unit, q.approx_kind) == (*expected, "about")
+
+
+@pytest.mark.parametrize("text", ["选出三十名代表", "开展二十四次活动"])
+def test_an_ordinary_numeral_with_a_magnitude_is_no_range(text):
+    assert one(text).value_high is None
+
