@@ -657,6 +657,11 @@ class _Rules:
                 return True
         return False
 
+    def name_opens(self, text: str, pos: int) -> bool:
+        """True when a person's name may open at ``pos``: at a clause boundary, after a stop word
+        or after the number of an item (2.王小明), not inside a stop word."""
+        return (self.is_stop_before(text, pos) or not text[pos - 1].isalpha()) and not self.inside_stop(text, pos)
+
     def inside_stop(self, text: str, pos: int) -> bool:
         """True when a stop word of two or more characters holds both ``text[pos - 1]`` and
         ``text[pos]``: a name cannot open inside it (来自 + 海东市, not 来 + 自海东市)."""
@@ -1289,7 +1294,8 @@ class _Finder(_Places):
         """Start of a person's full name ending at ``h`` (before a bare 代表), or -1.
 
         A surname and two more characters (or a double surname and one or two), opening at
-        a clause boundary or after a stop word (向张小明代表, 和李红代表); a surname that is
+        a clause boundary, after a stop word or an item number (向张小明代表, 和李红代表,
+        5.张小明代表提出); a surname that is
         itself a stop word (向, 和), or a name that reads as a common word or holds one
         (关于向, 部分), is none: 向全体代表 and 和部分代表 name nobody.
         """
@@ -1311,7 +1317,7 @@ class _Finder(_Places):
                 if name in words or name[:2] in words or given in words or name[-2:] in words \
                         or r.common_word(name):
                     continue
-                if r.is_stop_before(text, start) and not r.inside_stop(text, start):
+                if r.name_opens(text, start):
                     return start
         return -1
 
@@ -1398,8 +1404,7 @@ class _Finder(_Places):
             name = text[start:end]
             if not all(_CJK_RE.match(c) and c not in r.breakers for c in name):
                 continue
-            if not (r.is_stop_before(text, start) or not text[start - 1].isalpha()) \
-                    or r.inside_stop(text, start):
+            if not r.name_opens(text, start):
                 continue
             for surname in r.surnames.get(name[0], ()):
                 given = name[len(surname):]

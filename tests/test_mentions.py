@@ -607,11 +607,14 @@ def _plain_name_before(r, text, q, word, known, loose=False):
         if r._bad_name(name, True) or name + word in r.not_names:
             continue
         b = q - length
+        if r.inside_stop(text, b):
+            continue
         if r.is_stop_before(text, b) or any(text[b - k:b] in known for k in range(3, min(8, b) + 1)):
             return b
     if loose and q >= 2:
         name = text[q - 2:q]
-        if not r._bad_name(name, True) and name + word not in r.not_names and mentions._CJK_RE.match(name[0]):
+        if not r._bad_name(name, True) and name + word not in r.not_names and mentions._CJK_RE.match(name[0]) \
+                and not r.inside_stop(text, q - 2):
             return q - 2
     return -1
 
@@ -1385,6 +1388,7 @@ def test_a_level_counter_after_a_whole_jurisdiction_word_is_several_levels(text,
     ("二、关于钱志远代表提出的建议的办理情况", ["钱志远"]),
     ("会议决定把该议案与司马青代表的议案合并办理。", ["司马青"]),
     ("代表袁志林表示,联络站要当好桥梁。", ["袁志林"]),
+    ("4.邱国梁代表提出的关于加快老旧小区改造的建议", ["邱国梁"]),  # after the number of an item
 ])
 def test_a_full_name_beside_a_bare_deputy_word_is_a_named_deputy(text, names):
     got = [(m["surface"], m["canonical"]) for m in find_mentions(text, WANGJIANG) if m["type"] == "deputy"]
