@@ -345,6 +345,9 @@ class _Rules:
         self.deputy_word = deputies["deputy_word"]
         self.group_noun = deputies["group_noun"]
         self.named_head = self.congress_word + self.deputy_word  # 人大代表 (+ a person's name)
+        # the full deputy nouns a person's name may follow (人大代表王小明, 第十八届人民代表大会代表王小明)
+        self.name_heads = tuple(sorted({self.named_head}
+                                       | {h for h, o in self.deputy_heads.items() if o.get("names")}))
         self.deputy_group = self.deputy_word + self.group_noun  # 代表小组
         self.numbered_group = deputies["numbered_group"]
         congress_word, group_noun = re.escape(self.congress_word), re.escape(self.group_noun)
@@ -395,6 +398,13 @@ class _Rules:
         self.right_words = set(stations.get("right_extensions", []))
         self.dropped_extensions = set(stations.get("dropped_extensions", []))
         self.list_marker = stations.get("list_marker", "")
+        # names listed before 等, a count and a deputy noun (王建国、李秀英等11名代表): see listed_deputies
+        counters = deputies.get("list_counters", [])
+        self.deputy_list_re = re.compile(
+            f"{re.escape(self.list_marker)}(?:{char_class(''.join(sorted(self.numerals)))}{{1,6}}"
+            f"(?:{alternation(deputies.get('list_count_hedges', []))})?(?:{alternation(counters)}))?") \
+            if self.list_marker and counters else None
+        self.list_not_before = WordSet(deputies.get("list_not_before", []))
         self.name_max = int(stations.get("name_max", 10))
         self.brands = {str(k): str(v or "") for k, v in (stations.get("brands") or {}).items()}
         self.brand_re = lookahead(self.brands, shortcuts) if self.brands else None
@@ -584,11 +594,11 @@ class _Rules:
 
     # ------------------------------------------------------------------ places
     def common_word(self, name: str) -> bool:
-        """True when ``name`` (three or four characters) is a word of jieba's dictionary tagged
-        with one of ``person_not_pos`` (高质量, 农民工): no person's name."""
+        """True when ``name`` (two to four characters) is a word of jieba's dictionary tagged
+        with one of ``person_not_pos`` (高质量, 农民工, 卫生): no person's name."""
         words = self._common_words
         if words is None:
-            words = self._common_words = _non_name_words(self.person_not_pos, 3) if self.person_not_pos \
+            words = self._common_words = _non_name_words(self.person_not_pos) if self.person_not_pos \
                 else frozenset()
         return name in words
 
@@ -651,6 +661,11 @@ class _Rules:
             if text[pos - k:pos] in self.stops:
                 return True
         return False
+
+    def name_opens(self, text: str, pos: int) -> bool:
+        """True when a person's name may open at ``pos``: at a clause boundary, after a stop word
+        or after the number of an item (2.王小明), not inside a stop word."""
+        return (self.is_stop_before(text, pos) or not text[pos - 1].isalpha()) and not self.inside_stop(text, pos)
 
     def inside_stop(self, text: str, pos: int) -> bool:
         """True when a stop word of two or more characters holds both ``text[pos - 1]`` and
@@ -1284,7 +1299,8 @@ class _Finder(_Places):
         """Start of a person's full name ending at ``h`` (before a bare 代表), or -1.
 
         A surname and two more characters (or a double surname and one or two), opening at
-        a clause boundary or after a stop word (向张小明代表, 和李红代表); a surname that is
+        a clause boundary, after a stop word or an item number (向张小明代表, 和李红代表,
+        5.张小明代表提出); a surname that is
         itself a stop word (向, 和), or a name that reads as a common word or holds one
         (关于向, 部分), is none: 向全体代表 and 和部分代表 name nobody.
         """
@@ -1306,31 +1322,112 @@ class _Finder(_Places):
                 if name in words or name[:2] in words or given in words or name[-2:] in words \
                         or r.common_word(name):
                     continue
-                if r.is_stop_before(text, start) and not r.inside_stop(text, start):
+                if r.name_opens(text, start):
                     return start
         return -1
 
     def named_deputies(self) -> None:
-        """人大代表王小明 (a name closed by punctuation or a name-end word) joins the span."""
-        text, word = self.text, self.r.named_head
-        at = text.find(word)
-        while at != -1:
-            e = at + len(word)
-            n_end = self.name_after(e, strict=True)
-            if n_end > e:
-                p = self.prefix(at)
-                start = p.start if p.kind not in ("none", "session") else at
-                level = p.level if p.kind != "multi" else "multi"
-                self.add(start, n_end, "deputy", text[e:n_end], level, "deputy")
-                # 人大代表张明、李红: each further name of the list is a named deputy of its own
-                while n_end + 1 < len(text) and text[n_end] in self.r.enumeration_commas:
-                    nxt = self.name_after(n_end + 1, strict=True)
-                    if nxt == n_end + 1:
-                        break
-                    self.add(n_end + 1, nxt, "deputy", text[n_end + 1:nxt], level, "deputy")
-                    n_end = nxt
-            at = text.find(word, e)
+        """人大代表王小明 (a name closed by punctuation or a name-end word) joins the span, also
+        after a deputy of a congress named with its term (某县第十八届人民代表大会代表王小明)."""
+        text = self.text
+        for word in self.r.name_heads:
+            at = text.find(word)
+            while at != -1:
+                e = at + len(word)
+                n_end = self.name_after(e, strict=True)
+                if n_end > e:
+                    p = self.prefix(at, ordinal=True)
+                    start = p.start if p.kind != "none" else at
+                    level = p.level if p.kind not in ("multi", "session") else \
+                        ("multi" if p.kind == "multi" else self.own_level if self.own_place else "")
+                    self.add(start, n_end, "deputy", text[e:n_end], level, "deputy")
+                    # 人大代表张明、李红: each further name of the list is a named deputy of its own
+                    while n_end + 1 < len(text) and text[n_end] in self.r.enumeration_commas:
+                        nxt = self.name_after(n_end + 1, strict=True)
+                        if nxt == n_end + 1:
+                            break
+                        self.add(n_end + 1, nxt, "deputy", text[n_end + 1:nxt], level, "deputy")
+                        n_end = nxt
+                at = text.find(word, e)
 
+    def listed_deputies(self) -> None:
+        """Names listed before 等, a count and a deputy noun (王建国、李秀英等11名代表, 张明等代表):
+        each name is a named deputy, span and canonical the name (docs/codebook.md §3.1); the
+        noun after 等 stays a deputy of its own. The noun must be a deputy mention that no
+        longer mention of another type swallows, and not a modifier (交通、教育等代表建议: topics).
+        Every item must have the form of a person's name (:meth:`listed_name`), else the list
+        names nobody (教育、卫生等12名代表: sectors); an item that is also a word of the
+        dictionary (郑重) passes only among more names that are none. A deputy mention or a
+        closing mark (《…》、) before the first name ends the list (市人大代表、马方等区人大代表)."""
+        text, r = self.text, self.r
+        ends = {m.end(): m.start() for m in r.deputy_list_re.finditer(text)}
+        cands = self.cands
+        others = [(s, e) for s, e, t, *_ in cands if t != "deputy"]
+        deputy_ends = {e for _, e, t, *_ in cands if t == "deputy"}
+        for s, e, t, *_ in list(cands):
+            if t != "deputy" or s not in ends:
+                continue
+            if r.person_not_before.starts_at(text, e) or r.list_not_before.starts_at(text, e):
+                continue
+            if any(a <= s < b and b - a > e - s for a, b in others):
+                continue  # (张庄等代表联络站: a station)
+            found, end, words = [], ends[s], 0
+            while True:
+                start, word = self.listed_name(end)
+                if start == -1:
+                    found = []
+                    break
+                found.append((start, end))
+                words += word
+                if start < 2 or text[start - 1] not in r.enumeration_commas or start - 1 in deputy_ends \
+                        or not _CJK_RE.match(text[start - 2]):
+                    break  # (a deputy mention or a cited title 《…》 before the comma is no item of the list)
+                end = start - 1
+            if 2 * words >= len(found):
+                continue  # (卫生、安全等代表: words, not names)
+            for a, b in found:
+                self.add(a, b, "deputy", text[a:b], "", "deputy")
+
+    def listed_name(self, end: int) -> tuple[int, bool]:
+        """Start of a person's name of a list that ends at ``end`` (before 等 or 、), or -1,
+        and whether the name is also a word of jieba's dictionary that is no name.
+
+        A surname and one or two characters (a double surname and one or two), the longest
+        that opens at a clause boundary, an enumeration comma, a stop word or the number of
+        an item (将王积、张艾, 联名余江华, 2.樊奇); not ending like a group, a trade or a place
+        (``name_not_last``: 张庄村, 李家镇). A name that is a word (卫生, 郑重: the
+        ``person_not_pos`` tags, and the verbs and adverbs of the place-name check) is
+        returned as a word, after any name that is none.
+        """
+        text, r = self.text, self.r
+        words = r.non_name_words
+        as_word = -1
+        for length in (4, 3, 2):
+            start = end - length
+            if start < 0:
+                continue
+            name = text[start:end]
+            if not all(_CJK_RE.match(c) and c not in r.breakers for c in name):
+                continue
+            if not r.name_opens(text, start):
+                continue
+            for surname in r.surnames.get(name[0], ()):
+                given = name[len(surname):]
+                if not name.startswith(surname) or not 1 <= len(given) <= 2:
+                    continue
+                if surname in r.stops or given[-1] in r.stops or given[-1] in r.name_not_last \
+                        or (len(given) == 2 and given in r.stops):
+                    continue
+                if name in words or name[:2] in words or (len(given) == 2 and given in words) \
+                        or name[-2:] in words or r.common_word(name):
+                    if as_word == -1:
+                        as_word = start
+                    continue
+                return start, False
+        return as_word, as_word != -1
+
+    def roles(self) -> None:
+        text, r = self.text, self.r
     def roles(self) -> None:
         text, r = self.text, self.r
         for m in r.role_re.finditer(text):
@@ -1420,8 +1517,8 @@ class _Finder(_Places):
             end = s_end + given
             if strict:
                 name = text[pos:end]
-                if name[:2] in r.non_name_words or name in r.non_name_words:
-                    return pos
+                if name[:2] in r.non_name_words or name in r.non_name_words or name[-1] in r.name_not_last:
+                    return pos  # (重庆市第六届人民代表大会代表由区县…: no name 由区县)
                 if not (end == len(text) or text[end] in r.punct or text[end] in r.enumeration_commas
                         or r.name_end.starts_at(text, end)):
                     return pos
@@ -2270,6 +2367,8 @@ class _Finder(_Places):
         self.agencies()
         self.attach_party_groups()
         self.enumerated_departments()
+        if self.r.deputy_list_re is not None and self.r.list_marker in self.text:
+            self.listed_deputies()
         cands = self.cands
         if not cands:
             return []

@@ -607,11 +607,14 @@ def _plain_name_before(r, text, q, word, known, loose=False):
         if r._bad_name(name, True) or name + word in r.not_names:
             continue
         b = q - length
+        if r.inside_stop(text, b):
+            continue
         if r.is_stop_before(text, b) or any(text[b - k:b] in known for k in range(3, min(8, b) + 1)):
             return b
     if loose and q >= 2:
         name = text[q - 2:q]
-        if not r._bad_name(name, True) and name + word not in r.not_names and mentions._CJK_RE.match(name[0]):
+        if not r._bad_name(name, True) and name + word not in r.not_names and mentions._CJK_RE.match(name[0]) \
+                and not r.inside_stop(text, q - 2):
             return q - 2
     return -1
 
@@ -1385,6 +1388,7 @@ def test_a_level_counter_after_a_whole_jurisdiction_word_is_several_levels(text,
     ("二、关于钱志远代表提出的建议的办理情况", ["钱志远"]),
     ("会议决定把该议案与司马青代表的议案合并办理。", ["司马青"]),
     ("代表袁志林表示,联络站要当好桥梁。", ["袁志林"]),
+    ("4.邱国梁代表提出的关于加快老旧小区改造的建议", ["邱国梁"]),  # after the number of an item
 ])
 def test_a_full_name_beside_a_bare_deputy_word_is_a_named_deputy(text, names):
     got = [(m["surface"], m["canonical"]) for m in find_mentions(text, WANGJIANG) if m["type"] == "deputy"]
@@ -1689,3 +1693,46 @@ def test_a_station_closing_a_quotation_is_named_by_the_whole_quoted_name():
     # traps: slogans in quotes keep the station alone
     for text, station in (("全县上下要“建好用好代表联络站”。", "代表联络站"), ("群众都说“有事就找代表联络站”。", "代表联络站")):
         assert [(s, c) for t, s, c in found(text, WANGJIANG) if t == "station"][0][1] == station
+
+
+# --------------------------------------------------------------------------- named deputies, round 12
+# Lists of named deputies before 等 and a deputy noun, and a deputy of a congress named with
+# its term followed by a name (GUIDELINES, deputy: "Lists of named deputies").
+
+
+@pytest.mark.parametrize("text, names, noun", [
+    ("3.孔德明等9名代表提出的关于改善农村供水的议案已办结。", ["孔德明"], "代表"),
+    ("会上,县人大常委会将韩美玲、欧阳志远、苏强等5位代表领衔提出的议案交付审议。", ["韩美玲", "欧阳志远", "苏强"], "代表"),
+    ("彭晓东等20余名市人大代表视察了污水处理厂。", ["彭晓东"], "市人大代表"),
+    ("他当即联名谢春燕、邓勇等8名人大代表提交了建议。", ["谢春燕", "邓勇"], "人大代表"),
+    ("按照程志华等代表提出的意见,县政府加快了道路改造。", ["程志华"], "代表"),
+    ("会议审议了《关于加强河道管理的议案》、罗建平等6位代表提出的议案。", ["罗建平"], "代表"),
+])
+def test_names_listed_before_a_deputy_noun_are_named_deputies(text, names, noun):
+    got = [(m["surface"], m["canonical"]) for m in find_mentions(text, WANGJIANG) if m["type"] == "deputy"]
+    assert got[:-1] == [(n, n) for n in names]
+    assert got[-1][0] == noun
+
+
+@pytest.mark.parametrize("text", [
+    "张家港、李庄等5个村建起了联络点。",  # places, no deputy noun
+    "教育、卫生等12名代表参加座谈。",  # sectors
+    "人大代表、政协委员等列席会议。",  # roles
+    "交通、停车难等代表建议全部办结。",  # topics of proposals
+    "城关、城东等8名代表视察了集镇建设。",  # places
+    "组织王家、李庄等代表联络站开展活动。",  # stations
+])
+def test_items_before_a_deputy_noun_that_are_no_names(text):
+    names = [m["canonical"] for m in find_mentions(text, WANGJIANG) if m["type"] == "deputy"]
+    assert all(c in ("人大代表", "安庆市人大代表") for c in names)
+
+
+def test_a_deputy_of_a_congress_named_with_its_term_takes_the_name_after_it():
+    assert found("望江县第十八届人民代表大会代表周晓红在会上发言。", WANGJIANG) == [
+        ("deputy", "望江县第十八届人民代表大会代表周晓红", "周晓红")]
+    assert found("县十七届人大代表赵立新说,要把实事办好。", WANGJIANG) == [
+        ("deputy", "县十七届人大代表赵立新", "赵立新")]
+    assert found("县第十九届人民代表大会代表名额为205名。", WANGJIANG) == [
+        ("deputy", "县第十九届人民代表大会代表", "望江县人大代表")]
+    assert found("市第六届人民代表大会代表由各县人民代表大会选举产生。", WANGJIANG)[0] == (
+        "deputy", "市第六届人民代表大会代表", "安庆市人大代表")
