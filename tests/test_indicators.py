@@ -1645,3 +1645,33 @@ def test_round11_a_count_by_outcome_passes_on_proposals_and_its_topic_parts_shar
 )  # fmt: skip
 def test_round11_items_undertaken_and_answered_are_assigned(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a plan for the future is a target, not a result
+        ("明年即将新建村级便民服务点6个。", []),
+        ("某县将用两年时间建成20个以上基层实践站。", []),
+        # ... while a plan said to be done is counted (计划 inside an outcome stays an outcome)
+        ("列入计划逐步解决的建议9件。", [("proposals_resolved", 9.0, "件")]),
+        # where a place lies is no measure of work
+        ("该乡位于县城东南部42公里,辖9个行政村。", [("admin_context", 9.0, "个")]),
+        # a rank in an ordering is a position, not a count of people
+        ("从建议类别看,排名前三位的是城乡建设类56件。", [("other", 56.0, "件")]),
+        # reports written after surveys and news coverage gained are publications
+        ("常委会围绕中心工作开展调研,形成调研报告12个。", [("publications", 12.0, "个")]),
+        ("代表联络站的做法被省市媒体报道30余次。", [("publications", 30.0, "次")]),
+        ("平台累计上传学习视频210部、学习资料95份。",
+         [("publications", 210.0, "部"), ("publications", 95.0, "份")]),
+        # trap: reports heard stay activities; reporting to the party committee is no text written
+        ("常委会听取审议专项工作报告18个。", [("activities", 18.0, "个")]),
+        ("全年向县委请示报告重大事项9次。", [("other", 9.0, "次")]),
+        # the consultative conference's proposals counted on their own are no indicator
+        ("市政协委员提案涉及本县5件,均已办结。", []),
+        # trap: counted together with deputies' proposals they share the proposals' code
+        ("代表建议和委员提案共42件。", [("proposals_received", 42.0, "件")]),
+    ],
+)
+def test_round12_plans_places_ranks_publications_and_cppcc_proposals(sentence, expected):
+    assert codes(sentence) == expected
