@@ -1675,3 +1675,23 @@ def test_round11_items_undertaken_and_answered_are_assigned(sentence, expected):
 )
 def test_round12_plans_places_ranks_publications_and_cppcc_proposals(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # places that have already done something are an achievement counted, not context
+        ("截至今年6月,全省已有9个设区市推行代表述职制度。", [("other", 9.0, "个")]),
+        ("目前已有23个乡镇实现联络站全覆盖。", [("other", 23.0, "个")]),
+        # trap: the composition of the jurisdiction stays context
+        ("全县共有14个乡镇。", [("admin_context", 14.0, "个")]),
+        # a level joined to organisations (三级联动) counts no organisation
+        ("搭建了县-乡镇-村(企业)三级联动服务体系。", []),
+        ("涉及28个承办单位。", [("other", 28.0, "个")]),
+        # the parts of a text are structure; 部分 after a noun means "partly"
+        ("工作报告分为五个部分。", []),
+        ("3条巷道部分完工。", [("other", 3.0, "条")]),
+    ],
+)
+def test_round12_places_achieved_levels_and_parts(sentence, expected):
+    assert codes(sentence) == expected
