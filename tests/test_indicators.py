@@ -1695,3 +1695,24 @@ def test_round12_plans_places_ranks_publications_and_cppcc_proposals(sentence, e
 )
 def test_round12_places_achieved_levels_and_parts(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the counts that follow the consultative conference's proposals count them too
+        ("县政协委员提案涉及本镇9件,6件已办结,2件正在办理,1件暂无法办理。", []),
+        # trap: the two bodies' proposals counted together pass on proposals, and so do their parts
+        ("代表建议和委员提案已经解决的有30件,正在办理的有12件。",
+         [("proposals_resolved", 30.0, "件"), ("proposals_resolved", 12.0, "件")]),
+    ],
+)
+def test_round12_counts_after_cppcc_proposals(sentence, expected):
+    assert codes(sentence) == expected
+
+
+def test_round12_a_joint_count_of_both_bodies_passes_on_deputies_proposals():
+    first = "截至年底,12件代表建议和20件委员提案已经办结的有25件,占总数的78%;"
+    second = "正在办理、力争年内办结的有7件,占总数的21.9%;"
+    got = [(d["indicator"], d["value"]) for d in extract_indicators(second, previous=first)]
+    assert got == [("proposals_resolved", 7.0), ("other", 21.9)]
