@@ -1716,3 +1716,19 @@ def test_round12_a_joint_count_of_both_bodies_passes_on_deputies_proposals():
     second = "正在办理、力争年内办结的有7件,占总数的21.9%;"
     got = [(d["indicator"], d["value"]) for d in extract_indicators(second, previous=first)]
     assert got == [("proposals_resolved", 7.0), ("other", 21.9)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a word of the future right before a verb of building or choosing: a plan, not a result
+        ("明年全镇将新建并提升8个村级便民服务点。", []),
+        ("下半年还计划选取3个代表联络站开展星级评定。", []),
+        ("在养老服务方面,全县将开办4所日间照料中心。", []),
+        # trap: works done stay counted; 将 as the object marker is no plan
+        ("今年新建代表联络站12个。", [("stations", 12.0, "个")]),
+        ("常委会将收集到的36条意见转交有关部门。", [("opinions_collected", 36.0, "条")]),
+    ],
+)
+def test_round12_plans_of_building_are_targets(sentence, expected):
+    assert codes(sentence) == expected
