@@ -1732,3 +1732,17 @@ def test_round12_a_joint_count_of_both_bodies_passes_on_deputies_proposals():
 )
 def test_round12_plans_of_building_are_targets(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # decisions made by a congress body are documents, whatever matter they settle
+        ("常委会全年作出重大事项决定4项。", [("other", 4.0, "项")]),
+        ("作出决议决定11项,听取审议专项工作报告9项。", [("other", 11.0, "项"), ("activities", 9.0, "项")]),
+        # trap: 决定 as a verb does not take the count of the deputies it names
+        ("会议决定补选5名市人大代表。", [("deputies", 5.0, "名")]),
+    ],
+)
+def test_round12_decisions_are_documents(sentence, expected):
+    assert codes(sentence) == expected
