@@ -227,6 +227,15 @@ class IndicatorClassifier:
             rate_words = [w for w in self.rate_code if w]
             self.rate_re = re.compile(alternation(rate_words)) if rate_words else None
             self.blocking = frozenset(str(c) for c in data.get("not_indicators_after", []) or [])
+            # a plan: a word of the future right before a verb of building or choosing
+            # (将新建12个…, 计划选取2个…): what is to be done, a target (docs/codebook.md §2)
+            plans = data.get("plans") or {}
+            plan_markers = [str(m) for m in plans.get("markers", []) or [] if m]
+            plan_verbs = [str(v) for v in plans.get("verbs", []) or [] if v]
+            self.plan_re = (
+                re.compile(f"(?:{alternation(plan_markers)})(?:{alternation(plan_verbs)})")
+                if plan_markers and plan_verbs else None
+            )
             # 力争近期办结的有15件: a blocking word inside the subject of a partitive count
             self.subject_ends = tuple(str(m) for m in data.get("partitive_markers", []) or [] if m)
             # 确保用好已建成的15个…: a completed relative clause right before the number
@@ -1317,11 +1326,13 @@ def _blocked(w: str, q: Quantity, clause_start: int, cues: IndicatorClassifier) 
     """A word of a blocking class (targets, quotas: 至少, 不少于, 每名代表) stands in the
     clause before the numeral of ``q`` (its prefix hedge included), and no partitive
     marker (的有) stands between the last such word and the numeral."""
-    if not cues.blocking:
-        return False
     numeral = q.start
     while numeral < q.end and not _NUMERAL_START.match(w, numeral):
         numeral += 1
+    if cues.plan_re is not None and cues.plan_re.search(w, clause_start, numeral):
+        return True
+    if not cues.blocking:
+        return False
     last = None
     for _, end, c in cues.cue_words(w, clause_start, numeral):
         if c in cues.blocking:

@@ -1763,3 +1763,104 @@ def test_a_count_with_another_number_does_not_take_an_earlier_total():
 def test_a_share_in_words_of_a_counted_group_is_an_indicator():
     # (the share is `other`, as a percentage share is)
     assert codes("全镇接近四分之一的人口在外地务工") == [("other", 25.0, "%")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a plan for the future is a target, not a result
+        ("明年即将新建村级便民服务点6个。", []),
+        ("某县将用两年时间建成20个以上基层实践站。", []),
+        # ... while a plan said to be done is counted (计划 inside an outcome stays an outcome)
+        ("列入计划逐步解决的建议9件。", [("proposals_resolved", 9.0, "件")]),
+        # where a place lies is no measure of work
+        ("该乡位于县城东南部42公里,辖9个行政村。", [("admin_context", 9.0, "个")]),
+        # a rank in an ordering is a position, not a count of people
+        ("从建议类别看,排名前三位的是城乡建设类56件。", [("other", 56.0, "件")]),
+        # reports written after surveys and news coverage gained are publications
+        ("常委会围绕中心工作开展调研,形成调研报告12个。", [("publications", 12.0, "个")]),
+        ("代表联络站的做法被省市媒体报道30余次。", [("publications", 30.0, "次")]),
+        ("平台累计上传学习视频210部、学习资料95份。",
+         [("publications", 210.0, "部"), ("publications", 95.0, "份")]),
+        # trap: reports heard stay activities; reporting to the party committee is no text written
+        ("常委会听取审议专项工作报告18个。", [("activities", 18.0, "个")]),
+        ("全年向县委请示报告重大事项9次。", [("other", 9.0, "次")]),
+        # the consultative conference's proposals counted on their own are no indicator
+        ("市政协委员提案涉及本县5件,均已办结。", []),
+        # trap: counted together with deputies' proposals they share the proposals' code
+        ("代表建议和委员提案共42件。", [("proposals_received", 42.0, "件")]),
+    ],
+)
+def test_round12_plans_places_ranks_publications_and_cppcc_proposals(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # places that have already done something are an achievement counted, not context
+        ("截至今年6月,全省已有9个设区市推行代表述职制度。", [("other", 9.0, "个")]),
+        ("目前已有23个乡镇实现联络站全覆盖。", [("other", 23.0, "个")]),
+        # trap: the composition of the jurisdiction stays context
+        ("全县共有14个乡镇。", [("admin_context", 14.0, "个")]),
+        # a level joined to organisations (三级联动) counts no organisation
+        ("搭建了县-乡镇-村(企业)三级联动服务体系。", []),
+        ("涉及28个承办单位。", [("other", 28.0, "个")]),
+        # the parts of a text are structure; 部分 after a noun means "partly"
+        ("工作报告分为五个部分。", []),
+        ("3条巷道部分完工。", [("other", 3.0, "条")]),
+    ],
+)
+def test_round12_places_achieved_levels_and_parts(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the counts that follow the consultative conference's proposals count them too
+        ("县政协委员提案涉及本镇9件,6件已办结,2件正在办理,1件暂无法办理。", []),
+        # trap: the two bodies' proposals counted together pass on proposals, and so do their parts
+        ("代表建议和委员提案已经解决的有30件,正在办理的有12件。",
+         [("proposals_resolved", 30.0, "件"), ("proposals_resolved", 12.0, "件")]),
+    ],
+)
+def test_round12_counts_after_cppcc_proposals(sentence, expected):
+    assert codes(sentence) == expected
+
+
+def test_round12_a_joint_count_of_both_bodies_passes_on_deputies_proposals():
+    first = "截至年底,12件代表建议和20件委员提案已经办结的有25件,占总数的78%;"
+    second = "正在办理、力争年内办结的有7件,占总数的21.9%;"
+    got = [(d["indicator"], d["value"]) for d in extract_indicators(second, previous=first)]
+    assert got == [("proposals_resolved", 7.0), ("other", 21.9)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a word of the future right before a verb of building or choosing: a plan, not a result
+        ("明年全镇将新建并提升8个村级便民服务点。", []),
+        ("下半年还计划选取3个代表联络站开展星级评定。", []),
+        ("在养老服务方面,全县将开办4所日间照料中心。", []),
+        # trap: works done stay counted; 将 as the object marker is no plan
+        ("今年新建代表联络站12个。", [("stations", 12.0, "个")]),
+        ("常委会将收集到的36条意见转交有关部门。", [("opinions_collected", 36.0, "条")]),
+    ],
+)
+def test_round12_plans_of_building_are_targets(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # decisions made by a congress body are documents, whatever matter they settle
+        ("常委会全年作出重大事项决定4项。", [("other", 4.0, "项")]),
+        ("作出决议决定11项,听取审议专项工作报告9项。", [("other", 11.0, "项"), ("activities", 9.0, "项")]),
+        # trap: 决定 as a verb does not take the count of the deputies it names
+        ("会议决定补选5名市人大代表。", [("deputies", 5.0, "名")]),
+    ],
+)
+def test_round12_decisions_are_documents(sentence, expected):
+    assert codes(sentence) == expected
