@@ -246,6 +246,9 @@ class IndicatorClassifier:
             thresholds = data.get("thresholds") or {}
             self.threshold_hedges = tuple(str(h) for h in thresholds.get("hedges", []) or [] if h)
             self.threshold_right = frozenset(str(c) for c in thresholds.get("right", []) or [])
+            # 承办10件以上的单位: the holders of items that number at least so many
+            self.threshold_holders = frozenset(str(c) for c in thresholds.get("holders", []) or [])
+            self.threshold_holder_units = frozenset(str(u) for u in thresholds.get("holder_units", []) or [])
             handlers = data.get("handlers") or {}
             self.handler_after = frozenset(str(c) for c in handlers.get("after", []) or [])
             self.handler_classes = frozenset(str(c) for c in handlers.get("classes", []) or [])
@@ -270,7 +273,7 @@ class IndicatorClassifier:
             self.point_classes = frozenset(str(c) for c in points.get("classes", []) or [])
             self.point_code = points.get("code")
             for key, named in (("handlers", self.handler_after | self.handler_classes | self.handler_before),
-                               ("thresholds", self.threshold_right),
+                               ("thresholds", self.threshold_right | self.threshold_holders),
                                ("shares_after", self.share_classes),
                                ("rate_series", self.series_classes),
                                ("point_changes", self.point_classes)):
@@ -799,6 +802,10 @@ def _inherit_totals(
     total_of: dict[int, str] = {}  # part -> the code of its total
     for pos, i in enumerate(countable):
         q = quantities[i]
+        if q.kind == "percent":
+            # a percentage after 其中 is the share of a counted group (其中…的76件，占总数的
+            # 65%), not a part of the rate before it (办复率达100%): it keeps its own code
+            continue
         j = next((countable[k] for k in range(pos - 1, -1, -1) if quantities[countable[k]].unit == q.unit), None)
         if pos == 0 and opening is not None:
             total = opening
@@ -814,7 +821,8 @@ def _inherit_totals(
         if any(m in between for m in cues.part_markers) or (
             cues.after_total_re is not None and cues.after_total_re.match(w, p.end, q.start)
         ):
-            total = total_of.get(j, out[j])
+            # (a part of a part is split from that part, as coded: 4件不予采纳(其中1件…,3件…))
+            total = out[j]
         elif j in total_of and len(between) <= _PART_GAP and not any(c in cues.bracket_closers for c in between):
             # (a breakdown opened in brackets ends with them: 建议41件(其中市属9件),比去年增加6件)
             total = total_of[j]
@@ -934,10 +942,13 @@ def _classify_one(
     # Left-node sharing: a count whose item follows the count before it after an
     # enumeration comma (听取例行报告52个、专项工作报告124个) is governed by the verbs
     # of `shared_verbs` that stand before the first item of the list, in its clause.
-    if cues.shared_verbs and clause_start < prev_end < q.start and w.startswith(cues.enumeration_commas, prev_end):
+    # (or after the item of the count before it and a conjunction: 交由12个部门和5个街道办理)
+    if cues.shared_verbs and clause_start < prev_end < q.start and (
+        w.startswith(cues.enumeration_commas, prev_end) or _conjoined_item(w, prev_end, q.start, cues)
+    ):
         left |= {c for _, _, c in cues.cue_words(w, clause_start, prev_end) if c in cues.shared_verbs}
     right = {c for _, _, c in right_tokens}
-    if cues.threshold_hedges and q.surface.endswith(cues.threshold_hedges) and _threshold(w, right_tokens, right_end, cues):
+    if cues.threshold_hedges and q.surface.endswith(cues.threshold_hedges) and _threshold(w, q, right_tokens, right_end, cues):
         return None, []  # a condition: 两个以上部门共同办理的建议
     head = None
     # a predicate right after the count (189件因…未公开, 3件经…办理): the words after it
@@ -1061,6 +1072,17 @@ def _classify_one(
     return None, candidates
 
 
+def _conjoined_item(w: str, prev_end: int, start: int, cues: IndicatorClassifier) -> bool:
+    """The words between two counts are the item of the first and a conjunction
+    (12个部门和5个街道: 部门和), in one clause, at most ``_COORD_GAP`` characters."""
+    between = w[prev_end:start]
+    return (
+        0 < len(between) <= _COORD_GAP
+        and between.endswith(cues.coordinators)
+        and not cues.clause_re.search(between)
+    )
+
+
 def _unread_noun(w: str, start: int, end: int, right_tokens: list, cues: IndicatorClassifier) -> bool:
     """The words after a count (up to ``end``) are a noun phrase of its own that no
     cue word reads: at least ``_UNREAD_NOUN`` Han characters right after the number
@@ -1073,10 +1095,20 @@ def _unread_noun(w: str, start: int, end: int, right_tokens: list, cues: Indicat
     return len(text) >= _UNREAD_NOUN and all("\u4e00" <= ch <= "\u9fff" for ch in text[:_UNREAD_NOUN])
 
 
-def _threshold(w: str, right_tokens: list[tuple[int, int, str]], right_end: int, cues: IndicatorClassifier) -> bool:
+def _threshold(
+    w: str, q: Quantity, right_tokens: list[tuple[int, int, str]], right_end: int, cues: IndicatorClassifier
+) -> bool:
     """A word of the ``thresholds`` right classes after the number, and a relative
     marker after that word in the stretch: the number sets a condition on the items
-    the clause names (三个以上部门共同办理的建议), it counts nothing done."""
+    the clause names (三个以上部门共同办理的建议), it counts nothing done. So does a
+    count of items (in ``holder_units``) right before the relative marker and a noun of
+    the ``holders`` classes (承办10件以上的单位): the units that hold at least so many."""
+    if cues.threshold_holders and q.unit in cues.threshold_holder_units and cues.relative_marker:
+        after = q.end + len(cues.relative_marker)
+        if w.startswith(cues.relative_marker, q.end) and any(
+            s == after and c in cues.threshold_holders for s, _, c in right_tokens
+        ):
+            return True
     for _, end, c in right_tokens:
         if c in cues.threshold_right and cues.relative_marker and cues.relative_marker in w[end:right_end]:
             return True

@@ -1864,3 +1864,68 @@ def test_round12_plans_of_building_are_targets(sentence, expected):
 )
 def test_round12_decisions_are_documents(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a percentage after 其中 is the share of a counted group, not a part of the rate before it
+        ("共收到建议62件,均已答复,答复率达100%,其中已经落实的40件,占总数的64.5%。",
+         [("proposals_received", 62.0, "件"), ("completion_rate", 100.0, "%"),
+          ("proposals_resolved", 40.0, "件"), ("other", 64.5, "%")]),
+        # trap: a named rate after 其中 keeps its rate
+        ("办结率为98%,其中满意率为95%。", [("completion_rate", 98.0, "%"), ("satisfaction_rate", 95.0, "%")]),
+    ],
+)
+def test_round13_a_share_after_a_rate_is_a_share(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # items beyond the body's remit or that must be handled here: the proposals' count
+        ("大会期间共收到代表建议48件,有6件不属于本县职权范围,已转请市人大代表提出。",
+         [("proposals_received", 48.0, "件"), ("proposals_received", 6.0, "件")]),
+        # items screened out (不予采纳) and their parts: proposals by outcome
+        ("经审查,收到的120件建议、意见中,4件不予采纳(其中1件属于重复件,3件不符合有关规定)。",
+         [("proposals_received", 120.0, "件"), ("proposals_resolved", 4.0, "件"),
+          ("proposals_resolved", 1.0, "件"), ("proposals_resolved", 3.0, "件")]),
+    ],
+)
+def test_round13_remit_and_screening_of_proposals(sentence, expected):
+    assert codes(sentence) == expected
+
+
+def test_round13_items_of_the_remit_broken_down_by_handler():
+    first = "本次会议共受理代表建议60件,有8件不属于本区职权范围;"
+    second = "52件需由本区办理,其中交由区政府有关部门办理45件,两院办理2件,群团组织办理5件。"
+    got = [(d["indicator"], d["value"]) for d in extract_indicators(second, previous=first)]
+    assert got == [("proposals_received", v) for v in (52.0, 45.0, 2.0, 5.0)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the handlers the items are split up among are counted: other, not the jurisdiction
+        ("区政府将95件建议分解到18个区直部门和6个街道办理。",
+         [("proposals_received", 95.0, "件"), ("other", 18.0, "个"), ("other", 6.0, "个")]),
+        # a list of handling bureaus with their items, after a class of holders (承办…以上的单位)
+        ("市政府将210件建议交办各部门,承办15件以上的单位有:市住建局38件、市教育局22件、市城乡管理局16件。",
+         [("proposals_received", 210.0, "件"), ("proposals_received", 38.0, "件"),
+          ("proposals_received", 22.0, "件"), ("proposals_received", 16.0, "件")]),
+        # trap: the towns of the jurisdiction stay its context
+        ("全区辖8个镇和4个街道。", [("admin_context", 8.0, "个"), ("admin_context", 4.0, "个")]),
+    ],
+)
+def test_round13_handlers_of_proposals(sentence, expected):
+    assert codes(sentence) == expected
+
+
+def test_round13_opinions_of_a_reception_passed_up_and_answered_on_the_spot():
+    first = "联络站全年接待群众120人次,收集意见建议30条;"
+    second = "整理形成建议上报7条,现场答复18条。"
+    got = [(d["indicator"], d["value"]) for d in extract_indicators(second, previous=first)]
+    assert got == [("opinions_collected", 7.0), ("issues_resolved", 18.0)]
+    # trap: the deputies' proposals named, answered at a meeting, stay proposals by outcome
+    assert codes("会上现场答复代表建议6件。") == [("proposals_resolved", 6.0, "件")]
