@@ -1864,3 +1864,66 @@ def test_round12_plans_of_building_are_targets(sentence, expected):
 )
 def test_round12_decisions_are_documents(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # candidates of an election are not yet deputies (docs/codebook.md §2.1)
+        ("经过反复协商,确定县人大代表正式候选人215名。", [("other", 215.0, "名")]),
+        ("全乡共提名代表候选人48人。", [("other", 48.0, "人")]),
+        # the total of deputies of a congress, given in a clause of its own after 为
+        ("经决定,全县各乡镇人大代表总额与上届持平,为1126名。", [("deputies", 1126.0, "名")]),
+        # deputies sitting in on a sitting: their attendance; others hearing it: not deputies
+        ("本次大会应到代表96名,实到91名,另有15名列席代表参加会议。",
+         [("deputies", 96.0, "名"), ("deputies", 91.0, "名"), ("deputy_participation", 15.0, "名")]),
+        ("150名县人大代表和64名列席、听会人员出席开幕式。",
+         [("deputies", 150.0, "名"), ("other", 64.0, "名")]),
+        # officials of the government elected at a sitting are no deputies; officers of the
+        # congress are (docs/codebook.md §2.1)
+        ("大会选举产生了乡人大主席1名、乡长1名、副乡长3名。",
+         [("deputies", 1.0, "名"), ("other", 1.0, "名"), ("other", 3.0, "名")]),
+        # trap: deputies elected stay deputies
+        ("各选区依法选举产生新一届镇人大代表62名。", [("deputies", 62.0, "名")]),
+    ],
+)
+def test_round13_elections_and_sittings(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a plan goes on in the clauses that open with a verb of a plan
+        ("据答复,该县今年计划完成农村改厕3600户,新建改造通村公路210公里。", []),
+        ("明年拟建设村级文化广场12个,改造老旧管网40公里。", []),
+        # trap: "as planned" reports what was done; a rate named 完成率 is a rate
+        ("按照计划完成改造村道12公里。", [("other", 12.0, "千米")]),
+        ("年度计划完成率达到97%。", [("completion_rate", 97.0, "%")]),
+        # trap: a clause after a plan that reports what was done is counted
+        ("计划改造道路5公里,已完成道路硬化3公里。", [("other", 3.0, "千米")]),
+    ],
+)
+def test_round13_plans_go_on_in_the_clauses_after_them(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # effects of a project a deputy backs: income gained, people reached
+        ("这位代表领办的合作社累计帮助果农增收860万元。", [("other", 8600000.0, "元")]),
+        ("该保险项目覆盖农户3200人次,惠及群众1.5万名。",
+         [("other", 3200.0, "人次"), ("other", 15000.0, "名")]),
+        # trap: money invested stays funding; constituents received stay contacts
+        ("区政府投资520万元修缮道路。", [("funding", 5200000.0, "元")]),
+        ("代表们走访群众260人次。", [("constituent_contacts", 260.0, "人次")]),
+        # measurements of objects and spacing are no indicators
+        ("村里的蓄水池容量仅30立方米,塔高不到5米。", []),
+        ("排队时保持间隔2米。", []),
+        # trap: a pipeline laid is a work done
+        ("铺设供水管道3200米。", [("other", 3200.0, "米")]),
+    ],
+)
+def test_round13_effects_and_measurements(sentence, expected):
+    assert codes(sentence) == expected
