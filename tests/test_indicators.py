@@ -397,7 +397,8 @@ def test_cue_words_in_a_stretch_are_those_of_the_slice():
     for start in range(len(w)):
         for end in range(start, len(w) + 1):
             assert fast.cue_words(w, start, end) == plain.cue_words(w, start, end)
-    assert [w[a:b] for a, b, _ in plain.cue_words(w)][:2] == ["人大代表", "联络站"]
+    # (the whole of the jurisdiction, 全区, is a cue word of its own: lexicon `whole_place`)
+    assert [w[a:b] for a, b, _ in plain.cue_words(w)][:3] == ["全区", "人大代表", "联络站"]
 
 
 # --------------------------------------------------------------------------- shortcuts
@@ -1926,4 +1927,24 @@ def test_round13_plans_go_on_in_the_clauses_after_them(sentence, expected):
     ],
 )
 def test_round13_effects_and_measurements(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the voters of a jurisdiction or of its electoral districts: the electorate, a fact of
+        # the place (docs/codebook.md §2.1)
+        ("该选区由东岸和西岸社区组成,共有选民6200名。", [("admin_context", 6200.0, "名")]),
+        ("新设的代表工作站服务4个选区9000余名选民。",
+         [("admin_context", 4.0, "个"), ("admin_context", 9000.0, "名")]),
+        ("本次换届全县约有45万选民参加,依法行使选举权。", [("admin_context", 450000.0, "人")]),
+        ("他们代表着全县60多万选民的意愿。", [("admin_context", 600000.0, "人")]),
+        # trap: voters the deputies meet stay constituent contacts, whatever the sentence
+        ("代表回到原选区报告履职情况,80名选民到场参加。", [("constituent_contacts", 80.0, "名")]),
+        ("两名代表来到原选区,与40余名选民代表面对面交流。", [("deputies", 2.0, "名"), ("constituent_contacts", 40.0, "名")]),
+        ("在选区内走访选民150人次。", [("constituent_contacts", 150.0, "人次")]),
+    ],
+)
+def test_round13_the_electorate_is_a_fact_of_the_place(sentence, expected):
     assert codes(sentence) == expected
