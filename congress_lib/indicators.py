@@ -887,6 +887,12 @@ def _classify_one(
         found, code = _rate_named(w[clause_start : q.start], cues)
         if found:
             return code, []
+        # a change in percent against an earlier period with no rate named in its clause
+        # (接待群众5300人次，同比增长35%): a change, coded as changes in points are (not a
+        # growth of the economy named in its clause, 生产总值同比增长5%: see shares_after.unnamed)
+        clause_classes = {c for _, _, c in cues.cue_words(w, clause_start, q.start)}
+        if cues.point_classes & clause_classes and not cues.unnamed_unless & clause_classes - cues.point_classes:
+            return cues.point_code, []
         if _share_after(w, q, clause_start, cues):
             return cues.share_code, []
         found, code = _rate_after(w, q, cues)

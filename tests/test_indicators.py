@@ -781,8 +781,8 @@ def test_problems_of_the_public_solved_stay_issues_across_sentences():  # trap
         ("收集群众意见2460条，目前已解决85%。",
          [("opinions_collected", 2460, "条"), ("other", 85, "%")]),
         ("建成联络站214个，其中92.5%建在村(社区)。", [("stations", 214, "个"), ("other", 92.5, "%")]),
-        # trap: a growth rate is no share
-        ("办结建议120件，同比增长15%。", [("proposals_resolved", 120, "件")]),
+        # a growth against an earlier period is a change, not a share: other (docs/codebook.md §2.1)
+        ("办结建议120件，同比增长15%。", [("proposals_resolved", 120, "件"), ("other", 15, "%")]),
     ],
 )  # fmt: skip
 def test_outcomes_totals_changes_and_shares(sentence, expected):
@@ -1614,8 +1614,8 @@ def test_round11_people_counted_and_addresses(sentence, expected):
         # a percentage no rate word names is the share of a counted group: other
         ("全县55%的行政村已建成文化广场。", [("other", 55.0, "%")]),
         ("参会代表90%以上来自生产一线。", [("other", 90.0, "%")]),
-        # trap: a change against an earlier period stays no indicator
-        ("接待来访群众2100人次，同比增长12%。", [("constituent_contacts", 2100.0, "人次")]),
+        # a change against an earlier period is a change, coded other (docs/codebook.md §2.1)
+        ("接待来访群众2100人次，同比增长12%。", [("constituent_contacts", 2100.0, "人次"), ("other", 12.0, "%")]),
         ("群众反映的问题85%以上得到解决。", [("other", 85.0, "%")]),
         # traps: a named rate keeps its code, a target is no indicator
         ("代表建议按期办结率达96%。", [("completion_rate", 96.0, "%")]),
@@ -1947,4 +1947,19 @@ def test_round13_effects_and_measurements(sentence, expected):
     ],
 )
 def test_round13_the_electorate_is_a_fact_of_the_place(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a change in percent against an earlier period: other, as changes are
+        ("今年村集体收入达52万元,同比增长40%。", [("other", 520000.0, "元"), ("other", 40.0, "%")]),
+        ("代表之家接待群众3100人次,较上年增加18%。", [("constituent_contacts", 3100.0, "人次"), ("other", 18.0, "%")]),
+        # traps: a rate named in the clause keeps its code; growth of the economy is no indicator
+        ("满意率同比提高到97%。", [("satisfaction_rate", 97.0, "%")]),
+        ("全县地区生产总值同比增长6.1%。", []),
+    ],
+)
+def test_round13_changes_in_percent_are_changes(sentence, expected):
     assert codes(sentence) == expected
