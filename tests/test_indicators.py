@@ -1963,3 +1963,19 @@ def test_round13_the_electorate_is_a_fact_of_the_place(sentence, expected):
 )
 def test_round13_changes_in_percent_are_changes(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a length right before the object it describes is its size
+        ("全市更换了210辆8米公交车辆。", [("other", 210.0, "辆")]),
+        ("新购两台11米大容量客车。", [("other", 2.0, "台")]),
+        # motions put to a sitting of the congress are proposals, not cases
+        ("常委会重点督办大会议案6件。", [("proposals_received", 6.0, "件")]),
+        # trap: a length of a work done stays counted
+        ("新修通村公路12公里。", [("other", 12.0, "千米")]),
+    ],
+)
+def test_round13_sizes_of_objects_and_motions_of_a_sitting(sentence, expected):
+    assert codes(sentence) == expected
