@@ -232,9 +232,16 @@ class IndicatorClassifier:
             plans = data.get("plans") or {}
             plan_markers = [str(m) for m in plans.get("markers", []) or [] if m]
             plan_verbs = [str(v) for v in plans.get("verbs", []) or [] if v]
+            # (a marker right after a word of manner, 按计划完成, is "as planned": no plan;
+            # a verb that opens a rate's name, 计划完成率, is no verb)
+            manner = "".join(f"(?<!{re.escape(str(m))})" for m in plans.get("not_after", []) or [] if m)
             self.plan_re = (
-                re.compile(f"(?:{alternation(plan_markers)})(?:{alternation(plan_verbs)})")
+                re.compile(f"{manner}(?:{alternation(plan_markers)})(?:{alternation(plan_verbs)})(?!{_RATE_END})")
                 if plan_markers and plan_verbs else None
+            )
+            # the clauses that go on with a plan open with one of its verbs (…，新建村路20公里)
+            self.plan_verb_re = (
+                re.compile(f"(?:{alternation(plan_verbs)})(?!{_RATE_END})") if plan_markers and plan_verbs else None
             )
             # 力争近期办结的有15件: a blocking word inside the subject of a partitive count
             self.subject_ends = tuple(str(m) for m in data.get("partitive_markers", []) or [] if m)
@@ -394,6 +401,7 @@ class IndicatorClassifier:
         # disjunction.
         ch = characters(lexicon)
         self.clause_re = re.compile(char_class(ch.sentence_ends + ch.clause_marks + "\n\r"))
+        self.sentence_end_re = re.compile(char_class(ch.sentence_ends + "\n\r"))
         opening, closing = char_class(openers(ch.parentheses)), char_class(closers(ch.parentheses))
         self.pinyin_gloss_re = re.compile(f"{opening}[a-z{TONE_VOWELS}ü]{{1,6}}{closing}")
         self.gloss_re = re.compile(
@@ -887,6 +895,12 @@ def _classify_one(
         found, code = _rate_named(w[clause_start : q.start], cues)
         if found:
             return code, []
+        # a change in percent against an earlier period with no rate named in its clause
+        # (接待群众5300人次，同比增长35%): a change, coded as changes in points are (not a
+        # growth of the economy named in its clause, 生产总值同比增长5%: see shares_after.unnamed)
+        clause_classes = {c for _, _, c in cues.cue_words(w, clause_start, q.start)}
+        if cues.point_classes & clause_classes and not cues.unnamed_unless & clause_classes - cues.point_classes:
+            return cues.point_code, []
         if _share_after(w, q, clause_start, cues):
             return cues.share_code, []
         found, code = _rate_after(w, q, cues)
@@ -936,8 +950,14 @@ def _classify_one(
             shared = _until_among(w, cues.cue_words(w, nxt.end, min(nxt_clause_end, nxt_next)), cues)
             shared_objects = [t for t in shared if t[2] in object_classes]
             right_tokens = right_tokens + shared
+            # (a kind of people right after the number is its own noun, never a modifier of
+            # the shared one: 200名人大代表和80名列席人员 counts deputies, then others)
+            own_people = bool(right_objects) and right_objects[0][0] - q.end <= 1 and right_objects[0][2] in cues.people_classes
             right_objects = right_objects + shared_objects
-            right_nouns = _noun_order(shared_objects, w, cues) + right_nouns
+            if own_people:
+                right_nouns = right_nouns + [c for c in _noun_order(shared_objects, w, cues) if c not in right_nouns]
+            else:
+                right_nouns = _noun_order(shared_objects, w, cues) + right_nouns
     left = {c for _, _, c in left_tokens}
     # Left-node sharing: a count whose item follows the count before it after an
     # enumeration comma (听取例行报告52个、专项工作报告124个) is governed by the verbs
@@ -1363,6 +1383,8 @@ def _blocked(w: str, q: Quantity, clause_start: int, cues: IndicatorClassifier) 
         numeral += 1
     if cues.plan_re is not None and cues.plan_re.search(w, clause_start, numeral):
         return True
+    if cues.plan_re is not None and _plan_goes_on(w, clause_start, cues):
+        return True
     if not cues.blocking:
         return False
     last = None
@@ -1379,6 +1401,25 @@ def _blocked(w: str, q: Quantity, clause_start: int, cues: IndicatorClassifier) 
         if any(m in clause[-8:] for m in cues.completed_markers):
             return False  # (确保用好已建成的15个: the count reports what exists)
     return not (cues.subject_ends and any(m in between for m in cues.subject_ends))
+
+
+def _plan_goes_on(w: str, clause_start: int, cues: IndicatorClassifier) -> bool:
+    """The clause at ``clause_start`` goes on with a plan of its sentence: it and every
+    clause between it and an earlier clause that holds a plan (计划完成改厕500户，新建村路20
+    公里) open with a verb of a plan, so they say what is still to be done."""
+    start = clause_start
+    while start > 0:
+        if cues.plan_verb_re is None or not cues.plan_verb_re.match(w, start):
+            return False
+        end = start - 1  # the clause mark before this clause
+        if not cues.clause_re.match(w, end) or cues.sentence_end_re.match(w, end):
+            return False
+        start = 0
+        for m in cues.clause_re.finditer(w, 0, end):
+            start = m.end()
+        if cues.plan_re.search(w, start, end):
+            return True
+    return False
 
 
 def _noun_order(tokens: list[tuple[int, int, str]], w: str, cues: IndicatorClassifier) -> list[str]:

@@ -499,8 +499,10 @@ class QuantityFinder:
         self.implicit = []
         for entry in units.get("implicit_units", []):
             cue_re = _words_regex((str(c) for c in entry.get("cues", [])), shortcuts)
-            if cue_re is not None:
-                self.implicit.append((str(entry["unit"]), entry["kind"], cue_re))
+            # (nouns right after the number that it counts: 2800多万选民 -> 人)
+            after_re = _words_regex((str(c) for c in entry.get("after", []) or [] if c), shortcuts)
+            if cue_re is not None or after_re is not None:
+                self.implicit.append((str(entry["unit"]), entry["kind"], cue_re, after_re))
         self.blocked_re = _words_regex((str(w) for w in traps.get("non_number_words", [])), shortcuts)
         self.formula_re = _words_regex((str(w) for w in traps.get("formulas", [])), shortcuts)
         self.max_quote = int(traps.get("max_quoted_slogan_chars", 10))
@@ -1088,8 +1090,8 @@ class _Scan:
         # implicit units: 投资300万 → 元, 常住人口56.1万 → 人
         if unit is None and kind == "other" and has_mag:
             left = self.clause_left(start, 12)
-            for iunit, ikind, cue_re in c.implicit:
-                if cue_re.search(left):
+            for iunit, ikind, cue_re, after_re in c.implicit:
+                if (cue_re is not None and cue_re.search(left)) or (after_re is not None and after_re.match(w, end)):
                     unit, kind = iunit, ikind
                     break
         # 近3年: "the last three years", not "nearly"

@@ -150,6 +150,16 @@ def test_bare_wan_takes_its_unit_from_context():
     assert q.unit is None and q.kind == "other"
 
 
+def test_bare_wan_takes_its_unit_from_the_people_noun_after_it():
+    q = by_surface("这次换届全州有120多万选民参加投票")["120多万"]
+    assert (q.value, q.unit, q.kind, q.approx_kind) == (1_200_000, "人", "count", "more_than")
+    q = by_surface("服务辖区3.5万居民")["3.5万"]
+    assert (q.value, q.unit) == (35_000, "人")
+    # trap: a noun that counts no people gives no unit
+    q = one("这里汇聚了1.2万企业")
+    assert q.unit is None
+
+
 @pytest.mark.parametrize("sep", ["—", "-", "至", "到", "~", "～"])
 def test_ranges(sep):
     text = f"每个社区联络站服务3{sep}5名人大代表"
