@@ -1736,3 +1736,55 @@ def test_a_deputy_of_a_congress_named_with_its_term_takes_the_name_after_it():
         ("deputy", "县第十九届人民代表大会代表", "望江县人大代表")]
     assert found("市第六届人民代表大会代表由各县人民代表大会选举产生。", WANGJIANG)[0] == (
         "deputy", "市第六届人民代表大会代表", "安庆市人大代表")
+
+
+# Round 14 (agency, congress): the standing committee written in full after no congress, the
+# congress in session after a few more verbs, and departments named short (codebook §3.1).
+
+
+@pytest.mark.parametrize("text, surface, canonical", [
+    ("常务委员会工作报告", "常务委员会", "望江县人大常委会"),
+    ("代表提出属于本级人民代表大会及其常务委员会职权范围内的建议。", "常务委员会", None),
+])
+def test_a_standing_committee_written_in_full_alone_is_the_congress_body(text, surface, canonical):
+    got = [(m["surface"], m["canonical"]) for m in find_mentions(text, WANGJIANG) if m["type"] == "congress"]
+    assert surface in [s for s, _ in got]
+    if canonical:
+        assert (surface, canonical) in got
+
+
+@pytest.mark.parametrize("text", [
+    "政协望江县委员会常务委员会第五次会议在县城召开。",  # the consultative conference's
+    "中国共产党望江县委员会常务委员会研究部署了全年工作。",  # the Party committee's
+])
+def test_a_standing_committee_of_another_body_is_no_congress(text):
+    assert not [m for m in find_mentions(text, WANGJIANG) if m["surface"] == "常务委员会"]
+
+
+@pytest.mark.parametrize("text", [
+    "去年以来,常委会跟踪督办大会议案6件、代表建议412件。",
+    "各代表团按照大会议程分组审议了政府工作报告。",
+    "全县共有186名代表参加大会。",
+])
+def test_a_bare_session_after_these_verbs_is_the_congress(text):
+    assert ("大会", "望江县人大") in [(m["surface"], m["canonical"]) for m in find_mentions(text, WANGJIANG)
+                                   if m["type"] == "congress"]
+
+
+@pytest.mark.parametrize("text", [
+    "镇里召开了全镇安全生产表彰大会。",
+    "代表们参加了乡村振兴推进大会。",
+])
+def test_a_named_meeting_is_no_congress_session(text):
+    assert not [m for m in find_mentions(text, WANGJIANG) if m["type"] == "congress"]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("这次督办涉及县教育局、卫生局等5家承办单位。", "卫生局"),
+    ("调研组走访了民宗局和部分宗教场所。", "民宗局"),
+    ("村里的代表小组长接到镇党政办的通知后立即赶到。", "镇党政办"),
+    ("代表当场督促乡规建办限期整改。", "乡规建办"),
+    ("望江县公路站共收到代表建议6件,已全部办复。", "望江县公路站"),
+])
+def test_departments_named_short_are_agencies(text, surface):
+    assert surface in [m["surface"] for m in find_mentions(text, WANGJIANG) if m["type"] == "agency"]
