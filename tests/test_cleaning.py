@@ -451,6 +451,12 @@ def test_repeated_lines_further_down_and_different_headlines_stay():
     "首页 |  新闻 |",
     "5月6日,县人大常委会第九次会议召开。县人大常委会供图",
     "某某县人大常委会供图",
+    "某某省人民代表大会常务委员会主管",
+    "某某市人大网欢迎您！",
+    "返回某某市人民政府门户网站",
+    "返回首页",
+    "ico-crumb.png 首页 > 人大新闻",
+    "- 上一篇：某某县人大常委会召开主任会议",
 ])
 def test_bylines_sponsors_and_credits_are_removed(line):
     cleaned = clean_text("全县建成代表联络站36个。\n" + line, html=False)
@@ -463,6 +469,11 @@ def test_bylines_sponsors_and_credits_are_removed(line):
     "(二) 完善代表 履职档案",
     "2023-05-06 县人大常委会召开第九次会议",
     "县人大常委会组织代表开展视察,拍摄了大量照片。",
+    # a sentence about a supervising organ, a welcome or a return stays
+    "该站由街道人大工委主管",
+    "代表们表示欢迎您常来联络站坐坐。",
+    "返乡创业青年返回家乡后主动到联络站反映情况。",
+    "- 代表们纷纷表示要继续履职尽责",
 ])
 def test_byline_and_credit_traps_stay(line):
     assert clean_text(line, html=False).text == line
