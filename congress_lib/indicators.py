@@ -1013,8 +1013,21 @@ def _classify_one(
     if predicate:
         mark = w.find(cues.relative_marker, q.end, right_end) if cues.relative_marker else -1
         ends_predicate = mark >= 0 and w.startswith(cues.predicate_openers, mark + len(cues.relative_marker))
-    if cues.relative_marker and not ends_predicate and right_end > q.end and (not noun_follows or right_objects[0][0] > q.end):
+    # (a noun of people right after a count of people may be the subject of the clause, not
+    # its head: 7名群众基础好、热心调解的人大代表 counts the deputies after 的, when other words
+    # than nouns stand between that noun and the marker and people are named after it)
+    subject_first = False
+    if (cues.relative_marker and noun_follows and not ends_predicate and right_end > q.end
+            and right_objects[0][2] in cues.people_classes):
+        mark = w.find(cues.relative_marker, right_objects[0][1], right_end)
+        between = w[right_objects[0][1] : mark] if mark >= 0 else ""
+        nouns = {t[0] for t in right_objects}
+        subject_first = mark >= 0 and len(between) >= 2 and right_objects[0][1] not in nouns
+    if cues.relative_marker and not ends_predicate and right_end > q.end and (
+            not noun_follows or right_objects[0][0] > q.end or subject_first):
         relative = _relative_head(w, q.end, next_start, cues)
+        if subject_first and not (relative and relative[0] in cues.people_classes):
+            relative = []
         if relative:
             candidates = relative + [c for c in candidates if c not in relative]
             head = None

@@ -2044,3 +2044,19 @@ def test_round13_changes_in_percent_are_changes(sentence, expected):
 )
 def test_round13_sizes_of_objects_and_motions_of_a_sitting(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the people right after the number are the subject of a clause whose head, after 的,
+        # is what is counted
+        ("街道聘请了6名群众威望高、熟悉调解工作的人大代表担任调解员。", [("deputies", 6.0, "名")]),
+        # trap: people named right after the number and nothing else before 的 stay counted
+        ("邀请群众代表120名列席会议。", [("constituent_contacts", 120.0, "名")]),
+        # trap: not a count of people: the place or unit after the number stays counted
+        ("涉及区教育局等5个单位所承办的建议32件。", [("other", 5.0, "个"), ("proposals_received", 32.0, "件")]),
+    ],
+)  # fmt: skip
+def test_people_right_after_a_count_may_be_the_subject_of_a_relative_clause(sentence, expected):
+    assert codes(sentence) == expected

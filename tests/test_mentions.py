@@ -1220,9 +1220,10 @@ def test_a_party_committees_departments_and_the_party_organisation():
 def test_the_party_and_the_government_in_general():
     assert found("代表是党和政府联系群众的纽带", WANGJIANG) == [("deputy", "代表", "人大代表"), ("agency", "政府", "政府")]
     assert found("推动政府解决停车难题", WANGJIANG) == [("agency", "政府", "望江县人民政府")]
-    # written for this test: 党委政府 (the Party committee and the government) is the same pair without 和
+    # written for this test: 党委政府 without 和 is the unit's Party committee and government (coding
+    # guidelines: only after 党和 is a bare 政府 the government in general)
     assert found("代表要主动争取党委政府的支持", WANGJIANG) == [
-        ("deputy", "代表", "人大代表"), ("agency", "党委", "党委"), ("agency", "政府", "政府")]
+        ("deputy", "代表", "人大代表"), ("agency", "党委", "党委"), ("agency", "政府", "望江县人民政府")]
 
 
 def test_the_transport_commission_named_short():
