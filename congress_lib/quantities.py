@@ -700,7 +700,7 @@ class QuantityFinder:
             first = i - n - 1
             units = [self.column_unit(cells[k]) for k in range(max(first, 0), i)][1:] if first >= 0 else []
             if first < 0 or any(kinds[k] != "L" for k in range(first, i)) or len(units) != n or None in units:
-                i += 1 if not split else 1
+                i += 1
                 continue
             numbers: dict[int, list[tuple[int, int, int, str]]] = {}
             j, rows = i, 0

@@ -384,3 +384,12 @@ def test_numbers_on_lines_of_their_own_without_a_table_header_stay_bare():
     result = process_document("t", "t.txt", text.encode("utf-8"), {}, LEX)
     bare = [r for r in result.tables["quantities"] if r[4] in ("3", "9", "15")]
     assert bare and all(r[7] is None and r[13] is None for r in bare)
+
+
+def test_a_flattened_tables_column_named_by_a_rate_holds_that_rate():
+    text = ("某某市人大常委会关于代表建议办理情况的报告\n今年代表共提出建议48件。\n各承办单位办理情况\n"
+            "承办单位\n件数\n办结率(%)\n市住建局\n20\n100\n市卫健委\n16\n93.8\n市农业农村局\n12\n91.7\n")
+    result = process_document("t", "t.txt", text.encode("utf-8"), {}, LEX)
+    codes = {(r[8], r[6]): r[3] for r in result.tables["indicators"]}
+    assert codes[("93.8", "%")] == "completion_rate" and codes[("100", "%")] == "completion_rate"
+    assert codes[("16", "件")] == "proposals_received"
