@@ -451,6 +451,33 @@ class IndicatorClassifier:
         sentence's last total. Returns the codes and the carry for the next sentence."""
         return _classify(folded_sentence, quantities, self, previous or _NO_CARRY)
 
+    def table_codes(self, table, cells: list[str], finder: QuantityFinder, previous: Carry | None = None) -> list:
+        """The code of each column of a flattened ``table`` (a :class:`~congress_lib.quantities.FlatTable`
+        of ``cells``), read after the sentence that left ``previous``: each number is read as
+        its row would be written in prose -- a count with its column's unit after its label
+        (城建环保，69件), a percentage as that row's share (城建环保占41.57%) or, under a column
+        named by a rate (办结率), as that rate (办结率为100%) -- and the column takes the code
+        most of its numbers take, the total row's too (docs/codebook.md §2.1)."""
+        votes: list[dict] = [{} for _ in table.units]
+        for index, numbers in table.numbers.items():
+            cell = cells[index]
+            for start, end, col, label in numbers:
+                number, unit = cell[start:end].rstrip("%"), table.units[col]
+                if unit != "%":
+                    prose = f"{label}，{number}{unit}"
+                elif self.rate_re is not None and self.rate_re.search(finder.fold(table.headers[col])):
+                    prose = f"{table.headers[col]}为{number}%"
+                else:
+                    prose = f"{label}占{number}%"
+                w = finder.fold(prose)
+                qs = finder.find(prose, w)
+                if not qs:
+                    continue
+                code = _classify(w, qs, self, previous or _NO_CARRY)[0][-1]
+                if code is not None:
+                    votes[col][code] = votes[col].get(code, 0) + 1
+        return [max(v, key=v.get) if v else None for v in votes]
+
     def carry_over(self, folded_sentence: str, previous: Carry | None) -> Carry | None:
         """What a sentence without quantities leaves to the next one: ``previous``
         when it ends with a colon, announcing the list that follows (…共728名。具体名额

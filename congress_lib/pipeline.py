@@ -13,6 +13,7 @@ to build, pickle and turn into DataFrames than dicts), or a reject reason.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections import Counter
@@ -336,6 +337,24 @@ def compiled_for(lexicon: Lexicon) -> _Compiled:
     return compiled(lexicon, "pipeline", lambda: _Compiled(lexicon))
 
 
+def _table_cell(qs: list, numbers: tuple, finder) -> tuple[list, list]:
+    """The quantities of a cell of a flattened table and their codes: a bare number takes
+    its column's unit (``numbers``: ``(start, end, unit, code)`` of each number of the
+    cell, from :meth:`~congress_lib.quantities.QuantityFinder.flat_tables`) and code."""
+    by_span = {(a, b): (unit, code) for a, b, unit, code in numbers}
+    out, codes = [], []
+    for q in qs:
+        unit, code = by_span.get((q.start, q.end), (None, None))
+        if unit is not None and q.unit in (None, unit):
+            kind = finder.unit_forms.get(unit, (unit, q.kind))[1]
+            q = dataclasses.replace(q, unit=unit, kind=kind)
+        else:
+            code = None
+        out.append(q)
+        codes.append(code)
+    return out, codes
+
+
 def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], lexicon: Lexicon) -> DocResult:
     """Read, clean, split and extract one document.
 
@@ -438,9 +457,19 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
         name = jur.name
         carry = None  # what the previous sentence of the unit leaves to the next (ellipsis, breakdowns)
         stations_named: dict = {}  # the unit's stations so far, by head (a bare head refers back to them)
-        for s_start, s_end in split_sentences(text[u_start:u_end]):
-            s_start += u_start
-            s_end += u_start
+        spans_of_unit = [(a + u_start, b + u_start) for a, b in split_sentences(text[u_start:u_end])]
+        cells = [text[a:b] for a, b in spans_of_unit]
+        tables = {t.first: t for t in x.quantities.flat_tables(cells)}  # (tables flattened one cell a line)
+        table_cells: dict[int, tuple] = {}
+        counted = None  # the carry of the last sentence whose counts named what they count
+        for index, (s_start, s_end) in enumerate(spans_of_unit):
+            if index in tables:  # a table's header: its columns are coded as read after what precedes it
+                table = tables[index]
+                # (what the table counts is what the last counts before it counted: its title
+                # and header lines, numbered 表1, leave no carry of their own)
+                codes_of = x.indicators.table_codes(table, cells, x.quantities, carry if carry and carry.nouns else counted)
+                for i, numbers in table.numbers.items():
+                    table_cells[i] = tuple((a, b, table.units[col], codes_of[col]) for a, b, col, _ in numbers)
             sent_no += 1
             sent_id = f"{doc_id}:{sent_no}"
             sentence = text[s_start:s_end]
@@ -448,10 +477,16 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
             w = folded_text[s_start:s_end]
             qs = find_quantities(sentence, w)
             carry_in, carry = carry, None
-            if not qs:
+            if index in table_cells:  # a cell of a flattened table: its column's unit and code
+                qs, codes = _table_cell(qs, table_cells.pop(index), x.quantities)
+                carry = carry_in
+            elif not qs:
                 carry = x.indicators.carry_over(w, carry_in)  # (a line announcing a list: 名额如下：)
             else:
                 codes, carry = classify(w, qs, carry_in)
+                if carry is not None and carry.nouns:
+                    counted = carry
+            if qs:
                 for q, code in zip(qs, codes):
                     start, end = s_start + q.start, s_start + q.end
                     q_rows.append((

@@ -56,6 +56,7 @@ from .text import (
 
 __all__ = [
     "APPROX_KINDS",
+    "FlatTable",
     "QUANTITY_KINDS",
     "Quantity",
     "QuantityFinder",
@@ -83,6 +84,30 @@ QUANTITY_KINDS = (
 
 #: Every non-null value of :attr:`Quantity.approx_kind`.
 APPROX_KINDS = ("more_than", "nearly", "about")
+
+
+#: A bare number, the whole of a cell of a flattened table (69, 41.57, 100%).
+_CELL_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?%?")
+_CELL_NUMBER_IN = re.compile(r"(?<![\d.])\d+(?:\.\d+)?%?(?![\d.])")
+#: A row on one line: a label, then two or more spaced bare numbers.
+_CELL_ROW = re.compile(r"(\D*?\S)[ \t\u3000]+(\d+(?:\.\d+)?%?(?:[ \t\u3000]+\d+(?:\.\d+)?%?)*)")
+_LABEL_BREAKS = re.compile(r"[。，,；;：:！？!?、\d]|\s{2,}\S.*\s{2,}")
+_BRACKETED = re.compile(r"[(（]([^()（）]{1,4})[)）]")
+
+
+@dataclass(frozen=True)
+class FlatTable:
+    """A table flattened into text, one cell per sentence (:meth:`QuantityFinder.flat_tables`).
+
+    ``first`` is the index of the header's first cell (the name of the labels),
+    ``headers`` the names of the columns of numbers and ``units`` the unit each gives
+    (``%``: a column of percentages); ``numbers`` maps the index of each cell holding
+    numbers to ``(start, end, column, row label)`` of each number in the cell."""
+
+    first: int
+    headers: tuple[str, ...]
+    units: tuple[str, ...]
+    numbers: dict
 
 
 @dataclass(frozen=True)
@@ -473,6 +498,12 @@ class QuantityFinder:
         # count in the implied unit; the noun is what it counts and stays outside the span.
         bare = units.get("bare_counted_nouns") or {}
         self.bare_unit = str(bare.get("unit", "个"))
+        # flattened tables (see flat_tables)
+        heads = units.get("table_headers") or {}
+        self.count_suffixes = tuple(sorted((str(w) for w in heads.get("count_suffixes", []) or []), key=len, reverse=True))
+        self.share_words = tuple(str(w) for w in heads.get("share_words", []) or [])
+        self.max_label = int(heads.get("max_label", 12))
+        self.count_units = {f: u for f, (u, k) in self.unit_forms.items() if k == "count" and f}
         self.bare_noun_re = _words_regex((str(w) for w in bare.get("nouns", [])), shortcuts)
         self.bare_joint_re = _words_regex((str(w) for w in bare.get("joint_words", [])), shortcuts)
         self.lone_nouns = frozenset(str(w) for w in bare.get("lone_numeral_nouns", []))
@@ -606,6 +637,104 @@ class QuantityFinder:
         if len(out) > 1:
             out.sort(key=lambda q: (q.start, q.end))
         return out
+
+    def column_unit(self, header: str) -> str | None:
+        """The unit a column of a flattened table gives its bare numbers, read from the
+        column's name (``units.yaml`` ``table_headers``): ``%`` for a column of
+        percentages (百分比(%), 占比), the unit word in brackets (数量(件)) or before a
+        counting suffix (件数, 人次数); None when the name gives no unit."""
+        h = self._fold(header).strip()
+        if not h or "%" in h or any(w in h for w in self.share_words):
+            return "%" if h else None
+        m = _BRACKETED.search(h)
+        if m and m.group(1).strip() in self.count_units:
+            return self.count_units[m.group(1).strip()]
+        for suffix in self.count_suffixes:
+            if h.endswith(suffix):
+                stem = h[: -len(suffix)]
+                for k in range(min(3, len(stem)), 0, -1):
+                    if stem[-k:] in self.count_units and len(stem) - k <= self.max_label:
+                        return self.count_units[stem[-k:]]
+                break
+        return None
+
+    def flat_tables(self, cells: list[str]) -> list[FlatTable]:
+        """The tables flattened into ``cells`` (the sentences of a passage, in order).
+
+        A flattened table is a header of column names, one per cell -- a name for the
+        labels, then one name per column of numbers, each giving a unit
+        (:meth:`column_unit`) -- then at least two rows, each a label cell followed by
+        exactly one bare number per column (one number per cell, or the label and its
+        numbers on one line, spaced), possibly a total row (合计) among them. Prose,
+        lists of dates and tables of contents have no such header and give nothing.
+        Time is linear in the number of cells."""
+        kinds, parts = [], []
+        for cell in cells:
+            c = self._fold(cell).strip()
+            if _CELL_NUMBER.fullmatch(c):
+                kinds.append("N")
+                parts.append(None)
+            elif (m := _CELL_ROW.fullmatch(c)) and self._label(m.group(1)):
+                kinds.append("R")
+                parts.append([n.span() for n in _CELL_NUMBER_IN.finditer(c, m.start(2))])
+            elif self._label(c):
+                kinds.append("L")
+                parts.append(None)
+            else:
+                kinds.append("X")
+                parts.append(None)
+        out: list[FlatTable] = []
+        i, size = 0, len(cells)
+        while i < size:
+            if kinds[i] == "L" and i + 1 < size and kinds[i + 1] == "N":
+                n = 0
+                while i + 1 + n < size and kinds[i + 1 + n] == "N":
+                    n += 1
+                split = False
+            elif kinds[i] == "R":
+                n = len(parts[i])
+                split = True
+            else:
+                i += 1
+                continue
+            first = i - n - 1
+            units = [self.column_unit(cells[k]) for k in range(max(first, 0), i)][1:] if first >= 0 else []
+            if first < 0 or any(kinds[k] != "L" for k in range(first, i)) or len(units) != n or None in units:
+                i += 1
+                continue
+            numbers: dict[int, list[tuple[int, int, int, str]]] = {}
+            j, rows = i, 0
+            while j < size:
+                if split and kinds[j] == "R" and len(parts[j]) == n:
+                    c = self._fold(cells[j])
+                    lead = len(c) - len(c.lstrip())
+                    label = _CELL_ROW.fullmatch(c.strip()).group(1).strip()
+                    numbers[j] = [(s + lead, e + lead, col, label) for col, (s, e) in enumerate(parts[j])]
+                    j += 1
+                elif (not split and kinds[j] == "L" and j + n < size
+                      and all(kinds[k] == "N" for k in range(j + 1, j + n + 1))
+                      and (j + n + 1 >= size or kinds[j + n + 1] != "N")):
+                    label = cells[j].strip()
+                    for col in range(n):
+                        cell = cells[j + 1 + col]
+                        lead = len(cell) - len(cell.lstrip())
+                        numbers[j + 1 + col] = [(lead, len(cell.rstrip()), col, label)]
+                    j += n + 1
+                else:
+                    break
+                rows += 1
+            if rows >= 2:
+                out.append(FlatTable(first, tuple(cells[k].strip() for k in range(first + 1, i)), tuple(units), numbers))
+                i = j
+            else:
+                i += 1
+        return out
+
+    def _label(self, c: str) -> bool:
+        """A cell that may be a row label or a column name: short, not a number, no
+        sentence or clause mark."""
+        c = c.strip()
+        return 0 < len(c) <= self.max_label and not _LABEL_BREAKS.search(c) and not _CELL_NUMBER.fullmatch(c)
 
     def _prefix_hedge_by_length(self, w: str, s: int) -> tuple[int, str | None]:
         """:meth:`_prefix_hedge_plain` by the by-length tables."""

@@ -360,3 +360,36 @@ def test_a_county_level_city_named_like_its_prefecture_is_still_the_unit():
     assert (unit["jurisdiction"], unit["jurisdiction_level"]) == ("下游市", "district")
     canon = {m["canonical"] for m in _rows(result, "mentions") if m["type"] == "congress"}
     assert canon == {"下游市人大常委会"}
+
+
+def test_a_table_flattened_one_cell_a_line_is_read_by_its_columns():
+    text = ("某某县人大常委会关于代表建议办理情况的报告\n"
+            "本次会议期间，代表共提出建议93件，全部交县政府办理。\n"
+            "建议按内容分类如下。\n表一：建议分类情况\n类别\n件数\n百分比(%)\n"
+            "教育卫生\n40\n43.01\n交通水利\n35\n37.63\n其他\n18\n19.36\n合计\n93\n100\n"
+            "各承办单位高度重视，认真办理。\n")
+    result = process_document("t", "t.txt", text.encode("utf-8"), {}, LEX)
+    q = {(r[4], r[7]): (r[10], r[13]) for r in result.tables["quantities"]}
+    assert q[("40", "件")] == ("count", "proposals_received")
+    assert q[("93", "件")] == ("count", "proposals_received")  # (the total row)
+    assert q[("43.01", "%")] == ("percent", "other")
+    assert q[("100", "%")] == ("percent", "other")
+    codes = [(r[8], r[3]) for r in result.tables["indicators"]]
+    assert ("35", "proposals_received") in codes and ("37.63", "other") in codes
+
+
+def test_numbers_on_lines_of_their_own_without_a_table_header_stay_bare():
+    text = ("某某区人大常委会工作报告\n目录\n一、常委会工作回顾\n3\n二、代表工作\n9\n三、今后工作\n15\n"
+            "一年来，区人大常委会共听取审议专项工作报告12项。\n")
+    result = process_document("t", "t.txt", text.encode("utf-8"), {}, LEX)
+    bare = [r for r in result.tables["quantities"] if r[4] in ("3", "9", "15")]
+    assert bare and all(r[7] is None and r[13] is None for r in bare)
+
+
+def test_a_flattened_tables_column_named_by_a_rate_holds_that_rate():
+    text = ("某某市人大常委会关于代表建议办理情况的报告\n今年代表共提出建议48件。\n各承办单位办理情况\n"
+            "承办单位\n件数\n办结率(%)\n市住建局\n20\n100\n市卫健委\n16\n93.8\n市农业农村局\n12\n91.7\n")
+    result = process_document("t", "t.txt", text.encode("utf-8"), {}, LEX)
+    codes = {(r[8], r[6]): r[3] for r in result.tables["indicators"]}
+    assert codes[("93.8", "%")] == "completion_rate" and codes[("100", "%")] == "completion_rate"
+    assert codes[("16", "件")] == "proposals_received"

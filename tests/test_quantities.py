@@ -626,3 +626,58 @@ def test_neighbouring_digits_before_a_magnitude_are_an_approximate_range(text, e
 def test_an_ordinary_numeral_with_a_magnitude_is_no_range(text):
     assert one(text).value_high is None
 
+
+
+# --------------------------------------------------------------------------- flattened tables
+
+FINDER = QuantityFinder.from_lexicon()
+
+
+def test_a_table_flattened_one_cell_a_line_gives_each_number_its_columns_unit():
+    cells = ["近年来共收到代表建议", "表3：建议分类表", "领域", "件数", "占比(%)",
+             "乡村振兴", "38", "40.4", "民生保障", "31", "33", "基础设施", "25", "26.6", "合计", "94", "100",
+             "下一步，我们将继续做好建议办理工作。"]
+    tables = FINDER.flat_tables(cells)
+    assert len(tables) == 1
+    t = tables[0]
+    assert t.first == 2 and t.headers == ("件数", "占比(%)") and t.units == ("件", "%")
+    got = {cells[i][a:b]: (t.units[col], label) for i, ns in t.numbers.items() for a, b, col, label in ns}
+    assert got["38"] == ("件", "乡村振兴") and got["40.4"] == ("%", "乡村振兴")
+    assert got["94"] == ("件", "合计") and got["100"] == ("%", "合计")
+    assert len(got) == 8
+
+
+def test_a_flattened_table_with_each_row_on_one_line_and_units_in_brackets():
+    cells = ["镇别", "数量(人)", "比例", "东湖镇  12  30", "西岭镇  28  70", "合  计  40  100"]
+    (t,) = FINDER.flat_tables(cells)
+    assert t.units == ("人", "%")
+    assert {(i, cells[i][a:b], col) for i, ns in t.numbers.items() for a, b, col, _ in ns} == {
+        (3, "12", 0), (3, "30", 1), (4, "28", 0), (4, "70", 1), (5, "40", 0), (5, "100", 1)}
+
+
+@pytest.mark.parametrize("header, unit", [("件数", "件"), ("人次数", "人次"), ("百分比(%)", "%"), ("数量（个）", "个"),
+                                          ("比重", "%"), ("类别", None), ("备注", None), ("建议内容", None)])
+def test_a_columns_name_gives_its_unit(header, unit):
+    assert FINDER.column_unit(header) == unit
+
+
+@pytest.mark.parametrize("cells", [
+    # prose with its numbers broken onto lines of their own
+    ["全年共收到代表建议", "126", "件，已全部办结。", "代表满意率达", "98", "%。"],
+    # a list of dates
+    ["会议日期", "2023年3月1日", "2023年6月28日", "2023年9月15日"],
+    # a table of contents with page numbers
+    ["目  录", "常委会工作回顾", "3", "代表工作", "8", "监督工作", "12"],
+    # labels and numbers, but a header naming no unit
+    ["项目", "说明", "监督议题", "6", "执法检查", "4"],
+    # a header, then only one row
+    ["类别", "件数", "教育", "12", "接下来，各承办单位要抓好落实。"],
+])
+def test_what_is_not_a_flattened_table_gives_nothing(cells):
+    assert FINDER.flat_tables(cells) == []
+
+
+def test_reading_flattened_tables_is_linear():
+    cells = ["类别", "件数", "百分比(%)"] + ["教育", "12", "50"] * 20000 + ["项目"] * 20000 + ["3"] * 20000
+    (t,) = FINDER.flat_tables(cells)
+    assert len(t.numbers) == 40000
