@@ -987,7 +987,7 @@ def _classify_one(
                 right_nouns = _noun_order(shared_objects, w, cues) + right_nouns
     left = {c for _, _, c in left_tokens}
     # Left-node sharing: a count whose item follows the count before it after an
-    # enumeration comma (听取例行报告52个、专项工作报告124个) is governed by the verbs
+    # enumeration comma (审议法定报告30个、专题报告87个) is governed by the verbs
     # of `shared_verbs` that stand before the first item of the list, in its clause.
     # (or after the item of the count before it and a conjunction: 交由12个部门和5个街道办理)
     if cues.shared_verbs and clause_start < prev_end < q.start and (

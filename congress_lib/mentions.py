@@ -1358,7 +1358,7 @@ class _Finder(_Places):
         Every item must have the form of a person's name (:meth:`listed_name`), else the list
         names nobody (教育、卫生等12名代表: sectors); an item that is also a word of the
         dictionary (郑重) passes only among more names that are none. A deputy mention or a
-        closing mark (《…》、) before the first name ends the list (市人大代表、马方等区人大代表)."""
+        closing mark (《…》、) before the first name ends the list (市人大代表、李进等区人大代表)."""
         text, r = self.text, self.r
         ends = {m.end(): m.start() for m in r.deputy_list_re.finditer(text)}
         cands = self.cands
@@ -1518,7 +1518,7 @@ class _Finder(_Places):
             if strict:
                 name = text[pos:end]
                 if name[:2] in r.non_name_words or name in r.non_name_words or name[-1] in r.name_not_last:
-                    return pos  # (重庆市第六届人民代表大会代表由区县…: no name 由区县)
+                    return pos  # (某市第五届人民代表大会代表由区县…: no name 由区县)
                 if not (end == len(text) or text[end] in r.punct or text[end] in r.enumeration_commas
                         or r.name_end.starts_at(text, end)):
                     return pos

@@ -1924,8 +1924,8 @@ def test_round13_remit_and_screening_of_proposals(sentence, expected):
 
 
 def test_round13_items_of_the_remit_broken_down_by_handler():
-    first = "本次会议共受理代表建议60件,有8件不属于本区职权范围;"
-    second = "52件需由本区办理,其中交由区政府有关部门办理45件,两院办理2件,群团组织办理5件。"
+    first = "大会期间收到代表建议60件,其中8件不在本区职责范围之内;"
+    second = "52件需由区里办理,当中区政府各部门承办45件,法院检察院承办2件,工青妇组织承办5件。"
     got = [(d["indicator"], d["value"]) for d in extract_indicators(second, previous=first)]
     assert got == [("proposals_received", v) for v in (52.0, 45.0, 2.0, 5.0)]
 
