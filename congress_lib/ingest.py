@@ -728,6 +728,8 @@ class _CleaningRules(NamedTuple):
     inline: list[re.Pattern]
     related: Callable | None  # related-article lists (see _related_list_rule)
     title_lines: int  # a headline repeated among this many first lines (see _repeated_title)
+    repeat_max: int  # a short line repeated further down the page (see _repeated_lines); 0: off
+    repeat_min_han: int
     title_separators: str
     sentence_ends: str  # a title holds none
     breadcrumb_separators: str  # the separators of a breadcrumb's items (see _breadcrumb_columns)
@@ -759,6 +761,8 @@ def _cleaning_rules(lexicon: Lexicon) -> _CleaningRules:
                                    marks.sentence_ends,
                                    int(furniture.get("related_tail_min_items", 0))),
         title_lines=int(furniture.get("title_repeat_lines", 0) or 0),
+        repeat_max=int(furniture.get("repeated_line_max_chars", 0) or 0),
+        repeat_min_han=int(furniture.get("repeated_line_min_han", 0) or 0),
         title_separators=str(furniture.get("title_site_separators", "") or ""),
         sentence_ends=marks.sentence_ends,
         breadcrumb_separators=str(furniture.get("breadcrumb_separators", "") or ""),
@@ -782,6 +786,31 @@ def _repeated_title(lines: list[tuple[str, bool]], first: int, max_len: int,
     for k, i in enumerate(head):
         line = out[i][0]
         if len(line) <= max_len and not any(c in sentence_ends for c in line) and any(_title_repeats(line, [out[j][0]], separators) for j in head[k + 1:]):
+            out[i] = (line, True)
+    return out
+
+
+_HAN = re.compile(f"[{CJK}]")
+
+
+def _repeated_lines(lines: list[tuple[str, bool]], max_len: int, min_han: int,
+                    separators: str) -> list[tuple[str, bool]]:
+    """Later copies of the page's headline, marked as furniture: aggregator and saved pages
+    repeat the headline around pictures and in side columns, and the report is read once.
+    The headline is the first line kept (at most ``max_len`` characters, at least
+    ``min_han`` Chinese characters); a later line is a copy when it is the headline word for
+    word, or the headline is it with the site's name or a tag joined by a separator
+    (:func:`_title_repeats`). Other repeated lines stay (a report may say a sentence twice)."""
+    kept = [i for i, (_, is_furniture) in enumerate(lines) if not is_furniture]
+    if not kept:
+        return lines
+    headline = lines[kept[0]][0]
+    if len(headline) > max_len or len(_HAN.findall(headline)) < min_han:
+        return lines
+    out = list(lines)
+    for i in kept[1:]:
+        line = out[i][0]
+        if len(line) <= max_len and len(_HAN.findall(line)) >= min_han and _title_repeats(headline, [line], separators):
             out[i] = (line, True)
     return out
 
@@ -833,6 +862,8 @@ def clean_text(text: str, lexicon: Lexicon | None = None, *, html: bool | None =
     lines = _breadcrumb_columns(lines, rules.breadcrumb_separators, rules.breadcrumb_item_max)
     if rules.title_lines:
         lines = _repeated_title(lines, rules.title_lines, max_len, rules.title_separators, rules.sentence_ends)
+    if rules.repeat_max:
+        lines = _repeated_lines(lines, rules.repeat_max, rules.repeat_min_han, rules.title_separators)
     kept = [line for line, is_furniture in lines if not is_furniture]
     removed.extend(line for line, is_furniture in lines if is_furniture)
     return Cleaned(text="\n".join(kept), script=script, was_html=was_html, furniture=removed)

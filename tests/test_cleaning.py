@@ -585,3 +585,23 @@ def test_a_menu_line_with_one_long_item_is_furniture():
     row = "首页 要闻 东湖县人民代表大会 东湖县人民政府网站"
     spaced = "会议 强调 要 做好 代表 工作 推动 发展"
     assert clean_text(ARTICLE + "\n" + row + "\n" + spaced).text == ARTICLE + "\n" + row + "\n" + spaced
+
+
+def test_later_copies_of_the_headline_are_furniture_and_other_repeats_stay():
+    # written for this test: an aggregator page repeating its headline around pictures
+    headline = "某县去年代表建议办得怎么样？这份答卷请查收！"
+    page = "\n".join([headline, "全县共立案代表建议96件，已全部答复。", headline, "代表们对办理工作表示满意。",
+                      headline, "全县共立案代表建议96件，已全部答复。"])
+    cleaned = clean_text(page, html=False)
+    assert cleaned.text.split("\n") == [headline, "全县共立案代表建议96件，已全部答复。", "代表们对办理工作表示满意。",
+                                        "全县共立案代表建议96件，已全部答复。"]
+    assert cleaned.furniture.count(headline) == 2
+    # the headline with a tag or the site's name joined by a separator, then its bare copies
+    tagged = clean_text(headline + "-96\n全县共立案代表建议96件。\n" + headline, html=False)
+    assert tagged.text.split("\n") == [headline + "-96", "全县共立案代表建议96件。"]
+    # traps: a short first line (a column name) and its repeats stay; so does a page whose
+    # first line is long text
+    assert clean_text("合计\n共计\n合计", html=False).text.count("合计") >= 1
+    long_first = ("全县各级人大代表深入选区开展走访，收集群众意见建议，推动解决了一批急难愁盼问题，"
+                  "受到群众好评，各方反映良好，代表履职的积极性和主动性明显增强。")
+    assert clean_text(long_first + "\n说明\n" + long_first, html=False).text.count(long_first) == 2
