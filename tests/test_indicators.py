@@ -2163,3 +2163,20 @@ def test_round15_places_listed_with_departments_are_handlers(sentence, expected)
 )  # fmt: skip
 def test_round15_matters_done_and_livelihood_matters_solved(sentence, expected):
     assert codes(sentence) == expected
+
+
+def test_round15_handling_states_listed_after_a_total():
+    assert chain(
+        "本年度交办的代表建议共86件，其中已办结79件，尚需部门协同、正在协调的4件；",
+        "留作研究和参考的3件，占3.5%。",
+    ) == [
+        [("proposals_received", 86, "件"), ("proposals_resolved", 79, "件"), ("proposals_resolved", 4, "件")],
+        [("proposals_resolved", 3, "件"), ("other", 3.5, "%")],
+    ]
+
+
+def test_round15_partly_effective_items_of_a_class_are_an_outcome():
+    assert codes("A类建议中，12件已得到落实，20件取得一定成效，需继续推进。") == [
+        ("proposals_resolved", 12.0, "件"),
+        ("proposals_resolved", 20.0, "件"),
+    ]
