@@ -253,6 +253,7 @@ class IndicatorClassifier:
             thresholds = data.get("thresholds") or {}
             self.threshold_hedges = tuple(str(h) for h in thresholds.get("hedges", []) or [] if h)
             self.threshold_right = frozenset(str(c) for c in thresholds.get("right", []) or [])
+            self.threshold_signing = frozenset(str(c) for c in thresholds.get("signing", []) or [])
             # 承办10件以上的单位: the holders of items that number at least so many
             self.threshold_holders = frozenset(str(c) for c in thresholds.get("holders", []) or [])
             self.threshold_holder_units = frozenset(str(u) for u in thresholds.get("holder_units", []) or [])
@@ -280,7 +281,7 @@ class IndicatorClassifier:
             self.point_classes = frozenset(str(c) for c in points.get("classes", []) or [])
             self.point_code = points.get("code")
             for key, named in (("handlers", self.handler_after | self.handler_classes | self.handler_before),
-                               ("thresholds", self.threshold_right | self.threshold_holders),
+                               ("thresholds", self.threshold_right | self.threshold_holders | self.threshold_signing),
                                ("shares_after", self.share_classes),
                                ("rate_series", self.series_classes),
                                ("point_changes", self.point_classes)):
@@ -301,6 +302,12 @@ class IndicatorClassifier:
             self.part_after_total = tuple(str(m) for m in parts.get("after_total", []) or [] if m)
             self.part_not_after_total = tuple(str(m) for m in parts.get("not_after_total", []) or [] if m)
             self.part_weak = frozenset(str(c) for c in parts.get("weak", []) or [])
+            sort_leads = [str(m) for m in parts.get("sort_leads", []) or [] if m]
+            sort_words = [str(m) for m in parts.get("sort_words", []) or [] if m]
+            self.sort_lead_re = (
+                re.compile(f"(?:{alternation(sort_leads)})[^，,；;。：:]{{0,16}}?(?:{alternation(sort_words)})[：:，,]")
+                if sort_leads and sort_words else None
+            )
             self.topic_classes = frozenset(str(c) for c in data.get("topic_labels", []) or [])
             self.label_classes = frozenset(str(c) for c in data.get("item_labels", []) or [])
             # verbs shared by the counts of a list joined by enumeration commas
@@ -783,6 +790,10 @@ def _opening_total(
         return None
     head = w.lstrip(" \t\r\n\u3000，,：:；;、")
     first = quantities[countable[0]]
+    # (a phrase that sorts the items opens the list: 按内容分类：城建方面7件)
+    sort = cues.sort_lead_re.match(head) if cues.sort_lead_re is not None else None
+    if sort is not None and sort.end() <= first.start - (len(w) - len(head)):
+        head = head[sort.end():].lstrip(" \u3000")
     if not head.startswith(cues.part_markers):
         # a sentence that opens with a topic label and its count (农牧水方面26件：…)
         # breaks down the previous sentence's total as 其中 would
@@ -980,8 +991,14 @@ def _classify_one(
             # (a kind of people right after the number is its own noun, never a modifier of
             # the shared one: 200名人大代表和80名列席人员 counts deputies, then others)
             own_people = bool(right_objects) and right_objects[0][0] - q.end <= 1 and right_objects[0][2] in cues.people_classes
+            # (nor is a noun right after the number a modifier of a shared place: 29个单位和
+            # 8个乡镇 counts units, then townships -- a place heads no other noun)
+            own_noun = (
+                bool(right_objects) and right_objects[0][0] - q.end <= 1 and bool(shared_objects)
+                and all(t[2] in cues.label_classes for t in shared_objects)
+            )
             right_objects = right_objects + shared_objects
-            if own_people:
+            if own_people or own_noun:
                 right_nouns = right_nouns + [c for c in _noun_order(shared_objects, w, cues) if c not in right_nouns]
             else:
                 right_nouns = _noun_order(shared_objects, w, cues) + right_nouns
@@ -1134,8 +1151,9 @@ def _classify_one(
 
 def _conjoined_item(w: str, prev_end: int, start: int, cues: IndicatorClassifier) -> bool:
     """The words between two counts are the item of the first and a conjunction
-    (12个部门和5个街道: 部门和), in one clause, at most ``_COORD_GAP`` characters."""
-    between = w[prev_end:start]
+    (12个部门和5个街道: 部门和), in one clause, at most ``_COORD_GAP`` characters; the
+    spaces a PDF leaves around numbers (12 个部门和 5 个街道) do not part them."""
+    between = w[prev_end:start].rstrip(" \u3000\t")
     return (
         0 < len(between) <= _COORD_GAP
         and between.endswith(cues.coordinators)
@@ -1172,6 +1190,8 @@ def _threshold(
     for _, end, c in right_tokens:
         if c in cues.threshold_right and cues.relative_marker and cues.relative_marker in w[end:right_end]:
             return True
+        if c in cues.threshold_signing:
+            return True  # 代表十人以上联名: the signers a motion needs
     return False
 
 
@@ -1389,7 +1409,10 @@ def _rate_named(left_text: str, cues: IndicatorClassifier) -> tuple[bool, str | 
         place = sum(after.count(mark) for mark in ("%", "‰"))
         if k + place < len(found):
             return True, found[k + place][2]
-    return True, found[k][2]
+    # (a run that opens with a rate of the catch-all code takes its first completion or
+    # satisfaction rate: 见面率、办复率均为100% is coded as the reply rate)
+    default = cues.default_code
+    return True, next((c for _, _, c in found[k:] if c != default), found[k][2])
 
 
 def _rates_joined(between: str, cues: IndicatorClassifier) -> bool:

@@ -2060,3 +2060,123 @@ def test_round13_sizes_of_objects_and_motions_of_a_sitting(sentence, expected):
 )  # fmt: skip
 def test_people_right_after_a_count_may_be_the_subject_of_a_relative_clause(sentence, expected):
     assert codes(sentence) == expected
+
+
+# --------------------------------------------------------------------------- round 15
+# Families of fresh set 4. All sentences are constructed.
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # money given or raised as a donation is what the giver did, not funding
+        ("县人大代表周某向镇慈善分会捐款6万元，支持抗洪救灾。", [("other", 60000.0, "元")]),
+        ("两名市人大代表各捐赠现金2万元。", [("deputies", 2.0, "名"), ("other", 20000.0, "元")]),
+        ("全乡代表共募集善款18余万元。", [("other", 180000.0, "元")]),
+        ("某企业家代表向县红十字会捐資5萬元。", [("other", 50000.0, "元")]),
+        # trap: money budgeted for the work of deputies stays funding
+        ("县财政每年安排代表活动经费60万元。", [("funding", 600000.0, "元")]),
+    ],
+)  # fmt: skip
+def test_round15_donations_are_not_funding(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the rate of deputies met in person is a named rate other than completion
+        ("建议全部按期答复，办复率100%，承办单位与代表见面率96%。",
+         [("completion_rate", 100.0, "%"), ("other", 96.0, "%")]),
+        # a run of rates sharing one numeral takes its first completion or satisfaction rate
+        ("代表见面率、建议办结率均达到100%。", [("completion_rate", 100.0, "%")]),
+        # trap: a run of completion and satisfaction keeps the first named
+        ("办结率、满意率均为100%。", [("completion_rate", 100.0, "%")]),
+    ],
+)  # fmt: skip
+def test_round15_meeting_rate_is_another_named_rate(sentence, expected):
+    assert codes(sentence) == expected
+
+
+def test_round15_a_sorting_phrase_opens_a_breakdown_by_topic():
+    assert chain(
+        "本届以来代表共提出建议260件，其中会议期间241件，闭会期间19件。",
+        "按建议内容分类：乡村振兴方面58件，占比22.3%；",
+        "城乡建设方面71件，占比27.3%；",
+        "民生保障方面131件，占比50.4%。",
+    ) == [
+        [("proposals_received", 260, "件"), ("proposals_received", 241, "件"), ("proposals_received", 19, "件")],
+        [("proposals_received", 58, "件"), ("other", 22.3, "%")],
+        [("proposals_received", 71, "件"), ("other", 27.3, "%")],
+        [("proposals_received", 131, "件"), ("other", 50.4, "%")],
+    ]
+
+
+def test_round15_a_sorting_phrase_without_a_topic_label_inherits_nothing():  # trap
+    assert chain(
+        "全年共收到代表建议120件。",
+        "从工作方式看，走访选民450人次。",
+    ) == [[("proposals_received", 120, "件")], [("constituent_contacts", 450, "人次")]]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # deputies who did co-sign a motion are counted
+        ("刘某等18名代表联名提出的关于改善农村供水的议案被列为大会议案。", [("deputies", 18.0, "名")]),
+        ("9名县人大代表联名建议增设社区卫生站。", [("deputies", 9.0, "名")]),
+        # trap: the signers a motion needs are a threshold, not a count
+        ("代表十人以上联名，可以向大会提出议案。", []),
+        ("经二十名以上代表联名提出。", []),
+    ],
+)  # fmt: skip
+def test_round15_deputies_who_co_sign(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # departments and the places listed with them share the items out: handlers
+        ("承办建议的单位共涉及市直17个部门和5个乡镇。", [("other", 17.0, "个"), ("other", 5.0, "个")]),
+        ("分别交由 21 个部门和 7 个街道办理。", [("other", 21.0, "个"), ("other", 7.0, "个")]),
+        # trap: places of the jurisdiction listed together stay context
+        ("全市辖4个街道和11个乡镇。", [("admin_context", 4.0, "个"), ("admin_context", 11.0, "个")]),
+    ],
+)  # fmt: skip
+def test_round15_places_listed_with_departments_are_handlers(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # matters done hold their noun in the verb: never the noun of the count before
+        ("驻站代表帮助调处邻里纠纷14件，办实事31件。", [("cases", 14.0, "件"), ("issues_resolved", 31.0, "件")]),
+        # matters of livelihood solved are matters done, not projects
+        ("依托履职平台收集群众意见640条，解决民生实事205件。",
+         [("opinions_collected", 640.0, "条"), ("issues_resolved", 205.0, "件")]),
+        # trap: livelihood projects voted on or carried out stay projects
+        ("代表票决产生年度民生实事项目9件。", [("projects", 9.0, "件")]),
+        ("镇政府全年实施12件民生实事。", [("projects", 12.0, "件")]),
+    ],
+)  # fmt: skip
+def test_round15_matters_done_and_livelihood_matters_solved(sentence, expected):
+    assert codes(sentence) == expected
+
+
+def test_round15_handling_states_listed_after_a_total():
+    assert chain(
+        "本年度交办的代表建议共86件，其中已办结79件，尚需部门协同、正在协调的4件；",
+        "留作研究和参考的3件，占3.5%。",
+    ) == [
+        [("proposals_received", 86, "件"), ("proposals_resolved", 79, "件"), ("proposals_resolved", 4, "件")],
+        [("proposals_resolved", 3, "件"), ("other", 3.5, "%")],
+    ]
+
+
+def test_round15_partly_effective_items_of_a_class_are_an_outcome():
+    assert codes("A类建议中，12件已得到落实，20件取得一定成效，需继续推进。") == [
+        ("proposals_resolved", 12.0, "件"),
+        ("proposals_resolved", 20.0, "件"),
+    ]
