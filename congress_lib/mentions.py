@@ -322,6 +322,8 @@ class _Rules:
         self.unit_name_max = int(units.get("name_max", 6))
         self.unit_not_start = tuple(units.get("not_start", []))
         self.unit_station_endings = tuple(units.get("station_endings", []))
+        self.unit_joiners = frozenset(units.get("joiners", []))
+        self.unit_offices = tuple(by_length(units.get("offices", [])))
         # a sitting of the congress (五次会议) between the congress and an organ of that sitting
         sitting = congress.get("sitting_word", "")
         self.sitting_re = re.compile(f"{ordinal}{numeral}{{1,3}}{re.escape(sitting)}\\Z") if sitting else None
@@ -1215,13 +1217,17 @@ class _Finder(_Places):
         if m is None:
             return
         name = m.group(1)
-        if name and (any(ch in r.unnameable or ch.isspace() or ch in r.stops for ch in name)
+        if name and (any(ch in r.unnameable or ch.isspace() or ch in r.stops and not (ch in r.unit_joiners and 0 < i < len(name) - 1)
+                         for i, ch in enumerate(name))
                      or name.startswith(r.unit_not_start) or r.suffix_of(name)
                      or any(name[:k] in r.stops for k in range(2, min(r.stop_max, len(name)) + 1))):
             return  # (区人大常委会组织召开…委员会: a verb; 区人大城关街道工委: a place, see join_congress_before)
         if name.startswith(self.r.deputy_word) and m.group(0).endswith(r.unit_station_endings):
             return  # (社区人大 + 代表工作室: a station)
-        self.add(c[0], m.end(), "congress", c[3] + text[c[1]:m.end()], c[4], "congress")
+        end = m.end()
+        if r.unit_offices and not m.group(0).endswith(r.unit_offices) and text.startswith(r.unit_offices, end):
+            end += next(len(w) for w in r.unit_offices if text.startswith(w, end))  # (法工委 + 办公室: the unit's office)
+        self.add(c[0], end, "congress", c[3] + text[c[1]:end], c[4], "congress")
 
     def inherited(self, h: int, adjacent: bool = False) -> tuple[str, str] | None:
         """Canonical and level of the body named before ``及其`` (区人大及其常委会).

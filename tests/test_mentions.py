@@ -716,6 +716,20 @@ def test_working_units_of_a_standing_committee_stay_one_span():
     assert surfaces("全国人大常委会法工委设立基层立法联系点", WANGJIANG) == ["全国人大常委会法工委", "基层立法联系点"]
 
 
+def test_units_covering_two_fields_and_a_units_office_stay_one_span():
+    # a unit named for two fields joined by 和 (not a conjunction between two bodies)
+    assert found("县人大常委会财政经济和预算工委持续跟踪办理进度", WANGJIANG) == [
+        ("congress", "县人大常委会财政经济和预算工委", "望江县人大常委会财政经济和预算工委")]
+    assert surfaces("市人大华侨和民族委员会组成人员到会", WANGJIANG, "congress") == ["市人大华侨和民族委员会"]
+    # the office of a unit, written right after it
+    assert found("承办人向市人大常委会代表工委办公室提交答复", WANGJIANG) == [
+        ("congress", "市人大常委会代表工委办公室", "安庆市人大常委会代表工委办公室")]
+    # traps: 和 joining two bodies, or at the edge of the name
+    assert surfaces("县人大常委会和县政府办公室联合发文", WANGJIANG, "congress") == ["县人大常委会"]
+    assert surfaces("市人大常委会和代表工委共同组织", WANGJIANG, "congress")[0] == "市人大常委会"
+    assert surfaces("县人大常委会办公室主任到会", WANGJIANG) == ["县人大常委会办公室"]
+
+
 def test_township_working_committee_after_the_congress_word():
     assert found("县人大城关街道工委组织视察", WANGJIANG) == [("congress", "县人大城关街道工委", "城关街道人大工委")]
     assert found("青山镇人大主席团召开会议", QINGSHAN) == [("congress", "青山镇人大主席团", "青山镇人大主席团")]
