@@ -829,6 +829,19 @@ def test_bare_sector_bureaus_are_the_units_own_departments():
     ]
 
 
+def test_short_names_of_bureaus_before_the_reform_and_the_armed_forces_department():
+    text = "代表们先后走访了人武部、卫计局、国土局和安监局,县交运局也派员参加。"
+    assert [m for m in found(text, WANGJIANG) if m[0] == "agency"] == [
+        ("agency", "人武部", "望江县人民武装部"),
+        ("agency", "卫计局", "望江县卫生和计划生育局"),
+        ("agency", "国土局", "望江县国土资源局"),
+        ("agency", "安监局", "望江县安全生产监督管理局"),
+        ("agency", "县交运局", "望江县交通运输局"),
+    ]
+    # traps: a word holding the short name is no bureau
+    assert [m for m in found("各地要守好国土安全底线,做好移民安置工作", WANGJIANG) if m[0] == "agency"] == []
+
+
 def test_public_security_sub_units_are_agencies():
     text = "公安分局和辖区派出所派员参加了代表接待日。"
     got = [(t, s) for t, s, _ in found(text, WANGJIANG) if t == "agency"]
