@@ -544,6 +544,10 @@ class _Rules:
             self.agency_info[head] = (o["branch"], o["canonical"], o.get("bare", "keep"),
                                       tuple(o.get("not_before", []) or []), o.get("prefix_levels"), o.get("multi"),
                                       o.get("level", ""))
+        # a bare head in the report of a township whose name ends with one of these words is that
+        # township's own organ (办事处 in a 街道's report → 某某街道办事处)
+        self.agency_own_township = {head: tuple(o["own_township"]) for head, o in self.agency_heads.items()
+                                    if o.get("own_township")}
         # a bare head right after one of these words means the institution in general (党和政府)
         self.agency_generic_after = {head: tuple(o["generic_after"]) for head, o in self.agency_heads.items()
                                      if o.get("generic_after")}
@@ -822,6 +826,16 @@ def _prefix_order(p: _Prefix) -> tuple[int, int]:
 
 
 _JUR_NAMES: dict[int, tuple[Jurisdiction, frozenset]] = {}
+
+
+def _fill(template: str, place: str) -> str:
+    """``template`` with ``place`` put in, the seam written once when the place already ends with
+    the words that follow it (某某街道 + 街道办事处 → 某某街道办事处)."""
+    head = template.split("{place}", 1)[1] if "{place}" in template else ""
+    for k in range(min(len(head), len(place)) - 1, 1, -1):
+        if place.endswith(head[:k]):
+            return template.replace("{place}" + head[:k], place, 1)
+    return template.format(place=place)
 
 
 def _jurisdiction_names(jur: Jurisdiction) -> frozenset:
@@ -2221,6 +2235,8 @@ class _Finder(_Places):
                     place = self.own_place
                     canonical = template.format(place=place) if place else head
                     self.add(h, e, "agency", canonical, self.own_level if place else "", branch)
+                elif self.own_level == "township" and self.own_place.endswith(r.agency_own_township.get(head, "\0")):
+                    self.add(h, e, "agency", _fill(template, self.own_place), self.own_level, branch)
                 else:
                     self.add(h, e, "agency", head if bare == "keep" else bare, bare_level, branch)
             elif kind == "multi":
@@ -2229,7 +2245,7 @@ class _Finder(_Places):
                 self.add(p.start, e, "agency", self.each_canonical(p, "{place}" + head, text[p.start:e]), "multi",
                          branch)
             else:
-                self.add(p.start, e, "agency", template.format(place=self.place_of(p)), p.level, branch)
+                self.add(p.start, e, "agency", _fill(template, self.place_of(p)), p.level, branch)
         self.unlisted_departments()
         notes = ()
         if r.role_split_re is not None and r.paren_open_re.search(text) is not None:

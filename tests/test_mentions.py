@@ -842,6 +842,20 @@ def test_short_names_of_bureaus_before_the_reform_and_the_armed_forces_departmen
     assert [m for m in found("各地要守好国土安全底线,做好移民安置工作", WANGJIANG) if m[0] == "agency"] == []
 
 
+def test_a_bare_office_in_a_streets_report_is_the_streets_own_office():
+    street = Jurisdiction("东湖街道", "township", "浙江省", "宁波市", "鄞州区", "metadata", "东湖街道")
+    town = Jurisdiction("青山镇", "township", "浙江省", "杭州市", "临安区", "metadata", "青山镇")
+    text = "工委围绕党工委、办事处的中心工作,督促街道办事处落实代表建议。"
+    assert [m[1:] for m in found(text, street) if m[0] == "agency" and "办事处" in m[1]] == [
+        ("办事处", "东湖街道办事处"), ("街道办事处", "东湖街道办事处")]
+    # the street named in front is written once in the canonical name
+    assert [m[1:] for m in found("交东湖街道办事处协调解决", street) if m[0] == "agency"] == [
+        ("东湖街道办事处", "东湖街道办事处")]
+    # traps: a town's report or a district's keeps the bare wording
+    assert [m[2] for m in found(text, town) if m[0] == "agency" and "办事处" in m[1]] == ["街道办事处", "街道办事处"]
+    assert [m[2] for m in found(text, WANGJIANG) if m[0] == "agency" and "办事处" in m[1]] == ["街道办事处", "街道办事处"]
+
+
 def test_public_security_sub_units_are_agencies():
     text = "公安分局和辖区派出所派员参加了代表接待日。"
     got = [(t, s) for t, s, _ in found(text, WANGJIANG) if t == "agency"]
