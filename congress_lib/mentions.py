@@ -556,6 +556,10 @@ class _Rules:
         self.group_gate = re.compile(group_gate) if group_gate is not None else None
         self.attach_words = tuple(sorted(self.attach_heads))
         self.sub_unit_words = tuple(sorted(self.sub_units))
+        # 区政府办: the government's office named short, after a named or levelled government only
+        short_units = agencies.get("government_short_units") or {}
+        self.short_unit_words = {w: o["name"] for w, o in short_units.items()}
+        self.short_unit_not_before = {w: tuple(o.get("not_before", []) or []) for w, o in short_units.items()}
         self.attach_gate = re.compile(alternation(self.attach_words)) \
             if shortcuts and all(self.attach_words) else None
         self.sub_unit_gate = re.compile(alternation(self.sub_unit_words)) \
@@ -2347,7 +2351,8 @@ class _Finder(_Places):
         text, r = self.text, self.r
         party = r.attach_gate is None or r.attach_gate.search(text) is not None
         office = r.sub_unit_gate is None or r.sub_unit_gate.search(text) is not None
-        if not (party or office):
+        short = any(w in text for w in r.short_unit_words)
+        if not (party or office or short):
             return  # (the text holds none of the words)
         bodies = [c for c in self.cands if c[2] in ("congress", "agency") and c[3]]
         for word in r.attach_words if party else ():
@@ -2366,6 +2371,13 @@ class _Finder(_Places):
                     if c[1] == pos:
                         self.add(c[0], pos + len(word), "agency", c[3] + word, c[4], "department")
                 pos = text.find(word, pos + 1)
+        # 区政府办: the office named short, only after a government with a prefix (政府办、人大评: a verb)
+        for word, name in r.short_unit_words.items() if governments and short else ():
+            stops = r.short_unit_not_before[word]
+            for c in governments:
+                if text.startswith(word, c[1]) and text[c[0]:c[1]] not in r.agency_info \
+                        and not text.startswith(stops, c[1] + len(word)):
+                    self.add(c[0], c[1] + len(word), "agency", c[3] + name, c[4], "department")
 
     # -- all -----------------------------------------------------------------------------
     def drop_verbs(self, kept: list[tuple]) -> list[tuple]:

@@ -856,6 +856,15 @@ def test_a_bare_office_in_a_streets_report_is_the_streets_own_office():
     assert [m[2] for m in found(text, WANGJIANG) if m[0] == "agency" and "办事处" in m[1]] == ["街道办事处", "街道办事处"]
 
 
+def test_a_governments_office_named_short():
+    assert [m for m in found("该件由县政府办牵头,会同住建部门办理", WANGJIANG) if m[0] == "agency"][:1] == [
+        ("agency", "县政府办", "望江县人民政府办公室")]
+    assert found("县政府办、县财政局负责同志参加", WANGJIANG)[0] == ("agency", "县政府办", "望江县人民政府办公室")
+    # traps: the verb 办 after a government
+    for text in ("建议交由县政府办理", "群众点、代表定、政府办、人大评", "县政府办结率达到百分之百", "市政府办实事"):
+        assert not any(m[1].endswith("办") for m in found(text, WANGJIANG) if m[0] == "agency"), text
+
+
 def test_public_security_sub_units_are_agencies():
     text = "公安分局和辖区派出所派员参加了代表接待日。"
     got = [(t, s) for t, s, _ in found(text, WANGJIANG) if t == "agency"]
