@@ -865,6 +865,15 @@ def test_a_governments_office_named_short():
         assert not any(m[1].endswith("办") for m in found(text, WANGJIANG) if m[0] == "agency"), text
 
 
+def test_zone_names_holding_an_organ_word_are_no_organ():
+    # 中央 in the name of a district of a city (central legal-services zone), 工委 of a development zone
+    assert [m for m in found("市人大常委会在天府中央法务区设立联系点", WANGJIANG) if m[0] == "agency"] == []
+    assert [m for m in found("高新区工委书记出席会议", WANGJIANG) if m[0] == "congress"] == []
+    # still organs: the Party centre, a street's working committee
+    assert ("agency", "党中央", "党中央") in found("认真贯彻党中央决策部署", WANGJIANG)
+    assert found("城关街道工委组织代表视察", WANGJIANG)[0][:2] == ("congress", "城关街道工委")
+
+
 def test_public_security_sub_units_are_agencies():
     text = "公安分局和辖区派出所派员参加了代表接待日。"
     got = [(t, s) for t, s, _ in found(text, WANGJIANG) if t == "agency"]
