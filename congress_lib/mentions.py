@@ -322,6 +322,8 @@ class _Rules:
         self.unit_name_max = int(units.get("name_max", 6))
         self.unit_not_start = tuple(units.get("not_start", []))
         self.unit_station_endings = tuple(units.get("station_endings", []))
+        self.unit_joiners = frozenset(units.get("joiners", []))
+        self.unit_offices = tuple(by_length(units.get("offices", [])))
         # a sitting of the congress (五次会议) between the congress and an organ of that sitting
         sitting = congress.get("sitting_word", "")
         self.sitting_re = re.compile(f"{ordinal}{numeral}{{1,3}}{re.escape(sitting)}\\Z") if sitting else None
@@ -542,6 +544,10 @@ class _Rules:
             self.agency_info[head] = (o["branch"], o["canonical"], o.get("bare", "keep"),
                                       tuple(o.get("not_before", []) or []), o.get("prefix_levels"), o.get("multi"),
                                       o.get("level", ""))
+        # a bare head in the report of a township whose name ends with one of these words is that
+        # township's own organ (办事处 in a 街道's report → 某某街道办事处)
+        self.agency_own_township = {head: tuple(o["own_township"]) for head, o in self.agency_heads.items()
+                                    if o.get("own_township")}
         # a bare head right after one of these words means the institution in general (党和政府)
         self.agency_generic_after = {head: tuple(o["generic_after"]) for head, o in self.agency_heads.items()
                                      if o.get("generic_after")}
@@ -550,6 +556,10 @@ class _Rules:
         self.group_gate = re.compile(group_gate) if group_gate is not None else None
         self.attach_words = tuple(sorted(self.attach_heads))
         self.sub_unit_words = tuple(sorted(self.sub_units))
+        # 区政府办: the government's office named short, after a named or levelled government only
+        short_units = agencies.get("government_short_units") or {}
+        self.short_unit_words = {w: o["name"] for w, o in short_units.items()}
+        self.short_unit_not_before = {w: tuple(o.get("not_before", []) or []) for w, o in short_units.items()}
         self.attach_gate = re.compile(alternation(self.attach_words)) \
             if shortcuts and all(self.attach_words) else None
         self.sub_unit_gate = re.compile(alternation(self.sub_unit_words)) \
@@ -820,6 +830,16 @@ def _prefix_order(p: _Prefix) -> tuple[int, int]:
 
 
 _JUR_NAMES: dict[int, tuple[Jurisdiction, frozenset]] = {}
+
+
+def _fill(template: str, place: str) -> str:
+    """``template`` with ``place`` put in, the seam written once when the place already ends with
+    the words that follow it (某某街道 + 街道办事处 → 某某街道办事处)."""
+    head = template.split("{place}", 1)[1] if "{place}" in template else ""
+    for k in range(min(len(head), len(place)) - 1, 1, -1):
+        if place.endswith(head[:k]):
+            return template.replace("{place}" + head[:k], place, 1)
+    return template.format(place=place)
 
 
 def _jurisdiction_names(jur: Jurisdiction) -> frozenset:
@@ -1215,13 +1235,17 @@ class _Finder(_Places):
         if m is None:
             return
         name = m.group(1)
-        if name and (any(ch in r.unnameable or ch.isspace() or ch in r.stops for ch in name)
+        if name and (any(ch in r.unnameable or ch.isspace() or ch in r.stops and not (ch in r.unit_joiners and 0 < i < len(name) - 1)
+                         for i, ch in enumerate(name))
                      or name.startswith(r.unit_not_start) or r.suffix_of(name)
                      or any(name[:k] in r.stops for k in range(2, min(r.stop_max, len(name)) + 1))):
             return  # (区人大常委会组织召开…委员会: a verb; 区人大城关街道工委: a place, see join_congress_before)
         if name.startswith(self.r.deputy_word) and m.group(0).endswith(r.unit_station_endings):
             return  # (社区人大 + 代表工作室: a station)
-        self.add(c[0], m.end(), "congress", c[3] + text[c[1]:m.end()], c[4], "congress")
+        end = m.end()
+        if r.unit_offices and not m.group(0).endswith(r.unit_offices) and text.startswith(r.unit_offices, end):
+            end += next(len(w) for w in r.unit_offices if text.startswith(w, end))  # (法工委 + 办公室: the unit's office)
+        self.add(c[0], end, "congress", c[3] + text[c[1]:end], c[4], "congress")
 
     def inherited(self, h: int, adjacent: bool = False) -> tuple[str, str] | None:
         """Canonical and level of the body named before ``及其`` (区人大及其常委会).
@@ -2215,6 +2239,8 @@ class _Finder(_Places):
                     place = self.own_place
                     canonical = template.format(place=place) if place else head
                     self.add(h, e, "agency", canonical, self.own_level if place else "", branch)
+                elif self.own_level == "township" and self.own_place.endswith(r.agency_own_township.get(head, "\0")):
+                    self.add(h, e, "agency", _fill(template, self.own_place), self.own_level, branch)
                 else:
                     self.add(h, e, "agency", head if bare == "keep" else bare, bare_level, branch)
             elif kind == "multi":
@@ -2223,7 +2249,7 @@ class _Finder(_Places):
                 self.add(p.start, e, "agency", self.each_canonical(p, "{place}" + head, text[p.start:e]), "multi",
                          branch)
             else:
-                self.add(p.start, e, "agency", template.format(place=self.place_of(p)), p.level, branch)
+                self.add(p.start, e, "agency", _fill(template, self.place_of(p)), p.level, branch)
         self.unlisted_departments()
         notes = ()
         if r.role_split_re is not None and r.paren_open_re.search(text) is not None:
@@ -2325,7 +2351,8 @@ class _Finder(_Places):
         text, r = self.text, self.r
         party = r.attach_gate is None or r.attach_gate.search(text) is not None
         office = r.sub_unit_gate is None or r.sub_unit_gate.search(text) is not None
-        if not (party or office):
+        short = any(w in text for w in r.short_unit_words)
+        if not (party or office or short):
             return  # (the text holds none of the words)
         bodies = [c for c in self.cands if c[2] in ("congress", "agency") and c[3]]
         for word in r.attach_words if party else ():
@@ -2344,6 +2371,13 @@ class _Finder(_Places):
                     if c[1] == pos:
                         self.add(c[0], pos + len(word), "agency", c[3] + word, c[4], "department")
                 pos = text.find(word, pos + 1)
+        # 区政府办: the office named short, only after a government with a prefix (政府办、人大评: a verb)
+        for word, name in r.short_unit_words.items() if governments and short else ():
+            stops = r.short_unit_not_before[word]
+            for c in governments:
+                if text.startswith(word, c[1]) and text[c[0]:c[1]] not in r.agency_info \
+                        and not text.startswith(stops, c[1] + len(word)):
+                    self.add(c[0], c[1] + len(word), "agency", c[3] + name, c[4], "department")
 
     # -- all -----------------------------------------------------------------------------
     def drop_verbs(self, kept: list[tuple]) -> list[tuple]:

@@ -716,6 +716,20 @@ def test_working_units_of_a_standing_committee_stay_one_span():
     assert surfaces("全国人大常委会法工委设立基层立法联系点", WANGJIANG) == ["全国人大常委会法工委", "基层立法联系点"]
 
 
+def test_units_covering_two_fields_and_a_units_office_stay_one_span():
+    # a unit named for two fields joined by 和 (not a conjunction between two bodies)
+    assert found("县人大常委会财政经济和预算工委持续跟踪办理进度", WANGJIANG) == [
+        ("congress", "县人大常委会财政经济和预算工委", "望江县人大常委会财政经济和预算工委")]
+    assert surfaces("市人大华侨和民族委员会组成人员到会", WANGJIANG, "congress") == ["市人大华侨和民族委员会"]
+    # the office of a unit, written right after it
+    assert found("承办人向市人大常委会代表工委办公室提交答复", WANGJIANG) == [
+        ("congress", "市人大常委会代表工委办公室", "安庆市人大常委会代表工委办公室")]
+    # traps: 和 joining two bodies, or at the edge of the name
+    assert surfaces("县人大常委会和县政府办公室联合发文", WANGJIANG, "congress") == ["县人大常委会"]
+    assert surfaces("市人大常委会和代表工委共同组织", WANGJIANG, "congress")[0] == "市人大常委会"
+    assert surfaces("县人大常委会办公室主任到会", WANGJIANG) == ["县人大常委会办公室"]
+
+
 def test_township_working_committee_after_the_congress_word():
     assert found("县人大城关街道工委组织视察", WANGJIANG) == [("congress", "县人大城关街道工委", "城关街道人大工委")]
     assert found("青山镇人大主席团召开会议", QINGSHAN) == [("congress", "青山镇人大主席团", "青山镇人大主席团")]
@@ -813,6 +827,51 @@ def test_bare_sector_bureaus_are_the_units_own_departments():
         ("agency", "医保局", "望江县医疗保障局"),
         ("agency", "卫健委", "望江县卫生健康委员会"),
     ]
+
+
+def test_short_names_of_bureaus_before_the_reform_and_the_armed_forces_department():
+    text = "代表们先后走访了人武部、卫计局、国土局和安监局,县交运局也派员参加。"
+    assert [m for m in found(text, WANGJIANG) if m[0] == "agency"] == [
+        ("agency", "人武部", "望江县人民武装部"),
+        ("agency", "卫计局", "望江县卫生和计划生育局"),
+        ("agency", "国土局", "望江县国土资源局"),
+        ("agency", "安监局", "望江县安全生产监督管理局"),
+        ("agency", "县交运局", "望江县交通运输局"),
+    ]
+    # traps: a word holding the short name is no bureau
+    assert [m for m in found("各地要守好国土安全底线,做好移民安置工作", WANGJIANG) if m[0] == "agency"] == []
+
+
+def test_a_bare_office_in_a_streets_report_is_the_streets_own_office():
+    street = Jurisdiction("东湖街道", "township", "浙江省", "宁波市", "鄞州区", "metadata", "东湖街道")
+    town = Jurisdiction("青山镇", "township", "浙江省", "杭州市", "临安区", "metadata", "青山镇")
+    text = "工委围绕党工委、办事处的中心工作,督促街道办事处落实代表建议。"
+    assert [m[1:] for m in found(text, street) if m[0] == "agency" and "办事处" in m[1]] == [
+        ("办事处", "东湖街道办事处"), ("街道办事处", "东湖街道办事处")]
+    # the street named in front is written once in the canonical name
+    assert [m[1:] for m in found("交东湖街道办事处协调解决", street) if m[0] == "agency"] == [
+        ("东湖街道办事处", "东湖街道办事处")]
+    # traps: a town's report or a district's keeps the bare wording
+    assert [m[2] for m in found(text, town) if m[0] == "agency" and "办事处" in m[1]] == ["街道办事处", "街道办事处"]
+    assert [m[2] for m in found(text, WANGJIANG) if m[0] == "agency" and "办事处" in m[1]] == ["街道办事处", "街道办事处"]
+
+
+def test_a_governments_office_named_short():
+    assert [m for m in found("该件由县政府办牵头,会同住建部门办理", WANGJIANG) if m[0] == "agency"][:1] == [
+        ("agency", "县政府办", "望江县人民政府办公室")]
+    assert found("县政府办、县财政局负责同志参加", WANGJIANG)[0] == ("agency", "县政府办", "望江县人民政府办公室")
+    # traps: the verb 办 after a government
+    for text in ("建议交由县政府办理", "群众点、代表定、政府办、人大评", "县政府办结率达到百分之百", "市政府办实事"):
+        assert not any(m[1].endswith("办") for m in found(text, WANGJIANG) if m[0] == "agency"), text
+
+
+def test_zone_names_holding_an_organ_word_are_no_organ():
+    # 中央 in the name of a district of a city (central legal-services zone), 工委 of a development zone
+    assert [m for m in found("市人大常委会在天府中央法务区设立联系点", WANGJIANG) if m[0] == "agency"] == []
+    assert [m for m in found("高新区工委书记出席会议", WANGJIANG) if m[0] == "congress"] == []
+    # still organs: the Party centre, a street's working committee
+    assert ("agency", "党中央", "党中央") in found("认真贯彻党中央决策部署", WANGJIANG)
+    assert found("城关街道工委组织代表视察", WANGJIANG)[0][:2] == ("congress", "城关街道工委")
 
 
 def test_public_security_sub_units_are_agencies():
