@@ -428,6 +428,9 @@ class _Rules:
                              negate=True)
         self.quoted_re = re.compile(f"(?:{setup}){between}{{0,6}}{brand_open}([{CJK}·]{{2,10}}){brand_close}")
         self.not_brand_after = tuple(stations["not_brand_after"])
+        # a station as the subject of the setup verb, a quote after 的: a role (联络站建成…的“服务站”),
+        # not a brand the station creates (活动室创建“莲心室”品牌)
+        self.station_head_tuple = tuple(by_length(stations["heads"]))
         self.brand_min_chars = int(stations.get("brand_min_chars", 0) or 0)
         self.quoted_name_max = int(stations.get("quoted_name_max", 0) or 0)
         self.not_venue_endings = tuple(stations.get("not_venue_endings", []))
@@ -2089,12 +2092,15 @@ class _Finder(_Places):
 
     def deputy_named_before(self, pos: int) -> int:
         """Start of a deputy mention followed by a person's name (2–4 characters) that ends
-        at ``pos`` (市人大代表 + 某某), or -1."""
+        at ``pos`` (市人大代表 + 某某), or -1. A name that overlaps a station found before
+        is none (代表联络室和活动室: two stations)."""
         text, r = self.text, self.r
         for length in (3, 2, 4):
             b = pos - length
             if b < 1 or r.bad_name(text[b:pos], strict=False) or not all(_CJK_RE.match(c) for c in text[b:pos]):
                 continue
+            if any(c[2] == "station" and c[0] < pos and c[1] > b for c in self.cands):
+                continue  # (代表联络室和 + 活动室: a station named before, then a conjunction, is no person)
             for c in self.cands:
                 if c[2] == "deputy" and c[1] == b:
                     return c[0]
@@ -2143,6 +2149,8 @@ class _Finder(_Places):
         if r.brand_open_re.search(text) is not None:  # (both patterns hold a quote)
             for m in r.quoted_re.finditer(text):
                 name = m.group(1)
+                if text.endswith(r.station_head_tuple, 0, m.start()) and text.endswith("的", 0, m.start(1) - 1):
+                    continue  # (代表联络站建成为民服务的“服务站”: a role the station named plays, a metaphor)
                 after = text[m.end():m.end() + 6]
                 if name.endswith(r.brand_endings) and not after.startswith(r.not_brand_after) and name not in lexicon \
                         and not name.endswith(r.not_venue_endings) and len(name) >= r.brand_min_chars:

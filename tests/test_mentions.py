@@ -666,6 +666,40 @@ def test_legislative_contact_points_are_stations():
     ]
 
 
+def test_information_collection_stations_of_a_legislative_contact_point_are_counted_stations():
+    text = "该镇去年挂牌基层立法联系点,随后组建一批信息采集站。今年新增8个信息采集站,覆盖律所和商会。"
+    assert [(t, s) for t, s, _ in found(text, WANGJIANG) if t == "station"] == [
+        ("station", "基层立法联系点"), ("station", "信息采集站"), ("station", "信息采集站")]
+    # no station named before, or a name before the head: an information site of another service
+    assert surfaces("全县建成12个信息采集站,监测空气质量。", WANGJIANG, "station") == []
+    assert surfaces("设立基层立法联系点。水文信息采集站也已完工。", WANGJIANG, "station") == ["基层立法联系点"]
+
+
+def test_a_room_after_a_station_and_a_conjunction_is_a_station_of_its_own():
+    assert found("“镇上有了代表联络室和活动室,大家有事就来商量。”", WANGJIANG) == [
+        ("station", "代表联络室", "代表联络室"), ("station", "活动室", "活动室")]
+    # a deputy's own station keeps the deputy and the name in its span
+    assert surfaces("省人大代表陈立新定点联络站每周开放。", WANGJIANG, "station") == ["省人大代表陈立新定点联络站"]
+
+
+def test_a_quoted_role_of_a_station_named_as_subject_is_a_metaphor():
+    text = "一是聚焦中心工作,社区代表联络站建成助推发展的“加油站”。二是代表联络站打造倾听民意的“回音站”。"
+    assert surfaces(text, WANGJIANG, "station") == ["社区代表联络站", "代表联络站"]
+    # a quoted name set up by a verb with no station as its subject is a brand, and so is one a
+    # station creates as its own brand
+    assert surfaces("街道打造了“邻里回音站”,代表每周接待群众。", WANGJIANG, "station") == ["邻里回音站"]
+    assert surfaces("东岭村联络站创建“暖心坊”品牌。", WANGJIANG, "station") == ["东岭村联络站", "暖心坊"]
+
+
+def test_a_quoted_programme_counting_kinds_of_platform_is_no_station():
+    assert surfaces("州人大常委会推动“两室一平台”建设,收集意见建议300余件。", WANGJIANG, "station") == []
+
+
+def test_a_deliberation_workshop_brand_in_a_list_of_quoted_channels():
+    text = "从“田间说事点”“古井议事坊”等载体汇集的民意,由代表带到会上。"
+    assert surfaces(text, WANGJIANG, "station") == ["田间说事点", "古井议事坊"]
+
+
 @pytest.mark.parametrize("text", [
     "架起干群沟通的“连心桥”",  # a metaphor
     "改造老年活动中心,开设名师工作室",  # places that are no deputy platforms
@@ -827,7 +861,7 @@ def test_firms_and_national_bureaus_are_not_taken_as_local_departments():
 
 
 @pytest.mark.parametrize("word", ["代表活动阵地", "代表履职阵地", "代表履职平台", "履职平台", "代表接访窗口", "代表交流平台",
-                                  "家室站点", "家站点", "两室一平台"])
+                                  "家室站点", "家站点"])
 def test_platforms_fronts_and_collective_names_are_stations(word):
     text = f"依托{word}收集群众意见建议。"
     assert ("station", word) in [(t, s) for t, s, _ in found(text, WANGJIANG)]
