@@ -449,7 +449,9 @@ class _Rules:
             joiner = char_class("".join(stations.get("piece_joiners", [])))
             numeral = char_class("".join(stations.get("piece_numerals", [])))
             group = f"{brand_open}(?:{one}(?:{joiner}?{one}){{0,3}}|{numeral}{one}){brand_close}"
-            self.piece_ref_re = re.compile(f"{group}(?:\\s*{group}){{0,5}}")
+            # quoted pieces in a row, side by side or joined by a comma or a conjunction (“家”和“站”)
+            between = alternation(list(chars.enumeration_commas) + list(chars.conjunctions))
+            self.piece_ref_re = re.compile(f"{group}(?:\\s*(?:{between})?\\s*{group}){{0,5}}")
             self.piece_group_re = re.compile(group)
             self.piece_alt_re = re.compile(f"{one}[(（]{one}[)）]")
         self.deputy_venue_re = re.compile(

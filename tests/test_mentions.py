@@ -1325,6 +1325,16 @@ def test_quoted_pieces_refer_back_to_the_stations_named_before_one_mention_each(
     assert third == [("家", "代表之家"), ("站", "人大代表联络站"), ("点", "联系点")]
 
 
+def test_quoted_pieces_joined_by_a_conjunction_or_a_comma_are_one_run():
+    text = "全乡建成人大代表之家2个。要让“家”与“站”更有人气,常态化开放。"
+    assert [(t, s, c) for t, s, c in found(text, WANGJIANG) if t == "station"] == [
+        ("station", "人大代表之家", "人大代表之家"), ("station", "家", "人大代表之家"), ("station", "站", "联络站")]
+    assert [s for t, s, c in found("建成代表联络站5个,“站”、“点”同步开放。", WANGJIANG) if t == "station"] == [
+        "代表联络站", "站", "点"]
+    # without a station named before, pieces joined by a conjunction stay uncoded
+    assert surfaces("要让“家”和“站”更有人气。", WANGJIANG, "station") == []
+
+
 def test_pieces_with_an_alternative_written_together_or_counted_refer_back():
     got = _stations_in_unit([
         "全区建成立法联系点6个和代表工作室40个。",
