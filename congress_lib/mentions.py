@@ -418,6 +418,7 @@ class _Rules:
         # the measure words of a count of stations (8个联络点, 联络点83个), see Finder.counted
         self.count_words = frozenset(stations.get("count_words", []))
         # what ends the clause a list of platforms stands in (X、Y等平台)
+        self.sentence_stops = frozenset(chars.full_stops + chars.exclamation_and_question_marks)
         self.clause_stops = frozenset(chars.full_stops + chars.exclamation_and_question_marks + chars.semicolons
                                       + chars.commas + chars.colons)
         self.site_words = frozenset(stations.get("site_words", []))
@@ -1827,6 +1828,9 @@ class _Finder(_Places):
         counted = self.counted(h, end)
         if not (counted or h == 0 or text[h - 1] in r.punct or r.after_stop_word(text, h)
                 or text[h - 2:h] in r.non_name_words or text.endswith(r.refer_back, 0, h)):
+            if head in r.site_words and any(c[2] == "station" and c[1] <= h and not any(
+                    ch in r.sentence_stops for ch in text[c[1]:h]) for c in self.cands):
+                self.add(h, end, "station", head, "", "station")  # (联络站…提升骨干站点: its sites)
             return  # (名师工作室: a name before the head, no station of this text)
         if head in r.station_parts:  # (站点, 总站, 接待室: the sites or a part of the stations named)
             if any(c[2] == "station" and c[1] <= h or c[2] == "deputy" and head in r.site_words for c in self.cands) \

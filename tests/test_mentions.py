@@ -1325,6 +1325,14 @@ def test_quoted_pieces_refer_back_to_the_stations_named_before_one_mention_each(
     assert third == [("家", "代表之家"), ("站", "人大代表联络站"), ("点", "联系点")]
 
 
+def test_sites_after_a_modifier_are_stations_when_a_station_is_named_in_their_sentence():
+    text = "为解决代表联络站分布不均的问题,县里关停闲置站点、扩建骨干站点,全县站点减少到40个。"
+    assert surfaces(text, WANGJIANG, "station") == ["代表联络站", "站点", "站点", "站点"]
+    # no station in the sentence: bus stops and parking sites stay out, even with deputies
+    assert surfaces("建立代表联络站。代表建议增加公交站点。", WANGJIANG, "station") == ["代表联络站"]
+    assert surfaces("城区新增停车站点15个。", WANGJIANG, "station") == []
+
+
 def test_quoted_pieces_joined_by_a_conjunction_or_a_comma_are_one_run():
     text = "全乡建成人大代表之家2个。要让“家”与“站”更有人气,常态化开放。"
     assert [(t, s, c) for t, s, c in found(text, WANGJIANG) if t == "station"] == [
