@@ -1825,6 +1825,10 @@ class _Finder(_Places):
         text, r = self.text, self.r
         if r.list_marker and text.endswith(r.list_marker, 0, h):
             return  # (联络站、工作站等工作室: the noun sums up a list)
+        if h > 0 and text[h - 1] in r.enumeration_commas and any(
+                c[2] == "station" and c[1] == h - 1 for c in self.cands):
+            self.add(h, end, "station", head, "", "station")  # (代表工作站、联络室: an item of a list of stations)
+            return
         counted = self.counted(h, end)
         if not (counted or h == 0 or text[h - 1] in r.punct or r.after_stop_word(text, h)
                 or text[h - 2:h] in r.non_name_words or text.endswith(r.refer_back, 0, h)):

@@ -1333,6 +1333,13 @@ def test_sites_after_a_modifier_are_stations_when_a_station_is_named_in_their_se
     assert surfaces("城区新增停车站点15个。", WANGJIANG, "station") == []
 
 
+def test_a_bare_head_listed_right_after_a_station_is_a_station():
+    assert found("村里的代表活动站、接待室、议事厅每周二开放。", WANGJIANG) == [
+        ("station", "代表活动站", "代表活动站"), ("station", "接待室", "接待室"), ("station", "议事厅", "议事厅")]
+    # a list not opened by a station stays out (a studio of teachers, then a bare head)
+    assert surfaces("名师工作室、工作站同步挂牌。", WANGJIANG, "station") == []
+
+
 def test_quoted_pieces_joined_by_a_conjunction_or_a_comma_are_one_run():
     text = "全乡建成人大代表之家2个。要让“家”与“站”更有人气,常态化开放。"
     assert [(t, s, c) for t, s, c in found(text, WANGJIANG) if t == "station"] == [
