@@ -420,6 +420,7 @@ class _Rules:
         # the measure words of a count of stations (8个联络点, 联络点83个), see Finder.counted
         self.count_words = frozenset(stations.get("count_words", []))
         # what ends the clause a list of platforms stands in (X、Y等平台)
+        self.sentence_stops = frozenset(chars.full_stops + chars.exclamation_and_question_marks)
         self.clause_stops = frozenset(chars.full_stops + chars.exclamation_and_question_marks + chars.semicolons
                                       + chars.commas + chars.colons)
         self.site_words = frozenset(stations.get("site_words", []))
@@ -430,6 +431,9 @@ class _Rules:
                              negate=True)
         self.quoted_re = re.compile(f"(?:{setup}){between}{{0,6}}{brand_open}([{CJK}·]{{2,10}}){brand_close}")
         self.not_brand_after = tuple(stations["not_brand_after"])
+        # a station as the subject of the setup verb, a quote after 的: a role (联络站建成…的“服务站”),
+        # not a brand the station creates (活动室创建“莲心室”品牌)
+        self.station_head_tuple = tuple(by_length(stations["heads"]))
         self.brand_min_chars = int(stations.get("brand_min_chars", 0) or 0)
         self.quoted_name_max = int(stations.get("quoted_name_max", 0) or 0)
         self.not_venue_endings = tuple(stations.get("not_venue_endings", []))
@@ -448,7 +452,9 @@ class _Rules:
             joiner = char_class("".join(stations.get("piece_joiners", [])))
             numeral = char_class("".join(stations.get("piece_numerals", [])))
             group = f"{brand_open}(?:{one}(?:{joiner}?{one}){{0,3}}|{numeral}{one}){brand_close}"
-            self.piece_ref_re = re.compile(f"{group}(?:\\s*{group}){{0,5}}")
+            # quoted pieces in a row, side by side or joined by a comma or a conjunction (“家”和“站”)
+            between = alternation(list(chars.enumeration_commas) + list(chars.conjunctions))
+            self.piece_ref_re = re.compile(f"{group}(?:\\s*(?:{between})?\\s*{group}){{0,5}}")
             self.piece_group_re = re.compile(group)
             self.piece_alt_re = re.compile(f"{one}[(（]{one}[)）]")
         self.deputy_venue_re = re.compile(
@@ -1843,9 +1849,16 @@ class _Finder(_Places):
         text, r = self.text, self.r
         if r.list_marker and text.endswith(r.list_marker, 0, h):
             return  # (联络站、工作站等工作室: the noun sums up a list)
+        if h > 0 and text[h - 1] in r.enumeration_commas and any(
+                c[2] == "station" and c[1] == h - 1 for c in self.cands):
+            self.add(h, end, "station", head, "", "station")  # (代表工作站、联络室: an item of a list of stations)
+            return
         counted = self.counted(h, end)
         if not (counted or h == 0 or text[h - 1] in r.punct or r.after_stop_word(text, h)
                 or text[h - 2:h] in r.non_name_words or text.endswith(r.refer_back, 0, h)):
+            if head in r.site_words and any(c[2] == "station" and c[1] <= h and not any(
+                    ch in r.sentence_stops for ch in text[c[1]:h]) for c in self.cands):
+                self.add(h, end, "station", head, "", "station")  # (联络站…提升骨干站点: its sites)
             return  # (名师工作室: a name before the head, no station of this text)
         if head in r.station_parts:  # (站点, 总站, 接待室: the sites or a part of the stations named)
             if any(c[2] == "station" and c[1] <= h or c[2] == "deputy" and head in r.site_words for c in self.cands) \
@@ -2113,12 +2126,15 @@ class _Finder(_Places):
 
     def deputy_named_before(self, pos: int) -> int:
         """Start of a deputy mention followed by a person's name (2–4 characters) that ends
-        at ``pos`` (市人大代表 + 某某), or -1."""
+        at ``pos`` (市人大代表 + 某某), or -1. A name that overlaps a station found before
+        is none (代表联络室和活动室: two stations)."""
         text, r = self.text, self.r
         for length in (3, 2, 4):
             b = pos - length
             if b < 1 or r.bad_name(text[b:pos], strict=False) or not all(_CJK_RE.match(c) for c in text[b:pos]):
                 continue
+            if any(c[2] == "station" and c[0] < pos and c[1] > b for c in self.cands):
+                continue  # (代表联络室和 + 活动室: a station named before, then a conjunction, is no person)
             for c in self.cands:
                 if c[2] == "deputy" and c[1] == b:
                     return c[0]
@@ -2167,6 +2183,8 @@ class _Finder(_Places):
         if r.brand_open_re.search(text) is not None:  # (both patterns hold a quote)
             for m in r.quoted_re.finditer(text):
                 name = m.group(1)
+                if text.endswith(r.station_head_tuple, 0, m.start()) and text.endswith("的", 0, m.start(1) - 1):
+                    continue  # (代表联络站建成为民服务的“服务站”: a role the station named plays, a metaphor)
                 after = text[m.end():m.end() + 6]
                 if name.endswith(r.brand_endings) and not after.startswith(r.not_brand_after) and name not in lexicon \
                         and not name.endswith(r.not_venue_endings) and len(name) >= r.brand_min_chars:

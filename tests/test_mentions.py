@@ -666,6 +666,40 @@ def test_legislative_contact_points_are_stations():
     ]
 
 
+def test_information_collection_stations_of_a_legislative_contact_point_are_counted_stations():
+    text = "该镇去年挂牌基层立法联系点,随后组建一批信息采集站。今年新增8个信息采集站,覆盖律所和商会。"
+    assert [(t, s) for t, s, _ in found(text, WANGJIANG) if t == "station"] == [
+        ("station", "基层立法联系点"), ("station", "信息采集站"), ("station", "信息采集站")]
+    # no station named before, or a name before the head: an information site of another service
+    assert surfaces("全县建成12个信息采集站,监测空气质量。", WANGJIANG, "station") == []
+    assert surfaces("设立基层立法联系点。水文信息采集站也已完工。", WANGJIANG, "station") == ["基层立法联系点"]
+
+
+def test_a_room_after_a_station_and_a_conjunction_is_a_station_of_its_own():
+    assert found("“镇上有了代表联络室和活动室,大家有事就来商量。”", WANGJIANG) == [
+        ("station", "代表联络室", "代表联络室"), ("station", "活动室", "活动室")]
+    # a deputy's own station keeps the deputy and the name in its span
+    assert surfaces("省人大代表陈立新定点联络站每周开放。", WANGJIANG, "station") == ["省人大代表陈立新定点联络站"]
+
+
+def test_a_quoted_role_of_a_station_named_as_subject_is_a_metaphor():
+    text = "一是聚焦中心工作,社区代表联络站建成助推发展的“加油站”。二是代表联络站打造倾听民意的“回音站”。"
+    assert surfaces(text, WANGJIANG, "station") == ["社区代表联络站", "代表联络站"]
+    # a quoted name set up by a verb with no station as its subject is a brand, and so is one a
+    # station creates as its own brand
+    assert surfaces("街道打造了“邻里回音站”,代表每周接待群众。", WANGJIANG, "station") == ["邻里回音站"]
+    assert surfaces("东岭村联络站创建“暖心坊”品牌。", WANGJIANG, "station") == ["东岭村联络站", "暖心坊"]
+
+
+def test_a_quoted_programme_counting_kinds_of_platform_is_no_station():
+    assert surfaces("州人大常委会推动“两室一平台”建设,收集意见建议300余件。", WANGJIANG, "station") == []
+
+
+def test_a_deliberation_workshop_brand_in_a_list_of_quoted_channels():
+    text = "从“田间说事点”“古井议事坊”等载体汇集的民意,由代表带到会上。"
+    assert surfaces(text, WANGJIANG, "station") == ["田间说事点", "古井议事坊"]
+
+
 @pytest.mark.parametrize("text", [
     "架起干群沟通的“连心桥”",  # a metaphor
     "改造老年活动中心,开设名师工作室",  # places that are no deputy platforms
@@ -886,7 +920,7 @@ def test_firms_and_national_bureaus_are_not_taken_as_local_departments():
 
 
 @pytest.mark.parametrize("word", ["代表活动阵地", "代表履职阵地", "代表履职平台", "履职平台", "代表接访窗口", "代表交流平台",
-                                  "家室站点", "家站点", "两室一平台"])
+                                  "家室站点", "家站点"])
 def test_platforms_fronts_and_collective_names_are_stations(word):
     text = f"依托{word}收集群众意见建议。"
     assert ("station", word) in [(t, s) for t, s, _ in found(text, WANGJIANG)]
@@ -1348,6 +1382,31 @@ def test_quoted_pieces_refer_back_to_the_stations_named_before_one_mention_each(
     assert second == [("家", "代表之家"), ("站", "人大代表联络站"), ("点", "联系点"), ("家", "代表之家")]
     # pieces each in its own quote, with spaces between them: one mention each
     assert third == [("家", "代表之家"), ("站", "人大代表联络站"), ("点", "联系点")]
+
+
+def test_sites_after_a_modifier_are_stations_when_a_station_is_named_in_their_sentence():
+    text = "为解决代表联络站分布不均的问题,县里关停闲置站点、扩建骨干站点,全县站点减少到40个。"
+    assert surfaces(text, WANGJIANG, "station") == ["代表联络站", "站点", "站点", "站点"]
+    # no station in the sentence: bus stops and parking sites stay out, even with deputies
+    assert surfaces("建立代表联络站。代表建议增加公交站点。", WANGJIANG, "station") == ["代表联络站"]
+    assert surfaces("城区新增停车站点15个。", WANGJIANG, "station") == []
+
+
+def test_a_bare_head_listed_right_after_a_station_is_a_station():
+    assert found("村里的代表活动站、接待室、议事厅每周二开放。", WANGJIANG) == [
+        ("station", "代表活动站", "代表活动站"), ("station", "接待室", "接待室"), ("station", "议事厅", "议事厅")]
+    # a list not opened by a station stays out (a studio of teachers, then a bare head)
+    assert surfaces("名师工作室、工作站同步挂牌。", WANGJIANG, "station") == []
+
+
+def test_quoted_pieces_joined_by_a_conjunction_or_a_comma_are_one_run():
+    text = "全乡建成人大代表之家2个。要让“家”与“站”更有人气,常态化开放。"
+    assert [(t, s, c) for t, s, c in found(text, WANGJIANG) if t == "station"] == [
+        ("station", "人大代表之家", "人大代表之家"), ("station", "家", "人大代表之家"), ("station", "站", "联络站")]
+    assert [s for t, s, c in found("建成代表联络站5个,“站”、“点”同步开放。", WANGJIANG) if t == "station"] == [
+        "代表联络站", "站", "点"]
+    # without a station named before, pieces joined by a conjunction stay uncoded
+    assert surfaces("要让“家”和“站”更有人气。", WANGJIANG, "station") == []
 
 
 def test_pieces_with_an_alternative_written_together_or_counted_refer_back():
