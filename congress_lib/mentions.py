@@ -2184,7 +2184,7 @@ class _Finder(_Places):
             for m in r.quoted_re.finditer(text):
                 name = m.group(1)
                 if text.endswith(r.station_head_tuple, 0, m.start()) and text.endswith("的", 0, m.start(1) - 1):
-                    continue  # (代表联络站建成为民服务的“服务站”: a role the station named plays, a metaphor)
+                    continue  # (联络站要办成群众身边的“贴心站”: a role the station named plays, a metaphor)
                 after = text[m.end():m.end() + 6]
                 if name.endswith(r.brand_endings) and not after.startswith(r.not_brand_after) and name not in lexicon \
                         and not name.endswith(r.not_venue_endings) and len(name) >= r.brand_min_chars:
