@@ -22,8 +22,11 @@ Each shape is one synthetic report (``report.txt``, UTF-8, fixed seed) made at
    (``合计 123 456 … %``), ending in a sign: a digit-group run that is tried as one number
    and then given up (the shape that made digit grouping quadratic before it started
    only at a run's first group).
+9. ``flat_table``: a table flattened one cell per line (a header line of column names,
+   then rows of a label and one number per column, each on its own line) that runs to
+   the size, a 合计 row at the end: the one table the flattened-table reader reads whole.
 
-Byte-heavy shapes (1, 3, 4) are the base size times 1/4/16 (the default base
+Byte-heavy shapes (1, 3, 4, 8, 9) are the base size times 1/4/16 (the default base
 makes the 16x document about 5 MB); the counts of the others (2, 5, 6, 7) scale with
 the base size in the same ratio (at the default base their 16x documents are
 1.8, 0.4 and 0.24 MB). A warm-up build on a tiny corpus comes first, so
@@ -173,8 +176,14 @@ def spaced_digits(rng: random.Random, nbytes: int, scale: float) -> str:
     return "合计 " + _until(nbytes, lambda: f"{rng.randint(100, 999)}", " ") + "%\n"
 
 
+def flat_table(rng: random.Random, nbytes: int, scale: float) -> str:
+    units = ["区教育局", "区卫健委", "区住建局", "区交通局", "区民政局", "区水务局", "区财政局", "街道办事处"]
+    rows = _until(nbytes, lambda: f"{rng.choice(units)}\n{rng.randint(1, 99)}\n{rng.randint(1, 99)}.{rng.randint(0, 9)}\n")
+    return "各单位承办代表建议情况\n单位\n件数\n百分比(%)\n" + rows + "合计\n500\n100\n"
+
+
 SHAPES = {f.__name__: f for f in (endless_counts, enumeration, one_line, nested_markup, roundup, mentions,
-                                  few_actors, spaced_digits)}
+                                  few_actors, spaced_digits, flat_table)}
 
 
 def _measure(folder: Path, out: Path, engine: str, conn) -> None:
