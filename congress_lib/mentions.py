@@ -618,6 +618,31 @@ class _Rules:
                 else frozenset()
         return name in words
 
+    def person_name(self, name: str) -> str | None:
+        """What ``name`` is as a person's name: "name", "word" (it has a name's shape but reads
+        as a word: 卫生, 郑重, 部分), or None.
+
+        A surname (or a double surname) and one or two characters, neither the surname nor
+        the given name a stop word (向, 和), the name not ending like a group, a trade or a
+        place (``name_not_last``: 张庄村); a word when it, its first or last two characters
+        or its given name is a word that is no name (``non_name_pos``, ``person_not_pos``).
+        """
+        kind = None
+        for surname in self.surnames.get(name[:1], ()):
+            given = name[len(surname):]
+            if not name.startswith(surname) or not 1 <= len(given) <= 2:
+                continue
+            if surname in self.stops or given in self.stops or given[-1] in self.stops \
+                    or given[-1] in self.name_not_last:
+                continue
+            words = self.non_name_words
+            if name in words or name[:2] in words or given in words or name[-2:] in words \
+                    or self.common_word(name):
+                kind = "word"
+                continue
+            return "name"
+        return kind
+
     def level_of(self, name: str) -> str:
         """Level of a full place name from its suffix (同安区 → district)."""
         suffix = self.suffix_of(name)
@@ -1342,18 +1367,8 @@ class _Finder(_Places):
             name = text[start:h]
             if not all(_CJK_RE.match(c) and c not in r.breakers for c in name):
                 continue
-            for surname in r.surnames.get(name[0], ()):
-                given = name[len(surname):]
-                if not name.startswith(surname) or not 1 <= len(given) <= 2 or (len(surname) == 1 and len(given) < 2):
-                    continue
-                if surname in r.stops or given in r.stops or given[-1] in r.stops or given[-1] in r.name_not_last:
-                    continue
-                words = r.non_name_words
-                if name in words or name[:2] in words or given in words or name[-2:] in words \
-                        or r.common_word(name):
-                    continue
-                if r.name_opens(text, start):
-                    return start
+            if r.person_name(name) == "name" and r.name_opens(text, start):
+                return start
         return -1
 
     def named_deputies(self) -> None:
@@ -1430,7 +1445,6 @@ class _Finder(_Places):
         returned as a word, after any name that is none.
         """
         text, r = self.text, self.r
-        words = r.non_name_words
         as_word = -1
         for length in (4, 3, 2):
             start = end - length
@@ -1441,19 +1455,11 @@ class _Finder(_Places):
                 continue
             if not r.name_opens(text, start):
                 continue
-            for surname in r.surnames.get(name[0], ()):
-                given = name[len(surname):]
-                if not name.startswith(surname) or not 1 <= len(given) <= 2:
-                    continue
-                if surname in r.stops or given[-1] in r.stops or given[-1] in r.name_not_last \
-                        or (len(given) == 2 and given in r.stops):
-                    continue
-                if name in words or name[:2] in words or (len(given) == 2 and given in words) \
-                        or name[-2:] in words or r.common_word(name):
-                    if as_word == -1:
-                        as_word = start
-                    continue
+            kind = r.person_name(name)
+            if kind == "name":
                 return start, False
+            if kind == "word" and as_word == -1:
+                as_word = start
         return as_word, as_word != -1
 
     def roles(self) -> None:
