@@ -728,7 +728,7 @@ class _CleaningRules(NamedTuple):
     inline: list[re.Pattern]
     related: Callable | None  # related-article lists (see _related_list_rule)
     title_lines: int  # a headline repeated among this many first lines (see _repeated_title)
-    repeat_max: int  # a short line repeated further down the page (see _repeated_lines); 0: off
+    repeat_max: int  # later copies of the headline, at most this long (see _repeated_lines); 0: off
     repeat_min_han: int
     title_separators: str
     sentence_ends: str  # a title holds none

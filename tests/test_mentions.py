@@ -1907,3 +1907,15 @@ def test_a_named_meeting_is_no_congress_session(text):
 ])
 def test_departments_named_short_are_agencies(text, surface):
     assert surface in [m["surface"] for m in find_mentions(text, WANGJIANG) if m["type"] == "agency"]
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("张小明", "name"), ("欧阳文", "name"), ("王积", "name"),
+    # a name's shape that reads as a word: kept apart, so a list may still take it when its other
+    # items are clean names
+    ("郑重", "word"), ("卫生", "word"),
+    # no name: no surname, a stop word as surname, a place or a group at the end
+    ("部分", None), ("向全体", None), ("李家镇", None), ("张庄村", None),
+])
+def test_one_rule_says_what_a_persons_name_looks_like(name, kind):
+    assert MentionFinder.from_lexicon().rules.person_name(name) == kind
