@@ -490,6 +490,12 @@ class QuantityFinder:
         # before a pattern is tried, with the shortcuts.
         firsts = frozenset if shortcuts else (lambda chars: _EVERYTHING)
         self.unit_forms: dict[str, tuple[str, str]] = {}
+        # forms that are a unit only after Arabic digits (锦旗30面, 水井5眼; not 四面, 一眼)
+        self.arabic_only: frozenset[str] = frozenset(
+            str(form).translate(_NUMERAL_FOLD)
+            for entry in units.get("units", []) if entry.get("arabic_only")
+            for form in entry.get("forms", [])
+        )
         for entry in units.get("units", []):
             for form in entry.get("forms", []):
                 self.unit_forms.setdefault(str(form).translate(_NUMERAL_FOLD), (str(entry["unit"]), entry["kind"]))
@@ -566,7 +572,10 @@ class QuantityFinder:
         self.attributive_times = tuple(str(w) for w in traps.get("attributive_times", []))
         small_chars = "".join(c for c in _CN_DIGITS if c not in _ZEROS)
         count_units = "".join(
-            sorted({f for f, (u, k) in self.unit_forms.items() if len(f) == 1 and k in ("count", "session", "date")})
+            sorted({
+                f for f, (u, k) in self.unit_forms.items()
+                if len(f) == 1 and k in ("count", "session", "date") and f not in self.arabic_only
+            })
         )
         # Two or more (numeral, non-unit character) pairs: 一厅三室. With the shortcuts
         # written "pair pair+" (the same matches as "pair{2,}") so that the pattern
@@ -1153,6 +1162,8 @@ class _Scan:
             um = c.unit_re.match(w, end) if ch in c.unit_firsts else None
             if um is None and ch in (" ", "\u3000", "\xa0"):
                 um = c.unit_re.match(w, end + 1)  # "36 个": a stray space before the unit
+            if um and is_cn and um.group() in c.arabic_only:
+                um = None  # 四面墙, 一眼望去: a Chinese numeral before such a form counts nothing
             if um:
                 unit_form = um.group()
                 unit, kind = c.unit_forms[unit_form]

@@ -2180,3 +2180,31 @@ def test_round15_partly_effective_items_of_a_class_are_an_outcome():
         ("proposals_resolved", 12.0, "件"),
         ("proposals_resolved", 20.0, "件"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # goods handed out, by their container: other
+        ("春节前，镇人大代表为困难群众送去大米60袋、食用油45瓶、牛奶30箱。",
+         [("other", 60.0, "袋"), ("other", 45.0, "瓶"), ("other", 30.0, "箱")]),
+        # works dug and honours received, in measure words that are also ordinary words
+        ("在代表推动下，村里新打机井4眼，整修山塘16口。", [("other", 4.0, "眼"), ("other", 16.0, "口")]),
+        ("两年来工作室收到群众送来的锦旗20余面。", [("other", 20.0, "面")]),
+    ],
+)  # fmt: skip
+def test_round16_goods_and_works_in_their_measure_words_are_other(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the same words after a Chinese numeral: no count
+        "联络站四面墙上贴满了代表的照片。",
+        "群众一眼就能认出站里的代表。",
+        "她一口气把村里的难题说了个遍。",
+    ],
+)  # fmt: skip
+def test_round16_measure_words_after_a_chinese_numeral_are_no_indicator(sentence):
+    assert codes(sentence) == []

@@ -681,3 +681,23 @@ def test_reading_flattened_tables_is_linear():
     cells = ["类别", "件数", "百分比(%)"] + ["教育", "12", "50"] * 20000 + ["项目"] * 20000 + ["3"] * 20000
     (t,) = FINDER.flat_tables(cells)
     assert len(t.numbers) == 40000
+
+
+@pytest.mark.parametrize(
+    "text, surface, unit",
+    [
+        ("慰问时送去面粉40袋、菜籽油25瓶", "40袋", "袋"),
+        ("菜籽油25瓶、牛奶12箱", "12箱", "箱"),
+        ("调解室先后收到感谢锦旗18余面", "18余面", "面"),
+        ("为缺水村新打机井3眼", "3眼", "眼"),
+        ("清淤整修山塘22口", "22口", "口"),
+    ],
+)  # fmt: skip
+def test_goods_and_works_counted_by_their_measure_word(text, surface, unit):
+    q = by_surface(text)[surface]
+    assert (q.unit, q.kind) == (unit, "count")
+
+
+@pytest.mark.parametrize("text", ["四面墙上挂着规章制度", "群众一眼就能找到联络站", "他一口气走访了三户", "十面红旗迎风招展"])
+def test_measure_words_that_are_ordinary_words_count_only_after_arabic_digits(text):
+    assert [q for q in find_quantities(text) if q.unit in ("面", "眼", "口")] == []
