@@ -387,6 +387,10 @@ class IndicatorClassifier:
             self.default_code = default.get("code")
             self.default_kinds = frozenset(default.get("kinds", []))
             self.none_units = frozenset(str(u) for u in default.get("none_units", []))
+            self.listed_units = frozenset(str(u) for u in default.get("listed_units", []) or [])
+            self.list_closers = tuple(
+                sorted({str(u) for u in default.get("list_closers", []) or [] if u}, key=len, reverse=True)
+            )
         except (KeyError, TypeError, AttributeError) as exc:
             raise LexiconError(
                 f"lexicon file indicator_cues is malformed ({exc!r}); it needs `classes`, `rates`, "
@@ -1144,9 +1148,20 @@ def _classify_one(
             rule = _first_rule(rules, obj, head, near_left, left, right, _WithCarried(sentence_classes, list(carried)))
             if rule is not None:
                 return rule.code, list(carried)
-    if q.kind in cues.default_kinds and q.unit not in cues.none_units:
+    if q.kind in cues.default_kinds and (q.unit not in cues.none_units or _counts_listed_kinds(w, q, cues)):
         return cues.default_code, candidates
     return None, candidates
+
+
+def _counts_listed_kinds(w: str, q: Quantity, cues: IndicatorClassifier) -> bool:
+    """A count of kinds right after a word that closes a list (教育、医疗、交通等八类;
+    《…》等9类表格): it counts the kinds just listed, not a structure (the default's
+    ``listed_units`` and ``list_closers``)."""
+    return (
+        q.unit in cues.listed_units
+        and bool(cues.list_closers)
+        and w[: q.start].rstrip(" \u3000\t").endswith(cues.list_closers)
+    )
 
 
 def _conjoined_item(w: str, prev_end: int, start: int, cues: IndicatorClassifier) -> bool:

@@ -2208,3 +2208,18 @@ def test_round16_goods_and_works_in_their_measure_words_are_other(sentence, expe
 )  # fmt: skip
 def test_round16_measure_words_after_a_chinese_numeral_are_no_indicator(sentence):
     assert codes(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # kinds counted right after a list closed by 等: they count the kinds listed
+        ("代表反映的问题涉及道路交通、医疗卫生、乡村振兴等六大类。", [("other", 6.0, "类")]),
+        ("联络站统一印制了《来访登记表》《意见转办单》等5类工作台账。", [("other", 5.0, "类")]),
+        # trap: kinds a total is sorted into, without a list before them, stay structure
+        ("这些意见大致可以分为两大类。", []),
+        ("办理结果分为以下三类：已经解决的、正在解决的和留作参考的。", []),
+    ],
+)  # fmt: skip
+def test_round16_kinds_counted_after_a_list_are_other(sentence, expected):
+    assert codes(sentence) == expected
