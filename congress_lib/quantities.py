@@ -1154,6 +1154,11 @@ class _Scan:
                 has_mag = True
         elif ch == "几" and is_cn and numeral[-1:] in ("十", "百", "千", "万"):
             approx, end = "more_than", end + 1
+        elif (
+            ch == "来" and approx is None and (not is_cn or numeral[-1:] in ("十", "百", "千", "万"))
+            and c.unit_re is not None and c.unit_re.match(w, end + 1)
+        ):
+            approx, end = "about", end + 1  # 300来人, 十来种: "about", only before a unit (not 18:15来源)
         # unit (a match must start with the first character of a unit word)
         unit = kind = None
         unit_form = ""

@@ -2216,6 +2216,9 @@ def test_round16_measure_words_after_a_chinese_numeral_are_no_indicator(sentence
         # kinds counted right after a list closed by 等: they count the kinds listed
         ("代表反映的问题涉及道路交通、医疗卫生、乡村振兴等六大类。", [("other", 6.0, "类")]),
         ("联络站统一印制了《来访登记表》《意见转办单》等5类工作台账。", [("other", 5.0, "类")]),
+        ("合作社种植了香菇、木耳、天麻等十来种特色农产品。", [("other", 10.0, "种")]),
+        # trap: kinds with no list before them stay structure
+        ("群众反映的问题主要有四种。", []),
         # trap: kinds a total is sorted into, without a list before them, stay structure
         ("这些意见大致可以分为两大类。", []),
         ("办理结果分为以下三类：已经解决的、正在解决的和留作参考的。", []),

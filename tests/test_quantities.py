@@ -701,3 +701,21 @@ def test_goods_and_works_counted_by_their_measure_word(text, surface, unit):
 @pytest.mark.parametrize("text", ["四面墙上挂着规章制度", "群众一眼就能找到联络站", "他一口气走访了三户", "十面红旗迎风招展"])
 def test_measure_words_that_are_ordinary_words_count_only_after_arabic_digits(text):
     assert [q for q in find_quantities(text) if q.unit in ("面", "眼", "口")] == []
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, unit",
+    [
+        ("这个村民小组有40户200来人", "200来人", 200.0, "人"),
+        ("镇上开了十来家农家乐", "十来家", 10.0, "家"),
+        ("他一年走访选民二十来次", "二十来次", 20.0, "次"),
+    ],
+)  # fmt: skip
+def test_lai_after_a_numeral_and_before_a_unit_is_about(text, surface, value, unit):
+    q = by_surface(text)[surface]
+    assert (q.value, q.unit, q.approx_kind) == (value, unit, "about")
+
+
+@pytest.mark.parametrize("text", ["发布时间:2023-05-09 09:30来源:县人大", "一来方便群众，二来节约时间"])
+def test_lai_with_no_unit_after_it_is_no_hedge(text):
+    assert all(q.approx_kind != "about" for q in find_quantities(text))
