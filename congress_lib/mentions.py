@@ -447,8 +447,11 @@ class _Rules:
         # pieces that refer back to the stations named before (“家”, “家、站、点”, “两站”, 站(点))
         self.piece_names = {str(k): str(v) for k, v in (stations.get("piece_names") or {}).items()}
         self.piece_ref_re = self.piece_alt_re = None
+        self.piece_joiner_chars: frozenset[str] = frozenset()
+        self.piece_platform_re = None
         if self.piece_names:
             one = char_class("".join(self.piece_names))
+            self.piece_joiner_chars = frozenset("".join(stations.get("piece_joiners", [])))
             joiner = char_class("".join(stations.get("piece_joiners", [])))
             numeral = char_class("".join(stations.get("piece_numerals", [])))
             group = f"{brand_open}(?:{one}(?:{joiner}?{one}){{0,3}}|{numeral}{one}){brand_close}"
@@ -457,6 +460,10 @@ class _Rules:
             self.piece_ref_re = re.compile(f"{group}(?:\\s*(?:{between})?\\s*{group}){{0,5}}")
             self.piece_group_re = re.compile(group)
             self.piece_alt_re = re.compile(f"{one}[(（]{one}[)）]")
+            # a platform right after a quoted list of the pieces it holds (“家、站、点”网络平台)
+            self.piece_platform_re = re.compile(
+                "\\s?(?:" + alternation(quals) + ")*(?:"
+                + alternation([h for h, o in stations["heads"].items() if o.get("quote_needs")]) + ")")
         self.deputy_venue_re = re.compile(
             f"{brand_open}((?:{congress_word})?{re.escape(self.deputy_word)}[{CJK}]{{0,6}}"
             f"(?:{alternation(stations['brand_endings'])})){brand_close}")
@@ -1746,20 +1753,48 @@ class _Finder(_Places):
             return best[1], best[2]
         return self.earlier.get(piece) if self.earlier else None
 
+    def listed_pieces(self, start: int, end: int) -> bool:
+        """Whether the quoted run at ``start:end`` is one quote listing pieces with a joiner
+        (“家、站、点”, “家+站”) after a station named before it in the unit: the kinds of the
+        deputies' platforms enumerated, each piece a bare head of its own kind (家 → 代表之家),
+        though no station named before ends with one of them (docs/codebook.md §3.1)."""
+        group = self.r.piece_group_re.fullmatch(self.text, start, end)
+        if group is None or not any(ch in self.r.piece_joiner_chars for ch in group.group(0)):
+            return False
+        return bool(self.earlier) or any(c[2] == "station" and c[1] <= start for c in self.cands)
+
+    def piece_platform(self, start: int, end: int) -> None:
+        """A platform right after one quote listing the kinds of platform it holds (“家、站、点”
+        平台, “家站点”网络平台: the deputies' network of homes, stations and points) is a station:
+        span its qualifiers and head after the closing quote, canonical the pieces, the
+        qualifiers and the head (家站点网络平台). The pieces in the quote are read as any quoted
+        list is (piece_references)."""
+        r, text = self.r, self.text
+        if r.piece_platform_re is None or r.piece_group_re.fullmatch(text, start, end) is None:
+            return
+        pieces = [ch for ch in text[start:end] if ch in r.piece_names]
+        head = r.piece_platform_re.match(text, end)
+        if len(pieces) < 2 or head is None:
+            return
+        b = head.end() - len(head.group(0).lstrip())
+        self.add(b, head.end(), "station", "".join(pieces) + text[b:head.end()], "", "station")
+
     def piece_references(self) -> set[tuple[int, int]]:
         """Pieces that refer back to the stations named before (docs/codebook.md §3.1, a bare
         head referring back): a quoted piece or list of pieces (“家”, “家、站、点”, “家” “站”),
         a piece with a parenthesised alternative (站(点)), pieces written together or counted
         in one quote (“点站”, “两站”). When one piece of a run names the head of a station
         named before, every piece is a station: one mention each with that station's
-        canonical name (else the piece's name in the lexicon); pieces written together or
+        canonical name (else the piece's name in the lexicon), and so is every piece of a
+        list inside one quote after any station named before (listed_pieces); pieces written together or
         counted are one collective station. Returns the runs taken (opening, closing quote)."""
         text, r = self.text, self.r
         names = r.piece_names
         handled = set()
         for m in r.piece_ref_re.finditer(text):
+            self.piece_platform(m.start(), m.end())  # (“家、站、点”网络平台: the platform of those kinds)
             found = {p: self.piece_antecedent(m.start(), p) for p in set(m.group(0)) if p in names}
-            if not any(found.values()):
+            if not any(found.values()) and not self.listed_pieces(m.start(), m.end()):
                 continue
             handled.add((m.start(), m.end()))
             for g in r.piece_group_re.finditer(text, m.start(), m.end()):

@@ -1384,6 +1384,31 @@ def test_quoted_pieces_refer_back_to_the_stations_named_before_one_mention_each(
     assert third == [("家", "代表之家"), ("站", "人大代表联络站"), ("点", "联系点")]
 
 
+def test_a_quoted_list_of_pieces_after_any_station_is_split_into_the_kinds_it_names():
+    first, second = _stations_in_unit([
+        "市人大常委会升级代表履职平台,全年受理群众留言3000余条。",
+        "在推进“家、站、点”阵地建设的同时,组织代表每月进站接待选民。",
+    ])
+    assert first == [("代表履职平台", "代表履职平台")]
+    # no station named before ends with a piece: each piece takes the lexicon's name
+    assert second == [("家", "代表之家"), ("站", "联络站"), ("点", "联系点")]
+    # pieces joined by a plus sign inside one quote are split the same way
+    assert _stations_in_unit(["镇里建成代表工作室3个。", "“家+站”统一挂牌。"])[1] == [
+        ("家", "代表之家"), ("站", "联络站")]
+    # with no station named before, a quoted list stays uncoded
+    assert _stations_in_unit(["要把“家、站、点”建设好。"]) == [[]]
+
+
+def test_a_platform_after_a_quoted_list_of_pieces_is_the_platform_of_those_kinds():
+    # the words after the quote are the station; the pieces are read as any quoted list is
+    assert _stations_in_unit(["要把“家、站、点”网络平台建强用好。"]) == [[("网络平台", "家站点网络平台")]]
+    assert _stations_in_unit(["乡里建起代表联络站4个。", "依托“家+站”平台收集意见。"])[1] == [
+        ("家", "代表之家"), ("站", "代表联络站"), ("平台", "家站平台")]
+    # one piece alone, or pieces followed by no platform, name no platform
+    assert _stations_in_unit(["做到“站”平台稳。"]) == [[]]
+    assert _stations_in_unit(["要把“家、站、点”建设好。"]) == [[]]
+
+
 def test_sites_after_a_modifier_are_stations_when_a_station_is_named_in_their_sentence():
     text = "为解决代表联络站分布不均的问题,县里关停闲置站点、扩建骨干站点,全县站点减少到40个。"
     assert surfaces(text, WANGJIANG, "station") == ["代表联络站", "站点", "站点", "站点"]
