@@ -1309,10 +1309,22 @@ def test_a_line_announcing_a_list_passes_the_carry_on():
         # the deputies' feedback on the handling counts proposals by their rating
         ("共收到代表意见反馈88件，其中表示满意的80件，基本满意的8件。",
          [("proposals_resolved", 88.0, "件"), ("proposals_resolved", 80.0, "件"), ("proposals_resolved", 8.0, "件")]),
-        # motions merged or turned into proposals: an outcome of the motions
+        # motions merged or turned into suggestions at screening: still proposals to be
+        # handled, counted as received (docs/codebook.md §2.1)
         ("代表提出议案30件，经审议，其中6件合并为2件，其余23件转为建议办理。",
-         [("proposals_received", 30.0, "件"), ("proposals_resolved", 6.0, "件"),
-          ("proposals_resolved", 2.0, "件"), ("proposals_resolved", 23.0, "件")]),
+         [("proposals_received", 30.0, "件"), ("proposals_received", 6.0, "件"),
+          ("proposals_received", 2.0, "件"), ("proposals_received", 23.0, "件")]),
+        # trap: motions turned into laws are an outcome
+        ("五年来代表议案中有18件已转化为立法项目。", [("proposals_resolved", 18.0, "件")]),
+        # proposals merged, then key proposals picked out of them
+        ("经审查，代表提交的96件建议合并为71件，其中列为重点建议6件。",
+         [("proposals_received", 96.0, "件"), ("proposals_received", 71.0, "件"),
+          ("proposals_received", 6.0, "件")]),
+        # key proposals named by who supervises them
+        ("会议确定了7件主任督办件和19件专委会重点督办件。",
+         [("proposals_received", 7.0, "件"), ("proposals_received", 19.0, "件")]),
+        # trap: supervising proposals counted in times stays activities
+        ("全年集中督办代表建议45次。", [("activities", 45.0, "次")]),
         # electoral units visited are work, not the jurisdiction's divisions
         ("驻区代表深入走访了28个选举单位。", [("other", 28.0, "个")]),
         # trap: electoral districts the county is divided into stay context
