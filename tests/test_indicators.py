@@ -2192,3 +2192,24 @@ def test_round15_partly_effective_items_of_a_class_are_an_outcome():
         ("proposals_resolved", 12.0, "件"),
         ("proposals_resolved", 20.0, "件"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, previous, expected",
+    [
+        # a time label of the congress's cycle before a count is no sitting counted: the count
+        # counts the proposals of the passage, by the state said after it
+        ("经办理，会议期间31件已办理答复完成。", "全年共交办代表建议35件。", [("proposals_resolved", 31.0, "件")]),
+        ("其中大会期间52件已办结，闭会期间4件正在办理中。", "区政府承办代表建议56件。",
+         [("proposals_resolved", 52.0, "件"), ("proposals_resolved", 4.0, "件")]),
+        # trap: sittings held during a session stay activities
+        ("本次会议期间召开主席团会议4次。", None, [("activities", 4.0, "次")]),
+        # a delegation's suggestions in the form of a motion (建议案) are proposals, not court cases
+        ("省人代会期间，某县代表团提交建议案31件。", None, [("proposals_received", 31.0, "件")]),
+        # trap: court cases stay cases
+        ("县法院全年审结民商事案件420件。", None, [("cases", 420.0, "件")]),
+    ],
+)  # fmt: skip
+def test_session_period_labels_and_motion_form_suggestions(sentence, previous, expected):
+    got = [(d["indicator"], d["value"], d["unit"]) for d in extract_indicators(sentence, previous=previous)]
+    assert got == expected
