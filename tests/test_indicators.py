@@ -2213,3 +2213,20 @@ def test_round15_partly_effective_items_of_a_class_are_an_outcome():
 def test_session_period_labels_and_motion_form_suggestions(sentence, previous, expected):
     got = [(d["indicator"], d["value"], d["unit"]) for d in extract_indicators(sentence, previous=previous)]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a count after a word of change is the new value of the count before it
+        ("经二次办理，列为A类的建议由原来的38件上升为57件。",
+         [("proposals_resolved", 38.0, "件"), ("proposals_resolved", 57.0, "件")]),
+        ("全县代表联络站由2021年的26个增加到41个。", [("stations", 26.0, "个"), ("stations", 41.0, "个")]),
+        # traps: a change against an earlier period stays a change; counts in other clauses
+        # keep their own codes
+        ("全年收到代表建议96件，比去年增加7件。", [("proposals_received", 96.0, "件"), ("other", 7.0, "件")]),
+        ("新建代表之家12个，接待群众上升到900人次。", [("stations", 12.0, "个"), ("constituent_contacts", 900.0, "人次")]),
+    ],
+)  # fmt: skip
+def test_a_count_after_a_word_of_change_takes_the_code_before_it(sentence, expected):
+    assert codes(sentence) == expected
