@@ -770,6 +770,21 @@ def _classify(
             nouns_by_unit[q.unit] = nouns
             if q.kind == "count" and out[i] is not None:
                 echoes.append((q.unit, q.value, tuple(nouns)))
+    # a count after a word of change in its clause (B类件由原来的50件上升为75件) is the new
+    # value of the count before it in the same unit: it takes that count's code, when the
+    # count before it has a code of its own (not the default, nor a change against a period)
+    if cues.series_classes:
+        for a, b in zip(countable, countable[1:]):
+            qa, qb = quantities[a], quantities[b]
+            if (
+                qa.kind == "count" == qb.kind
+                and qa.unit == qb.unit
+                and out[a] is not None
+                and out[a] != cues.default_code
+                and not cues.clause_re.search(w, qa.end, qb.start)
+                and any(c in cues.series_classes for _, _, c in cues.cue_words(w, qa.end, qb.start))
+            ):
+                out[b] = out[a]
     if cues.part_markers or cues.after_total_re is not None:
         _inherit_totals(w, quantities, countable, out, cues, _opening_total(w, quantities, countable, cues, carry))
     last_codes: dict[str, str] = {}

@@ -1309,10 +1309,22 @@ def test_a_line_announcing_a_list_passes_the_carry_on():
         # the deputies' feedback on the handling counts proposals by their rating
         ("共收到代表意见反馈88件，其中表示满意的80件，基本满意的8件。",
          [("proposals_resolved", 88.0, "件"), ("proposals_resolved", 80.0, "件"), ("proposals_resolved", 8.0, "件")]),
-        # motions merged or turned into proposals: an outcome of the motions
+        # motions merged or turned into suggestions at screening: still proposals to be
+        # handled, counted as received (docs/codebook.md §2.1)
         ("代表提出议案30件，经审议，其中6件合并为2件，其余23件转为建议办理。",
-         [("proposals_received", 30.0, "件"), ("proposals_resolved", 6.0, "件"),
-          ("proposals_resolved", 2.0, "件"), ("proposals_resolved", 23.0, "件")]),
+         [("proposals_received", 30.0, "件"), ("proposals_received", 6.0, "件"),
+          ("proposals_received", 2.0, "件"), ("proposals_received", 23.0, "件")]),
+        # trap: motions turned into laws are an outcome
+        ("五年来代表议案中有18件已转化为立法项目。", [("proposals_resolved", 18.0, "件")]),
+        # proposals merged, then key proposals picked out of them
+        ("经审查，代表提交的96件建议合并为71件，其中列为重点建议6件。",
+         [("proposals_received", 96.0, "件"), ("proposals_received", 71.0, "件"),
+          ("proposals_received", 6.0, "件")]),
+        # key proposals named by who supervises them
+        ("会议确定了7件主任督办件和19件专委会重点督办件。",
+         [("proposals_received", 7.0, "件"), ("proposals_received", 19.0, "件")]),
+        # trap: supervising proposals counted in times stays activities
+        ("全年集中督办代表建议45次。", [("activities", 45.0, "次")]),
         # electoral units visited are work, not the jurisdiction's divisions
         ("驻区代表深入走访了28个选举单位。", [("other", 28.0, "个")]),
         # trap: electoral districts the county is divided into stay context
@@ -2225,4 +2237,42 @@ def test_round16_measure_words_after_a_chinese_numeral_are_no_indicator(sentence
     ],
 )  # fmt: skip
 def test_round16_kinds_counted_after_a_list_are_other(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, previous, expected",
+    [
+        # a time label of the congress's cycle before a count is no sitting counted: the count
+        # counts the proposals of the passage, by the state said after it
+        ("经办理，会议期间31件已办理答复完成。", "全年共交办代表建议35件。", [("proposals_resolved", 31.0, "件")]),
+        ("其中大会期间52件已办结，闭会期间4件正在办理中。", "区政府承办代表建议56件。",
+         [("proposals_resolved", 52.0, "件"), ("proposals_resolved", 4.0, "件")]),
+        # trap: sittings held during a session stay activities
+        ("本次会议期间召开主席团会议4次。", None, [("activities", 4.0, "次")]),
+        # a delegation's suggestions in the form of a motion (建议案) are proposals, not court cases
+        ("省人代会期间，某县代表团提交建议案31件。", None, [("proposals_received", 31.0, "件")]),
+        # trap: court cases stay cases
+        ("县法院全年审结民商事案件420件。", None, [("cases", 420.0, "件")]),
+    ],
+)  # fmt: skip
+def test_session_period_labels_and_motion_form_suggestions(sentence, previous, expected):
+    got = [(d["indicator"], d["value"], d["unit"]) for d in extract_indicators(sentence, previous=previous)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a count after a word of change is the new value of the count before it
+        ("经二次办理，列为A类的建议由原来的38件上升为57件。",
+         [("proposals_resolved", 38.0, "件"), ("proposals_resolved", 57.0, "件")]),
+        ("全县代表联络站由2021年的26个增加到41个。", [("stations", 26.0, "个"), ("stations", 41.0, "个")]),
+        # traps: a change against an earlier period stays a change; counts in other clauses
+        # keep their own codes
+        ("全年收到代表建议96件，比去年增加7件。", [("proposals_received", 96.0, "件"), ("other", 7.0, "件")]),
+        ("新建代表之家12个，接待群众上升到900人次。", [("stations", 12.0, "个"), ("constituent_contacts", 900.0, "人次")]),
+    ],
+)  # fmt: skip
+def test_a_count_after_a_word_of_change_takes_the_code_before_it(sentence, expected):
     assert codes(sentence) == expected
