@@ -490,6 +490,10 @@ def test_byline_and_credit_traps_stay(line):
     # a column heading alone on its line
     "人大要闻",
     "基层动态",
+    # a menu opening with the home page written apart
+    "首 页 代表风采 监督纵横 立法动态 基层人大",
+    # a greeting and a link back to the portal on one line
+    "南岭县人大常委会欢迎您！N/A 返回某某省人大常委会门户网站",
     # a caption or byline alone in brackets
     "（代表们分组审议法院工作报告现场）",
     "(某某区人大常委会 王某 刘某某)",
@@ -513,6 +517,8 @@ def test_menus_crumbs_headings_and_captions_are_removed(line):
     "各代表小组(含驻镇代表)按时完成了年度视察任务。",
     "代表们认真审议了报告,纷纷表示赞成并拍摄留念。",
     "登录某某网查询办理结果后,代表表示满意。",
+    "首先,代表们察看了联络站的接待记录。",
+    "办理结果及时在县政府网站公开,群众可随时查询后返回首页",
 ])
 def test_menu_crumb_heading_and_caption_traps_stay(line):
     assert clean_text(line, html=False).text == line
