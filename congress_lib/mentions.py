@@ -369,6 +369,15 @@ class _Rules:
         self.group_not_after = WordSet(deputies.get("group_not_after", []))
         self.bare_not_after = WordSet(deputies["bare_not_after"])
         self.bare_after_ok = WordSet(deputies.get("bare_after_ok", []))
+        self.bare_before_ok = WordSet(deputies.get("bare_before_ok", []))
+        delegation = deputies.get("delegation_after_congress") or {}
+        self.delegation_nouns = frozenset(delegation.get("nouns", []) or [])
+        # <session>人大 + a name of 2..name_max characters ending right before the noun
+        name_not = "".join(delegation.get("name_not", []) or [])
+        self.delegation_name_re = re.compile(
+            f"{re.escape(self.session_suffix)}{re.escape(self.congress_word)}"
+            f"([{CJK}]{{2,{int(delegation.get('name_max', 5))}}})\\Z") if self.delegation_nouns else None
+        self.delegation_name_not = frozenset(name_not)
         self.name_roles = set(deputies["name_roles"])
         self.name_end = WordSet(deputies["name_end_words"])
         self.name_not_last = frozenset(deputies.get("name_not_last", []))
@@ -1329,7 +1338,7 @@ class _Finder(_Places):
                         self.add(h, n_end, "deputy", text[e:n_end], "", "deputy")
                         continue
                 if h == 0 or text[h - 1] not in ends:  # (no prefix: see prefix())
-                    if not r.bare_not_before.ends_at(text, h):
+                    if not self.other_representative(h):
                         cands.append((h, e, "deputy", opts["bare"], "", "deputy"))
                     continue
             p = self.prefix(h, named=not bare_word, ordinal=bool(opts.get("ordinal")))
@@ -1343,7 +1352,7 @@ class _Finder(_Places):
                 else:
                     self.add(p.start, e, "deputy", opts["bare"], "", "deputy")
             elif kind == "none":
-                if bare_word and r.bare_not_before.ends_at(text, h):
+                if bare_word and self.other_representative(h):
                     continue
                 self.add(h, e, "deputy", opts["bare"], "", "deputy")
             elif kind == "multi":
@@ -1524,6 +1533,8 @@ class _Finder(_Places):
                     start = max(0, h - 8) + k
                     self.add(start, e, "deputy", text[start:e], "provincial", "deputy")
                     continue
+                if surface in r.delegation_nouns and self.delegation_after_congress(h, e):
+                    continue
                 self.add(h, e, "deputy", generic, "", "deputy")
             elif p.kind in ("multi", "each"):
                 self.add(p.start, e, "deputy", norm_paren(text[p.start:e]), "multi", "deputy")
@@ -1537,6 +1548,28 @@ class _Finder(_Places):
             if text.endswith(r.deputy_word, 0, h) or (h > 0 and text[h - 1] in r.numerals):
                 continue
             self.add(h, h + len(r.group_noun), "deputy", r.deputy_group, "", "deputy")
+
+    def other_representative(self, h: int) -> bool:
+        """A bare 代表 at ``h`` is another kind of representative (群众代表, 团代表), unless the word
+        before it keeps it a deputy (代表团代表: the members of a delegation)."""
+        r = self.r
+        return r.bare_not_before.ends_at(self.text, h) and not r.bare_before_ok.ends_at(self.text, h)
+
+    def delegation_after_congress(self, h: int, e: int) -> bool:
+        """某某市五届人大 + 东岗 + 代表团: a delegation named right after the congress of a term is
+        one deputy span from the congress's prefix (canonical 某某市人大东岗代表团). True when added."""
+        text, r = self.text, self.r
+        if r.delegation_name_re is None:
+            return False
+        lo = max(0, h - 16)
+        m = r.delegation_name_re.search(text, lo, h)
+        if m is None or any(c in r.delegation_name_not for c in m.group(1)):
+            return False
+        p = self.prefix(m.start() + len(r.session_suffix), ordinal=True)
+        if p.kind not in ("named", "short", "level"):
+            return False
+        self.add(p.start, e, "deputy", self.place_of(p) + r.congress_word + m.group(1) + text[h:e], p.level, "deputy")
+        return True
 
     def name_after(self, pos: int, strict: bool = False) -> int:
         """End of a person's name starting at ``pos`` (surname + 1–2 characters), or ``pos``.

@@ -479,6 +479,51 @@ def test_byline_and_credit_traps_stay(line):
     assert clean_text(line, html=False).text == line
 
 
+@pytest.mark.parametrize("line", [
+    # a menu of items between pipes, without a closing pipe
+    "首页 |  代表风采 |  监督纵横 |  乡镇人大",
+    "县委 | 县政府 | 县政协",
+    # a breadcrumb that starts at the site's name or after an icon's alt text
+    "东岭人民之声网>>区县人大",
+    "某某新闻网 > 要闻 > 基层",
+    "导航小图标 首页 > 代表工作 > 履职动态",
+    # a column heading alone on its line
+    "人大要闻",
+    "基层动态",
+    # a menu opening with the home page written apart
+    "首 页 代表风采 监督纵横 立法动态 基层人大",
+    # a greeting and a link back to the portal on one line
+    "南岭县人大常委会欢迎您！N/A 返回某某省人大常委会门户网站",
+    # a caption or byline alone in brackets
+    "（代表们分组审议法院工作报告现场）",
+    "(某某区人大常委会 王某 刘某某)",
+    # a caption closed by a credit written in a few words
+    "代表们在联络站听取村民意见。本报记者 赵某 摄",
+    "县人大常委会副主任某某察看河道整治情况 日报通讯员 钱某 摄",
+])
+def test_menus_crumbs_headings_and_captions_are_removed(line):
+    cleaned = clean_text("全县建成代表联络站36个。\n" + line, html=False)
+    assert cleaned.text == "全县建成代表联络站36个。"
+
+
+@pytest.mark.parametrize("line", [
+    # a table row flattened with pipes holds numbers
+    "议案 | 12 | 15",
+    # a dateline in brackets is the report's own
+    "（2025年1月8日在某某市第九届人民代表大会第四次会议上）",
+    "（二〇二四年一月九日在某某县第十八届人民代表大会第三次会议上）",
+    # a sentence that speaks of news, or a line with a bracket inside text
+    "县人大常委会召开新闻发布会通报代表建议办理情况",
+    "各代表小组(含驻镇代表)按时完成了年度视察任务。",
+    "代表们认真审议了报告,纷纷表示赞成并拍摄留念。",
+    "登录某某网查询办理结果后,代表表示满意。",
+    "首先,代表们察看了联络站的接待记录。",
+    "办理结果及时在县政府网站公开,群众可随时查询后返回首页",
+])
+def test_menu_crumb_heading_and_caption_traps_stay(line):
+    assert clean_text(line, html=False).text == line
+
+
 def test_a_byline_after_the_last_sentence_of_a_line_is_cut():
     line = "全县建成代表联络站36个。(某某县人大 王五)"
     assert clean_text(line, html=False).text == "全县建成代表联络站36个。"

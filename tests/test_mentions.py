@@ -801,6 +801,19 @@ def test_delegations_are_deputy_groups():
     assert found("代表团分组审议", WANGJIANG) == [("deputy", "代表团", "代表团")]
 
 
+def test_a_delegation_named_after_the_congress_of_a_term_is_one_deputy_span():
+    # <place><term>人大 + the delegation's name + 代表团: one deputy span, no congress of its own
+    assert found("县人大常委会组织县十二届人大雷池代表团代表开展集中视察。", WANGJIANG) == [
+        ("congress", "县人大常委会", "望江县人大常委会"), ("deputy", "县十二届人大雷池代表团", "望江县人大雷池代表团"),
+        ("deputy", "代表", "人大代表")]
+    # the members of a delegation (代表团代表) are deputies, unlike the Youth League's 团代表
+    assert ("deputy", "代表", "人大代表") in found("县代表团代表分组讨论了议案。", WANGJIANG)
+    assert found("共青团代表参加了座谈。", WANGJIANG) == []
+    # traps: a session (一次会议), an organ (常委会) or nothing between 人大 and 代表团
+    assert ("congress", "县十二届人大", "望江县人大") in found("县十二届人大一次会议华阳代表团提交建议8件。", WANGJIANG)
+    assert ("congress", "县十二届人大常委会", "望江县人大常委会") in found("县十二届人大常委会代表团赴外地学习。", WANGJIANG)
+
+
 def test_nothing_inside_a_cited_title():
     assert found("印发《县人大常委会关于加强代表联络站建设的意见》和《关于县政府工作的报告》", WANGJIANG) == []
     assert found("县人大常委会出台《关于加强代表联络站建设的意见》", WANGJIANG) == [
