@@ -2216,3 +2216,17 @@ def test_round16_places_acted_upon_are_other(sentence, expected):
 )  # fmt: skip
 def test_round16_work_matters_documents_and_sites_are_not_projects(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the voters of an election are the electorate, a fact of the place (docs/codebook.md §2.1)
+        ("全县45万选民参加选举。", [("admin_context", 450000.0, "人")]),
+        ("某区13万余名选民将选举产生区人大代表170名。", [("admin_context", 130000.0, "名"), ("deputies", 170.0, "名")]),
+        # trap: voters the deputies received stay contacts, whatever the sentence says of elections
+        ("代表接待选民120人次，宣传选举产生代表的程序。", [("constituent_contacts", 120.0, "人次")]),
+    ],
+)  # fmt: skip
+def test_round16_voters_of_an_election_are_context(sentence, expected):
+    assert codes(sentence) == expected
