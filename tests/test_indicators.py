@@ -2207,6 +2207,8 @@ def test_round16_places_acted_upon_are_other(sentence, expected):
         ("向县委请示报告重大事项9项。", [("other", 9.0, "项")]),
         ("常委会制定了代表履职管理办法等4个文件。", [("other", 4.0, "个")]),
         ("全县建成蔬菜基地26个。", [("other", 26.0, "个")]),
+        # a site counted after the programme it belongs to stays a site
+        ("去年全市“米袋子”工程建成水稻基地12个。", [("other", 12.0, "个")]),
         # opinions of the standing committee issued in numbered issues
         ("向政府交办审议意见14期。", [("review_opinions", 14.0, "期")]),
         # traps: livelihood projects and key tasks stay projects
