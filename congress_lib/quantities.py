@@ -594,6 +594,15 @@ class QuantityFinder:
         self.coordinated_numeral_re = re.compile(
             rf"[\d{_CN_CHARS}]+{char_class(ch.enumeration_commas)}" if ch.enumeration_commas else "(?!)"
         )
+        # an enumeration comma and a Chinese numeral of times (、四次): the next of a run of
+        # session numbers (三次、四次会议)
+        self.coordinated_times_re = re.compile(
+            rf"{char_class(ch.enumeration_commas)}[{_CN_CHARS}]+次" if ch.enumeration_commas else "(?!)"
+        )
+        # ... and the one before it (三次、): the later numbers of such a run
+        self.coordinated_times_before_re = re.compile(
+            rf"[{_CN_CHARS}]+次{char_class(ch.enumeration_commas)}$" if ch.enumeration_commas else "(?!)"
+        )
         self.boundary = frozenset(
             ch.sentence_ends + ch.clause_marks + ch.enumeration_commas
             + closers(ch.parentheses + ch.lenticular_brackets + ch.double_quotes + ch.corner_double_quotes)
@@ -1287,6 +1296,8 @@ class _Scan:
             return "session"
         if unit == "次" and self._meeting_follows(end) and self._session_before(start, prev):
             return "session"
+        if unit == "次" and is_cn and self._coordinated_session(s, end):
+            return "session"
         if unit == "次" and is_cn and self._attributive_times(s, end, numeral):
             return "ordinal"
         if kind == "date":
@@ -1336,6 +1347,14 @@ class _Scan:
             if w.startswith("、" + form, end) and modifies(end + 1 + len(form)):
                 return True
         return False
+
+    def _coordinated_session(self, s: int, end: int) -> bool:
+        """Chinese N次 in a run joined by enumeration commas that ends in a meeting word
+        (三次、四次会议): each is the number of a session, not a count of times."""
+        m = self.c.coordinated_times_re.match(self.w, end)
+        if m is not None and self._meeting_follows(m.end()):
+            return True
+        return self._meeting_follows(end) and self.c.coordinated_times_before_re.search(self.w[max(0, s - 8) : s]) is not None
 
     def _meeting_follows(self, end: int) -> bool:
         return self.w.startswith(self.c.meeting_words, end)

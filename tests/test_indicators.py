@@ -2276,3 +2276,55 @@ def test_session_period_labels_and_motion_form_suggestions(sentence, previous, e
 )  # fmt: skip
 def test_a_count_after_a_word_of_change_takes_the_code_before_it(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # places acted upon: works carried out on them, equipment fitted, problems solved there
+        ("县里统筹资金，对18个行政村实施道路硬化工程。", [("other", 18.0, "个")]),
+        ("今年为9个村配套了室外健身器材。", [("other", 9.0, "个")]),
+        ("代表督促有关部门整改了37个小区的消防通道问题。", [("other", 37.0, "个")]),
+        ("镇政府帮助解决了5个自然村的饮水难题。", [("other", 5.0, "个")]),
+        # traps: the composition of the jurisdiction and where a policy applies stay context
+        ("全县辖14个乡镇，共有203个行政村。", [("admin_context", 14.0, "个"), ("admin_context", 203.0, "个")]),
+        ("这项改革已在全市11个镇推开，目前在11个镇实施。", [("admin_context", 11.0, "个"), ("admin_context", 11.0, "个")]),
+    ],
+)  # fmt: skip
+def test_round16_places_acted_upon_are_other(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # work in general and matters decided are no livelihood projects
+        ("常委会研究重要工作15项，其中涉及人事任免事项6项。", [("other", 15.0, "项"), ("other", 6.0, "项")]),
+        ("向县委请示报告重大事项9项。", [("other", 9.0, "项")]),
+        ("常委会制定了代表履职管理办法等4个文件。", [("other", 4.0, "个")]),
+        ("全县建成蔬菜基地26个。", [("other", 26.0, "个")]),
+        # a site counted after the programme it belongs to stays a site
+        ("去年全市“米袋子”工程建成水稻基地12个。", [("other", 12.0, "个")]),
+        # opinions of the standing committee issued in numbered issues
+        ("向政府交办审议意见14期。", [("review_opinions", 14.0, "期")]),
+        # traps: livelihood projects and key tasks stay projects
+        ("镇人大票决确定民生实事项目7个。", [("projects", 7.0, "个")]),
+        ("为乡镇人大列出5项重点工作。", [("projects", 5.0, "项")]),
+    ],
+)  # fmt: skip
+def test_round16_work_matters_documents_and_sites_are_not_projects(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the voters of an election are the electorate, a fact of the place (docs/codebook.md §2.1)
+        ("全县45万选民参加选举。", [("admin_context", 450000.0, "人")]),
+        ("某区13万余名选民将选举产生区人大代表170名。", [("admin_context", 130000.0, "名"), ("deputies", 170.0, "名")]),
+        # trap: voters the deputies received stay contacts, whatever the sentence says of elections
+        ("代表接待选民120人次，宣传选举产生代表的程序。", [("constituent_contacts", 120.0, "人次")]),
+    ],
+)  # fmt: skip
+def test_round16_voters_of_an_election_are_context(sentence, expected):
+    assert codes(sentence) == expected

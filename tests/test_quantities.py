@@ -209,6 +209,10 @@ def test_chinese_range_and_shared_magnitude():
         ("深入学习贯彻党的二十大精神", "二十大", "session"),  # seed
         # the session of a Party congress after its numbered term
         ("认真落实市第九届五次党代会部署", "五次", "session"),
+        # a run of session numbers written out in full (二次、三次会议), far from its 届
+        ("报告了前几年交办建议及二次、三次会议代表建议的落实情况", "二次", "session"),
+        ("报告了前几年交办建议及二次、三次会议代表建议的落实情况", "三次", "session"),
+        ("全年开展视察三次、调研四次", "三次", "count"),  # trap: no meeting word after the run
         ("持续跟踪督促地铁2号线东延线规划调整", "2号线", "ordinal"),  # seed
         ("学前普惠学额覆盖率跃居全市第2名", "第2名", "ordinal"),  # seed
         ("获评第24届安徽人大新闻奖", "第24届", "session"),  # seed
