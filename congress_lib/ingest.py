@@ -26,7 +26,8 @@ The loader never decodes lossily. For each text file it
    ``lexicon/furniture.yaml`` and navigation menus, cuts the credits, captions
    and headline markers that end a line (inline patterns), and drops
    related-article lists (a heading and the headline-like lines under it) and a
-   saved page's title line that repeats the headline below it,
+   saved page's title line that repeats the headline below it and the column names
+   that open a page above its headline,
    keeping the removed lines in ``raw_text`` only. The punctuation these steps read (what a headline or a menu
    never holds) is that of ``lexicon/characters.yaml``.
 
@@ -508,11 +509,28 @@ _NAV_ITEM = re.compile(f"^[{CJK_BASIC}A-Za-z]{{2,6}}$")
 _NAV_WORD = re.compile(f"^[{CJK_BASIC}A-Za-z]+$")
 
 
+def _join_spaced_letters(items: list[str]) -> list[str]:
+    """``items`` with each run of two or more one-character items joined into one item
+    (a menu's 首 页, spaced out to the width of its button); linear."""
+    out: list[str] = []
+    run = ""
+    for item in items + [""]:
+        if len(item) == 1:
+            run += item
+            continue
+        if run:
+            out.append(run)
+            run = ""
+        if item:
+            out.append(item)
+    return out
+
+
 def _is_nav_menu(line: str, min_items: int, punct: re.Pattern, long_items: tuple[int, int] = (0, 0)) -> bool:
     """A line of ``min_items`` or more short items (2–6 characters) separated by spaces, with
     no punctuation; ``long_items`` (count, longest): at most so many longer items among them
-    (a site's name, 某某省人民政府网)."""
-    items = line.split()
+    (a site's name, 某某省人民政府网). A word spaced out letter by letter (首 页) is one item."""
+    items = _join_spaced_letters(line.split())
     if len(items) < min_items or punct.search(line):
         return False
     longer = [item for item in items if not _NAV_ITEM.match(item)]
@@ -526,7 +544,10 @@ def _is_nav_menu(line: str, min_items: int, punct: re.Pattern, long_items: tuple
 # syllable with a tone-marked vowel right after a CJK character is such debris
 # ("(GPS)" or "(站)" are left alone: no tone mark).
 _TONE = TONE_VOWELS + TONE_CONSONANTS
-_PINYIN = re.compile(rf"(?<=[{CJK_BASIC}])[(（](?=[a-zü{_TONE}]*[{_TONE}])[a-zü{_TONE}]{{1,7}}[)）]")
+# The gloss may hold a space before its closing bracket (會(huì )), and may follow the
+# question mark that a page whose encoding lost the character wrote in its place, the
+# opening bracket lost with it or not (?(xiàng), ?xiàng)).
+_PINYIN = re.compile(rf"(?:(?<=[{CJK_BASIC}?？])[(（]|(?<=[?？]))(?=[a-zü{_TONE}]*[{_TONE}])[a-zü{_TONE}]{{1,7}} ?[)）]")
 
 
 # Some mirrors write the gloss without tone marks (會(hui) 黨(dang)). A bare parenthesised
@@ -734,6 +755,36 @@ class _CleaningRules(NamedTuple):
     sentence_ends: str  # a title holds none
     breadcrumb_separators: str  # the separators of a breadcrumb's items (see _breadcrumb_columns)
     breadcrumb_item_max: int
+    leading_column_max: int = 0  # column names above the headline, at most this long (see _leading_columns)
+
+
+_COLUMN_NAME = re.compile(f"^[{CJK_BASIC}]+$")
+_SUBTITLE_DASHES = ("—", "-", "－", "–")  # a line that starts with one is a headline's subtitle
+
+
+def _leading_columns(lines: list[tuple[str, bool]], max_chars: int, sentence_ends: str) -> list[tuple[str, bool]]:
+    """Mark as furniture the column names that open a page above its headline.
+
+    The first lines that are no furniture and are short words of Chinese characters only
+    (2 to ``max_chars``: 人大要闻, 代表工作) are the column's names when the next line that is
+    no furniture is a headline: longer than ``max_chars``, without a sentence end and no
+    subtitle (——…). A short headline followed by body text or by its subtitle stays. One pass over the opening lines: linear.
+    """
+    if max_chars <= 0:
+        return lines
+    names: list[int] = []
+    for i, (line, is_furniture) in enumerate(lines):
+        if is_furniture:
+            continue
+        if 2 <= len(line) <= max_chars and _COLUMN_NAME.match(line):
+            names.append(i)
+            continue
+        if (names and len(line) > max_chars and not line.startswith(_SUBTITLE_DASHES)
+                and not any(ch in sentence_ends for ch in line)):
+            marked = set(names)
+            return [(text, True) if k in marked else (text, f) for k, (text, f) in enumerate(lines)]
+        break
+    return lines
 
 
 def _cleaning_rules(lexicon: Lexicon) -> _CleaningRules:
@@ -767,6 +818,7 @@ def _cleaning_rules(lexicon: Lexicon) -> _CleaningRules:
         sentence_ends=marks.sentence_ends,
         breadcrumb_separators=str(furniture.get("breadcrumb_separators", "") or ""),
         breadcrumb_item_max=int(furniture.get("breadcrumb_item_max_chars", 10)),
+        leading_column_max=int(furniture.get("leading_column_max_chars", 0) or 0),
     )
 
 
@@ -860,6 +912,7 @@ def clean_text(text: str, lexicon: Lexicon | None = None, *, html: bool | None =
     if related is not None:
         lines = related(lines)
     lines = _breadcrumb_columns(lines, rules.breadcrumb_separators, rules.breadcrumb_item_max)
+    lines = _leading_columns(lines, rules.leading_column_max, rules.sentence_ends)
     if rules.title_lines:
         lines = _repeated_title(lines, rules.title_lines, max_len, rules.title_separators, rules.sentence_ends)
     if rules.repeat_max:

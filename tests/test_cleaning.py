@@ -10,6 +10,10 @@
 * a count or kind marker that ends a headline (（两篇）, (组图));
 * a saved page's title line repeating its headline, a bracketed byline, a sponsor line, a
   time stamp with the publishing organ, a lone navigation item, a photo credit without brackets.
+* captions without 图为 (a reporter's credit, a place in the photo (右二), a picture's file
+  name, ▲ or 资料图), menus between pipes or with a spaced-out 首 页, breadcrumbs from the
+  site's name, a periodical's registration line, spaced-out editor labels, column names above
+  the headline.
 
 Every test sentence and page here was written for these tests (no third-party text).
 Each rule has its traps: report text that looks like the debris and must stay.
@@ -650,3 +654,84 @@ def test_later_copies_of_the_headline_are_furniture_and_other_repeats_stay():
     long_first = ("全县各级人大代表深入选区开展走访，收集群众意见建议，推动解决了一批急难愁盼问题，"
                   "受到群众好评，各方反映良好，代表履职的积极性和主动性明显增强。")
     assert clean_text(long_first + "\n说明\n" + long_first, html=False).text.count(long_first) == 2
+
+
+# --- photo captions, navigation and footer debris of round 17 ---------------------------------
+
+
+@pytest.mark.parametrize("line", [
+    "区人大常委会副主任王建国察看代表之家 某某晚报记者 陈晓明 摄",   # a credit with spaces
+    "代表座谈会现场。 某某网通讯员 赵丽 摄",
+    "镇人大主席李华正在介绍情况。记者 周强摄",
+    "代表们在田间察看春耕备耕 刘洋/摄",                            # a credit after a slash
+    "市人大代表孙梅(左二)在社区听取居民意见",                      # a place in the photo
+    "县人大常委会主任张伟(前排右一)与代表合影",
+    "图片3.jpg      代表联络站的制度公示墙",                          # a picture's file name
+    "代表建议交办会.mp4_20240110_101530123",                          # a video's file name
+    "▲ 县人大常委会党组成员、副主任 钱文斌",                        # a caption marker, a post, a name
+    "资料图:某某市人大常委会召开代表工作座谈会现场。",
+])
+def test_captions_without_a_tu_wei_marker_are_removed(line):
+    assert clean_text(line + "\n2023年全县代表共提出建议86件。").text == "2023年全县代表共提出建议86件。"
+
+
+@pytest.mark.parametrize("line", [
+    "县人大常委会主任 张伟",                                          # a speech's author line is coded
+    "记者从区人大常委会获悉,全区代表共提出建议120件。",              # 记者 in a sentence, no credit
+    "代表们围绕摄影产业发展提出建议。",
+    "全镇共有左右两个片区,设立代表联络站2个。",
+    "市人大代表刘芳在左侧展板前介绍履职情况,共接待群众36人次。",
+    "会议审议了《关于某某.png格式的说明》",
+])
+def test_caption_traps_stay(line):
+    assert clean_text(line).text == line
+
+
+@pytest.mark.parametrize("line", [
+    "首 页 人大新闻 代表工作 监督工作 立法动态 机关建设",            # a spaced-out 首 页
+    "某某人大网>>基层人大",                                           # a breadcrumb from the site's name
+    "某某人大网 > 代表工作 > 履职动态",
+    "导航图标 首页 > 人大新闻 > 代表风采",                            # the icon's alt text before it
+    "县委  |  县政府  |  县政协",                                     # a menu between pipes
+    "|  首?页? |  代表工作? |  监督工作  |  议案建议?",
+    "某某县人大常委会欢迎您!N/A 返回某某省人民政府门户网站",          # a greeting and a link on one line
+    "某某市委主管主办 某某日报社出版 国内统一刊号:CN12-0034",        # a periodical's registration
+])
+def test_menus_breadcrumbs_and_footers_of_round_17_are_removed(line):
+    assert clean_text(line + "\n全年共召开常委会会议8次。").text == "全年共召开常委会会议8次。"
+
+
+@pytest.mark.parametrize("line", [
+    "代表建议数量|办结数量",                                          # only one pipe between two words: stays
+    "2023年 | 120件 | 98% | 办结",                                    # a table row with numbers
+    "代表们说:“欢迎您!常来联络站坐坐。”",
+    "通过人大网>>代表之窗栏目,群众可以向代表留言反映问题。",
+])
+def test_menu_and_footer_traps_stay(line):
+    assert clean_text(line).text == line
+
+
+def test_a_bracketed_byline_with_several_names_is_removed():
+    text = "会议听取了代表建议办理情况的汇报。\n(某某市人大常委会 王芳 李强)\n编 辑: 张三\n责 编: 李四"
+    assert clean_text(text).text == "会议听取了代表建议办理情况的汇报。"
+    text = "会议听取了代表建议办理情况的汇报。(某某县人大 赵敏 钱进 孙丽)"
+    assert clean_text(text).text == "会议听取了代表建议办理情况的汇报。"
+
+
+def test_an_editor_label_spaced_out_is_a_credit_line_and_a_sentence_with_its_words_stays():
+    assert clean_text("全年走访代表45人次。\n来 源: 某某县人大\n审 核: 王五").text == "全年走访代表45人次。"
+    assert clean_text("编辑部 辑录代表建议12件。").text == "编辑部 辑录代表建议12件。"
+
+
+def test_column_names_above_the_headline_are_furniture():
+    page = "新闻中心\n履职动态\n某某县人大常委会召开代表建议交办会\n会上共交办代表建议58件。"
+    assert clean_text(page).text == "某某县人大常委会召开代表建议交办会\n会上共交办代表建议58件。"
+
+
+@pytest.mark.parametrize("page", [
+    "代表之家\n全镇建成代表之家3个,接待选民120人次。",           # a short headline with body text under it
+    "履职故事\n——记某某县人大代表王红的一年\n代表们走访选民60户。",  # a short headline and its subtitle
+    "某某县人大常委会召开代表建议交办会\n会上共交办代表建议58件。",  # no short line above the headline
+])
+def test_a_short_headline_with_text_or_a_subtitle_under_it_stays(page):
+    assert clean_text(page).text == page

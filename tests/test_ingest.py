@@ -295,3 +295,14 @@ def test_bundled_reports_open_with_their_headline_and_keep_no_caption(corpus):
             assert first == doc.title, doc.doc_id
     caption = re.compile(r"^[(（]?(?:[上下左右]?图[为：:]|图片[为：:])")
     assert not [s for s in corpus.sentences["text"] if caption.match(s)]
+
+
+def test_pinyin_glosses_with_a_space_or_after_a_lost_character_are_removed():
+    # a gloss with a space before its closing bracket
+    assert clean_text("經縣人大常委會(huì )決定,增設聯絡站3個。").text == "经县人大常委会决定,增设联络站3个。"
+    # a gloss after the question mark a broken encoding left for a character, its bracket lost or not
+    assert clean_text("代表?(xiàng)某某提出建议5件。").text == "代表?某某提出建议5件。"
+    assert clean_text("代表?xiàng)某某提出建议5件。").text == "代表?某某提出建议5件。"
+    # traps: a question and a Latin word in brackets stay
+    assert clean_text("为什么?(GPS)定位").text == "为什么?(GPS)定位"
+    assert clean_text("代表问:怎么办?接着说明。").text == "代表问:怎么办?接着说明。"
