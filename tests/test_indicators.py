@@ -329,6 +329,39 @@ def test_answering_on_the_spot_resolves_an_issue():
     assert codes("选民当场提出了5个问题") == [("opinions_collected", 5, "个")]
 
 
+def test_problems_raised_right_after_the_verb_are_collected_even_near_a_word_of_solving():
+    # 整改 (rectification) names the topic here, not what became of the problems
+    assert codes("常委会组成人员围绕河道整改、垃圾分类等工作提出21个问题。") == [
+        ("opinions_collected", 21, "个")
+    ]
+    # trap: problems the deputies pushed to solve, raised by others earlier, are resolved
+    assert codes("推动解决选民提出的问题14个") == [("issues_resolved", 14, "个")]
+
+
+def test_problems_and_suggestions_gathered_together_are_opinions():
+    assert codes("代表们走进农贸市场，接待商户40余人，收集到问题和建议11件。") == [
+        ("constituent_contacts", 40, "人"),
+        ("opinions_collected", 11, "件"),
+    ]
+    # trap: deputies' proposals received stay proposals
+    assert codes("共收到代表建议11件") == [("proposals_received", 11, "件")]
+
+
+def test_suggestions_deputies_raise_at_a_session_are_proposals():
+    assert codes("大会期间，代表们围绕乡村振兴提出意见建议共38条，已交镇政府研究办理。") == [
+        ("proposals_received", 38, "条")
+    ]
+    assert codes("对县政府工作共提出96条意见建议，其中会议期间建议70件、闭会期间建议26件。") == [
+        ("proposals_received", 96, "条"),
+        ("proposals_received", 70, "件"),
+        ("proposals_received", 26, "件"),
+    ]
+    # trap: opinions the deputies gathered from residents during a session stay opinions
+    assert codes("会议期间，代表们收集群众意见建议25条。") == [("opinions_collected", 25, "条")]
+    # trap: without a session, suggestions put forward in 条 stay opinions
+    assert codes("代表们在走访中提出意见建议19条") == [("opinions_collected", 19, "条")]
+
+
 def test_items_passed_on_stay_opinions_collected_not_solved():
     # items handed on are a part of what was gathered (a breakdown takes its total's code)
     assert codes("受理群众诉求40条，转交有关部门督促解决15条") == [
