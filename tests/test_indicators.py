@@ -2276,3 +2276,26 @@ def test_session_period_labels_and_motion_form_suggestions(sentence, previous, e
 )  # fmt: skip
 def test_a_count_after_a_word_of_change_takes_the_code_before_it(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # livelihood projects counted under their names: N大 before the projects, a quoted
+        # count in Arabic digits, a count that the deputies' vote picks
+        ("市人大代表对2024年八大民生实事项目开展跟踪监督", [("projects", 8.0, "项")]),
+        ("经代表无记名投票，票决出县政府2023年“9件实事”。", [("projects", 9.0, "件")]),
+        ("乡人大主席团筛选出候选项目15项进行票决", [("projects", 15.0, "项")]),
+        # items reported up to the Party committee are reporting, not projects
+        ("常委会党组全年向县委请示报告重要工作18项", [("other", 18.0, "项")]),
+        # bases built and documents issued are not projects, whatever project word stands before
+        ("全县建成“产业振兴”工程养殖基地24个、种植基地9个",
+         [("other", 24.0, "个"), ("other", 9.0, "个")]),
+        ("修订完善了规范代表活动、加强项目监督等7个文件", [("other", 7.0, "个")]),
+        # traps: slogans and a party congress stay no indicator
+        ("坚决贯彻党的二十大精神，聚焦“三件事”开展监督", []),
+        ("推广“2个1”联系群众工作法", []),
+    ],
+)  # fmt: skip
+def test_round17_livelihood_projects_and_items_that_are_not_projects(sentence, expected):
+    assert codes(sentence) == expected
