@@ -2292,6 +2292,10 @@ def test_a_count_after_a_word_of_change_takes_the_code_before_it(sentence, expec
         ("全县建成“产业振兴”工程养殖基地24个、种植基地9个",
          [("other", 24.0, "个"), ("other", 9.0, "个")]),
         ("修订完善了规范代表活动、加强项目监督等7个文件", [("other", 7.0, "个")]),
+        # lists of problems are no task lists: the lists are other, the problems on them opinions
+        ("针对专项检查发现的短板，形成问题清单6件41条", [("other", 6.0, "件"), ("opinions_collected", 41.0, "条")]),
+        ("梳理问题清单3份，交有关部门限期整改", [("other", 3.0, "份")]),
+        ("制定年度任务清单15项", [("projects", 15.0, "项")]),  # trap: a task list is projects
         # traps: slogans and a party congress stay no indicator
         ("坚决贯彻党的二十大精神，聚焦“三件事”开展监督", []),
         ("推广“2个1”联系群众工作法", []),
