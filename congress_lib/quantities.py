@@ -502,6 +502,9 @@ class QuantityFinder:
         self.unit_re = _words_regex(self.unit_forms, shortcuts)
         # Place nouns counted without a measure word (覆盖12村, 全县18镇): the numeral is a
         # count in the implied unit; the noun is what it counts and stays outside the span.
+        big = units.get("big_counted_nouns") or {}
+        self.big_unit = str(big.get("unit", "项"))
+        self.big_nouns = tuple(sorted((str(w) for w in big.get("nouns", []) or []), key=len, reverse=True))
         bare = units.get("bare_counted_nouns") or {}
         self.bare_unit = str(bare.get("unit", "个"))
         # flattened tables (see flat_tables)
@@ -1268,7 +1271,13 @@ class _Scan:
                 return "date"
             return ("date", s, e, "日")
         # slogans and formulas
-        if self.slogan_spans and self.in_spans(self.slogan_spans, s, e) and kind not in ("date", "time"):
+        # (a count in Arabic digits with its measure word inside quotes is a result quoted,
+        # 为民办好“10件实事”: slogans and formulas are written in Chinese numerals, or pair a
+        # numeral with another right after the measure word, “3个1”)
+        nxt = w[end] if end < self.n else ""
+        if (self.slogan_spans and self.in_spans(self.slogan_spans, s, e) and kind not in ("date", "time")
+                and not (kind == "count" and unit is not None and not is_cn
+                         and not (nxt.isdigit() or nxt in _CN_COUNT_SET))):
             return "slogan"
         # enumerations: 一是, (三), 一、, 1.
         before = w[start - 1] if start >= 1 else ""
@@ -1291,6 +1300,9 @@ class _Scan:
                 return "session"
             return "ordinal"
         if kind == "session":
+            # 十大民生实事项目: ten projects counted, not a party congress (see units.yaml)
+            if unit_form == "大" and c.big_nouns and w.startswith(c.big_nouns, end):
+                return ("count", start, end, c.big_unit)
             if unit_form == "大" and not (is_cn and 8 <= value <= 30):
                 return ("other", s, e, None)
             return "session"

@@ -2361,3 +2361,30 @@ def test_round16_work_matters_documents_and_sites_are_not_projects(sentence, exp
 )  # fmt: skip
 def test_round16_voters_of_an_election_are_context(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # livelihood projects counted under their names: N大 before the projects, a quoted
+        # count in Arabic digits, a count that the deputies' vote picks
+        ("市人大代表对2024年八大民生实事项目开展跟踪监督", [("projects", 8.0, "项")]),
+        ("经代表无记名投票，票决出县政府2023年“9件实事”。", [("projects", 9.0, "件")]),
+        ("乡人大主席团筛选出候选项目15项进行票决", [("projects", 15.0, "项")]),
+        # items reported up to the Party committee are reporting, not projects
+        ("常委会党组全年向县委请示报告重要工作18项", [("other", 18.0, "项")]),
+        # bases built and documents issued are not projects, whatever project word stands before
+        ("全县建成“产业振兴”工程养殖基地24个、种植基地9个",
+         [("other", 24.0, "个"), ("other", 9.0, "个")]),
+        ("修订完善了规范代表活动、加强项目监督等7个文件", [("other", 7.0, "个")]),
+        # lists of problems are no task lists: the lists are other, the problems on them opinions
+        ("针对专项检查发现的短板，形成问题清单6件41条", [("other", 6.0, "件"), ("opinions_collected", 41.0, "条")]),
+        ("梳理问题清单3份，交有关部门限期整改", [("other", 3.0, "份")]),
+        ("制定年度任务清单15项", [("projects", 15.0, "项")]),  # trap: a task list is projects
+        # traps: slogans and a party congress stay no indicator
+        ("坚决贯彻党的二十大精神，聚焦“三件事”开展监督", []),
+        ("推广“2个1”联系群众工作法", []),
+    ],
+)  # fmt: skip
+def test_round17_livelihood_projects_and_items_that_are_not_projects(sentence, expected):
+    assert codes(sentence) == expected

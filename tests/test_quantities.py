@@ -227,6 +227,15 @@ def test_chinese_range_and_shared_magnitude():
         ("落实“六有”标准", "六", "slogan"),  # seed
         ("明确一厅三室的建设要求", "三", "slogan"),  # compact formula without quotes
         ("推动“1+N”代表联络体系建设", "1", "slogan"),
+        # a count in Arabic digits with its measure word, quoted, is a result quoted
+        ("代表们票选出今年县政府为民办理的“8件实事”", "8件", "count"),
+        ("推广“2个1”联系群众工作法", "2个", "slogan"),  # trap: two numbers paired
+        ("聚焦群众关心的“三件事”开展监督", "三件", "slogan"),  # trap: Chinese numeral
+        ("打造“15分钟”便民服务圈", "15分钟", "slogan"),  # trap: not a count
+        # 大 after a numeral before livelihood projects counts them (unit 项)
+        ("全力推进2024年八大民生实事项目建设", "八大", "count"),
+        ("作为本区2022年十二大民生工程之一", "十二大", "count"),
+        ("深入学习贯彻党的二十大精神报告", "二十大", "session"),  # trap: a party congress
         ("浏览次数:1691作者: 站点管理员", "1691", "code"),  # seed
         ("版权所有:厦门市人大常委会  闽ICP备11010411号", "11010411号", "code"),  # seed
         ("电话:0592-2891222  闽公网安备 35020302033169号", "0592-2891222", "code"),  # seed
