@@ -504,6 +504,9 @@ class QuantityFinder:
         # count in the implied unit; the noun is what it counts and stays outside the span.
         bare = units.get("bare_counted_nouns") or {}
         self.bare_unit = str(bare.get("unit", "个"))
+        big = units.get("big_counted_nouns") or {}
+        self.big_unit = str(big.get("unit", "项"))
+        self.big_nouns = tuple(sorted((str(w) for w in big.get("nouns", []) or []), key=len, reverse=True))
         # flattened tables (see flat_tables)
         heads = units.get("table_headers") or {}
         self.count_suffixes = tuple(sorted((str(w) for w in heads.get("count_suffixes", []) or []), key=len, reverse=True))
@@ -570,6 +573,11 @@ class QuantityFinder:
         self.time_after = tuple(sorted({str(w) for w in traps.get("time_words_after", [])}, key=len, reverse=True))
         self.meeting_words = tuple(sorted({str(w) for w in traps.get("meeting_words", [])}, key=len, reverse=True))
         self.attributive_times = tuple(str(w) for w in traps.get("attributive_times", []))
+        self.session_words_after = tuple(
+            sorted({str(w) for w in traps.get("session_words_after", [])}, key=len, reverse=True)
+        )
+        self.enumeration_commas = frozenset(ch.enumeration_commas)
+        self.cn_times_re = re.compile(rf"[{''.join(c for c in _CN_DIGITS if c not in _ZEROS)}十]{{1,3}}次")
         small_chars = "".join(c for c in _CN_DIGITS if c not in _ZEROS)
         count_units = "".join(
             sorted({
@@ -1061,7 +1069,7 @@ class _Scan:
                     # 百/千/万 alone: a number only as 百余, 上千, 数万 …
                     pre = self.char(s - 1)
                     post = self.char(e)
-                    if post in ("余", "多") or pre in ("数", "几", "上", "近", "逾"):
+                    if post in ("余", "多") or pre in ("数", "几", "上", "近", "逾") or self.lone_magnitude_counts(s, e):
                         value = Decimal(_mag_factor(run)) if all(ch in _MAGNITUDE for ch in run) else None
                     else:
                         continue
@@ -1078,6 +1086,25 @@ class _Scan:
             added = self.one(s, e, value, is_cn, has_mag, prev)
             if added is not None:
                 consumed, prev = added.end, added
+
+    def lone_magnitude_counts(self, s: int, e: int) -> bool:
+        """百/千/万 alone before a counting unit that closes its clause or takes a hedge
+        (建议千条。, 千名以上代表): a round number, not the word inside 千家万户 or 百姓.
+        The character before must not be a numeral or a letter of a word (一千, 成千)."""
+        w, c = self.w, self.c
+        if e - s != 1 or c.unit_re is None or not (s == 0 or self.char(s - 1) in c.boundary
+                                                   or "\u4e00" <= self.char(s - 1) <= "\u9fff"):
+            return False
+        if s > 0 and (self.char(s - 1) in _CN_CHARS or self.char(s - 1) in ("成", "数", "几")):
+            return False
+        um = c.unit_re.match(w, e)
+        if um is None or um.group() in c.arabic_only or c.unit_forms[um.group()][1] != "count":
+            return False
+        after = self.char(um.end())
+        if after in c.clause_marks or after == "":
+            return True
+        hm = c.suffix_re.match(w, um.end()) if c.suffix_re is not None else None
+        return hm is not None and hm.group() not in ("余", "多")
 
     def lower_groups(self, value: Decimal, factor: int, e: int) -> tuple[Decimal, int]:
         """``value`` and end once the smaller groups written after a magnitude are added:
@@ -1193,8 +1220,9 @@ class _Scan:
             if bm:
                 # the implied measure word is the noun itself (全县18镇: 18, unit 镇)
                 unit, kind = (bm.group() if c.bare_unit == "noun" else c.bare_unit), "count"
-        # a range with the unit written at both ends (5名~10名, 3人至5人): counts only
-        if unit is not None and kind == "count" and high is None and not has_mag and self.char(end) in c.range_firsts:
+        # a range with the unit written at both ends (5名~10名, 3人至5人, 3000斤至8000斤,
+        # 2000元至5000元): counts, measures and money, never dates (5月至6月) or times
+        if unit is not None and kind in ("count", "measure", "money") and high is None and not has_mag and self.char(end) in c.range_firsts:
             rm = c.range_re.match(w, end)
             nm = _NUM_RE.match(w, rm.end()) if rm else None
             if nm and (nm.group("ar") is None) == is_cn and not nm.group("mag") and w.startswith(unit_form, nm.end()) and unit_form:
@@ -1282,10 +1310,14 @@ class _Scan:
                 return "session"
             return "ordinal"
         if kind == "session":
+            if unit_form == "大" and c.big_nouns and w.startswith(c.big_nouns, end):
+                return ("count", start, end, c.big_unit)  # 十大民生实事: ten projects, not a congress
             if unit_form == "大" and not (is_cn and 8 <= value <= 30):
                 return ("other", s, e, None)
             return "session"
         if unit == "次" and self._meeting_follows(end) and self._session_before(start, prev):
+            return "session"
+        if unit == "次" and is_cn and "两" not in numeral and self._session_named(end):
             return "session"
         if unit == "次" and is_cn and self._attributive_times(s, end, numeral):
             return "ordinal"
@@ -1339,6 +1371,23 @@ class _Scan:
 
     def _meeting_follows(self, end: int) -> bool:
         return self.w.startswith(self.c.meeting_words, end)
+
+    def _session_named(self, end: int) -> bool:
+        """N次会议 with no 届 before it is still the number of a session when a word that
+        names one sitting follows the meeting word (三次会议期间, 四次会议代表建议), also
+        for coordinated numbers (三次、四次会议上). Counting says 两次, so 两 never names one."""
+        w, c = self.w, self.c
+        if not c.session_words_after:
+            return False
+        at = end
+        for _ in range(4):  # 三次、四次、五次会议: a few coordinated numbers
+            if not (self.char(at) in c.enumeration_commas and c.cn_times_re.match(w, at + 1)):
+                break
+            at = c.cn_times_re.match(w, at + 1).end()
+        for word in c.meeting_words:
+            if w.startswith(word, at):
+                return w.startswith(c.session_words_after, at + len(word))
+        return False
 
     def _session_before(self, start: int, prev: Quantity | None) -> bool:
         if prev is None or prev.kind != "session" or start - prev.end > 10:
