@@ -976,6 +976,19 @@ class _Scan:
             return m.end(), self.c.suffix_hedges[m.group()]
         return e, None
 
+    def quoted_count(self, quoted: str) -> bool:
+        """A short quote that opens with Arabic digits and a counting unit and holds no
+        other numeral (为民办好“10件实事”, “12项民生工程”) quotes a result, not a slogan;
+        a code of digits (“2121”工程), a sum (“5+4”) or a second numeral (“30个一”) stays one."""
+        m = _ARABIC_FULL.match(quoted)
+        if m is None or m.group()[:1] in "+-" or self.c.unit_re is None:
+            return False
+        um = self.c.unit_re.match(quoted, m.end())
+        if um is None or self.c.unit_forms[um.group()][1] != "count":
+            return False
+        rest = quoted[um.end():]
+        return bool(rest) and _NUM_START.search(rest) is None and "+" not in rest
+
     def context_spans(self) -> None:
         w, c = self.w, self.c
         spans: list[tuple[int, int]] = []
@@ -984,7 +997,7 @@ class _Scan:
         max_quote = c.max_quote
         for m in c.quoted_re.finditer(w) if c.quoted_re is not None else ():
             g = m.lastindex  # the one group of the alternative that matched
-            if len(m.group(g)) <= max_quote or _numbered_formula(m.group(g), c):
+            if (len(m.group(g)) <= max_quote and not self.quoted_count(m.group(g))) or _numbered_formula(m.group(g), c):
                 spans.append(m.span(g))
         if not c.shortcuts or "+" in w:  # (every match holds a +)
             spans.extend(m.span() for m in _PLUS.finditer(w))

@@ -782,3 +782,13 @@ def test_n_big_livelihood_projects_are_a_count_of_projects(text, surface):
 
 def test_n_big_alone_stays_a_party_congress():
     assert by_surface("深入学习贯彻党的二十大精神")["二十大"].kind == "session"
+
+
+@pytest.mark.parametrize("text, surface", [("年初确定为民办好“8件实事”", "8件"), ("“15项民生工程”已全部完工", "15项")])
+def test_a_quoted_count_of_results_is_no_slogan(text, surface):
+    assert by_surface(text)[surface].kind == "count"
+
+
+@pytest.mark.parametrize("text", ["开展“3+2”结对活动", "实施“1311”工程", "推行“20个一”服务"])
+def test_quoted_codes_sums_and_numbered_formulas_stay_slogans(text):
+    assert {q.kind for q in find_quantities(text)} == {"slogan"}
