@@ -196,6 +196,8 @@ def _join_digit_groups(folded: str) -> str:
 # 二 do not (一村一品, 一区二区 are formulas and ordinals)
 _LONE_PLACE_COUNTS = frozenset("两三四五六七八九")
 _STRAY_SPACES = (" ", "\u3000", "\xa0")
+# a decimal point, a stray space and the decimals of a percentage (占14. 2%)
+_SPACED_DECIMAL = re.compile(r"\.[ \u3000\xa0](\d{1,2})(?=[%‰])")
 _SPACED_MAG = re.compile(r"[万亿]+")
 # a smaller group after 万/亿 in a mixed numeral (1万2千, 3亿5000万); not a unit's 千/百 (2千米)
 _LOWER_GROUP = re.compile(r"(\d+(?:\.\d+)?)([千百]|[万])(?![米克瓦])")
@@ -1048,6 +1050,12 @@ class _Scan:
             value: Decimal | None
             if not is_cn:
                 gap = 0
+                if not mag and "." not in ar and self.char(e) == "." and self.char(s - 1) not in c.boundary:
+                    # "占14. 2%": a stray space after the decimal point of a percentage (not
+                    # after a boundary, where "1. 20%" is a list number and a percentage)
+                    dm = _SPACED_DECIMAL.match(w, e)
+                    if dm:
+                        ar, gap = f"{ar}.{dm.group(1)}", 1
                 if not mag and self.char(e) in _STRAY_SPACES:
                     # "1.3 万余次", "23 万人次": a stray space of a PDF before the magnitude
                     sm = _SPACED_MAG.match(w, e + 1)

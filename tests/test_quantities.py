@@ -792,3 +792,12 @@ def test_a_quoted_count_of_results_is_no_slogan(text, surface):
 @pytest.mark.parametrize("text", ["开展“3+2”结对活动", "实施“1311”工程", "推行“20个一”服务"])
 def test_quoted_codes_sums_and_numbered_formulas_stay_slogans(text):
     assert {q.kind for q in find_quantities(text)} == {"slogan"}
+
+
+@pytest.mark.parametrize("text, surface, value", [("教育类提案9件，占11. 5%", "11. 5%", 11.5), ("其中农业方面占比为7. 25%", "7. 25%", 7.25)])
+def test_a_stray_space_after_the_decimal_point_of_a_percentage(text, surface, value):
+    assert by_surface(text)[surface].value == value
+
+
+def test_a_list_number_before_a_percentage_is_no_decimal():
+    assert [(q.surface, q.kind) for q in find_quantities("2. 35%的建议已办结")] == [("2.", "enumeration"), ("35%", "percent")]
