@@ -196,6 +196,8 @@ def _join_digit_groups(folded: str) -> str:
 # 二 do not (一村一品, 一区二区 are formulas and ordinals)
 _LONE_PLACE_COUNTS = frozenset("两三四五六七八九")
 _STRAY_SPACES = (" ", "\u3000", "\xa0")
+# a decimal point, a stray space and the decimals of a percentage (占14. 2%)
+_SPACED_DECIMAL = re.compile(r"\.[ \u3000\xa0](\d{1,2})(?=[%‰])")
 _SPACED_MAG = re.compile(r"[万亿]+")
 # a smaller group after 万/亿 in a mixed numeral (1万2千, 3亿5000万); not a unit's 千/百 (2千米)
 _LOWER_GROUP = re.compile(r"(\d+(?:\.\d+)?)([千百]|[万])(?![米克瓦])")
@@ -573,6 +575,11 @@ class QuantityFinder:
         self.time_after = tuple(sorted({str(w) for w in traps.get("time_words_after", [])}, key=len, reverse=True))
         self.meeting_words = tuple(sorted({str(w) for w in traps.get("meeting_words", [])}, key=len, reverse=True))
         self.attributive_times = tuple(str(w) for w in traps.get("attributive_times", []))
+        self.session_words_after = tuple(
+            sorted({str(w) for w in traps.get("session_words_after", [])}, key=len, reverse=True)
+        )
+        self.enumeration_commas = frozenset(ch.enumeration_commas)
+        self.cn_times_re = re.compile(rf"[{''.join(c for c in _CN_DIGITS if c not in _ZEROS)}十]{{1,3}}次")
         small_chars = "".join(c for c in _CN_DIGITS if c not in _ZEROS)
         count_units = "".join(
             sorted({
@@ -596,15 +603,6 @@ class QuantityFinder:
         # a numeral and its enumeration comma: coordinated numbers (四、五次会议)
         self.coordinated_numeral_re = re.compile(
             rf"[\d{_CN_CHARS}]+{char_class(ch.enumeration_commas)}" if ch.enumeration_commas else "(?!)"
-        )
-        # an enumeration comma and a Chinese numeral of times (、四次): the next of a run of
-        # session numbers (三次、四次会议)
-        self.coordinated_times_re = re.compile(
-            rf"{char_class(ch.enumeration_commas)}[{_CN_CHARS}]+次" if ch.enumeration_commas else "(?!)"
-        )
-        # ... and the one before it (三次、): the later numbers of such a run
-        self.coordinated_times_before_re = re.compile(
-            rf"[{_CN_CHARS}]+次{char_class(ch.enumeration_commas)}$" if ch.enumeration_commas else "(?!)"
         )
         self.boundary = frozenset(
             ch.sentence_ends + ch.clause_marks + ch.enumeration_commas
@@ -980,6 +978,19 @@ class _Scan:
             return m.end(), self.c.suffix_hedges[m.group()]
         return e, None
 
+    def quoted_count(self, quoted: str) -> bool:
+        """A short quote that opens with Arabic digits and a counting unit and holds no
+        other numeral (为民办好“10件实事”, “12项民生工程”) quotes a result, not a slogan;
+        a code of digits (“2121”工程), a sum (“5+4”) or a second numeral (“30个一”) stays one."""
+        m = _ARABIC_FULL.match(quoted)
+        if m is None or m.group()[:1] in "+-" or self.c.unit_re is None:
+            return False
+        um = self.c.unit_re.match(quoted, m.end())
+        if um is None or self.c.unit_forms[um.group()][1] != "count":
+            return False
+        rest = quoted[um.end():]
+        return bool(rest) and _NUM_START.search(rest) is None and "+" not in rest
+
     def context_spans(self) -> None:
         w, c = self.w, self.c
         spans: list[tuple[int, int]] = []
@@ -988,7 +999,7 @@ class _Scan:
         max_quote = c.max_quote
         for m in c.quoted_re.finditer(w) if c.quoted_re is not None else ():
             g = m.lastindex  # the one group of the alternative that matched
-            if len(m.group(g)) <= max_quote or _numbered_formula(m.group(g), c):
+            if (len(m.group(g)) <= max_quote and not self.quoted_count(m.group(g))) or _numbered_formula(m.group(g), c):
                 spans.append(m.span(g))
         if not c.shortcuts or "+" in w:  # (every match holds a +)
             spans.extend(m.span() for m in _PLUS.finditer(w))
@@ -1039,6 +1050,12 @@ class _Scan:
             value: Decimal | None
             if not is_cn:
                 gap = 0
+                if not mag and "." not in ar and self.char(e) == "." and self.char(s - 1) not in c.boundary:
+                    # "占14. 2%": a stray space after the decimal point of a percentage (not
+                    # after a boundary, where "1. 20%" is a list number and a percentage)
+                    dm = _SPACED_DECIMAL.match(w, e)
+                    if dm:
+                        ar, gap = f"{ar}.{dm.group(1)}", 1
                 if not mag and self.char(e) in _STRAY_SPACES:
                     # "1.3 万余次", "23 万人次": a stray space of a PDF before the magnitude
                     sm = _SPACED_MAG.match(w, e + 1)
@@ -1073,7 +1090,7 @@ class _Scan:
                     # 百/千/万 alone: a number only as 百余, 上千, 数万 …
                     pre = self.char(s - 1)
                     post = self.char(e)
-                    if post in ("余", "多") or pre in ("数", "几", "上", "近", "逾"):
+                    if post in ("余", "多") or pre in ("数", "几", "上", "近", "逾") or self.lone_magnitude_counts(s, e):
                         value = Decimal(_mag_factor(run)) if all(ch in _MAGNITUDE for ch in run) else None
                     else:
                         continue
@@ -1090,6 +1107,25 @@ class _Scan:
             added = self.one(s, e, value, is_cn, has_mag, prev)
             if added is not None:
                 consumed, prev = added.end, added
+
+    def lone_magnitude_counts(self, s: int, e: int) -> bool:
+        """百/千/万 alone before a counting unit that closes its clause or takes a hedge
+        (建议千条。, 千名以上代表): a round number, not the word inside 千家万户 or 百姓.
+        The character before must not be a numeral or a letter of a word (一千, 成千)."""
+        w, c = self.w, self.c
+        if e - s != 1 or c.unit_re is None or not (s == 0 or self.char(s - 1) in c.boundary
+                                                   or "\u4e00" <= self.char(s - 1) <= "\u9fff"):
+            return False
+        if s > 0 and (self.char(s - 1) in _CN_CHARS or self.char(s - 1) in ("成", "数", "几")):
+            return False
+        um = c.unit_re.match(w, e)
+        if um is None or um.group() in c.arabic_only or c.unit_forms[um.group()][1] != "count":
+            return False
+        after = self.char(um.end())
+        if after in c.clause_marks or after == "":
+            return True
+        hm = c.suffix_re.match(w, um.end()) if c.suffix_re is not None else None
+        return hm is not None and hm.group() not in ("余", "多")
 
     def lower_groups(self, value: Decimal, factor: int, e: int) -> tuple[Decimal, int]:
         """``value`` and end once the smaller groups written after a magnitude are added:
@@ -1205,8 +1241,9 @@ class _Scan:
             if bm:
                 # the implied measure word is the noun itself (全县18镇: 18, unit 镇)
                 unit, kind = (bm.group() if c.bare_unit == "noun" else c.bare_unit), "count"
-        # a range with the unit written at both ends (5名~10名, 3人至5人): counts only
-        if unit is not None and kind == "count" and high is None and not has_mag and self.char(end) in c.range_firsts:
+        # a range with the unit written at both ends (5名~10名, 3人至5人, 3000斤至8000斤,
+        # 2000元至5000元): counts, measures and money, never dates (5月至6月) or times
+        if unit is not None and kind in ("count", "measure", "money") and high is None and not has_mag and self.char(end) in c.range_firsts:
             rm = c.range_re.match(w, end)
             nm = _NUM_RE.match(w, rm.end()) if rm else None
             if nm and (nm.group("ar") is None) == is_cn and not nm.group("mag") and w.startswith(unit_form, nm.end()) and unit_form:
@@ -1271,13 +1308,7 @@ class _Scan:
                 return "date"
             return ("date", s, e, "日")
         # slogans and formulas
-        # (a count in Arabic digits with its measure word inside quotes is a result quoted,
-        # 为民办好“10件实事”: slogans and formulas are written in Chinese numerals, or pair a
-        # numeral with another right after the measure word, “3个1”)
-        nxt = w[end] if end < self.n else ""
-        if (self.slogan_spans and self.in_spans(self.slogan_spans, s, e) and kind not in ("date", "time")
-                and not (kind == "count" and unit is not None and not is_cn
-                         and not (nxt.isdigit() or nxt in _CN_COUNT_SET))):
+        if self.slogan_spans and self.in_spans(self.slogan_spans, s, e) and kind not in ("date", "time"):
             return "slogan"
         # enumerations: 一是, (三), 一、, 1.
         before = w[start - 1] if start >= 1 else ""
@@ -1308,7 +1339,7 @@ class _Scan:
             return "session"
         if unit == "次" and self._meeting_follows(end) and self._session_before(start, prev):
             return "session"
-        if unit == "次" and is_cn and self._coordinated_session(s, end):
+        if unit == "次" and is_cn and "两" not in numeral and self._session_named(end):
             return "session"
         if unit == "次" and is_cn and self._attributive_times(s, end, numeral):
             return "ordinal"
@@ -1360,16 +1391,25 @@ class _Scan:
                 return True
         return False
 
-    def _coordinated_session(self, s: int, end: int) -> bool:
-        """Chinese N次 in a run joined by enumeration commas that ends in a meeting word
-        (三次、四次会议): each is the number of a session, not a count of times."""
-        m = self.c.coordinated_times_re.match(self.w, end)
-        if m is not None and self._meeting_follows(m.end()):
-            return True
-        return self._meeting_follows(end) and self.c.coordinated_times_before_re.search(self.w[max(0, s - 8) : s]) is not None
-
     def _meeting_follows(self, end: int) -> bool:
         return self.w.startswith(self.c.meeting_words, end)
+
+    def _session_named(self, end: int) -> bool:
+        """N次会议 with no 届 before it is still the number of a session when a word that
+        names one sitting follows the meeting word (三次会议期间, 四次会议代表建议), also
+        for coordinated numbers (三次、四次会议上). Counting says 两次, so 两 never names one."""
+        w, c = self.w, self.c
+        if not c.session_words_after:
+            return False
+        at = end
+        for _ in range(4):  # 三次、四次、五次会议: a few coordinated numbers
+            if not (self.char(at) in c.enumeration_commas and c.cn_times_re.match(w, at + 1)):
+                break
+            at = c.cn_times_re.match(w, at + 1).end()
+        for word in c.meeting_words:
+            if w.startswith(word, at):
+                return w.startswith(c.session_words_after, at + len(word))
+        return False
 
     def _session_before(self, start: int, prev: Quantity | None) -> bool:
         if prev is None or prev.kind != "session" or start - prev.end > 10:

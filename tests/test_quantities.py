@@ -704,6 +704,7 @@ def test_reading_flattened_tables_is_linear():
         ("调解室先后收到感谢锦旗18余面", "18余面", "面"),
         ("为缺水村新打机井3眼", "3眼", "眼"),
         ("清淤整修山塘22口", "22口", "口"),
+        ("街道议事会本季度收到群众意见17只", "17只", "只"),
     ],
 )  # fmt: skip
 def test_goods_and_works_counted_by_their_measure_word(text, surface, unit):
@@ -711,9 +712,10 @@ def test_goods_and_works_counted_by_their_measure_word(text, surface, unit):
     assert (q.unit, q.kind) == (unit, "count")
 
 
-@pytest.mark.parametrize("text", ["四面墙上挂着规章制度", "群众一眼就能找到联络站", "他一口气走访了三户", "十面红旗迎风招展"])
+@pytest.mark.parametrize("text", ["四面墙上挂着规章制度", "群众一眼就能找到联络站", "他一口气走访了三户", "十面红旗迎风招展",
+                                  "三只手都数不过来"])
 def test_measure_words_that_are_ordinary_words_count_only_after_arabic_digits(text):
-    assert [q for q in find_quantities(text) if q.unit in ("面", "眼", "口")] == []
+    assert [q for q in find_quantities(text) if q.unit in ("面", "眼", "口", "只")] == []
 
 
 @pytest.mark.parametrize(
@@ -732,3 +734,83 @@ def test_lai_after_a_numeral_and_before_a_unit_is_about(text, surface, value, un
 @pytest.mark.parametrize("text", ["发布时间:2023-05-09 09:30来源:县人大", "一来方便群众，二来节约时间"])
 def test_lai_with_no_unit_after_it_is_no_hedge(text):
     assert all(q.approx_kind != "about" for q in find_quantities(text))
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("五次会议期间，代表们围绕乡村振兴提出建议", "五次"),
+        ("县政府通报了五次、六次会议代表建议的办理情况", "六次"),
+        ("六次会议代表建议办理情况的通报", "六次"),
+        ("在七次会议上，主席团审议了议案", "七次"),
+    ],
+)  # fmt: skip
+def test_a_session_number_without_its_term_before_a_word_naming_one_sitting(text, surface):
+    assert by_surface(text)[surface].kind == "session"
+
+
+@pytest.mark.parametrize("text, surface", [("常委会全年召开五次会议，听取报告12项", "五次"), ("两次会议期间共收到建议30件", "两次")])
+def test_meetings_counted_stay_counts(text, surface):
+    assert by_surface(text)[surface].kind == "count"
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, unit",
+    [
+        ("帮助农户卖出2000斤至5000斤的柑橘", "2000斤至5000斤", 2000.0, "斤"),
+        ("每户补贴300元至800元不等", "300元至800元", 300.0, "元"),
+    ],
+)  # fmt: skip
+def test_a_measure_or_money_range_with_its_unit_at_both_ends(text, surface, value, unit):
+    q = by_surface(text)[surface]
+    assert (q.value, q.unit) == (value, unit) and q.value_high is not None
+
+
+def test_a_date_range_stays_two_dates():
+    assert [q.kind for q in find_quantities("会议于3月12日至15日召开")] == ["date", "date", "date"]
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, unit",
+    [
+        ("汇民智 集建议千条", "千条", 1000.0, "条"),
+        ("百名以上的镇村干部参加了培训", "百名以上", 100.0, "名"),
+    ],
+)  # fmt: skip
+def test_a_lone_magnitude_before_a_unit_closing_its_clause_or_hedged(text, surface, value, unit):
+    q = by_surface(text)[surface]
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", ["把温暖送进千家万户", "为老百姓办实事", "千人一面的做法不可取", "万人空巷看龙舟"])
+def test_lone_magnitudes_inside_words_are_no_numbers(text):
+    assert [q for q in find_quantities(text) if q.value in (100.0, 1000.0, 10000.0)] == []
+
+
+@pytest.mark.parametrize("text, surface", [("推进全镇八大民生实事落地", "八大"), ("2025年十大惠民实事项目已全部开工", "十大")])
+def test_n_big_livelihood_projects_are_a_count_of_projects(text, surface):
+    q = by_surface(text)[surface]
+    assert (q.unit, q.kind) == ("项", "count")
+
+
+def test_n_big_alone_stays_a_party_congress():
+    assert by_surface("深入学习贯彻党的二十大精神")["二十大"].kind == "session"
+
+
+@pytest.mark.parametrize("text, surface", [("年初确定为民办好“8件实事”", "8件"), ("“15项民生工程”已全部完工", "15项")])
+def test_a_quoted_count_of_results_is_no_slogan(text, surface):
+    assert by_surface(text)[surface].kind == "count"
+
+
+@pytest.mark.parametrize("text", ["开展“3+2”结对活动", "实施“1311”工程", "推行“20个一”服务"])
+def test_quoted_codes_sums_and_numbered_formulas_stay_slogans(text):
+    assert {q.kind for q in find_quantities(text)} == {"slogan"}
+
+
+@pytest.mark.parametrize("text, surface, value", [("教育类提案9件，占11. 5%", "11. 5%", 11.5), ("其中农业方面占比为7. 25%", "7. 25%", 7.25)])
+def test_a_stray_space_after_the_decimal_point_of_a_percentage(text, surface, value):
+    assert by_surface(text)[surface].value == value
+
+
+def test_a_list_number_before_a_percentage_is_no_decimal():
+    assert [(q.surface, q.kind) for q in find_quantities("2. 35%的建议已办结")] == [("2.", "enumeration"), ("35%", "percent")]
