@@ -2388,3 +2388,28 @@ def test_round16_voters_of_an_election_are_context(sentence, expected):
 )  # fmt: skip
 def test_round17_livelihood_projects_and_items_that_are_not_projects(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # laws whose enforcement is inspected: the inspection before them, the enforcement after
+        ("本届以来，常委会先后检查12部法律法规的贯彻执行情况", [("activities", 12.0, "部")]),
+        # trap: laws deliberated or passed are documents, not inspections
+        ("常委会审议地方性法规草案4部，表决通过3部", [("other", 4.0, "部"), ("other", 3.0, "部")]),
+        # reports heard go on after a clause comma without a verb of their own
+        ("听取和审议专项工作报告18项，国民经济计划、财政预算和审计工作报告7项",
+         [("activities", 18.0, "项"), ("activities", 7.0, "项")]),
+        # trap: reports written are publications, in their own measure word
+        ("听取意见后，形成专题调研报告5篇", [("publications", 5.0, "篇")]),
+        # meetings held along a list share the verb that holds the first one
+        ("联络站召开3场代表动员会、4场背街小巷整治议事会", [("activities", 3.0, "场"), ("activities", 4.0, "场")]),
+        # duty shifts at a station and online oversight, counted in 次
+        ("上半年，站内代表轮流值班9次，接待选民31人次", [("activities", 9.0, "次"), ("constituent_contacts", 31.0, "人次")]),
+        ("依托数字平台，全年开展“云监督”2600余次", [("activities", 2600.0, "次")]),
+        # trap: teams sent out for a task are the teams, not rounds of work
+        ("常委会抽调人员组成4个督办组，分赴各承办单位开展督办", [("other", 4.0, "个")]),
+    ],
+)  # fmt: skip
+def test_round18_what_a_committee_did_counted_by_its_object(sentence, expected):
+    assert codes(sentence) == expected
