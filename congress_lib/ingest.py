@@ -1406,8 +1406,9 @@ def layout_columns(text: str) -> str:
     before the next, its lines joined into paragraphs as a PDF's are
     (:func:`_join_lines`: a line that reaches the column's right edge, within 2
     characters, or 5 when it starts at the left edge and does not end like a paragraph,
-    goes on in the column's next line unless that is indented or a blank line parts them); a line that crosses a column's edge (a title
-    over the columns) stands where it is. Everything else is left as it is: spaced
+    goes on in the column's next line unless that is indented or a blank line parts
+    them). A block with a line that crosses a column's edge is left as it is (the lines
+    next to it join it only when they fit its columns), and so is everything else: spaced
     names and numbers, a centred headline, an indented line, a lone line with a gap.
     Time is linear in the text (each line is cut into runs once).
     """
@@ -1420,7 +1421,7 @@ def layout_columns(text: str) -> str:
     if len(gapped) < 2:
         return text
     out: list[str] = []
-    done = 0
+    done = seen = 0  # lines up to `done` are in `out`; blocks were tried up to `seen`
     k = 0
     while k < len(gapped):
         first = k
@@ -1428,15 +1429,16 @@ def layout_columns(text: str) -> str:
             k += 1
         lo, hi = gapped[first], gapped[k] + 1
         k += 1
-        if k - first < 2:
+        if k - first < 2 or lo < seen:  # (a block tried already took these lines in)
             continue
-        block = _layout_block(lines, runs, max(lo, done), hi)
+        block = _layout_block(lines, runs, lo, hi, seen)
         if block is None:
             continue
-        (lo, hi), joined = block
-        out.extend(lines[done:lo])
-        out.extend(joined)
-        done = hi
+        lo, seen, joined = block
+        if joined is not None:
+            out.extend(lines[done:lo])
+            out.extend(joined)
+            done = seen
     if not done:
         return text
     out.extend(lines[done:])
@@ -1451,9 +1453,17 @@ def _line_runs(lines: list[str], runs: list, i: int) -> list[tuple[int, int]]:
     return runs[i]
 
 
-def _layout_block(lines: list[str], runs: list, lo: int, hi: int):
-    """The block of lines ``lo:hi`` (grown by the lines next to it that fit its columns) read
-    column by column: ``((lo, hi), lines)``, or None when it is no column layout."""
+def _crosses(start: int, end: int, bounds: list[int]) -> bool:
+    """Whether a run of text reaches over the left edge of the column after its own."""
+    c = sum(1 for b in bounds if start + _LAYOUT_SLACK >= b)
+    return c < len(bounds) and end > bounds[c] + _LAYOUT_SLACK
+
+
+def _layout_block(lines: list[str], runs: list, lo: int, hi: int, floor: int):
+    """The block of lines ``lo:hi``, grown by the lines next to it that fit its columns (not
+    above line ``floor``), read column by column: ``(lo, hi, lines)`` of the grown block,
+    ``lines`` None when it is no column layout; None when no column starts in it. (Each line
+    is looked at by at most two blocks: linear time.)"""
     starts = sorted(s for i in range(lo, hi) for s, _ in _line_runs(lines, runs, i)[1:])
     bounds: list[int] = []
     j = 0
@@ -1469,11 +1479,12 @@ def _layout_block(lines: list[str], runs: list, lo: int, hi: int):
     left = min(s for i in range(lo, hi) for s, _ in _line_runs(lines, runs, i)[:1])
     edges = [left] + bounds
 
-    def fits(i: int) -> bool:  # a line next to the block whose runs all start at its columns
+    def fits(i: int) -> bool:  # a line next to the block whose runs all start at its columns, within them
         r = _line_runs(lines, runs, i)
-        return bool(r) and all(any(abs(s - e) <= _LAYOUT_SLACK for e in edges) for s, _ in r)
+        return bool(r) and all(any(abs(s - e) <= _LAYOUT_SLACK for e in edges) and not _crosses(s, e, bounds)
+                               for s, e in r)
 
-    while lo > 0 and fits(lo - 1):
+    while lo > floor and fits(lo - 1):
         lo -= 1
     while hi < len(lines) and fits(hi):
         hi += 1
@@ -1481,9 +1492,9 @@ def _layout_block(lines: list[str], runs: list, lo: int, hi: int):
     for i in range(lo, hi):
         line = lines[i].expandtabs(8) if "\t" in lines[i] else lines[i]
         for s, e in _line_runs(lines, runs, i):
+            if _crosses(s, e, bounds):
+                return lo, hi, None  # a run over a column's edge: not the layout of this block
             c = sum(1 for b in bounds if s + _LAYOUT_SLACK >= b)
-            if c < len(bounds) and e > bounds[c] + _LAYOUT_SLACK:
-                return None  # a run over a column's edge: not the layout of this block
             column = columns[c]
             if column and column[-1][3] == i:  # two runs of one column on a line (a byline)
                 column[-1] = (column[-1][0], e, column[-1][2] + " " + line[s:e], i, column[-1][4])
@@ -1493,7 +1504,7 @@ def _layout_block(lines: list[str], runs: list, lo: int, hi: int):
         widths = sorted(e - s for s, e, _, _, _ in column)
         if not widths or widths[len(widths) // 2] < _LAYOUT_MIN_WIDTH \
                 or not any(_LAYOUT_CLAUSE.search(t) for _, _, t, _, _ in column):
-            return None
+            return lo, hi, None
     out: list[str] = []
     for column in columns:
         edge = min(s for s, _, _, _, _ in column)
@@ -1507,4 +1518,4 @@ def _layout_block(lines: list[str], runs: list, lo: int, hi: int):
                 s > edge or not _HAN.search(t) or (k > 0 and not all(lines[j].strip() for j in range(column[k - 1][3], i))))
             for k, (s, e, t, i, _) in enumerate(column)]
         out.extend(_join_lines(paragraph))
-    return (lo, hi), out
+    return lo, hi, out

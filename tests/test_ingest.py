@@ -387,3 +387,19 @@ def test_layout_columns_linear_on_a_long_block():
 
     small, large = timed(2000), timed(16000)
     assert large < 8 * small * 2.5 + 0.05
+
+
+def test_layout_columns_a_full_width_line_next_to_the_block_stays_out():
+    from congress_lib.ingest import layout_columns
+
+    rows = [("乡人大主席团组织代表开展视察,", "收到代表建议15件,其中经济"),
+            ("对全乡重点工作提出意见建议,", "发展6件,社会事业9件,均已"),
+            ("督促有关部门抓好整改落实。", "按期办结,代表满意率较高。")]
+    title = "2023年乡人民代表大会主席团工作报告全文如下所示,请各位代表审议并提出意见。"
+    text = title + "\n" + _layout(*rows, starts=(0, 36))
+    out = layout_columns(text).split("\n")
+    assert out[0] == title
+    assert "收到代表建议15件,其中经济发展6件,社会事业9件,均已按期办结,代表满意率较高。" in out
+    # a crossing line inside the block: not read as columns
+    inside = _layout(*rows[:2], starts=(0, 36)) + "\n" + title + "\n" + _layout(*rows[2:], starts=(0, 36))
+    assert layout_columns(inside) == inside
