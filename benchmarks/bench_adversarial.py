@@ -25,8 +25,12 @@ Each shape is one synthetic report (``report.txt``, UTF-8, fixed seed) made at
 9. ``flat_table``: a table flattened one cell per line (a header line of column names,
    then rows of a label and one number per column, each on its own line) that runs to
    the size, a 合计 row at the end: the one table the flattened-table reader reads whole.
+10. ``columns``: text laid out in two columns side by side (``pdftotext -layout``): one
+   block of lines, each a left and a right column's line parted by a wide gap, running to
+   the size (two paragraphs of one sentence each, every line reaching its column's edge):
+   the one block the column-layout reader cuts into columns and joins back.
 
-Byte-heavy shapes (1, 3, 4, 8, 9) are the base size times 1/4/16 (the default base
+Byte-heavy shapes (1, 3, 4, 8, 9, 10) are the base size times 1/4/16 (the default base
 makes the 16x document about 5 MB); the counts of the others (2, 5, 6, 7) scale with
 the base size in the same ratio (at the default base their 16x documents are
 1.8, 0.4 and 0.24 MB). A warm-up build on a tiny corpus comes first, so
@@ -182,8 +186,15 @@ def flat_table(rng: random.Random, nbytes: int, scale: float) -> str:
     return "各单位承办代表建议情况\n单位\n件数\n百分比(%)\n" + rows + "合计\n500\n100\n"
 
 
+def columns(rng: random.Random, nbytes: int, scale: float) -> str:
+    left = ["区人大代表围绕民生实事开展视察", "各代表小组收集群众意见建议共计", "常委会组成人员分组联系基层代表"]
+    right = ["承办单位逐件研究代表建议并答复", "区政府各部门按期办结代表的意见", "代表对办理结果表示满意和基本满"]
+    rows = _until(nbytes, lambda: f"    {rng.choice(left)}{rng.randint(10, 99)}      {rng.choice(right)}\n")
+    return rows + "    代表履职工作取得实效。            意。\n"
+
+
 SHAPES = {f.__name__: f for f in (endless_counts, enumeration, one_line, nested_markup, roundup, mentions,
-                                  few_actors, spaced_digits, flat_table)}
+                                  few_actors, spaced_digits, flat_table, columns)}
 
 
 def _measure(folder: Path, out: Path, engine: str, conn) -> None:

@@ -887,6 +887,8 @@ def clean_text(text: str, lexicon: Lexicon | None = None, *, html: bool | None =
         removed.extend(dropped_title)
     folded = strip_pinyin(fold_width(text))
     simplified = to_simplified(folded)
+    if not was_html:
+        simplified = layout_columns(simplified)
     script = _script_of(folded, simplified)
     rules = compiled(lexicon, "ingest.cleaning", lambda: _cleaning_rules(lexicon))
     matches_rule, nav_punct, salutation, inline = rules.matches, rules.nav_punct, rules.salutation, rules.inline
@@ -1355,15 +1357,165 @@ def _join_pages(pages: list[list[_Line]]) -> tuple[str, list[str]]:
                 furniture.append(line.text)
             else:
                 kept.append(line)
-    out: list[str] = []
+    return "\n".join(_join_lines(kept)), furniture
+
+
+def _join_lines(lines: list[_Line]) -> list[str]:
+    """Lines with their paragraph marks as paragraphs: a line open at its end goes on in the
+    next one unless that is indented (no space between Chinese characters)."""
+    out: list[list[str]] = []  # each paragraph's pieces (joined once: linear in its length)
     joining = False
-    for line in kept:
+    for line in lines:
         if joining and not line.indented and out:
-            prev = out[-1]
+            prev = out[-1][-1]
             a, b = prev[-1:], line.text[:1]  # (a space between words, none in a number cut in two)
-            glue = " " if _ASCII_WORD.match(a) and _ASCII_WORD.match(b) and (a + b).isalpha() else ""
-            out[-1] = prev + glue + line.text
+            if _ASCII_WORD.match(a) and _ASCII_WORD.match(b) and (a + b).isalpha():
+                out[-1].append(" ")
+            out[-1].append(line.text)
         else:
-            out.append(line.text)
+            out.append([line.text])
         joining = line.open_end
-    return "\n".join(out), furniture
+    return ["".join(pieces) for pieces in out]
+
+
+# --- text laid out in columns (pdftotext -layout) ----------------------------------------
+
+#: Text runs of a line: what a gap of 4 spaces or more parts (a name spaced 谢 恩, a
+#: number spaced 14. 2% stay one run).
+_LAYOUT_RUN = re.compile(r"[^ ]+(?: {1,3}[^ ]+)*")
+_LAYOUT_REACH = 4  # lines (blank ones too) from one line with a gap to the next of its block
+_LAYOUT_MIN_LINES = 3  # runs that start a column (after a gap), at least, at one position
+_LAYOUT_SLACK = 2  # characters a column's left edge may wander (half-width digits, brackets)
+_LAYOUT_MIN_WIDTH = 8  # characters: a column is this wide at least (its runs' median), and
+#                        columns start this far apart; table cells are narrower
+_LAYOUT_MAX_COLUMNS = 4
+_LAYOUT_CLAUSE = re.compile(f"[{CJK}][^ ]*[，。；、,;]")  # prose, not a table's cells
+
+
+def layout_columns(text: str) -> str:
+    """Text laid out in columns side by side (``pdftotext -layout``) in reading order.
+
+    A block of column layout is a stretch of lines in which at least
+    :data:`_LAYOUT_MIN_LINES` runs of text start at one position (within
+    :data:`_LAYOUT_SLACK` characters) after a gap of 4 spaces or more, lines with such
+    a gap following each other within :data:`_LAYOUT_REACH` lines; the lines next to
+    it whose runs all start at its columns belong to it. Each column must read as
+    prose (runs :data:`_LAYOUT_MIN_WIDTH` characters wide or more at the median, a
+    clause mark after Chinese text): a table laid out with spaces is no column layout.
+    Each line of the block is cut into its columns, and each column is read whole
+    before the next, its lines joined into paragraphs as a PDF's are
+    (:func:`_join_lines`: a line that reaches the column's right edge, within 2
+    characters, or 5 when it starts at the left edge and does not end like a paragraph,
+    goes on in the column's next line unless that is indented or a blank line parts
+    them). A block with a line that crosses a column's edge is left as it is (the lines
+    next to it join it only when they fit its columns), and so is everything else: spaced
+    names and numbers, a centred headline, an indented line, a lone line with a gap.
+    Time is linear in the text (each line is cut into runs once).
+    """
+    if "    " not in text:
+        return text
+    lines = text.split("\n")
+    runs = [[(m.start(), m.end()) for m in _LAYOUT_RUN.finditer(line.expandtabs(8) if "\t" in line else line)]
+            if "    " in line or "\t" in line else None for line in lines]
+    gapped = [i for i, r in enumerate(runs) if r is not None and len(r) >= 2]
+    if len(gapped) < 2:
+        return text
+    out: list[str] = []
+    done = seen = 0  # lines up to `done` are in `out`; blocks were tried up to `seen`
+    k = 0
+    while k < len(gapped):
+        first = k
+        while k + 1 < len(gapped) and gapped[k + 1] - gapped[k] <= _LAYOUT_REACH:
+            k += 1
+        lo, hi = gapped[first], gapped[k] + 1
+        k += 1
+        if k - first < 2 or lo < seen:  # (a block tried already took these lines in)
+            continue
+        block = _layout_block(lines, runs, lo, hi, seen)
+        if block is None:
+            continue
+        lo, seen, joined = block
+        if joined is not None:
+            out.extend(lines[done:lo])
+            out.extend(joined)
+            done = seen
+    if not done:
+        return text
+    out.extend(lines[done:])
+    return "\n".join(out)
+
+
+def _line_runs(lines: list[str], runs: list, i: int) -> list[tuple[int, int]]:
+    if runs[i] is None:
+        line = lines[i]
+        stripped = line.lstrip(" ")
+        runs[i] = [(len(line) - len(stripped), len(line.rstrip()))] if stripped.strip() else []
+    return runs[i]
+
+
+def _crosses(start: int, end: int, bounds: list[int]) -> bool:
+    """Whether a run of text reaches over the left edge of the column after its own."""
+    c = sum(1 for b in bounds if start + _LAYOUT_SLACK >= b)
+    return c < len(bounds) and end > bounds[c] + _LAYOUT_SLACK
+
+
+def _layout_block(lines: list[str], runs: list, lo: int, hi: int, floor: int):
+    """The block of lines ``lo:hi``, grown by the lines next to it that fit its columns (not
+    above line ``floor``), read column by column: ``(lo, hi, lines)`` of the grown block,
+    ``lines`` None when it is no column layout; None when no column starts in it. (Each line
+    is looked at by at most two blocks: linear time.)"""
+    starts = sorted(s for i in range(lo, hi) for s, _ in _line_runs(lines, runs, i)[1:])
+    bounds: list[int] = []
+    j = 0
+    while j < len(starts):
+        m = j
+        while m + 1 < len(starts) and starts[m + 1] - starts[m] <= _LAYOUT_SLACK:
+            m += 1
+        if m - j + 1 >= _LAYOUT_MIN_LINES and (not bounds or starts[j] - bounds[-1] >= _LAYOUT_MIN_WIDTH):
+            bounds.append(starts[j])
+        j = m + 1
+    if not bounds or len(bounds) >= _LAYOUT_MAX_COLUMNS:
+        return None
+    left = min(s for i in range(lo, hi) for s, _ in _line_runs(lines, runs, i)[:1])
+    edges = [left] + bounds
+
+    def fits(i: int) -> bool:  # a line next to the block whose runs all start at its columns, within them
+        r = _line_runs(lines, runs, i)
+        return bool(r) and all(any(abs(s - e) <= _LAYOUT_SLACK for e in edges) and not _crosses(s, e, bounds)
+                               for s, e in r)
+
+    while lo > floor and fits(lo - 1):
+        lo -= 1
+    while hi < len(lines) and fits(hi):
+        hi += 1
+    columns: list[list[tuple[int, int, str]]] = [[] for _ in edges]
+    for i in range(lo, hi):
+        line = lines[i].expandtabs(8) if "\t" in lines[i] else lines[i]
+        for s, e in _line_runs(lines, runs, i):
+            if _crosses(s, e, bounds):
+                return lo, hi, None  # a run over a column's edge: not the layout of this block
+            c = sum(1 for b in bounds if s + _LAYOUT_SLACK >= b)
+            column = columns[c]
+            if column and column[-1][3] == i:  # two runs of one column on a line (a byline)
+                column[-1] = (column[-1][0], e, column[-1][2] + " " + line[s:e], i, column[-1][4])
+            else:
+                column.append((s, e, line[s:e], i, e))
+    for column in columns:
+        widths = sorted(e - s for s, e, _, _, _ in column)
+        if not widths or widths[len(widths) // 2] < _LAYOUT_MIN_WIDTH \
+                or not any(_LAYOUT_CLAUSE.search(t) for _, _, t, _, _ in column):
+            return lo, hi, None
+    out: list[str] = []
+    for column in columns:
+        edge = min(s for s, _, _, _, _ in column)
+        # the right edge: the upper quartile of the lines' ends (of their first runs: a byline
+        # may stand out to the right)
+        ends = sorted(first for _, _, t, _, first in column if _HAN.search(t))
+        right = ends[len(ends) * 3 // 4] if ends else 0
+        paragraph = [
+            _Line(t, len(column) >= 2 and bool(_HAN.search(t)) and (
+                e >= right - 2 or (e >= right - 5 and s == edge and t[-1] not in _PARAGRAPH_ENDS)),
+                s > edge or not _HAN.search(t) or (k > 0 and not all(lines[j].strip() for j in range(column[k - 1][3], i))))
+            for k, (s, e, t, i, _) in enumerate(column)]
+        out.extend(_join_lines(paragraph))
+    return lo, hi, out

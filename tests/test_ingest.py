@@ -306,3 +306,100 @@ def test_pinyin_glosses_with_a_space_or_after_a_lost_character_are_removed():
     # traps: a question and a Latin word in brackets stay
     assert clean_text("为什么?(GPS)定位").text == "为什么?(GPS)定位"
     assert clean_text("代表问:怎么办?接着说明。").text == "代表问:怎么办?接着说明。"
+
+
+# --- text laid out in columns (pdftotext -layout) ----------------------------------------
+
+def _layout(*rows: tuple[str, ...], starts: tuple[int, ...] = (4, 40, 76)) -> str:
+    """Lines of columns placed at ``starts`` (character positions), as pdftotext -layout does."""
+    lines = []
+    for row in rows:
+        line = ""
+        for start, cell in zip(starts, row):
+            if cell:
+                line = line.ljust(start) + cell
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def test_layout_columns_read_column_by_column():
+    from congress_lib.ingest import layout_columns
+
+    text = _layout(
+        ("2021年,县人大常委会共收到代表", "教育卫生9件、占10.5%,农业农"),
+        ("建议86件,已全部交由各承办单位", "村21件、占24.4%,城乡建设17"),
+        ("按期办理。             (王 平)", "件、占19.8%,其他方面39件。"),
+        ("", ""),
+        ("      代表活动", "办理结果满意率达到百分之百,"),
+        ("县人大常委会组织各级代表开展", "代表对答复意见均表示满意。"),
+    )
+    out = layout_columns(text).split("\n")
+    assert out == ["2021年,县人大常委会共收到代表建议86件,已全部交由各承办单位按期办理。 (王 平)",
+                   "代表活动", "县人大常委会组织各级代表开展",
+                   "教育卫生9件、占10.5%,农业农村21件、占24.4%,城乡建设17件、占19.8%,其他方面39件。",
+                   "办理结果满意率达到百分之百,代表对答复意见均表示满意。"]
+    cleaned = clean_text(text, html=False).text
+    assert "收到代表建议86件" in cleaned and "农业农村21件" in cleaned
+
+
+def test_layout_columns_three_columns_and_a_headline_in_one():
+    from congress_lib.ingest import layout_columns
+
+    text = _layout(
+        ("镇人大主席团组织代表视察了", "全年审议专项工作报告6项,", "【概况】 镇人大主席团"),
+        ("", "", "   代表履职"),
+        ("农村公路建设和集镇污水处理", "开展执法检查3次,作出决议", "推动代表进站履职,开展"),
+        ("等重点项目,提出建议12条。", "决定5项。", "接待选民活动18次。"),
+    )
+    out = layout_columns(text).split("\n")
+    assert out == ["镇人大主席团组织代表视察了农村公路建设和集镇污水处理等重点项目,提出建议12条。",
+                   "全年审议专项工作报告6项,开展执法检查3次,作出决议决定5项。",
+                   "【概况】 镇人大主席团", "代表履职", "推动代表进站履职,开展接待选民活动18次。"]
+
+
+@pytest.mark.parametrize("text", [
+    "主持人:李 明    记者:赵 刚\n本站讯 区人大代表视察了学校。",  # one line with a gap
+    "合    计\n126\n占比 14. 2%\n",  # a spaced label in a table cut one cell per line
+    "          区人大常委会召开第十次会议\n会议听取了报告。",  # a centred headline
+    "    2022年,市人大常委会审议议案5件。\n    会议指出,要加强监督。",  # indented paragraphs
+    # a table laid out with spaces: short cells, no prose
+    "单位        件数      占比\n教育局      12        8.5%\n卫健委      9         6.4%\n住建局      20        14.2%",
+    # a page footer of two lines with gaps at different places
+    "版权所有:某市人大常委会    技术支持:信息中心\n备案号:12345号          访问量:",
+])
+def test_layout_columns_leave_ordinary_text_alone(text):
+    from congress_lib.ingest import layout_columns
+
+    assert layout_columns(text) == text
+
+
+def test_layout_columns_linear_on_a_long_block():
+    import time
+
+    from congress_lib.ingest import layout_columns
+
+    def timed(n: int) -> float:
+        text = _layout(*[("区人大代表围绕民生实事开展视察,", "提出意见建议,推动问题解决。")] * n)
+        t0 = time.perf_counter()
+        out = layout_columns(text)
+        assert out.count("\n") == 1
+        return time.perf_counter() - t0
+
+    small, large = timed(2000), timed(16000)
+    assert large < 8 * small * 2.5 + 0.05
+
+
+def test_layout_columns_a_full_width_line_next_to_the_block_stays_out():
+    from congress_lib.ingest import layout_columns
+
+    rows = [("乡人大主席团组织代表开展视察,", "收到代表建议15件,其中经济"),
+            ("对全乡重点工作提出意见建议,", "发展6件,社会事业9件,均已"),
+            ("督促有关部门抓好整改落实。", "按期办结,代表满意率较高。")]
+    title = "2023年乡人民代表大会主席团工作报告全文如下所示,请各位代表审议并提出意见。"
+    text = title + "\n" + _layout(*rows, starts=(0, 36))
+    out = layout_columns(text).split("\n")
+    assert out[0] == title
+    assert "收到代表建议15件,其中经济发展6件,社会事业9件,均已按期办结,代表满意率较高。" in out
+    # a crossing line inside the block: not read as columns
+    inside = _layout(*rows[:2], starts=(0, 36)) + "\n" + title + "\n" + _layout(*rows[2:], starts=(0, 36))
+    assert layout_columns(inside) == inside
