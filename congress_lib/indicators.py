@@ -415,6 +415,10 @@ class IndicatorClassifier:
         self.sentence_end_re = re.compile(char_class(ch.sentence_ends + "\n\r"))
         opening, closing = char_class(openers(ch.parentheses)), char_class(closers(ch.parentheses))
         self.pinyin_gloss_re = re.compile(f"{opening}[a-z{TONE_VOWELS}ü]{{1,6}}{closing}")
+        # a comma right before another mark (区,、镇; 活动,,7名; 100张,。) is scraping debris
+        self.stray_comma_re = re.compile(
+            char_class(ch.commas) + f"(?={char_class(ch.commas + ch.enumeration_commas + ch.full_stops)})"
+        )
         self.gloss_re = re.compile(
             f"{opening}{char_class(pair_chars(ch.parentheses), negate=True)}{{1,3}}{closing}"
             f"|{char_class(ch.quote_marks + pair_chars(ch.title_marks))}"
@@ -686,12 +690,15 @@ def _classify(
     """:func:`classify` on the folded sentence ``w``, quantities already checked, read
     after the sentence that left ``carry``; the codes and the carry of this sentence."""
     n = len(w)
-    # Web debris: pinyin glosses after characters (聯(lián)系) are read past by working
-    # on a compact copy of the sentence and mapping offsets back.
-    if cues.pinyin_gloss_re.search(w):
+    # Web debris: pinyin glosses after characters (聯(lián)系) and a comma doubled before
+    # another mark (7名区(qū),、镇两级人大代表) are read past by working on a compact copy
+    # of the sentence and mapping offsets back.
+    if cues.pinyin_gloss_re.search(w) or cues.stray_comma_re.search(w):
         keep = [True] * n
         for m in cues.pinyin_gloss_re.finditer(w):
             keep[m.start() : m.end()] = [False] * (m.end() - m.start())
+        for m in cues.stray_comma_re.finditer(w):
+            keep[m.start()] = False
         index = [i for i in range(n) if keep[i]]
         w = "".join(w[i] for i in index)
         position = {old: new for new, old in enumerate(index)}

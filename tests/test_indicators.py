@@ -288,6 +288,15 @@ def test_pinyin_glosses_of_mirror_sites_are_read_past():
     assert codes(sentence) == [("constituent_contacts", 1200, "人次"), ("stations", 18, "个")]
 
 
+def test_a_comma_doubled_before_another_mark_is_read_past():
+    # the same mirror sites print a stray comma before a mark (縣(xiàn),、鄉): the
+    # enumeration comma still joins the levels before the deputies' noun
+    assert codes("接访日当天，，9名縣(xiàn),、鄉(xiāng)兩級人大代表到场听取意见") == [("deputies", 9, "名")]
+    assert codes("大会选举产生乡长1名,、副乡长2名") == [("other", 1, "名"), ("other", 2, "名")]
+    # a lone comma between two counts still ends the clause
+    assert codes("走访企业12家,接待群众80人次") == [("other", 12, "家"), ("constituent_contacts", 80, "人次")]
+
+
 def test_percentage_points_are_not_rates():
     # a change in points against an earlier period is coded as changes are (codebook 2.1)
     assert codes("办结率同比提高3个百分点，达到98%") == [("other", 3, "百分点"), ("completion_rate", 98, "%")]
