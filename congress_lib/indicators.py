@@ -415,6 +415,10 @@ class IndicatorClassifier:
         self.sentence_end_re = re.compile(char_class(ch.sentence_ends + "\n\r"))
         opening, closing = char_class(openers(ch.parentheses)), char_class(closers(ch.parentheses))
         self.pinyin_gloss_re = re.compile(f"{opening}[a-z{TONE_VOWELS}ü]{{1,6}}{closing}")
+        # a comma right before another mark (区,、镇; 活动,,7名; 100张,。) is scraping debris
+        self.stray_comma_re = re.compile(
+            char_class(ch.commas) + f"(?={char_class(ch.commas + ch.enumeration_commas + ch.full_stops)})"
+        )
         self.gloss_re = re.compile(
             f"{opening}{char_class(pair_chars(ch.parentheses), negate=True)}{{1,3}}{closing}"
             f"|{char_class(ch.quote_marks + pair_chars(ch.title_marks))}"
@@ -686,12 +690,15 @@ def _classify(
     """:func:`classify` on the folded sentence ``w``, quantities already checked, read
     after the sentence that left ``carry``; the codes and the carry of this sentence."""
     n = len(w)
-    # Web debris: pinyin glosses after characters (聯(lián)系) are read past by working
-    # on a compact copy of the sentence and mapping offsets back.
-    if cues.pinyin_gloss_re.search(w):
+    # Web debris: pinyin glosses after characters (聯(lián)系) and a comma doubled before
+    # another mark (7名区(qū),、镇两级人大代表) are read past by working on a compact copy
+    # of the sentence and mapping offsets back.
+    if cues.pinyin_gloss_re.search(w) or cues.stray_comma_re.search(w):
         keep = [True] * n
         for m in cues.pinyin_gloss_re.finditer(w):
             keep[m.start() : m.end()] = [False] * (m.end() - m.start())
+        for m in cues.stray_comma_re.finditer(w):
+            keep[m.start()] = False
         index = [i for i in range(n) if keep[i]]
         w = "".join(w[i] for i in index)
         position = {old: new for new, old in enumerate(index)}
@@ -1017,7 +1024,14 @@ def _classify_one(
                 and all(t[2] in cues.label_classes for t in shared_objects)
             )
             right_objects = right_objects + shared_objects
-            if own_people or own_noun:
+            if own_people:
+                # (nor are the shared nouns of people a fallback: 9名局长和300名人大代表
+                # counts officials, whatever rule reads them)
+                right_nouns = right_nouns + [
+                    c for c in _noun_order(shared_objects, w, cues)
+                    if c not in right_nouns and c not in cues.people_classes
+                ]
+            elif own_noun:
                 right_nouns = right_nouns + [c for c in _noun_order(shared_objects, w, cues) if c not in right_nouns]
             else:
                 right_nouns = _noun_order(shared_objects, w, cues) + right_nouns
@@ -1099,6 +1113,12 @@ def _classify_one(
     near_left = None
     if left_tokens and len(w[left_tokens[-1][1] : q.start].strip(cues.skipped_marks)) <= 1:
         near_left = left_tokens[-1][2]
+        # (a kind of people before a conjunction ends the item before, when the count has a
+        # kind of people of its own: in 局长和300名人大代表 the officials label no count of
+        # deputies; 29个单位和8个乡镇 still reads the units before)
+        if (noun_follows and near_left in cues.people_classes and right_objects[0][2] in cues.people_classes
+                and w[left_tokens[-1][1] : q.start].strip(cues.skipped_marks) in cues.coordinators):
+            near_left = None
     topic = near_left in cues.topic_classes and q.start - left_tokens[-1][1] <= 1
     if not noun_follows and not topic:
         handed = _handed_to(left_tokens, cues)
@@ -1110,7 +1130,8 @@ def _classify_one(
     # 20名代表和群众) is counted as one mixed group.
     if cues.people_classes:
         if noun_follows:
-            pair = right_objects[:2]
+            # (a noun after the next count is that count's: 200名代表和80名列席人员)
+            pair = [t for t in right_objects if t[0] < next_start][:2]
         else:
             pair = [t for t in left_tokens if t[2] in object_classes][-2:]
             people = [t for t in left_tokens if t[2] in cues.people_classes][-2:]

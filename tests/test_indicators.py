@@ -288,6 +288,28 @@ def test_pinyin_glosses_of_mirror_sites_are_read_past():
     assert codes(sentence) == [("constituent_contacts", 1200, "人次"), ("stations", 18, "个")]
 
 
+def test_a_comma_doubled_before_another_mark_is_read_past():
+    # the same mirror sites print a stray comma before a mark (縣(xiàn),、鄉): the
+    # enumeration comma still joins the levels before the deputies' noun
+    assert codes("接访日当天，，9名縣(xiàn),、鄉(xiāng)兩級人大代表到场听取意见") == [("deputies", 9, "名")]
+    assert codes("大会选举产生乡长1名,、副乡长2名") == [("other", 1, "名"), ("other", 2, "名")]
+    # a lone comma between two counts still ends the clause
+    assert codes("走访企业12家,接待群众80人次") == [("other", 12, "家"), ("constituent_contacts", 80, "人次")]
+
+
+def test_two_kinds_of_people_each_with_its_own_count_are_counted_apart():
+    # each count has its noun right after it: no mixed group (codebook 2.1), and neither
+    # the officials' noun nor the deputies' is lent to the other count
+    assert codes("会议邀请150名人大代表和40名列席人员") == [("deputies", 150, "名"), ("other", 40, "名")]
+    assert codes("市政府全体组成人员、11名局长和260余名人大代表参加视察") == [
+        ("other", 11, "名"), ("deputies", 260, "名"),
+    ]
+    # traps: one count for two kinds of people stays a mixed group, and officials
+    # counted on their own stay other
+    assert codes("18名代表和群众参加座谈") == [("other", 18, "名")]
+    assert codes("会议选举产生乡长1名、副乡长2名及主席团成员") == [("other", 1, "名"), ("other", 2, "名")]
+
+
 def test_percentage_points_are_not_rates():
     # a change in points against an earlier period is coded as changes are (codebook 2.1)
     assert codes("办结率同比提高3个百分点，达到98%") == [("other", 3, "百分点"), ("completion_rate", 98, "%")]
