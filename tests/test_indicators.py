@@ -2388,3 +2388,21 @@ def test_round16_voters_of_an_election_are_context(sentence, expected):
 )  # fmt: skip
 def test_round17_livelihood_projects_and_items_that_are_not_projects(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a headline without punctuation: the space before a phrase parts the title from its
+        # subtitle, and the subtitle's words do not code the title's count
+        ("本年度重点督办9件县人大代表建议 推动建议件件落实见效", [("proposals_received", 9.0, "件")]),
+        ("市人大代表提交议案建议318件 市政协委员提交提案402件 立案297件",
+         [("proposals_received", 318.0, "件")]),
+        # trap: a space before a short word joins coordinated nouns, not two phrases
+        ("截至6月 平台已汇集群众意见 建议800多条", [("opinions_collected", 800.0, "条")]),
+        # trap: prose keeps its stray spaces inside a clause
+        ("全年督办代表建议12件，已全部 办结", [("proposals_received", 12.0, "件")]),
+    ],
+)  # fmt: skip
+def test_round18_a_space_parts_a_headline_title_from_its_subtitle(sentence, expected):
+    assert codes(sentence) == expected
