@@ -1210,7 +1210,11 @@ def _unread_noun(w: str, start: int, end: int, right_tokens: list, cues: Indicat
     text = w[start:end].strip(cues.skipped_marks)
     if cues.predicate_openers and text.startswith(cues.predicate_openers):
         return False  # 另有8个正在建设: a predicate, not a noun
-    return len(text) >= _UNREAD_NOUN and all("\u4e00" <= ch <= "\u9fff" for ch in text[:_UNREAD_NOUN])
+    if len(text) >= _UNREAD_NOUN:
+        return all("\u4e00" <= ch <= "\u9fff" for ch in text[:_UNREAD_NOUN])
+    # (a shorter noun that ends its clause, 查看12个考察点。, is a noun of its own as well)
+    return (len(text) >= _UNREAD_NOUN - 1
+            and all("\u4e00" <= ch <= "\u9fff" for ch in text) and cues.clause_re.match(w, end) is not None)
 
 
 def _threshold(

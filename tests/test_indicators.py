@@ -2406,3 +2406,20 @@ def test_round17_livelihood_projects_and_items_that_are_not_projects(sentence, e
 )  # fmt: skip
 def test_round18_a_space_parts_a_headline_title_from_its_subtitle(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "previous, sentence, expected",
+    [
+        # a short noun of its own that ends the clause is what the count counts: no carry
+        ("全区划分为8个代表小组。", "围绕城乡建设等4大主题，实地察看9个观察点。",
+         [("other", 9.0, "个")]),
+        # traps: a predicate or nothing after the count still reads the earlier noun
+        ("共收到代表建议35件。", "已办结29件。", [("proposals_resolved", 29.0, "件")]),
+        ("共收到代表建议35件。", "35件中，已办结29件。",
+         [("proposals_received", 35.0, "件"), ("proposals_resolved", 29.0, "件")]),
+    ],
+)  # fmt: skip
+def test_round18_a_short_noun_at_the_clause_end_takes_no_carry(previous, sentence, expected):
+    got = [(d["indicator"], d["value"], d["unit"]) for d in extract_indicators(sentence, previous=previous)]
+    assert got == expected
