@@ -66,6 +66,7 @@ from .errors import InvalidArgumentError, LexiconError
 from .quantities import Quantity, QuantityFinder, find_quantities
 from .resources import Lexicon, compiled, load_lexicon
 from .text import (
+    CJK_BASIC,
     TONE_VOWELS,
     alternation,
     char_class,
@@ -413,6 +414,13 @@ class IndicatorClassifier:
         ch = characters(lexicon)
         self.clause_re = re.compile(char_class(ch.sentence_ends + ch.clause_marks + "\n\r"))
         self.sentence_end_re = re.compile(char_class(ch.sentence_ends + "\n\r"))
+        # A headline holds no punctuation: a space before a phrase parts its title from its
+        # subtitle (今年督办12件代表建议 让建议落到实处), as a comma would; a line with any clause
+        # or sentence mark is prose, where a space is a stray of the page. (A space before a
+        # word of one or two characters joins coordinated nouns: 群众意见 建议30条.)
+        han_or_quote = f"[{CJK_BASIC}{re.escape(ch.quote_marks)}]"
+        self.headline_gap_re = re.compile(f"(?<={han_or_quote})[ \t\u3000]+(?={han_or_quote}{{3}})")
+        self.clause_mark = (ch.clause_marks or "，")[0]
         opening, closing = char_class(openers(ch.parentheses)), char_class(closers(ch.parentheses))
         self.pinyin_gloss_re = re.compile(f"{opening}[a-z{TONE_VOWELS}ü]{{1,6}}{closing}")
         # a comma right before another mark (区,、镇; 活动,,7名; 100张,。) is scraping debris
@@ -689,6 +697,8 @@ def _classify(
 ) -> tuple[list[str | None], Carry]:
     """:func:`classify` on the folded sentence ``w``, quantities already checked, read
     after the sentence that left ``carry``; the codes and the carry of this sentence."""
+    if not cues.clause_re.search(w):  # (a headline: its parts end at the spaces between them)
+        w = cues.headline_gap_re.sub(lambda m: cues.clause_mark * len(m.group()), w)
     n = len(w)
     # Web debris: pinyin glosses after characters (聯(lián)系) and a comma doubled before
     # another mark (7名区(qū),、镇两级人大代表) are read past by working on a compact copy
@@ -1221,7 +1231,11 @@ def _unread_noun(w: str, start: int, end: int, right_tokens: list, cues: Indicat
     text = w[start:end].strip(cues.skipped_marks)
     if cues.predicate_openers and text.startswith(cues.predicate_openers):
         return False  # 另有8个正在建设: a predicate, not a noun
-    return len(text) >= _UNREAD_NOUN and all("\u4e00" <= ch <= "\u9fff" for ch in text[:_UNREAD_NOUN])
+    if len(text) >= _UNREAD_NOUN:
+        return all("\u4e00" <= ch <= "\u9fff" for ch in text[:_UNREAD_NOUN])
+    # (a shorter noun that ends its clause, 查看12个考察点。, is a noun of its own as well)
+    return (len(text) >= _UNREAD_NOUN - 1
+            and all("\u4e00" <= ch <= "\u9fff" for ch in text) and cues.clause_re.match(w, end) is not None)
 
 
 def _threshold(

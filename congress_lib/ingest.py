@@ -38,6 +38,7 @@ offsets into the final ``text`` (the *cleaned* text).
 from __future__ import annotations
 
 import codecs
+import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -756,6 +757,8 @@ class _CleaningRules(NamedTuple):
     breadcrumb_separators: str  # the separators of a breadcrumb's items (see _breadcrumb_columns)
     breadcrumb_item_max: int
     leading_column_max: int = 0  # column names above the headline, at most this long (see _leading_columns)
+    original_title: re.Pattern | None = None  # a reprint's original-headline label (see _original_title)
+    original_similarity: float = 1.0
 
 
 _COLUMN_NAME = re.compile(f"^[{CJK_BASIC}]+$")
@@ -819,7 +822,40 @@ def _cleaning_rules(lexicon: Lexicon) -> _CleaningRules:
         breadcrumb_separators=str(furniture.get("breadcrumb_separators", "") or ""),
         breadcrumb_item_max=int(furniture.get("breadcrumb_item_max_chars", 10)),
         leading_column_max=int(furniture.get("leading_column_max_chars", 0) or 0),
+        original_title=_label_rule(tuple(str(x) for x in furniture.get("original_title_labels", []) or [] if x),
+                                   marks.colons),
+        original_similarity=float(furniture.get("original_title_similarity", 1.0) or 1.0),
     )
+
+
+def _label_rule(labels: tuple[str, ...], colons: str) -> re.Pattern | None:
+    """The pattern of a line that opens with one of ``labels`` and a colon; None without labels."""
+    if not labels:
+        return None
+    alternatives = "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"^\s*(?:{alternatives})\s*{char_class(colons)}")
+
+
+def _original_title(lines: list[tuple[str, bool]], labelled: set[int], label: re.Pattern, similarity: float,
+                    max_len: int, sentence_ends: str) -> list[tuple[str, bool]]:
+    """A reprint's original headline (原标题：…, the lines at ``labelled``), kept as text unless
+    it repeats the page's headline: it is furniture when another line kept, headline-like (at most
+    ``max_len`` characters, no sentence end), is like the text after the label by at least
+    ``similarity`` (:class:`difflib.SequenceMatcher` ratio, whitespace removed)."""
+    if not labelled:
+        return lines
+    heads = [_squash(line) for i, (line, is_furniture) in enumerate(lines)
+             if not is_furniture and i not in labelled and len(line) <= max_len
+             and not any(c in sentence_ends for c in line)]
+    out = list(lines)
+    for i in sorted(labelled):
+        line = out[i][0]
+        m = label.match(line)
+        title = _squash(line[m.end():]) if m else ""
+        if not title or any(difflib.SequenceMatcher(None, title, h, autojunk=False).ratio() >= similarity
+                            for h in heads if h):
+            out[i] = (line, True)
+    return out
 
 
 def _repeated_title(lines: list[tuple[str, bool]], first: int, max_len: int,
@@ -896,11 +932,16 @@ def clean_text(text: str, lexicon: Lexicon | None = None, *, html: bool | None =
     # Each line with its verdict (True: furniture), in page order; related-article
     # lists are a rule over consecutive lines, applied to the verdicts afterwards.
     lines: list[tuple[str, bool]] = []
+    labelled: set[int] = set()  # lines that open with an original-headline label (原标题：)
     for raw_line in simplified.split("\n"):
         stripped = raw_line.strip()
         if not stripped:
             continue
         for line in split_fused_headline(stripped, salutation):
+            if rules.original_title is not None and rules.original_title.match(line):
+                labelled.add(len(lines))  # (furniture or text: decided once the headline is known)
+                lines.append((line, False))
+                continue
             if len(line) <= max_len and (
                 matches_rule(line) or _is_nav_menu(line, min_items, nav_punct, rules.nav_long_items)
             ):
@@ -919,6 +960,9 @@ def clean_text(text: str, lexicon: Lexicon | None = None, *, html: bool | None =
         lines = _repeated_title(lines, rules.title_lines, max_len, rules.title_separators, rules.sentence_ends)
     if rules.repeat_max:
         lines = _repeated_lines(lines, rules.repeat_max, rules.repeat_min_han, rules.title_separators)
+    if labelled:
+        lines = _original_title(lines, labelled, rules.original_title, rules.original_similarity, max_len,
+                                rules.sentence_ends)
     kept = [line for line, is_furniture in lines if not is_furniture]
     removed.extend(line for line, is_furniture in lines if is_furniture)
     return Cleaned(text="\n".join(kept), script=script, was_html=was_html, furniture=removed)

@@ -735,3 +735,20 @@ def test_column_names_above_the_headline_are_furniture():
 ])
 def test_a_short_headline_with_text_or_a_subtitle_under_it_stays(page):
     assert clean_text(page).text == page
+
+
+def test_a_reprints_original_headline_is_text_unless_it_repeats_the_headline():
+    # the original headline of a reprinted report differs from the page's: it is text
+    page = "某区开工10类民生项目\n原标题：问需于民收到建议560条 某区投资12亿开工10类民生项目\n会议当天，全区宣布开工。"
+    cleaned = clean_text(page)
+    assert "原标题：问需于民收到建议560条 某区投资12亿开工10类民生项目" in cleaned.text.split("\n")
+    # the page's only headline, given as the original one, is text too
+    assert clean_text("原标题：在某市，代表与群众之间有300座连心桥\n正文一句。").text.startswith("原标题")
+    # trap: an original headline that repeats the page's (a place name more or less) is furniture
+    page = "四名人大代表走进河东区新华街道 倾听居民意见\n原标题：四名人大代表走进新华街道倾听居民意见\n正文一句。"
+    cleaned = clean_text(page)
+    assert cleaned.text.split("\n") == ["四名人大代表走进河东区新华街道 倾听居民意见", "正文一句。"]
+    assert cleaned.furniture == ["原标题：四名人大代表走进新华街道倾听居民意见"]
+    # trap: a document site's title field stays furniture
+    assert clean_text("标题：某县召开人大常委会会议\n某县召开人大常委会会议\n正文一句。").furniture == [
+        "标题：某县召开人大常委会会议"]

@@ -2435,3 +2435,38 @@ def test_round17_livelihood_projects_and_items_that_are_not_projects(sentence, e
 )  # fmt: skip
 def test_round18_what_a_committee_did_counted_by_its_object(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a headline without punctuation: the space before a phrase parts the title from its
+        # subtitle, and the subtitle's words do not code the title's count
+        ("本年度重点督办9件县人大代表建议 推动建议件件落实见效", [("proposals_received", 9.0, "件")]),
+        ("市人大代表提交议案建议318件 市政协委员提交提案402件 立案297件",
+         [("proposals_received", 318.0, "件")]),
+        # trap: a space before a short word joins coordinated nouns, not two phrases
+        ("截至6月 平台已汇集群众意见 建议800多条", [("opinions_collected", 800.0, "条")]),
+        # trap: prose keeps its stray spaces inside a clause
+        ("全年督办代表建议12件，已全部 办结", [("proposals_received", 12.0, "件")]),
+    ],
+)  # fmt: skip
+def test_round18_a_space_parts_a_headline_title_from_its_subtitle(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "previous, sentence, expected",
+    [
+        # a short noun of its own that ends the clause is what the count counts: no carry
+        ("全区划分为8个代表小组。", "围绕城乡建设等4大主题，实地察看9个观察点。",
+         [("other", 9.0, "个")]),
+        # traps: a predicate or nothing after the count still reads the earlier noun
+        ("共收到代表建议35件。", "已办结29件。", [("proposals_resolved", 29.0, "件")]),
+        ("共收到代表建议35件。", "35件中，已办结29件。",
+         [("proposals_received", 35.0, "件"), ("proposals_resolved", 29.0, "件")]),
+    ],
+)  # fmt: skip
+def test_round18_a_short_noun_at_the_clause_end_takes_no_carry(previous, sentence, expected):
+    got = [(d["indicator"], d["value"], d["unit"]) for d in extract_indicators(sentence, previous=previous)]
+    assert got == expected
