@@ -524,12 +524,19 @@ class _Rules:
         self.sub_units = set(agencies.get("government_units", []))
         self.generic = agencies["generic"]
         self.generic_canonical = agencies.get("generic_canonical") or {}
-        sector_head = agencies["sector_head"]
+        sector_head = self.sector_head = agencies["sector_head"]
         sector_pattern = f"(?=((?:{alternation(agencies['sector_words'])}){re.escape(sector_head)}))"
         self.sector_re = Lookahead(sector_pattern, first_chars(agencies["sector_words"]),
                                    word_gate(f"{w}{sector_head}" for w in agencies["sector_words"])) \
             if shortcuts else Lookahead(sector_pattern)
         self.generic_re = lookahead(self.generic, shortcuts)
+        # sector words listed before one shared head (县发改、财政、住建等部门): each is a department
+        sector_words = f"(?:{alternation(agencies['sector_words'])})"
+        list_marker = stations.get("list_marker", "")
+        self.sector_list_re = re.compile(
+            f"({sector_words}(?:{char_class(chars.enumeration_commas)}{sector_words})+)"
+            + (f"(?:{re.escape(list_marker)})?" if list_marker else "") + re.escape(sector_head))
+        self.sector_item_re = re.compile(sector_words)
         self.congress_owned = frozenset(agencies.get("congress_owned", []))
         # the units handling a proposal, with their other roles in parentheses
         roles, nouns = agencies.get("handling_roles") or [], agencies.get("handling_nouns") or []
@@ -2390,6 +2397,7 @@ class _Finder(_Places):
                     continue
             self.add(m.start(), m.start() + len(word), "agency", r.generic_canonical.get(word, word), "",
                      r.generic[word])
+        self.listed_sectors()
         for m in r.sector_re.finditer(text):
             word = m.group(1)
             p = self.prefix(m.start())
@@ -2399,6 +2407,26 @@ class _Finder(_Places):
                 place, level = self.own_place, self.own_level
                 self.add(m.start(), m.start() + len(word), "agency", place + word, level if place else "",
                          "department")
+
+    def listed_sectors(self) -> None:
+        """Sector words listed before one shared head (县发改、财政、住建等部门, 住建、交管部门):
+        each item but the last is a department of its own, in the place of the list's prefix (the
+        last joins the head, see the sector words in ``agencies``)."""
+        text, r = self.text, self.r
+        if r.sector_head not in text:
+            return
+        for m in r.sector_list_re.finditer(text):
+            p = self.prefix(m.start())
+            named = p.kind in ("named", "short", "level")
+            place, level = (self.place_of(p), p.level) if named else (self.own_place, self.own_level)
+            items = list(r.sector_item_re.finditer(text, m.start(1), m.end(1)))
+            head_end = m.end()
+            for k, it in enumerate(items):
+                start = p.start if k == 0 and named else it.start()
+                last = k == len(items) - 1
+                end = head_end if last and it.end() + len(r.sector_head) == head_end else it.end()
+                self.add(start, end, "agency", place + it.group() + r.sector_head,
+                         level if (named or place) else "", "department")
 
     def drop_station_hosts(self) -> None:
         """An organ right after a host marker (or whose level prefix opens with it: 驻县法院) and

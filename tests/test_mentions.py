@@ -1984,3 +1984,22 @@ def test_an_organ_inside_the_name_of_a_station_it_hosts_is_no_agency():
     assert surfaces("代表驻县检察院联络站接待来访", WANGJIANG, "agency") == []
     # the organ alone stays
     assert surfaces("代表走访望江县法院调解中心", WANGJIANG, "agency") == ["望江县法院"]
+
+
+def test_more_abbreviated_organs():
+    assert found("县财政拨付专项资金60万元", WANGJIANG)[0] == ("agency", "县财政", "望江县财政局")
+    assert found("会议涉及市教局、区开发办和县扶贫办", WANGJIANG) == [
+        ("agency", "市教局", "安庆市教育局"), ("agency", "区开发办", "望江县开发办公室"),
+        ("agency", "县扶贫办", "望江县扶贫开发办公室")]
+    # traps: the public finances
+    assert surfaces("审查县财政预算执行情况,深化市财政体制改革,了解市财政税收", WANGJIANG, "agency") == []
+
+
+def test_sector_words_listed_before_one_shared_head_are_each_a_department():
+    assert found("请县发改、财政、水利等部门现场办公", WANGJIANG) == [
+        ("agency", "县发改", "望江县发展和改革委员会"), ("agency", "财政", "望江县财政部门"),
+        ("agency", "水利", "望江县水利部门")]
+    assert surfaces("联系住建、交管部门到现场", WANGJIANG, "agency") == ["住建", "交管部门"]
+    # a single sector word stays one mention; a comma ends the list
+    assert surfaces("邀请教育部门参加", WANGJIANG, "agency") == ["教育部门"]
+    assert surfaces("发展教育,卫生部门配合", WANGJIANG, "agency") == ["卫生部门"]
