@@ -2003,3 +2003,10 @@ def test_sector_words_listed_before_one_shared_head_are_each_a_department():
     # a single sector word stays one mention; a comma ends the list
     assert surfaces("邀请教育部门参加", WANGJIANG, "agency") == ["教育部门"]
     assert surfaces("发展教育,卫生部门配合", WANGJIANG, "agency") == ["卫生部门"]
+
+
+def test_a_level_with_one_alternative_in_brackets_names_each_of_them():
+    assert surfaces("结合县(区)委中心工作和县(区)人大工作安排", WANGJIANG) == ["县(区)委", "县(区)人大"]
+    assert found("交县(市)政府办理", WANGJIANG)[0][:2] == ("agency", "县(市)政府")
+    # trap: no organ after the bracket
+    assert surfaces("开展县(区)交叉检查", WANGJIANG) == []
