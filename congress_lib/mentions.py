@@ -524,12 +524,19 @@ class _Rules:
         self.sub_units = set(agencies.get("government_units", []))
         self.generic = agencies["generic"]
         self.generic_canonical = agencies.get("generic_canonical") or {}
-        sector_head = agencies["sector_head"]
+        sector_head = self.sector_head = agencies["sector_head"]
         sector_pattern = f"(?=((?:{alternation(agencies['sector_words'])}){re.escape(sector_head)}))"
         self.sector_re = Lookahead(sector_pattern, first_chars(agencies["sector_words"]),
                                    word_gate(f"{w}{sector_head}" for w in agencies["sector_words"])) \
             if shortcuts else Lookahead(sector_pattern)
         self.generic_re = lookahead(self.generic, shortcuts)
+        # sector words listed before one shared head (县发改、财政、住建等部门): each is a department
+        sector_words = f"(?:{alternation(agencies['sector_words'])})"
+        list_marker = stations.get("list_marker", "")
+        self.sector_list_re = re.compile(
+            f"({sector_words}(?:{char_class(chars.enumeration_commas)}{sector_words})+)"
+            + (f"(?:{re.escape(list_marker)})?" if list_marker else "") + re.escape(sector_head))
+        self.sector_item_re = re.compile(sector_words)
         self.congress_owned = frozenset(agencies.get("congress_owned", []))
         # the units handling a proposal, with their other roles in parentheses
         roles, nouns = agencies.get("handling_roles") or [], agencies.get("handling_nouns") or []
@@ -573,6 +580,18 @@ class _Rules:
         # a bare head right after one of these words means the institution in general (党和政府)
         self.agency_generic_after = {head: tuple(o["generic_after"]) for head, o in self.agency_heads.items()
                                      if o.get("generic_after")}
+        # a head whose prefix follows one of these words names another body (人大某某街道工委: the congress's)
+        self.agency_not_after = {head: tuple(o["not_after"]) for head, o in self.agency_heads.items()
+                                 if o.get("not_after")}
+        # with a township prefix these heads need one of the words right after them (街道工委书记)
+        self.agency_township_needs = {head: tuple(o["township_needs"]) for head, o in self.agency_heads.items()
+                                      if o.get("township_needs")}
+        # an organ hosting a station, inside the station's name (人大代表驻某县法院调解工作室): no agency
+        hosts = agencies.get("station_host_markers") or []
+        self.station_host_re = re.compile(alternation(hosts)) if hosts else None
+        self.station_after_re = re.compile(
+            f".{{0,{int(agencies.get('station_host_reach', 0))}}}?(?:{alternation(self.station_heads)})") \
+            if hosts else None
         # every group (group_re, bare_group_re) holds a group word or 小组
         group_gate = word_gate(list(self.groups) + [self.group_noun]) if shortcuts else None
         self.group_gate = re.compile(group_gate) if group_gate is not None else None
@@ -2317,6 +2336,11 @@ class _Finder(_Places):
             if allowed and kind in ("named", "short", "level") and p.level not in allowed:
                 p = _Prefix(h)
                 kind = "none"
+            if head in r.agency_not_after and text.endswith(r.agency_not_after[head], 0, p.start):
+                continue  # (人大某某街道工委: the congress's working committee; 网站所刊载: no office)
+            if p.level == "township" and head in r.agency_township_needs \
+                    and not text.startswith(r.agency_township_needs[head], e):
+                continue  # (某某街道工委 without its secretary: the congress's, mention_congress.yaml)
             if branch == "party" and r.foreign_committee_re is not None and kind != "none" \
                     and (r.foreign_committee_re.search(text, max(0, p.start - 12), p.start)
                          or any(b in text[p.start:h] for b in r.not_department_bodies)):
@@ -2343,6 +2367,7 @@ class _Finder(_Places):
             else:
                 self.add(p.start, e, "agency", _fill(template, self.place_of(p)), p.level, branch)
         self.unlisted_departments()
+        self.drop_station_hosts()
         notes = ()
         if r.role_split_re is not None and r.paren_open_re.search(text) is not None:
             for m in r.role_split_re.finditer(text):  # 承办(主办、协办)单位
@@ -2372,6 +2397,7 @@ class _Finder(_Places):
                     continue
             self.add(m.start(), m.start() + len(word), "agency", r.generic_canonical.get(word, word), "",
                      r.generic[word])
+        self.listed_sectors()
         for m in r.sector_re.finditer(text):
             word = m.group(1)
             p = self.prefix(m.start())
@@ -2381,6 +2407,37 @@ class _Finder(_Places):
                 place, level = self.own_place, self.own_level
                 self.add(m.start(), m.start() + len(word), "agency", place + word, level if place else "",
                          "department")
+
+    def listed_sectors(self) -> None:
+        """Sector words listed before one shared head (县发改、财政、住建等部门, 住建、交管部门):
+        each item but the last is a department of its own, in the place of the list's prefix (the
+        last joins the head, see the sector words in ``agencies``)."""
+        text, r = self.text, self.r
+        if r.sector_head not in text:
+            return
+        for m in r.sector_list_re.finditer(text):
+            p = self.prefix(m.start())
+            named = p.kind in ("named", "short", "level")
+            place, level = (self.place_of(p), p.level) if named else (self.own_place, self.own_level)
+            items = list(r.sector_item_re.finditer(text, m.start(1), m.end(1)))
+            head_end = m.end()
+            for k, it in enumerate(items):
+                start = p.start if k == 0 and named else it.start()
+                last = k == len(items) - 1
+                end = head_end if last and it.end() + len(r.sector_head) == head_end else it.end()
+                self.add(start, end, "agency", place + it.group() + r.sector_head,
+                         level if (named or place) else "", "department")
+
+    def drop_station_hosts(self) -> None:
+        """An organ right after a host marker (or whose level prefix opens with it: 驻县法院) and
+        right before a station head is part of the station's name (人大代表驻某县法院调解工作室:
+        the station, no court)."""
+        r, text = self.r, self.text
+        if r.station_host_re is None:
+            return
+        self.cands = [c for c in self.cands
+                      if not (c[2] == "agency" and r.station_host_re.search(text, max(0, c[0] - 1), min(c[1], c[0] + 2))
+                              and r.station_after_re.match(text, c[1]))]
 
     def department_tails(self):
         """Each ``(t, tail)`` of a department ending (局, 厅 …) that no ``not_department_words``

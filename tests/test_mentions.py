@@ -1957,3 +1957,56 @@ def test_departments_named_short_are_agencies(text, surface):
 ])
 def test_one_rule_says_what_a_persons_name_looks_like(name, kind):
     assert MentionFinder.from_lexicon().rules.person_name(name) == kind
+
+
+def test_a_townships_stations_and_offices_are_an_agency_with_or_without_a_prefix():
+    assert found("乡人大每年组织代表评议站所", WANGJIANG)[-1][:2] == ("agency", "站所")
+    assert surfaces("起初站所不够重视,后来站所主动汇报", WANGJIANG, "agency") == ["站所", "站所"]
+    assert surfaces("各乡镇七站八所负责人列席会议", WANGJIANG, "agency") == ["各乡镇七站八所"]
+    assert found("问题上报上级垂直部门", WANGJIANG)[-1][:2] == ("agency", "垂直部门")
+    assert found("待省厅下达计划后开工", WANGJIANG)[-1][:2] == ("agency", "省厅")
+    # traps: 所 as a particle after a station or a website
+    assert surfaces("本网站所发布的文章", WANGJIANG, "agency") == []
+    assert surfaces("该站所辖三个村", WANGJIANG, "agency") == []
+
+
+def test_the_party_working_committee_of_a_street_or_a_zone_without_the_word_party():
+    assert found("长岭街道工委书记周强到会", WANGJIANG) == [("agency", "长岭街道工委", "中共长岭街道工作委员会")]
+    assert found("长岭街道工委组织视察", WANGJIANG)[0][:2] == ("congress", "长岭街道工委")
+    assert surfaces("华阳经开区工委副书记介绍情况", WANGJIANG, "agency") == ["华阳经开区工委"]
+    # traps: the congress's working committees
+    assert [m[0] for m in found("人大长岭街道工委组织视察", WANGJIANG)] == ["congress"]
+    assert surfaces("街道人大工委和县人大常委会代表工委", WANGJIANG, "agency") == []
+
+
+def test_an_organ_inside_the_name_of_a_station_it_hosts_is_no_agency():
+    assert surfaces("群众来到人大代表驻望江县法院调解工作室求助", WANGJIANG, "agency") == []
+    assert surfaces("代表驻县检察院联络站接待来访", WANGJIANG, "agency") == []
+    # the organ alone stays
+    assert surfaces("代表走访望江县法院调解中心", WANGJIANG, "agency") == ["望江县法院"]
+
+
+def test_more_abbreviated_organs():
+    assert found("县财政拨付专项资金60万元", WANGJIANG)[0] == ("agency", "县财政", "望江县财政局")
+    assert found("会议涉及市教局、区开发办和县扶贫办", WANGJIANG) == [
+        ("agency", "市教局", "安庆市教育局"), ("agency", "区开发办", "望江县开发办公室"),
+        ("agency", "县扶贫办", "望江县扶贫开发办公室")]
+    # traps: the public finances
+    assert surfaces("审查县财政预算执行情况,深化市财政体制改革,了解市财政税收", WANGJIANG, "agency") == []
+
+
+def test_sector_words_listed_before_one_shared_head_are_each_a_department():
+    assert found("请县发改、财政、水利等部门现场办公", WANGJIANG) == [
+        ("agency", "县发改", "望江县发展和改革委员会"), ("agency", "财政", "望江县财政部门"),
+        ("agency", "水利", "望江县水利部门")]
+    assert surfaces("联系住建、交管部门到现场", WANGJIANG, "agency") == ["住建", "交管部门"]
+    # a single sector word stays one mention; a comma ends the list
+    assert surfaces("邀请教育部门参加", WANGJIANG, "agency") == ["教育部门"]
+    assert surfaces("发展教育,卫生部门配合", WANGJIANG, "agency") == ["卫生部门"]
+
+
+def test_a_level_with_one_alternative_in_brackets_names_each_of_them():
+    assert surfaces("结合县(区)委中心工作和县(区)人大工作安排", WANGJIANG) == ["县(区)委", "县(区)人大"]
+    assert found("交县(市)政府办理", WANGJIANG)[0][:2] == ("agency", "县(市)政府")
+    # trap: no organ after the bracket
+    assert surfaces("开展县(区)交叉检查", WANGJIANG) == []
