@@ -2431,13 +2431,27 @@ class _Finder(_Places):
     def drop_station_hosts(self) -> None:
         """An organ right after a host marker (or whose level prefix opens with it: 驻县法院) and
         right before a station head is part of the station's name (人大代表驻某县法院调解工作室:
-        the station, no court)."""
+        the station, no court). With a deputy word before the marker the whole name is one
+        station span, canonical as written."""
         r, text = self.r, self.text
         if r.station_host_re is None:
             return
-        self.cands = [c for c in self.cands
-                      if not (c[2] == "agency" and r.station_host_re.search(text, max(0, c[0] - 1), min(c[1], c[0] + 2))
-                              and r.station_after_re.match(text, c[1]))]
+        kept = []
+        for c in self.cands:
+            host = r.station_host_re.search(text, max(0, c[0] - 1), min(c[1], c[0] + 2)) if c[2] == "agency" else None
+            after = r.station_after_re.match(text, c[1]) if host else None
+            if after is None:
+                kept.append(c)
+                continue
+            # a deputy word before the marker names the deputies' station hosted there (人大代表驻
+            # 某县法院调解工作室): one station, its own name, from the deputy word to the head
+            d = next((w for w in (r.named_head, r.deputy_word) if text.endswith(w, 0, host.start())), None)
+            if d is not None:
+                s, e = host.start() - len(d), after.end()
+                alt = r.alt_re.match(text, e)
+                end = alt.end() if alt else e
+                kept.append((s, end, "station", norm_paren(text[s:e]), "", "station"))
+        self.cands = kept
 
     def department_tails(self):
         """Each ``(t, tail)`` of a department ending (局, 厅 …) that no ``not_department_words``

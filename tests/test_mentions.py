@@ -1986,6 +1986,25 @@ def test_an_organ_inside_the_name_of_a_station_it_hosts_is_no_agency():
     assert surfaces("代表走访望江县法院调解中心", WANGJIANG, "agency") == ["望江县法院"]
 
 
+def test_a_deputy_station_hosted_by_an_organ_is_one_station_with_the_organ_inside():
+    assert found("群众来到人大代表驻望江县法院调解工作室求助", WANGJIANG)[0] == (
+        "station", "人大代表驻望江县法院调解工作室", "人大代表驻望江县法院调解工作室")
+    assert surfaces("代表驻县检察院联络站接待来访", WANGJIANG, "station") == ["代表驻县检察院联络站"]
+    # traps: no deputy word before the marker, or no station head after the organ
+    assert surfaces("驻县法院工作组来到社区", WANGJIANG, "station") == []
+    assert surfaces("代表走访望江县法院调解中心", WANGJIANG, "station") == []
+
+
+def test_more_station_heads_inquiry_points_theme_squares_and_mediation_rooms():
+    assert surfaces("在长岭镇咨询点,县人大代表为群众解答疑问。", WANGJIANG, "station") == ["长岭镇咨询点"]
+    assert surfaces("镇里建成人大主题广场,设有人大代表议事长廊。", WANGJIANG, "station") == [
+        "人大主题广场", "人大代表议事长廊"]
+    assert found("在华阳镇,“和为贵”矛盾纠纷调解室远近闻名。", WANGJIANG)[0][::2] == ("station", "和为贵矛盾纠纷调解室")
+    # traps: a square, a gallery or an inquiry desk with no deputy or place before it
+    for text in ("市民在城市主题广场散步。", "公园新修了一条文化长廊。", "人社局设立就业咨询点。"):
+        assert surfaces(text, WANGJIANG, "station") == []
+
+
 def test_more_abbreviated_organs():
     assert found("县财政拨付专项资金60万元", WANGJIANG)[0] == ("agency", "县财政", "望江县财政局")
     assert found("会议涉及市教局、区开发办和县扶贫办", WANGJIANG) == [
