@@ -1011,6 +1011,8 @@ def _classify_one(
     object_classes = cues.object_classes
     left_tokens = cues.cue_words(w, left_start, q.start)
     right_tokens = _until_among(w, cues.cue_words(w, q.end, right_end), cues)
+    # (112个标准化联络站, 2个高标准联络站: 标准 is part of a compound filler, no noun of its own)
+    right_tokens = [t for t in right_tokens if not _inside_filler(w, t[0], t[1], cues)]
     right_objects = [t for t in right_tokens if t[2] in object_classes]
     right_nouns = _noun_order(right_objects, w, cues)
     # Coordinated quantities share the head noun of the last conjunct (right-node
@@ -1546,6 +1548,17 @@ def _plan_goes_on(w: str, clause_start: int, cues: IndicatorClassifier) -> bool:
         for m in cues.clause_re.finditer(w, 0, end):
             start = m.end()
         if cues.plan_re.search(w, start, end):
+            return True
+    return False
+
+
+def _inside_filler(w: str, start: int, end: int, cues: IndicatorClassifier) -> bool:
+    """True when the noun at ``start:end`` lies inside a longer ``compound_fillers`` word
+    (标准 in 标准化 or 高标准): the filler's part, not a noun of its own."""
+    if cues.filler_re is None:
+        return False
+    for m in cues.filler_re.finditer(w, max(0, start - 3), min(len(w), end + 3)):
+        if m.start() <= start and end <= m.end() and m.end() - m.start() > end - start:
             return True
     return False
 

@@ -2470,3 +2470,23 @@ def test_round18_a_space_parts_a_headline_title_from_its_subtitle(sentence, expe
 def test_round18_a_short_noun_at_the_clause_end_takes_no_carry(previous, sentence, expected):
     got = [(d["indicator"], d["value"], d["unit"]) for d in extract_indicators(sentence, previous=previous)]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a rank word holding another noun (标准化, 高标准) stays inside the compound
+        ("截至年底,全县已建成86个标准化“代表之家”。", [("stations", 86.0, "个")]),
+        ("今年新建3个高标准人大代表联络站。", [("stations", 3.0, "个")]),
+        # trap: building more is a plan (将再建, 计划再建)
+        ("镇人大明年将再建3个高标准人大代表联络站。", []),
+        # the legislature's contact points and their information-gathering points are stations
+        ("联系点下设22个信息采集站,覆盖街道和企业。", [("stations", 22.0, "个")]),
+        ("全市已设立基层立法联系点48个。", [("stations", 48.0, "个")]),
+        # traps: the standard alone, and a standard outside a station
+        ("会议明确了4个标准。", []),
+        ("镇里新建高标准农田2000亩。", []),
+    ],
+)  # fmt: skip
+def test_rank_words_and_legislative_points_count_stations(sentence, expected):
+    assert [c for c in codes(sentence) if c[0] == "stations"] == expected
