@@ -787,7 +787,7 @@ def _classify(
             nouns_by_unit[q.unit] = nouns
             if q.kind == "count" and out[i] is not None:
                 echoes.append((q.unit, q.value, tuple(nouns)))
-    # a count after a word of change in its clause (B类件由原来的50件上升为75件) is the new
+    # a count after a word of change in its clause (C类件由原来的41件上升为58件) is the new
     # value of the count before it in the same unit: it takes that count's code, when the
     # count before it has a code of its own (not the default, nor a change against a period)
     if cues.series_classes:

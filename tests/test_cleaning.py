@@ -515,7 +515,7 @@ def test_menus_crumbs_headings_and_captions_are_removed(line):
     "议案 | 12 | 15",
     # a dateline in brackets is the report's own
     "（2025年1月8日在某某市第九届人民代表大会第四次会议上）",
-    "（二〇二四年一月九日在某某县第十八届人民代表大会第三次会议上）",
+    "（二〇二三年二月六日在某某县第十七届人民代表大会第四次会议上）",
     # a sentence that speaks of news, or a line with a bracket inside text
     "县人大常委会召开新闻发布会通报代表建议办理情况",
     "各代表小组(含驻镇代表)按时完成了年度视察任务。",
@@ -695,7 +695,7 @@ def test_caption_traps_stay(line):
     "县委  |  县政府  |  县政协",                                     # a menu between pipes
     "|  首?页? |  代表工作? |  监督工作  |  议案建议?",
     "某某县人大常委会欢迎您!N/A 返回某某省人民政府门户网站",          # a greeting and a link on one line
-    "某某市委主管主办 某某日报社出版 国内统一刊号:CN12-0034",        # a periodical's registration
+    "某某报业集团出版发行 国内统一刊号:CN 99-0123",        # a periodical's registration
 ])
 def test_menus_breadcrumbs_and_footers_of_round_17_are_removed(line):
     assert clean_text(line + "\n全年共召开常委会会议8次。").text == "全年共召开常委会会议8次。"
