@@ -377,3 +377,78 @@ def longest_non_overlapping(spans: list[tuple[int, int]]) -> list[tuple[int, int
         if (i == 0 or kept[i - 1][1] <= start) and (i == len(kept) or kept[i][0] >= end):
             kept.insert(i, (start, end))
     return kept
+
+
+# --- required characters (a gate for a whole regex search) ---------------------------------
+
+
+def _caseless(char: str) -> bool:
+    """True when ``re.IGNORECASE`` can make ``char`` match only itself (a Han character, a
+    digit, punctuation: no letter case and no case folding)."""
+    return not char.isalpha() or "\u3400" <= char <= "\u9fff"
+
+
+def _item_chars(item, flags: int) -> frozenset | None:
+    """Exactly the characters the one-character parsed ``item`` matches under ``flags`` when
+    it is a literal or a class of literals (under IGNORECASE: of characters without case);
+    None for any other item (a range, a category, a negated class, a letter under IGNORECASE)."""
+    from re import _constants as c
+
+    op, av = item
+    pairs = [(c.LITERAL, av)] if op is c.LITERAL else av
+    chars = set()
+    for kind, value in pairs:
+        if kind is not c.LITERAL or (flags & re.IGNORECASE and not _caseless(chr(value))):
+            return None
+        chars.add(chr(value))
+    return frozenset(chars)
+
+
+def _required(items, flags: int) -> frozenset | None:
+    """The characters of which every match of the parsed sequence ``items`` holds at least
+    one: those of its first item that must match a character (a literal, a class, a group or
+    alternation of such, a repeat of at least one); None when none is found."""
+    from re import _constants as c  # (the parser's own opcodes)
+
+    for op, av in items:
+        found = None
+        if op is c.LITERAL or op is c.IN:
+            found = _item_chars((op, av), flags)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            found = _required(av[2], flags)
+        elif op is c.SUBPATTERN and not av[1] and not av[2]:  # (no inline flags set or cleared)
+            found = _required(av[3], flags)
+        elif op is c.BRANCH:
+            sets = [_required(branch, flags) for branch in av[1]]
+            found = None if any(s is None for s in sets) else frozenset().union(*sets)
+        if found:
+            return found
+    return None
+
+
+def required_chars(patterns, flags: int = 0) -> frozenset | None:
+    """Characters of which every match of each of ``patterns`` (regex sources compiled with
+    ``flags``) holds at least one, so that a text holding none of them matches none of the
+    patterns; None when some pattern has no such characters (then every text must be tried).
+    Only the top-level sequence of each pattern is read, up to its first item that must match
+    a character; lookarounds, optional items and negated classes are passed over (what they
+    require is not counted), which keeps the answer a safe one."""
+    from re import _parser
+
+    out: set[str] = set()
+    for pattern in patterns:
+        parsed = _parser.parse(pattern, flags)
+        found = _required(list(parsed), parsed.state.flags)
+        if not found:
+            return None
+        out |= found
+    return frozenset(out)
+
+
+def char_gate(patterns, flags: int = 0) -> re.Pattern | None:
+    """A one-character class regex (see :func:`required_chars`): a text it finds nothing in
+    matches none of ``patterns``; None when no such gate exists."""
+    chars = required_chars(patterns, flags)
+    if chars is None:
+        return None
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]")

@@ -51,3 +51,44 @@ def test_mention_shortcuts_never_hide_a_mention(text):
 def test_charmap_translates_like_str_translate(text):
     table = {ord("０"): "0", ord("萬"): ord("万"), ord("\u200b"): None, ord("x"): "xx"}
     assert CharMap(table).translate(text) == text.translate(table)
+
+
+FURNITURE_TEXT = st.text(alphabet=st.sampled_from(list("()（）【】[]图为：:资料片摄影供稿编辑责任完组两三12 。！？|｜"
+                                                        "来源版权所有Copyright©首页ICP备案号人大代表")), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(FURNITURE_TEXT)
+def test_char_gate_never_hides_a_match(text):
+    """A text the gate finds nothing in matches none of the patterns; the inline furniture
+    rules, gated, leave a line as trying each rule in turn leaves it."""
+    from congress_lib import fastpath, ingest
+
+    furniture = cl.load_lexicon()["furniture"]
+    inline = furniture["inline_patterns"]
+    gate = fastpath.char_gate(inline)
+    assert gate is not None
+    for p in inline:
+        if re.search(p, text):
+            assert gate.search(text) and fastpath.char_gate([p]).search(text), p
+    for p in furniture["line_patterns"] + furniture["line_start_patterns"]:
+        one = fastpath.char_gate([p], re.I)
+        if one is not None and re.search(p, text, re.I):
+            assert one.search(text), p
+    rules = [re.compile(p) for p in inline]
+    for line in (text, text.strip(), "会议召开。" + text, text + "（完）"):
+        assert ingest._strip_inline_gated(line, rules, gate) == ingest._strip_inline(line, rules)
+
+
+def test_required_chars_reads_only_what_every_match_needs():
+    from congress_lib.fastpath import required_chars
+
+    assert required_chars(["a(b|c)"]) == frozenset("a")
+    assert required_chars([r"\s*[(（]x"]) == frozenset("(（")
+    assert required_chars(["(?:x|y)z", "q"]) == frozenset("xyq")
+    assert required_chars(["[上下]?图"]) == frozenset("图")
+    assert required_chars(["(?<=a)b"]) == frozenset("b")  # (a lookbehind's characters are not counted)
+    assert required_chars(["x|.y"]) == frozenset("xy") and required_chars(["x|.*"]) is None
+    assert required_chars([r"\d+"]) is None and required_chars(["[^a]"]) is None
+    assert required_chars(["Copyright"], re.I) is None  # (a letter under IGNORECASE matches other characters)
+    assert required_chars(["版权|©"], re.I) == frozenset("版©")
