@@ -311,6 +311,8 @@ class _Rules:
                                        *self.each_words, *self.level_words]) if shortcuts else None
         # memo of shorts_for (a cache; None without shortcuts)
         self._shorts_memo: dict[frozenset, tuple] | None = {} if shortcuts else None
+        # (known places, word) -> the bodies of the known names <body><word>, longest first
+        self._bodies_memo: dict[tuple, tuple] | None = {} if shortcuts else None
 
         # --- congress ------------------------------------------------------------
         self.congress_heads = {norm_paren(k): v for k, v in congress["heads"].items()}
@@ -451,8 +453,10 @@ class _Rules:
         self.quote_pairs = {o: c for o, c in chars.double_quotes}
         self.quoted_qualifiers = tuple(by_length(stations.get("quoted_qualifiers", [])))
         pieces = stations.get("quoted_pieces", [])
-        self.pieces_re = re.compile(f"(?:{brand_open}(?:{alternation(pieces)}){brand_close}){{2,6}}") \
-            if pieces else None
+        # two to six quoted pieces, written as one and one to five more: the pattern then opens
+        # with a quote, to which the regex engine skips (a leading repeat makes it try every position)
+        piece = f"{brand_open}(?:{alternation(pieces)}){brand_close}"
+        self.pieces_re = re.compile(f"{piece}(?:{piece}){{1,5}}") if pieces else None
         # pieces that refer back to the stations named before (“家”, “家、站、点”, “两站”, 站(点))
         self.piece_names = {str(k): str(v) for k, v in (stations.get("piece_names") or {}).items()}
         self.piece_ref_re = self.piece_alt_re = None
@@ -626,22 +630,30 @@ class _Rules:
                  self.station_re, self.brand_re, self.agency_re, self.dept_tail_re, self.sector_re, self.generic_re]
         gates = [x.gate.pattern if x.gate is not None else None for x in parts if x is not None]
         gates.append(group_gate)
-        if self.role_split_re is not None:
-            gates.append(self.role_split_re.pattern)
-        # The gates are joined flat (a|b|c, not (?:a)|(?:b)): alternatives that open
-        # with a literal let the regex engine skip to their first characters. The
-        # quoted-brand patterns open with a quote and are tried only when the text
-        # holds one.
+        # The gates are joined flat (a|b|c, not (?:a)|(?:b)): when every alternative
+        # opens with a literal, the regex engine skips to their first characters (in C).
+        # One alternative that opens otherwise (a group, a character class) makes it try
+        # every alternative at every position, so the role split (a group) and the
+        # piece with an alternative (a class) are searched as patterns of their own:
+        # each opens with a set of characters the engine skips to. The quoted-brand
+        # patterns open with a quote and are tried only when the text holds one.
         self.any_re: re.Pattern | None = None  # (some gate is unknown, or no shortcuts: always run the finder)
+        self.any_more: tuple[re.Pattern, ...] = ()  # (searched after any_re finds nothing)
         self.quotes_re: re.Pattern | None = None
         if shortcuts and all(g is not None for g in gates):
             self.any_re = re.compile("|".join(gates + [re.escape(self.named_head)]))
+            self.any_more = tuple(x for x in (self.role_split_re, self.piece_alt_re) if x is not None)
             self.quotes_re = re.compile("|".join(
                 [self.quoted_re.pattern, self.deputy_venue_re.pattern]
                 + ([self.pieces_re.pattern] if self.pieces_re is not None else [])
                 + ([self.piece_ref_re.pattern] if self.piece_ref_re is not None else [])))
-            if self.piece_alt_re is not None:
-                self.any_re = re.compile(f"{self.any_re.pattern}|{self.piece_alt_re.pattern}")
+
+    def may_hold(self, text: str) -> bool:
+        """False when ``text`` can hold no mention: no gate of a head matches (``any_re``,
+        ``any_more``) and no quoted brand (``quotes_re``, after a quote). Shortcuts only."""
+        if self.any_re.search(text) is not None or any(x.search(text) is not None for x in self.any_more):
+            return True
+        return self.brand_open_re.search(text) is not None and self.quotes_re.search(text) is not None
 
     # ------------------------------------------------------------------ places
     def common_word(self, name: str) -> bool:
@@ -811,9 +823,14 @@ class _Rules:
         """
         # the longest known name <body><word> with a body of 1 to 8 characters ending at q
         # (a look-up per body length: the cost does not grow with the number of known names)
-        for body in range(min(8, q), 0, -1):
-            if text[q - body:q] + word in known:
-                return q - body
+        if self._bodies_memo is not None:
+            k = self._known_body(text, q, word, known)
+            if k != -1:
+                return k
+        else:
+            for body in range(min(8, q), 0, -1):
+                if text[q - body:q] + word in known:
+                    return q - body
         if q < 2:
             return -1
         if self.shortcuts:
@@ -846,6 +863,23 @@ class _Rules:
             if not self.bad_name(name) and name + word not in self.not_names and _CJK_RE.match(name[0]) \
                     and not self.inside_stop(text, q - 2):  # (汇总至市: no name 总至 inside 汇总至)
                 return q - 2
+        return -1
+
+    def _known_body(self, text: str, q: int, word: str, known: frozenset) -> int:
+        """The shortcut of the first look-up of :meth:`name_before`: the bodies of the known
+        names that end with ``word`` (1 to 8 characters, longest first; kept per known places
+        and word) compared with the text before ``q``. The same start, or -1."""
+        key = (known, word)
+        bodies = self._bodies_memo.get(key)
+        if bodies is None:
+            if len(self._bodies_memo) >= _MEMO_MAX:
+                self._bodies_memo.clear()
+            bodies = self._bodies_memo[key] = tuple(sorted(
+                {n[:len(n) - len(word)] for n in known if n.endswith(word) and 1 <= len(n) - len(word) <= 8},
+                key=len, reverse=True))
+        for body in bodies:
+            if text.endswith(body, 0, q):
+                return q - len(body)
         return -1
 
     # -------------------------------------------------------------- resolution
@@ -2634,8 +2668,7 @@ class MentionFinder:
         latest of them whose name ends with it when ``text`` names none.
         """
         rules = self.rules
-        if rules.any_re is not None and rules.any_re.search(text) is None and (
-                rules.brand_open_re.search(text) is None or rules.quotes_re.search(text) is None):
+        if rules.any_re is not None and not rules.may_hold(text):
             return []  # (no head, no quoted brand: nothing to find)
         found = _Finder(text, jurisdiction, rules, earlier).run()
         if in_title:
