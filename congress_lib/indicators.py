@@ -1063,6 +1063,12 @@ def _classify_one(
     # a predicate right after the count (189件因…未公开, 3件经…办理): the words after it
     # are no head and no noun that follows the number
     predicate = bool(cues.predicate_openers) and w.startswith(cues.predicate_openers, q.end)
+    # (so is a verb of handling right after the count whose object is people, 27件答复代表,
+    # 9件回复代表: the people are those answered, the count is of the items answered)
+    if (not predicate and right_tokens and right_tokens[0][0] == q.end and right_tokens[0][2] in cues.share_classes
+            and right_objects and right_objects[0][2] in cues.people_classes
+            and right_objects[0][0] - right_tokens[0][1] <= 1 and q.unit in cues.item_units):
+        predicate = True
     # (nouns inside the predicate are read last: 72件被代表评价为满意 counts what the
     # words before it or the count before it counted; 3个在建项目 still counts projects)
     predicate_nouns: list[str] = []

@@ -525,6 +525,15 @@ def test_shortcuts_classify_as_the_plain_definitions_in_the_corpus(corpus):
         ("属于A类的14件,占33.3%", [("proposals_resolved", 14, "件"), ("other", 33.3, "%")]),
         ("B类建议19件,占建议总数的45.2%", [("proposals_resolved", 19, "件"), ("other", 45.2, "%")]),
         ("县政府受理县人大代表提出的意见建议共64件", [("proposals_received", 64, "件")]),
+        # a class written in brackets after the count is the proposals' outcome
+        ("此类建议共有41件(A类),占建议总数的68%", [("proposals_resolved", 41, "件"), ("other", 68, "%")]),
+        # a verb of answering right after the count, the deputies its object: the items answered
+        (
+            "会后转交区政府办理的52件建议中,已有40件答复代表,其余12件仍在办理",
+            [("proposals_received", 52, "件"), ("proposals_resolved", 40, "件"), ("proposals_resolved", 12, "件")],
+        ),
+        # ... but a count of deputies is still of deputies (trap)
+        ("交办后答复代表23人", [("deputies", 23, "人")]),
         ("区政府共受理的58件中,已办理完毕40件", [("proposals_received", 58, "件"), ("proposals_resolved", 40, "件")]),
         # named rates
         ("代表满意率为96.5%,参与率达88%", [("satisfaction_rate", 96.5, "%"), ("other", 88, "%")]),
