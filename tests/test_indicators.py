@@ -534,6 +534,13 @@ def test_shortcuts_classify_as_the_plain_definitions_in_the_corpus(corpus):
         ),
         # ... but a count of deputies is still of deputies (trap)
         ("交办后答复代表23人", [("deputies", 23, "人")]),
+        # the deputies' replies to a request for their opinion on the handling are rating forms
+        (
+            "各承办单位收回代表反馈征询意见64件,未反馈6件,满意60件",
+            [("proposals_resolved", 64, "件"), ("proposals_resolved", 6, "件"), ("proposals_resolved", 60, "件")],
+        ),
+        # ... but opinions asked of the public are opinions collected (trap)
+        ("向辖区居民征询意见45条", [("opinions_collected", 45, "条")]),
         ("区政府共受理的58件中,已办理完毕40件", [("proposals_received", 58, "件"), ("proposals_resolved", 40, "件")]),
         # named rates
         ("代表满意率为96.5%,参与率达88%", [("satisfaction_rate", 96.5, "%"), ("other", 88, "%")]),
