@@ -337,6 +337,10 @@ class IndicatorClassifier:
             self.people_classes = frozenset(str(c) for c in mixed.get("classes", []) or [])
             self.mixed_code = mixed.get("code")
             self.mixed_joiners = tuple(str(j) for j in mixed.get("joiners", []) or [] if j)
+            # a mixed group with one of `met` classes after a verb of `met_after` (走访代表和群众N人次):
+            # the people the deputies met, read by the rules as that class
+            self.mixed_met = frozenset(str(c) for c in mixed.get("met", []) or [])
+            self.mixed_met_after = frozenset(str(c) for c in mixed.get("met_after", []) or [])
             missing = sorted(self.people_classes - set(classes))
             if missing:
                 raise LexiconError(
@@ -1156,7 +1160,10 @@ def _classify_one(
             if people != pair and len(people) == 2 and _relative_between(w, people, cues):
                 pair = people
         if _mixed_people(w, pair, cues) and not _names_before(w, q, left_start, cues):
-            return cues.mixed_code, candidates
+            met = [t[2] for t in pair if t[2] in cues.mixed_met]
+            if not (met and any(t[2] in cues.mixed_met_after and t[1] <= pair[0][0] for t in left_tokens)):
+                return cues.mixed_code, candidates
+            candidates = met + [c for c in candidates if c not in met]
     # Ellipsis: with no noun of its own, a number counts what the previous number
     # with the same unit counted (会议应到委员35人，实到31人), in this sentence or
     # in the previous one of the passage.

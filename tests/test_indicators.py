@@ -1549,9 +1549,10 @@ def test_round10_central_and_head_stations(sentence, expected):
         # laws whose enforcement is inspected or surveyed: inspections held, one per law
         ("本届以来，常委会对3部法律的贯彻实施情况组织了执法检查。", [("activities", 3.0, "部")]),
         ("今年开展4部地方性法规的立法调研。", [("activities", 4.0, "部")]),
-        # traps: laws made, and drafts put out for opinions, are documents
+        # trap: laws made are documents
         ("全年审议通过地方性法规6部。", [("other", 6.0, "部")]),
-        ("联系点参与12部法律草案的意见征集活动。", [("other", 12.0, "部")]),
+        # drafts put out for opinions: one consultation per law (round 21, docs/codebook.md §2)
+        ("联系点参与12部法律草案的意见征集活动。", [("activities", 12.0, "部")]),
         # sittings called and oversight rounds held
         ("一年来共召集人代会3次，举行常委会会议11次。",
          [("activities", 3.0, "次"), ("activities", 11.0, "次")]),
@@ -2506,3 +2507,38 @@ def test_round18_a_short_noun_at_the_clause_end_takes_no_carry(previous, sentenc
 )  # fmt: skip
 def test_rank_words_and_legislative_points_count_stations(sentence, expected):
     assert [c for c in codes(sentence) if c[0] == "stations"] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a mixed group of people after a verb of meeting people: the constituents met
+        ("县人大代表入户看望了村组干部和困难群众560人次，收集意见建议40条。",
+         [("constituent_contacts", 560.0, "人次"), ("opinions_collected", 40.0, "条")]),
+        ("驻站代表走访联系基层代表及居民群众1200人次。", [("constituent_contacts", 1200.0, "人次")]),
+        # traps: the same group with no such verb stays a mixed group
+        ("部门负责人和领衔代表14人参加了督办会。", [("other", 14.0, "人")]),
+        ("80名代表和群众参加了评议。", [("other", 80.0, "名")]),
+        # the constituents a deputy keeps in touch with
+        ("该联络站代表已与120名联系对象建立经常性联系。", [("constituent_contacts", 120.0, "名")]),
+        # duty rosters and activities counted in person-times: deputies taking part
+        ("两年来，站长轮值160人次，接待选民1800人次。",
+         [("deputy_participation", 160.0, "人次"), ("constituent_contacts", 1800.0, "人次")]),
+        # drafts and laws put out for opinions: one consultation per law
+        ("该立法联系点今年完成了14部法律法规草案的意见征集。", [("activities", 14.0, "部")]),
+        ("围绕9部已审议通过的法律累计上报修改意见260条。",
+         [("activities", 9.0, "部"), ("opinions_collected", 260.0, "条")]),
+        # traps: laws made or reviewed stay documents
+        ("全年制定地方性法规4部，审议法规草案6件。", [("other", 4.0, "部"), ("other", 6.0, "件")]),
+        ("审议通过法规5部，征求意见建议180条。", [("other", 5.0, "部"), ("opinions_collected", 180.0, "条")]),
+        # the public taking part in a consultation with no deputies named: constituents reached
+        ("召开立法座谈会12场，300余人次参与，征集修改意见90条。",
+         [("activities", 12.0, "场"), ("constituent_contacts", 300.0, "人次"), ("opinions_collected", 90.0, "条")]),
+        # traps: a contest's entrants; deputies taking part
+        ("举办各类文体比赛15场，8000多人次参与。", [("activities", 15.0, "场"), ("other", 8000.0, "人次")]),
+        ("组织代表开展调研，共有900多人次参与，收集意见40条。",
+         [("deputy_participation", 900.0, "人次"), ("opinions_collected", 40.0, "条")]),
+    ],
+)
+def test_contacts_rosters_and_consultations_round21(sentence, expected):
+    assert codes(sentence) == expected
