@@ -311,8 +311,6 @@ class _Rules:
                                        *self.each_words, *self.level_words]) if shortcuts else None
         # memo of shorts_for (a cache; None without shortcuts)
         self._shorts_memo: dict[frozenset, tuple] | None = {} if shortcuts else None
-        # (known places, word) -> the bodies of the known names <body><word>, longest first
-        self._bodies_memo: dict[tuple, tuple] | None = {} if shortcuts else None
 
         # --- congress ------------------------------------------------------------
         self.congress_heads = {norm_paren(k): v for k, v in congress["heads"].items()}
@@ -823,14 +821,9 @@ class _Rules:
         """
         # the longest known name <body><word> with a body of 1 to 8 characters ending at q
         # (a look-up per body length: the cost does not grow with the number of known names)
-        if self._bodies_memo is not None:
-            k = self._known_body(text, q, word, known)
-            if k != -1:
-                return k
-        else:
-            for body in range(min(8, q), 0, -1):
-                if text[q - body:q] + word in known:
-                    return q - body
+        for body in range(min(8, q), 0, -1):
+            if text[q - body:q] + word in known:
+                return q - body
         if q < 2:
             return -1
         if self.shortcuts:
@@ -863,23 +856,6 @@ class _Rules:
             if not self.bad_name(name) and name + word not in self.not_names and _CJK_RE.match(name[0]) \
                     and not self.inside_stop(text, q - 2):  # (汇总至市: no name 总至 inside 汇总至)
                 return q - 2
-        return -1
-
-    def _known_body(self, text: str, q: int, word: str, known: frozenset) -> int:
-        """The shortcut of the first look-up of :meth:`name_before`: the bodies of the known
-        names that end with ``word`` (1 to 8 characters, longest first; kept per known places
-        and word) compared with the text before ``q``. The same start, or -1."""
-        key = (known, word)
-        bodies = self._bodies_memo.get(key)
-        if bodies is None:
-            if len(self._bodies_memo) >= _MEMO_MAX:
-                self._bodies_memo.clear()
-            bodies = self._bodies_memo[key] = tuple(sorted(
-                {n[:len(n) - len(word)] for n in known if n.endswith(word) and 1 <= len(n) - len(word) <= 8},
-                key=len, reverse=True))
-        for body in bodies:
-            if text.endswith(body, 0, q):
-                return q - len(body)
         return -1
 
     # -------------------------------------------------------------- resolution
