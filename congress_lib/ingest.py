@@ -44,7 +44,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .fastpath import char_gate
+from .fastpath import alternation, char_gate
 from .resources import Lexicon, compiled, load_lexicon
 from .text import CJK, CJK_BASIC, TONE_CONSONANTS, TONE_VOWELS, WIDTH_FOLD, CharMap, char_class, characters, opencc
 
@@ -865,8 +865,7 @@ def _label_rule(labels: tuple[str, ...], colons: str) -> re.Pattern | None:
     """The pattern of a line that opens with one of ``labels`` and a colon; None without labels."""
     if not labels:
         return None
-    alternatives = "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
-    return re.compile(rf"^\s*(?:{alternatives})\s*{char_class(colons)}")
+    return re.compile(rf"^\s*(?:{alternation(labels)})\s*{char_class(colons)}")
 
 
 def _original_title(lines: list[tuple[str, bool]], labelled: set[int], label: re.Pattern, similarity: float,
