@@ -791,6 +791,7 @@ class _CleaningRules(NamedTuple):
     leading_column_max: int = 0  # column names above the headline, at most this long (see _leading_columns)
     original_title: re.Pattern | None = None  # a reprint's original-headline label (see _original_title)
     original_similarity: float = 1.0
+    original_heads: int = 8  # headline-like lines an original headline is compared with
 
 
 _COLUMN_NAME = re.compile(f"^[{CJK_BASIC}]+$")
@@ -858,6 +859,7 @@ def _cleaning_rules(lexicon: Lexicon) -> _CleaningRules:
         original_title=_label_rule(tuple(str(x) for x in furniture.get("original_title_labels", []) or [] if x),
                                    marks.colons),
         original_similarity=float(furniture.get("original_title_similarity", 1.0) or 1.0),
+        original_heads=int(furniture.get("original_title_heads", 8) or 8),
     )
 
 
@@ -869,16 +871,19 @@ def _label_rule(labels: tuple[str, ...], colons: str) -> re.Pattern | None:
 
 
 def _original_title(lines: list[tuple[str, bool]], labelled: set[int], label: re.Pattern, similarity: float,
-                    max_len: int, sentence_ends: str) -> list[tuple[str, bool]]:
+                    max_len: int, sentence_ends: str, heads_max: int) -> list[tuple[str, bool]]:
     """A reprint's original headline (原标题：…, the lines at ``labelled``), kept as text unless
-    it repeats the page's headline: it is furniture when another line kept, headline-like (at most
-    ``max_len`` characters, no sentence end), is like the text after the label by at least
-    ``similarity`` (:class:`difflib.SequenceMatcher` ratio, whitespace removed)."""
+    it repeats the page's headline: it is furniture when one of the first ``heads_max`` other
+    lines kept that are headline-like (at most ``max_len`` characters, no sentence end) is like
+    the text after the label by at least ``similarity`` (:class:`difflib.SequenceMatcher` ratio,
+    whitespace removed). The page's headline stands among its first lines; comparing with a
+    bounded number of them keeps the rule linear in the page (each comparison is of two lines
+    of at most ``max_len`` characters)."""
     if not labelled:
         return lines
     heads = [_squash(line) for i, (line, is_furniture) in enumerate(lines)
              if not is_furniture and i not in labelled and len(line) <= max_len
-             and not any(c in sentence_ends for c in line)]
+             and not any(c in sentence_ends for c in line)][:heads_max]
     out = list(lines)
     for i in sorted(labelled):
         line = out[i][0]
@@ -1009,7 +1014,7 @@ def clean_text(text: str, lexicon: Lexicon | None = None, *, html: bool | None =
         lines = _repeated_lines(lines, rules.repeat_max, rules.repeat_min_han, rules.title_separators)
     if labelled:
         lines = _original_title(lines, labelled, rules.original_title, rules.original_similarity, max_len,
-                                rules.sentence_ends)
+                                rules.sentence_ends, rules.original_heads)
     kept = [line for line, is_furniture in lines if not is_furniture]
     removed.extend(line for line, is_furniture in lines if is_furniture)
     return Cleaned(text="\n".join(kept), script=script, was_html=was_html, furniture=removed)

@@ -752,3 +752,16 @@ def test_a_reprints_original_headline_is_text_unless_it_repeats_the_headline():
     # trap: a document site's title field stays furniture
     assert clean_text("标题：某县召开人大常委会会议\n某县召开人大常委会会议\n正文一句。").furniture == [
         "标题：某县召开人大常委会会议"]
+
+
+def test_an_original_headline_is_compared_with_the_first_headline_like_lines_only():
+    # the page's headline stands among its first lines: a line like the original headline far
+    # down the page (after eight other short lines) does not make it furniture; the bound keeps
+    # the rule linear on a page of many labels and many short lines
+    items = [f"第{n}组代表走访选民情况" for n in "一二三四五六七八"]
+    page = "\n".join(["某镇人大开展代表接待日活动", *items, "四名代表走进新华街道倾听居民意见",
+                      "原标题：四名代表走进新华街道倾听居民意见", "正文一句。"])
+    assert "原标题：四名代表走进新华街道倾听居民意见" in clean_text(page).text.split("\n")
+    # within the first lines the same copy is furniture
+    page = "\n".join(["四名代表走进新华街道倾听居民意见", "原标题：四名代表走进新华街道倾听居民意见", "正文一句。"])
+    assert clean_text(page).furniture == ["原标题：四名代表走进新华街道倾听居民意见"]
