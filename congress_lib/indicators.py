@@ -912,6 +912,10 @@ def _inherit_totals(
         elif j in total_of and len(between) <= _PART_GAP and not any(c in cues.bracket_closers for c in between):
             # (a breakdown opened in brackets ends with them: 建议41件(其中市属9件),比去年增加6件)
             total = total_of[j]
+            if out[i] in cues.part_weak and out[j] is not None and out[j] not in cues.part_weak:
+                # a part in a row after a part refined to an outcome goes on with that
+                # outcome, whatever weak noun it has (其中12件列入计划，有2件法规已颁布实施)
+                total = out[j]
         else:
             continue
         if total is None or out[i] is None:

@@ -2542,3 +2542,28 @@ def test_rank_words_and_legislative_points_count_stations(sentence, expected):
 )
 def test_contacts_rosters_and_consultations_round21(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # put into next year's plan or the year's legislative plan: an outcome
+        ("全年已办结的建议40件，列入明年计划的建议9件。",
+         [("proposals_resolved", 40.0, "件"), ("proposals_resolved", 9.0, "件")]),
+        ("届内代表共提出议案12件，其中8件议案被列入年度立法计划。",
+         [("proposals_received", 12.0, "件"), ("proposals_resolved", 8.0, "件")]),
+        # still under study or awaiting approval, said after the count
+        ("B类建议中，6件已落实，14件由省级部门研究或审批中。",
+         [("proposals_resolved", 6.0, "件"), ("proposals_resolved", 14.0, "件")]),
+        # parts in a row after an outcome go on with it, whatever weak noun they carry
+        ("本届共收到代表议案15件，其中10件被列入立法计划，有2件条例已颁布实施，另有3件仍在审议中。",
+         [("proposals_received", 15.0, "件"), ("proposals_resolved", 10.0, "件"),
+          ("proposals_resolved", 2.0, "件"), ("proposals_resolved", 3.0, "件")]),
+        # traps: parts by topic stay the total's; laws counted alone stay documents
+        ("收到代表建议64件，其中城建方面20件、教育方面11件。",
+         [("proposals_received", 64.0, "件"), ("proposals_received", 20.0, "件"), ("proposals_received", 11.0, "件")]),
+        ("今年共有2件法规颁布实施。", [("other", 2.0, "件")]),
+    ],
+)
+def test_handling_outcomes_round22(sentence, expected):
+    assert codes(sentence) == expected
