@@ -2565,3 +2565,18 @@ def test_contacts_rosters_and_consultations_round21(sentence, expected):
 )
 def test_round22_places_given_tasks_listed_places_and_progress(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # rates and shares of the consultative conference's proposals: another body's work
+        ("县政协委员共提交提案126件，其中交由县政府办理118件，占93.65%。", []),
+        ("政协提案办结率达100%，委员满意率为97.2%。", []),
+        # traps: the congress's own proposals, alone or handled with the conference's
+        ("人大代表建议和政协提案办结率均达100%。", [("completion_rate", 100.0, "%")]),
+        ("代表建议满意率为96.8%。", [("satisfaction_rate", 96.8, "%")]),
+    ],
+)
+def test_round22_rates_of_another_bodys_proposals_are_no_indicators(sentence, expected):
+    assert codes(sentence) == expected
