@@ -278,6 +278,10 @@ class IndicatorClassifier:
             # percentage points against an earlier period (较去年提高2个百分点)
             series = data.get("rate_series") or {}
             self.series_classes = frozenset(str(c) for c in series.get("classes", []) or [])
+            # rates of another body's work (政协提案办结率): no indicator (see _other_body_rate)
+            other_body = data.get("other_body_rates") or {}
+            self.other_body_classes = frozenset(str(c) for c in other_body.get("classes", []) or [])
+            self.other_body_unless = frozenset(str(c) for c in other_body.get("unless", []) or [])
             points = data.get("point_changes") or {}
             self.point_classes = frozenset(str(c) for c in points.get("classes", []) or [])
             self.point_code = points.get("code")
@@ -285,7 +289,8 @@ class IndicatorClassifier:
                                ("thresholds", self.threshold_right | self.threshold_holders | self.threshold_signing),
                                ("shares_after", self.share_classes),
                                ("rate_series", self.series_classes),
-                               ("point_changes", self.point_classes)):
+                               ("point_changes", self.point_classes),
+                               ("other_body_rates", self.other_body_classes | self.other_body_unless)):
                 missing = sorted(named - set(classes))
                 if missing:
                     raise LexiconError(
@@ -974,6 +979,10 @@ def _classify_one(
         earlier = cues.last_share_end(share_ends, q.start)
         if _blocked(w, q, clause_start, cues):
             return None, []  # a target: 满意率力争达到95%
+        if cues.other_body_classes:
+            named = sentence_classes.get()
+            if cues.other_body_classes & named and not cues.other_body_unless & named:
+                return None, []  # another body's rate: 政协提案办结率98%
         found, code = _rate_named(w[clause_start : q.start], cues)
         if found:
             return code, []

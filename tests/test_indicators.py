@@ -2566,4 +2566,40 @@ def test_contacts_rosters_and_consultations_round21(sentence, expected):
     ],
 )
 def test_handling_outcomes_round22(sentence, expected):
+
+
+    "sentence, expected",
+    [
+        # places given a task by the committee: handlers of the work, not context
+        ("县人大常委会委托7个乡镇人大对3部法规开展执法检查。",
+         [("other", 7.0, "个"), ("activities", 3.0, "部")]),
+        # trap: the same places stated as the county's composition stay context
+        ("该县下辖7个乡镇、2个街道。", [("admin_context", 7.0, "个"), ("admin_context", 2.0, "个")]),
+        # a policy carried out in places listed after 在: every place of the list is context
+        ("近年来，该市先后在全市16个镇、4个街道推行议事会制度。",
+         [("admin_context", 16.0, "个"), ("admin_context", 4.0, "个")]),
+        # trap: works carried out on listed places (对…) are places acted upon
+        ("对9个行政村、2个社区实施污水管网改造。", [("other", 9.0, "个"), ("other", 2.0, "个")]),
+        # progress already made on works: a share of the work done
+        ("新馆主体工程目前已完成70%，附属道路累计完成60%。", [("other", 70.0, "%"), ("other", 60.0, "%")]),
+        # trap: a planned share is a target, no indicator
+        ("该市今年计划完成改厕1.2万户，对80%以上的生活污水进行处理。", []),
+    ],
+)
+def test_round22_places_given_tasks_listed_places_and_progress(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # rates and shares of the consultative conference's proposals: another body's work
+        ("县政协委员共提交提案126件，其中交由县政府办理118件，占93.65%。", []),
+        ("政协提案办结率达100%，委员满意率为97.2%。", []),
+        # traps: the congress's own proposals, alone or handled with the conference's
+        ("人大代表建议和政协提案办结率均达100%。", [("completion_rate", 100.0, "%")]),
+        ("代表建议满意率为96.8%。", [("satisfaction_rate", 96.8, "%")]),
+    ],
+)
+def test_round22_rates_of_another_bodys_proposals_are_no_indicators(sentence, expected):
     assert codes(sentence) == expected
