@@ -314,6 +314,7 @@ class IndicatorClassifier:
                 re.compile(f"(?:{alternation(sort_leads)})[^，,；;。：:]{{0,16}}?(?:{alternation(sort_words)})[：:，,]")
                 if sort_leads and sort_words else None
             )
+            self.split_verbs = tuple(sorted((str(m) for m in parts.get("split_verbs", []) or [] if m), key=len, reverse=True))
             self.topic_classes = frozenset(str(c) for c in data.get("topic_labels", []) or [])
             self.label_classes = frozenset(str(c) for c in data.get("item_labels", []) or [])
             # verbs shared by the counts of a list joined by enumeration commas
@@ -812,7 +813,16 @@ def _classify(
             ):
                 out[b] = out[a]
     if cues.part_markers or cues.after_total_re is not None:
+        own = list(out)
         _inherit_totals(w, quantities, countable, out, cues, _opening_total(w, quantities, countable, cues, carry))
+        # the last count of a unit that took its total's code passes on the noun that code
+        # counts, not the labels of the parts (按代表团分：甲团52件 -> the next sentence's 件
+        # are still proposals)
+        last = {quantities[i].unit: i for i in countable if quantities[i].kind == "count"}
+        for unit, i in last.items():
+            implied = cues.code_nouns.get(out[i]) if out[i] != own[i] and out[i] is not None else None
+            if implied:
+                nouns_by_unit[unit] = [implied[0]] + [c for c in nouns_by_unit.get(unit, []) if c != implied[0]]
     last_codes: dict[str, str] = {}
     for i in countable:
         if out[i] is not None and quantities[i].kind == "count":
@@ -837,9 +847,21 @@ def _opening_total(
     first = quantities[countable[0]]
     # (a phrase that sorts the items opens the list: 按内容分类：城建方面7件)
     sort = cues.sort_lead_re.match(head) if cues.sort_lead_re is not None else None
+    sorted_by = False
     if sort is not None and sort.end() <= first.start - (len(w) - len(head)):
         head = head[sort.end():].lstrip(" \u3000")
-    if not head.startswith(cues.part_markers):
+        # (按承办单位分：党群系统17件: the sorting phrase opens the list; its first part
+        # stands in the first clause after it, whatever labels it)
+        # and counts what the total counts, in its unit, no noun of its own after it (从承办
+        #主体看，37个单位主办建议251件: units, not a part)
+        sorted_by = (
+            not cues.clause_re.search(w, len(w) - len(head), first.start)
+            and first.unit in dict(carry.codes)
+            and _bare_count(w, first, cues)
+        )
+    if sorted_by:
+        pass
+    elif not head.startswith(cues.part_markers):
         # a sentence that opens with a topic label and its count (农牧水方面26件：…)
         # breaks down the previous sentence's total as 其中 would
         if not _opens_with_topic(w, len(w) - len(head), first, cues):
@@ -870,8 +892,13 @@ def _opens_with_topic(w: str, head: int, first: Quantity, cues: IndicatorClassif
     tokens = cues.cue_words(w, head, first.start)
     if not tokens or tokens[-1][2] not in cues.topic_classes or first.start - tokens[-1][1] > 1:
         return False
-    after = cues.cue_words(w, first.end, min(len(w), first.end + 8))
-    return not any(c in cues.object_classes for s, _, c in after if s == first.end)
+    return _bare_count(w, first, cues)
+
+
+def _bare_count(w: str, q: Quantity, cues: IndicatorClassifier) -> bool:
+    """No noun stands right after the count (城建方面7件，…, not 37个单位)."""
+    after = cues.cue_words(w, q.end, min(len(w), q.end + 8))
+    return not any(c in cues.object_classes for s, _, c in after if s == q.end)
 
 
 def _inherit_totals(
@@ -911,7 +938,7 @@ def _inherit_totals(
         between = w[p.end : q.start]
         if any(m in between for m in cues.part_markers) or (
             cues.after_total_re is not None and cues.after_total_re.match(w, p.end, q.start)
-        ):
+        ) or _split_opens(w, p.end, q.start, cues):
             # (a part of a part is split from that part, as coded: 4件不予采纳(其中1件…,3件…))
             total = out[j]
         elif j in total_of and len(between) <= _PART_GAP and not any(c in cues.bracket_closers for c in between):
@@ -931,6 +958,22 @@ def _inherit_totals(
             out[i] = total
         else:
             out[i] = cues.part_refine.get(total, {}).get(own, own)
+
+
+def _split_opens(w: str, start: int, end: int, cues: IndicatorClassifier) -> bool:
+    """A clause between ``start`` and ``end`` (after a total, before a count) opens with a
+    phrase that splits the total: a sorting phrase (按代表团分：…, 从内容看，…) or a word of
+    ``respectively`` and a verb of ``split_verbs`` (分别交…办理12件)."""
+    for m in cues.clause_re.finditer(w, start, end):
+        k = m.end()
+        while k < end and w[k] in " \u3000":
+            k += 1
+        if cues.sort_lead_re is not None and cues.sort_lead_re.match(w, k, end):
+            return True
+        lead = next((r for r in cues.respective if w.startswith(r, k)), None)
+        if lead is not None and cues.split_verbs and w.startswith(cues.split_verbs, k + len(lead)):
+            return True
+    return False
 
 
 def _shift(q: Quantity, position: dict[int, int]) -> Quantity:

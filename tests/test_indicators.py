@@ -2603,3 +2603,49 @@ def test_round22_places_given_tasks_listed_places_and_progress(sentence, expecte
 )
 def test_round22_rates_of_another_bodys_proposals_are_no_indicators(sentence, expected):
     assert codes(sentence) == expected
+
+
+    "sentence, expected",
+    [
+        # a sorting phrase inside the sentence, after the total, splits it by delegation or handler
+        ("本次会议收到代表建议320件，按提出单位分：东山县代表团96件，西河区代表团81件。",
+         [("proposals_received", 320.0, "件"), ("proposals_received", 96.0, "件"),
+          ("proposals_received", 81.0, "件")]),
+        ("共收到建议210件，按交办对象分：政府系统185件，法院系统6件；按代表团分：甲县代表团70件。",
+         [("proposals_received", 210.0, "件"), ("proposals_received", 185.0, "件"),
+          ("proposals_received", 6.0, "件"), ("proposals_received", 70.0, "件")]),
+        # handed out respectively: the items are parts; a count of units (个单位) is not
+        ("大会期间代表提出建议300件，分别交县政府系统27个单位办理281件、县法院办理5件。",
+         [("proposals_received", 300.0, "件"), ("other", 27.0, "个"),
+          ("proposals_received", 281.0, "件"), ("proposals_received", 5.0, "件")]),
+        # traps: a percentage share keeps its code; a count in another unit is not a part
+        ("共收到建议150件，按领域分：城建方面60件，占40%。",
+         [("proposals_received", 150.0, "件"), ("proposals_received", 60.0, "件"), ("other", 40.0, "%")]),
+        ("全年收到建议88件，分别交由12个部门办理。",
+         [("proposals_received", 88.0, "件"), ("other", 12.0, "个")]),
+    ],
+)
+def test_round22_breakdowns_opened_inside_the_sentence(sentence, expected):
+    assert codes(sentence) == expected
+
+
+def test_round22_a_sentence_opening_with_a_sorting_phrase_splits_the_total_before():
+    assert chain(
+        "本次会议共收到代表建议280件，按代表团分：北岭县代表团90件，南湖区代表团64件；",
+        "按承办系统分：党群系统11件，政府系统259件，县人民法院4件。",
+        "交办数量较多的部门是：县住建局31件，县农业农村局27件，共58件。",
+    ) == [
+        [("proposals_received", 280.0, "件"), ("proposals_received", 90.0, "件"), ("proposals_received", 64.0, "件")],
+        [("proposals_received", 11.0, "件"), ("proposals_received", 259.0, "件"), ("proposals_received", 4.0, "件")],
+        [("proposals_received", 31.0, "件"), ("proposals_received", 27.0, "件"), ("proposals_received", 58.0, "件")],
+    ]
+
+
+def test_round22_a_sorting_phrase_before_a_count_of_units_inherits_nothing():  # trap
+    assert chain(
+        "代表评价满意的190件，基本满意的6件。",
+        "从承办主体看，县政府所属24个部门主办建议170件。",
+    ) == [
+        [("proposals_resolved", 190.0, "件"), ("proposals_resolved", 6.0, "件")],
+        [("other", 24.0, "个"), ("proposals_received", 170.0, "件")],
+    ]
