@@ -2573,3 +2573,20 @@ def test_contacts_rosters_and_consultations_round21(sentence, expected):
 )
 def test_draft_motions_selected_matters_and_commended_units_round22(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # suggestions in 件 in a sentence that names the deputies' motions gathered and screened:
+        # formal proposals, and those screened out an outcome
+        ("主席团对会议期间收集的议案、建议和意见逐件审查，认为150件均属于建议、意见，6件不予采纳。",
+         [("proposals_received", 150.0, "件"), ("proposals_resolved", 6.0, "件")]),
+        # traps: opinions gathered from the public stay opinions
+        ("联络站收集群众意见建议45件，形成代表建议8件。",
+         [("opinions_collected", 45.0, "件"), ("proposals_received", 8.0, "件")]),
+        ("代表们在站内收集意见建议30件。", [("opinions_collected", 30.0, "件")]),
+    ],
+)
+def test_suggestions_screened_with_the_motions_round22(sentence, expected):
+    assert codes(sentence) == expected
