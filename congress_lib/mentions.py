@@ -2181,8 +2181,8 @@ class _Finder(_Places):
                             # (某区某街道某社区 + 人大代表联络站)
                             nxt = r.level_start_re.match(text, first.end(), pos)
                             n_end = nxt.end() if nxt else first.end()
-                            p2 = self.prefix(n_end)
-                            if p2.kind == "named" and p2.start < q_start:
+                            p2 = self.prefix(n_end, short=True)  # (also a short name: 福州 + 实践中心)
+                            if p2.kind in ("named", "short") and p2.start < q_start:
                                 return p2.start, True, level or r.station_levels.get(r.suffix_of(p2.word), ""), \
                                     chain[n_end - q_start:]
                         if s != -1:

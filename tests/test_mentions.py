@@ -2074,3 +2074,9 @@ def test_names_right_after_a_delegation_before_a_count_of_deputies_are_named_dep
 def test_the_last_name_of_a_list_before_a_verb_of_arrival_is_a_named_deputy():
     got = found("3位县人大代表孔明辉、钱佳、沈涛来到社区接待群众。", WANGJIANG)
     assert [c for t, _, c in got if t == "deputy"] == ["孔明辉", "钱佳", "沈涛"]
+
+
+def test_the_units_short_name_before_a_station_keeps_its_first_character():
+    jur = Jurisdiction("温州市", "municipal", "浙江省", "温州市", "", "metadata")
+    assert found("要用好温州全过程人民民主实践中心等平台。", jur)[0] == (
+        "station", "温州全过程人民民主实践中心", "温州全过程人民民主实践中心")
