@@ -496,6 +496,8 @@ class _Rules:
             (o, len(o.removesuffix(self.deputy_word))) for o in by_length(offices.get("owners", [])))
         # a bare room name that acts as an organ's office (代表联络室 + 工作人员 / 组织 …)
         self.office_acts = tuple(by_length(offices.get("acts", [])))
+        self.office_act_window = int(offices.get("act_window", 0))
+        self.office_joiners = frozenset(offices.get("joiners", []))
         organ = self.congress_heads.get(offices.get("organ", ""))
         self.office_organ = organ["canonical"] if organ else ""
         self.station_info = {  # head -> (needs, bare, proper: a bare proper name may stand before it)
@@ -1448,12 +1450,15 @@ class _Finder(_Places):
         Every item must have the form of a person's name (:meth:`listed_name`), else the list
         names nobody (教育、卫生等12名代表: sectors); an item that is also a word of the
         dictionary (郑重) passes only among more names that are none. A deputy mention or a
-        closing mark (《…》、) before the first name ends the list (市人大代表、李进等区人大代表)."""
+        closing mark (《…》、) before the first name ends the list (市人大代表、李进等区人大代表).
+        The first name may also open right after a deputy group that the names belong to
+        (某区代表团 + 王某某等12名代表: the delegation's members), as after a stop word."""
         text, r = self.text, self.r
         ends = {m.end(): m.start() for m in r.deputy_list_re.finditer(text)}
         cands = self.cands
         others = [(s, e) for s, e, t, *_ in cands if t != "deputy"]
         deputy_ends = {e for _, e, t, *_ in cands if t == "deputy"}
+        group_ends = {e for s, e, t, *_ in cands if t == "deputy" and text.endswith(tuple(r.groups), s, e)}
         for s, e, t, *_ in list(cands):
             if t != "deputy" or s not in ends:
                 continue
@@ -1463,7 +1468,7 @@ class _Finder(_Places):
                 continue  # (张庄等代表联络站: a station)
             found, end, words = [], ends[s], 0
             while True:
-                start, word = self.listed_name(end)
+                start, word = self.listed_name(end, group_ends)
                 if start == -1:
                     found = []
                     break
@@ -1478,13 +1483,14 @@ class _Finder(_Places):
             for a, b in found:
                 self.add(a, b, "deputy", text[a:b], "", "deputy")
 
-    def listed_name(self, end: int) -> tuple[int, bool]:
+    def listed_name(self, end: int, opens_after=()) -> tuple[int, bool]:
         """Start of a person's name of a list that ends at ``end`` (before 等 or 、), or -1,
         and whether the name is also a word of jieba's dictionary that is no name.
 
         A surname and one or two characters (a double surname and one or two), the longest
         that opens at a clause boundary, an enumeration comma, a stop word or the number of
-        an item (将王积、张艾, 联名余江华, 2.樊奇); not ending like a group, a trade or a place
+        an item (将王积、张艾, 联名余江华, 2.樊奇), or at one of ``opens_after`` (the end of a
+        deputy group: 某区代表团 + 王某某); not ending like a group, a trade or a place
         (``name_not_last``: 张庄村, 李家镇). A name that is a word (卫生, 郑重: the
         ``person_not_pos`` tags, and the verbs and adverbs of the place-name check) is
         returned as a word, after any name that is none.
@@ -1498,7 +1504,7 @@ class _Finder(_Places):
             name = text[start:end]
             if not all(_CJK_RE.match(c) and c not in r.breakers for c in name):
                 continue
-            if not r.name_opens(text, start):
+            if start not in opens_after and not r.name_opens(text, start):
                 continue
             kind = r.person_name(name)
             if kind == "name":
@@ -1695,7 +1701,7 @@ class _Finder(_Places):
                 self.add(start, end, "congress", canonical, level, "congress")
                 continue
             if head in r.office_heads and r.office_acts and not named and text[start:h] == r.deputy_word \
-                    and text.startswith(r.office_acts, end):  # 代表联络室工作人员: the standing committee's office
+                    and self.acts_as_office(end):  # 代表联络室工作人员: the standing committee's office
                 self.add(start, end, "congress", self.office_of(text[start:end]), self.own_level or "", "congress")
                 continue
             own = self.name_start if named and start <= self.name_start < h else start  # (廉江市 + 塘蓬镇…)
@@ -1745,6 +1751,23 @@ class _Finder(_Places):
             start -= 1
         return text.endswith(r.other_bodies, 0, start) or text.startswith(r.other_bodies, start + (
             1 if start < len(text) and text[start] in r.open_quotes else 0))
+
+    def acts_as_office(self, end: int) -> bool:
+        """True when the bare room name ending at ``end`` (代表联络室) acts as an organ's office:
+        one of the office's ``acts`` right after it (工作人员, 赴, 汇报), one of two or more
+        characters later in its clause, within ``office_act_window`` characters (在分管副主任带领下,
+        首先汇报), or a congress organ joined to it by a conjunction (代表联络室和各专门委员会)."""
+        text, r = self.text, self.r
+        if text.startswith(r.office_acts, end):
+            return True
+        window = text[end:end + r.office_act_window]
+        cut = next((i for i, ch in enumerate(window) if ch in r.punct), len(window))
+        window = window[:cut]
+        if any(len(a) > 1 and a in window for a in r.office_acts):
+            return True
+        if end < len(text) and text[end] in r.office_joiners:
+            return any(t == "congress" and end < s0 <= end + 2 for s0, _, t, *_ in self.cands)
+        return False
 
     def office_of(self, name: str) -> str:
         """The canonical name of a bare room (代表联络室) that acts as the office of the unit's
@@ -2151,6 +2174,17 @@ class _Finder(_Places):
                         numbered = self.numbered_name(q_start)  # (第二 + 社区, not 二 + 社区)
                         if numbered != -1 and (s == -1 or numbered < s):
                             s = numbered
+                        if s == -1:
+                            # the place named by the prefix reader: its name may end with a level
+                            # character before its level word (福州 + 市, 杭州 + 市: the chain's first
+                            # level word ends the name, not a qualifier), or hold places before it
+                            # (某区某街道某社区 + 人大代表联络站)
+                            nxt = r.level_start_re.match(text, first.end(), pos)
+                            n_end = nxt.end() if nxt else first.end()
+                            p2 = self.prefix(n_end, short=True)  # (also a short name: 福州 + 实践中心)
+                            if p2.kind in ("named", "short") and p2.start < q_start:
+                                return p2.start, True, level or r.station_levels.get(r.suffix_of(p2.word), ""), \
+                                    chain[n_end - q_start:]
                         if s != -1:
                             suffix = norm_paren(first.group(0))
                             # the station's own name starts at its township, street or village:

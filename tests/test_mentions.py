@@ -2029,3 +2029,54 @@ def test_a_level_with_one_alternative_in_brackets_names_each_of_them():
     assert found("交县(市)政府办理", WANGJIANG)[0][:2] == ("agency", "县(市)政府")
     # trap: no organ after the bracket
     assert surfaces("开展县(区)交叉检查", WANGJIANG) == []
+
+
+# --------------------------------------------------------------------------- round 22 (stations, deputies)
+def test_a_liaison_room_reporting_or_led_by_a_director_is_the_standing_committees_office():
+    assert found("座谈会上,代表联络室首先汇报了上半年议案交办情况。", WANGJIANG) == [
+        ("congress", "代表联络室", "望江县人大常委会代表联络室")]
+    assert found("代表联络室在分管副主任带领下走访了六个乡镇。", WANGJIANG)[0] == (
+        "congress", "代表联络室", "望江县人大常委会代表联络室")
+    got = found("代表联络室和各专门委员会要抓好重点建议督办。", WANGJIANG)
+    assert got[0] == ("congress", "代表联络室", "望江县人大常委会代表联络室")
+
+
+@pytest.mark.parametrize("text", ["居民晚饭后到代表联络室找代表反映到期未修的路灯。",
+                                  "代表联络室组织代表接待选民,主任到场。", "代表联络室和活动室每周开放。"])
+def test_a_liaison_room_without_an_office_act_in_its_clause_stays_a_station(text):
+    assert [t for t, s, _ in found(text, WANGJIANG) if s.endswith("联络室")] == ["station"]
+
+
+def test_practice_points_of_whole_process_democracy_are_stations():
+    assert found("全县已在村(社区)布设全过程人民民主实践点46个。", WANGJIANG) == [
+        ("station", "全过程人民民主实践点", "全过程人民民主实践点")]
+    # a practice point of another programme is no deputies' station
+    assert found("学校在农场建了劳动教育实践点。", WANGJIANG) == []
+
+
+def test_a_city_name_ending_with_a_level_character_keeps_its_first_character():
+    # 福州市, 赣州市: the 州 before 市 ends the name and is no level word of the chain
+    assert found("代表团一行参观了赣州市人大代表联络站。", WANGJIANG)[-1] == (
+        "station", "赣州市人大代表联络站", "赣州市人大代表联络站")
+    assert found("用好温州市全过程人民民主实践中心。", WANGJIANG) == [
+        ("station", "温州市全过程人民民主实践中心", "温州市全过程人民民主实践中心")]
+
+
+def test_names_right_after_a_delegation_before_a_count_of_deputies_are_named_deputies():
+    got = found("由东城区代表团周静怡、韩梅等15名代表提出的议案已交付审议。", WANGJIANG)
+    assert ("deputy", "周静怡", "周静怡") in got and ("deputy", "韩梅", "韩梅") in got
+    assert ("deputy", "代表", "人大代表") in got
+    # sectors after a delegation are no names
+    assert [s for t, s, _ in found("东城区代表团教育、卫生等15名代表", WANGJIANG) if t == "deputy"] == [
+        "东城区代表团", "代表"]
+
+
+def test_the_last_name_of_a_list_before_a_verb_of_arrival_is_a_named_deputy():
+    got = found("3位县人大代表孔明辉、钱佳、沈涛来到社区接待群众。", WANGJIANG)
+    assert [c for t, _, c in got if t == "deputy"] == ["孔明辉", "钱佳", "沈涛"]
+
+
+def test_the_units_short_name_before_a_station_keeps_its_first_character():
+    jur = Jurisdiction("温州市", "municipal", "浙江省", "温州市", "", "metadata")
+    assert found("要用好温州全过程人民民主实践中心等平台。", jur)[0] == (
+        "station", "温州全过程人民民主实践中心", "温州全过程人民民主实践中心")
