@@ -1160,6 +1160,9 @@ class _Finder(_Places):
     def __init__(self, text: str, jur: Jurisdiction | None, rules: _Rules, earlier: dict | None = None):
         super().__init__(text, jur, rules)
         self.cands: list[tuple[int, int, str, str, str, str]] = []
+        # where the congress candidates start (they are never moved nor dropped once added):
+        # a look-up by position, not a scan of every candidate
+        self.congress_starts: set[int] = set()
         self.earlier = earlier
         self.name_start = -1  # where the own name of the station station_left read starts (see there)
         self.titles = [(m.start(), m.end()) for m in rules.title_re.finditer(text)] \
@@ -1168,6 +1171,8 @@ class _Finder(_Places):
     def add(self, start: int, end: int, type_: str, canonical: str, level: str, branch: str) -> None:
         if end > start:
             self.cands.append((start, end, type_, canonical, level or "", branch or ""))
+            if type_ == "congress":
+                self.congress_starts.add(start)
 
     def in_title(self, start: int, end: int) -> bool:
         return any(a < start and end < b for a, b in self.titles)
@@ -1246,7 +1251,7 @@ class _Finder(_Places):
             kind = "none"
         if kind == "none" or kind == "session":
             if kind == "session" and place:
-                cands.append((p.start, e, "congress", template.format(place=place), own_level or "", "congress"))
+                self.add(p.start, e, "congress", template.format(place=place), own_level or "", "congress")
                 return
             if bare == "never":
                 return
@@ -1256,11 +1261,11 @@ class _Finder(_Places):
             if inherited is not None:
                 self.add(p.start, e, "congress", inherited[0] + (sub_unit or head), inherited[1], "congress")
             elif bare == "self" and place:
-                cands.append((p.start, e, "congress", template.format(place=place), own_level or "", "congress"))
+                self.add(p.start, e, "congress", template.format(place=place), own_level or "", "congress")
             elif bare == "self" or bare == "keep":
-                cands.append((p.start, e, "congress", head, "", "congress"))
+                self.add(p.start, e, "congress", head, "", "congress")
             else:
-                cands.append((p.start, e, "congress", bare, "", "congress"))
+                self.add(p.start, e, "congress", bare, "", "congress")
         elif kind == "multi":  # (市、县人大常委会 → 各级人大常委会)
             canonical = template.format(place=r.congress_multi) if r.congress_multi else norm_paren(text[p.start:e])
             self.add(p.start, e, "congress", canonical, "multi", "congress")
@@ -1458,7 +1463,8 @@ class _Finder(_Places):
         cands = self.cands
         others = [(s, e) for s, e, t, *_ in cands if t != "deputy"]
         deputy_ends = {e for _, e, t, *_ in cands if t == "deputy"}
-        group_ends = {e for s, e, t, *_ in cands if t == "deputy" and text.endswith(tuple(r.groups), s, e)}
+        group_tails = tuple(r.groups)
+        group_ends = {e for s, e, t, *_ in cands if t == "deputy" and text.endswith(group_tails, s, e)}
         for s, e, t, *_ in list(cands):
             if t != "deputy" or s not in ends:
                 continue
@@ -1766,7 +1772,7 @@ class _Finder(_Places):
         if any(len(a) > 1 and a in window for a in r.office_acts):
             return True
         if end < len(text) and text[end] in r.office_joiners:
-            return any(t == "congress" and end < s0 <= end + 2 for s0, _, t, *_ in self.cands)
+            return end + 1 in self.congress_starts or end + 2 in self.congress_starts
         return False
 
     def office_of(self, name: str) -> str:
