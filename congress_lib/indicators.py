@@ -28,8 +28,11 @@ lexicon's ``breakdowns`` table (an outcome of proposals is ``proposals_resolved`
 a percentage takes the rate word nearest before it, or the first of rates joined
 into one numeral (办结率、满意率均为100%), or with 分别 the rate at its position
 (办结率、满意率分别为100%、98%), or the rate named right after it (100%的办结率), and
-a share of a counted group (占41.5%) is ``other``; a word of a blocking class (targets, quotas: 至少, 不少于, 每名代表) in the
-clause before a number makes it no indicator.
+a share of a counted group (占41.5%) or of work already done (已完成80%) is ``other``;
+a percentage in a sentence that names only another body's items (政协提案办结率) is no
+indicator, as counts of those items are not (lexicon ``other_body_rates``); a word of a
+blocking class (targets, quotas: 至少, 不少于, 每名代表) in the clause before a number
+makes it no indicator.
 
 Across sentences (:meth:`IndicatorClassifier.classify_in_passage`, used by the
 pipeline within a text unit): a count with no noun of its own, or behind a topic
@@ -41,7 +44,11 @@ on, and items labelled by a place (甲镇35名，乙乡12名) count what the tot
 counted. A clause that only sums up (…代表名额…，共728名; 人数为870人) counts the nearest
 noun of its sentence that a count in its unit can count. A sentence that opens with
 a topic label and its count (农牧水方面26件：…) breaks down the previous sentence's
-total as 其中 would, and what a count passes on is what its code says it counted
+total as 其中 would; so does a sentence that opens with a sorting phrase (按代表团分：…,
+its first count bare of a noun), and within a sentence a clause after a total that opens
+with a sorting phrase or with 分别 and a verb of handing on (分别交…办理12件) splits that
+total; a weak part after a part refined to an outcome goes on with that outcome (其中12件
+列入计划，有2件…已颁布实施). What a count passes on is what its code says it counted
 (the lexicon's ``code_nouns``: 问题已经解决的(A类)259件 counts proposals). Two kinds of
 people joined by 和/及 (负责人和领衔代表20人) are one mixed group (``other``).
 
@@ -278,7 +285,7 @@ class IndicatorClassifier:
             # percentage points against an earlier period (较去年提高2个百分点)
             series = data.get("rate_series") or {}
             self.series_classes = frozenset(str(c) for c in series.get("classes", []) or [])
-            # rates of another body's work (政协提案办结率): no indicator (see _other_body_rate)
+            # rates of another body's work (政协提案办结率): no indicator (see _classify_one)
             other_body = data.get("other_body_rates") or {}
             self.other_body_classes = frozenset(str(c) for c in other_body.get("classes", []) or [])
             self.other_body_unless = frozenset(str(c) for c in other_body.get("unless", []) or [])
@@ -850,17 +857,17 @@ def _opening_total(
     sorted_by = False
     if sort is not None and sort.end() <= first.start - (len(w) - len(head)):
         head = head[sort.end():].lstrip(" \u3000")
-        # (按承办单位分：党群系统17件: the sorting phrase opens the list; its first part
-        # stands in the first clause after it, whatever labels it)
-        # and counts what the total counts, in its unit, no noun of its own after it (从承办
-        #主体看，37个单位主办建议251件: units, not a part)
+        # (按承办单位分：党群系统17件: the sorting phrase opens the list, whatever labels its
+        # first part, if that part stands in the first clause after the phrase and counts
+        # what the total counts, in its unit, with no noun of its own after it (从承办主体看，
+        # 37个单位主办建议251件: units, not a part)
         sorted_by = (
             not cues.clause_re.search(w, len(w) - len(head), first.start)
             and first.unit in dict(carry.codes)
             and _bare_count(w, first, cues)
         )
     if sorted_by:
-        pass
+        pass  # the sorting phrase alone opens the breakdown
     elif not head.startswith(cues.part_markers):
         # a sentence that opens with a topic label and its count (农牧水方面26件：…)
         # breaks down the previous sentence's total as 其中 would

@@ -2580,6 +2580,10 @@ def test_handling_outcomes_round22(sentence, expected):
         # a policy carried out in places listed after 在: every place of the list is context
         ("近年来，该市先后在全市16个镇、4个街道推行议事会制度。",
          [("admin_context", 16.0, "个"), ("admin_context", 4.0, "个")]),
+        # ... also when 和 joins the places (the locative is shared along the list, not read
+        # only before the first place)
+        ("今年起在5个镇和2个街道实施代表履职积分管理。",
+         [("admin_context", 5.0, "个"), ("admin_context", 2.0, "个")]),
         # trap: works carried out on listed places (对…) are places acted upon
         ("对9个行政村、2个社区实施污水管网改造。", [("other", 9.0, "个"), ("other", 2.0, "个")]),
         # progress already made on works: a share of the work done
