@@ -272,6 +272,7 @@ class IndicatorClassifier:
             relative = data.get("relative_clause") or {}
             self.relative_marker = str(relative.get("marker") or "")
             self.relative_reach = int(relative.get("reach", 4))
+            self.relative_not_after = frozenset(str(c) for c in relative.get("not_after", []) or [])
             shares = data.get("shares_after") or {}
             self.share_classes = frozenset(str(c) for c in shares.get("classes", []) or [])
             self.share_code = shares.get("code")
@@ -591,11 +592,13 @@ def _countable(q: Quantity) -> bool:
     return q.kind in _COUNTABLE and q.unit is not None and not _is_article(q)
 
 
-def _coordinated(w: str, q: Quantity, others: list[Quantity], cues: IndicatorClassifier) -> bool:
+def _coordinated(w: str, q: Quantity, others: list[Quantity], cues: IndicatorClassifier,
+                 articles: bool = False) -> bool:
     """An article-like 一名 is a count when it is coordinated with another count in
-    the same unit close by (一名区人大代表和十名镇人大代表, 一名…、两名…)."""
+    the same unit close by (一名区人大代表和十名镇人大代表, 一名…、两名…); with ``articles``,
+    ``others`` are articles already found to be counts of such a list (一个A、一个B和3个C)."""
     for p in others:
-        if p is q or p.unit != q.unit or _is_article(p):
+        if p is q or p.unit != q.unit or (_is_article(p) and not articles):
             continue
         a, b = (q.end, p.start) if q.end <= p.start else (p.end, q.start)
         between = w[a:b]
@@ -750,6 +753,13 @@ def _classify(
             others = fastpath.spans_near(counts, starts, q.start, q.end, _COORD_GAP) if near else counts
             if _coordinated(w, q, others, cues):
                 rescued.add(i)
+        # (an article listed right before an article that is a count of the list is one
+        # too: 建立一个代表之家、一个联络站和20个联系点; each looks at the next article only)
+        if rescued:
+            for k in range(len(articles) - 2, -1, -1):
+                i, j = articles[k], articles[k + 1]
+                if i not in rescued and j in rescued and _coordinated(w, quantities[i], [quantities[j]], cues, articles=True):
+                    rescued.add(i)
         if rescued:
             countable = [i for i in order if i in rescued or _countable(quantities[i])]
     out: list[str | None] = [None] * len(quantities)
@@ -1185,7 +1195,7 @@ def _classify_one(
         between = w[right_objects[0][1] : mark] if mark >= 0 else ""
         nouns = {t[0] for t in right_objects}
         subject_first = mark >= 0 and len(between) >= 2 and right_objects[0][1] not in nouns
-    if cues.relative_marker and not ends_predicate and right_end > q.end and (
+    if cues.relative_marker and not ends_predicate and right_end > q.end and head not in cues.relative_not_after and (
             not noun_follows or right_objects[0][0] > q.end or subject_first):
         relative = _relative_head(w, q.end, next_start, cues)
         if subject_first and not (relative and relative[0] in cues.people_classes):

@@ -2704,3 +2704,49 @@ def test_draft_motions_selected_matters_and_commended_units_round22(sentence, ex
 )
 def test_suggestions_screened_with_the_motions_round22(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # aspects counted right after the number head their own phrase, even with 的 and a
+        # noun after it: structure, no indicator
+        ("视察组形成专题报告，提出11个方面的意见建议，供区政府参考。", []),
+        ("群众对住房、医疗等三个方面的意见比较集中。", []),
+        # traps: a relative clause after the number still yields the noun after 的
+        ("全市建成15个覆盖教育、卫生等行业的专业代表工作站。", [("stations", 15.0, "个")]),
+        # ... and opinions counted after their aspects are still counted
+        ("围绕4个方面收集意见建议62条。", [("opinions_collected", 62.0, "条")]),
+    ],
+)
+def test_aspects_before_a_relative_marker_round23(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # poor households visited by deputies: constituents met
+        ("代表们深入走访贫困户72户，征求意见建议14条。",
+         [("constituent_contacts", 72.0, "户"), ("opinions_collected", 14.0, "条")]),
+        # trap: households in need helped are aid given
+        ("代表结对帮扶困难群众25户。", [("other", 25.0, "户")]),
+    ],
+)
+def test_poor_households_visited_round23(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # 一个 in a list that ends with a count in Arabic digits: each item is counted
+        ("该镇建成一个代表之家、一个代表联络站和14个代表联系点。",
+         [("stations", 1.0, "个"), ("stations", 1.0, "个"), ("stations", 14.0, "个")]),
+        # traps: articles joined only to each other stay articles
+        ("会上一位代表和一名群众先后发言。", []),
+        ("村里有一个活动室和一个文化广场。", []),
+    ],
+)
+def test_articles_listed_before_a_count_round23(sentence, expected):
+    assert codes(sentence) == expected
