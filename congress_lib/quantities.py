@@ -195,6 +195,9 @@ def _join_digit_groups(folded: str) -> str:
 # lone numeral characters that count places without a measure word (北部五镇, 两乡); 一 and
 # 二 do not (一村一品, 一区二区 are formulas and ordinals)
 _LONE_PLACE_COUNTS = frozenset("两三四五六七八九")
+# characters after the people a lone 百/千/万 counts in which a second magnitude marks a
+# parallel slogan (百名代表听百案)
+_PARALLEL_WINDOW = 4
 _STRAY_SPACES = (" ", "\u3000", "\xa0")
 # a decimal point, a stray space and the decimals of a percentage (占14. 2%)
 _SPACED_DECIMAL = re.compile(r"\.[ \u3000\xa0](\d{1,2})(?=[%‰])")
@@ -211,6 +214,7 @@ _CN_BIG_SET = frozenset(_CN_BIG)
 _CN_DIGIT_RUN = re.compile(rf"[{''.join(_CN_DIGITS)}]+")
 _ARABIC_FULL = re.compile(r"[+-]?(?:\d+(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?")
 _PLUS = re.compile(r"\d+\s?\+\s?\d+|\d+\s?\+\s?[A-Za-z]|[A-Za-z]\s?\+\s?\d+")
+_RATE_AFTER = re.compile(r"\d+(?:\.\d+)?[%‰]")  # a percentage that a Chinese count names (两个100%)
 _FOUR_DIGITS = re.compile(r"\d\d\d\d")  # in every _PHONE and _ISO_DATE match
 _ASCII_LETTER = re.compile(r"[A-Za-z]")  # in every _LATIN match
 
@@ -518,6 +522,9 @@ class QuantityFinder:
         self.bare_noun_re = _words_regex((str(w) for w in bare.get("nouns", [])), shortcuts)
         self.bare_joint_re = _words_regex((str(w) for w in bare.get("joint_words", [])), shortcuts)
         self.lone_nouns = frozenset(str(w) for w in bare.get("lone_numeral_nouns", []))
+        # people counted by a lone 百/千/万 and a counting unit (千名人大代表, 百名干部)
+        self.magnitude_people_re = _words_regex(
+            (str(w) for w in units.get("lone_magnitude_people", []) or []), shortcuts)
         self.unit_firsts = firsts(f[0] for f in self.unit_forms if f)  # no unit match elsewhere
         self.latin_units = {f for f in self.unit_forms if f.isascii()}
         self.prefix_hedges = sorted(
@@ -613,6 +620,7 @@ class QuantityFinder:
             f"{re.escape(o)}({char_class(o + c + chr(10), negate=True)}{{1,40}}){re.escape(c)}" for o, c in ch.quotes
         )
         self.quoted_re = re.compile(quoted) if quoted else None
+        self.quote_pairs = tuple((o, c) for o, c in ch.quotes if o != c)  # (the ASCII " opens and closes)
         # a range: 3—5, 3至5, 40--50 (doubled hyphens on web pages), a space on either side
         separators = _words_source(ch.range_separators, shortcuts) or "(?!)"
         self.range_re = re.compile(rf"\s?(?:{separators})\s?")
@@ -1109,8 +1117,9 @@ class _Scan:
                 consumed, prev = added.end, added
 
     def lone_magnitude_counts(self, s: int, e: int) -> bool:
-        """百/千/万 alone before a counting unit that closes its clause or takes a hedge
-        (建议千条。, 千名以上代表): a round number, not the word inside 千家万户 or 百姓.
+        """百/千/万 alone before a counting unit that closes its clause, takes a hedge or
+        is followed by people of ``lone_magnitude_people`` (建议千条。, 千名以上代表,
+        千名人大代表投入…): a round number, not the word inside 千家万户 or 百姓.
         The character before must not be a numeral or a letter of a word (一千, 成千)."""
         w, c = self.w, self.c
         if e - s != 1 or c.unit_re is None or not (s == 0 or self.char(s - 1) in c.boundary
@@ -1124,8 +1133,21 @@ class _Scan:
         after = self.char(um.end())
         if after in c.clause_marks or after == "":
             return True
+        pm = c.magnitude_people_re.match(w, um.end()) if c.magnitude_people_re is not None else None
+        if pm is not None:
+            # 千名人大代表投入…: a round number of people, unless a second 百/千/万 follows
+            # within a few characters (百名代表听百案, 千名干部进万家: a parallel slogan) or
+            # it stands inside a quote (“…，千名代表在行动”: the name of a campaign)
+            tail = w[pm.end() : pm.end() + _PARALLEL_WINDOW]
+            return not any(ch in _MAGNITUDE for ch in tail) and not self.inside_quote(s)
         hm = c.suffix_re.match(w, um.end()) if c.suffix_re is not None else None
         return hm is not None and hm.group() not in ("余", "多")
+
+    def inside_quote(self, s: int) -> bool:
+        """An opening quotation mark stands before ``s``, at most 40 characters back (the
+        longest quote the slogan pass reads), and no closing one after it."""
+        left = self.w[max(0, s - 40) : s]
+        return any(left.rfind(o) > left.rfind(c) for o, c in self.c.quote_pairs)
 
     def lower_groups(self, value: Decimal, factor: int, e: int) -> tuple[Decimal, int]:
         """``value`` and end once the smaller groups written after a magnitude are added:
@@ -1309,6 +1331,10 @@ class _Scan:
             return ("date", s, e, "日")
         # slogans and formulas
         if self.slogan_spans and self.in_spans(self.slogan_spans, s, e) and kind not in ("date", "time"):
+            return "slogan"
+        # a Chinese count of percentages written right after it (两个100%, 三个95%): the
+        # targets named by their numbers, a formula
+        if is_cn and kind == "count" and _RATE_AFTER.match(w, end):
             return "slogan"
         # enumerations: 一是, (三), 一、, 1.
         before = w[start - 1] if start >= 1 else ""

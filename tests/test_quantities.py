@@ -814,3 +814,39 @@ def test_a_stray_space_after_the_decimal_point_of_a_percentage(text, surface, va
 
 def test_a_list_number_before_a_percentage_is_no_decimal():
     assert [(q.surface, q.kind) for q in find_quantities("2. 35%的建议已办结")] == [("2.", "enumeration"), ("35%", "percent")]
+
+
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        ("青山千名人大代表走进田间地头", "千名", 1000.0),
+        ("全区百名干部下沉社区开展走访", "百名", 100.0),
+        ("组织万名党员参加志愿服务", "万名", 10000.0),
+    ],
+)  # fmt: skip
+def test_a_lone_magnitude_before_a_unit_and_the_people_it_counts(text, surface, value):
+    q = by_surface(text)[surface]
+    assert (q.value, q.unit, q.kind) == (value, "名", "count")
+
+
+@pytest.mark.parametrize("text", ["开展百名代表评百站活动", "推行千名干部联万户机制"])
+def test_a_lone_magnitude_in_a_parallel_slogan_is_no_count(text):
+    assert [q for q in find_quantities(text) if q.value in (100.0, 1000.0)] == []
+
+
+@pytest.mark.parametrize("text, surface", [("群众满意率和按期办结率实现两个100%", "两个"), ("力争达到三个95%以上", "三个")])
+def test_a_chinese_count_of_named_percentages_is_a_formula(text, surface):
+    assert by_surface(text)[surface].kind == "slogan"
+
+
+def test_a_chinese_count_before_a_measure_stays_a_count():
+    assert by_surface("新建一个2000平方米的文化广场")["一个"].kind == "count"
+
+
+def test_the_two_bottom_lines_are_a_formula():
+    assert by_surface("牢牢守住发展和生态两条底线")["两条"].kind == "slogan"
+
+
+def test_a_lone_magnitude_of_people_inside_a_quoted_campaign_name_is_no_count():
+    text = "县人大常委会开展“乡村振兴，千名代表在行动”主题活动"
+    assert [q for q in find_quantities(text) if q.value == 1000.0] == []
