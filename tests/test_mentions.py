@@ -2105,3 +2105,19 @@ def test_social_groups_in_the_make_up_of_deputies_are_deputies(text, count):
 ])
 def test_other_representatives_stay_no_deputies(text):
     assert [m for m in find_mentions(text, WANGJIANG) if m["type"] == "deputy" and m["surface"] != "人大代表"] == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("县人大代表吴海波、程丽君热情地为来访群众答疑。", ["吴海波", "程丽君"]),
+    ("市人大代表孙建新、钟晓梅分别向居民代表发放了联系卡。", ["孙建新", "钟晓梅"]),
+    ("镇人大代表蒋卫东、潘秀云尽管事务繁多,仍按时进站。", ["蒋卫东", "潘秀云"]),
+    ("区人大代表邓永红认真记下了每一条意见。", ["邓永红"]),
+])
+def test_names_after_a_deputy_noun_closed_by_an_adverb(text, names):
+    got = [m["canonical"] for m in find_mentions(text, WANGJIANG) if m["type"] == "deputy"]
+    assert got == names
+
+
+def test_a_deputy_noun_before_an_adverb_takes_no_name():
+    assert [m["surface"] for m in find_mentions("人大代表认真履职,分别联系了选民。", WANGJIANG)
+            if m["type"] == "deputy"] == ["人大代表"]
