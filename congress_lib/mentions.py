@@ -370,6 +370,10 @@ class _Rules:
         self.bare_not_after = WordSet(deputies["bare_not_after"])
         self.bare_after_ok = WordSet(deputies.get("bare_after_ok", []))
         self.bare_before_ok = WordSet(deputies.get("bare_before_ok", []))
+        composition = deputies.get("composition") or {}
+        self.composition_groups = WordSet(composition.get("groups", []))
+        self.composition_shares = tuple(composition.get("shares", []))
+        self.composition_bodies = tuple(composition.get("bodies", []))
         delegation = deputies.get("delegation_after_congress") or {}
         self.delegation_nouns = frozenset(delegation.get("nouns", []) or [])
         # <session>人大 + a name of 2..name_max characters ending right before the noun
@@ -1164,6 +1168,7 @@ class _Finder(_Places):
         # a look-up by position, not a scan of every candidate
         self.congress_starts: set[int] = set()
         self.earlier = earlier
+        self._composition: bool | None = None  # see composition_sentence
         self.name_start = -1  # where the own name of the station station_left read starts (see there)
         self.titles = [(m.start(), m.end()) for m in rules.title_re.finditer(text)] \
             if rules.title_open_re.search(text) is not None else []
@@ -1594,7 +1599,22 @@ class _Finder(_Places):
         """A bare 代表 at ``h`` is another kind of representative (群众代表, 团代表), unless the word
         before it keeps it a deputy (代表团代表: the members of a delegation)."""
         r = self.r
-        return r.bare_not_before.ends_at(self.text, h) and not r.bare_before_ok.ends_at(self.text, h)
+        if not r.bare_not_before.ends_at(self.text, h) or r.bare_before_ok.ends_at(self.text, h):
+            return False
+        return not (r.composition_groups.ends_at(self.text, h) and self.composition_sentence())
+
+    def composition_sentence(self) -> bool:
+        """True when the text tells the make-up of a congress's deputies: a share word
+        (比例, 占, 人数) and a deputy noun or a term (人大代表, 上届) in the same sentence. There
+        the social groups before a bare 代表 (工人代表28人, 妇女代表的比例, 少数民族代表占九成)
+        are groups of people's deputies, not representatives of those groups (docs/codebook.md
+        §3: deputies by role)."""
+        found = self._composition
+        if found is None:
+            text, r = self.text, self.r
+            found = self._composition = any(w in text for w in r.composition_shares) and \
+                any(w in text for w in r.composition_bodies)
+        return found
 
     def delegation_after_congress(self, h: int, e: int) -> bool:
         """某某市五届人大 + 东岗 + 代表团: a delegation named right after the congress of a term is

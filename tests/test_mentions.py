@@ -2080,3 +2080,44 @@ def test_the_units_short_name_before_a_station_keeps_its_first_character():
     jur = Jurisdiction("温州市", "municipal", "浙江省", "温州市", "", "metadata")
     assert found("要用好温州全过程人民民主实践中心等平台。", jur)[0] == (
         "station", "温州全过程人民民主实践中心", "温州全过程人民民主实践中心")
+
+
+# --------------------------------------------------------------------------- deputies, round 23
+# The make-up of a congress's deputies: social groups of the deputies (codebook §3, deputy).
+
+
+@pytest.mark.parametrize("text, count", [
+    ("新一届县人大代表中,工人代表15人,农民代表33人,人数比上届均有增加。", 3),
+    ("本届代表结构更加合理,妇女代表的比例提高到29.6%。", 2),
+    ("全区选出的216名人大代表中,少数民族代表占四成以上。", 2),
+    ("其中青年代表和农民代表人数都多于上一届。", 2),
+])
+def test_social_groups_in_the_make_up_of_deputies_are_deputies(text, count):
+    deputies = [m for m in find_mentions(text, WANGJIANG) if m["type"] == "deputy"]
+    assert len(deputies) == count
+
+
+@pytest.mark.parametrize("text", [
+    "座谈会上,工人代表、农民代表和人大代表依次发言。",  # no share of a congress's deputies
+    "镇妇联召开妇女代表大会,选举新的执委。",  # a women's congress
+    "村民代表人数占全村户数的比例较高。",  # villagers' representatives
+    "成立了“两代表一委员”工作室。",  # the name of a studio, no deputy
+])
+def test_other_representatives_stay_no_deputies(text):
+    assert [m for m in find_mentions(text, WANGJIANG) if m["type"] == "deputy" and m["surface"] != "人大代表"] == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("县人大代表吴海波、程丽君热情地为来访群众答疑。", ["吴海波", "程丽君"]),
+    ("市人大代表孙建新、钟晓梅分别向居民代表发放了联系卡。", ["孙建新", "钟晓梅"]),
+    ("镇人大代表蒋卫东、潘秀云尽管事务繁多,仍按时进站。", ["蒋卫东", "潘秀云"]),
+    ("区人大代表邓永红认真记下了每一条意见。", ["邓永红"]),
+])
+def test_names_after_a_deputy_noun_closed_by_an_adverb(text, names):
+    got = [m["canonical"] for m in find_mentions(text, WANGJIANG) if m["type"] == "deputy"]
+    assert got == names
+
+
+def test_a_deputy_noun_before_an_adverb_takes_no_name():
+    assert [m["surface"] for m in find_mentions("人大代表认真履职,分别联系了选民。", WANGJIANG)
+            if m["type"] == "deputy"] == ["人大代表"]
