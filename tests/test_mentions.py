@@ -2119,3 +2119,12 @@ def test_a_long_unlisted_bureau_name_after_a_level_word_is_a_department():
     jur = Jurisdiction("奉贤区", "district", "上海市", "上海市", "奉贤区", "metadata")
     agencies = [s for t, s, c in found("区人力资源社会保障局、区住房保障房屋管理局分别作了发言。", jur) if t == "agency"]
     assert agencies == ["区人力资源社会保障局", "区住房保障房屋管理局"]
+
+
+def test_abbreviated_commissions_after_a_level_word_are_departments():
+    jur = Jurisdiction("奉贤区", "district", "上海市", "上海市", "奉贤区", "metadata")
+    agencies = [(s, c) for t, s, c in found("区经委、区商务委和区建管委等单位作了表态发言。", jur) if t == "agency"]
+    assert agencies[:3] == [("区经委", "奉贤区经济委员会"), ("区商务委", "奉贤区商务委员会"),
+                            ("区建管委", "奉贤区建设和管理委员会")]
+    # the verb 委托 after an abbreviation is no commission
+    assert not [m for m in found("区经委托第三方机构开展评估。", jur) if m[1] == "区经委"]
