@@ -537,6 +537,16 @@ class _Rules:
         self.sector_re = Lookahead(sector_pattern, first_chars(agencies["sector_words"]),
                                    word_gate(f"{w}{sector_head}" for w in agencies["sector_words"])) \
             if shortcuts else Lookahead(sector_pattern)
+        # offices and service centres of a township named by their function (镇经济发展办公室,
+        # 村镇建设服务中心, 综合行政执法队): `<function word><office head>`
+        offices = agencies.get("function_offices") or {}
+        office_names = [w + h for h in offices.get("heads", []) for w in offices.get("words", [])]
+        self.function_office_re = None
+        if office_names:
+            office_pattern = f"(?=((?:{alternation(offices['words'])})(?:{alternation(offices['heads'])})))"
+            self.function_office_re = Lookahead(office_pattern, first_chars(offices["words"]),
+                                                word_gate(office_names)) \
+                if shortcuts else Lookahead(office_pattern)
         self.generic_re = lookahead(self.generic, shortcuts)
         # sector words listed before one shared head (县发改、财政、住建等部门): each is a department
         sector_words = f"(?:{alternation(agencies['sector_words'])})"
@@ -631,7 +641,8 @@ class _Rules:
         # group (group_re) always holds one of the group words or the group noun. A text none
         # of them matches yields [] without running the finder.
         parts = [self.congress_re, self.deputy_re, self.role_re, self.bare_group_re,
-                 self.station_re, self.brand_re, self.agency_re, self.dept_tail_re, self.sector_re, self.generic_re]
+                 self.station_re, self.brand_re, self.agency_re, self.dept_tail_re, self.sector_re, self.generic_re,
+                 self.function_office_re]
         gates = [x.gate.pattern if x.gate is not None else None for x in parts if x is not None]
         gates.append(group_gate)
         # The gates are joined flat (a|b|c, not (?:a)|(?:b)): when every alternative
@@ -2477,6 +2488,23 @@ class _Finder(_Places):
                 place, level = self.own_place, self.own_level
                 self.add(m.start(), m.start() + len(word), "agency", place + word, level if place else "",
                          "department")
+        self.function_offices()
+
+    def function_offices(self) -> None:
+        """A township's office named by its function (经济发展办公室, 平安建设办公室, 村镇建设服务中心,
+        综合行政执法队): a department of the prefix's place, or of the unit's own place without one."""
+        r = self.r
+        if r.function_office_re is None:
+            return
+        for m in r.function_office_re.finditer(self.text):
+            word = m.group(1)
+            p = self.prefix(m.start())
+            if p.kind in ("named", "short", "level"):
+                self.add(p.start, m.start() + len(word), "agency", self.place_of(p) + word, p.level, "department")
+            else:
+                place, level = self.own_place, self.own_level
+                self.add(m.start(), m.start() + len(word), "agency", place + word, level if place else "",
+                         "department")
 
     def listed_sectors(self) -> None:
         """Sector words listed before one shared head (县发改、财政、住建等部门, 住建、交管部门):
@@ -2525,7 +2553,7 @@ class _Finder(_Places):
 
     def department_tails(self):
         """Each ``(t, tail)`` of a department ending (局, 厅 …) that no ``not_department_words``
-        word holds (大局, 格局), with the bodies of 2–6 characters before it that may name a
+        word holds (大局, 格局), with the bodies of 2–8 characters before it that may name a
         department: ``(b, body)``, nearest first, up to a breaker, a congress or deputy word or a
         body that is no state organ (政协)."""
         text, r = self.text, self.r
@@ -2536,7 +2564,7 @@ class _Finder(_Places):
                    if t - k >= 0):
                 continue
             bodies = []
-            for length in range(2, 7):
+            for length in range(2, 9):
                 b = t - length
                 if b <= 0:
                     break
@@ -2548,7 +2576,7 @@ class _Finder(_Places):
             yield t, tail, bodies
 
     def unlisted_departments(self) -> None:
-        """``<level prefix><2–6 chars>局`` (市数据局) that the department list lacks."""
+        """``<level prefix><2–8 chars>局`` (市数据局) that the department list lacks."""
         for t, tail, bodies in self.department_tails():
             for b, body in bodies:
                 p = self.prefix(b)
@@ -2557,7 +2585,7 @@ class _Finder(_Places):
                     break
 
     def enumerated_departments(self) -> None:
-        """An unlisted ``<2–6 chars>局`` without a prefix that follows a department or a
+        """An unlisted ``<2–8 chars>局`` without a prefix that follows a department or a
         government office in an enumeration (交通运输局、水利局、电力局; 市政府办公室、督查局)
         is a department of the same government: the unit's own, as a listed department
         standing alone is (``standalone``)."""

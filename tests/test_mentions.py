@@ -2121,3 +2121,51 @@ def test_names_after_a_deputy_noun_closed_by_an_adverb(text, names):
 def test_a_deputy_noun_before_an_adverb_takes_no_name():
     assert [m["surface"] for m in find_mentions("人大代表认真履职,分别联系了选民。", WANGJIANG)
             if m["type"] == "deputy"] == ["人大代表"]
+
+
+def test_township_offices_named_by_their_function_are_the_townships_departments():
+    agencies = [(s, c) for t, s, c in found(
+        "评议会上，代表对镇社会事务办公室、村镇建设服务中心和综合行政执法队的工作进行测评。", QINGSHAN)
+        if t == "agency"]
+    assert agencies == [("镇社会事务办公室", "青山镇社会事务办公室"), ("村镇建设服务中心", "青山镇村镇建设服务中心"),
+                        ("综合行政执法队", "青山镇综合行政执法队")]
+    # a function word without an office head names no body
+    assert not [m for m in found("全镇经济发展势头良好，平安建设扎实推进。", QINGSHAN) if m[0] == "agency"]
+
+
+def test_traditional_township_office_with_pinyin_glosses_is_found():
+    from congress_lib.ingest import strip_pinyin
+    from congress_lib.text import opencc as _opencc
+    text = _opencc("t2s").convert(strip_pinyin("代表們對鎮平(píng)安建設(shè)辦(bàn)公室的工作進行了評議。"))
+    assert ("agency", "青山镇平安建设办公室") in [(m["type"], m["canonical"]) for m in find_mentions(text, QINGSHAN)]
+
+
+def test_state_council_and_a_bare_inspection_office_are_agencies():
+    jur = Jurisdiction("临川区", "district", "江西省", "抚州市", "临川区", "metadata")
+    agencies = [(s, c) for t, s, c in found("要把办理工作同落实党中央、国务院部署结合起来，实行部门承办、督查室跟踪的机制。",
+                                            jur) if t == "agency"]
+    assert ("国务院", "国务院") in agencies
+    assert ("督查室", "临川区人民政府督查室") in agencies
+    # the Party committee's inspection office is not the government's
+    assert ("督查室", "临川区人民政府督查室") not in [(s, c) for t, s, c in found("县委督查室开展了检查。", jur)]
+
+
+def test_government_information_disclosure_is_no_organ():
+    jur = Jurisdiction("抚州市", "municipal", "江西省", "抚州市", "", "metadata")
+    assert not [m for m in found("抚州市政府信息公开目录", jur) if m[0] == "agency"]
+    assert ("agency", "市政府", "抚州市人民政府") in found("市政府召开常务会议。", jur)
+
+
+def test_a_long_unlisted_bureau_name_after_a_level_word_is_a_department():
+    jur = Jurisdiction("奉贤区", "district", "上海市", "上海市", "奉贤区", "metadata")
+    agencies = [s for t, s, c in found("区人力资源社会保障局、区住房保障房屋管理局分别作了发言。", jur) if t == "agency"]
+    assert agencies == ["区人力资源社会保障局", "区住房保障房屋管理局"]
+
+
+def test_abbreviated_commissions_after_a_level_word_are_departments():
+    jur = Jurisdiction("奉贤区", "district", "上海市", "上海市", "奉贤区", "metadata")
+    agencies = [(s, c) for t, s, c in found("区经委、区商务委和区建管委等单位作了表态发言。", jur) if t == "agency"]
+    assert agencies[:3] == [("区经委", "奉贤区经济委员会"), ("区商务委", "奉贤区商务委员会"),
+                            ("区建管委", "奉贤区建设和管理委员会")]
+    # the verb 委托 after an abbreviation is no commission
+    assert not [m for m in found("区经委托第三方机构开展评估。", jur) if m[1] == "区经委"]
