@@ -1045,6 +1045,14 @@ def _classify_one(
                 return None, []  # another body's rate: 政协提案办结率98%
         found, code = _rate_named(w[clause_start : q.start], cues)
         if found:
+            # a change of the rate against an earlier period, the word of comparison between
+            # the rate and the number (落实率同比提升3%): a change, coded as changes are -- not
+            # a new value reached (较上年提高到98%: see rate_series)
+            tokens = cues.cue_words(w, clause_start, q.start)
+            rate_end = max((e for _, e, c in tokens if c == _RATE_CLASS), default=None)
+            after = {c for s, _, c in tokens if rate_end is not None and s >= rate_end}
+            if cues.point_classes & after and not cues.series_classes & after:
+                return cues.point_code, []
             return code, []
         # a change in percent against an earlier period with no rate named in its clause
         # (接待群众5300人次，同比增长35%): a change, coded as changes in points are (not a

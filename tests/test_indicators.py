@@ -2750,3 +2750,88 @@ def test_poor_households_visited_round23(sentence, expected):
 )
 def test_articles_listed_before_a_count_round23(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # constituents a deputy keeps in touch with, counted in 个 right after their noun
+        ("全乡40名代表共联系困难群众86个。",
+         [("deputies", 40.0, "名"), ("constituent_contacts", 86.0, "个")]),
+        # trap: a platform named between them is counted, not the constituents
+        ("全区建成代表联系群众平台312个。", [("other", 312.0, "个")]),
+    ],
+)
+def test_constituents_counted_in_ge_round24(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # policies explained to residents: talks given
+        ("驻站代表为居民讲解惠农政策六十余次。", [("activities", 60.0, "次")]),
+        # topics deliberated by the standing committee: one deliberation each
+        ("全年常委会共审议议题48个。", [("activities", 48.0, "个")]),
+        # trap: a topic studied under a political formula is no deliberation
+        ("党组坚持学习“第一议题”31个。", [("other", 31.0, "个")]),
+    ],
+)
+def test_talks_and_topics_deliberated_round24(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # leaflets handed out are publications
+        ("活动中发放普法宣传册450余份。", [("publications", 450.0, "份")]),
+        # trap: souvenirs handed out after them are goods, not leaflets
+        ("发放宣传手册80份，发放纪念品60份。",
+         [("publications", 80.0, "份"), ("other", 60.0, "份")]),
+    ],
+)
+def test_leaflets_handed_out_round24(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # party delegates are not people's deputies; CPPCC members counted alone are another body's
+        ("全县现有党代表210名，县人大代表236名，县政协委员188名。",
+         [("other", 210.0, "名"), ("deputies", 236.0, "名")]),
+    ],
+)
+def test_party_delegates_and_cppcc_members_round24(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a rate's change against an earlier period is a change
+        ("今年代表建议办结率同比提高12%。", [("other", 12.0, "%")]),
+        # traps: a new value reached, and the rate itself, keep the rate's code
+        ("建议办结率较上年提高到97%。", [("completion_rate", 97.0, "%")]),
+        ("代表建议落实率达到91%。", [("completion_rate", 91.0, "%")]),
+        # a rate of dissatisfaction is no satisfaction rate
+        ("满意票20票，不满意率为4%。", [("other", 20.0, "票"), ("other", 4.0, "%")]),
+    ],
+)
+def test_rate_changes_and_dissatisfaction_round24(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # suggestions that deputies put forward while a session sits are proposals, in 件 too
+        ("在县人代会召开期间，代表团22名代表认真审议各项报告，共提出关于修缮校舍、整治河道等意见、建议37件。",
+         [("deputies", 22.0, "名"), ("proposals_received", 37.0, "件")]),
+        # trap: suggestions gathered from residents stay opinions
+        ("代表们走访居民，收集意见、建议37件。", [("opinions_collected", 37.0, "件")]),
+    ],
+)
+def test_suggestions_raised_while_a_session_sits_round24(sentence, expected):
+    assert codes(sentence) == expected
