@@ -186,9 +186,17 @@ _SPACED_GROUPS = re.compile(
     r"(?<![\d.])(?<!\d,)(?<!\d[ \u2009\u202f])\d{1,3}(?:(?:[\u2009\u202f]\d{3})+(?![\d.])|(?: \d{3})+(?=[\u4e00-\u9fff]))")
 
 
+# a decimal point written as a middle dot before a magnitude (3·3万元 is 3.3万元); only
+# before 万/亿, so that a date used as the name of an event (7·20暴雨) stays apart
+_DOT_DECIMAL = re.compile(r"(?<![\d.·•・])(\d{1,4})[·•・](\d{1,3})(?=\s?[万亿])")
+
+
 def _join_digit_groups(folded: str) -> str:
     """``folded`` with the spaces inside spaced digit groups written as commas (2 000 →
-    2,000), so the number is read whole; same length, so offsets do not move."""
+    2,000) and a middle dot used as a decimal point written as a point (3·3万 → 3.3万),
+    so the number is read whole; same length, so offsets do not move."""
+    if "·" in folded or "•" in folded or "・" in folded:
+        folded = _DOT_DECIMAL.sub(lambda m: m.group(1) + "." + m.group(2), folded)
     if " " not in folded and "\u2009" not in folded and "\u202f" not in folded:
         return folded
     return _SPACED_GROUPS.sub(lambda m: re.sub(r"[ \u2009\u202f]", ",", m.group()), folded)
@@ -502,6 +510,12 @@ class QuantityFinder:
             for entry in units.get("units", []) if entry.get("arabic_only")
             for form in entry.get("forms", [])
         )
+        # goods that an arabic_only form counts after a Chinese numeral too (两面锦旗)
+        self.chinese_goods = {
+            str(form).translate(_NUMERAL_FOLD): tuple(sorted((str(g) for g in entry["chinese_before"]), key=len, reverse=True))
+            for entry in units.get("units", []) if entry.get("arabic_only") and entry.get("chinese_before")
+            for form in entry.get("forms", [])
+        }
         for entry in units.get("units", []):
             for form in entry.get("forms", []):
                 self.unit_forms.setdefault(str(form).translate(_NUMERAL_FOLD), (str(entry["unit"]), entry["kind"]))
@@ -586,6 +600,13 @@ class QuantityFinder:
             sorted({str(w) for w in traps.get("session_words_after", [])}, key=len, reverse=True)
         )
         self.enumeration_commas = frozenset(ch.enumeration_commas)
+        # a second session after an enumeration comma: 十五届人大六次会议 (届, a short name
+        # of the body, N次 and a meeting word) or 五次会议
+        self.listed_session_re = (
+            re.compile(rf"(?:(?:第)?[\d{_CN_CHARS}]{{1,4}}届[^，,。；;、\d{_CN_CHARS}]{{0,8}})?(?:第)?[\d{_CN_CHARS}]{{1,3}}次(?:"
+                       + "|".join(map(re.escape, self.meeting_words)) + ")")
+            if self.meeting_words else None
+        )
         self.cn_times_re = re.compile(rf"[{''.join(c for c in _CN_DIGITS if c not in _ZEROS)}十]{{1,3}}次")
         small_chars = "".join(c for c in _CN_DIGITS if c not in _ZEROS)
         count_units = "".join(
@@ -1237,8 +1258,8 @@ class _Scan:
             um = c.unit_re.match(w, end) if ch in c.unit_firsts else None
             if um is None and ch in (" ", "\u3000", "\xa0"):
                 um = c.unit_re.match(w, end + 1)  # "36 个": a stray space before the unit
-            if um and is_cn and um.group() in c.arabic_only:
-                um = None  # 四面墙, 一眼望去: a Chinese numeral before such a form counts nothing
+            if um and is_cn and um.group() in c.arabic_only and not w.startswith(c.chinese_goods.get(um.group(), ()) or "\0", um.end()):
+                um = None  # 四面墙, 一眼望去: a Chinese numeral before such a form counts nothing (两面锦旗 counts)
             if um:
                 unit_form = um.group()
                 unit, kind = c.unit_forms[unit_form]
@@ -1248,10 +1269,12 @@ class _Scan:
         # a place noun without a measure word: 覆盖12村, 全县18镇, 北部五镇 (Arabic digits, a
         # numeral of two characters or more, or a lone counting numeral 两…九 before one of
         # the lone-numeral nouns, unless a numeral or a word of joint action follows the
-        # noun: 一村一品, 三区联动 are formulas)
+        # noun: 一村一品, 三区联动 are formulas). Chinese digits written one by one with no
+        # 十/百 (八一社区, 五一村) name the place: counting writes 八十一
         if (
             unit is None and c.bare_noun_re is not None and high is None and not has_mag
-            and (not is_cn or len(numeral) >= 2 or numeral in _LONE_PLACE_COUNTS) and self.char(s - 1) != "第"
+            and (not is_cn or (len(numeral) >= 2 and not _is_cn_digit_only(numeral)) or numeral in _LONE_PLACE_COUNTS)
+            and self.char(s - 1) != "第"
         ):
             bm = c.bare_noun_re.match(w, end)
             if bm and is_cn and len(numeral) == 1 and (
@@ -1363,11 +1386,13 @@ class _Scan:
             if unit_form == "大" and not (is_cn and 8 <= value <= 30):
                 return ("other", s, e, None)
             return "session"
-        if unit == "次" and self._meeting_follows(end) and self._session_before(start, prev):
+        if unit == "次" and self._session_before(start, prev) and (
+            self._meeting_follows(end) or self._session_listed_after(end)
+        ):
             return "session"
         if unit == "次" and is_cn and "两" not in numeral and self._session_named(end):
             return "session"
-        if unit == "次" and is_cn and self._attributive_times(s, end, numeral):
+        if unit is not None and is_cn and self._attributive_times(s, end, numeral + unit_form):
             return "ordinal"
         if kind == "date":
             if unit == "年":
@@ -1397,10 +1422,11 @@ class _Scan:
             return None  # 一体, 一致, 三心 …: a lone numeral character is no quantity
         return "other"
 
-    def _attributive_times(self, s: int, end: int, numeral: str) -> bool:
-        """N次 written with a numeral that counting does not use (二次: counting says
-        两次) modifies the word after it: 二次办理 (handled a second time), 二次供水
-        (secondary supply). So does a numeral coordinated with it (一次、二次管网)."""
+    def _attributive_times(self, s: int, end: int, surface: str) -> bool:
+        """N次, N期, N轮 written with a numeral that counting does not use (二次: counting
+        says 两次) modifies the word after it: 二次办理 (handled a second time), 二次供水
+        (secondary supply), 地块二期正式征收 (the second phase), 二轮征询 (the second round).
+        So does a numeral coordinated with it (一次、二次管网)."""
         c, w = self.c, self.w
         forms = c.attributive_times
         if not forms:
@@ -1408,12 +1434,11 @@ class _Scan:
         def modifies(at: int) -> bool:
             nxt = self.char(at)
             return bool(nxt) and nxt not in c.clause_marks and nxt not in c.boundary and "\u4e00" <= nxt <= "\u9fff"
-        surface = numeral + "次"
         if surface in forms and w[end - len(surface) : end] == surface and modifies(end):
             return True
         # 一次、二次X: the first of a pair of attributive numerals
         for form in forms:
-            if w.startswith("、" + form, end) and modifies(end + 1 + len(form)):
+            if form[-1:] == surface[-1:] and w.startswith("、" + form, end) and modifies(end + 1 + len(form)):
                 return True
         return False
 
@@ -1437,12 +1462,22 @@ class _Scan:
                 return w.startswith(c.session_words_after, at + len(word))
         return False
 
+    def _session_listed_after(self, end: int) -> bool:
+        """After 届…N次 an enumeration comma and a second session (十四届人大四次、十五届人大
+        六次会议; 十四届人大四次、五次会议): the list shares the meeting word of its last item,
+        so N次 is a session too. Read in a window of a few characters."""
+        if self.char(end) not in self.c.enumeration_commas or self.c.listed_session_re is None:
+            return False
+        return self.c.listed_session_re.match(self.w, end + 1) is not None
+
     def _session_before(self, start: int, prev: Quantity | None) -> bool:
         if prev is None or prev.kind != "session" or start - prev.end > 10:
             return False
         # coordinated session numbers (十一届人大四、五次会议): a numeral and its enumeration
         # comma stand between
         between = self.c.coordinated_numeral_re.sub("", self.w[prev.end : start])
+        if prev.unit == "次" and between[:1] in self.c.enumeration_commas:
+            between = between[1:]  # 四次、五次会议: the session before is listed with it
         return not any(ch in self.c.clause_marks for ch in between)
 
     def _clock_context(self, start: int, end: int, value) -> bool:

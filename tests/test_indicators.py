@@ -2835,3 +2835,26 @@ def test_rate_changes_and_dissatisfaction_round24(sentence, expected):
 )
 def test_suggestions_raised_while_a_session_sits_round24(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # counties and districts counted by their noun alone are units of the jurisdiction
+        ("这条铁路将惠及沿线4县2区的群众。", [("admin_context", 4.0, "县"), ("admin_context", 2.0, "区")]),
+        ("全市下辖5县3区。", [("admin_context", 5.0, "县"), ("admin_context", 3.0, "区")]),
+        # ballot boxes are equipment of an election, not electoral districts
+        ("全县划分为96个选区，设立流动票箱120个。", [("admin_context", 96.0, "个"), ("other", 120.0, "个")]),
+        ("各选区共设置固定投票箱88个。", [("other", 88.0, "个")]),
+        # goods counted with 面 after a Chinese numeral
+        ("几位村民把三面锦旗送到了联络站。", [("other", 3.0, "面")]),
+        # a dotted decimal before 万元 is one amount of money
+        ("当年代表活动经费支出5·2万元。", [("funding", 52000.0, "元")]),
+        # traps: phases, rounds, session lists and place names with numerals count nothing
+        ("西街地块二期进入二轮征求意见阶段。", []),
+        ("代表们视察了县十五届人大二次、十六届人大一次会议票决的项目。", []),
+        ("代表在八一社区接待群众时了解到该问题。", []),
+    ],
+)
+def test_numbers_that_are_not_counts_of_work_round24(sentence, expected):
+    assert codes(sentence) == expected

@@ -850,3 +850,72 @@ def test_the_two_bottom_lines_are_a_formula():
 def test_a_lone_magnitude_of_people_inside_a_quoted_campaign_name_is_no_count():
     text = "县人大常委会开展“乡村振兴，千名代表在行动”主题活动"
     assert [q for q in find_quantities(text) if q.value == 1000.0] == []
+
+
+# --- round 24: phases and rounds, session lists, numbered place names, dotted decimals,
+# goods counted with 面 -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("城南片区改造项目二期本月启动征收", "二期"),
+        ("老街更新项目已进入二轮协商阶段", "二轮"),
+        ("一期、二期工程均已通过验收", "一期"),
+    ],
+)  # fmt: skip
+def test_a_phase_or_round_written_with_er_is_an_ordinal(text, surface):
+    assert by_surface(text)[surface].kind == "ordinal"
+
+
+def test_a_phase_counted_at_the_end_of_a_clause_stays_a_count():
+    q = by_surface("今年共举办代表履职培训班二期。")["二期"]
+    assert (q.value, q.unit, q.kind) == (2.0, "期", "count")
+
+
+@pytest.mark.parametrize(
+    "text, surfaces",
+    [
+        ("代表们察看了在县十六届人大三次、十七届人大二次会议上票决的项目", ["三次", "二次"]),
+        ("市九届人大五次、六次会议期间代表提出的建议", ["五次", "六次"]),
+    ],
+)  # fmt: skip
+def test_sessions_listed_before_one_meeting_word_are_all_sessions(text, surfaces):
+    found = by_surface(text)
+    assert [found[s].kind for s in surfaces] == ["session"] * len(surfaces)
+
+
+def test_counts_listed_after_a_session_stay_counts():
+    found = by_surface("市十届人大常委会召开座谈会三次、调研会两次")
+    assert (found["三次"].kind, found["两次"].kind) == ("count", "count")
+
+
+@pytest.mark.parametrize("text, surface", [("代表走进八一社区收集意见", "八一"), ("在三八村召开院坝会", "三八")])
+def test_digits_written_one_by_one_before_a_place_noun_name_the_place(text, surface):
+    assert by_surface(text)[surface].unit is None
+
+
+def test_a_place_noun_counted_in_words_still_counts():
+    q = by_surface("全县十二镇均建成代表之家")["十二"]
+    assert (q.value, q.unit) == (12.0, "镇")
+
+
+@pytest.mark.parametrize("text, surface, value", [("全年履职经费支出4·6万元", "4·6万元", 46000.0), ("投入资金1・25亿元", "1・25亿元", 125000000.0)])
+def test_a_middle_dot_before_a_magnitude_is_a_decimal_point(text, surface, value):
+    q = by_surface(text)[surface]
+    assert (q.value, q.unit) == (value, "元")
+
+
+def test_a_dotted_date_naming_an_event_is_not_a_decimal():
+    assert all(q.value != 8.15 for q in find_quantities("抗击“8·15”洪灾中代表冲在一线"))
+
+
+@pytest.mark.parametrize("text, surface", [("居民送来三面锦旗表达谢意", "三面"), ("站内设置了两面照片墙", "两面"), ("送来兩面錦旗", "兩面")])
+def test_goods_counted_with_mian_after_a_chinese_numeral(text, surface):
+    q = by_surface(text)[surface]
+    assert (q.unit, q.kind) == ("面", "count")
+
+
+@pytest.mark.parametrize("text", ["四面八方的群众赶来", "一面墙上挂满照片", "这个村三面环山"])
+def test_mian_after_a_chinese_numeral_without_goods_counts_nothing(text):
+    assert [q for q in find_quantities(text) if q.unit == "面"] == []
