@@ -265,6 +265,8 @@ class _Rules:
         # (a place name never ends with a level suffix nor with a verb of handing over: 72件交 + 市政府)
         self.name_suffix_chars = set(places.get("name_suffix_chars", "")) | set(places.get("name_not_last", ""))
         self.non_name_words = _non_name_words(tuple(places.get("non_name_pos", [])))
+        # words jieba tags as names (张贴 among them): a two-character name before 代表 is none of them
+        self.dictionary_names = _non_name_words(("nr",))
         # of these, the words a name may start with right after a known place (鼓楼街道 + 新兴社区)
         self.after_place_words = self.non_name_words & _non_name_words(tuple(places.get("after_place_pos", [])))
         # (and characters a place name never ends with)
@@ -420,6 +422,12 @@ class _Rules:
             f"(?:{alternation(deputies.get('list_count_hedges', []))})?(?:{alternation(counters)}))?") \
             if self.list_marker and counters else None
         self.list_not_before = WordSet(deputies.get("list_not_before", []))
+        # names set in apposition to a count of deputies (代表1名，即某县选举的王小明): see apposed_deputies
+        markers, elected = deputies.get("apposition_markers", []), deputies.get("elected_by", [])
+        self.apposition_re = re.compile(
+            f"{re.escape(self.deputy_word)}{char_class(''.join(sorted(self.numerals)))}{{1,6}}"
+            f"(?:{alternation(counters)})[，,：:]?(?:{alternation(markers)})"
+            f"(?:[{CJK}]{{1,12}}?(?:{alternation(elected)}))?") if markers and counters and elected else None
         self.name_max = int(stations.get("name_max", 10))
         self.brands = {str(k): str(v or "") for k, v in (stations.get("brands") or {}).items()}
         self.brand_re = lookahead(self.brands, shortcuts) if self.brands else None
@@ -1383,6 +1391,7 @@ class _Finder(_Places):
                 n = self.person_before(h) if not r.person_not_before.starts_at(text, e) else -1
                 if n != -1:  # 张小明代表领衔提出: the person's name and 代表, canonical the name
                     self.add(n, e, "deputy", text[n:h], "", "deputy")
+                    self.names_listed_before(n)
                     continue
                 if h == 0 or text[h - 1] in r.punct:  # 代表王小明表示: a name after a bare 代表 opening a clause
                     n_end = self.name_after(e, strict=True)
@@ -1417,24 +1426,61 @@ class _Finder(_Places):
         self.roles()
         self.groups()
         self.named_deputies()
+        self.apposed_deputies()
+
+    def apposed_deputies(self) -> None:
+        """Names set in apposition to a count of deputies after a marker (代表2名，即某县选举的
+        王小明、李红): each name is a named deputy, span and canonical the name (docs/codebook.md
+        §3.1). The names must be closed like a name after 人大代表 (``name_after``, strict)."""
+        r, text = self.r, self.text
+        if r.apposition_re is None:
+            return
+        for m in r.apposition_re.finditer(text):
+            pos = m.end()
+            for _ in range(8):
+                end = self.name_after(pos, strict=True)
+                if end == pos:
+                    break
+                self.add(pos, end, "deputy", text[pos:end], "", "deputy")
+                if end + 1 >= len(text) or text[end] not in r.enumeration_commas:
+                    break
+                pos = end + 1
+
+    def names_listed_before(self, n: int) -> None:
+        """张明、李红代表: the names listed before the one that 代表 follows are named deputies
+        too, span and canonical the name (docs/codebook.md §3.1); each item must have the
+        form of a person's name that is no word (:meth:`listed_name`), at most a few items."""
+        text, commas = self.text, self.r.enumeration_commas
+        for _ in range(8):
+            if n < 3 or text[n - 1] not in commas:
+                return
+            start, word = self.listed_name(n - 1)
+            if start == -1 or word:
+                return
+            self.add(start, n - 1, "deputy", text[start:n - 1], "", "deputy")
+            n = start
 
     def person_before(self, h: int) -> int:
         """Start of a person's full name ending at ``h`` (before a bare 代表), or -1.
 
         A surname and two more characters (or a double surname and one or two), opening at
         a clause boundary, after a stop word or an item number (向张小明代表, 和李红代表,
-        5.张小明代表提出); a surname that is
+        5.张小明代表提出); a surname and one character only right after a mark or at the
+        start, and not a word jieba knows (1.王胜代表提出, not 张贴代表照片); a surname that is
         itself a stop word (向, 和), or a name that reads as a common word or holds one
         (关于向, 部分), is none: 向全体代表 and 和部分代表 name nobody.
         """
         text, r = self.text, self.r
-        for length in (4, 3):
+        for length in (4, 3, 2):
             start = h - length
             if start < 0:
                 continue
             name = text[start:h]
             if not all(_CJK_RE.match(c) and c not in r.breakers for c in name):
                 continue
+            if length == 2 and ((start > 0 and text[start - 1].isalpha()) or r.bare_not_before.ends_at(text, h)
+                                or name in r.dictionary_names):
+                continue  # (a two-character name opens a clause and is no word: 过程中代表, 张贴代表, 区党代表)
             if r.person_name(name) == "name" and r.name_opens(text, start):
                 return start
         return -1
@@ -2722,22 +2768,65 @@ class MentionFinder:
         return compiled(lex, ("mentions", shortcuts), lambda: cls(lex, shortcuts=shortcuts))
 
     def find(self, text: str, jurisdiction: Jurisdiction | None = None, *, in_title: bool = False,
-             earlier: dict | None = None) -> list[dict]:
+             earlier: dict | None = None, named: dict | None = None) -> list[dict]:
         """The mentions of ``text``: :func:`find_mentions` with this finder's lexicon.
 
         The arguments are not checked (:func:`find_mentions` checks them): ``text``
         is a str, ``jurisdiction`` a :class:`~congress_lib.jurisdiction.Jurisdiction`
         or None. ``earlier``: the stations named before ``text`` in the same unit (see
         :meth:`remember`); a bare head that refers back (联络点 standing alone) takes the
-        latest of them whose name ends with it when ``text`` names none.
+        latest of them whose name ends with it when ``text`` names none. ``named``: the
+        deputies named so far in the document (see :meth:`recurring_deputies`); their bare
+        names recurring in ``text`` are named deputies too.
         """
         rules = self.rules
         if rules.any_re is not None and not rules.may_hold(text):
-            return []  # (no head, no quoted brand: nothing to find)
-        found = _Finder(text, jurisdiction, rules, earlier).run()
+            found = []  # (no head, no quoted brand: nothing to find but a recurring name)
+        else:
+            found = _Finder(text, jurisdiction, rules, earlier).run()
+        if named is not None and not in_title:
+            found = self.recurring_deputies(text, found, named)
         if in_title:
             found = [m for m in found if m["type"] != "deputy"]
         return found
+
+    def recurring_deputies(self, text: str, found: list[dict], named: dict) -> list[dict]:
+        """A person introduced as a deputy whose bare name recurs later in the document
+        (区人大代表王小明 …, 王小明还介绍了 …) is a named deputy there too, span and canonical
+        the name (docs/codebook.md §3.1). ``named`` holds the document's names so far and one
+        compiled alternation of them, remade only when a name is added; every sentence is
+        searched once with it. A name is a deputy's canonical of 2–4 Han characters with the
+        form of a person's name that is no common word (``person_name``); a two-character name
+        must open where a name may (``name_opens``). A recurrence inside a longer mention is
+        none (the longer mention wins)."""
+        r = self.rules
+        names = named.setdefault("names", set())
+        size = len(names)
+        for m in found:
+            c = m["canonical"]
+            if m["type"] == "deputy" and 2 <= len(c) <= 4 and m["surface"].endswith(c) \
+                    and all(_CJK_RE.match(ch) for ch in c) and r.person_name(c) == "name":
+                names.add(c)
+        if not names:
+            return found
+        if len(names) != size or "re" not in named:
+            named["re"] = re.compile("|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n)))))
+        taken = [(m["start"], m["end"]) for m in found]
+        added = []
+        for hit in named["re"].finditer(text):
+            s, e = hit.span()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            if e - s == 2 and not r.name_opens(text, s):
+                continue
+            if e < len(text) and _CJK_RE.match(text[e]) and r.person_name(text[s:e + 1]) == "name" \
+                    and text[s:e + 1] not in names:
+                continue  # (王芳 inside 王芳芳: another person)
+            added.append({"type": "deputy", "surface": text[s:e], "canonical": text[s:e], "level": "",
+                          "branch": "deputy", "start": s, "end": e})
+        if not added:
+            return found
+        return sorted(found + added, key=lambda m: m["start"])
 
 
     def remember(self, found: list[dict], earlier: dict) -> None:

@@ -444,6 +444,7 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
     find_quantities, classify, find_mentions = x.quantities.find, x.indicators.classify_in_passage, x.mentions.find
     find_practices, find_formulas = x.practices.find, x.formulas.find
     sent_no = 0
+    deputies_named: dict = {}  # the document's named deputies so far (their bare names recur)
     for unit_no, (u_start, u_end, jur, heading) in enumerate(spans, start=1):
         unit_id = f"{doc_id}#{unit_no}"
         place = place_of(jur, text[u_start:u_end] if jur.source == "heading" else text)
@@ -499,7 +500,7 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
                             q.surface, start, end, sent_id, q.approx_kind,
                         ))
             # the page's own headline is text: its mentions are coded, deputies too (GUIDELINES)
-            found = find_mentions(sentence, jur, earlier=stations_named)
+            found = find_mentions(sentence, jur, earlier=stations_named, named=deputies_named)
             x.mentions.remember(found, stations_named)
             for m in found:
                 m_rows.append((

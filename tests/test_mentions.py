@@ -2169,3 +2169,75 @@ def test_abbreviated_commissions_after_a_level_word_are_departments():
                             ("区建管委", "奉贤区建设和管理委员会")]
     # the verb 委托 after an abbreviation is no commission
     assert not [m for m in found("区经委托第三方机构开展评估。", jur) if m[1] == "区经委"]
+
+
+# -- round 24: named deputies whose bare names recur; lists and appositions of names ---------------
+
+
+def _deputies_of_document(sentences, jur=None):
+    """The deputy mentions of consecutive sentences of one document, as the pipeline finds them."""
+    finder, named, out = MentionFinder.from_lexicon(), {}, []
+    for sentence in sentences:
+        out.append([(m["surface"], m["canonical"]) for m in finder.find(sentence, jur, earlier={}, named=named)
+                    if m["type"] == "deputy"])
+    return out
+
+
+def test_a_named_deputys_bare_name_recurs_later_in_the_document():
+    got = _deputies_of_document([
+        "在南岭镇代表联络站里，县人大代表祝海平正在接待前来反映问题的村民，祝海平一边听一边记录。",
+        "经过祝海平多次协调，村口的排水沟终于疏通了。",
+        "镇党委书记孔德明也到场了解情况。",
+        "孔德明说，将全力支持代表履职。",
+    ])
+    assert ("县人大代表祝海平", "祝海平") in got[0] and ("祝海平", "祝海平") in got[0]
+    assert got[1] == [("祝海平", "祝海平")]
+    # an official mentioned beside the deputies is no deputy, and his name never recurs as one
+    assert got[2] == [] and got[3] == [("代表", "人大代表")]
+
+
+def test_a_recurring_name_that_is_a_common_word_or_inside_a_longer_name_is_none():
+    got = _deputies_of_document([
+        "区人大代表王芳表示，要把群众的事办好。",
+        "王芳芳是社区的志愿者。",
+        "群众的意见建议得到了认真办理。",
+    ])
+    assert ("王芳", "王芳") in got[0] or ("区人大代表王芳", "王芳") in got[0]
+    assert got[1] == []  # (王芳 inside 王芳芳: another person)
+    assert got[2] == []
+
+
+def test_names_listed_before_a_named_deputys_daibiao():
+    deputies = [(s, c) for t, s, c in found("测评中，周红梅、林小东代表的满意率最高。") if t == "deputy"]
+    assert deputies == [("周红梅", "周红梅"), ("林小东代表", "林小东")]
+    # a list of topics before 代表 names nobody
+    assert not [m for m in found("教育、卫生代表建议办理情况") if m[2] in ("教育", "卫生")]
+
+
+def test_a_two_character_name_before_daibiao_opens_a_clause_and_is_no_word():
+    assert ("deputy", "王胜代表", "王胜") in found("2.王胜代表提出的建议已经办结。")
+    assert ("deputy", "姚萍代表", "姚萍") in found("经梳理，姚萍代表提出的建议已办结。")
+    for text in ("在代表之家设立风采栏，张贴代表照片。", "视察过程中代表提出了意见。", "区党代表、区人大代表一同参加。"):
+        assert not [m for m in found(text) if m[0] == "deputy" and m[2] not in ("人大代表", "区人大代表")], text
+
+
+def test_names_in_apposition_to_a_count_of_deputies_whose_term_ended():
+    got = _deputies_of_document([
+        "因工作调动离开本行政区域的代表2名，即平安县选举的赵立国、钱晓红；",
+        "依照代表法规定，赵立国、钱晓红的某市第五届人民代表大会代表资格终止。",
+    ])
+    assert ("赵立国", "赵立国") in got[0] and ("钱晓红", "钱晓红") in got[0]
+    assert ("赵立国", "赵立国") in got[1] and ("钱晓红", "钱晓红") in got[1]
+    # topics in apposition are no names
+    assert [c for s, c in _deputies_of_document(["代表3名，即农业、教育、卫生界。"])[0]] == ["人大代表"]
+
+
+def test_daibiao_as_a_verb_before_butong_de_is_no_deputy():
+    assert not [m for m in found("他们虽然代表不同的行业，但都是各自领域的骨干。") if m[0] == "deputy"]
+
+
+def test_a_deputy_themed_demonstration_base_is_one_station():
+    got = found("全县打造了“果业合作社平安县人大代表创业示范基地”等履职阵地。")
+    assert ("station", "果业合作社平安县人大代表创业示范基地", "果业合作社平安县人大代表创业示范基地") in got
+    assert not [m for m in got if m[0] == "deputy"]
+    assert not [m for m in found("建设现代农业示范基地。") if m[0] == "station"]
