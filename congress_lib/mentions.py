@@ -2417,7 +2417,8 @@ class _Finder(_Places):
             if allowed and kind in ("named", "short", "level") and p.level not in allowed:
                 p = _Prefix(h)
                 kind = "none"
-            if head in r.agency_not_after and text.endswith(r.agency_not_after[head], 0, p.start):
+            if head in r.agency_not_after and (text.endswith(r.agency_not_after[head], 0, p.start)
+                                               or text.endswith(r.agency_not_after[head], 0, h)):
                 continue  # (人大某某街道工委: the congress's working committee; 网站所刊载: no office)
             if p.level == "township" and head in r.agency_township_needs \
                     and not text.startswith(r.agency_township_needs[head], e):

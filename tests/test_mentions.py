@@ -2169,3 +2169,43 @@ def test_abbreviated_commissions_after_a_level_word_are_departments():
                             ("区建管委", "奉贤区建设和管理委员会")]
     # the verb 委托 after an abbreviation is no commission
     assert not [m for m in found("区经委托第三方机构开展评估。", jur) if m[1] == "区经委"]
+
+
+def test_social_governance_centres_are_agencies_of_the_unit():
+    jur = Jurisdiction("江宁区", "district", "江苏省", "南京市", "江宁区", "metadata")
+    agencies = [(s, c) for t, s, c in found("江宁区社会治安综合治理中心与人大代表共同调处纠纷，区综治中心每周开放接待。"
+                                            "目前综治中心已化解矛盾40余件。", jur) if t == "agency"]
+    assert agencies == [("江宁区社会治安综合治理中心", "江宁区社会治安综合治理中心"),
+                        ("区综治中心", "江宁区社会治安综合治理中心"),
+                        ("综治中心", "江宁区社会治安综合治理中心")]
+
+
+def test_short_street_office_and_abbreviated_construction_commission():
+    jur = Jurisdiction("闵行区", "district", "上海市", "上海市", "闵行区", "metadata")
+    agencies = [(s, c) for t, s, c in found("代表约请区建交委和江川街道办的负责人到现场会商。", jur) if t == "agency"]
+    assert ("区建交委", "闵行区建设和交通委员会") in agencies
+    assert ("江川街道办", "江川街道办事处") in agencies
+    # 街道办理 is the street handling something (a verb), no office
+    assert not [m for m in found("群众反映的问题已由江川街道办理完毕。", jur) if m[0] == "agency"]
+
+
+def test_higher_level_departments_are_a_collective_agency():
+    jur = Jurisdiction("江宁区", "district", "江苏省", "南京市", "江宁区", "metadata")
+    assert ("agency", "上级部门", "上级部门") in found("代表把收集到的难题及时反映给上级部门。", jur)
+
+
+def test_street_name_after_a_street_and_a_historic_site_are_no_government():
+    jur = Jurisdiction("秦淮区", "district", "江苏省", "南京市", "秦淮区", "metadata")
+    # 府 opens the next word (a street called 府前路): a street office has no government
+    assert not [m for m in found("区人大代表、夫子庙街道府东社区书记王某参加活动。", jur) if m[0] == "agency"]
+    # the former site of a provincial government is a monument, not the organ
+    assert not [m for m in found("游客可参观省政府旧址和老城墙。", jur) if m[0] == "agency"]
+    assert ("agency", "省政府", "江苏省人民政府") in found("省政府召开专题会议。", jur)
+
+
+def test_deputies_entrepreneurship_base_in_a_firm_is_a_station():
+    jur = Jurisdiction("灵山县", "district", "广西壮族自治区", "钦州市", "灵山县", "metadata")
+    stations = [s for t, s, c in found("各镇打造了“荔枝园灵山县人大代表创业示范基地”等特色履职平台。", jur) if t == "station"]
+    assert "荔枝园灵山县人大代表创业示范基地" in stations
+    # a base without a deputy word is no station
+    assert not [m for m in found("全县建成农业科技示范基地3个。", jur) if m[0] == "station"]
