@@ -2209,3 +2209,13 @@ def test_deputies_entrepreneurship_base_in_a_firm_is_a_station():
     assert "荔枝园灵山县人大代表创业示范基地" in stations
     # a base without a deputy word is no station
     assert not [m for m in found("全县建成农业科技示范基地3个。", jur) if m[0] == "station"]
+
+
+def test_sub_district_office_named_by_its_place_is_one_agency():
+    jur = Jurisdiction("某新区", "district", "河南省", "郑州市", "", "metadata")
+    agencies = [(s, c) for t, s, c in found("据了解，石桥办事处共设两个代表联络站；石桥办事处党工委书记李某介绍了情况。", jur)
+                if t == "agency"]
+    assert ("石桥办事处", "石桥办事处") in agencies
+    assert ("石桥办事处党工委", "石桥办事处党工委") in agencies
+    # before the congress's working committee the office is no agency of its own
+    assert not [m for m in found("希望石桥办事处人大工委发挥作用。", jur) if m[0] == "agency"]
