@@ -2219,3 +2219,8 @@ def test_sub_district_office_named_by_its_place_is_one_agency():
     assert ("石桥办事处党工委", "石桥办事处党工委") in agencies
     # before the congress's working committee the office is no agency of its own
     assert not [m for m in found("希望石桥办事处人大工委发挥作用。", jur) if m[0] == "agency"]
+
+
+def test_bare_data_bureau_is_the_units_department():
+    jur = Jurisdiction("江宁区", "district", "江苏省", "南京市", "江宁区", "metadata")
+    assert [s for t, s, c in found("联络站的数字平台由数据局负责维护。", jur) if t == "agency"] == ["数据局"]
