@@ -603,6 +603,11 @@ class _Rules:
         # township's own organ (办事处 in a 街道's report → 某某街道办事处)
         self.agency_own_township = {head: tuple(o["own_township"]) for head, o in self.agency_heads.items()
                                     if o.get("own_township")}
+        # heads that may take a place name of their own without a level word (清河办事处: a sub-district
+        # office named by its place); the name is read as in name_before, at a boundary or after a stop word
+        # a named head followed by one of its `not_before` words is none (清河办事处人大工委: the congress's)
+        self.agency_named_bare = {head: tuple(o["named_bare"].get("not_before", []))
+                                  for head, o in self.agency_heads.items() if o.get("named_bare")}
         # a bare head right after one of these words means the institution in general (党和政府)
         self.agency_generic_after = {head: tuple(o["generic_after"]) for head, o in self.agency_heads.items()
                                      if o.get("generic_after")}
@@ -2463,7 +2468,8 @@ class _Finder(_Places):
             if allowed and kind in ("named", "short", "level") and p.level not in allowed:
                 p = _Prefix(h)
                 kind = "none"
-            if head in r.agency_not_after and text.endswith(r.agency_not_after[head], 0, p.start):
+            if head in r.agency_not_after and (text.endswith(r.agency_not_after[head], 0, p.start)
+                                               or text.endswith(r.agency_not_after[head], 0, h)):
                 continue  # (人大某某街道工委: the congress's working committee; 网站所刊载: no office)
             if p.level == "township" and head in r.agency_township_needs \
                     and not text.startswith(r.agency_township_needs[head], e):
@@ -2475,6 +2481,12 @@ class _Finder(_Places):
             if kind == "none":
                 if bare == "never":
                     continue
+                if head in r.agency_named_bare:
+                    s = r.name_before(text, h, head, self.known)
+                    if s != -1 and r.is_stop_before(text, s):
+                        if not text.startswith(r.agency_named_bare[head], e):
+                            self.add(s, e, "agency", text[s:h] + head, "township", branch)
+                        continue
                 generic_after = r.agency_generic_after.get(head) if bare == "self" else None
                 if generic_after and text.endswith(generic_after, 0, h):
                     self.add(h, e, "agency", head, "", branch)  # (党和政府: the government in general)

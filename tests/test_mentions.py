@@ -2241,3 +2241,58 @@ def test_a_deputy_themed_demonstration_base_is_one_station():
     assert ("station", "果业合作社平安县人大代表创业示范基地", "果业合作社平安县人大代表创业示范基地") in got
     assert not [m for m in got if m[0] == "deputy"]
     assert not [m for m in found("建设现代农业示范基地。") if m[0] == "station"]
+
+
+def test_social_governance_centres_are_agencies_of_the_unit():
+    jur = Jurisdiction("江宁区", "district", "江苏省", "南京市", "江宁区", "metadata")
+    agencies = [(s, c) for t, s, c in found("江宁区社会治安综合治理中心与人大代表共同调处纠纷，区综治中心每周开放接待。"
+                                            "目前综治中心已化解矛盾40余件。", jur) if t == "agency"]
+    assert agencies == [("江宁区社会治安综合治理中心", "江宁区社会治安综合治理中心"),
+                        ("区综治中心", "江宁区社会治安综合治理中心"),
+                        ("综治中心", "江宁区社会治安综合治理中心")]
+
+
+def test_short_street_office_and_abbreviated_construction_commission():
+    jur = Jurisdiction("闵行区", "district", "上海市", "上海市", "闵行区", "metadata")
+    agencies = [(s, c) for t, s, c in found("代表约请区建交委和江川街道办的负责人到现场会商。", jur) if t == "agency"]
+    assert ("区建交委", "闵行区建设和交通委员会") in agencies
+    assert ("江川街道办", "江川街道办事处") in agencies
+    # 街道办理 is the street handling something (a verb), no office
+    assert not [m for m in found("群众反映的问题已由江川街道办理完毕。", jur) if m[0] == "agency"]
+
+
+def test_higher_level_departments_are_a_collective_agency():
+    jur = Jurisdiction("江宁区", "district", "江苏省", "南京市", "江宁区", "metadata")
+    assert ("agency", "上级部门", "上级部门") in found("代表把收集到的难题及时反映给上级部门。", jur)
+
+
+def test_street_name_after_a_street_and_a_historic_site_are_no_government():
+    jur = Jurisdiction("秦淮区", "district", "江苏省", "南京市", "秦淮区", "metadata")
+    # 府 opens the next word (a street called 府前路): a street office has no government
+    assert not [m for m in found("区人大代表、夫子庙街道府东社区书记王某参加活动。", jur) if m[0] == "agency"]
+    # the former site of a provincial government is a monument, not the organ
+    assert not [m for m in found("游客可参观省政府旧址和老城墙。", jur) if m[0] == "agency"]
+    assert ("agency", "省政府", "江苏省人民政府") in found("省政府召开专题会议。", jur)
+
+
+def test_deputies_entrepreneurship_base_in_a_firm_is_a_station():
+    jur = Jurisdiction("灵山县", "district", "广西壮族自治区", "钦州市", "灵山县", "metadata")
+    stations = [s for t, s, c in found("各镇打造了“荔枝园灵山县人大代表创业示范基地”等特色履职平台。", jur) if t == "station"]
+    assert "荔枝园灵山县人大代表创业示范基地" in stations
+    # a base without a deputy word is no station
+    assert not [m for m in found("全县建成农业科技示范基地3个。", jur) if m[0] == "station"]
+
+
+def test_sub_district_office_named_by_its_place_is_one_agency():
+    jur = Jurisdiction("某新区", "district", "河南省", "郑州市", "", "metadata")
+    agencies = [(s, c) for t, s, c in found("据了解，石桥办事处共设两个代表联络站；石桥办事处党工委书记李某介绍了情况。", jur)
+                if t == "agency"]
+    assert ("石桥办事处", "石桥办事处") in agencies
+    assert ("石桥办事处党工委", "石桥办事处党工委") in agencies
+    # before the congress's working committee the office is no agency of its own
+    assert not [m for m in found("希望石桥办事处人大工委发挥作用。", jur) if m[0] == "agency"]
+
+
+def test_bare_data_bureau_is_the_units_department():
+    jur = Jurisdiction("江宁区", "district", "江苏省", "南京市", "江宁区", "metadata")
+    assert [s for t, s, c in found("联络站的数字平台由数据局负责维护。", jur) if t == "agency"] == ["数据局"]
