@@ -50,9 +50,30 @@ def _merge(base: Any, extra: Any) -> Any:
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class _UniqueKeyLoader(_SAFE_LOADER):
+    """The safe loader that refuses a mapping with the same key twice: YAML would keep the
+    last one silently, so a word added twice (two edits of one file) hid the first."""
+
+
+def _unique_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: set[str] = set()
+    for key_node, _ in node.value:
+        if isinstance(key_node, yaml.ScalarNode):
+            if key_node.value in seen:
+                raise yaml.constructor.ConstructorError(
+                    "while reading a mapping", node.start_mark, f"the key {key_node.value!r} appears twice",
+                    key_node.start_mark,
+                )
+            seen.add(key_node.value)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+
+
 def _read_yaml(text: str, where: str) -> Any:
     try:
-        data = yaml.load(text, Loader=_SAFE_LOADER)  # safe: no Python objects are constructed
+        data = yaml.load(text, Loader=_UniqueKeyLoader)  # safe: no Python objects are constructed
     except yaml.YAMLError as exc:  # pragma: no cover - message test covers it
         raise LexiconError(f"{where} is not valid YAML ({exc}); fix the file or remove it.") from exc
     return {} if data is None else data

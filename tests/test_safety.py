@@ -82,3 +82,20 @@ def test_lexicon_yaml_is_read_with_a_safe_loader_equal_to_safe_load(tmp_path):
         assert resources._read_yaml(text, file) == yaml.safe_load(text)
     with pytest.raises(LexiconError, match="not valid YAML"):
         resources._read_yaml("!!python/object/apply:os.system ['echo hacked']", "evil.yaml")
+
+
+def test_a_lexicon_key_written_twice_is_refused_with_its_name(tmp_path):
+    """YAML keeps the last of two equal keys silently; a lexicon file that holds a word twice
+    (two edits of one file) is refused, naming the key and the line, in the bundled lexicon's
+    loader and for a user's override folder alike."""
+    from congress_lib import load_lexicon, resources
+    from congress_lib.errors import LexiconError
+
+    text = "heads:\n  联络站: {bare: true}\n  活动站: {bare: true}\n  联络站: {bare: false}\n"
+    with pytest.raises(LexiconError, match=r"'联络站' appears twice(.|\n)*line 4"):
+        resources._read_yaml(text, "mention_stations.yaml")
+    # the same key in two different mappings is fine
+    assert resources._read_yaml("a: {x: 1}\nb: {x: 2}\n", "f.yaml") == {"a": {"x": 1}, "b": {"x": 2}}
+    (tmp_path / "units.yaml").write_text("extra:\n  场: 1\n  场: 2\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="units.yaml is not valid YAML"):
+        load_lexicon(tmp_path)
