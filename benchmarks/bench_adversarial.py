@@ -193,8 +193,22 @@ def columns(rng: random.Random, nbytes: int, scale: float) -> str:
     return rows + "    代表履职工作取得实效。            意。\n"
 
 
+def roster(rng: random.Random, nbytes: int, scale: float) -> str:
+    """A roster: each line introduces a new named deputy and names an earlier one bare, so the
+    document's list of deputies' names (whose recurrences are deputy mentions) grows with it."""
+    names: list[str] = []
+
+    def line() -> str:
+        name = rng.choice(SURNAMES) + "".join(rng.sample(GIVEN, 2))
+        earlier = rng.choice(names) if names else name
+        names.append(name)
+        return f"区人大代表{name}介绍了走访情况，{earlier}作了补充。\n"
+
+    return _until(nbytes, line)
+
+
 SHAPES = {f.__name__: f for f in (endless_counts, enumeration, one_line, nested_markup, roundup, mentions,
-                                  few_actors, spaced_digits, flat_table, columns)}
+                                  few_actors, spaced_digits, flat_table, columns, roster)}
 
 
 def _measure(folder: Path, out: Path, engine: str, conn) -> None:

@@ -2207,6 +2207,21 @@ def test_a_recurring_name_that_is_a_common_word_or_inside_a_longer_name_is_none(
     assert got[2] == []
 
 
+def test_recurring_names_of_a_long_roster_are_all_found_longest_first():
+    """Hundreds of deputies named in one document (a roster): each bare recurrence is found,
+    whatever the number of names, and a three-character name wins over a two-character one
+    that opens it (王建 and 王建华 both deputies: 王建华 is read)."""
+    surnames, given = "赵钱孙李周吴郑冯陈褚卫蒋沈韩杨朱秦尤许何", "春夏秋冬梅兰竹菊松柏"
+    person = MentionFinder.from_lexicon().rules.person_name  # (some such strings are dictionary words)
+    names = [n for n in (s + a + b for s in surnames for a in given for b in given if a != b) if person(n) == "name"][:240]
+    assert len(names) == 240
+    roster = [f"区人大代表{n}参加了视察。" for n in names]
+    got = _deputies_of_document(roster + [f"{names[-1]}和{names[0]}作了发言。", "区人大代表王建参加了会议。",
+                                          "区人大代表王建华参加了会议。", "王建华介绍了情况，王建也作了补充。"])
+    assert got[len(names)] == [(names[-1], names[-1]), (names[0], names[0])]
+    assert got[-1] == [("王建华", "王建华"), ("王建", "王建")]
+
+
 def test_names_listed_before_a_named_deputys_daibiao():
     deputies = [(s, c) for t, s, c in found("测评中，周红梅、林小东代表的满意率最高。") if t == "deputy"]
     assert deputies == [("周红梅", "周红梅"), ("林小东代表", "林小东")]
