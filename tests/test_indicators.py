@@ -2548,7 +2548,7 @@ def test_contacts_rosters_and_consultations_round21(sentence, expected):
     ("sentence", "expected"),
     [
         # put into next year's plan or the year's legislative plan: an outcome
-        ("全年已办结的建议40件，列入明年计划的建议9件。",
+        ("本年度共办结建议40件，另有9件建议列入明年计划。",
          [("proposals_resolved", 40.0, "件"), ("proposals_resolved", 9.0, "件")]),
         ("届内代表共提出议案12件，其中8件议案被列入年度立法计划。",
          [("proposals_received", 12.0, "件"), ("proposals_resolved", 8.0, "件")]),
@@ -2662,7 +2662,7 @@ def test_round22_a_sorting_phrase_before_a_count_of_units_inherits_nothing():  #
     "sentence, expected",
     [
         # draft motions received at a session (议事原案): proposals, not court cases (案)
-        ("省人代会期间，主席团共收到代表10人以上联名提出的议事原案9件。", [("proposals_received", 9.0, "件")]),
+        ("大会主席团在省人代会上收到议事原案9件，均由代表10人以上联名。", [("proposals_received", 9.0, "件")]),
         ("经审查，这9件议事原案中，有3件列为大会议案。",
          [("proposals_received", 9.0, "件"), ("proposals_received", 3.0, "件")]),
         # their breakdown by field takes the code of the total
@@ -2741,7 +2741,7 @@ def test_poor_households_visited_round23(sentence, expected):
     "sentence, expected",
     [
         # 一个 in a list that ends with a count in Arabic digits: each item is counted
-        ("该镇建成一个代表之家、一个代表联络站和14个代表联系点。",
+        ("全乡现有一个人大代表之家、一个代表活动站和14个代表联系点。",
          [("stations", 1.0, "个"), ("stations", 1.0, "个"), ("stations", 14.0, "个")]),
         # traps: articles joined only to each other stay articles
         ("会上一位代表和一名群众先后发言。", []),

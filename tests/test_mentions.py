@@ -2291,9 +2291,10 @@ def test_street_name_after_a_street_and_a_historic_site_are_no_government():
 
 
 def test_deputies_entrepreneurship_base_in_a_firm_is_a_station():
-    jur = Jurisdiction("灵山县", "district", "广西壮族自治区", "钦州市", "灵山县", "metadata")
-    stations = [s for t, s, c in found("各镇打造了“荔枝园灵山县人大代表创业示范基地”等特色履职平台。", jur) if t == "station"]
-    assert "荔枝园灵山县人大代表创业示范基地" in stations
+    jur = Jurisdiction("南丰县", "district", "江西省", "抚州市", "南丰县", "metadata")
+    stations = [s for t, s, c in found("几个乡镇还在果园里建起“蜜桔园南丰县人大代表创业示范基地”，供代表联系农户。", jur)
+                if t == "station"]
+    assert "蜜桔园南丰县人大代表创业示范基地" in stations
     # a base without a deputy word is no station
     assert not [m for m in found("全县建成农业科技示范基地3个。", jur) if m[0] == "station"]
 
