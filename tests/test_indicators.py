@@ -2930,3 +2930,17 @@ def test_proposals_handed_on_after_the_count_round25():
 )
 def test_outcomes_and_forms_of_deputies_suggestions_round25(sentence, expected):
     assert codes(sentence) == expected
+
+
+def test_ratings_of_the_letters_of_reply_round25():
+    # a letter of reply rated rates the proposal it answers; the next sentence goes on with it
+    assert chain(
+        "截至8月底，112条书面建议已全部办理完毕，代表们对办理过程（答复函）满意109件、基本满意3件。",
+        "对办理结果满意104件、基本满意5件、理解3件，满意和基本满意率达97.3%。",
+    ) == [
+        [("proposals_received", 112.0, "条"), ("proposals_resolved", 109.0, "件"), ("proposals_resolved", 3.0, "件")],
+        [("proposals_resolved", 104.0, "件"), ("proposals_resolved", 5.0, "件"), ("proposals_resolved", 3.0, "件"),
+         ("satisfaction_rate", 97.3, "%")],
+    ]
+    # trap: letters of reply counted on their own stay documents
+    assert codes("承办单位共公开答复函76件。") == [("other", 76.0, "件")]
