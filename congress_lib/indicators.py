@@ -687,16 +687,18 @@ class _WithCarried:
         return self._base.get() | set(self._extra)
 
 
-def _handed_to(left_tokens: list[tuple[int, int, str]], cues: IndicatorClassifier) -> set[int]:
+def _handed_to(left_tokens: list[tuple[int, int, str]], cues: IndicatorClassifier, *, subjects: bool = True) -> set[int]:
     """Indexes of the left cue words that name who an item was passed on to: nouns of
     the ``handlers`` classes after a verb of its ``after`` classes (交由市委有关部门和
     群众团体办理的有7件: the departments handle the items, they are not counted), and
     nouns of those classes right before a verb of its ``before`` classes, the subject
-    of that verb (省直部门承办27件: the departments handle, the items are counted)."""
+    of that verb (省直部门承办27件: the departments handle, the items are counted) --
+    unless ``subjects`` is false (the words after a number: in 19个部门承办 the number
+    counts the departments that handle)."""
     if not cues.handler_after and not cues.handler_before:
         return set()
     out: set[int] = set()
-    if cues.handler_before:
+    if cues.handler_before and subjects:
         for k in range(len(left_tokens) - 1):
             if left_tokens[k][2] in cues.handler_classes and left_tokens[k + 1][2] in cues.handler_before \
                     and left_tokens[k][1] == left_tokens[k + 1][0]:
@@ -1098,7 +1100,10 @@ def _classify_one(
     right_tokens = _until_among(w, cues.cue_words(w, q.end, right_end), cues)
     # (112个标准化联络站, 2个高标准联络站: 标准 is part of a compound filler, no noun of its own)
     right_tokens = [t for t in right_tokens if not _inside_filler(w, t[0], t[1], cues)]
-    right_objects = [t for t in right_tokens if t[2] in object_classes]
+    # (who the items are passed on to after the number, 8件转交区委有关部门处理, is not what it
+    # counts: the handler after a verb of handing on)
+    handed_right = _handed_to(right_tokens, cues, subjects=False)
+    right_objects = [t for k, t in enumerate(right_tokens) if t[2] in object_classes and k not in handed_right]
     right_nouns = _noun_order(right_objects, w, cues)
     # Coordinated quantities share the head noun of the last conjunct (right-node
     # sharing): in 6个社区和1个…活动站 both numbers count stations.
