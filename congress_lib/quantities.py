@@ -62,6 +62,7 @@ __all__ = [
     "QuantityFinder",
     "find_quantities",
     "fold_text",
+    "is_spoken_estimate",
     "parse_number",
 ]
 
@@ -266,6 +267,19 @@ def _pair_before_magnitude(run: str) -> tuple[Decimal, Decimal] | None:
         return None
     f = _MAGNITUDE[run[2]]
     return Decimal(a * f), Decimal(b * f)
+
+
+_SPOKEN_PAIR = re.compile("[一两二三四五六七八九]{2}(?![十百千万亿])")
+
+
+def is_spoken_estimate(q: Quantity) -> bool:
+    """Two neighbouring digits read one by one with no magnitude after them (两三个人,
+    四五公里): a spoken guess of a few, no count. (Before a magnitude, 三四十人, 五六百户,
+    the range is still a count, read as its low end.)"""
+    return (
+        q.value_high is not None and q.value_high < 10 and q.approx
+        and _SPOKEN_PAIR.search(q.surface) is not None
+    )
 
 
 def _is_cn_digit_only(run: str) -> bool:
