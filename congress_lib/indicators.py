@@ -70,7 +70,7 @@ from dataclasses import dataclass, replace
 
 from . import fastpath
 from .errors import InvalidArgumentError, LexiconError
-from .quantities import Quantity, QuantityFinder, find_quantities
+from .quantities import Quantity, QuantityFinder, find_quantities, is_spoken_estimate
 from .resources import Lexicon, compiled, load_lexicon
 from .text import (
     CJK_BASIC,
@@ -265,6 +265,9 @@ class IndicatorClassifier:
             # 承办10件以上的单位: the holders of items that number at least so many
             self.threshold_holders = frozenset(str(c) for c in thresholds.get("holders", []) or [])
             self.threshold_holder_units = frozenset(str(u) for u in thresholds.get("holder_units", []) or [])
+            # 3人以上代表的村, 代表10人以上提出的议案: people at least so many, before the relative
+            # marker and a noun of no people: a condition on that noun's items
+            self.threshold_people_units = frozenset(str(u) for u in thresholds.get("people_units", []) or [])
             handlers = data.get("handlers") or {}
             self.handler_after = frozenset(str(c) for c in handlers.get("after", []) or [])
             self.handler_classes = frozenset(str(c) for c in handlers.get("classes", []) or [])
@@ -293,6 +296,13 @@ class IndicatorClassifier:
             points = data.get("point_changes") or {}
             self.point_classes = frozenset(str(c) for c in points.get("classes", []) or [])
             self.point_code = points.get("code")
+            # a word of comparison right before a year (较2020年, 比2019年同期, 与2021年相比):
+            # the earlier period named by its date, as 较上年 names it by a word
+            before_year = [str(m) for m in points.get("before_year", []) or [] if m]
+            self.point_year_re = (
+                re.compile("(?:" + "|".join(map(re.escape, before_year)) + r")\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年")
+                if before_year else None
+            )
             for key, named in (("handlers", self.handler_after | self.handler_classes | self.handler_before),
                                ("thresholds", self.threshold_right | self.threshold_holders | self.threshold_signing),
                                ("shares_after", self.share_classes),
@@ -1026,6 +1036,8 @@ def _classify_one(
 ) -> tuple[str | None, list[str]]:
     """Code of one quantity and the counted-noun classes it was read with."""
     clause_start, clause_end = _clause_bounds(w, q.start, q.end, cues.clause_re)
+    if is_spoken_estimate(q):
+        return None, []  # a spoken guess (只有两三个人懂, 绕四五公里路): no count
 
     # percentages: a rate word before the number
     if q.kind == "percent":
@@ -1033,7 +1045,9 @@ def _classify_one(
             # 百分点: a change, not a share; against an earlier period (较去年提高2个
             # 百分点) it is coded as changes are
             if cues.point_classes and not _blocked(w, q, clause_start, cues):
-                if any(c in cues.point_classes for _, _, c in cues.cue_words(w, clause_start, q.start)):
+                if any(c in cues.point_classes for _, _, c in cues.cue_words(w, clause_start, q.start)) or (
+                    cues.point_year_re is not None and cues.point_year_re.search(w, clause_start, q.start)
+                ):
                     return cues.point_code, []
             return None, []
         # the rate word stands in the clause, or earlier in the sentence when no other
@@ -1346,13 +1360,22 @@ def _threshold(
     marker after that word in the stretch: the number sets a condition on the items
     the clause names (三个以上部门共同办理的建议), it counts nothing done. So does a
     count of items (in ``holder_units``) right before the relative marker and a noun of
-    the ``holders`` classes (承办10件以上的单位): the units that hold at least so many."""
+    the ``holders`` classes (承办10件以上的单位): the units that hold at least so many; and
+    a count of people (in ``people_units``) with the relative marker after it in its clause
+    and a noun of no people class right after that marker (5人以上代表的社区, 代表十人以上
+    提出的议案): the items that have or need at least so many people."""
     if cues.threshold_holders and q.unit in cues.threshold_holder_units and cues.relative_marker:
         after = q.end + len(cues.relative_marker)
         if w.startswith(cues.relative_marker, q.end) and any(
             s == after and c in cues.threshold_holders for s, _, c in right_tokens
         ):
             return True
+    if cues.threshold_people_units and q.unit in cues.threshold_people_units and cues.relative_marker:
+        rel = w.find(cues.relative_marker, q.end, right_end)
+        if rel >= 0:
+            head = rel + len(cues.relative_marker)
+            if any(s == head and c not in cues.people_classes for s, _, c in right_tokens):
+                return True
     for _, end, c in right_tokens:
         if c in cues.threshold_right and cues.relative_marker and cues.relative_marker in w[end:right_end]:
             return True

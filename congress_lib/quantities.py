@@ -62,6 +62,7 @@ __all__ = [
     "QuantityFinder",
     "find_quantities",
     "fold_text",
+    "is_spoken_estimate",
     "parse_number",
 ]
 
@@ -266,6 +267,19 @@ def _pair_before_magnitude(run: str) -> tuple[Decimal, Decimal] | None:
         return None
     f = _MAGNITUDE[run[2]]
     return Decimal(a * f), Decimal(b * f)
+
+
+_SPOKEN_PAIR = re.compile("[一两二三四五六七八九]{2}(?![十百千万亿])")
+
+
+def is_spoken_estimate(q: Quantity) -> bool:
+    """Two neighbouring digits read one by one with no magnitude after them (两三个人,
+    四五公里): a spoken guess of a few, no count. (Before a magnitude, 三四十人, 五六百户,
+    the range is still a count, read as its low end.)"""
+    return (
+        q.value_high is not None and q.value_high < 10 and q.approx
+        and _SPOKEN_PAIR.search(q.surface) is not None
+    )
 
 
 def _is_cn_digit_only(run: str) -> bool:
@@ -1277,6 +1291,8 @@ class _Scan:
             and self.char(s - 1) != "第"
         ):
             bm = c.bare_noun_re.match(w, end)
+            if bm and c.magnitude_people_re is not None and c.magnitude_people_re.match(w, end):
+                bm = None  # the place noun opens a noun of people (300余村民): see implicit units
             if bm and is_cn and len(numeral) == 1 and (
                 bm.group() not in c.lone_nouns
                 or self.char(bm.end()) in _CN_CHARS
@@ -1327,10 +1343,12 @@ class _Scan:
         if isinstance(kind, tuple):  # (kind, start, end, unit) overrides
             kind, start, end, unit = kind
         # implicit units: 投资300万 → 元, 常住人口56.1万 → 人
-        if unit is None and kind == "other" and has_mag:
-            left = self.clause_left(start, 12)
+        # (the noun right after the number gives its unit with or without a magnitude:
+        # 2800多万选民, 300余村民 -> 人)
+        if unit is None and kind == "other":
+            left = self.clause_left(start, 12) if has_mag else ""
             for iunit, ikind, cue_re, after_re in c.implicit:
-                if (cue_re is not None and cue_re.search(left)) or (after_re is not None and after_re.match(w, end)):
+                if (has_mag and cue_re is not None and cue_re.search(left)) or (after_re is not None and after_re.match(w, end)):
                     unit, kind = iunit, ikind
                     break
         # 近3年: "the last three years", not "nearly"

@@ -2944,3 +2944,53 @@ def test_ratings_of_the_letters_of_reply_round25():
     ]
     # trap: letters of reply counted on their own stay documents
     assert codes("承办单位共公开答复函76件。") == [("other", 76.0, "件")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a change in points against a year named by its date is a change: other (its
+        # bracketed base value with a rate before it is the rate's earlier value)
+        ("今年建议办结率比2022年提高4.6个百分点。", [("other", 4.6, "百分点")]),
+        ("代表建议采纳率较2021年(81.2%)提高3.8个百分点。", [("other", 81.2, "%"), ("other", 3.8, "百分点")]),
+        ("满意率与2019年相比提高2个百分点。", [("other", 2.0, "百分点")]),
+        # trap: a bare change in points with no earlier period is no indicator
+        ("城乡之间的差距缩小了7个百分点。", []),
+    ],
+)
+def test_point_changes_against_a_dated_year_round25(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # traps: people at least so many, before 的 and a noun of no people, set a condition
+        ("本次会议期间，代表十人以上提出的议案共8件。", [("proposals_received", 8.0, "件")]),
+        ("全县凡有5人以上县人大代表的社区均设立代表联络点。", []),
+        ("要求辖区内4名以上代表的村建立活动室。", []),
+        # ... but people at least so many who are themselves the head noun are counted
+        ("共组织150人以上的代表参加集中视察。", [("deputies", 150.0, "人")]),
+        ("共有60名以上代表参加了履职培训。", [("deputies", 60.0, "名")]),
+    ],
+)
+def test_people_thresholds_before_a_relative_clause_round25(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # traps: a spoken guess of a few (two neighbouring digits, no magnitude)
+        ("“过去全组只有一两个人会用手机下单。”", []),
+        ("“孩子们上学要多走三四公里山路。”", []),
+        # ... before a magnitude the range is still a count
+        ("当天有五六十名代表参加了集中接待活动。", [("deputies", 50.0, "名")]),
+        # traps: a distance with its word after it, and the grades of a rating scale
+        ("两个村民组之间约八百米的距离没有通路。", [("admin_context", 2.0, "个")]),
+        ("测评结果分为优秀、合格、不合格三个等次。", []),
+        ("评议分“满意”、“一般”、“不满意”三个档次进行。", []),
+    ],
+)
+def test_guesses_distances_and_rating_grades_round25(sentence, expected):
+    assert codes(sentence) == expected

@@ -919,3 +919,26 @@ def test_goods_counted_with_mian_after_a_chinese_numeral(text, surface):
 @pytest.mark.parametrize("text", ["四面八方的群众赶来", "一面墙上挂满照片", "这个村三面环山"])
 def test_mian_after_a_chinese_numeral_without_goods_counts_nothing(text):
     assert [q for q in find_quantities(text) if q.unit == "面"] == []
+
+
+@pytest.mark.parametrize(
+    "text, spoken",
+    [("村里只有两三个人会", True), ("要多走四五公里", True), ("来了五六十人", False), ("共有3至5名代表", False), ("召开会议3次", False)],
+)
+def test_spoken_estimates_are_pairs_of_digits_without_a_magnitude(text, spoken):
+    from congress_lib.quantities import is_spoken_estimate
+
+    assert [is_spoken_estimate(q) for q in find_quantities(text)] == [spoken]
+
+
+@pytest.mark.parametrize(
+    "text, surface, unit",
+    [
+        ("活动吸引了400余村民到场观看", "400余", "人"),  # 村 opens 村民: people, not villages
+        ("新桥让两岸2000多居民出行方便了", "2000多", "人"),
+        ("这项工作覆盖全乡15村", "15", "村"),  # a place noun alone still counts places
+    ],
+)
+def test_people_counted_by_the_noun_after_the_number(text, surface, unit):
+    q = [q for q in find_quantities(text) if q.surface == surface]
+    assert len(q) == 1 and q[0].unit == unit and q[0].kind == "count"
