@@ -1715,6 +1715,8 @@ class _Finder(_Places):
                 given = 1
             end = s_end + given
             if strict:
+                if r.name_end.starts_at(text, pos):
+                    return pos  # (人大代表和群众的: 和 opens no name, it ends one)
                 name = text[pos:end]
                 if name[:2] in r.non_name_words or name in r.non_name_words or name[-1] in r.name_not_last:
                     return pos  # (某市第五届人民代表大会代表由区县…: no name 由区县)
