@@ -316,6 +316,8 @@ class _Rules:
 
         # --- congress ------------------------------------------------------------
         self.congress_heads = {norm_paren(k): v for k, v in congress["heads"].items()}
+        # the congress heads longer than one character: a loose place name never opens inside one
+        self.congress_head_words = tuple(h for h in self.congress_heads if len(h) > 1)
         self.congress_re = lookahead(self.congress_heads, shortcuts)
         self.congress_multi = congress.get("multi_place", "")
         self.inherit_after = tuple(congress.get("inherit_after", []))
@@ -884,7 +886,10 @@ class _Rules:
         if loose and q >= 2:
             name = text[q - 2:q]
             if not self.bad_name(name) and name + word not in self.not_names and _CJK_RE.match(name[0]) \
-                    and not self.inside_stop(text, q - 2):  # (汇总至市: no name 总至 inside 汇总至)
+                    and not self.inside_stop(text, q - 2) \
+                    and not text.endswith(self.congress_head_words, 0, q - 1):
+                # (汇总至市: no name 总至 inside 汇总至; 向大会作县人大常委会工作报告: no name 会作
+                # opening inside the head 大会)
                 return q - 2
         return -1
 
@@ -1715,6 +1720,8 @@ class _Finder(_Places):
                 given = 1
             end = s_end + given
             if strict:
+                if r.name_end.starts_at(text, pos):
+                    return pos  # (人大代表和群众的: 和 opens no name, it ends one)
                 name = text[pos:end]
                 if name[:2] in r.non_name_words or name in r.non_name_words or name[-1] in r.name_not_last:
                     return pos  # (某市第五届人民代表大会代表由区县…: no name 由区县)

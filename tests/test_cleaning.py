@@ -608,6 +608,7 @@ def test_text_after_a_recommendation_heading_that_is_no_teaser_stays():
     "| 发文单位:东湖县人民政府办公室 | 成文日期:2021年04月12日 |",
     "| 标 题: 东湖县人民政府办公室关于做好代表建议办理工作的通知 | |",
     "发布机构：北岭市人民政府办公室",
+    "• 发文机构：南屏区政府办公室",
 ])
 def test_the_issuer_and_title_rows_of_a_document_site_are_furniture(line):
     cleaned = clean_text(line + "\n" + ARTICLE)
@@ -765,3 +766,13 @@ def test_an_original_headline_is_compared_with_the_first_headline_like_lines_onl
     # within the first lines the same copy is furniture
     page = "\n".join(["四名代表走进新华街道倾听居民意见", "原标题：四名代表走进新华街道倾听居民意见", "正文一句。"])
     assert clean_text(page).furniture == ["原标题：四名代表走进新华街道倾听居民意见"]
+
+
+def test_a_content_managers_property_block_closed_by_a_comment_end_is_furniture():
+    line = "2023-09-14 记者 孙立 2 1 东湖日报 content_48213.html 1 县人大代表走访企业30家 /enpproperty-->"
+    assert clean_text(line + "\n" + ARTICLE).text == ARTICLE
+
+
+def test_a_sentence_with_an_arrow_stays():
+    line = "代表们提出的建议 --> 交县政府办理。"
+    assert clean_text(line).text == line

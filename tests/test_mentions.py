@@ -2312,3 +2312,60 @@ def test_sub_district_office_named_by_its_place_is_one_agency():
 def test_bare_data_bureau_is_the_units_department():
     jur = Jurisdiction("江宁区", "district", "江苏省", "南京市", "江宁区", "metadata")
     assert [s for t, s, c in found("联络站的数字平台由数据局负责维护。", jur) if t == "agency"] == ["数据局"]
+
+
+# -- round 25: collective departments by level, abbreviations, the session, named deputies -------
+
+
+def test_departments_counted_by_their_level_are_collective_agencies():
+    got = found("县政府安排12个县属部门和3个市属部门的负责人参加代表座谈。", WANGJIANG)
+    assert ("agency", "县属部门", "县属部门") in got and ("agency", "市属部门", "市属部门") in got
+
+
+def test_the_taiwan_affairs_office_abbreviated():
+    got = found("其中交县台办办理1件，县妇联办理2件。", WANGJIANG)
+    assert ("agency", "县台办", "望江县台湾事务办公室") in got
+
+
+def test_the_special_committees_abbreviated_and_not_those_of_the_consultative_conference():
+    got = found("会议闭幕后，经各专委分析研究，确定了重点督办建议。", WANGJIANG)
+    assert ("congress", "专委", "望江县人大专门委员会") in got
+    # right after the congress: one body
+    got = found("县人大常委会领导和县人大专委共同督办重点建议。", WANGJIANG)
+    assert ("congress", "县人大专委", "望江县人大专门委员会") in got
+    assert not [m for m in found("县政协各专委开展专题视察。", WANGJIANG) if m[0] == "congress"]
+
+
+@pytest.mark.parametrize("text", [
+    "其中包含大会期间转为建议处理的议案5件。",
+    "连同大会期间收到的意见一并交有关机关办理。",
+    "到大会规定的截止时间，共收到联名议案4件。",
+])
+def test_a_bare_session_after_a_preposition_is_the_congress(text):
+    assert ("congress", "大会", "望江县人大") in found(text, WANGJIANG)
+
+
+def test_a_celebration_is_no_session():
+    assert not [m for m in found("全县表彰大会期间，各界群众踊跃参加。", WANGJIANG) if m[0] == "congress"]
+
+
+def test_a_named_deputy_before_a_possessive_and_his_name_recurring():
+    got = _deputies_of_document([
+        "在青石镇的农机合作社里，县人大代表钱晓峰的履职公示牌挂在门口。",
+        "钱晓峰是合作社的理事长，当选县人大代表后，经常走访农户。",
+    ], WANGJIANG)
+    assert ("县人大代表钱晓峰", "钱晓峰") in got[0]
+    assert ("钱晓峰", "钱晓峰") in got[1]
+
+
+def test_a_conjunction_after_the_deputies_opens_no_name():
+    got = found("广泛听取县人大代表和群众的意见。", WANGJIANG)
+    assert ("deputy", "县人大代表", "望江县人大代表") in got
+    assert not [m for m in got if m[0] == "deputy" and m[2] != "望江县人大代表"]
+
+
+def test_a_place_name_never_opens_inside_the_session_before_it():
+    got = found("受委托，县人大常委会副主任周立新向大会作县人大常委会工作报告。", WANGJIANG)
+    assert ("congress", "大会", "望江县人大") in got
+    assert [m for m in got if m[1] == "县人大常委会"] == [("congress", "县人大常委会", "望江县人大常委会")] * 2
+    assert not [m for m in got if m[1].startswith("会")]
