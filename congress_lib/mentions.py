@@ -888,7 +888,7 @@ class _Rules:
             if not self.bad_name(name) and name + word not in self.not_names and _CJK_RE.match(name[0]) \
                     and not self.inside_stop(text, q - 2) \
                     and not text.endswith(self.congress_head_words, 0, q - 1):
-                # (汇总至市: no name 总至 inside 汇总至; 向大会作县人大常委会工作报告: no name 会作
+                # (汇总至市: no name 总至 inside 汇总至; 向大会作常委会报告: no name 会作
                 # opening inside the head 大会)
                 return q - 2
         return -1

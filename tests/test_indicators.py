@@ -2883,7 +2883,7 @@ def test_proposals_counted_by_handler_before_a_verb_of_handling_round25():
         # traps: units that handle are counted as units; opinions gathered from residents stay opinions
         ("160件建议由23个县政府部门承办，已全部办理答复。",
          [("proposals_received", 160.0, "件"), ("other", 23.0, "个")]),
-        ("代表提出的240件建议，分别交由198个单位主办或分办、64个单位协办。",
+        ("这批建议共240件，由198个部门主办或分办，另有64个部门参与协办。",
          [("proposals_received", 240.0, "件"), ("other", 198.0, "个"), ("other", 64.0, "个")]),
         ("代表走访群众收集意见建议46条，交有关部门办理28条。",
          [("opinions_collected", 46.0, "条"), ("opinions_collected", 28.0, "条")]),
@@ -2898,7 +2898,7 @@ def test_proposals_handed_on_after_the_count_round25():
     # the handler after 转交 / 留交 is not what is counted
     assert chain(
         "闭会期间代表共提出建议405件。",
-        "市人大常委会将其中的380件交市政府处理，4件留交常委会有关工作部门处理，21件转交市委有关部门处理。",
+        "常委会把其中380件交给市政府研究处理，另有4件留交本会工作机构处理，21件转交市委相关部门处理。",
     ) == [
         [("proposals_received", 405.0, "件")],
         [("proposals_received", 380.0, "件"), ("proposals_received", 4.0, "件"), ("proposals_received", 21.0, "件")],
@@ -2909,21 +2909,20 @@ def test_proposals_handed_on_after_the_count_round25():
     "sentence, expected",
     [
         # the deputies' written opinions are their proposals; their outcomes are outcomes
-        ("至9月底，162件代表书面意见都由承办单位按期办复，其中答复代表已经解决47件，占29%，正在解决35件，"
-         "留作参考的58件，暂时无法解决22件。",
-         [("proposals_received", 162.0, "件"), ("proposals_resolved", 47.0, "件"), ("other", 29.0, "%"),
+        ("代表共提出书面意见162件，其中答复代表已经解决47件、正在解决35件、留作参考58件、暂时无法解决22件。",
+         [("proposals_received", 162.0, "件"), ("proposals_resolved", 47.0, "件"),
           ("proposals_resolved", 35.0, "件"), ("proposals_resolved", 58.0, "件"),
           ("proposals_resolved", 22.0, "件")]),
         # written and oral suggestions
-        ("会议期间代表提出建议190条，其中书面建议128条（含议案转建议7条），口头建议62条。",
-         [("proposals_received", 190.0, "条"), ("proposals_received", 128.0, "条"),
-          ("proposals_received", 7.0, "条"), ("proposals_received", 62.0, "条")]),
+        ("代表在会议期间提出口头建议62条、书面建议128条（其中议案转为建议的7条），合计190条。",
+         [("proposals_received", 62.0, "条"), ("proposals_received", 128.0, "条"),
+          ("proposals_received", 7.0, "条"), ("proposals_received", 190.0, "条")]),
         # ratings by count, understanding included
-        ("代表对答复结果满意140件、基本满意4件、理解3件，满意和基本满意率达98%。",
+        ("对答复结果，代表表示满意的140件，基本满意的4件，表示理解的3件，满意和基本满意率为98%。",
          [("proposals_resolved", 140.0, "件"), ("proposals_resolved", 4.0, "件"),
           ("proposals_resolved", 3.0, "件"), ("satisfaction_rate", 98.0, "%")]),
         # answered on the spot at a consultation, the rest afterwards: issues resolved
-        ("咨询活动共接待群众110人次，当场解决和解释97件，事后反馈5件。",
+        ("共接待来访群众110人次，当场解决和解释97件，需要调查核实的事后反馈5件。",
          [("constituent_contacts", 110.0, "人次"), ("issues_resolved", 97.0, "件"),
           ("issues_resolved", 5.0, "件")]),
     ],
@@ -2935,8 +2934,8 @@ def test_outcomes_and_forms_of_deputies_suggestions_round25(sentence, expected):
 def test_ratings_of_the_letters_of_reply_round25():
     # a letter of reply rated rates the proposal it answers; the next sentence goes on with it
     assert chain(
-        "截至8月底，112条书面建议已全部办理完毕，代表们对办理过程（答复函）满意109件、基本满意3件。",
-        "对办理结果满意104件、基本满意5件、理解3件，满意和基本满意率达97.3%。",
+        "书面建议112条已在7月底前办结，对办理过程（答复函），代表满意109件、基本满意3件。",
+        "就办理结果而言，代表满意104件、基本满意5件、表示理解3件，满意和基本满意率为97.3%。",
     ) == [
         [("proposals_received", 112.0, "条"), ("proposals_resolved", 109.0, "件"), ("proposals_resolved", 3.0, "件")],
         [("proposals_resolved", 104.0, "件"), ("proposals_resolved", 5.0, "件"), ("proposals_resolved", 3.0, "件"),
