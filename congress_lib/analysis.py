@@ -887,9 +887,9 @@ def top_rows(matrix: pd.DataFrame, n: int = 30, rest_label: str = "all other uni
 #: The held-out set whose score is the honest estimate of accuracy on a new corpus: pages
 #: coded blind, never used for development, scored once before and once after the last
 #: rounds of rule changes (``corpus/annotations/out_of_sample.csv``).
-HONEST_SET = "fresh set 10 (final)"
+HONEST_SET = "fresh set 11 (final)"
 #: The same pages scored before those rounds.
-HONEST_BEFORE = "fresh set 10 (before)"
+HONEST_BEFORE = "fresh set 11 (before)"
 #: Pages of that set coded again by a second blind coder, scored against the first.
 AGREEMENT_SET = "inter-coder agreement (fresh set 8)"
 

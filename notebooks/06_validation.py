@@ -145,7 +145,11 @@ evaluation.summary if HAS_GOLD else None
 #   development data for round 24 afterwards;
 # * **fresh set 10 (before)** and **(final)**: 26 new pages from 15 provinces (6 in
 #   traditional characters), coded blind by three coders, scored with the rules of the day
-#   before round 24 and once more after it; never used for development, its errors never
+#   before round 24 and once more after it, its errors not read until then; development data
+#   for round 25 afterwards;
+# * **fresh set 11 (before)** and **(final)**: 25 new pages from 14 provinces (6 in
+#   traditional characters), coded blind by three coders, scored with the rules of the day
+#   before round 25 and once more after it; never used for development, its errors never
 #   read. **Its final score is the honest estimate**;
 # * **inter-coder agreement (fresh set 2)** to **(fresh set 8)**: pages of each set coded
 #   again by a second coder who saw neither the first coder's work nor the
@@ -199,9 +203,9 @@ if HELD_OUT:
               *[f"mentions: {label.lower()}" for label in type_labels]]
     # the figure: in sample, the two fresh sets before and at the end, and the coders' agreement
     # (the older sets are in the table above)
-    HONEST = an.HONEST_SET  # the honest estimate: fresh set 10 at the end
-    colors = {in_sample_name: "#999999", "fresh set 7 (final)": "#CC79A7", "fresh sets 8 and 9 (before, pooled)": "#D55E00",
-              "fresh sets 8 and 9 (final, pooled)": "#56B4E9", an.HONEST_BEFORE: "#E69F00", HONEST: "#009E73",
+    HONEST = an.HONEST_SET  # the honest estimate: fresh set 11 at the end
+    colors = {in_sample_name: "#999999", "fresh sets 8 and 9 (final, pooled)": "#CC79A7", "fresh set 10 (before)": "#D55E00",
+              "fresh set 10 (final)": "#56B4E9", an.HONEST_BEFORE: "#E69F00", HONEST: "#009E73",
               an.AGREEMENT_SET: "#000000"}
     drawn = [name for name in colors if name in comparison.columns]
     n_gold = comparison["gold"]
@@ -226,7 +230,7 @@ if HELD_OUT:
     ax.set_xlabel("F1 against hand-coded gold")
     ax.grid(axis="y", visible=False)
     ax.legend(loc="upper center", bbox_to_anchor=(0.4, -0.1), ncol=1, frameon=False, fontsize=8)
-    ax.set_title("Extractor F1 in sample and on held-out pages (fresh set 10, final: the honest estimate)")
+    ax.set_title("Extractor F1 in sample and on held-out pages (fresh set 11, final: the honest estimate)")
     fig.tight_layout()
     display(save_and_show(fig, "06_validation_scores", FIGURES))
 
@@ -237,21 +241,21 @@ if HELD_OUT:
     a_before, a_after = comparison["held-out A (before)"], comparison["held-out A (after)"]
     types = comparison.loc["mentions"].drop(index="all")
     weakest = types[HONEST].idxmin()
-    display(say("In sample, F1 is {in_range} on every row. On fresh set 10 at the end it is {b_ind:.2f} for indicators, "
+    display(say("In sample, F1 is {in_range} on every row. On fresh set 11 at the end it is {b_ind:.2f} for indicators, "
         "{b_q:.2f} for quantities and {b_m:.2f} for mentions: {gap_text}. The weakest mention type out of sample is "
         "{weakest} ({weak:.2f}). Set A shows what development does to a score: from before to after, its F1 {a_text}, "
-        "and {a_vs_b}. The figures of fresh set 10 at the end are the ones to expect on a new corpus.",
+        "and {a_vs_b}. The figures of fresh set 11 at the end are the ones to expect on a new corpus.",
         in_range=f"{inside.min():.2f}" if inside.min() == inside.max() else f"{inside.min():.2f}–{inside.max():.2f}",
         b_ind=honest[("indicators", "all")], b_q=honest[("quantities", "all")], b_m=honest[("mentions", "all")],
         gap_text=(f"lower than in sample on every row, by {gap.min():.2f} to {gap.max():.2f}" if (gap > 0).all()
-                  else f"in sample minus fresh set 10 ranges from {gap.min():.2f} to {gap.max():.2f}"),
+                  else f"in sample minus fresh set 11 ranges from {gap.min():.2f} to {gap.max():.2f}"),
         weakest=an.bilingual([weakest], "mention", corpus.lexicon)[0].lower(), weak=types.loc[weakest, HONEST],
         a_text=("rose on every row" if (a_after > a_before).all() else "rose on "
                 f"{int((a_after > a_before).sum())} of {len(rows)} rows"),
-        a_vs_b=("after development it lies above fresh set 10 on every row. Scores on pages the rules were tuned on "
+        a_vs_b=("after development it lies above fresh set 11 on every row. Scores on pages the rules were tuned on "
                 "overstate accuracy, on set A as in sample"
                 if (a_after > honest).all() else
-                f"after development it lies above fresh set 10 on {int((a_after > honest).sum())} of {len(rows)} rows")))
+                f"after development it lies above fresh set 11 on {int((a_after > honest).sum())} of {len(rows)} rows")))
 
 # %%
 if HELD_OUT:
@@ -263,7 +267,7 @@ if HELD_OUT:
     first, second = coders["fn"].idxmax(), coders["fp"].idxmax()
     pair = int(min(coders.at[first, "fn"], coders.at[second, "fp"]))
     display(say("Two coders reading the same {n} pages of {agreed_set} agree at F1 {a_ind:.2f} on indicators, {a_q:.2f} on quantities "
-        "and {a_m:.2f} on mentions; the extractor on fresh set 10 reaches {e_ind:.2f} and {e_m:.2f}. {split_text} "
+        "and {a_m:.2f} on mentions; the extractor on fresh set 11 reaches {e_ind:.2f} and {e_m:.2f}. {split_text} "
         "(Both coders worked from the same guidelines; agreement between coders trained apart would likely be "
         "lower.)",
         n=int(held_out.set_index("set").loc[an.AGREEMENT_SET, "pages"]),
@@ -348,7 +352,7 @@ if HAS_GOLD:
 # ## What these figures mean for notebooks 3–5
 #
 # The scores to keep in mind when the library is run on a new corpus are those of
-# fresh set 10 at the end, not the in-sample ones. For the substantive notebooks this means:
+# fresh set 11 at the end, not the in-sample ones. For the substantive notebooks this means:
 #
 # * **Notebook 3 (indicators).** The coverage matrix and the listed rates and station
 #   figures can be checked sentence by sentence, and every plotted number is shown with
