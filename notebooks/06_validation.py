@@ -30,6 +30,7 @@ CORPUS_DIR = None  # folder of the reports (reports/*.txt + metadata.csv, or a f
 FIGURES_DIR = None  # folder the figures are written to
 
 # %%
+import textwrap
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -214,6 +215,7 @@ if HELD_OUT:
                               f"{n_gold.loc[('mentions', 'all')]} mentions"}
     for row in held_out.itertuples():
         legend[row.set] = f"{row.set}: {row.pages} pages ({len(row.provinces)} provinces), {row.used_for}"
+    legend = {name: textwrap.fill(text, 110) for name, text in legend.items()}  # (long labels wrap)
     fig, ax = plt.subplots(figsize=(8.4, 8.4))
     ypos = np.arange(len(rows))
     height = 0.8 / len(drawn)
