@@ -2545,15 +2545,18 @@ class _Finder(_Places):
                      r.generic[word])
         self.listed_sectors()
         for m in r.sector_re.finditer(text):
-            word = m.group(1)
-            p = self.prefix(m.start())
-            if p.kind in ("named", "short", "level"):
-                self.add(p.start, m.start() + len(word), "agency", self.place_of(p) + word, p.level, "department")
-            else:
-                place, level = self.own_place, self.own_level
-                self.add(m.start(), m.start() + len(word), "agency", place + word, level if place else "",
-                         "department")
+            self.department(m.start(), m.group(1))
         self.function_offices()
+
+    def department(self, start: int, word: str) -> None:
+        """A department ``word`` at ``start``: of the place its prefix names, or of the unit's
+        own place when no prefix stands before it."""
+        p = self.prefix(start)
+        if p.kind in ("named", "short", "level"):
+            self.add(p.start, start + len(word), "agency", self.place_of(p) + word, p.level, "department")
+        else:
+            place, level = self.own_place, self.own_level
+            self.add(start, start + len(word), "agency", place + word, level if place else "", "department")
 
     def function_offices(self) -> None:
         """A township's office named by its function (经济发展办公室, 平安建设办公室, 村镇建设服务中心,
@@ -2562,14 +2565,7 @@ class _Finder(_Places):
         if r.function_office_re is None:
             return
         for m in r.function_office_re.finditer(self.text):
-            word = m.group(1)
-            p = self.prefix(m.start())
-            if p.kind in ("named", "short", "level"):
-                self.add(p.start, m.start() + len(word), "agency", self.place_of(p) + word, p.level, "department")
-            else:
-                place, level = self.own_place, self.own_level
-                self.add(m.start(), m.start() + len(word), "agency", place + word, level if place else "",
-                         "department")
+            self.department(m.start(), m.group(1))
 
     def listed_sectors(self) -> None:
         """Sector words listed before one shared head (县发改、财政、住建等部门, 住建、交管部门):
