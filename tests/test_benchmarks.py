@@ -43,6 +43,6 @@ def test_adversarial_benchmark_runs_and_prints_every_shape(tmp_path):
     rows = [line for line in out.stdout.splitlines() if line.startswith("| ") and not line.startswith("| shape")]
     assert sorted(r.split("|")[1].strip() for r in rows) == sorted(
         ["endless_counts", "enumeration", "one_line", "nested_markup", "roundup", "mentions", "few_actors",
-         "spaced_digits", "flat_table", "columns"])
+         "spaced_digits", "flat_table", "columns", "roster"])
     assert all("timeout" not in r and "error" not in r for r in rows)
     assert "comma-only report" in out.stdout
