@@ -75,6 +75,7 @@ __all__ = [
     "HONEST_SET",
     "HONEST_BEFORE",
     "AGREEMENT_SET",
+    "first_sight",
     "out_of_sample_scores",
     "top_rows",
     "province_labels",
@@ -924,6 +925,58 @@ def out_of_sample_scores(scores: pd.DataFrame, set_name: str = HONEST_SET, table
     for col in ("f1_low", "f1_high"):
         out[col] = part[col] if col in part.columns else np.nan
     return out
+
+
+def first_sight(scores: pd.DataFrame, table: str = "indicators") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every blind set at first sight: its score with the rules of its day, before any rule
+    was changed for it, and those first scores pooled.
+
+    A set's first score (``(before)`` in its name, scored with counts) is the one estimate of
+    accuracy on new pages that no development touched; later scores of the same pages are
+    not, once their errors have been read. Pooling the first scores of every set (adding
+    their true positives, false hits and misses) gives the steadiest estimate of what a new
+    corpus will see, and the sets in the order they were scored show whether the rules
+    improved on new pages over time.
+
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        The recorded out-of-sample scores (``corpus/annotations/out_of_sample.csv``):
+        columns ``set, pages, table, category, tp, fp, fn, f1`` (and ``f1_exact``,
+        ``f1_low``, ``f1_high`` where recorded), one set after another in the order scored.
+    table : str
+        ``"indicators"`` (categories are codes), ``"quantities"`` or ``"mentions"`` (types).
+
+    Returns
+    -------
+    (per_set, pooled) : tuple of pandas.DataFrame
+        ``per_set``: one row per set scored with counts, in the order recorded: ``set,
+        pages, gold, f1, f1_low, f1_high`` (category ``all``). ``pooled``: one row per
+        category (``all`` first, then the others by gold size): ``sets`` (in which it
+        occurs), ``gold``, ``tp, fp, fn, precision, recall, f1`` of the summed counts.
+    """
+    _require(scores, ["set", "pages", "table", "category", "tp", "fp", "fn", "f1"], "first_sight")
+    first = scores[scores["set"].str.endswith("(before)") & (scores["table"] == table) & scores["tp"].notna()]
+    order = list(dict.fromkeys(first["set"]))
+    overall = first[first["category"] == "all"].set_index("set").loc[order]
+    exact = overall["f1_exact"] if "f1_exact" in overall.columns else overall["f1"]
+    per_set = pd.DataFrame({
+        "set": order, "pages": overall["pages"].astype(int).to_numpy(),
+        "gold": (overall["tp"] + overall["fn"]).astype(int).to_numpy(),
+        "f1": exact.fillna(overall["f1"]).astype(float).to_numpy(),
+        "f1_low": (overall["f1_low"] if "f1_low" in overall.columns else np.nan),
+        "f1_high": (overall["f1_high"] if "f1_high" in overall.columns else np.nan),
+    }).reset_index(drop=True)
+    sums = first.groupby("category")[["tp", "fp", "fn"]].sum().astype(int)
+    sums["sets"] = first.groupby("category")["set"].nunique()
+    tp, fp, fn = sums["tp"], sums["fp"], sums["fn"]
+    sums["gold"] = tp + fn
+    sums["precision"] = (tp / (tp + fp)).where(tp + fp > 0, 0.0).round(4)
+    sums["recall"] = (tp / (tp + fn)).where(tp + fn > 0, 0.0).round(4)
+    sums["f1"] = (2 * tp / (2 * tp + fp + fn)).where(2 * tp + fp + fn > 0, 0.0).round(4)
+    rest = sums.drop(index="all", errors="ignore").sort_values(["gold", "tp"], ascending=False, kind="mergesort")
+    pooled = pd.concat([sums.loc[["all"]] if "all" in sums.index else sums.iloc[:0], rest])
+    return per_set, pooled[["sets", "gold", "tp", "fp", "fn", "precision", "recall", "f1"]]
 
 
 # --------------------------------------------------------------------------- 4. networks

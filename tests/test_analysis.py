@@ -428,6 +428,37 @@ def test_out_of_sample_scores_of_one_set_per_code():
     assert an.out_of_sample_scores(scores, "nope").empty
 
 
+def test_first_sight_lists_each_blind_set_once_and_pools_their_counts():
+    rows = [
+        # set, pages, table, category, tp, fp, fn, f1, f1_exact, low, high
+        ("old (before)", 8, "indicators", "all", None, None, None, 0.74, None, None, None),  # no counts
+        ("b (before)", 30, "indicators", "all", 60, 20, 20, 0.75, 0.75, 0.6, 0.85),
+        ("b (before)", 30, "indicators", "other", 10, 15, 5, 0.5, 0.5, 0.3, 0.7),
+        ("b (before)", 30, "indicators", "deputies", 50, 5, 15, 0.83, 0.8333, 0.7, 0.9),
+        ("b (final)", 30, "indicators", "all", 70, 10, 10, 0.88, 0.875, 0.8, 0.95),  # not blind any more
+        ("a (before)", 20, "indicators", "all", 36, 4, 4, 0.9, 0.9, 0.8, 0.97),
+        ("a (before)", 20, "indicators", "deputies", 36, 4, 4, 0.9, 0.9, 0.8, 0.97),
+        ("a (before)", 20, "mentions", "all", 90, 10, 10, 0.9, 0.9, 0.85, 0.95),
+        ("agreement", 9, "indicators", "all", 30, 1, 1, 0.97, 0.9677, 0.9, 1.0),
+    ]
+    scores = pd.DataFrame(rows, columns=["set", "pages", "table", "category", "tp", "fp", "fn", "f1", "f1_exact",
+                                         "f1_low", "f1_high"])
+    per_set, pooled = an.first_sight(scores)
+    # in the order recorded, only first scores with counts
+    assert per_set["set"].tolist() == ["b (before)", "a (before)"]
+    assert per_set["gold"].tolist() == [80, 40] and per_set["pages"].tolist() == [30, 20]
+    assert per_set["f1"].tolist() == [0.75, 0.9] and per_set["f1_low"].tolist() == [0.6, 0.8]
+    # pooled: counts added over sets (96 / 24 / 24), all first, then codes by gold
+    assert pooled.index.tolist() == ["all", "deputies", "other"]
+    assert pooled.loc["all", ["tp", "fp", "fn", "gold", "sets"]].tolist() == [96, 24, 24, 120, 2]
+    assert pooled.loc["all", "f1"] == 0.8
+    assert pooled.loc["deputies", "gold"] == 105 and pooled.loc["deputies", "sets"] == 2
+    assert pooled.loc["other", "precision"] == 0.4 and pooled.loc["other", "recall"] == round(10 / 15, 4)
+    assert an.first_sight(scores, "mentions")[1].loc["all", "f1"] == 0.9
+    with pytest.raises(InvalidArgumentError):
+        an.first_sight(scores.drop(columns="tp"))
+
+
 def test_top_rows_keeps_the_largest_and_sums_the_rest():
     m = pd.DataFrame({"a": [1, 5, 0, 2, 3], "b": [0, 1, 0, 2, 0]}, index=["u1", "u2", "u3", "u4", "u5"])
     got = an.top_rows(m, n=2)
