@@ -2391,3 +2391,17 @@ def test_stations_and_offices_of_a_township_together_and_an_urban_renewal_bureau
     # trap: a new situation opened is no bureau
     assert not [m for m in found("代表工作开创新局面", WANGJIANG) if m[0] == "agency"]
 
+
+@pytest.mark.parametrize("text", [
+    "所需资金由县财政列支", "维修费用在镇财政列支",           # a fund source, no finance bureau
+    "依据(望政府字〔2018〕7号)和(皖市府字〔2011〕20号)文件",  # a document number's series
+    "锦江中央花园小区业主反映停车难",                        # an estate's name
+])
+def test_fund_sources_document_numbers_and_estate_names_are_no_agencies(text):
+    got = [m for m in found(text, WANGJIANG) if m[0] == "agency" and m[1] in ("县财政", "镇财政", "市府", "中央")]
+    assert got == []
+
+
+def test_the_finance_bureau_and_the_government_written_short_are_still_agencies():
+    assert ("agency", "县财政") in [m[:2] for m in found("县财政安排专人对接代表", WANGJIANG)]
+    assert ("agency", "县府") in [m[:2] for m in found("县府领导到站听取意见", WANGJIANG)]
