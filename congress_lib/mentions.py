@@ -549,11 +549,16 @@ class _Rules:
             if shortcuts else Lookahead(sector_pattern)
         # offices and service centres of a township named by their function (镇经济发展办公室,
         # 村镇建设服务中心, 综合行政执法队): `<function word><office head>`
+        # and the sections of its office named by a short function word (党政办, 城建科); not
+        # before a word that makes the head none (中心工作, 办理)
         offices = agencies.get("function_offices") or {}
-        office_names = [w + h for h in offices.get("heads", []) for w in offices.get("words", [])]
+        groups = [g for g in (offices, offices.get("sections") or {}) if g.get("words") and g.get("heads")]
+        office_names = [w + h for g in groups for h in g["heads"] for w in g["words"]]
         self.function_office_re = None
         if office_names:
-            office_pattern = f"(?=((?:{alternation(offices['words'])})(?:{alternation(offices['heads'])})))"
+            names = "|".join(f"(?:{alternation(g['words'])})(?:{alternation(g['heads'])})" for g in groups)
+            stop = f"(?!{alternation(offices['not_before'])})" if offices.get("not_before") else ""
+            office_pattern = f"(?=({names}){stop})"
             self.function_office_re = Lookahead(office_pattern, first_chars(offices["words"]),
                                                 word_gate(office_names)) \
                 if shortcuts else Lookahead(office_pattern)
@@ -2560,7 +2565,8 @@ class _Finder(_Places):
 
     def function_offices(self) -> None:
         """A township's office named by its function (经济发展办公室, 平安建设办公室, 村镇建设服务中心,
-        综合行政执法队): a department of the prefix's place, or of the unit's own place without one."""
+        综合行政执法队), or a section of its office named by a short function word (党政办, 城建科):
+        a department of the prefix's place, or of the unit's own place without one."""
         r = self.r
         if r.function_office_re is None:
             return

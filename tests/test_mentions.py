@@ -2369,3 +2369,39 @@ def test_a_place_name_never_opens_inside_the_session_before_it():
     assert ("congress", "大会", "望江县人大") in got
     assert [m for m in got if m[1] == "县人大常委会"] == [("congress", "县人大常委会", "望江县人大常委会")] * 2
     assert not [m for m in got if m[1].startswith("会")]
+
+
+def test_sections_and_centres_of_a_township_office_named_by_their_function():
+    agencies = [(s, c) for t, s, c in found(
+        "镇里召开协调会，综合办、规建科和城管科负责人到会，镇社会治理中心通报了进展。", QINGSHAN) if t == "agency"]
+    assert agencies == [("综合办", "青山镇综合办"), ("规建科", "青山镇规建科"), ("城管科", "青山镇城管科"),
+                        ("镇社会治理中心", "青山镇社会治理中心")]
+    assert ("agency", "青山镇党政办") in [(t, c) for t, s, c in found("答复意见由党政办统一送达代表。", QINGSHAN)]
+    # the staff of a centre still leave its name whole
+    assert ("agency", "青山镇村镇建设服务中心") in [
+        (t, c) for t, s, c in found("村镇建设服务中心工作人员到场。", QINGSHAN)]
+    # traps: a verb, a science word, an office building and the central districts are no sections
+    for text in ("城管办理占道经营投诉", "推动综合科学考察", "镇综合办公楼年底完工", "带动社会治理中心城区化"):
+        assert not [m for m in found(text, QINGSHAN) if m[0] == "agency"], text
+
+
+def test_stations_and_offices_of_a_township_together_and_an_urban_renewal_bureau():
+    assert ("agency", "站办所", "站办所") in found("代表们评议了全乡9个站办所的工作", WANGJIANG)
+    assert ("agency", "县城市更新局", "望江县城市更新局") in found("县城市更新局负责人列席会议", WANGJIANG)
+    # trap: a new situation opened is no bureau
+    assert not [m for m in found("代表工作开创新局面", WANGJIANG) if m[0] == "agency"]
+
+
+@pytest.mark.parametrize("text", [
+    "所需资金由县财政列支", "维修费用在镇财政列支",           # a fund source, no finance bureau
+    "依据(望政府字〔2018〕7号)和(皖市府字〔2011〕20号)文件",  # a document number's series
+    "锦江中央花园小区业主反映停车难",                        # an estate's name
+])
+def test_fund_sources_document_numbers_and_estate_names_are_no_agencies(text):
+    got = [m for m in found(text, WANGJIANG) if m[0] == "agency" and m[1] in ("县财政", "镇财政", "市府", "中央")]
+    assert got == []
+
+
+def test_the_finance_bureau_and_the_government_written_short_are_still_agencies():
+    assert ("agency", "县财政") in [m[:2] for m in found("县财政安排专人对接代表", WANGJIANG)]
+    assert ("agency", "县府") in [m[:2] for m in found("县府领导到站听取意见", WANGJIANG)]
