@@ -430,6 +430,17 @@ class _Rules:
             f"{re.escape(self.deputy_word)}{char_class(''.join(sorted(self.numerals)))}{{1,6}}"
             f"(?:{alternation(counters)})[，,：:]?(?:{alternation(markers)})"
             f"(?:[{CJK}]{{1,12}}?(?:{alternation(elected)}))?") if markers and counters and elected else None
+        # names in brackets after an election and a count (补选3名（王小明、李红）): see apposed_deputies
+        elected_counts = deputies.get("elected_counts", [])
+        self.elected_list_re = re.compile(
+            f"(?:{alternation(elected_counts)}){char_class(''.join(sorted(self.numerals)))}{{1,6}}"
+            f"(?:{alternation(counters)})(?:{re.escape(self.congress_word)})?(?:{re.escape(self.deputy_word)})?[（(]") \
+            if elected_counts and counters else None
+        # a name after a post or trade (镇党委书记王小明): see titled_deputies
+        self.job_titles = WordSet(deputies.get("job_titles", []))
+        self.job_title_re = re.compile(f"(?:{alternation(deputies['job_titles'])})") \
+            if deputies.get("job_titles") else None
+        self.elected_words = tuple(deputies.get("elected_words", []))
         self.name_max = int(stations.get("name_max", 10))
         self.brands = {str(k): str(v or "") for k, v in (stations.get("brands") or {}).items()}
         self.brand_re = lookahead(self.brands, shortcuts) if self.brands else None
@@ -677,7 +688,8 @@ class _Rules:
         self.quotes_re: re.Pattern | None = None
         if shortcuts and all(g is not None for g in gates):
             self.any_re = re.compile("|".join(gates + [re.escape(self.named_head)]))
-            self.any_more = tuple(x for x in (self.role_split_re, self.piece_alt_re) if x is not None)
+            self.any_more = tuple(x for x in (self.role_split_re, self.piece_alt_re, self.elected_list_re)
+                                  if x is not None)
             self.quotes_re = re.compile("|".join(
                 [self.quoted_re.pattern, self.deputy_venue_re.pattern]
                 + ([self.pieces_re.pattern] if self.pieces_re is not None else [])
@@ -1442,15 +1454,54 @@ class _Finder(_Places):
         self.groups()
         self.named_deputies()
         self.apposed_deputies()
+        self.titled_deputies()
+
+    _TITLE_REACH = 20  # characters read after a deputy mention and its 、 for a post and a name
+
+    def titled_deputies(self) -> None:
+        """A person introduced by a post or trade (``job_titles``) is a named deputy, span and
+        canonical the name (docs/codebook.md §3.1), when the post stands in apposition to a
+        deputy mention (市人大代表、某镇党委书记王小明说; 述职代表、镇长李红提问) or the name comes
+        right before an election word and a deputy noun (村会计王小明当选代表以来). The name
+        must be closed like one after 人大代表 (``name_after``, strict). Each deputy mention
+        reads a constant window after its 、; each election word one name before it."""
+        text, r = self.text, self.r
+        if r.job_title_re is None:
+            return
+        for s, e, t, canonical, *_ in list(self.cands):
+            if t != "deputy" or e >= len(text) or text[e] not in r.enumeration_commas \
+                    or not canonical.endswith(r.deputy_word):
+                continue  # (a named deputy already ends with its name)
+            stop = e + 1
+            while stop < min(len(text), e + 1 + self._TITLE_REACH) and text[stop] not in r.punct \
+                    and text[stop] not in r.enumeration_commas:
+                stop += 1
+            for m in r.job_title_re.finditer(text, e + 1, stop):
+                n_end = self.name_after(m.end(), strict=True)
+                if n_end > m.end():
+                    self.add(m.end(), n_end, "deputy", text[m.end():n_end], "", "deputy")
+                    break
+        for word in r.elected_words:
+            at = text.find(word)
+            while at != -1:
+                if text.startswith(r.deputy_word, at + len(word)) or \
+                        text.startswith(r.congress_word + r.deputy_word, at + len(word)):
+                    for length in (4, 3, 2):
+                        start = at - length
+                        if start < 2 or not r.job_titles.ends_at(text, start):
+                            continue
+                        if r.person_name(text[start:at]) == "name":
+                            self.add(start, at, "deputy", text[start:at], "", "deputy")
+                            break
+                at = text.find(word, at + 1)
 
     def apposed_deputies(self) -> None:
         """Names set in apposition to a count of deputies after a marker (代表2名，即某县选举的
         王小明、李红): each name is a named deputy, span and canonical the name (docs/codebook.md
         §3.1). The names must be closed like a name after 人大代表 (``name_after``, strict)."""
         r, text = self.r, self.text
-        if r.apposition_re is None:
-            return
-        for m in r.apposition_re.finditer(text):
+        matches = [m for rx in (r.apposition_re, r.elected_list_re) if rx is not None for m in rx.finditer(text)]
+        for m in matches:
             pos = m.end()
             for _ in range(8):
                 end = self.name_after(pos, strict=True)

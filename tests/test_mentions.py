@@ -2405,3 +2405,44 @@ def test_fund_sources_document_numbers_and_estate_names_are_no_agencies(text):
 def test_the_finance_bureau_and_the_government_written_short_are_still_agencies():
     assert ("agency", "县财政") in [m[:2] for m in found("县财政安排专人对接代表", WANGJIANG)]
     assert ("agency", "县府") in [m[:2] for m in found("县府领导到站听取意见", WANGJIANG)]
+
+
+def _deputy_names(text, jur=WANGJIANG):
+    return [(s, c) for t, s, c in found(text, jur) if t == "deputy"]
+
+
+def test_a_person_introduced_by_a_post_in_apposition_to_a_deputy_is_a_named_deputy():
+    # a post between the deputy mention and the name (docs/codebook.md §3.1)
+    assert ("周海涛", "周海涛") in _deputy_names("平安县人大代表、青山镇党委书记周海涛说：这项工作很重要。")
+    assert ("林晓", "林晓") in _deputy_names("选民向述职代表、河口镇镇长林晓提问。")
+    # a post before the name and an election word: the person became a deputy
+    assert ("孙丽华", "孙丽华") in _deputy_names("村会计孙丽华当选代表以来，积极履职。")
+    # traps: a post followed by no name, a name with no deputy before it
+    assert _deputy_names("区人大代表、区教育局局长高度重视此事。") == [("区人大代表", "望江县人大代表")]
+    assert all(c.endswith("代表") for _, c in _deputy_names("青山镇党委书记周海涛说，人大代表要履职。"))
+
+
+def test_names_in_brackets_after_an_election_count_are_named_deputies():
+    assert _deputy_names("其中：青山县补选2名（赵立新、钱文），河口县补选1名（孙大伟）。") == [
+        ("赵立新", "赵立新"), ("钱文", "钱文"), ("孙大伟", "孙大伟")]
+    assert _deputy_names("全县共选出5名(各级代表)。") == [("各级代表", "各级人大代表")]
+
+
+def test_a_named_deputy_after_a_place_and_a_verb_of_manner():
+    assert _deputy_names("龙泉人大代表吴建国用心服务群众。") == [("人大代表吴建国", "吴建国")]
+
+
+def test_a_bare_plural_head_after_each_refers_back_to_a_station_named_before():
+    finder = MentionFinder.from_lexicon()
+    earlier: dict = {}
+    first = finder.find("该街道共设立6个人大代表工作室。", WANGJIANG, earlier=earlier)
+    finder.remember(first, earlier)
+    later = finder.find("截至月底，各工作室共梳理群众诉求40余件。", WANGJIANG, earlier=earlier)
+    assert [(m["surface"], m["canonical"]) for m in later if m["type"] == "station"] == [("工作室", "人大代表工作室")]
+    # trap: with no station named before, 各工作室 is nobody's station
+    assert [m for m in finder.find("各工作室要按时上报材料。", WANGJIANG, earlier={}) if m["type"] == "station"] == []
+
+
+def test_central_and_joint_deputy_groups_are_deputy_groups():
+    assert _deputy_names("青山街道人大代表中心组开展集中视察。") == [("青山街道人大代表中心组", "青山街道人大代表中心组")]
+    assert _deputy_names("代表联组活动如期举行。") == [("代表联组", "代表联组")]
