@@ -2612,6 +2612,26 @@ def test_round22_rates_of_another_bodys_proposals_are_no_indicators(sentence, ex
 
 
 @pytest.mark.parametrize(
+    "previous, sentence, expected",
+    [
+        # the share of the conference's proposals in the clause after their count: no indicator
+        ("", "市政府部门承办人大代表建议140件，占建议总数的92.1%，承办政协提案210件，占提案总数的95.45%。",
+         [("proposals_received", 140.0, "件"), ("other", 92.1, "%")]),
+        # ... also when the count's noun is carried from the sentence before
+        ("各承办单位共承办县人大代表建议90件和县政协提案160件，按类别分如下。",
+         "政协提案中A类件120件，占总数的75%；",
+         []),
+        # traps: the share of the deputies' proposals by class stays a share
+        ("各承办单位共承办县人大代表建议90件。", "其中A类件60件，占总数的66.67%；",
+         [("proposals_resolved", 60.0, "件"), ("other", 66.67, "%")]),
+        ("", "全镇有少数民族群众1200人，占总人口的12%。", [("admin_context", 1200.0, "人"), ("other", 12.0, "%")]),
+    ],
+)
+def test_shares_of_another_bodys_items_are_no_indicators(previous, sentence, expected):
+    assert passage(previous, sentence) == expected
+
+
+@pytest.mark.parametrize(
     "sentence, expected",
     [
         # a sorting phrase inside the sentence, after the total, splits it by delegation or handler
