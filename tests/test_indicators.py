@@ -3013,3 +3013,21 @@ def test_people_thresholds_before_a_relative_clause_round25(sentence, expected):
 )
 def test_guesses_distances_and_rating_grades_round25(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # visits to enterprises counted in times: visits made, an activity of the deputies
+        ("一季度以来，县人大代表累计走访辖区企业45次，梳理困难诉求30余条。",
+         [("activities", 45.0, "次"), ("opinions_collected", 30.0, "条")]),
+        ("代表小组深入工业园区走访民营企业12次。", [("activities", 12.0, "次")]),
+        # traps: the enterprises themselves stay `other`, constituents in person-times stay contacts
+        ("代表们走访企业9家，接待群众150人次。", [("other", 9.0, "家"), ("constituent_contacts", 150.0, "人次")]),
+        # a system of responsibility by levels is structure, not work done
+        ("全县形成了主要领导负总责、分管领导具体抓、经办人员抓落实的三级负责制。", []),
+        ("建立县、乡、村两级责任制。", []),
+    ],
+)
+def test_visits_to_enterprises_in_times_and_systems_of_responsibility(sentence, expected):
+    assert codes(sentence) == expected
