@@ -120,6 +120,7 @@ _MIXED_RELATIVE = 10  # joiner + relative clause + 的 between two kinds of peop
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")  # a personal name in a list before a count
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{0,4}")  # the opening of a rate name before its rate word
 _RATE_END = "率"  # the last character of a rate's name (办结率, 满意率)
+_SHARE_GAP = 16  # the reach from a count to its share in the next clause (，占总数的)
 _RATE_CLASS = "rate_name"  # the cue class of a rate's name (no rule names it)
 _NUMERAL_START = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]")
 
@@ -792,9 +793,11 @@ def _classify(
         q = quantities[countable[pos]]
         if q.unit not in cues.none_units:
             following = q.start
+    counted: list[list[str]] = []  # the noun classes each countable quantity was read with
     for pos, i in enumerate(countable):
         q = quantities[i]
         if titles and any(a <= q.start and q.end <= b for a, b in titles):
+            counted.append([])
             continue  # a number inside a cited title: 《…30条措施》
         # The left part starts after the previous countable quantity, unless that
         # quantity stands right against this one (接待群众37批112人次): then both
@@ -819,6 +822,12 @@ def _classify(
             w, q, prev_end, next_start, cues, sentence_classes, quantities, countable, pos, nouns_by_unit,
             share_ends,
         )
+        if (
+            out[i] is not None and q.kind == "percent" and pos > 0 and out[countable[pos - 1]] is None
+            and _share_of_other_body(w, quantities[countable[pos - 1]], q, counted[pos - 1], cues)
+        ):
+            out[i] = None  # the share of another body's items (政协提案30件，占总数的20%)
+        counted.append(nouns)
         implied = cues.code_nouns.get(out[i]) if out[i] is not None else None
         if implied is not None and (not nouns or nouns[0] not in implied):
             nouns = [implied[0]] + [c for c in nouns if c != implied[0]]
@@ -1527,6 +1536,25 @@ def _relative_between(w: str, pair: list[tuple[int, int, str]], cues: IndicatorC
         and cues.relative_marker in gap[-3:]
         and not cues.clause_re.search(gap)
     )
+
+
+def _share_of_other_body(
+    w: str, count: Quantity, q: Quantity, nouns: list[str], cues: IndicatorClassifier
+) -> bool:
+    """A percentage coded as a share in the clause right after a count that is no
+    indicator because it counts another body's items (政协提案30件，占提案总数的20%;
+    B类件12件，占总数的8%, its noun carried from a sentence about 提案): the share of a
+    group that is not counted is not an indicator either (docs/codebook.md §2.1)."""
+    if not cues.other_body_classes or count.kind != "count" or not nouns:
+        return False
+    if nouns[0] not in cues.other_body_classes or cues.other_body_unless & set(nouns[:1]):
+        return False
+    between = w[count.end : q.start]
+    marks = [m.start() for m in cues.clause_re.finditer(between)]
+    if len(marks) != 1 or len(between) > _SHARE_GAP:
+        return False  # the percentage stands in the next clause, close to the count
+    found, code = _rate_named(between, cues)
+    return found and code == cues.share_code
 
 
 def _share_after(w: str, q: Quantity, clause_start: int, cues: IndicatorClassifier) -> bool:

@@ -95,6 +95,9 @@ _CELL_ROW = re.compile(r"(\D*?\S)[ \t\u3000]+(\d+(?:\.\d+)?%?(?:[ \t\u3000]+\d+(
 _LABEL_BREAKS = re.compile(r"[。，,；;：:！？!?、\d]|\s{2,}\S.*\s{2,}")
 _BRACKETED = re.compile(r"[(（]([^()（）]{1,4})[)）]")
 
+#: How far back a list item of sittings looks for the sitting named with its term.
+_SESSION_LIST_REACH = 80
+
 
 @dataclass(frozen=True)
 class FlatTable:
@@ -618,6 +621,15 @@ class QuantityFinder:
         # of the body, N次 and a meeting word) or 五次会议
         self.listed_session_re = (
             re.compile(rf"(?:(?:第)?[\d{_CN_CHARS}]{{1,4}}届[^，,。；;、\d{_CN_CHARS}]{{0,8}})?(?:第)?[\d{_CN_CHARS}]{{1,3}}次(?:"
+                       + "|".join(map(re.escape, self.meeting_words)) + ")")
+            if self.meeting_words else None
+        )
+        # the marks that end a list joined by enumeration commas, and those that end one item
+        self.list_breaks = ch.sentence_ends + ch.clause_marks + "\n\r"
+        self.item_end_re = re.compile(char_class(self.list_breaks + ch.enumeration_commas))
+        # a sitting named with its term: 十一届七次会议, 十一届人大七次会议
+        self.termed_session_re = (
+            re.compile(rf"届[^，,。；;、\d{_CN_CHARS}]{{0,8}}(?:第)?[\d{_CN_CHARS}]{{1,3}}次(?:"
                        + "|".join(map(re.escape, self.meeting_words)) + ")")
             if self.meeting_words else None
         )
@@ -1410,6 +1422,8 @@ class _Scan:
             return "session"
         if unit == "次" and is_cn and "两" not in numeral and self._session_named(end):
             return "session"
+        if unit == "次" and is_cn and "两" not in numeral and self._session_in_list(start, end):
+            return "session"
         if unit is not None and is_cn and self._attributive_times(s, end, numeral + unit_form):
             return "ordinal"
         if kind == "date":
@@ -1479,6 +1493,31 @@ class _Scan:
             if w.startswith(word, at):
                 return w.startswith(c.session_words_after, at + len(word))
         return False
+
+    def _session_in_list(self, start: int, end: int) -> bool:
+        """A Chinese N次会议 that heads a list item or stands alone on its line names a
+        sitting, not a count of meetings: an item of a list whose first item names the
+        term (比十一届七次会议减少13件、五次会议减少24件, a 届…N次会议 earlier in the sentence,
+        within a window), or the label of a row or column of a table of sittings (a line
+        that is only 三次会议). Counts of meetings come with a verb (召开三次会议)."""
+        w, c = self.w, self.c
+        if not c.meeting_words or not w.startswith(c.meeting_words, end):
+            return False
+        word = next(m for m in c.meeting_words if w.startswith(m, end))
+        left = w[max(0, start - _SESSION_LIST_REACH) : start]
+        line_start = max(left.rfind("\n"), left.rfind("\r"))
+        tail = w[end + len(word) : end + len(word) + _SESSION_LIST_REACH]
+        if (line_start >= 0 or start <= _SESSION_LIST_REACH) and not left[line_start + 1 :].strip() and not tail.split("\n", 1)[0].strip():
+            return True  # a line of its own
+        if start == 0 or w[start - 1] not in c.enumeration_commas or c.termed_session_re is None:
+            return False
+        # the items are joined by enumeration commas only, back to the sitting named with
+        # its term, and this item gives its own figure (五次会议减少24件): a list comparing sittings
+        cut = max(left.rfind(m) for m in c.list_breaks) if left else -1
+        if c.termed_session_re.search(left, cut + 1) is None:
+            return False
+        item = c.item_end_re.split(tail, maxsplit=1)[0]
+        return any(ch.isdigit() or ch in _CN_DIGIT_SET for ch in item)
 
     def _session_listed_after(self, end: int) -> bool:
         """After 届…N次 an enumeration comma and a second session (十四届人大四次、十五届人大

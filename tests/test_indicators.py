@@ -2612,6 +2612,26 @@ def test_round22_rates_of_another_bodys_proposals_are_no_indicators(sentence, ex
 
 
 @pytest.mark.parametrize(
+    "previous, sentence, expected",
+    [
+        # the share of the conference's proposals in the clause after their count: no indicator
+        ("", "市政府部门承办人大代表建议140件，占建议总数的92.1%，承办政协提案210件，占提案总数的95.45%。",
+         [("proposals_received", 140.0, "件"), ("other", 92.1, "%")]),
+        # ... also when the count's noun is carried from the sentence before
+        ("各承办单位共承办县人大代表建议90件和县政协提案160件，按类别分如下。",
+         "政协提案中A类件120件，占总数的75%；",
+         []),
+        # traps: the share of the deputies' proposals by class stays a share
+        ("各承办单位共承办县人大代表建议90件。", "其中A类件60件，占总数的66.67%；",
+         [("proposals_resolved", 60.0, "件"), ("other", 66.67, "%")]),
+        ("", "全镇有少数民族群众1200人，占总人口的12%。", [("admin_context", 1200.0, "人"), ("other", 12.0, "%")]),
+    ],
+)
+def test_shares_of_another_bodys_items_are_no_indicators(previous, sentence, expected):
+    assert passage(previous, sentence) == expected
+
+
+@pytest.mark.parametrize(
     "sentence, expected",
     [
         # a sorting phrase inside the sentence, after the total, splits it by delegation or handler
@@ -2992,4 +3012,37 @@ def test_people_thresholds_before_a_relative_clause_round25(sentence, expected):
     ],
 )
 def test_guesses_distances_and_rating_grades_round25(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # visits to enterprises counted in times: visits made, an activity of the deputies
+        ("一季度以来，县人大代表累计走访辖区企业45次，梳理困难诉求30余条。",
+         [("activities", 45.0, "次"), ("opinions_collected", 30.0, "条")]),
+        ("代表小组深入工业园区走访民营企业12次。", [("activities", 12.0, "次")]),
+        # traps: the enterprises themselves stay `other`, constituents in person-times stay contacts
+        ("代表们走访企业9家，接待群众150人次。", [("other", 9.0, "家"), ("constituent_contacts", 150.0, "人次")]),
+        # a system of responsibility by levels is structure, not work done
+        ("全县形成了主要领导负总责、分管领导具体抓、经办人员抓落实的三级负责制。", []),
+        ("建立县、乡、村两级责任制。", []),
+    ],
+)
+def test_visits_to_enterprises_in_times_and_systems_of_responsibility(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # voters whom deputies report to: constituents met, also counted by 位
+        ("会上，3名市人大代表依次向在场的45位选民报告了一年来的履职情况。",
+         [("deputies", 3.0, "名"), ("constituent_contacts", 45.0, "位")]),
+        ("镇人大代表王某向原选区30余名选民代表报告履职情况。", [("constituent_contacts", 30.0, "名")]),
+        # trap: the electorate of the districts, with no deputy reporting, stays context
+        ("全县共划分选区120个，登记选民38万名。", [("admin_context", 120.0, "个"), ("admin_context", 380000.0, "名")]),
+    ],
+)
+def test_voters_reported_to_by_deputies_are_contacts(sentence, expected):
     assert codes(sentence) == expected

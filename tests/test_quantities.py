@@ -252,6 +252,14 @@ def test_chinese_range_and_shared_magnitude():
         ("16名市人大代表进行3分钟脱稿发言述职", "3分钟", "duration"),  # seed
         ("2018年以来连续四年听取审议报告", "四年", "duration"),  # seed
         ("上午9点召开会议", "9点", "time"),
+        # sittings listed after the one named with its term, each with its own figure: sessions
+        ("本次大会收到建议180件，比十三届四次会议多了6件、三次会议少了11件、二次会议多了2件", "三次", "session"),
+        ("本次大会收到建议180件，比十三届四次会议多了6件、三次会议少了11件、二次会议多了2件", "二次", "session"),
+        # a line of a table of sittings that is only the sitting's name
+        ("会次\n二次会议\n三次会议\n件数", "三次", "session"),
+        # traps: meetings counted after a verb stay counts
+        ("十四届人大三次会议以来，主任会议召开八次会议、五次座谈会", "八次", "count"),
+        ("十四届人大三次会议闭幕后召开两次会议、四次会议审议报告", "四次", "count"),
         ("下面我讲三点意见", "三点", "count"),
         ("每月10日,坚持开展活动", "10日", "date"),  # seed
     ],
