@@ -95,3 +95,20 @@ def test_architecture_section_names_every_module_and_only_real_ones():
     assert "network/" in section and all(re.search(rf"\b{m}\b", section) for m in network), sorted(network)
     for folder in re.findall(r"^\| `([a-z_/]+)/` \|", section, re.M):
         assert (root / folder).is_dir(), folder
+
+
+def test_the_adjudication_record_adds_up_and_the_readme_quotes_it():
+    """corpus/annotations/adjudication.csv: each disagreement was upheld one way or neither, each F1
+    is its counts' F1, and the README's figures are the recorded ones."""
+    import pandas as pd
+
+    data = pd.read_csv(ROOT / "corpus" / "annotations" / "adjudication.csv")
+    assert (data["gold_upheld"] + data["extractor_upheld"] + data["neither"] == data["disagreements"]).all()
+    for suffix in ("", "_adjudicated"):
+        tp, fp, fn = (data[f"{k}{suffix}"] for k in ("tp", "fp", "fn"))
+        assert ((2 * tp / (2 * tp + fp + fn)).round(4) == data[f"f1{suffix}"]).all()
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    total = data[["disagreements", "gold_upheld", "extractor_upheld"]].sum()
+    assert f"adjudicated the {total['disagreements']} numbers" in text
+    assert f"the gold was upheld {total['gold_upheld']} times, the extractor {total['extractor_upheld']}" in text
+    assert f"fresh set 13 scores {data.set_index('set').loc['fresh set 13 (final)', 'f1_adjudicated']:.3f}" in text
