@@ -3039,7 +3039,7 @@ def test_visits_to_enterprises_in_times_and_systems_of_responsibility(sentence, 
         # voters whom deputies report to: constituents met, also counted by 位
         ("会上，3名市人大代表依次向在场的45位选民报告了一年来的履职情况。",
          [("deputies", 3.0, "名"), ("constituent_contacts", 45.0, "位")]),
-        ("镇人大代表王某向原选区30余名选民代表报告履职情况。", [("constituent_contacts", 30.0, "名")]),
+        ("年底，乡人大代表赵某在村委会向本选区30余名选民述职，报告自己的履职情况。", [("constituent_contacts", 30.0, "名")]),
         # trap: the electorate of the districts, with no deputy reporting, stays context
         ("全县共划分选区120个，登记选民38万名。", [("admin_context", 120.0, "个"), ("admin_context", 380000.0, "名")]),
     ],
