@@ -3046,3 +3046,45 @@ def test_visits_to_enterprises_in_times_and_systems_of_responsibility(sentence, 
 )
 def test_voters_reported_to_by_deputies_are_contacts(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # sums at stake in a dispute, debts and recovered money: not spent on congress work
+        ("全年代表调解室化解纠纷34起，涉案金额560万余元。", [("cases", 34.0, "起"), ("other", 5600000.0, "元")]),
+        ("在代表的调解下，他被拖欠的四万元工钱全部到账。", [("other", 40000.0, "元")]),
+        ("老张感慨地说，这笔八万元的欠款总算要回来了。", [("other", 80000.0, "元")]),
+        # a firm's sales and savings, charges paid or waived for households: the economy, not funding
+        ("这家竹编合作社去年年销售额突破300余万元。", [("other", 3000000.0, "元")]),
+        ("代表牵线搭桥，帮助农户销售滞销柑橘45万元。", [("other", 450000.0, "元")]),
+        ("改用光伏后，这家养殖场一年节省了20多万元开支。", [("other", 200000.0, "元")]),
+        ("燃气公司对困难家庭每户减免安装费300元。", [("other", 300.0, "元")]),
+        ("去年冬季仅取暖费一项就花去38万余元。", [("other", 380000.0, "元")]),
+        # traps: money allocated or invested for the work stays funding
+        ("县财政每年为每个代表联络站安排工作经费两万元。", [("funding", 20000.0, "元")]),
+        ("代表督办的村道改造项目投资420万元。", [("funding", 4200000.0, "元")]),
+    ],
+)
+def test_money_owed_earned_or_at_stake_is_not_funding(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a deputy's own patrols, counted in times, are inspections done
+        ("今年以来，河长代表王某已沿江堤巡查了67次。", [("activities", 67.0, "次")]),
+        # laws whose enforcement was inspected, the laws named before the count
+        ("审议地方性法规草案2件，检查法律法规实施情况6部。", [("other", 2.0, "件"), ("activities", 6.0, "部")]),
+        # a briefing heard by the congress, counted in times
+        ("常委会听取项目建设进度等专项汇报8次。", [("activities", 8.0, "次")]),
+        # traps: patrol teams are teams; reporting up to a superior body is no activity held;
+        # laws made are documents
+        ("县人大常委会组建4个巡查组。", [("other", 4.0, "个")]),
+        ("全年向县委请示汇报重大事项5次。", [("other", 5.0, "次")]),
+        ("制定地方性法规3部。", [("other", 3.0, "部")]),
+    ],
+)
+def test_patrols_briefings_heard_and_laws_inspected_are_activities(sentence, expected):
+    assert codes(sentence) == expected
