@@ -3088,3 +3088,23 @@ def test_money_owed_earned_or_at_stake_is_not_funding(sentence, expected):
 )
 def test_patrols_briefings_heard_and_laws_inspected_are_activities(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # places built, opened up or improved after the verb of the works: acted upon, not context
+        ("去年县交通局修通了石桥组等7个村民组的通组公路。", [("other", 7.0, "个")]),
+        ("今年全市还新打造了12个市级示范村。", [("other", 12.0, "个")]),
+        ("街道对辖区内28个老旧小区进行了改造。", [("other", 28.0, "个")]),
+        # places a finished project benefits: its effect
+        ("这条公路建成后，受益的有沿线8个自然村。", [("other", 8.0, "个")]),
+        # traps: the jurisdiction's own totals, also next to a verb of works, stay context
+        ("该镇下辖15个行政村，今年修通了全部村道。", [("admin_context", 15.0, "个")]),
+        ("在全县9个乡镇实施这一政策。", [("admin_context", 9.0, "个")]),
+        # and places a station covers stay context
+        ("全镇建成代表联络点8个，覆盖全镇21个村居。", [("stations", 8.0, "个"), ("admin_context", 21.0, "个")]),
+    ],
+)
+def test_places_built_or_benefiting_are_not_jurisdiction_context(sentence, expected):
+    assert codes(sentence) == expected
