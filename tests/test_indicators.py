@@ -3046,3 +3046,26 @@ def test_visits_to_enterprises_in_times_and_systems_of_responsibility(sentence, 
 )
 def test_voters_reported_to_by_deputies_are_contacts(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # proposals assigned to the units that carry them out: received, not an outcome
+        ("依照归口办理的要求，27件建议分别落实到8个部门承办。",
+         [("proposals_received", 27.0, "件"), ("other", 8.0, "个")]),
+        # ... but carried through (落实到位) is an outcome
+        ("今年的19件建议已经落实到位。", [("proposals_resolved", 19.0, "件")]),
+        # an outcome in a relative clause before the deputies' suggestions
+        ("这25件正在研究或列入计划的代表意见建议引起了委员们的关注。", [("proposals_resolved", 25.0, "件")]),
+        # trap: suggestions gathered from residents stay opinions
+        ("走访居民收集意见建议14件，其中6件已落实。",
+         [("opinions_collected", 14.0, "件"), ("opinions_collected", 6.0, "件")]),
+        # leaders' visits counted in person-times: people met
+        ("镇领导包联走访76人次，帮助企业解决难题15个。",
+         [("constituent_contacts", 76.0, "人次"), ("issues_resolved", 15.0, "个")]),
+        ("机关干部入户走访420人次。", [("constituent_contacts", 420.0, "人次")]),
+    ],
+)
+def test_proposals_assigned_and_outcomes_and_visits_in_person_times(sentence, expected):
+    assert codes(sentence) == expected
