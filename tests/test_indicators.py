@@ -3065,6 +3065,15 @@ def test_voters_reported_to_by_deputies_are_contacts(sentence, expected):
         ("镇领导包联走访76人次，帮助企业解决难题15个。",
          [("constituent_contacts", 76.0, "人次"), ("issues_resolved", 15.0, "个")]),
         ("机关干部入户走访420人次。", [("constituent_contacts", 420.0, "人次")]),
+        # a word of solving inside the topic of proposals handed on is no outcome
+        ("主任会议决定，把推动解决老旧小区加装电梯问题等7件建议交由副县长领办。",
+         [("proposals_received", 7.0, "件")]),
+        # ... while an outcome before a count that is not handed on stays an outcome
+        ("已经解决的建议33件，列入计划的9件。",
+         [("proposals_resolved", 33.0, "件"), ("proposals_resolved", 9.0, "件")]),
+        # explained to the deputies: an outcome of the proposals counted before
+        ("共收到代表建议64件。其中已经解决的41件，因条件所限向代表进行说明的5件。",
+         [("proposals_received", 64.0, "件"), ("proposals_resolved", 41.0, "件"), ("proposals_resolved", 5.0, "件")]),
     ],
 )
 def test_proposals_assigned_and_outcomes_and_visits_in_person_times(sentence, expected):
