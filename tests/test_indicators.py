@@ -3108,3 +3108,35 @@ def test_patrols_briefings_heard_and_laws_inspected_are_activities(sentence, exp
 )
 def test_places_built_or_benefiting_are_not_jurisdiction_context(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # proposals assigned to the units that carry them out: received, not an outcome
+        ("依照归口办理的要求，27件建议分别落实到8个部门承办。",
+         [("proposals_received", 27.0, "件"), ("other", 8.0, "个")]),
+        # ... but carried through (落实到位) is an outcome
+        ("今年的19件建议已经落实到位。", [("proposals_resolved", 19.0, "件")]),
+        # an outcome in a relative clause before the deputies' suggestions
+        ("这25件正在研究或列入计划的代表意见建议引起了委员们的关注。", [("proposals_resolved", 25.0, "件")]),
+        # trap: suggestions gathered from residents stay opinions
+        ("走访居民收集意见建议14件，其中6件已落实。",
+         [("opinions_collected", 14.0, "件"), ("opinions_collected", 6.0, "件")]),
+        # leaders' visits counted in person-times: people met
+        ("镇领导包联走访76人次，帮助企业解决难题15个。",
+         [("constituent_contacts", 76.0, "人次"), ("issues_resolved", 15.0, "个")]),
+        ("机关干部入户走访420人次。", [("constituent_contacts", 420.0, "人次")]),
+        # a word of solving inside the topic of proposals handed on is no outcome
+        ("主任会议决定，把推动解决老旧小区加装电梯问题等7件建议交由副县长领办。",
+         [("proposals_received", 7.0, "件")]),
+        # ... while an outcome before a count that is not handed on stays an outcome
+        ("已经解决的建议33件，列入计划的9件。",
+         [("proposals_resolved", 33.0, "件"), ("proposals_resolved", 9.0, "件")]),
+        # explained to the deputies: an outcome of the proposals counted before
+        ("共收到代表建议64件。其中已经解决的41件，因条件所限向代表进行说明的5件。",
+         [("proposals_received", 64.0, "件"), ("proposals_resolved", 41.0, "件"), ("proposals_resolved", 5.0, "件")]),
+    ],
+)
+def test_proposals_assigned_and_outcomes_and_visits_in_person_times(sentence, expected):
+    assert codes(sentence) == expected
