@@ -3119,7 +3119,7 @@ def test_places_built_or_benefiting_are_not_jurisdiction_context(sentence, expec
         # ... but carried through (落实到位) is an outcome
         ("今年的19件建议已经落实到位。", [("proposals_resolved", 19.0, "件")]),
         # an outcome in a relative clause before the deputies' suggestions
-        ("这25件正在研究或列入计划的代表意见建议引起了委员们的关注。", [("proposals_resolved", 25.0, "件")]),
+        ("委员们关注的是这25件列入计划或正在研究的代表建议。", [("proposals_resolved", 25.0, "件")]),
         # trap: suggestions gathered from residents stay opinions
         ("走访居民收集意见建议14件，其中6件已落实。",
          [("opinions_collected", 14.0, "件"), ("opinions_collected", 6.0, "件")]),
