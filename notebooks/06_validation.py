@@ -385,7 +385,7 @@ if HELD_OUT:
 # ## Who is right when they disagree
 #
 # A low score can be the gold's fault as well as the extractor's. Every number on which the
-# extractor and the gold of the last two blind sets disagree was put to a third blind coder,
+# extractor and the gold of the last three blind sets disagree was put to a third blind coder,
 # the two codings unlabelled and in random order (`corpus/annotations/adjudication.csv`).
 
 # %%
