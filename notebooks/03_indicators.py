@@ -56,9 +56,10 @@ figure_labels = an.unit_labels(corpus.units, romanise=True, lexicon=corpus.lexic
 # 561000; 99% → 99), `unit` (量词, the measure word), whether it was hedged
 # (`approx`: 余 "more than", 近 "nearly" …), the `surface` string and the offsets and
 # sentence it came from. How many numbers of each code, and in how many units; beside
-# them, how well the code is assigned on unseen reports (F1 on the held-out pages of
-# notebook 06 and its 95 % interval; `held-out gold`: the items it rests on — a code
-# with a handful of items has a wide interval):
+# them, how well the code is assigned on unseen reports: F1 on the held-out pages of
+# notebook 06 and its 95 % interval (`held-out gold`: the items it rests on — a code
+# with a handful of items has a wide interval), and F1 over the first scores of every
+# blind set pooled (`pooled gold`: thousands of numbers, the steadier guide per code):
 
 # %%
 per_code = (indicators.groupby("indicator")
@@ -67,7 +68,7 @@ per_code = (indicators.groupby("indicator")
             .rename_axis("indicator").reset_index())
 per_code.insert(1, "label", per_code["indicator"].map(english))
 # How far to trust each code on reports the rules were not written for: F1 on the
-# held-out set of notebook 06 (fresh set 11 at the end: 25 pages, 14 provinces), with its 95 % interval.
+# held-out set of notebook 06 (fresh set 14 at the end: 30 pages, 18 provinces), with its 95 % interval.
 VALIDATION = out_of_sample_file()
 if VALIDATION is not None:
     held_out = an.out_of_sample_scores(pd.read_csv(VALIDATION), an.HONEST_SET)
@@ -75,6 +76,9 @@ if VALIDATION is not None:
     per_code["95% interval"] = per_code["indicator"].map(
         lambda c: f"[{held_out.at[c, 'f1_low']:.2f}, {held_out.at[c, 'f1_high']:.2f}]" if c in held_out.index else "")
     per_code["held-out gold"] = per_code["indicator"].map(held_out["gold"]).astype("Int64")
+    pooled = an.first_sight(pd.read_csv(VALIDATION))[1]
+    per_code["F1 blind, pooled"] = per_code["indicator"].map(pooled["f1"]).round(2)
+    per_code["pooled gold"] = per_code["indicator"].map(pooled["gold"]).astype("Int64")
 per_code
 
 # %%
