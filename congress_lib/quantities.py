@@ -617,22 +617,18 @@ class QuantityFinder:
             sorted({str(w) for w in traps.get("session_words_after", [])}, key=len, reverse=True)
         )
         self.enumeration_commas = frozenset(ch.enumeration_commas)
-        # a second session after an enumeration comma: 十五届人大六次会议 (届, a short name
-        # of the body, N次 and a meeting word) or 五次会议
+        # a sitting (N次 and a meeting word) and the term before it (届 and a short name of the body)
+        sitting = rf"(?:第)?[\d{_CN_CHARS}]{{1,3}}次(?:" + "|".join(map(re.escape, self.meeting_words)) + ")"
+        term = rf"届[^，,。；;、\d{_CN_CHARS}]{{0,8}}"
+        # a second session after an enumeration comma: 十五届人大六次会议 or 五次会议
         self.listed_session_re = (
-            re.compile(rf"(?:(?:第)?[\d{_CN_CHARS}]{{1,4}}届[^，,。；;、\d{_CN_CHARS}]{{0,8}})?(?:第)?[\d{_CN_CHARS}]{{1,3}}次(?:"
-                       + "|".join(map(re.escape, self.meeting_words)) + ")")
-            if self.meeting_words else None
+            re.compile(rf"(?:(?:第)?[\d{_CN_CHARS}]{{1,4}}{term})?{sitting}") if self.meeting_words else None
         )
+        # a sitting named with its term: 十一届七次会议, 十一届人大七次会议
+        self.termed_session_re = re.compile(term + sitting) if self.meeting_words else None
         # the marks that end a list joined by enumeration commas, and those that end one item
         self.list_breaks = ch.sentence_ends + ch.clause_marks + "\n\r"
         self.item_end_re = re.compile(char_class(self.list_breaks + ch.enumeration_commas))
-        # a sitting named with its term: 十一届七次会议, 十一届人大七次会议
-        self.termed_session_re = (
-            re.compile(rf"届[^，,。；;、\d{_CN_CHARS}]{{0,8}}(?:第)?[\d{_CN_CHARS}]{{1,3}}次(?:"
-                       + "|".join(map(re.escape, self.meeting_words)) + ")")
-            if self.meeting_words else None
-        )
         self.cn_times_re = re.compile(rf"[{''.join(c for c in _CN_DIGITS if c not in _ZEROS)}十]{{1,3}}次")
         small_chars = "".join(c for c in _CN_DIGITS if c not in _ZEROS)
         count_units = "".join(
