@@ -1093,6 +1093,12 @@ def _classify_one(
         found, code = _rate_named(w[earlier : q.start], cues)
         if found:
             return code, []
+        # a later value of a list after 分别 whose rates were named in an earlier clause
+        # (解决率、满意率不断提升，去年分别达到95%、96%): the rate at its position
+        if earlier and w[earlier : q.start] in cues.rate_joiners:
+            found, code = _rate_named(w[:q.start], cues, respective_only=True)
+            if found:
+                return code, []
         # a series of values of one rate (满意率从2019年的95%、2020年的97%上升到2021年
         # 的98%): after a word of change, the rate named earlier in the sentence
         if cues.series_classes and any(
@@ -1606,13 +1612,14 @@ def _rate_names(text: str, cues: IndicatorClassifier, start: int = 0, end: int |
     return names
 
 
-def _rate_named(left_text: str, cues: IndicatorClassifier) -> tuple[bool, str | None]:
+def _rate_named(left_text: str, cues: IndicatorClassifier, *, respective_only: bool = False) -> tuple[bool, str | None]:
     """The rate that ``left_text`` names for the number after it: the rate word nearest
     the number, or, when it ends a run of rates joined by 、/和/及 (办结率、满意率均为100%,
     建议办结率和代表满意率均为100%),
     the first rate of the run; with a word of ``respectively`` after the run
     (办结率、满意率分别达98%、96.5%), the rate at the number's position among the
-    percentages that follow. (False, None) when no rate word stands there."""
+    percentages that follow. (False, None) when no rate word stands there, and, with
+    ``respective_only``, unless the number is placed by a word of ``respectively``."""
     if cues.rate_re is None:
         return False, None
     found = _rate_names(left_text, cues)
@@ -1626,6 +1633,8 @@ def _rate_named(left_text: str, cues: IndicatorClassifier) -> tuple[bool, str | 
         place = sum(after.count(mark) for mark in ("%", "‰"))
         if k + place < len(found):
             return True, found[k + place][2]
+    if respective_only:
+        return False, None
     # (a run that opens with a rate of the catch-all code takes its first completion or
     # satisfaction rate: 见面率、办复率均为100% is coded as the reply rate)
     default = cues.default_code

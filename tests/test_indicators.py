@@ -2834,7 +2834,7 @@ def test_party_delegates_and_cppcc_members_round24(sentence, expected):
         ("今年代表建议办结率同比提高12%。", [("other", 12.0, "%")]),
         # traps: a new value reached, and the rate itself, keep the rate's code
         ("建议办结率较上年提高到97%。", [("completion_rate", 97.0, "%")]),
-        ("代表建议落实率达到91%。", [("completion_rate", 91.0, "%")]),
+        ("代表建议答复率达到91%。", [("completion_rate", 91.0, "%")]),
         # a rate of dissatisfaction is no satisfaction rate
         ("满意票20票，不满意率为4%。", [("other", 20.0, "票"), ("other", 4.0, "%")]),
     ],
@@ -3139,4 +3139,48 @@ def test_places_built_or_benefiting_are_not_jurisdiction_context(sentence, expec
     ],
 )
 def test_proposals_assigned_and_outcomes_and_visits_in_person_times(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # rates named in one clause, their values after 分别 in the next: each value takes
+        # the rate at its position, the second value too
+        ("近几年，来电问题解决率、群众满意率稳步上升，去年分别达到93.2%、97.4%。",
+         [("other", 93.2, "%"), ("satisfaction_rate", 97.4, "%")]),
+        ("今年代表建议办复率和代表满意率继续提高，分别为99%和96.5%。",
+         [("completion_rate", 99.0, "%"), ("satisfaction_rate", 96.5, "%")]),
+        # 解决率, 落实率, 化解率 are no named completion rate (docs/codebook.md §2.1)
+        ("群众反映问题的解决率达到88%。", [("other", 88.0, "%")]),
+        ("代表建议落实率为76.4%，答复率为100%。",
+         [("other", 76.4, "%"), ("completion_rate", 100.0, "%")]),
+        ("矛盾纠纷化解率达95%。", [("other", 95.0, "%")]),
+        # trap: one rate before two values with no 分别 is not split by position
+        ("建议办结率100%，群众满意率98%、99%。",
+         [("completion_rate", 100.0, "%"), ("satisfaction_rate", 98.0, "%"), ("satisfaction_rate", 99.0, "%")]),
+    ],
+)
+def test_respective_rates_across_clauses_round28(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the rest of a total with its state: an outcome, even with a totality word
+        ("县十届人大三次会议以来代表提出建议152件，除4件建议未到办理时限外，其余148件建议已全部办复。",
+         [("proposals_received", 152.0, "件"), ("proposals_received", 4.0, "件"),
+          ("proposals_resolved", 148.0, "件")]),
+        ("其余的36件意见建议均已答复代表。", [("proposals_resolved", 36.0, "件")]),
+        # traps: motions merged or turned into suggestions at screening stay received
+        # (docs/codebook.md §2.1), and so does the rest passed on to a handler
+        ("大会收到议案30件，其中6件合并为3件列入会议议程，其余24件转为代表建议办理。",
+         [("proposals_received", 30.0, "件"), ("proposals_received", 6.0, "件"),
+          ("proposals_received", 3.0, "件"), ("proposals_received", 24.0, "件")]),
+        ("常委会收到代表建议210件，其余的3件交县法院办理。",
+         [("proposals_received", 210.0, "件"), ("proposals_received", 3.0, "件")]),
+    ],
+)
+def test_remainder_of_a_total_round28(sentence, expected):
     assert codes(sentence) == expected
