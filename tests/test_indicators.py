@@ -3140,3 +3140,29 @@ def test_places_built_or_benefiting_are_not_jurisdiction_context(sentence, expec
 )
 def test_proposals_assigned_and_outcomes_and_visits_in_person_times(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # hotline work orders: logged, they are opinions collected; concluded, issues resolved
+        ("今年以来全镇共受理热线工单3150件", [("opinions_collected", 3150, "件")]),
+        # ... and the same items by outcome: screened out or rated by the callers
+        (
+            "社区办结热线工单2400件、不予受理96件、满意1870件、不满意41件",
+            [
+                ("issues_resolved", 2400, "件"),
+                ("issues_resolved", 96, "件"),
+                ("issues_resolved", 1870, "件"),
+                ("issues_resolved", 41, "件"),
+            ],
+        ),
+    ],
+)
+def test_outcomes_of_public_requests(sentence, expected):
+    assert codes(sentence) == expected
+
+
+def test_a_whole_total_of_proposals_said_concluded_stays_received():
+    # a trap: the total said to be handled as a whole is counted as received
+    assert codes("本次会议期间代表提出的215件建议均已按期办结") == [("proposals_received", 215, "件")]
