@@ -3166,3 +3166,21 @@ def test_outcomes_of_public_requests(sentence, expected):
 def test_a_whole_total_of_proposals_said_concluded_stays_received():
     # a trap: the total said to be handled as a whole is counted as received
     assert codes("本次会议期间代表提出的215件建议均已按期办结") == [("proposals_received", 215, "件")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # proposals counted by how their replies were disclosed: an outcome of handling
+        ("代表建议答复后复文公开152件,不公开6件", [("proposals_resolved", 152, "件"), ("proposals_resolved", 6, "件")]),
+        # ... or by consultation with the deputies who raised them
+        ("承办单位与领衔代表当面协商的建议44件", [("proposals_resolved", 44, "件")]),
+    ],
+)
+def test_proposals_by_disclosure_or_consultation_are_outcomes(sentence, expected):
+    assert codes(sentence) == expected
+
+
+def test_letters_of_public_reply_are_no_outcome():
+    # a trap: 公开答复函 counts letters, not proposals by outcome
+    assert codes("印发公开答复函58件") == [("other", 58, "件")]
