@@ -3184,3 +3184,10 @@ def test_proposals_by_disclosure_or_consultation_are_outcomes(sentence, expected
 def test_letters_of_public_reply_are_no_outcome():
     # a trap: 公开答复函 counts letters, not proposals by outcome
     assert codes("印发公开答复函58件") == [("other", 58, "件")]
+
+
+def test_who_answers_on_the_spot_is_not_counted():
+    # the leaders named before the verb answer; the count is of the requests answered
+    assert codes("座谈会上县政府分管领导当场答复11件") == [("issues_resolved", 11, "件")]
+    # a trap: people counted in persons are not requests answered
+    assert codes("当场答复群众疑问的干部6人") == [("other", 6, "人")]
