@@ -3184,3 +3184,54 @@ def test_respective_rates_across_clauses_round28(sentence, expected):
 )
 def test_remainder_of_a_total_round28(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # hotline work orders: logged, they are opinions collected; concluded, issues resolved
+        ("今年以来全镇共受理热线工单3150件", [("opinions_collected", 3150, "件")]),
+        # ... and the same items by outcome: screened out or rated by the callers
+        (
+            "社区办结热线工单2400件、不予受理96件、满意1870件、不满意41件",
+            [
+                ("issues_resolved", 2400, "件"),
+                ("issues_resolved", 96, "件"),
+                ("issues_resolved", 1870, "件"),
+                ("issues_resolved", 41, "件"),
+            ],
+        ),
+    ],
+)
+def test_outcomes_of_public_requests(sentence, expected):
+    assert codes(sentence) == expected
+
+
+def test_a_whole_total_of_proposals_said_concluded_stays_received():
+    # a trap: the total said to be handled as a whole is counted as received
+    assert codes("本次会议期间代表提出的215件建议均已按期办结") == [("proposals_received", 215, "件")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # proposals counted by how their replies were disclosed: an outcome of handling
+        ("代表建议答复后复文公开152件,不公开6件", [("proposals_resolved", 152, "件"), ("proposals_resolved", 6, "件")]),
+        # ... or by consultation with the deputies who raised them
+        ("承办单位与领衔代表当面协商的建议44件", [("proposals_resolved", 44, "件")]),
+    ],
+)
+def test_proposals_by_disclosure_or_consultation_are_outcomes(sentence, expected):
+    assert codes(sentence) == expected
+
+
+def test_letters_of_public_reply_are_no_outcome():
+    # a trap: 公开答复函 counts letters, not proposals by outcome
+    assert codes("印发公开答复函58件") == [("other", 58, "件")]
+
+
+def test_who_answers_on_the_spot_is_not_counted():
+    # the leaders named before the verb answer; the count is of the requests answered
+    assert codes("座谈会上县政府分管领导当场答复11件") == [("issues_resolved", 11, "件")]
+    # a trap: people counted in persons are not requests answered
+    assert codes("当场答复群众疑问的干部6人") == [("other", 6, "人")]
