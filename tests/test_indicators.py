@@ -571,6 +571,8 @@ def test_shortcuts_classify_as_the_plain_definitions_in_the_corpus(corpus):
         ("人大主席团走进城西12个小区了解物业管理情况。", [("other", 12, "个")]),
         ("调研组先后在上坪、河口等5个行政村察看农田水利设施。", [("other", 5, "个")]),
         ("镇人大对辖区9个社区进行了民生实事专项评议。", [("other", 9, "个")]),
+        # ... every place of a list the act is done to (对 shared along the list)
+        ("常委会对城区8个居委会和3个村委会开展了集中评议。", [("other", 8, "个"), ("other", 3, "个")]),
         # a station's own reach is no jurisdiction total ...
         ("东城代表联络站辐射周边6个社区。", [("other", 6, "个")]),
         ("北片代表工作站下辖三个村委会。", [("other", 3, "个")]),
