@@ -581,9 +581,9 @@ def test_shortcuts_classify_as_the_plain_definitions_in_the_corpus(corpus):
         # traps: where a policy is carried out, and a place's own subdivisions, stay context
         ("该项改革在7个镇推行实施。", [("admin_context", 7, "个")]),
         ("石桥镇下辖14个行政村。", [("admin_context", 14, "个")]),
-        # electoral districts counted: other (docs/codebook.md §2.1)
-        ("代表们分别回到9个选区向选民述职。", [("other", 9, "个")]),
-        ("全县72个选区依法选举产生县人大代表131名。", [("other", 72, "个"), ("deputies", 131, "名")]),
+        # electoral districts gone into are work; a place's own districts stay context
+        ("代表们分别深入9个选区向选民述职。", [("other", 9, "个")]),
+        ("全县72个选区依法选举产生县人大代表131名。", [("admin_context", 72, "个"), ("deputies", 131, "名")]),
         # laws and drafts are neither cases nor proposals
         ("常委会审议法规草案12件", [("other", 12, "件")]),
     ],
@@ -1292,10 +1292,9 @@ def test_proposals_and_cppcc_proposals_counted_together(sentence, expected):
         # a count right before its noun and 的 counts that noun, not the noun after 的
         ("构建“1个中心站-9个联络站-37个联系点”的服务网络。",
          [("stations", 1.0, "个"), ("stations", 9.0, "个"), ("stations", 37.0, "个")]),
-        # electoral districts and electoral units counted are other, as most coders code
-        # them (docs/codebook.md §2.1)
-        ("全镇划分为12个选区。", [("other", 12.0, "个")]),
-        ("来自18个选举单位的40名代表出席会议。", [("other", 18.0, "个"), ("deputies", 40.0, "名")]),
+        # electoral districts and electoral units a place is divided into are its own make-up
+        ("全镇划分为12个选区。", [("admin_context", 12.0, "个")]),
+        ("来自18个选举单位的40名代表出席会议。", [("admin_context", 18.0, "个"), ("deputies", 40.0, "名")]),
         # constituents counted in person-times right after their noun; households visited
         ("举办政策宣讲会6场,参加群众450人次。", [("activities", 6.0, "场"), ("constituent_contacts", 450.0, "人次")]),
         ("代表入户走访农户1200户。", [("constituent_contacts", 1200.0, "户")]),
@@ -1418,8 +1417,8 @@ def test_a_line_announcing_a_list_passes_the_carry_on():
         ("全年集中督办代表建议45次。", [("activities", 45.0, "次")]),
         # electoral units visited are work, not the jurisdiction's divisions
         ("驻区代表深入走访了28个选举单位。", [("other", 28.0, "个")]),
-        # electoral districts the county is divided into are other too
-        ("全县共划分为36个选区。", [("other", 36.0, "个")]),
+        # trap: electoral districts the county is divided into stay context
+        ("全县共划分为36个选区。", [("admin_context", 36.0, "个")]),
         # attendances without deputies in the sentence are not the deputies'
         ("全市中小学开展科普竞赛30余场，8000多人次参与。", [("activities", 30.0, "场"), ("other", 8000.0, "人次")]),
         # trap: the deputies' attendances stay theirs
@@ -2106,7 +2105,7 @@ def test_round13_effects_and_measurements(sentence, expected):
         # the place (docs/codebook.md §2.1)
         ("该选区由东岸和西岸社区组成,共有选民6200名。", [("admin_context", 6200.0, "名")]),
         ("新设的代表工作站服务4个选区9000余名选民。",
-         [("other", 4.0, "个"), ("admin_context", 9000.0, "名")]),
+         [("admin_context", 4.0, "个"), ("admin_context", 9000.0, "名")]),
         ("本次换届全县约有45万选民参加,依法行使选举权。", [("admin_context", 450000.0, "人")]),
         ("他们代表着全县60多万选民的意愿。", [("admin_context", 600000.0, "人")]),
         # trap: voters the deputies meet stay constituent contacts, whatever the sentence
@@ -2884,7 +2883,7 @@ def test_suggestions_raised_while_a_session_sits_round24(sentence, expected):
         ("这条铁路将惠及沿线4县2区的群众。", [("admin_context", 4.0, "县"), ("admin_context", 2.0, "区")]),
         ("全市下辖5县3区。", [("admin_context", 5.0, "县"), ("admin_context", 3.0, "区")]),
         # ballot boxes are equipment of an election, not electoral districts
-        ("全县划分为96个选区，设立流动票箱120个。", [("other", 96.0, "个"), ("other", 120.0, "个")]),
+        ("全县划分为96个选区，设立流动票箱120个。", [("admin_context", 96.0, "个"), ("other", 120.0, "个")]),
         ("各选区共设置固定投票箱88个。", [("other", 88.0, "个")]),
         # goods counted with 面 after a Chinese numeral
         ("几位村民把三面锦旗送到了联络站。", [("other", 3.0, "面")]),
@@ -3061,7 +3060,7 @@ def test_visits_to_enterprises_in_times_and_systems_of_responsibility(sentence, 
          [("deputies", 3.0, "名"), ("constituent_contacts", 45.0, "位")]),
         ("年底，乡人大代表赵某在村委会向本选区30余名选民述职，报告自己的履职情况。", [("constituent_contacts", 30.0, "名")]),
         # trap: the electorate of the districts, with no deputy reporting, stays context
-        ("全县共划分选区120个，登记选民38万名。", [("other", 120.0, "个"), ("admin_context", 380000.0, "名")]),
+        ("全县共划分选区120个，登记选民38万名。", [("admin_context", 120.0, "个"), ("admin_context", 380000.0, "名")]),
     ],
 )
 def test_voters_reported_to_by_deputies_are_contacts(sentence, expected):
