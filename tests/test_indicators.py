@@ -565,6 +565,25 @@ def test_shortcuts_classify_as_the_plain_definitions_in_the_corpus(corpus):
         # only jurisdiction totals are admin_context
         ("全县辖11个乡镇", [("admin_context", 11, "个")]),
         ("该社区下辖9个小区", [("admin_context", 9, "个")]),
+        ("全市共有街道24个。", [("admin_context", 24, "个")]),
+        # places the deputies went into, inspected or appraised are where they worked: other
+        ("代表们分组深入7个村开展蹲点调研。", [("other", 7, "个")]),
+        ("人大主席团走进城西12个小区了解物业管理情况。", [("other", 12, "个")]),
+        ("调研组先后在上坪、河口等5个行政村察看农田水利设施。", [("other", 5, "个")]),
+        ("镇人大对辖区9个社区进行了民生实事专项评议。", [("other", 9, "个")]),
+        # ... every place of a list the act is done to (对 shared along the list)
+        ("常委会对城区8个居委会和3个村委会开展了集中评议。", [("other", 8, "个"), ("other", 3, "个")]),
+        # a station's own reach is no jurisdiction total ...
+        ("东城代表联络站辐射周边6个社区。", [("other", 6, "个")]),
+        ("北片代表工作站下辖三个村委会。", [("other", 3, "个")]),
+        # ... unless the whole jurisdiction is named
+        ("各级代表之家已覆盖全县18个乡镇。", [("admin_context", 18, "个")]),
+        # traps: where a policy is carried out, and a place's own subdivisions, stay context
+        ("该项改革在7个镇推行实施。", [("admin_context", 7, "个")]),
+        ("石桥镇下辖14个行政村。", [("admin_context", 14, "个")]),
+        # electoral districts gone into are work; a place's own districts stay context
+        ("代表们分别深入9个选区向选民述职。", [("other", 9, "个")]),
+        ("全县72个选区依法选举产生县人大代表131名。", [("admin_context", 72, "个"), ("deputies", 131, "名")]),
         # laws and drafts are neither cases nor proposals
         ("常委会审议法规草案12件", [("other", 12, "件")]),
     ],
@@ -1273,7 +1292,7 @@ def test_proposals_and_cppcc_proposals_counted_together(sentence, expected):
         # a count right before its noun and 的 counts that noun, not the noun after 的
         ("构建“1个中心站-9个联络站-37个联系点”的服务网络。",
          [("stations", 1.0, "个"), ("stations", 9.0, "个"), ("stations", 37.0, "个")]),
-        # electoral districts and electoral units are facts about the jurisdiction
+        # electoral districts and electoral units a place is divided into are its own make-up
         ("全镇划分为12个选区。", [("admin_context", 12.0, "个")]),
         ("来自18个选举单位的40名代表出席会议。", [("admin_context", 18.0, "个"), ("deputies", 40.0, "名")]),
         # constituents counted in person-times right after their noun; households visited
