@@ -366,7 +366,10 @@ class IndicatorClassifier:
             # the people the deputies met, read by the rules as that class
             self.mixed_met = frozenset(str(c) for c in mixed.get("met", []) or [])
             self.mixed_met_after = frozenset(str(c) for c in mixed.get("met_after", []) or [])
-            missing = sorted(self.people_classes - set(classes))
+            # nouns of people that never make a mixed group but, like the classes above, are a
+            # count's own noun when they follow it right away (`own_people`: 50名代表和20名列席代表)
+            self.own_people_classes = self.people_classes | frozenset(str(c) for c in mixed.get("own_only", []) or [])
+            missing = sorted(self.own_people_classes - set(classes))
             if missing:
                 raise LexiconError(
                     f"indicator_cues `mixed_people` names classes {missing} that are not under "
@@ -1141,7 +1144,13 @@ def _classify_one(
             right_tokens = right_tokens + shared
             # (a kind of people right after the number is its own noun, never a modifier of
             # the shared one: 200名人大代表和80名列席人员 counts deputies, then others)
-            own_people = bool(right_objects) and right_objects[0][0] - q.end <= 1 and right_objects[0][2] in cues.people_classes
+            # (a level named by a place before the noun is its modifier: 52名镇人大代表和40名列席代表)
+            k, reach = 0, q.end
+            while k < len(right_objects) and right_objects[k][2] in cues.label_classes and right_objects[k][0] - reach <= 1:
+                reach, k = right_objects[k][1], k + 1
+            own_people = (
+                k < len(right_objects) and right_objects[k][0] - reach <= 1 and right_objects[k][2] in cues.own_people_classes
+            )
             # (nor is a noun right after the number a modifier of a shared place: 29个单位和
             # 8个乡镇 counts units, then townships -- a place heads no other noun)
             own_noun = (
@@ -1154,7 +1163,7 @@ def _classify_one(
                 # counts officials, whatever rule reads them)
                 right_nouns = right_nouns + [
                     c for c in _noun_order(shared_objects, w, cues)
-                    if c not in right_nouns and c not in cues.people_classes
+                    if c not in right_nouns and c not in cues.own_people_classes
                 ]
             elif own_noun:
                 right_nouns = right_nouns + [c for c in _noun_order(shared_objects, w, cues) if c not in right_nouns]
