@@ -325,6 +325,7 @@ class IndicatorClassifier:
             parts = data.get("breakdowns") or {}
             self.part_markers = tuple(str(m) for m in parts.get("markers", []) or [] if m)
             self.part_after_total = tuple(str(m) for m in parts.get("after_total", []) or [] if m)
+            self.part_then_count = tuple(str(m) for m in parts.get("then_count", []) or [] if m)
             self.part_not_after_total = tuple(str(m) for m in parts.get("not_after_total", []) or [] if m)
             self.part_weak = frozenset(str(c) for c in parts.get("weak", []) or [])
             sort_leads = [str(m) for m in parts.get("sort_leads", []) or [] if m]
@@ -479,8 +480,12 @@ class IndicatorClassifier:
         # the same clause, then the word, then a clause mark
         clause_chars = ch.sentence_ends + ch.clause_marks + "\n\r"
         after_total = alternation(self.part_after_total) if self.part_after_total else None
+        # (or a word of `then_count` and the part's count right after it: 联系的10名群众中有8名)
+        then_count = f"|(?:{alternation(self.part_then_count)})$" if self.part_then_count else ""
         self.after_total_re = (
-            re.compile(f"{char_class(clause_chars, negate=True)}{{0,8}}?(?:{after_total}){char_class(clause_chars)}")
+            re.compile(
+                f"{char_class(clause_chars, negate=True)}{{0,8}}?(?:{after_total})(?:{char_class(clause_chars)}{then_count})"
+            )
             if after_total
             else None
         )

@@ -3170,3 +3170,14 @@ def test_deputies_before_a_count_of_deputies_sitting_in_keep_their_own_noun():
     ]
     # trap: with no noun of its own the first count still shares the second's
     assert codes("共有30名和12名列席代表到会")[0] != ("deputies", 30, "名")
+
+
+def test_a_part_after_among_and_a_word_of_existence_takes_the_total_code():
+    # 联系的N名群众中有M名: the part counts what the total counted
+    assert codes("我结对联系的12户群众中有5户常年在外务工") == [
+        ("constituent_contacts", 12, "户"),
+        ("constituent_contacts", 5, "户"),
+    ]
+    assert codes("全镇67名代表中有女代表21名") == [("deputies", 67, "名"), ("deputies", 21, "名")]
+    # trap: 有 after 中 that is no "among" (代表中心) is read as before
+    assert codes("代表中心有工作人员3名") == [("other", 3, "名")]
