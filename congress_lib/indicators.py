@@ -325,6 +325,7 @@ class IndicatorClassifier:
             parts = data.get("breakdowns") or {}
             self.part_markers = tuple(str(m) for m in parts.get("markers", []) or [] if m)
             self.part_after_total = tuple(str(m) for m in parts.get("after_total", []) or [] if m)
+            self.part_then_count = tuple(str(m) for m in parts.get("then_count", []) or [] if m)
             self.part_not_after_total = tuple(str(m) for m in parts.get("not_after_total", []) or [] if m)
             self.part_weak = frozenset(str(c) for c in parts.get("weak", []) or [])
             sort_leads = [str(m) for m in parts.get("sort_leads", []) or [] if m]
@@ -366,7 +367,10 @@ class IndicatorClassifier:
             # the people the deputies met, read by the rules as that class
             self.mixed_met = frozenset(str(c) for c in mixed.get("met", []) or [])
             self.mixed_met_after = frozenset(str(c) for c in mixed.get("met_after", []) or [])
-            missing = sorted(self.people_classes - set(classes))
+            # nouns of people that never make a mixed group but, like the classes above, are a
+            # count's own noun when they follow it right away (`own_people`: 50名代表和20名列席代表)
+            self.own_people_classes = self.people_classes | frozenset(str(c) for c in mixed.get("own_only", []) or [])
+            missing = sorted(self.own_people_classes - set(classes))
             if missing:
                 raise LexiconError(
                     f"indicator_cues `mixed_people` names classes {missing} that are not under "
@@ -476,8 +480,12 @@ class IndicatorClassifier:
         # the same clause, then the word, then a clause mark
         clause_chars = ch.sentence_ends + ch.clause_marks + "\n\r"
         after_total = alternation(self.part_after_total) if self.part_after_total else None
+        # (or a word of `then_count` and the part's count right after it: 联系的10名群众中有8名)
+        then_count = f"|(?:{alternation(self.part_then_count)})$" if self.part_then_count else ""
         self.after_total_re = (
-            re.compile(f"{char_class(clause_chars, negate=True)}{{0,8}}?(?:{after_total}){char_class(clause_chars)}")
+            re.compile(
+                f"{char_class(clause_chars, negate=True)}{{0,8}}?(?:{after_total})(?:{char_class(clause_chars)}{then_count})"
+            )
             if after_total
             else None
         )
@@ -1147,7 +1155,13 @@ def _classify_one(
             right_tokens = right_tokens + shared
             # (a kind of people right after the number is its own noun, never a modifier of
             # the shared one: 200名人大代表和80名列席人员 counts deputies, then others)
-            own_people = bool(right_objects) and right_objects[0][0] - q.end <= 1 and right_objects[0][2] in cues.people_classes
+            # (a level named by a place before the noun is its modifier: 52名镇人大代表和40名列席代表)
+            k, reach = 0, q.end
+            while k < len(right_objects) and right_objects[k][2] in cues.label_classes and right_objects[k][0] - reach <= 1:
+                reach, k = right_objects[k][1], k + 1
+            own_people = (
+                k < len(right_objects) and right_objects[k][0] - reach <= 1 and right_objects[k][2] in cues.own_people_classes
+            )
             # (nor is a noun right after the number a modifier of a shared place: 29个单位和
             # 8个乡镇 counts units, then townships -- a place heads no other noun)
             own_noun = (
@@ -1160,7 +1174,7 @@ def _classify_one(
                 # counts officials, whatever rule reads them)
                 right_nouns = right_nouns + [
                     c for c in _noun_order(shared_objects, w, cues)
-                    if c not in right_nouns and c not in cues.people_classes
+                    if c not in right_nouns and c not in cues.own_people_classes
                 ]
             elif own_noun:
                 right_nouns = right_nouns + [c for c in _noun_order(shared_objects, w, cues) if c not in right_nouns]

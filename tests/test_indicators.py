@@ -3254,3 +3254,44 @@ def test_who_answers_on_the_spot_is_not_counted():
     assert codes("座谈会上县政府分管领导当场答复11件") == [("issues_resolved", 11, "件")]
     # a trap: people counted in persons are not requests answered
     assert codes("当场答复群众疑问的干部6人") == [("other", 6, "人")]
+
+
+def test_constituents_who_give_their_views_or_attend_are_contacts():
+    # people whose views were sought (征求…意见) are the constituents reached
+    assert codes("联络站共征求了4100位居民群众的意见建议") == [("constituent_contacts", 4100, "位")]
+    # constituents who put views to the deputies at a reception are the people received
+    assert codes("6名市、区人大代表参加接待，共有25名选民提出8条意见建议") == [
+        ("deputies", 6, "名"),
+        ("constituent_contacts", 25, "名"),
+        ("opinions_collected", 8, "条"),
+    ]
+    # constituents counted in 个 right before a verb of attending
+    assert codes("街道工委组织代表向选民述职，辖区内的95个选民代表参加会议") == [("constituent_contacts", 95, "个")]
+    # traps: the opinions themselves stay opinions; the electorate stays the electorate;
+    # people raising matters with no deputies in the sentence are not contacts
+    assert codes("收集群众意见建议260条") == [("opinions_collected", 260, "条")]
+    assert codes("座谈会上，18名村民提出了修路的要求")[0][0] != "constituent_contacts"
+
+
+def test_deputies_before_a_count_of_deputies_sitting_in_keep_their_own_noun():
+    # the noun right after the first count is its own, even after a level (乡人大代表),
+    # or a formal deputy (正式代表); the deputies sitting in are their attendance
+    assert codes("全乡46名正式代表和35名列席代表出席会议") == [("deputies", 46, "名"), ("deputy_participation", 35, "名")]
+    assert codes("71名乡人大代表、28名各界列席代表共99人参加大会") == [
+        ("deputies", 71, "名"),
+        ("deputy_participation", 28, "名"),
+        ("deputy_participation", 99, "人"),
+    ]
+    # trap: with no noun of its own the first count still shares the second's
+    assert codes("共有30名和12名列席代表到会")[0] != ("deputies", 30, "名")
+
+
+def test_a_part_after_among_and_a_word_of_existence_takes_the_total_code():
+    # 联系的N名群众中有M名: the part counts what the total counted
+    assert codes("我结对联系的12户群众中有5户常年在外务工") == [
+        ("constituent_contacts", 12, "户"),
+        ("constituent_contacts", 5, "户"),
+    ]
+    assert codes("全镇67名代表中有女代表21名") == [("deputies", 67, "名"), ("deputies", 21, "名")]
+    # trap: 有 after 中 that is no "among" (代表中心) is read as before
+    assert codes("代表中心有工作人员3名") == [("other", 3, "名")]
