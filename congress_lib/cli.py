@@ -1,4 +1,4 @@
-"""Command line: ``congress-lib build | report | kwic | info | evaluate | agreement`` (also ``python -m congress_lib``).
+"""Command line: ``congress-lib build | report | kwic | info | evaluate | agreement | train-coder`` (also ``python -m congress_lib``).
 
 ::
 
@@ -9,6 +9,9 @@
     congress-lib report CORPUS_DIR --out REPORT_DIR [--lexicon DIR] [--timeout S] [--no-progress]
     congress-lib kwic CORPUS_DIR TERM [--window 20] [--limit N]
     congress-lib info CORPUS_DIR
+    congress-lib evaluate CORPUS_DIR --gold GOLD_DIR --out OUT_DIR [--lexicon DIR] [--bootstrap N] [--seed S]
+    congress-lib agreement CORPUS_DIR --first GOLD_DIR --second GOLD_DIR --out OUT_DIR
+    congress-lib train-coder --set CORPUS_DIR GOLD_DIR [--set ...] --out FILE.json [--C 1.0] [--threshold 0.8]
     congress-lib --version
 
 Errors are one line on stderr, ``congress-lib: error: ...``, and a non-zero exit
@@ -135,6 +138,18 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--first", required=True, help="folder of the first coder's JSON files (<doc_id>.json)")
     a.add_argument("--second", required=True, help="folder of the second coder's JSON files")
     _scoring_options(a)
+    t = sub.add_parser("train-coder", help="train the learned coder on hand-coded corpora",
+                       description="Fit the learned coder (congress_lib.learned) to the numbers the extractor finds in "
+                                   "hand-coded corpora, each label the gold's code (or none), and write it as a "
+                                   "lexicon file code_model.json: put it in a folder passed as --lexicon (or "
+                                   "lexicon=) and it replaces the shipped model.")
+    t.add_argument("--set", dest="sets", nargs=2, action="append", required=True, metavar=("CORPUS", "GOLD"),
+                   help="a corpus folder and its folder of gold JSON files (repeat for several)")
+    t.add_argument("--out", required=True, help="the model file to write (e.g. my_lexicon/code_model.json)")
+    t.add_argument("--C", type=float, default=1.0, help="inverse strength of the L2 penalty (default: 1.0)")
+    t.add_argument("--threshold", type=float, default=0.8,
+                   help="probability above which the model's code replaces the rules' (default: 0.8)")
+    t.add_argument("--lexicon", default=None, help="folder of YAML files extending the shipped lexicons")
     return parser
 
 
@@ -293,6 +308,24 @@ def _run(args: argparse.Namespace) -> int:
             print(f"{row.table}: F1 {row.f1:.3f} [{row.f1_low:.3f}, {row.f1_high:.3f}] "
                   f"(P {row.precision:.3f}, R {row.recall:.3f}; gold {row.gold}, {against} {row.extracted})")
         print(f"{scores['documents'].iloc[0] if len(scores) else 0} documents -> {out}", file=sys.stderr)
+    elif args.command == "train-coder":
+        from .evaluate import load_annotations
+        from .learned import aligned_rows, train, write_model
+
+        if args.C <= 0:
+            raise InvalidArgumentError(f"--C must be a positive number, not {args.C}")
+        if not 0 < args.threshold <= 1:
+            raise InvalidArgumentError(f"--threshold must be a probability in (0, 1], not {args.threshold}")
+        rows, parts = [], []
+        for corpus_dir, gold_dir in args.sets:
+            corpus = load_corpus(corpus_dir, lexicon=args.lexicon)
+            got = aligned_rows(corpus, load_annotations(gold_dir))
+            rows += got
+            parts.append(f"{Path(corpus_dir).name} ({len({r['doc_id'] for r in got})} documents, {len(got)} numbers)")
+        model = train(rows, C=args.C, threshold=args.threshold,
+                      trained_on=f"{len(args.sets)} hand-coded sets, {len(rows)} numbers: " + "; ".join(parts))
+        write_model(model, args.out)
+        print(f"{len(rows)} numbers, {len(model.weights)} features -> {args.out}", file=sys.stderr)
     elif args.command == "info":
         corpus = load_corpus(args.corpus)
         print(corpus)

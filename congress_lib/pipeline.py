@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import learned
 from .ingest import RejectReason, read_document
 from .jurisdiction import Jurisdiction
 from .places import place_of
@@ -330,6 +331,7 @@ class _Compiled:
         self.mentions = mentions.MentionFinder.from_lexicon(lexicon)
         self.practices = practices.CueFinder.from_lexicon(lexicon, "practices")
         self.formulas = practices.CueFinder.from_lexicon(lexicon, "formulas")
+        self.coder = learned.CodeModel.from_lexicon(lexicon)  # (None: the rules alone)
 
 
 def compiled_for(lexicon: Lexicon) -> _Compiled:
@@ -478,6 +480,7 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
             w = folded_text[s_start:s_end]
             qs = find_quantities(sentence, w)
             carry_in, carry = carry, None
+            coded_by = None
             if index in table_cells:  # a cell of a flattened table: its column's unit and code
                 qs, codes = _table_cell(qs, table_cells.pop(index), x.quantities)
                 carry = carry_in
@@ -487,12 +490,15 @@ def process_document(doc_id: str, path: str, data: bytes, meta: dict[str, str], 
                 codes, carry = classify(w, qs, carry_in)
                 if carry is not None and carry.nouns:
                     counted = carry
+                if x.coder is not None:  # (the learned coder, where it is confident)
+                    codes, coded_by = x.coder.recode(folded_text, s_start, qs, codes, x.indicators)
             if qs:
-                for q, code in zip(qs, codes):
+                for i, (q, code) in enumerate(zip(qs, codes)):
                     start, end = s_start + q.start, s_start + q.end
                     q_rows.append((
                         doc_id, unit_id, name, sent_id, q.surface, q.value, q.value_high, q.unit,
                         q.approx, q.approx_kind, q.kind, start, end, code,
+                        coded_by[i] if coded_by else "rules",
                     ))
                     if code is not None:
                         i_rows.append((

@@ -14,6 +14,9 @@ YAML files with the same names (``load_corpus(path, lexicon="my_lexicon/")``):
   instead of merging into it.
 
 Files are read with YAML's safe loader only (``yaml.CSafeLoader``, else ``yaml.SafeLoader``).
+A lexicon that is a table of numbers rather than words (the learned coder's weights,
+``code_model.json``) is a JSON file, read with :mod:`json` (fast for megabytes of
+numbers); it is overridden the same way, by a user file of the same name.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from importlib import resources
 from pathlib import Path
 from threading import RLock
 from typing import Any
+
+import json
 
 import yaml
 
@@ -77,6 +82,27 @@ def _read_yaml(text: str, where: str) -> Any:
     except yaml.YAMLError as exc:  # pragma: no cover - message test covers it
         raise LexiconError(f"{where} is not valid YAML ({exc}); fix the file or remove it.") from exc
     return {} if data is None else data
+
+
+def _read(text: str, name: str, where: str) -> Any:
+    """A lexicon file's data: JSON for ``*.json``, YAML otherwise (duplicate keys refused in both)."""
+    if not name.endswith(".json"):
+        return _read_yaml(text, where)
+
+    def unique(pairs):
+        keys = [k for k, _ in pairs]
+        if len(set(keys)) != len(keys):
+            twice = sorted({k for k in keys if keys.count(k) > 1})
+            raise LexiconError(f"{where} has the key {twice[0]!r} twice; keep one.")
+        return dict(pairs)
+
+    try:
+        return json.loads(text, object_pairs_hook=unique)
+    except json.JSONDecodeError as exc:
+        raise LexiconError(f"{where} is not valid JSON ({exc}); fix the file or remove it.") from exc
+
+
+_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 class Lexicon(Mapping):
@@ -141,11 +167,11 @@ def _shipped() -> Lexicon:
         digest = hashlib.sha256()
         folder = resources.files(__package__).joinpath(_PACKAGE_DIR)
         for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-            if not entry.name.endswith((".yaml", ".yml")):
+            if not entry.name.endswith(_SUFFIXES):
                 continue
             text = entry.read_text(encoding="utf-8")
             digest.update(entry.name.encode() + b"\0" + text.encode("utf-8"))
-            data[entry.name.rsplit(".", 1)[0]] = _read_yaml(text, f"lexicon file {entry.name}")
+            data[entry.name.rsplit(".", 1)[0]] = _read(text, entry.name, f"lexicon file {entry.name}")
         _SHIPPED = Lexicon(data, digest.hexdigest(), ("<shipped>",))
     return _SHIPPED
 
@@ -155,7 +181,7 @@ def load_lexicon(extra: str | Path | Lexicon | None = None) -> Lexicon:
 
     Parameters
     ----------
-    extra : path to a folder of ``*.yaml`` files, a :class:`Lexicon`, or None.
+    extra : path to a folder of ``*.yaml`` (and ``*.json``) files, a :class:`Lexicon`, or None.
     """
     if isinstance(extra, Lexicon):
         return extra
@@ -174,10 +200,10 @@ def load_lexicon(extra: str | Path | Lexicon | None = None) -> Lexicon:
         )
     data = dict(base._data)
     digest = hashlib.sha256(base.version.encode())
-    for path in sorted(folder.glob("*.y*ml")):
+    for path in sorted(p for p in folder.iterdir() if p.name.endswith(_SUFFIXES)):
         text = path.read_text(encoding="utf-8")
         digest.update(path.name.encode() + b"\0" + text.encode("utf-8"))
-        user = _read_yaml(text, f"lexicon file {path}")
+        user = _read(text, path.name, f"lexicon file {path}")
         name = path.name.rsplit(".", 1)[0]
         if isinstance(user, dict) and user.pop("replace", False):
             data[name] = user
