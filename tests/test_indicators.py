@@ -3295,3 +3295,28 @@ def test_a_part_after_among_and_a_word_of_existence_takes_the_total_code():
     assert codes("全镇67名代表中有女代表21名") == [("deputies", 67, "名"), ("deputies", 21, "名")]
     # trap: 有 after 中 that is no "among" (代表中心) is read as before
     assert codes("代表中心有工作人员3名") == [("other", 3, "名")]
+
+
+def test_a_sentence_naming_any_counted_noun_of_the_total_passes_its_breakdown_on():
+    # the total counts motions and then suggestions; the sentence between names the motions
+    # (not the last count's noun): the topic labels after 其中 still split the total
+    got = _passage([
+        "截至截止时间，本次会议共收到代表联名提出的议案23件，代表建议、批评和意见71件。",
+        "经归类，会议收到的议案内容涉及乡村振兴、社会事业、生态环保等多个领域。",
+        "其中，乡村振兴方面19件、社会事业方面40件、生态环保方面35件。",
+    ])
+    assert got == [
+        ("proposals_received", 23, "件"),
+        ("proposals_received", 71, "件"),
+        ("proposals_received", 19, "件"),
+        ("proposals_received", 40, "件"),
+        ("proposals_received", 35, "件"),
+    ]
+    # trap: a sentence between that names none of the counted nouns ends the breakdown
+    got = _passage([
+        "本次会议共收到代表联名提出的议案23件，代表建议71件。",
+        "会议期间，各组分别审议了政府工作报告。",
+        "其中，乡村振兴方面19件。",
+    ])
+    assert got[-1][0] != "proposals_received"
+
