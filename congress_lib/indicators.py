@@ -546,9 +546,9 @@ class IndicatorClassifier:
         """What a sentence without quantities leaves to the next one: ``previous``
         when it ends with a colon, announcing the list that follows (…共728名。具体名额
         如下：/ 甲区35名，乙区12名…: the items break down the total before it), or when it
-        names what the previous sentence's last count counted, still speaking of those items
-        (收到议案18件。议案涵盖经济、民生等方面。其中，…方面7件: the breakdown is of the 18); else
-        None."""
+        names what the previous sentence's last count counted, or the counted noun of another
+        count of that sentence with the same code, still speaking of those items (收到议案18件。
+        议案涵盖经济、民生等方面。其中，…方面7件: the breakdown is of the 18); else None."""
         if previous is None:
             return None
         if folded_sentence.rstrip().endswith(self.colons):
