@@ -2178,7 +2178,8 @@ class _Finder(_Places):
         """
         text, r = self.text, self.r
         b = h - 2
-        if b > 0 and all(_CJK_RE.match(c) for c in text[b:h]) and not r.after_stop_word(text, h):
+        if b > 0 and all(_CJK_RE.match(c) for c in text[b:h]) and not r.after_stop_word(text, h) \
+                and not text.endswith(r.brand_not_names, b, h):  # 基层 + 文明 + 实践站: another programme
             start, named, level, chain = self.station_left(b, False)
             if start < b and any(w in chain for w in r.station_info[head][0]):
                 own = self.name_start if named and start <= self.name_start < b else start

@@ -2446,3 +2446,20 @@ def test_a_bare_plural_head_after_each_refers_back_to_a_station_named_before():
 def test_central_and_joint_deputy_groups_are_deputy_groups():
     assert _deputy_names("青山街道人大代表中心组开展集中视察。") == [("青山街道人大代表中心组", "青山街道人大代表中心组")]
     assert _deputy_names("代表联组活动如期举行。") == [("代表联组", "代表联组")]
+
+
+def test_grassroots_practice_stations_and_practice_bases_are_stations():
+    got = found("望江县全过程人民民主实践基地昨日向市民开放。", WANGJIANG)
+    assert [(s, c) for t, s, c in got if t == "station"] == [
+        ("望江县全过程人民民主实践基地", "望江县全过程人民民主实践基地")]
+    got = found("镇里把代表之家、立法联系点等全过程人民民主实践基地向居民敞开。", WANGJIANG)
+    assert [s for t, s, _ in got if t == "station"] == ["代表之家", "立法联系点", "全过程人民民主实践基地"]
+    got = found("全县用好基层实践站,每周开放两次。", WANGJIANG)
+    assert [(s, c) for t, s, c in got if t == "station"] == [("基层实践站", "基层实践站")]
+    assert [s for t, s, _ in found("在商圈设立基层实践点。", WANGJIANG) if t == "station"] == ["基层实践点"]
+
+
+@pytest.mark.parametrize("text", ["开展新时代文明实践基地建设。", "村里建成了基层文明实践站。",
+                                  "学校是劳动实践基地。"])
+def test_practice_bases_and_stations_of_other_programmes_are_no_stations(text):
+    assert [s for t, s, _ in found(text, WANGJIANG) if t == "station"] == []
