@@ -532,6 +532,10 @@ class _Rules:
         self.brand_quote_max = int(stations.get("brand_quote_max", 0))
         self.short_name_heads = frozenset(head for head, o in self.station_heads.items() if o.get("short_name"))
         self.quote_needs_heads = frozenset(head for head, o in self.station_heads.items() if o.get("quote_needs"))
+        # heads with `needs` whose bare form still names the station named before (在收集点: the 民意收集点)
+        self.needs_refer_heads = frozenset(head for head, o in self.station_heads.items() if o.get("refer_back"))
+        # heads whose `needs` hold after a name too (侨联服务点, a firm's 服务点: no deputies' place)
+        self.strict_needs_heads = frozenset(head for head, o in self.station_heads.items() if o.get("strict_needs"))
 
         # --- agencies ------------------------------------------------------------
         self.agency_heads = agencies["heads"]
@@ -1828,7 +1832,7 @@ class _Finder(_Places):
                         if b != -1:  # 江岸红色驿站, 邻里茶馆: a local brand
                             self.add(b, end, "station", text[b:e] + canon_tail, level, "station")
                             continue
-                    if not needs:  # (平台, 阵地: generic nouns, not a station's head)
+                    if not needs or head in r.needs_refer_heads:  # (平台, 阵地: generic nouns, not a station's head)
                         self.refer_back(h, end, head)
                     elif head in r.short_name_heads:
                         self.short_named(h, end, head)
@@ -1842,7 +1846,7 @@ class _Finder(_Places):
                     canonical, level = named  # (“云上人大”平台 after the 云上人大综合履职平台)
                 self.add(h, end, "station", canonical, level, "station")
                 continue
-            if needs and not named and not any(w in chain for w in needs) and not (
+            if needs and (not named or head in r.strict_needs_heads) and not any(w in chain for w in needs) and not (
                     head in r.body_platform_heads and self.listed_needs(start, needs)):
                 if head in r.short_name_heads:
                     self.short_named(h, end, head)
@@ -2178,7 +2182,8 @@ class _Finder(_Places):
         """
         text, r = self.text, self.r
         b = h - 2
-        if b > 0 and all(_CJK_RE.match(c) for c in text[b:h]) and not r.after_stop_word(text, h):
+        if b > 0 and all(_CJK_RE.match(c) for c in text[b:h]) and not r.after_stop_word(text, h) \
+                and not text.endswith(r.brand_not_names, b, h):  # 基层 + 文明 + 实践站: another programme
             start, named, level, chain = self.station_left(b, False)
             if start < b and any(w in chain for w in r.station_info[head][0]):
                 own = self.name_start if named and start <= self.name_start < b else start

@@ -2446,3 +2446,40 @@ def test_a_bare_plural_head_after_each_refers_back_to_a_station_named_before():
 def test_central_and_joint_deputy_groups_are_deputy_groups():
     assert _deputy_names("青山街道人大代表中心组开展集中视察。") == [("青山街道人大代表中心组", "青山街道人大代表中心组")]
     assert _deputy_names("代表联组活动如期举行。") == [("代表联组", "代表联组")]
+
+
+def test_grassroots_practice_stations_and_practice_bases_are_stations():
+    got = found("望江县全过程人民民主实践基地昨日向市民开放。", WANGJIANG)
+    assert [(s, c) for t, s, c in got if t == "station"] == [
+        ("望江县全过程人民民主实践基地", "望江县全过程人民民主实践基地")]
+    got = found("镇里把代表之家、立法联系点等全过程人民民主实践基地向居民敞开。", WANGJIANG)
+    assert [s for t, s, _ in got if t == "station"] == ["代表之家", "立法联系点", "全过程人民民主实践基地"]
+    got = found("全县用好基层实践站,每周开放两次。", WANGJIANG)
+    assert [(s, c) for t, s, c in got if t == "station"] == [("基层实践站", "基层实践站")]
+    assert [s for t, s, _ in found("在商圈设立基层实践点。", WANGJIANG) if t == "station"] == ["基层实践点"]
+
+
+@pytest.mark.parametrize("text", ["开展新时代文明实践基地建设。", "村里建成了基层文明实践站。",
+                                  "学校是劳动实践基地。"])
+def test_practice_bases_and_stations_of_other_programmes_are_no_stations(text):
+    assert [s for t, s, _ in found(text, WANGJIANG) if t == "station"] == []
+
+
+def test_a_point_for_collecting_opinions_is_a_station_and_its_bare_head_refers_back():
+    got = found("镇人大在侨联会驻镇服务点设立“侨胞民意收集点”。这个收集点每周开放。"
+                "上月,一位侨胞在收集点反映了路灯问题。", WANGJIANG)
+    assert [(t, s) for t, s, _ in got if t == "station"] == [
+        ("station", "侨胞民意收集点"), ("station", "收集点"), ("station", "收集点")]
+    got = found("各村建立代表民情收集点。", WANGJIANG)
+    assert [s for t, s, _ in got if t == "station"] == ["代表民情收集点"]
+
+
+@pytest.mark.parametrize("text", ["社区设了垃圾收集点。", "工人到收集点清运垃圾。",
+                                  "协会在新区设立商户服务点。", "通信公司县城服务点开门营业。"])
+def test_collection_points_and_service_points_of_other_bodies_are_no_stations(text):
+    assert [s for t, s, _ in found(text, WANGJIANG) if t == "station"] == []
+
+
+def test_a_service_point_with_a_deputy_word_stays_a_station():
+    assert [s for t, s, _ in found("在商场设立人大代表联络服务点。", WANGJIANG) if t == "station"] == ["人大代表联络服务点"]
+    assert [s for t, s, _ in found("东湖村代表服务点接待群众。", WANGJIANG) if t == "station"] == ["东湖村代表服务点"]
