@@ -2930,7 +2930,7 @@ class MentionFinder:
 
     def recurring_deputies(self, text: str, found: list[dict], named: dict) -> list[dict]:
         """A person introduced as a deputy whose bare name recurs later in the document
-        (区人大代表王小明 …, 王小明还介绍了 …) is a named deputy there too, span and canonical
+        (区人大代表王小明 …, 王小明代表 …, 王小明还介绍了 …) is a named deputy there too, span and canonical
         the name (docs/codebook.md §3.1). ``named`` holds the document's names so far and a
         character class of their first characters, remade only when a new first character
         comes; every sentence is scanned once for it, with three set look-ups at each hit, so
@@ -2944,7 +2944,7 @@ class MentionFinder:
         size = len(names)
         for m in found:
             c = m["canonical"]
-            if m["type"] == "deputy" and 2 <= len(c) <= 4 and m["surface"].endswith(c) \
+            if m["type"] == "deputy" and 2 <= len(c) <= 4 and (m["surface"].endswith(c) or m["surface"].startswith(c)) \
                     and all(_CJK_RE.match(ch) for ch in c) and r.person_name(c) == "name":
                 names.add(c)
         if not names:

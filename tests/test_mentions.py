@@ -2502,3 +2502,13 @@ def test_a_working_committee_named_with_a_joiner_or_after_a_set_of_congresses_is
     assert not any(t == "deputy" for t, s, c in found("市县人大人事代表选举工委负责人陪同调研。"))
     # trap: a meeting of the chairpersons of a set of committees is no organ of one of them
     assert [s for t, s, c in found("县市区人大常委会主任会议召开。") if t == "congress"] == ["县市区人大常委会"]
+
+
+def test_a_deputy_named_before_the_deputy_word_recurs_by_bare_name():
+    finder = MentionFinder.from_lexicon()
+    named: dict = {}
+    finder.find("韩立群代表：", WANGJIANG, named=named, earlier={})
+    later = finder.find("”韩立群说，她将继续履职。", WANGJIANG, named=named, earlier={})
+    assert [(m["surface"], m["canonical"]) for m in later if m["type"] == "deputy"] == [("韩立群", "韩立群")]
+    # trap: a name never introduced as a deputy stays out
+    assert [m for m in finder.find("”马晓东说，他很满意。", WANGJIANG, named=named, earlier={}) if m["type"] == "deputy"] == []
