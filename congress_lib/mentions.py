@@ -339,6 +339,8 @@ class _Rules:
             if sitting and bodies else None
         self.in_session_before = {head: tuple(by_length(o.get("in_session_before", []) or []))
                                   for head, o in self.congress_heads.items() if o.get("in_session_before")}
+        self.in_session_after = {head: tuple(by_length(o.get("in_session_after", []) or []))
+                                 for head, o in self.congress_heads.items() if o.get("in_session_after")}
         # a party body of a sitting (某县第十八届人民代表大会第三次会议临时委员会, 临时党委): the
         # congress before it is no span of its own, the whole is a party organ
         party = congress.get("sitting_party_organs") or []
@@ -1269,7 +1271,8 @@ class _Finder(_Places):
             if not_before and text.startswith(not_before, e):
                 continue  # 人民代表大会制度, 人大制度: the system, not a body
             if only_after and not (h == 0 or text[h - 1] in r.punct or text.endswith(only_after, 0, h)) \
-                    and not (self.in_session and text.startswith(r.in_session_before.get(head) or ("\0",), e)):
+                    and not (self.in_session and (text.startswith(r.in_session_before.get(head) or ("\0",), e)
+                                                  or text.endswith(r.in_session_after.get(head) or ("\0",), 0, h))):
                 continue  # a bare 大会 is the session only at a clause start or after 提请, 向 …
             if r.sitting_party_re is not None and r.sitting_party_re.match(text, e):
                 continue  # 第十八届人民代表大会第三次会议临时委员会: a party body, not the congress

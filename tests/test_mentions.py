@@ -2512,3 +2512,12 @@ def test_a_deputy_named_before_the_deputy_word_recurs_by_bare_name():
     assert [(m["surface"], m["canonical"]) for m in later if m["type"] == "deputy"] == [("韩立群", "韩立群")]
     # trap: a name never introduced as a deputy stays out
     assert [m for m in finder.find("”马晓东说，他很满意。", WANGJIANG, named=named, earlier={}) if m["type"] == "deputy"] == []
+
+
+def test_a_bare_congress_word_after_a_plenary_word_is_the_sitting_once_one_is_named():
+    finder = MentionFinder.from_lexicon()
+    got = _congress_in(finder, ["望江县第九届人民代表大会第四次会议圆满完成各项任务。",
+                                "在闭幕大会上，代表们表决通过了各项决议。"])
+    assert got[1] == [("大会", "望江县人大")]
+    # trap: a closing rally of a festival in a document naming no sitting
+    assert _congress_in(finder, ["艺术节闭幕大会在广场举行。"]) == [[]]
