@@ -2483,3 +2483,78 @@ def test_collection_points_and_service_points_of_other_bodies_are_no_stations(te
 def test_a_service_point_with_a_deputy_word_stays_a_station():
     assert [s for t, s, _ in found("在商场设立人大代表联络服务点。", WANGJIANG) if t == "station"] == ["人大代表联络服务点"]
     assert [s for t, s, _ in found("东湖村代表服务点接待群众。", WANGJIANG) if t == "station"] == ["东湖村代表服务点"]
+
+
+def _congress_in(finder, texts, jur=WANGJIANG):
+    named: dict = {}
+    return [[(m["surface"], m["canonical"]) for m in finder.find(t, jur, named=named, earlier={})
+             if m["type"] == "congress"] for t in texts]
+
+
+def test_a_bare_congress_word_before_an_agenda_word_is_the_sitting_once_one_is_named():
+    finder = MentionFinder.from_lexicon()
+    got = _congress_in(finder, ["望江县第九届人民代表大会第四次会议于上午开幕。",
+                                "预备会议表决通过了大会议程，决定大会的表决方式为举手表决。",
+                                "会议顺利完成了大会的各项议程。"])
+    assert got[1] == [("大会", "望江县人大"), ("大会", "望江县人大")]
+    assert got[2] == [("大会", "望江县人大")]
+    # trap: no sitting named in the document, a rally's agenda is no congress
+    assert _congress_in(finder, ["表彰大会的议程已经确定。", "会议表决了大会议程。"]) == [[], []]
+
+
+def test_the_budget_committee_of_a_sitting_is_a_congress_organ():
+    got = _congress_in(MentionFinder.from_lexicon(), ["会议表决了大会计划预算审查委员会名单。",
+                                                      "计划预算审查委员会主任委员作审查报告。"])
+    assert got == [[("大会计划预算审查委员会", "望江县人大计划预算审查委员会")],
+                   [("计划预算审查委员会", "望江县人大计划预算审查委员会")]]
+
+
+def test_a_party_committee_of_a_sitting_holds_no_congress_span():
+    assert _congress_in(MentionFinder.from_lexicon(),
+                        ["县委决定成立中共望江县第九届人民代表大会第四次会议临时党委。"]) == [[]]
+    # trap: the sitting itself is still the congress
+    assert _congress_in(MentionFinder.from_lexicon(), ["望江县第九届人民代表大会第四次会议闭幕。"]) \
+        == [[("望江县第九届人民代表大会", "望江县人大")]]
+
+
+def test_deputies_listed_in_a_field_line_of_a_motion_are_named_deputies():
+    assert _deputy_names("领衔代表：郑海波") == [("领衔代表", "领衔代表"), ("郑海波", "郑海波")]
+    assert _deputy_names("领衔人:韩立群、马晓东") == [("领衔人", "领衔代表"), ("韩立群", "韩立群"), ("马晓东", "马晓东")]
+    # trap: the role with no colon and no name stays the role alone
+    assert _deputy_names("领衔代表要跟踪办理进度。") == [("领衔代表", "领衔代表")]
+
+
+def test_a_deputy_named_after_a_short_delegation_word():
+    assert ("代表钱立华", "钱立华") in _deputy_names("会上，朝阳团代表钱立华、通州团代表孙明远先后发言。")
+    assert ("代表孙明远", "孙明远") in _deputy_names("会上，朝阳团代表钱立华、通州团代表孙明远先后发言。")
+    # trap: the Youth League's representative is no deputy
+    assert _deputy_names("共青团代表周小川发言。") == []
+
+
+def test_a_working_committee_named_with_a_joiner_or_after_a_set_of_congresses_is_one_span():
+    assert [(s, c) for t, s, c in found("建议由县人大常委会代表与选举任免工委分类整理。", WANGJIANG)
+            if t == "congress"] == [("县人大常委会代表与选举任免工委", "望江县人大常委会代表与选举任免工委")]
+    got = [(s, c) for t, s, c in found("市县人大人事代表选举工委负责人陪同调研。") if t == "congress"]
+    assert got == [("市县人大人事代表选举工委", "各级人大人事代表选举工委")]
+    assert not any(t == "deputy" for t, s, c in found("市县人大人事代表选举工委负责人陪同调研。"))
+    # trap: a meeting of the chairpersons of a set of committees is no organ of one of them
+    assert [s for t, s, c in found("县市区人大常委会主任会议召开。") if t == "congress"] == ["县市区人大常委会"]
+
+
+def test_a_deputy_named_before_the_deputy_word_recurs_by_bare_name():
+    finder = MentionFinder.from_lexicon()
+    named: dict = {}
+    finder.find("韩立群代表：", WANGJIANG, named=named, earlier={})
+    later = finder.find("”韩立群说，她将继续履职。", WANGJIANG, named=named, earlier={})
+    assert [(m["surface"], m["canonical"]) for m in later if m["type"] == "deputy"] == [("韩立群", "韩立群")]
+    # trap: a name never introduced as a deputy stays out
+    assert [m for m in finder.find("”马晓东说，他很满意。", WANGJIANG, named=named, earlier={}) if m["type"] == "deputy"] == []
+
+
+def test_a_bare_congress_word_after_a_plenary_word_is_the_sitting_once_one_is_named():
+    finder = MentionFinder.from_lexicon()
+    got = _congress_in(finder, ["望江县第九届人民代表大会第四次会议圆满完成各项任务。",
+                                "在闭幕大会上，代表们表决通过了各项决议。"])
+    assert got[1] == [("大会", "望江县人大")]
+    # trap: a closing rally of a festival in a document naming no sitting
+    assert _congress_in(finder, ["艺术节闭幕大会在广场举行。"]) == [[]]
