@@ -155,6 +155,10 @@ class Carry:
     # far back; a count with no noun of its own that repeats one of their numbers counts
     # the same items (收到建议24件，……。24件均已办结。)
     echoes: tuple = ()
+    # the class of the counted noun of every count of the sentence that has its unit's last
+    # code, not only the last count's (议案55件，建议64件。议案涉及…方面。其中，…方面12件: the
+    # sentence between names the 议案 of the total, so the breakdown still follows it)
+    named: tuple = ()
 
 
 #: how many counts of a passage :attr:`Carry.echoes` keeps (the latest)
@@ -542,14 +546,14 @@ class IndicatorClassifier:
         """What a sentence without quantities leaves to the next one: ``previous``
         when it ends with a colon, announcing the list that follows (…共728名。具体名额
         如下：/ 甲区35名，乙区12名…: the items break down the total before it), or when it
-        names what the previous sentence's last count counted, still speaking of those items
-        (收到议案18件。议案涵盖经济、民生等方面。其中，…方面7件: the breakdown is of the 18); else
-        None."""
+        names what the previous sentence's last count counted, or the counted noun of another
+        count of that sentence with the same code, still speaking of those items (收到议案18件。
+        议案涵盖经济、民生等方面。其中，…方面7件: the breakdown is of the 18); else None."""
         if previous is None:
             return None
         if folded_sentence.rstrip().endswith(self.colons):
             return previous
-        counted = {c for _, classes in previous.nouns for c in classes}
+        counted = {c for _, classes in previous.nouns for c in classes} | set(previous.named)
         if counted and any(c in counted for _, _, c in self.cue_words(folded_sentence)):
             return previous
         return Carry(echoes=previous.echoes) if previous.echoes else None
@@ -873,10 +877,17 @@ def _classify(
     for i in countable:
         if out[i] is not None and quantities[i].kind == "count":
             last_codes[quantities[i].unit] = out[i]
+    named = {
+        c
+        for pos, i in enumerate(countable)
+        if out[i] is not None and counted[pos] and last_codes.get(quantities[i].unit) == out[i]
+        for c in counted[pos][:1]
+    }
     return out, Carry(
         nouns=tuple((u, tuple(c)) for u, c in nouns_by_unit.items()),
         codes=tuple(last_codes.items()),
         echoes=tuple(echoes[-_ECHOES_KEPT:]),
+        named=tuple(sorted(named)),
     )
 
 

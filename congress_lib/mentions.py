@@ -331,6 +331,21 @@ class _Rules:
         # a sitting of the congress (五次会议) between the congress and an organ of that sitting
         sitting = congress.get("sitting_word", "")
         self.sitting_re = re.compile(f"{ordinal}{numeral}{{1,3}}{re.escape(sitting)}\\Z") if sitting else None
+        # a sitting named (某县第十八届人民代表大会第三次会议, 县十八届人大三次会议): from then on in
+        # the document a bare head followed by one of its `in_session_before` words is that sitting
+        # (大会议程, 完成大会的各项议程, 决定大会的表决方式)
+        bodies = congress.get("sitting_bodies") or []
+        self.sitting_named_re = re.compile(f"(?:{alternation(bodies)}){ordinal}?{numeral}{{1,3}}{re.escape(sitting)}") \
+            if sitting and bodies else None
+        self.in_session_before = {head: tuple(by_length(o.get("in_session_before", []) or []))
+                                  for head, o in self.congress_heads.items() if o.get("in_session_before")}
+        self.in_session_after = {head: tuple(by_length(o.get("in_session_after", []) or []))
+                                 for head, o in self.congress_heads.items() if o.get("in_session_after")}
+        # a party body of a sitting (某县第十八届人民代表大会第三次会议临时委员会, 临时党委): the
+        # congress before it is no span of its own, the whole is a party organ
+        party = congress.get("sitting_party_organs") or []
+        self.sitting_party_re = re.compile(f"{ordinal}?{numeral}{{1,3}}{re.escape(sitting)}(?:{alternation(party)})") \
+            if sitting and party else None
         joined = congress.get("joined_township") or {}
         self.joined_bodies = tuple(joined.get("bodies", []))
         self.joined_name_endings = tuple(by_length(joined.get("name_endings", [])))
@@ -351,6 +366,12 @@ class _Rules:
         self.deputy_word = deputies["deputy_word"]
         self.group_noun = deputies["group_noun"]
         self.named_head = self.congress_word + self.deputy_word  # 人大代表 (+ a person's name)
+        # the roles whose field line lists deputies by name (领衔代表：王小明), and the colons of a field
+        self.field_roles = tuple(deputies.get("field_roles", []) or [])
+        self.field_colons = frozenset(deputies.get("field_colons", []) or [])
+        # the delegation word a deputy's name may follow (平谷团代表王小明), and the bodies it is not
+        self.delegation_leads = tuple(deputies.get("delegation_leads", []) or [])
+        self.delegation_not_after = tuple(deputies.get("delegation_not_after", []) or []) or ("\0",)
         # the full deputy nouns a person's name may follow (人大代表王小明, 第十八届人民代表大会代表王小明)
         self.name_heads = tuple(sorted({self.named_head}
                                        | {h for h, o in self.deputy_heads.items() if o.get("names")}))
@@ -532,6 +553,10 @@ class _Rules:
         self.brand_quote_max = int(stations.get("brand_quote_max", 0))
         self.short_name_heads = frozenset(head for head, o in self.station_heads.items() if o.get("short_name"))
         self.quote_needs_heads = frozenset(head for head, o in self.station_heads.items() if o.get("quote_needs"))
+        # heads with `needs` whose bare form still names the station named before (在收集点: the 民意收集点)
+        self.needs_refer_heads = frozenset(head for head, o in self.station_heads.items() if o.get("refer_back"))
+        # heads whose `needs` hold after a name too (侨联服务点, a firm's 服务点: no deputies' place)
+        self.strict_needs_heads = frozenset(head for head, o in self.station_heads.items() if o.get("strict_needs"))
 
         # --- agencies ------------------------------------------------------------
         self.agency_heads = agencies["heads"]
@@ -1207,8 +1232,10 @@ class _Finder(_Places):
     in one text, read with the places and prefixes of :class:`_Places`, then the longest
     ones that do not overlap (:meth:`run`)."""
 
-    def __init__(self, text: str, jur: Jurisdiction | None, rules: _Rules, earlier: dict | None = None):
+    def __init__(self, text: str, jur: Jurisdiction | None, rules: _Rules, earlier: dict | None = None,
+                 in_session: bool = False):
         super().__init__(text, jur, rules)
+        self.in_session = in_session  # a sitting of the congress has been named (see find)
         self.cands: list[tuple[int, int, str, str, str, str]] = []
         # where the congress candidates start (they are never moved nor dropped once added):
         # a look-up by position, not a scan of every candidate
@@ -1247,8 +1274,12 @@ class _Finder(_Places):
                 continue
             if not_before and text.startswith(not_before, e):
                 continue  # 人民代表大会制度, 人大制度: the system, not a body
-            if only_after and not (h == 0 or text[h - 1] in r.punct or text.endswith(only_after, 0, h)):
+            if only_after and not (h == 0 or text[h - 1] in r.punct or text.endswith(only_after, 0, h)) \
+                    and not (self.in_session and (text.startswith(r.in_session_before.get(head) or ("\0",), e)
+                                                  or text.endswith(r.in_session_after.get(head) or ("\0",), 0, h))):
                 continue  # a bare 大会 is the session only at a clause start or after 提请, 向 …
+            if r.sitting_party_re is not None and r.sitting_party_re.match(text, e):
+                continue  # 第十八届人民代表大会第三次会议临时委员会: a party body, not the congress
             if session_organ and self.sitting_organ(h, e, template):
                 continue
             n = len(cands)
@@ -1360,16 +1391,18 @@ class _Finder(_Places):
     def committee_unit(self, c: tuple) -> None:
         """市人大常委会 + 选任联工委: a working unit right after a standing committee joins its span.
 
-        Not after a set of bodies (县市区人大常委会 + 主任会议: a meeting of their chairpersons, no
-        organ of one of them)."""
+        After a set of bodies only a unit with a name of its own (市县人大 + 人事代表选举工委), not
+        a bare ending (县市区人大常委会 + 主任会议: a meeting of their chairpersons, no organ of
+        one of them)."""
         text, r = self.text, self.r
-        if c[4] == "multi":
-            return
         m = r.unit_re.match(text, c[1]) if r.unit_re is not None else None
         if m is None:
             return
         name = m.group(1)
-        if name and (any(ch in r.unnameable or ch.isspace() or ch in r.stops and not (ch in r.unit_joiners and 0 < i < len(name) - 1)
+        if c[4] == "multi" and not name:
+            return  # (a named unit of a set of bodies is theirs: 市县人大 + 人事代表选举工委)
+        if name and (any((ch in r.unnameable or ch.isspace() or ch in r.stops)
+                         and not (ch in r.unit_joiners and 0 < i < len(name) - 1)
                          for i, ch in enumerate(name))
                      or name.startswith(r.unit_not_start) or r.suffix_of(name)
                      or any(name[:k] in r.stops for k in range(2, min(r.stop_max, len(name)) + 1))):
@@ -1566,14 +1599,43 @@ class _Finder(_Places):
                     level = p.level if p.kind not in ("multi", "session") else \
                         ("multi" if p.kind == "multi" else self.own_level if self.own_place else "")
                     self.add(start, n_end, "deputy", text[e:n_end], level, "deputy")
-                    # 人大代表张明、李红: each further name of the list is a named deputy of its own
-                    while n_end + 1 < len(text) and text[n_end] in self.r.enumeration_commas:
-                        nxt = self.name_after(n_end + 1, strict=True)
-                        if nxt == n_end + 1:
-                            break
-                        self.add(n_end + 1, nxt, "deputy", text[n_end + 1:nxt], level, "deputy")
-                        n_end = nxt
+                    self.further_names(n_end, level)
                 at = text.find(word, e)
+        # a deputy of a delegation named with his name (某某团代表王小明): the span opens at the
+        # deputy word, the delegation stays out of it
+        for lead in self.r.delegation_leads:
+            word = lead + self.r.deputy_word
+            at = text.find(word)
+            while at != -1:
+                e = at + len(word)
+                if not text.endswith(self.r.delegation_not_after, 0, at + len(lead)):
+                    n_end = self.name_after(e, strict=True)
+                    if n_end > e:
+                        self.add(at + len(lead), n_end, "deputy", text[e:n_end], "", "deputy")
+                at = text.find(word, e)
+        # a field line of a motion (领衔代表：王小明、李红): the role stays a deputy of its own,
+        # each name after the colon is a named deputy
+        for word in self.r.field_roles:
+            at = text.find(word)
+            while at != -1:
+                e = at + len(word)
+                if e < len(text) and text[e] in self.r.field_colons:
+                    n_end = self.name_after(e + 1, strict=True)
+                    if n_end > e + 1:
+                        self.add(e + 1, n_end, "deputy", text[e + 1:n_end], "", "deputy")
+                        self.further_names(n_end, "")
+                at = text.find(word, e)
+
+    def further_names(self, n_end: int, level: str) -> None:
+        """人大代表张明、李红: each further name of a list after a named deputy ending at
+        ``n_end`` is a named deputy of its own (bounded by the list's length)."""
+        text = self.text
+        while n_end + 1 < len(text) and text[n_end] in self.r.enumeration_commas:
+            nxt = self.name_after(n_end + 1, strict=True)
+            if nxt == n_end + 1:
+                break
+            self.add(n_end + 1, nxt, "deputy", text[n_end + 1:nxt], level, "deputy")
+            n_end = nxt
 
     def listed_deputies(self) -> None:
         """Names listed before 等, a count and a deputy noun (王建国、李秀英等11名代表, 张明等代表):
@@ -1828,7 +1890,7 @@ class _Finder(_Places):
                         if b != -1:  # 江岸红色驿站, 邻里茶馆: a local brand
                             self.add(b, end, "station", text[b:e] + canon_tail, level, "station")
                             continue
-                    if not needs:  # (平台, 阵地: generic nouns, not a station's head)
+                    if not needs or head in r.needs_refer_heads:  # (平台, 阵地: generic nouns, not a station's head)
                         self.refer_back(h, end, head)
                     elif head in r.short_name_heads:
                         self.short_named(h, end, head)
@@ -1842,7 +1904,7 @@ class _Finder(_Places):
                     canonical, level = named  # (“云上人大”平台 after the 云上人大综合履职平台)
                 self.add(h, end, "station", canonical, level, "station")
                 continue
-            if needs and not named and not any(w in chain for w in needs) and not (
+            if needs and (not named or head in r.strict_needs_heads) and not any(w in chain for w in needs) and not (
                     head in r.body_platform_heads and self.listed_needs(start, needs)):
                 if head in r.short_name_heads:
                     self.short_named(h, end, head)
@@ -2178,7 +2240,8 @@ class _Finder(_Places):
         """
         text, r = self.text, self.r
         b = h - 2
-        if b > 0 and all(_CJK_RE.match(c) for c in text[b:h]) and not r.after_stop_word(text, h):
+        if b > 0 and all(_CJK_RE.match(c) for c in text[b:h]) and not r.after_stop_word(text, h) \
+                and not text.endswith(r.brand_not_names, b, h):  # 基层 + 文明 + 实践站: another programme
             start, named, level, chain = self.station_left(b, False)
             if start < b and any(w in chain for w in r.station_info[head][0]):
                 own = self.name_start if named and start <= self.name_start < b else start
@@ -2855,16 +2918,27 @@ class MentionFinder:
         if rules.any_re is not None and not rules.may_hold(text):
             found = []  # (no head, no quoted brand: nothing to find but a recurring name)
         else:
-            found = _Finder(text, jurisdiction, rules, earlier).run()
+            found = _Finder(text, jurisdiction, rules, earlier, self.in_session(text, named)).run()
         if named is not None and not in_title:
             found = self.recurring_deputies(text, found, named)
         if in_title:
             found = [m for m in found if m["type"] != "deputy"]
         return found
 
+    def in_session(self, text: str, named: dict | None) -> bool:
+        """Whether a sitting of the congress is named in ``text`` or before it in the document
+        (``named`` keeps the answer for the next sentences): one regex search per sentence."""
+        if named is not None and named.get("sitting"):
+            return True
+        r = self.rules.sitting_named_re
+        hit = r is not None and r.search(text) is not None
+        if hit and named is not None:
+            named["sitting"] = True
+        return hit
+
     def recurring_deputies(self, text: str, found: list[dict], named: dict) -> list[dict]:
         """A person introduced as a deputy whose bare name recurs later in the document
-        (区人大代表王小明 …, 王小明还介绍了 …) is a named deputy there too, span and canonical
+        (区人大代表王小明 …, 王小明代表 …, 王小明还介绍了 …) is a named deputy there too, span and canonical
         the name (docs/codebook.md §3.1). ``named`` holds the document's names so far and a
         character class of their first characters, remade only when a new first character
         comes; every sentence is scanned once for it, with three set look-ups at each hit, so
@@ -2878,7 +2952,7 @@ class MentionFinder:
         size = len(names)
         for m in found:
             c = m["canonical"]
-            if m["type"] == "deputy" and 2 <= len(c) <= 4 and m["surface"].endswith(c) \
+            if m["type"] == "deputy" and 2 <= len(c) <= 4 and (m["surface"].endswith(c) or m["surface"].startswith(c)) \
                     and all(_CJK_RE.match(ch) for ch in c) and r.person_name(c) == "name":
                 names.add(c)
         if not names:

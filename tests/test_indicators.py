@@ -3295,3 +3295,56 @@ def test_a_part_after_among_and_a_word_of_existence_takes_the_total_code():
     assert codes("全镇67名代表中有女代表21名") == [("deputies", 67, "名"), ("deputies", 21, "名")]
     # trap: 有 after 中 that is no "among" (代表中心) is read as before
     assert codes("代表中心有工作人员3名") == [("other", 3, "名")]
+
+
+def test_a_sentence_naming_any_counted_noun_of_the_total_passes_its_breakdown_on():
+    # the total counts motions and then suggestions; the sentence between names the motions
+    # (not the last count's noun): the topic labels after 其中 still split the total
+    got = _passage([
+        "截至截止时间，本次会议共收到代表联名提出的议案23件，代表建议、批评和意见71件。",
+        "经归类，会议收到的议案内容涉及乡村振兴、社会事业、生态环保等多个领域。",
+        "其中，乡村振兴方面19件、社会事业方面40件、生态环保方面35件。",
+    ])
+    assert got == [
+        ("proposals_received", 23, "件"),
+        ("proposals_received", 71, "件"),
+        ("proposals_received", 19, "件"),
+        ("proposals_received", 40, "件"),
+        ("proposals_received", 35, "件"),
+    ]
+    # trap: a sentence between that names none of the counted nouns ends the breakdown
+    got = _passage([
+        "本次会议共收到代表联名提出的议案23件，代表建议71件。",
+        "会议期间，各组分别审议了政府工作报告。",
+        "其中，乡村振兴方面19件。",
+    ])
+    assert got[-1][0] != "proposals_received"
+
+
+def test_the_roll_call_of_a_sitting_counts_deputies():
+    # 应到/实到/请假 with no noun of their own, at a sitting that speaks of its quorum
+    assert codes("本次会议应到186人，实到171人，因病因事请假15人，符合法定人数。") == [
+        ("deputies", 186, "人"),
+        ("deputies", 171, "人"),
+        ("deputies", 15, "人"),
+    ]
+    assert codes("镇人民代表大会应到58人，缺席3人") == [("deputies", 58, "人"), ("deputies", 3, "人")]
+    # traps: people of another kind keep their code; a roll call with nothing of a
+    # congress or a quorum in the sentence (a training class) is no count of deputies
+    assert [c for c, _, _ in codes("座谈会应到群众60人，实到57人，符合法定人数。")] != ["deputies", "deputies"]
+    assert codes("培训班应到学员45人，实到43人。")[0][0] != "deputies"
+    assert codes("本次会议应到代表47名，实到代表40名，列席人员9名")[-1] == ("other", 9, "名")
+
+
+def test_a_count_kept_as_a_work_reference_is_a_handling_outcome():
+    got = _passage([
+        "区政府今年共承办代表建议620件，现已全部办复。",
+        "其中，问题已解决的有540件，占87.1%；列为工作参考的有66件，占10.6%。",
+    ])
+    assert got == [
+        ("proposals_received", 620, "件"),
+        ("proposals_resolved", 540, "件"),
+        ("other", 87.1, "%"),
+        ("proposals_resolved", 66, "件"),
+        ("other", 10.6, "%"),
+    ]

@@ -2446,3 +2446,115 @@ def test_a_bare_plural_head_after_each_refers_back_to_a_station_named_before():
 def test_central_and_joint_deputy_groups_are_deputy_groups():
     assert _deputy_names("青山街道人大代表中心组开展集中视察。") == [("青山街道人大代表中心组", "青山街道人大代表中心组")]
     assert _deputy_names("代表联组活动如期举行。") == [("代表联组", "代表联组")]
+
+
+def test_grassroots_practice_stations_and_practice_bases_are_stations():
+    got = found("望江县全过程人民民主实践基地昨日向市民开放。", WANGJIANG)
+    assert [(s, c) for t, s, c in got if t == "station"] == [
+        ("望江县全过程人民民主实践基地", "望江县全过程人民民主实践基地")]
+    got = found("镇里把代表之家、立法联系点等全过程人民民主实践基地向居民敞开。", WANGJIANG)
+    assert [s for t, s, _ in got if t == "station"] == ["代表之家", "立法联系点", "全过程人民民主实践基地"]
+    got = found("全县用好基层实践站,每周开放两次。", WANGJIANG)
+    assert [(s, c) for t, s, c in got if t == "station"] == [("基层实践站", "基层实践站")]
+    assert [s for t, s, _ in found("在商圈设立基层实践点。", WANGJIANG) if t == "station"] == ["基层实践点"]
+
+
+@pytest.mark.parametrize("text", ["开展新时代文明实践基地建设。", "村里建成了基层文明实践站。",
+                                  "学校是劳动实践基地。"])
+def test_practice_bases_and_stations_of_other_programmes_are_no_stations(text):
+    assert [s for t, s, _ in found(text, WANGJIANG) if t == "station"] == []
+
+
+def test_a_point_for_collecting_opinions_is_a_station_and_its_bare_head_refers_back():
+    got = found("镇人大在侨联会驻镇服务点设立“侨胞民意收集点”。这个收集点每周开放。"
+                "上月,一位侨胞在收集点反映了路灯问题。", WANGJIANG)
+    assert [(t, s) for t, s, _ in got if t == "station"] == [
+        ("station", "侨胞民意收集点"), ("station", "收集点"), ("station", "收集点")]
+    got = found("各村建立代表民情收集点。", WANGJIANG)
+    assert [s for t, s, _ in got if t == "station"] == ["代表民情收集点"]
+
+
+@pytest.mark.parametrize("text", ["社区设了垃圾收集点。", "工人到收集点清运垃圾。",
+                                  "协会在新区设立商户服务点。", "通信公司县城服务点开门营业。"])
+def test_collection_points_and_service_points_of_other_bodies_are_no_stations(text):
+    assert [s for t, s, _ in found(text, WANGJIANG) if t == "station"] == []
+
+
+def test_a_service_point_with_a_deputy_word_stays_a_station():
+    assert [s for t, s, _ in found("在商场设立人大代表联络服务点。", WANGJIANG) if t == "station"] == ["人大代表联络服务点"]
+    assert [s for t, s, _ in found("东湖村代表服务点接待群众。", WANGJIANG) if t == "station"] == ["东湖村代表服务点"]
+
+
+def _congress_in(finder, texts, jur=WANGJIANG):
+    named: dict = {}
+    return [[(m["surface"], m["canonical"]) for m in finder.find(t, jur, named=named, earlier={})
+             if m["type"] == "congress"] for t in texts]
+
+
+def test_a_bare_congress_word_before_an_agenda_word_is_the_sitting_once_one_is_named():
+    finder = MentionFinder.from_lexicon()
+    got = _congress_in(finder, ["望江县第九届人民代表大会第四次会议于上午开幕。",
+                                "预备会议表决通过了大会议程，决定大会的表决方式为举手表决。",
+                                "会议顺利完成了大会的各项议程。"])
+    assert got[1] == [("大会", "望江县人大"), ("大会", "望江县人大")]
+    assert got[2] == [("大会", "望江县人大")]
+    # trap: no sitting named in the document, a rally's agenda is no congress
+    assert _congress_in(finder, ["表彰大会的议程已经确定。", "会议表决了大会议程。"]) == [[], []]
+
+
+def test_the_budget_committee_of_a_sitting_is_a_congress_organ():
+    got = _congress_in(MentionFinder.from_lexicon(), ["会议表决了大会计划预算审查委员会名单。",
+                                                      "计划预算审查委员会主任委员作审查报告。"])
+    assert got == [[("大会计划预算审查委员会", "望江县人大计划预算审查委员会")],
+                   [("计划预算审查委员会", "望江县人大计划预算审查委员会")]]
+
+
+def test_a_party_committee_of_a_sitting_holds_no_congress_span():
+    assert _congress_in(MentionFinder.from_lexicon(),
+                        ["县委决定成立中共望江县第九届人民代表大会第四次会议临时党委。"]) == [[]]
+    # trap: the sitting itself is still the congress
+    assert _congress_in(MentionFinder.from_lexicon(), ["望江县第九届人民代表大会第四次会议闭幕。"]) \
+        == [[("望江县第九届人民代表大会", "望江县人大")]]
+
+
+def test_deputies_listed_in_a_field_line_of_a_motion_are_named_deputies():
+    assert _deputy_names("领衔代表：郑海波") == [("领衔代表", "领衔代表"), ("郑海波", "郑海波")]
+    assert _deputy_names("领衔人:韩立群、马晓东") == [("领衔人", "领衔代表"), ("韩立群", "韩立群"), ("马晓东", "马晓东")]
+    # trap: the role with no colon and no name stays the role alone
+    assert _deputy_names("领衔代表要跟踪办理进度。") == [("领衔代表", "领衔代表")]
+
+
+def test_a_deputy_named_after_a_short_delegation_word():
+    assert ("代表钱立华", "钱立华") in _deputy_names("会上，朝阳团代表钱立华、通州团代表孙明远先后发言。")
+    assert ("代表孙明远", "孙明远") in _deputy_names("会上，朝阳团代表钱立华、通州团代表孙明远先后发言。")
+    # trap: the Youth League's representative is no deputy
+    assert _deputy_names("共青团代表周小川发言。") == []
+
+
+def test_a_working_committee_named_with_a_joiner_or_after_a_set_of_congresses_is_one_span():
+    assert [(s, c) for t, s, c in found("建议由县人大常委会代表与选举任免工委分类整理。", WANGJIANG)
+            if t == "congress"] == [("县人大常委会代表与选举任免工委", "望江县人大常委会代表与选举任免工委")]
+    got = [(s, c) for t, s, c in found("市县人大人事代表选举工委负责人陪同调研。") if t == "congress"]
+    assert got == [("市县人大人事代表选举工委", "各级人大人事代表选举工委")]
+    assert not any(t == "deputy" for t, s, c in found("市县人大人事代表选举工委负责人陪同调研。"))
+    # trap: a meeting of the chairpersons of a set of committees is no organ of one of them
+    assert [s for t, s, c in found("县市区人大常委会主任会议召开。") if t == "congress"] == ["县市区人大常委会"]
+
+
+def test_a_deputy_named_before_the_deputy_word_recurs_by_bare_name():
+    finder = MentionFinder.from_lexicon()
+    named: dict = {}
+    finder.find("韩立群代表：", WANGJIANG, named=named, earlier={})
+    later = finder.find("”韩立群说，她将继续履职。", WANGJIANG, named=named, earlier={})
+    assert [(m["surface"], m["canonical"]) for m in later if m["type"] == "deputy"] == [("韩立群", "韩立群")]
+    # trap: a name never introduced as a deputy stays out
+    assert [m for m in finder.find("”马晓东说，他很满意。", WANGJIANG, named=named, earlier={}) if m["type"] == "deputy"] == []
+
+
+def test_a_bare_congress_word_after_a_plenary_word_is_the_sitting_once_one_is_named():
+    finder = MentionFinder.from_lexicon()
+    got = _congress_in(finder, ["望江县第九届人民代表大会第四次会议圆满完成各项任务。",
+                                "在闭幕大会上，代表们表决通过了各项决议。"])
+    assert got[1] == [("大会", "望江县人大")]
+    # trap: a closing rally of a festival in a document naming no sitting
+    assert _congress_in(finder, ["艺术节闭幕大会在广场举行。"]) == [[]]
