@@ -421,7 +421,14 @@ class _Rules:
         self.station_heads = {norm_paren(k): v for k, v in stations["heads"].items()}
         self.station_re = lookahead(self.station_heads, shortcuts)
         quals = list(stations["qualifiers"]) + list(self.level_words)
-        self.qual_re = re.compile(f"(?:{alternation(quals)})+\\Z")
+        # a sector word stands among the qualifiers only after a deputy word (人大代表 + 企业 +
+        # 联系点, 代表 + 楼宇 + 联络点): alone before a head it names a firm's own unit (企业工作站)
+        # (and so does a room's use: 人大代表 + 多功能 + 活动室, see room_uses)
+        sectors = list(stations.get("sector_qualifiers", [])) + list(stations.get("room_uses", []))
+        sector_part = (f"(?:{alternation([deputies['deputy_word']])}(?:{alternation(quals + sectors)})*)?"
+                       if sectors else "")
+        self.qual_re = re.compile(f"(?=.)(?:{alternation(quals)})*{sector_part}\\Z", re.S) if sectors \
+            else re.compile(f"(?:{alternation(quals)})+\\Z")
         # a qualifier written in quotes inside a station's name (人大代表“流动”联络站)
         self.quoted_qual_re = re.compile(f"(?:{alternation(quals)})+")
         # a parenthesised alternative: listed ((站), (点)) or a station head, with its qualifiers
@@ -470,6 +477,9 @@ class _Rules:
         self.brand_not_names = tuple(stations.get("brand_not_names", []))
         self.refer_back = tuple(stations.get("refer_back", []))
         self.station_parts = frozenset(stations.get("station_parts", []))
+        # the uses of a room that is no deputies' place (多功能, 老年 + 活动室), unless a deputy
+        # word stands before the use (人大代表 + 多功能活动室)
+        self.room_uses = tuple(by_length(stations.get("room_uses", [])))
         # the bodies whose members' rooms are no deputies' stations (政协 + 委员之家)
         self.other_bodies = tuple(by_length(stations.get("other_bodies", [])))
         # the measure words of a count of stations (8个联络点, 联络点83个), see Finder.counted
@@ -688,8 +698,9 @@ class _Rules:
         multi_parts = [*places["multi_leaders"], *places["multi_items"], *places["multi_counters"],
                        chars.enumeration_commas + chars.commas + "".join(chars.conjunctions)]
         self.multi_chars = word_chars(multi_parts) if shortcuts and all(multi_parts) else None
-        self.qual_chars = word_chars(quals) if shortcuts and all(quals) else None
-        self.qual_ends = last_chars(quals) if shortcuts else None
+        quals_all = quals + list(stations.get("sector_qualifiers", [])) + list(stations.get("room_uses", []))
+        self.qual_chars = word_chars(quals_all) if shortcuts and all(quals_all) else None
+        self.qual_ends = last_chars(quals_all) if shortcuts else None
 
         # --- one test for "this text can hold no mention at all" ------------------
         # Every candidate of the finder starts at a match of one of these (the
@@ -1877,6 +1888,8 @@ class _Finder(_Places):
             if right and right.group(0) != head:
                 canon_tail = right.group(0) if right.group(0) not in r.dropped_extensions else ""
                 end = right.end()
+            if r.room_uses and text.endswith(r.room_uses, 0, h) and not self.deputy_room(h):
+                continue  # (村多功能活动室, 老年活动室: a room of another use, no deputies' station)
             start, named, level, chain = self.station_left(h, proper)
             quoted_qual = self.quoted_qualifier(start) if start == h else -1
             if quoted_qual != -1:  # 人大代表“流动”联络站: one station, the quotes dropped
@@ -1964,6 +1977,13 @@ class _Finder(_Places):
             start -= 1
         return text.endswith(r.other_bodies, 0, start) or text.startswith(r.other_bodies, start + (
             1 if start < len(text) and text[start] in r.open_quotes else 0))
+
+    def deputy_room(self, h: int) -> bool:
+        """True when the use word before the head at ``h`` (多功能 + 活动室) follows a deputy
+        word (人大代表多功能活动室): the deputies' room still, the use one of its qualifiers."""
+        text, r = self.text, self.r
+        use = next(w for w in r.room_uses if text.endswith(w, 0, h))
+        return text.endswith(r.deputy_word, 0, h - len(use))
 
     def acts_as_office(self, end: int) -> bool:
         """True when the bare room name ending at ``end`` (代表联络室) acts as an organ's office:

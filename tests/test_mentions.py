@@ -2558,3 +2558,31 @@ def test_a_bare_congress_word_after_a_plenary_word_is_the_sitting_once_one_is_na
     assert got[1] == [("大会", "望江县人大")]
     # trap: a closing rally of a festival in a document naming no sitting
     assert _congress_in(finder, ["艺术节闭幕大会在广场举行。"]) == [[]]
+
+
+def test_a_sector_word_after_the_deputy_word_stays_inside_the_station():
+    got = [(t, s) for t, s, c in found("区里在科技园设立了两个人大代表企业联系点。")]
+    assert got == [("station", "人大代表企业联系点")]
+    got = [(t, s) for t, s, c in found("在果蔬批发市场建成4个人大代表产业联络点。")]
+    assert ("station", "人大代表产业联络点") in got and ("deputy", "人大代表") not in got
+    assert [(t, s) for t, s, c in found("街道在写字楼设立代表楼宇联络点。")] == [("station", "代表楼宇联络点")]
+    # trap: a sector word with no deputy word before it names a firm's own unit
+    assert [s for t, s, c in found("公司推动企业工作站建设。") if t == "station"] == []
+
+
+def test_each_level_of_a_platform_hierarchy_is_a_station():
+    got = [s for t, s, c in found("全县建成“县级中心站—乡级联络站—村级联络点”三级网络。") if t == "station"]
+    assert got == ["县级中心站", "乡级联络站", "村级联络点"]
+    # trap: a weather or first-aid centre station is no deputies' platform
+    assert [s for t, s, c in found("气象中心站昨天发布暴雨预警。") if t == "station"] == []
+
+
+def test_a_room_of_another_use_is_no_station_unless_a_deputy_word_qualifies_it():
+    assert [s for t, s, c in found("去年冬天，村里的多功能活动室落成。") if t == "station"] == []
+    assert [s for t, s, c in found("社区新修了老年活动室和文化活动室。") if t == "station"] == []
+    assert [s for t, s, c in found("村人大代表多功能活动室正式启用。") if t == "station"] == ["村人大代表多功能活动室"]
+
+
+def test_a_bare_liaison_room_working_jointly_with_committees_is_the_office():
+    got = [(t, s) for t, s, c in found("为办好代表建议，代表联络室会同各工作委员会开展了专题调研。")]
+    assert ("congress", "代表联络室") in got and ("station", "代表联络室") not in got
