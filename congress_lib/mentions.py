@@ -576,6 +576,7 @@ class _Rules:
         self.agency_re = lookahead(list(self.agency_heads) + list(self.departments) + list(abbreviations), shortcuts)
         self.dept_tail_re = lookahead(agencies["department_heads"], shortcuts)
         self.department_endings = tuple(agencies["department_heads"])
+        self.department_body_max = int(agencies.get("department_body_max_chars", 8))
         self.conjunctions = tuple(chars.conjunctions)
         self.not_department = set(agencies.get("not_department_words", []))
         self.not_department_bodies = tuple(agencies.get("not_department_bodies", []))
@@ -2765,7 +2766,7 @@ class _Finder(_Places):
                    if t - k >= 0):
                 continue
             bodies = []
-            for length in range(2, 9):
+            for length in range(2, r.department_body_max + 1):
                 b = t - length
                 if b <= 0:
                     break

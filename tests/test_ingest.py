@@ -403,3 +403,16 @@ def test_layout_columns_a_full_width_line_next_to_the_block_stays_out():
     # a crossing line inside the block: not read as columns
     inside = _layout(*rows[:2], starts=(0, 36)) + "\n" + title + "\n" + _layout(*rows[2:], starts=(0, 36))
     assert layout_columns(inside) == inside
+
+
+def test_dateline_byline_in_brackets_is_emptied_and_photo_credit_with_text_is_cut():
+    # a reporting group of a Party committee (县委报道组) in the byline is no agency of the text
+    text = clean_text("某某日报讯(记者 周某 县委报道组 吴某) 上午9时，县人大代表郑某走进社区。").text
+    assert "报道组" not in text and "记者" not in text
+    assert text.startswith("某某日报讯()") and "县人大代表郑某" in text
+    assert clean_text("本报讯 （通讯员 冯某） 近日，镇人大主席团召开会议。").text.startswith("本报讯 （） 近日")
+    # a credit for picture and text together (供图文) is furniture like 供图
+    assert clean_text("（某某市委宣传部供图文）").text == ""
+    # trap: a bracket in the text that speaks of a reporter, not after a dateline, stays
+    body = "他说(记者了解到，这是好事)。"
+    assert clean_text(body).text == body

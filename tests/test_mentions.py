@@ -2586,3 +2586,17 @@ def test_a_room_of_another_use_is_no_station_unless_a_deputy_word_qualifies_it()
 def test_a_bare_liaison_room_working_jointly_with_committees_is_the_office():
     got = [(t, s) for t, s, c in found("为办好代表建议，代表联络室会同各工作委员会开展了专题调研。")]
     assert ("congress", "代表联络室") in got and ("station", "代表联络室") not in got
+
+
+def test_unlisted_departments_service_centres_and_long_bodies():
+    # a bureau joining two portfolios with 和 is one span (nine characters before 局)
+    assert ("agency", "怀远县发展改革和科学技术局", "怀远县发展改革和科学技术局") in found(
+        "怀远县发展改革和科学技术局局长陈某介绍了项目进展", WANGJIANG)
+    # a government's service centre after a place or a level
+    assert ("agency", "县农技服务中心", "望江县农技服务中心") in found("代表随即联系县农技服务中心的专家", WANGJIANG)
+    # a township's 所 offices
+    assert "镇财政所" in surfaces("镇财政所负责人就预算执行作了说明", WANGJIANG, "agency")
+    assert "乡司法所" in surfaces("乡司法所和代表一起调解纠纷", WANGJIANG, "agency")
+    # traps: service centres that are places for the public are no departments
+    for text in ("代表在村党群服务中心接待群众", "社区养老服务中心投入使用", "镇便民服务中心窗口前排起长队"):
+        assert not [s for s in surfaces(text, WANGJIANG, "agency") if s.endswith("服务中心")], text
