@@ -2594,6 +2594,7 @@ def test_unlisted_departments_service_centres_and_long_bodies():
         "怀远县发展改革和科学技术局局长陈某介绍了项目进展", WANGJIANG)
     # a government's service centre after a place or a level
     assert ("agency", "县农技服务中心", "望江县农技服务中心") in found("代表随即联系县农技服务中心的专家", WANGJIANG)
+    assert "杨柳镇防汛抗旱指挥部" in surfaces("企业负责人向杨柳镇防汛抗旱指挥部捐赠物资", WANGJIANG, "agency")
     # a township's 所 offices
     assert "镇财政所" in surfaces("镇财政所负责人就预算执行作了说明", WANGJIANG, "agency")
     assert "乡司法所" in surfaces("乡司法所和代表一起调解纠纷", WANGJIANG, "agency")
