@@ -331,7 +331,7 @@ class _Rules:
         # a sitting of the congress (五次会议) between the congress and an organ of that sitting
         sitting = congress.get("sitting_word", "")
         self.sitting_re = re.compile(f"{ordinal}{numeral}{{1,3}}{re.escape(sitting)}\\Z") if sitting else None
-        # a sitting named (某县第十七届人民代表大会第二次会议, 县十八届人大三次会议): from then on in
+        # a sitting named (某县第N届人民代表大会第M次会议, 县十八届人大三次会议): from then on in
         # the document a bare head followed by one of its `in_session_before` words is that sitting
         # (大会议程, 完成大会的各项议程, 决定大会的表决方式)
         bodies = congress.get("sitting_bodies") or []
@@ -341,7 +341,7 @@ class _Rules:
                                   for head, o in self.congress_heads.items() if o.get("in_session_before")}
         self.in_session_after = {head: tuple(by_length(o.get("in_session_after", []) or []))
                                  for head, o in self.congress_heads.items() if o.get("in_session_after")}
-        # a party body of a sitting (某县第十七届人民代表大会第二次会议临时委员会, 临时党委): the
+        # a party body of a sitting (某县第N届人民代表大会第M次会议临时委员会, 临时党委): the
         # congress before it is no span of its own, the whole is a party organ
         party = congress.get("sitting_party_organs") or []
         self.sitting_party_re = re.compile(f"{ordinal}?{numeral}{{1,3}}{re.escape(sitting)}(?:{alternation(party)})") \
@@ -1291,7 +1291,7 @@ class _Finder(_Places):
                                                   or text.endswith(r.in_session_after.get(head) or ("\0",), 0, h))):
                 continue  # a bare 大会 is the session only at a clause start or after 提请, 向 …
             if r.sitting_party_re is not None and r.sitting_party_re.match(text, e):
-                continue  # 第十七届人民代表大会第二次会议临时委员会: a party body, not the congress
+                continue  # 第N届人民代表大会第M次会议临时委员会: a party body, not the congress
             if session_organ and self.sitting_organ(h, e, template):
                 continue
             n = len(cands)
