@@ -2601,3 +2601,13 @@ def test_unlisted_departments_service_centres_and_long_bodies():
     # traps: service centres that are places for the public are no departments
     for text in ("代表在村党群服务中心接待群众", "社区养老服务中心投入使用", "镇便民服务中心窗口前排起长队"):
         assert not [s for s in surfaces(text, WANGJIANG, "agency") if s.endswith("服务中心")], text
+
+
+def test_jieba_dictionary_read_without_importing_jieba_is_jiebas_file():
+    """The dictionary read where the package lies is the file jieba itself opens."""
+    import jieba
+
+    from congress_lib.mentions import _jieba_dictionary
+
+    with jieba.Tokenizer().get_dict_file() as fh:
+        assert _jieba_dictionary() == fh.read()
