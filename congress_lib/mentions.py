@@ -76,6 +76,7 @@ and the tests compare the two.
 from __future__ import annotations
 
 import hashlib
+import importlib.machinery
 import importlib.util
 import os
 import re
@@ -125,8 +126,7 @@ def _jieba_dictionary() -> bytes | None:
     # The file is jieba's package resource dict.txt: read where the package lies, without
     # importing jieba (its import, through pkg_resources, costs a tenth of a second a process)
     spec = importlib.util.find_spec("jieba")
-    if spec is not None and spec.origin and spec.loader is not None \
-            and type(spec.loader).__name__ == "SourceFileLoader":
+    if spec is not None and spec.origin and isinstance(spec.loader, importlib.machinery.SourceFileLoader):
         path = os.path.join(os.path.dirname(spec.origin), "dict.txt")
         if os.path.isfile(path):
             with open(path, "rb") as fh:
@@ -438,8 +438,7 @@ class _Rules:
         sectors = list(stations.get("sector_qualifiers", [])) + list(stations.get("room_uses", []))
         sector_part = (f"(?:{alternation([deputies['deputy_word']])}(?:{alternation(quals + sectors)})*)?"
                        if sectors else "")
-        self.qual_re = re.compile(f"(?=.)(?:{alternation(quals)})*{sector_part}\\Z", re.S) if sectors \
-            else re.compile(f"(?:{alternation(quals)})+\\Z")
+        self.qual_re = re.compile(f"(?=.)(?:{alternation(quals)})*{sector_part}\\Z", re.S)
         # a qualifier written in quotes inside a station's name (人大代表“流动”联络站)
         self.quoted_qual_re = re.compile(f"(?:{alternation(quals)})+")
         # a parenthesised alternative: listed ((站), (点)) or a station head, with its qualifiers
