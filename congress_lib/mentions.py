@@ -76,6 +76,9 @@ and the tests compare the two.
 from __future__ import annotations
 
 import hashlib
+import importlib.machinery
+import importlib.util
+import os
 import re
 from functools import lru_cache
 from operator import itemgetter
@@ -120,6 +123,14 @@ _RANK = {"national": 0, "provincial": 1, "municipal": 2, "district": 3, "townshi
 def _jieba_dictionary() -> bytes | None:
     """jieba's dictionary file (word, frequency, part of speech per line), read once per
     process for every word list taken from it; None without jieba."""
+    # The file is jieba's package resource dict.txt: read where the package lies, without
+    # importing jieba (its import, through pkg_resources, costs a tenth of a second a process)
+    spec = importlib.util.find_spec("jieba")
+    if spec is not None and spec.origin and isinstance(spec.loader, importlib.machinery.SourceFileLoader):
+        path = os.path.join(os.path.dirname(spec.origin), "dict.txt")
+        if os.path.isfile(path):
+            with open(path, "rb") as fh:
+                return fh.read()
     try:
         import jieba
     except ImportError:  # pragma: no cover - jieba is a dependency
@@ -331,7 +342,7 @@ class _Rules:
         # a sitting of the congress (五次会议) between the congress and an organ of that sitting
         sitting = congress.get("sitting_word", "")
         self.sitting_re = re.compile(f"{ordinal}{numeral}{{1,3}}{re.escape(sitting)}\\Z") if sitting else None
-        # a sitting named (某县第十八届人民代表大会第三次会议, 县十八届人大三次会议): from then on in
+        # a sitting named (某县第N届人民代表大会第M次会议, 县十八届人大三次会议): from then on in
         # the document a bare head followed by one of its `in_session_before` words is that sitting
         # (大会议程, 完成大会的各项议程, 决定大会的表决方式)
         bodies = congress.get("sitting_bodies") or []
@@ -341,7 +352,7 @@ class _Rules:
                                   for head, o in self.congress_heads.items() if o.get("in_session_before")}
         self.in_session_after = {head: tuple(by_length(o.get("in_session_after", []) or []))
                                  for head, o in self.congress_heads.items() if o.get("in_session_after")}
-        # a party body of a sitting (某县第十八届人民代表大会第三次会议临时委员会, 临时党委): the
+        # a party body of a sitting (某县第N届人民代表大会第M次会议临时委员会, 临时党委): the
         # congress before it is no span of its own, the whole is a party organ
         party = congress.get("sitting_party_organs") or []
         self.sitting_party_re = re.compile(f"{ordinal}?{numeral}{{1,3}}{re.escape(sitting)}(?:{alternation(party)})") \
@@ -421,7 +432,13 @@ class _Rules:
         self.station_heads = {norm_paren(k): v for k, v in stations["heads"].items()}
         self.station_re = lookahead(self.station_heads, shortcuts)
         quals = list(stations["qualifiers"]) + list(self.level_words)
-        self.qual_re = re.compile(f"(?:{alternation(quals)})+\\Z")
+        # a sector word stands among the qualifiers only after a deputy word (人大代表 + 企业 +
+        # 联系点, 代表 + 楼宇 + 联络点): alone before a head it names a firm's own unit (企业工作站)
+        # (and so does a room's use: 人大代表 + 多功能 + 活动室, see room_uses)
+        sectors = list(stations.get("sector_qualifiers", [])) + list(stations.get("room_uses", []))
+        sector_part = (f"(?:{alternation([deputies['deputy_word']])}(?:{alternation(quals + sectors)})*)?"
+                       if sectors else "")
+        self.qual_re = re.compile(f"(?=.)(?:{alternation(quals)})*{sector_part}\\Z", re.S)
         # a qualifier written in quotes inside a station's name (人大代表“流动”联络站)
         self.quoted_qual_re = re.compile(f"(?:{alternation(quals)})+")
         # a parenthesised alternative: listed ((站), (点)) or a station head, with its qualifiers
@@ -470,6 +487,9 @@ class _Rules:
         self.brand_not_names = tuple(stations.get("brand_not_names", []))
         self.refer_back = tuple(stations.get("refer_back", []))
         self.station_parts = frozenset(stations.get("station_parts", []))
+        # the uses of a room that is no deputies' place (多功能, 老年 + 活动室), unless a deputy
+        # word stands before the use (人大代表 + 多功能活动室)
+        self.room_uses = tuple(by_length(stations.get("room_uses", [])))
         # the bodies whose members' rooms are no deputies' stations (政协 + 委员之家)
         self.other_bodies = tuple(by_length(stations.get("other_bodies", [])))
         # the measure words of a count of stations (8个联络点, 联络点83个), see Finder.counted
@@ -566,6 +586,7 @@ class _Rules:
         self.agency_re = lookahead(list(self.agency_heads) + list(self.departments) + list(abbreviations), shortcuts)
         self.dept_tail_re = lookahead(agencies["department_heads"], shortcuts)
         self.department_endings = tuple(agencies["department_heads"])
+        self.department_body_max = int(agencies.get("department_body_max_chars", 8))
         self.conjunctions = tuple(chars.conjunctions)
         self.not_department = set(agencies.get("not_department_words", []))
         self.not_department_bodies = tuple(agencies.get("not_department_bodies", []))
@@ -688,8 +709,9 @@ class _Rules:
         multi_parts = [*places["multi_leaders"], *places["multi_items"], *places["multi_counters"],
                        chars.enumeration_commas + chars.commas + "".join(chars.conjunctions)]
         self.multi_chars = word_chars(multi_parts) if shortcuts and all(multi_parts) else None
-        self.qual_chars = word_chars(quals) if shortcuts and all(quals) else None
-        self.qual_ends = last_chars(quals) if shortcuts else None
+        quals_all = quals + list(stations.get("sector_qualifiers", [])) + list(stations.get("room_uses", []))
+        self.qual_chars = word_chars(quals_all) if shortcuts and all(quals_all) else None
+        self.qual_ends = last_chars(quals_all) if shortcuts else None
 
         # --- one test for "this text can hold no mention at all" ------------------
         # Every candidate of the finder starts at a match of one of these (the
@@ -1279,7 +1301,7 @@ class _Finder(_Places):
                                                   or text.endswith(r.in_session_after.get(head) or ("\0",), 0, h))):
                 continue  # a bare 大会 is the session only at a clause start or after 提请, 向 …
             if r.sitting_party_re is not None and r.sitting_party_re.match(text, e):
-                continue  # 第十八届人民代表大会第三次会议临时委员会: a party body, not the congress
+                continue  # 第N届人民代表大会第M次会议临时委员会: a party body, not the congress
             if session_organ and self.sitting_organ(h, e, template):
                 continue
             n = len(cands)
@@ -1877,6 +1899,8 @@ class _Finder(_Places):
             if right and right.group(0) != head:
                 canon_tail = right.group(0) if right.group(0) not in r.dropped_extensions else ""
                 end = right.end()
+            if r.room_uses and text.endswith(r.room_uses, 0, h) and not self.deputy_room(h):
+                continue  # (村多功能活动室, 老年活动室: a room of another use, no deputies' station)
             start, named, level, chain = self.station_left(h, proper)
             quoted_qual = self.quoted_qualifier(start) if start == h else -1
             if quoted_qual != -1:  # 人大代表“流动”联络站: one station, the quotes dropped
@@ -1964,6 +1988,13 @@ class _Finder(_Places):
             start -= 1
         return text.endswith(r.other_bodies, 0, start) or text.startswith(r.other_bodies, start + (
             1 if start < len(text) and text[start] in r.open_quotes else 0))
+
+    def deputy_room(self, h: int) -> bool:
+        """True when the use word before the head at ``h`` (多功能 + 活动室) follows a deputy
+        word (人大代表多功能活动室): the deputies' room still, the use one of its qualifiers."""
+        text, r = self.text, self.r
+        use = next(w for w in r.room_uses if text.endswith(w, 0, h))
+        return text.endswith(r.deputy_word, 0, h - len(use))
 
     def acts_as_office(self, end: int) -> bool:
         """True when the bare room name ending at ``end`` (代表联络室) acts as an organ's office:
@@ -2745,7 +2776,7 @@ class _Finder(_Places):
                    if t - k >= 0):
                 continue
             bodies = []
-            for length in range(2, 9):
+            for length in range(2, r.department_body_max + 1):
                 b = t - length
                 if b <= 0:
                     break

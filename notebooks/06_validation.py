@@ -164,11 +164,27 @@ evaluation.summary if HAS_GOLD else None
 #   coder;
 # * **fresh set 14 (before)** and **(final)**: 30 new pages from 18 provinces (5 in
 #   traditional characters), coded blind by four coders, scored with the round-26 rules and
-#   once more after round 27; never used for development, its errors never read. **Its final
-#   score is the honest estimate**. **Fresh set 14 (learned coder)**: the third blind test of
-#   the learned coder (over the three sets it changes indicators F1 by +0.001, so it is not
+#   once more after round 27, its errors not read until then; development data for rounds 28
+#   and 29 afterwards. **Fresh set 14 (learned coder)**: the third blind test of the learned
+#   coder;
+# * **fresh set 15 (before)** and **(final)**: 30 new pages from 17 provinces (6 in
+#   traditional characters), coded blind by four coders, scored with the round-27 rules and
+#   once more after round 28; development data for round 29 afterwards. **Fresh set 15
+#   (learned coder)**: the fourth blind test of the learned coder;
+# * **fresh set 16 (before)** and **(final)**: 32 new pages from 18 provinces (7 in
+#   traditional characters), coded blind by four coders, scored with the round-28 rules and
+#   once more after round 29; never used for development, its errors read only after its
+#   final score. **Its final score is the honest estimate**. **Fresh set 16 (learned coder)**:
+#   the fifth blind test of the learned coder, retrained on every earlier set with its
+#   configuration and a rule for shipping it fixed before the set was scored (it gained 0.003
+#   there and 0.014 pooled over its five tests, short of the pre-registered bar, so it is not
 #   part of the library);
-# * **inter-coder agreement (fresh set 2)** to **(fresh set 14)**: pages of each set coded
+# * **fresh set 17 (before)**: 19 new pages from 14 provinces (6 in traditional characters),
+#   coded blind by three coders after round 30 and scored once with the rules the library
+#   ships: a small supplementary check of round 30 (the search budget ran out below the
+#   protocol's 30 pages). **Fresh set 17 (learned coder)**: the sixth blind test of the
+#   learned coder;
+# * **inter-coder agreement (fresh set 2)** to **(fresh set 16)**: pages of each set coded
 #   again by a second coder who saw neither the first coder's work nor the
 #   extractor, scored against the first coder as the extractor is: how far two readers
 #   of the codebook agree, the ceiling for any extractor.
@@ -199,7 +215,8 @@ if HELD_OUT:
 
 # %% [markdown]
 # F1 by table and category in every set (`gold`: items of the bundled gold that the
-# in-sample score rests on):
+# in-sample score rests on; a category with no gold item in a set is left blank: F1 says
+# nothing there, whatever the other side found):
 
 # %%
 if HELD_OUT:
@@ -208,7 +225,8 @@ if HELD_OUT:
             *[("mentions", t) for t in ("deputy", "station", "agency", "congress")]]
     sets = [in_sample_name, *held_out["set"]]
     in_sample = evaluation.summary.set_index(["table", "category"]).loc[rows, ["gold", "f1"]]
-    f1 = (out_of_sample.pivot_table(index=["table", "category"], columns="set", values="f1")
+    measured = out_of_sample["tp"].isna() | (out_of_sample["tp"] + out_of_sample["fn"] > 0)
+    f1 = (out_of_sample[measured].pivot_table(index=["table", "category"], columns="set", values="f1")
           .reindex(index=pd.MultiIndex.from_tuples(rows, names=["table", "category"]), columns=sets[1:]))
     comparison = pd.concat([in_sample.rename(columns={"f1": in_sample_name}), f1], axis=1)
     display(comparison)
@@ -222,8 +240,8 @@ if HELD_OUT:
     # (the older sets are in the table above)
     HONEST = an.HONEST_SET  # the honest estimate: the latest blind set at the end
     HONEST_NAME = HONEST.split(" (")[0]  # (its name without the stage)
-    colors = {in_sample_name: "#999999", "fresh set 12 (before)": "#CC79A7", "fresh set 13 (final)": "#D55E00",
-              "fresh set 14 (learned coder)": "#56B4E9", an.HONEST_BEFORE: "#E69F00", HONEST: "#009E73",
+    colors = {in_sample_name: "#999999", "fresh set 14 (final)": "#CC79A7", "fresh set 15 (final)": "#D55E00",
+              "fresh set 16 (learned coder)": "#56B4E9", an.HONEST_BEFORE: "#E69F00", HONEST: "#009E73",
               an.AGREEMENT_SET: "#000000"}
     drawn = [name for name in colors if name in comparison.columns]
     n_gold = comparison["gold"]
@@ -372,7 +390,8 @@ if HELD_OUT:
         h=half, l=n_sets - half, early=early.mean(), late=late.mean(),
         trend=("twenty-odd rounds of rules moved new pages little" if abs(late.mean() - early.mean()) < 0.05
                else "later sets scored higher at first sight than earlier ones, though the rules, the coding guidelines "
-                    "and the pages all changed between them, and no round moved the blind set of its day"
+                    "and the pages all changed between them, and no round moved the blind set of its day by more "
+                    "than a number or two"
                if late.mean() > early.mean() else "later sets scored lower at first sight than earlier ones"),
         strong=listing([f"`{c}` ({v:.2f})" for c, v in strong["f1"].head(3).items()]),
         weak=listing([f"`{c}` ({v:.2f})" for c, v in weak["f1"].head(3).items()])))

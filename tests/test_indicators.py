@@ -3333,13 +3333,13 @@ def test_the_roll_call_of_a_sitting_counts_deputies():
     # congress or a quorum in the sentence (a training class) is no count of deputies
     assert [c for c, _, _ in codes("座谈会应到群众60人，实到57人，符合法定人数。")] != ["deputies", "deputies"]
     assert codes("培训班应到学员45人，实到43人。")[0][0] != "deputies"
-    assert codes("本次会议应到代表47名，实到代表40名，列席人员9名")[-1] == ("other", 9, "名")
+    assert codes("这次会议应到代表47名，实到代表40名，另有列席人员9名")[-1] == ("other", 9, "名")
 
 
 def test_a_count_kept_as_a_work_reference_is_a_handling_outcome():
     got = _passage([
         "区政府今年共承办代表建议620件，现已全部办复。",
-        "其中，问题已解决的有540件，占87.1%；列为工作参考的有66件，占10.6%。",
+        "其中，已经解决问题的有540件，占87.1%；作为工作参考的有66件，占10.6%。",
     ])
     assert got == [
         ("proposals_received", 620, "件"),

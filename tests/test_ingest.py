@@ -160,9 +160,13 @@ def test_toneless_pinyin_glosses_are_removed_where_a_mirror_writes_them():
     assert "(GPS)" in clean_text("會(hui)黨(dang)組(zu)配備(GPS)終端。").text
 
 
-def test_furniture_line_test_equals_trying_each_pattern():
-    """The two alternations answer like trying each pattern: start ones at the line start, the others anywhere."""
+@pytest.mark.parametrize("shortcuts", [True, False])
+def test_furniture_line_test_equals_trying_each_pattern(shortcuts):
+    """The two alternations (``shortcuts=False``) and the patterns dispatched by the characters
+    they need (the default) answer like trying each pattern: start ones at the line start, the
+    others anywhere."""
     import re
+    from pathlib import Path
 
     from congress_lib.ingest import _furniture_rules
     from congress_lib.resources import load_lexicon
@@ -171,11 +175,14 @@ def test_furniture_line_test_equals_trying_each_pattern():
     starts = tuple(lex["furniture"]["line_start_patterns"])
     anywhere = tuple(lex["furniture"]["line_patterns"])
     assert starts and anywhere
-    matches = _furniture_rules(starts, anywhere)
+    matches = _furniture_rules(starts, anywhere, shortcuts)
     lines = ["您当前的位置：首页 > 新闻", "首页 > 正文", "浏览次数：12", "版权所有 某县人大", "区人大代表视察首页",
              "来源：某县人大", "文章来源于群众", "2024-01-02", "2024年1月2日 区人大召开会议", "ICP 备案", "（记者 张三）",
              "代表之家 二维码", "会议强调，要增强四个意识。", "", "上一篇：某某", "技术支持：某某公司",
-             "据来源：某县", "新闻来源：某县"]
+             "据来源：某县", "新闻来源：某县", "COPYRIGHT 2024", "  首页 > 正文", "责任编辑：王五", "（左一）", "a.PNG 首页"]
+    reports = Path(__file__).resolve().parents[1] / "corpus" / "reports"
+    for path in sorted(reports.glob("*"))[:20]:  # (every line of some bundled reports, markup and all)
+        lines += [line.strip() for line in path.read_text("utf-8", errors="replace").split("\n")][:400]
     for line in lines:
         expected = (any(re.compile(p, re.I).match(line) for p in starts)
                     or any(re.compile(p, re.I).search(line) for p in anywhere))
@@ -183,7 +190,7 @@ def test_furniture_line_test_equals_trying_each_pattern():
     # a line-start pattern is not searched inside the line
     assert matches("来源：某县人大") and not matches("据说来源：某县")
     # a pattern with a back-reference falls back to trying each pattern in turn
-    fallback = _furniture_rules((r"(ab)\1",), ("xy",))
+    fallback = _furniture_rules((r"(ab)\1",), ("xy",), shortcuts)
     assert fallback("abab") and fallback("zxy") and not fallback("ab") and not fallback("zabab")
 
 
@@ -403,3 +410,16 @@ def test_layout_columns_a_full_width_line_next_to_the_block_stays_out():
     # a crossing line inside the block: not read as columns
     inside = _layout(*rows[:2], starts=(0, 36)) + "\n" + title + "\n" + _layout(*rows[2:], starts=(0, 36))
     assert layout_columns(inside) == inside
+
+
+def test_dateline_byline_in_brackets_is_emptied_and_photo_credit_with_text_is_cut():
+    # a reporting group of a Party committee (县委报道组) in the byline is no agency of the text
+    text = clean_text("某某日报讯(记者 周某 县委报道组 吴某) 上午9时，县人大代表郑某走进社区。").text
+    assert "报道组" not in text and "记者" not in text
+    assert text.startswith("某某日报讯()") and "县人大代表郑某" in text
+    assert clean_text("本报讯 （通讯员 冯某） 近日，镇人大主席团召开会议。").text.startswith("本报讯 （） 近日")
+    # a credit for picture and text together (供图文) is furniture like 供图
+    assert clean_text("（某某市委宣传部供图文）").text == ""
+    # trap: a bracket in the text that speaks of a reporter, not after a dateline, stays
+    body = "他说(记者了解到，这是好事)。"
+    assert clean_text(body).text == body

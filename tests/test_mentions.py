@@ -2493,7 +2493,7 @@ def _congress_in(finder, texts, jur=WANGJIANG):
 
 def test_a_bare_congress_word_before_an_agenda_word_is_the_sitting_once_one_is_named():
     finder = MentionFinder.from_lexicon()
-    got = _congress_in(finder, ["望江县第九届人民代表大会第四次会议于上午开幕。",
+    got = _congress_in(finder, ["望江县第十届人民代表大会第二次会议于上午开幕。",
                                 "预备会议表决通过了大会议程，决定大会的表决方式为举手表决。",
                                 "会议顺利完成了大会的各项议程。"])
     assert got[1] == [("大会", "望江县人大"), ("大会", "望江县人大")]
@@ -2503,7 +2503,7 @@ def test_a_bare_congress_word_before_an_agenda_word_is_the_sitting_once_one_is_n
 
 
 def test_the_budget_committee_of_a_sitting_is_a_congress_organ():
-    got = _congress_in(MentionFinder.from_lexicon(), ["会议表决了大会计划预算审查委员会名单。",
+    got = _congress_in(MentionFinder.from_lexicon(), ["会议通过了大会计划预算审查委员会组成人员名单。",
                                                       "计划预算审查委员会主任委员作审查报告。"])
     assert got == [[("大会计划预算审查委员会", "望江县人大计划预算审查委员会")],
                    [("计划预算审查委员会", "望江县人大计划预算审查委员会")]]
@@ -2511,10 +2511,10 @@ def test_the_budget_committee_of_a_sitting_is_a_congress_organ():
 
 def test_a_party_committee_of_a_sitting_holds_no_congress_span():
     assert _congress_in(MentionFinder.from_lexicon(),
-                        ["县委决定成立中共望江县第九届人民代表大会第四次会议临时党委。"]) == [[]]
+                        ["县委决定成立中共望江县第十届人民代表大会第二次会议临时党委。"]) == [[]]
     # trap: the sitting itself is still the congress
-    assert _congress_in(MentionFinder.from_lexicon(), ["望江县第九届人民代表大会第四次会议闭幕。"]) \
-        == [[("望江县第九届人民代表大会", "望江县人大")]]
+    assert _congress_in(MentionFinder.from_lexicon(), ["望江县第十届人民代表大会第二次会议闭幕。"]) \
+        == [[("望江县第十届人民代表大会", "望江县人大")]]
 
 
 def test_deputies_listed_in_a_field_line_of_a_motion_are_named_deputies():
@@ -2532,11 +2532,11 @@ def test_a_deputy_named_after_a_short_delegation_word():
 
 
 def test_a_working_committee_named_with_a_joiner_or_after_a_set_of_congresses_is_one_span():
-    assert [(s, c) for t, s, c in found("建议由县人大常委会代表与选举任免工委分类整理。", WANGJIANG)
-            if t == "congress"] == [("县人大常委会代表与选举任免工委", "望江县人大常委会代表与选举任免工委")]
-    got = [(s, c) for t, s, c in found("市县人大人事代表选举工委负责人陪同调研。") if t == "congress"]
+    assert [(s, c) for t, s, c in found("意见由县人大常委会选举任免与代表工委汇总。", WANGJIANG)
+            if t == "congress"] == [("县人大常委会选举任免与代表工委", "望江县人大常委会选举任免与代表工委")]
+    got = [(s, c) for t, s, c in found("市县人大人事代表选举工委的同志陪同调研。") if t == "congress"]
     assert got == [("市县人大人事代表选举工委", "各级人大人事代表选举工委")]
-    assert not any(t == "deputy" for t, s, c in found("市县人大人事代表选举工委负责人陪同调研。"))
+    assert not any(t == "deputy" for t, s, c in found("市县人大人事代表选举工委的同志陪同调研。"))
     # trap: a meeting of the chairpersons of a set of committees is no organ of one of them
     assert [s for t, s, c in found("县市区人大常委会主任会议召开。") if t == "congress"] == ["县市区人大常委会"]
 
@@ -2553,8 +2553,61 @@ def test_a_deputy_named_before_the_deputy_word_recurs_by_bare_name():
 
 def test_a_bare_congress_word_after_a_plenary_word_is_the_sitting_once_one_is_named():
     finder = MentionFinder.from_lexicon()
-    got = _congress_in(finder, ["望江县第九届人民代表大会第四次会议圆满完成各项任务。",
+    got = _congress_in(finder, ["望江县第十届人民代表大会第二次会议圆满完成各项任务。",
                                 "在闭幕大会上，代表们表决通过了各项决议。"])
     assert got[1] == [("大会", "望江县人大")]
     # trap: a closing rally of a festival in a document naming no sitting
     assert _congress_in(finder, ["艺术节闭幕大会在广场举行。"]) == [[]]
+
+
+def test_a_sector_word_after_the_deputy_word_stays_inside_the_station():
+    got = [(t, s) for t, s, c in found("区里在科技园设立了两个人大代表企业联系点。")]
+    assert got == [("station", "人大代表企业联系点")]
+    got = [(t, s) for t, s, c in found("在果蔬批发市场建成4个人大代表产业联络点。")]
+    assert ("station", "人大代表产业联络点") in got and ("deputy", "人大代表") not in got
+    assert [(t, s) for t, s, c in found("街道在写字楼设立代表楼宇联络点。")] == [("station", "代表楼宇联络点")]
+    # trap: a sector word with no deputy word before it names a firm's own unit
+    assert [s for t, s, c in found("公司推动企业工作站建设。") if t == "station"] == []
+
+
+def test_each_level_of_a_platform_hierarchy_is_a_station():
+    got = [s for t, s, c in found("全县建成“县级中心站—乡级联络站—村级联络点”三级网络。") if t == "station"]
+    assert got == ["县级中心站", "乡级联络站", "村级联络点"]
+    # trap: a weather or first-aid centre station is no deputies' platform
+    assert [s for t, s, c in found("气象中心站昨天发布暴雨预警。") if t == "station"] == []
+
+
+def test_a_room_of_another_use_is_no_station_unless_a_deputy_word_qualifies_it():
+    assert [s for t, s, c in found("去年冬天，村里的多功能活动室落成。") if t == "station"] == []
+    assert [s for t, s, c in found("社区新修了老年活动室和文化活动室。") if t == "station"] == []
+    assert [s for t, s, c in found("村人大代表多功能活动室正式启用。") if t == "station"] == ["村人大代表多功能活动室"]
+
+
+def test_a_bare_liaison_room_working_jointly_with_committees_is_the_office():
+    got = [(t, s) for t, s, c in found("为办好代表建议，代表联络室会同各工作委员会开展了专题调研。")]
+    assert ("congress", "代表联络室") in got and ("station", "代表联络室") not in got
+
+
+def test_unlisted_departments_service_centres_and_long_bodies():
+    # a bureau joining two portfolios with 和 is one span (nine characters before 局)
+    assert ("agency", "怀远县发展改革和科学技术局", "怀远县发展改革和科学技术局") in found(
+        "怀远县发展改革和科学技术局局长陈某介绍了项目进展", WANGJIANG)
+    # a government's service centre after a place or a level
+    assert ("agency", "县农技服务中心", "望江县农技服务中心") in found("代表随即联系县农技服务中心的专家", WANGJIANG)
+    assert "杨柳镇防汛抗旱指挥部" in surfaces("企业负责人向杨柳镇防汛抗旱指挥部捐赠物资", WANGJIANG, "agency")
+    # a township's 所 offices
+    assert "镇财政所" in surfaces("镇财政所负责人就预算执行作了说明", WANGJIANG, "agency")
+    assert "乡司法所" in surfaces("乡司法所和代表一起调解纠纷", WANGJIANG, "agency")
+    # traps: service centres that are places for the public are no departments
+    for text in ("代表在村党群服务中心接待群众", "社区养老服务中心投入使用", "镇便民服务中心窗口前排起长队"):
+        assert not [s for s in surfaces(text, WANGJIANG, "agency") if s.endswith("服务中心")], text
+
+
+def test_jieba_dictionary_read_without_importing_jieba_is_jiebas_file():
+    """The dictionary read where the package lies is the file jieba itself opens."""
+    import jieba
+
+    from congress_lib.mentions import _jieba_dictionary
+
+    with jieba.Tokenizer().get_dict_file() as fh:
+        assert _jieba_dictionary() == fh.read()
