@@ -487,6 +487,9 @@ class _Rules:
         self.brand_not_names = tuple(stations.get("brand_not_names", []))
         self.refer_back = tuple(stations.get("refer_back", []))
         self.station_parts = frozenset(stations.get("station_parts", []))
+        # heads that are everyday nouns as well (之家, 服务站): alone, they refer back only to a
+        # station of their own head
+        self.everyday_heads = frozenset(stations.get("everyday_heads", []))
         # the uses of a room that is no deputies' place (多功能, 老年 + 活动室), unless a deputy
         # word stands before the use (人大代表 + 多功能活动室)
         self.room_uses = tuple(by_length(stations.get("room_uses", [])))
@@ -2244,8 +2247,15 @@ class _Finder(_Places):
             if named is not None:
                 self.add(h, end, "station", named[0], named[1], "station")
                 return
-        if counted and (self.earlier or any(c[2] == "station" and c[1] <= h for c in self.cands)):
+        if not (self.earlier or any(c[2] == "station" and c[1] <= h for c in self.cands)):
+            return
+        if counted:
             self.add(h, end, "station", head, "", "station")  # (联络站下设8个联络点: stations of that kind)
+        elif head not in r.everyday_heads and not (h > 1 and text[h - 1] in r.open_quotes and text[h - 2] == "的"):
+            # a room or station of another kind than those named before, standing alone: one of
+            # them (联络站…; 代表到工作站接待选民, 在工作室的公示板上), canonical the head; not an
+            # everyday noun (学习之家, 为民服务站) nor a quoted role after 的 (群众的“接待站”)
+            self.add(h, end, "station", head, "", "station")
 
     def counted(self, h: int, end: int) -> bool:
         """True when the bare head at ``h``..``end`` is counted: a numeral and a measure word right
