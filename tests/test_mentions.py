@@ -1200,9 +1200,9 @@ def test_a_bare_head_refers_back_to_a_station_named_in_an_earlier_sentence():
         ms = [(m["surface"], m["canonical"]) for m in finder.find(text, WANGJIANG, earlier=earlier)
               if m["type"] == "station"]
         assert ms == [("联络点", canonical)]
-    # another kind of station, none of its head named before: a station, canonical the head
+    # another kind of station, none of its head named before: the latest station named
     assert [(m["surface"], m["canonical"]) for m in finder.find("工作站每周开放一次。", WANGJIANG, earlier=earlier)] \
-        == [("工作站", "工作站")]
+        == [("工作站", canonical)]
     # traps: a name before the head; an everyday noun of another kind
     assert finder.find("为民服务站每周开放一次。", WANGJIANG, earlier=earlier) == []
     assert [m for m in finder.find("参观名师联络点。", WANGJIANG, earlier=earlier) if m["type"] == "station"] == []
@@ -1221,9 +1221,11 @@ def test_a_bare_head_of_another_kind_after_a_named_station_is_a_station():
         ["长岭社区人大代表之家", "调解室"]
     finder = MentionFinder.from_lexicon()
     earlier: dict = {}
-    finder.remember(finder.find("城东街道建成代表联络站。", WANGJIANG, earlier=earlier), earlier)
-    ms = finder.find("在接待室的公告栏上公示值班代表名单。", WANGJIANG, earlier=earlier)
-    assert [(m["surface"], m["canonical"]) for m in ms if m["type"] == "station"] == [("接待室", "接待室")]
+    finder.remember(finder.find("城东街道代表联络站去年建成。", WANGJIANG, earlier=earlier), earlier)
+    ms = finder.find("在工作室的公告栏上公示值班代表名单。", WANGJIANG, earlier=earlier)
+    assert [(m["surface"], m["canonical"]) for m in ms if m["type"] == "station"] == [("工作室", "城东街道代表联络站")]
+    ms = find_mentions("长岭社区人大代表之家挂牌后,“调解室”化解纠纷30余起。", WANGJIANG)
+    assert ms[-1]["surface"] == "调解室" and ms[-1]["canonical"] == ms[0]["canonical"]
     # traps: no station named before; an everyday noun (学习之家, 为民服务站); a quoted role after 的
     assert surfaces("代表们每月到工作室接待群众。", WANGJIANG, "station") == []
     assert surfaces("把代表联络站建成代表的学习之家、履职之所。", WANGJIANG, "station") == ["代表联络站"]
