@@ -112,6 +112,7 @@ MENTION_TYPES = ("station", "deputy", "agency", "congress")
 _TYPE_ORDER = {t: i for i, t in enumerate(MENTION_TYPES)}
 
 _CJK_RE = re.compile(f"[{CJK}]")
+_LATEST = ""  # the key of ``earlier`` that holds the latest station named in the unit
 _ITEM_REACH = 6  # characters of a list's first item read before its first 、 (代表微信群、…)
 _WINDOW = 24  # characters read leftwards for a prefix
 _MEMO_MAX = 200_000  # entries of a memo table before it is emptied
@@ -487,6 +488,9 @@ class _Rules:
         self.brand_not_names = tuple(stations.get("brand_not_names", []))
         self.refer_back = tuple(stations.get("refer_back", []))
         self.station_parts = frozenset(stations.get("station_parts", []))
+        # heads that are everyday nouns as well (之家, 服务站): alone, they refer back only to a
+        # station of their own head
+        self.everyday_heads = frozenset(stations.get("everyday_heads", []))
         # the uses of a room that is no deputies' place (多功能, 老年 + 活动室), unless a deputy
         # word stands before the use (人大代表 + 多功能活动室)
         self.room_uses = tuple(by_length(stations.get("room_uses", [])))
@@ -2244,8 +2248,18 @@ class _Finder(_Places):
             if named is not None:
                 self.add(h, end, "station", named[0], named[1], "station")
                 return
-        if counted and (self.earlier or any(c[2] == "station" and c[1] <= h for c in self.cands)):
+        latest = next(((c[3], c[4]) for c in reversed(self.cands) if c[2] == "station" and c[1] <= h), None)
+        if latest is None and self.earlier:
+            latest = self.earlier.get(_LATEST)
+        if latest is None:
+            return
+        if counted:
             self.add(h, end, "station", head, "", "station")  # (联络站下设8个联络点: stations of that kind)
+        elif head not in r.everyday_heads and not (h > 1 and text[h - 1] in r.open_quotes and text[h - 2] == "的"):
+            # a room or station of another kind than those named before, standing alone: the
+            # latest of them (某社区代表之家…, 在工作室的公示板上); not an everyday noun
+            # (学习之家, 为民服务站) nor a quoted role after 的 (群众的“接待站”)
+            self.add(h, end, "station", latest[0], latest[1], "station")
 
     def counted(self, h: int, end: int) -> bool:
         """True when the bare head at ``h``..``end`` is counted: a numeral and a measure word right
@@ -3029,6 +3043,7 @@ class MentionFinder:
             if m["type"] != "station":
                 continue
             surface = m["surface"]
+            earlier[_LATEST] = (m["canonical"], m.get("level", "") or "")
             for k in range(2, min(len(surface), 7) + 1):
                 if surface[-k:] in heads:
                     earlier[surface[-k:]] = (m["canonical"], m.get("level", "") or "")

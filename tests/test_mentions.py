@@ -1200,14 +1200,37 @@ def test_a_bare_head_refers_back_to_a_station_named_in_an_earlier_sentence():
         ms = [(m["surface"], m["canonical"]) for m in finder.find(text, WANGJIANG, earlier=earlier)
               if m["type"] == "station"]
         assert ms == [("联络点", canonical)]
-    # traps: no station of that head named before; a name before the head; another head
-    assert finder.find("工作站每周开放一次。", WANGJIANG, earlier=earlier) == []
+    # another kind of station, none of its head named before: the latest station named
+    assert [(m["surface"], m["canonical"]) for m in finder.find("工作站每周开放一次。", WANGJIANG, earlier=earlier)] \
+        == [("工作站", canonical)]
+    # traps: a name before the head; an everyday noun of another kind
+    assert finder.find("为民服务站每周开放一次。", WANGJIANG, earlier=earlier) == []
     assert [m for m in finder.find("参观名师联络点。", WANGJIANG, earlier=earlier) if m["type"] == "station"] == []
     assert finder.find("联络点每周开放一次。", WANGJIANG) == []  # nothing remembered
     # the plain rules answer the same
     plain = MentionFinder.from_lexicon(shortcuts=False)
     assert plain.find("联络点每周开放一次。", WANGJIANG, earlier=earlier) == \
         finder.find("联络点每周开放一次。", WANGJIANG, earlier=earlier)
+
+
+def test_a_bare_head_of_another_kind_after_a_named_station_is_a_station():
+    # a room or station of a kind not named before, standing alone after a station is named
+    assert surfaces("石桥镇设立人大代表联络站。代表们每月到工作室接待群众。", WANGJIANG, "station") == \
+        ["人大代表联络站", "工作室"]
+    assert surfaces("长岭社区人大代表之家挂牌后,“调解室”化解纠纷30余起。", WANGJIANG, "station") == \
+        ["长岭社区人大代表之家", "调解室"]
+    finder = MentionFinder.from_lexicon()
+    earlier: dict = {}
+    finder.remember(finder.find("城东街道代表联络站去年建成。", WANGJIANG, earlier=earlier), earlier)
+    ms = finder.find("在工作室的公告栏上公示值班代表名单。", WANGJIANG, earlier=earlier)
+    assert [(m["surface"], m["canonical"]) for m in ms if m["type"] == "station"] == [("工作室", "城东街道代表联络站")]
+    ms = find_mentions("长岭社区人大代表之家挂牌后,“调解室”化解纠纷30余起。", WANGJIANG)
+    assert ms[-1]["surface"] == "调解室" and ms[-1]["canonical"] == ms[0]["canonical"]
+    # traps: no station named before; an everyday noun (学习之家, 为民服务站); a quoted role after 的
+    assert surfaces("代表们每月到工作室接待群众。", WANGJIANG, "station") == []
+    assert surfaces("把代表联络站建成代表的学习之家、履职之所。", WANGJIANG, "station") == ["代表联络站"]
+    assert surfaces("代表联络站依托社区为民服务站运行。", WANGJIANG, "station") == ["代表联络站"]
+    assert surfaces("使代表联络站成为代表的“充电站”、群众的“接待站”。", WANGJIANG, "station") == ["代表联络站"]
 
 
 def test_the_pipeline_remembers_a_units_stations_across_sentences():
