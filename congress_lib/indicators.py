@@ -284,6 +284,8 @@ class IndicatorClassifier:
             shares = data.get("shares_after") or {}
             self.share_classes = frozenset(str(c) for c in shares.get("classes", []) or [])
             self.share_code = shares.get("code")
+            # (words that join the state to its share: 已解决的达95%, 已办结的占98%)
+            self.share_links = tuple(sorted((str(m) for m in shares.get("links", []) or [] if m), key=len, reverse=True))
             # a percentage that no rate word names, said of a counted group (60%的小区,
             # 参训代表95%以上, 问题80%得到解决): its share, coded `code` (see _unnamed_share)
             unnamed = shares.get("unnamed") or {}
@@ -1590,10 +1592,14 @@ def _share_of_other_body(
 
 def _share_after(w: str, q: Quantity, clause_start: int, cues: IndicatorClassifier) -> bool:
     """A percentage right after an outcome verb or a breakdown marker (已解决90%,
-    其中97.8%): the share of the counted group in that state (``shares_after``)."""
+    其中97.8%), maybe joined to it by a link (已经解决或正在解决的达95%): the share of the
+    counted group in that state (``shares_after``)."""
     if cues.share_code is None:
         return False
     before = w[clause_start : q.start].rstrip(cues.skipped_marks)
+    link = next((m for m in cues.share_links if before.endswith(m)), "")
+    if link:
+        before = before[: len(before) - len(link)]
     if cues.part_markers and before.endswith(cues.part_markers):
         return True
     tokens = cues.cue_words(w, clause_start, len(before) + clause_start)
