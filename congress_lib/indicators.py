@@ -300,6 +300,8 @@ class IndicatorClassifier:
             other_body = data.get("other_body_rates") or {}
             self.other_body_classes = frozenset(str(c) for c in other_body.get("classes", []) or [])
             self.other_body_unless = frozenset(str(c) for c in other_body.get("unless", []) or [])
+            # the weights of a score (选民评议的分数权重占70%): no indicator (see _classify_one)
+            self.weight_classes = frozenset(str(c) for c in (data.get("score_weights") or {}).get("classes", []) or [])
             points = data.get("point_changes") or {}
             self.point_classes = frozenset(str(c) for c in points.get("classes", []) or [])
             self.point_code = points.get("code")
@@ -315,7 +317,8 @@ class IndicatorClassifier:
                                ("shares_after", self.share_classes),
                                ("rate_series", self.series_classes),
                                ("point_changes", self.point_classes),
-                               ("other_body_rates", self.other_body_classes | self.other_body_unless)):
+                               ("other_body_rates", self.other_body_classes | self.other_body_unless),
+                               ("score_weights", self.weight_classes)):
                 missing = sorted(named - set(classes))
                 if missing:
                     raise LexiconError(
@@ -1085,6 +1088,8 @@ def _classify_one(
         earlier = cues.last_share_end(share_ends, q.start)
         if _blocked(w, q, clause_start, cues):
             return None, []  # a target: 满意率力争达到95%
+        if cues.weight_classes and any(c in cues.weight_classes for _, _, c in cues.cue_words(w, 0, q.start)):
+            return None, []  # the weight of a part of a score: 评议分数权重占70%
         if cues.other_body_classes:
             named = sentence_classes.get()
             if cues.other_body_classes & named and not cues.other_body_unless & named:

@@ -3382,3 +3382,9 @@ def test_a_change_against_the_start_of_the_term_is_a_change():
 
 def test_a_share_of_a_total_named_without_zhan_is_other():
     assert codes("在大会上口头述职的代表人数为代表总数的35%，其余代表书面述职。") == [("other", 35, "%")]
+
+
+def test_the_weights_of_a_score_are_no_indicators():
+    assert codes("在年度代表履职考评中，群众评议的分数权重最大，占60%，主席团评定和代表互评分别占25%和15%。") == []
+    # trap: rates and shares of the same page without a weight keep their codes
+    assert codes("参加考评的代表占代表总数的92%，满意率为97%。") == [("other", 92, "%"), ("satisfaction_rate", 97, "%")]
