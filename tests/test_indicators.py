@@ -3380,3 +3380,43 @@ def test_a_count_kept_as_a_work_reference_is_a_handling_outcome():
         ("proposals_resolved", 66, "件"),
         ("other", 10.6, "%"),
     ]
+
+
+def test_an_age_is_no_indicator():
+    assert codes("一名16岁的学生在河边戏水时不慎落水") == []
+    assert codes("该村年满60周岁的老人有近300名，代表每月走访一次。") == [("other", 300, "名")]
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("目前，基础工程已经完工，主体结构完成了45%，进度符合预期", 45),
+        ("在代表的带动下，全镇晚稻收购任务完成80%以上", 80),
+        ("围绕特色农业谋划项目120个，70%已落地", 70),
+        ("其中已经解决或正在解决的达96.3%，较上年度提升了2个百分点", 96.3),
+    ],
+)  # fmt: skip
+def test_a_share_of_work_done_or_of_items_in_a_state_is_other(sentence, value):
+    assert ("other", value, "%") in codes(sentence)
+
+
+def test_a_share_of_work_planned_is_no_indicator():
+    # trap: a plan, not progress made
+    assert codes("计划年内完成80%的改造任务") == []
+
+
+def test_a_change_against_the_start_of_the_term_is_a_change():
+    assert codes("本年度代表共提出建议212件，较届初增长了15.2%") == [
+        ("proposals_received", 212, "件"),
+        ("other", 15.2, "%"),
+    ]
+
+
+def test_a_share_of_a_total_named_without_zhan_is_other():
+    assert codes("在大会上口头述职的代表人数为代表总数的35%，其余代表书面述职。") == [("other", 35, "%")]
+
+
+def test_the_weights_of_a_score_are_no_indicators():
+    assert codes("在年度代表履职考评中，群众评议的分数权重最大，占60%，主席团评定和代表互评分别占25%和15%。") == []
+    # trap: rates and shares of the same page without a weight keep their codes
+    assert codes("参加考评的代表占代表总数的92%，满意率为97%。") == [("other", 92, "%"), ("satisfaction_rate", 97, "%")]
