@@ -362,6 +362,10 @@ class _Rules:
         self.joined_bodies = tuple(joined.get("bodies", []))
         self.joined_name_endings = tuple(by_length(joined.get("name_endings", [])))
         self.joined_name_max = int(joined.get("name_max", 6))
+        # 市人大 + 各 + 专门委员会: the committees of a congress named together with it (see each_unit)
+        each_units = congress.get("each_units") or {}
+        self.each_unit_words = tuple(by_length(each_units.get("words", [])))
+        self.each_unit_heads = frozenset(norm_paren(h) for h in each_units.get("heads", []))
         # the chain <name><ending> after a standing committee (选任联 + 工委), read by committee_unit()
         self.unit_re = re.compile(f"([{CJK}]{{0,{self.unit_name_max}}}?)(?:{alternation(self.unit_endings)})") \
             if self.unit_endings else None
@@ -1311,6 +1315,8 @@ class _Finder(_Places):
             n = len(cands)
             self.congress_head(h, e, head, template, bare, ordinal, allowed, sub_unit)
             if len(cands) > n:
+                if head in r.each_unit_heads:
+                    self.each_unit(cands[-1])
                 if joins:
                     self.join_congress_before(cands[-1])
                 if units:
@@ -1414,6 +1420,21 @@ class _Finder(_Places):
             self.add(cand[0], c[1], "congress", name + c[3], c[4], "congress")
             return
 
+    def each_unit(self, c: tuple) -> None:
+        """市人大 + 各 + 专门委员会, 人大 + 各 + 工委: the committees of a congress body, named together
+        with it by an "each" word, are one congress span with it (canonical: the body's + the unit's
+        surface, or the unit's own canonical when it already names the body)."""
+        text, r = self.text, self.r
+        word = next((w for w in r.each_unit_words if text.endswith(w, 0, c[0])), None)
+        if word is None:
+            return
+        end = c[0] - len(word)
+        for cand in self.cands:
+            if cand[1] == end and cand[2] == "congress" and text.endswith(r.joined_bodies, 0, end):
+                canonical = c[3] if c[3].startswith(cand[3]) else cand[3] + norm_paren(text[c[0]:c[1]])
+                self.add(cand[0], c[1], "congress", canonical, cand[4], "congress")
+                return
+
     def committee_unit(self, c: tuple) -> None:
         """市人大常委会 + 选任联工委: a working unit right after a standing committee joins its span.
 
@@ -1488,7 +1509,8 @@ class _Finder(_Places):
                     if not self.other_representative(h):
                         cands.append((h, e, "deputy", opts["bare"], "", "deputy"))
                     continue
-            p = self.prefix(h, named=not bare_word, ordinal=bool(opts.get("ordinal")))
+            # (a known place's short name joins a full head, as before a congress: 深圳 + 人大代表)
+            p = self.prefix(h, named=not bare_word, short=not bare_word, ordinal=bool(opts.get("ordinal")))
             if bare_word and p.kind == "named":
                 p = _Prefix(h)
             kind = p.kind

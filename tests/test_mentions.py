@@ -1371,7 +1371,7 @@ def test_the_government_owning_a_website_is_an_agency():
 
 
 @pytest.mark.parametrize("text,surface,canonical", [
-    ("会后,县人大各专委会分头跟踪督办重点建议。", "专委会", "望江县人大专门委员会"),
+    ("会后,县人大各专委会分头跟踪督办重点建议。", "县人大各专委会", "望江县人大专门委员会"),
     ("常委会各专(工)委密切配合,推动建议落实。", "专(工)委", "专(工)委"),
     ("各专工委主任列席了会议。", "专工委", "专工委"),
 ])
@@ -2634,3 +2634,50 @@ def test_jieba_dictionary_read_without_importing_jieba_is_jiebas_file():
 
     with jieba.Tokenizer().get_dict_file() as fh:
         assert _jieba_dictionary() == fh.read()
+
+
+# ------------------------------------------------------------- congress bodies (round 31)
+
+
+def test_a_known_places_short_name_before_deputies_is_one_deputy_span():
+    # 义乌 is the unit's own city written short: 义乌 + 人大代表 is deputies, not the congress 义乌人大
+    assert found("2021年是义乌人大代表提交建议最多的一年", YIWU) == [("deputy", "义乌人大代表", "义乌市人大代表")]
+    assert found("金牛人大代表走进社区听取意见", JINNIU)[0] == ("deputy", "金牛人大代表", "金牛区人大代表")
+    # the congress itself and its standing committee keep their spans
+    assert found("义乌人大常委会召开会议", YIWU) == [("congress", "义乌人大常委会", "义乌市人大常委会")]
+    # trap: a bare 代表 after a short name is not widened (义乌代表团 stays as it was)
+    assert ("deputy", "义乌人大代表", "义乌市人大代表") not in found("义乌代表团审议报告", YIWU)
+
+
+def test_committees_of_a_congress_named_with_each_are_one_span():
+    assert found("县人大各专门委员会负责同志列席会议", WANGJIANG) == [
+        ("congress", "县人大各专门委员会", "望江县人大专门委员会")]
+    assert surfaces("市人大各专(工)委要跟踪督办", WANGJIANG, "congress") == ["市人大各专(工)委"]
+    assert surfaces("人大各工委要认真督促落实", WANGJIANG, "congress") == ["人大各工委"]
+    assert surfaces("审议望江县第十届人大各专门委员会工作报告", WANGJIANG, "congress") == [
+        "望江县第十届人大各专门委员会"]
+    # traps: the committees of a political consultative conference are none
+    assert surfaces("县政协各专门委员会负责人参加", WANGJIANG, "congress") == []
+
+
+def test_a_care_for_the_young_committee_is_no_congress_working_committee():
+    # 关工委 (关心下一代工作委员会) after a level word is no 工委 of the congress
+    assert surfaces("她向镇关工委捐赠助学金3万元", QINGSHAN, "congress") == []
+    assert surfaces("县关工委组织开展活动", WANGJIANG, "congress") == []
+    # 相关工委, 有关工委 still name the congress's working committees
+    assert surfaces("由代表工委牵头、相关工委对口督办", WANGJIANG, "congress") == ["代表工委", "工委"]
+
+
+def test_a_bare_session_word_before_its_motions_news_or_rules_once_a_sitting_is_named():
+    text = "县十届人大二次会议举行第三次全体会议。会议表决通过了大会议案审查报告"
+    assert surfaces(text, WANGJIANG, "congress") == ["县十届人大", "大会"]
+    text = "县十届人大二次会议开幕前,主席团会议决定了大会新闻发言人,并按照大会关于议案的办法处理"
+    assert surfaces(text, WANGJIANG, "congress").count("大会") == 2
+    # trap: with no sitting named, a 大会 before 议案 is no session (表彰大会议案 …)
+    assert surfaces("表彰大会议案征集工作启动", WANGJIANG, "congress") == []
+
+
+def test_a_streets_deliberative_assembly_is_a_congress_body():
+    assert found("城东街道第三届议政代表会第二次会议开幕", QINGSHAN)[0][:2] == (
+        "congress", "城东街道第三届议政代表会")
+    assert surfaces("依托议政代表会推进民生实事项目", QINGSHAN, "congress") == ["议政代表会"]
