@@ -284,6 +284,8 @@ class IndicatorClassifier:
             shares = data.get("shares_after") or {}
             self.share_classes = frozenset(str(c) for c in shares.get("classes", []) or [])
             self.share_code = shares.get("code")
+            # (words that join the state to its share: 已解决的达95%, 已办结的占98%)
+            self.share_links = tuple(sorted((str(m) for m in shares.get("links", []) or [] if m), key=len, reverse=True))
             # a percentage that no rate word names, said of a counted group (60%的小区,
             # 参训代表95%以上, 问题80%得到解决): its share, coded `code` (see _unnamed_share)
             unnamed = shares.get("unnamed") or {}
@@ -298,6 +300,8 @@ class IndicatorClassifier:
             other_body = data.get("other_body_rates") or {}
             self.other_body_classes = frozenset(str(c) for c in other_body.get("classes", []) or [])
             self.other_body_unless = frozenset(str(c) for c in other_body.get("unless", []) or [])
+            # the weights of a score (选民评议的分数权重占70%): no indicator (see _classify_one)
+            self.weight_classes = frozenset(str(c) for c in (data.get("score_weights") or {}).get("classes", []) or [])
             points = data.get("point_changes") or {}
             self.point_classes = frozenset(str(c) for c in points.get("classes", []) or [])
             self.point_code = points.get("code")
@@ -313,7 +317,8 @@ class IndicatorClassifier:
                                ("shares_after", self.share_classes),
                                ("rate_series", self.series_classes),
                                ("point_changes", self.point_classes),
-                               ("other_body_rates", self.other_body_classes | self.other_body_unless)):
+                               ("other_body_rates", self.other_body_classes | self.other_body_unless),
+                               ("score_weights", self.weight_classes)):
                 missing = sorted(named - set(classes))
                 if missing:
                     raise LexiconError(
@@ -1083,6 +1088,8 @@ def _classify_one(
         earlier = cues.last_share_end(share_ends, q.start)
         if _blocked(w, q, clause_start, cues):
             return None, []  # a target: 满意率力争达到95%
+        if cues.weight_classes and any(c in cues.weight_classes for _, _, c in cues.cue_words(w, 0, q.start)):
+            return None, []  # the weight of a part of a score: 评议分数权重占70%
         if cues.other_body_classes:
             named = sentence_classes.get()
             if cues.other_body_classes & named and not cues.other_body_unless & named:
@@ -1590,10 +1597,14 @@ def _share_of_other_body(
 
 def _share_after(w: str, q: Quantity, clause_start: int, cues: IndicatorClassifier) -> bool:
     """A percentage right after an outcome verb or a breakdown marker (已解决90%,
-    其中97.8%): the share of the counted group in that state (``shares_after``)."""
+    其中97.8%), maybe joined to it by a link (已经解决或正在解决的达95%): the share of the
+    counted group in that state (``shares_after``)."""
     if cues.share_code is None:
         return False
     before = w[clause_start : q.start].rstrip(cues.skipped_marks)
+    link = next((m for m in cues.share_links if before.endswith(m)), "")
+    if link:
+        before = before[: len(before) - len(link)]
     if cues.part_markers and before.endswith(cues.part_markers):
         return True
     tokens = cues.cue_words(w, clause_start, len(before) + clause_start)

@@ -112,6 +112,7 @@ MENTION_TYPES = ("station", "deputy", "agency", "congress")
 _TYPE_ORDER = {t: i for i, t in enumerate(MENTION_TYPES)}
 
 _CJK_RE = re.compile(f"[{CJK}]")
+_LATEST = ""  # the key of ``earlier`` that holds the latest station named in the unit
 _ITEM_REACH = 6  # characters of a list's first item read before its first 、 (代表微信群、…)
 _WINDOW = 24  # characters read leftwards for a prefix
 _MEMO_MAX = 200_000  # entries of a memo table before it is emptied
@@ -361,6 +362,10 @@ class _Rules:
         self.joined_bodies = tuple(joined.get("bodies", []))
         self.joined_name_endings = tuple(by_length(joined.get("name_endings", [])))
         self.joined_name_max = int(joined.get("name_max", 6))
+        # 市人大 + 各 + 专门委员会: the committees of a congress named together with it (see each_unit)
+        each_units = congress.get("each_units") or {}
+        self.each_unit_words = tuple(by_length(each_units.get("words", [])))
+        self.each_unit_heads = frozenset(norm_paren(h) for h in each_units.get("heads", []))
         # the chain <name><ending> after a standing committee (选任联 + 工委), read by committee_unit()
         self.unit_re = re.compile(f"([{CJK}]{{0,{self.unit_name_max}}}?)(?:{alternation(self.unit_endings)})") \
             if self.unit_endings else None
@@ -487,6 +492,9 @@ class _Rules:
         self.brand_not_names = tuple(stations.get("brand_not_names", []))
         self.refer_back = tuple(stations.get("refer_back", []))
         self.station_parts = frozenset(stations.get("station_parts", []))
+        # heads that are everyday nouns as well (之家, 服务站): alone, they refer back only to a
+        # station of their own head
+        self.everyday_heads = frozenset(stations.get("everyday_heads", []))
         # the uses of a room that is no deputies' place (多功能, 老年 + 活动室), unless a deputy
         # word stands before the use (人大代表 + 多功能活动室)
         self.room_uses = tuple(by_length(stations.get("room_uses", [])))
@@ -1307,6 +1315,8 @@ class _Finder(_Places):
             n = len(cands)
             self.congress_head(h, e, head, template, bare, ordinal, allowed, sub_unit)
             if len(cands) > n:
+                if head in r.each_unit_heads:
+                    self.each_unit(cands[-1])
                 if joins:
                     self.join_congress_before(cands[-1])
                 if units:
@@ -1410,6 +1420,21 @@ class _Finder(_Places):
             self.add(cand[0], c[1], "congress", name + c[3], c[4], "congress")
             return
 
+    def each_unit(self, c: tuple) -> None:
+        """市人大 + 各 + 专门委员会, 人大 + 各 + 工委: the committees of a congress body, named together
+        with it by an "each" word, are one congress span with it (canonical: the body's + the unit's
+        surface, or the unit's own canonical when it already names the body)."""
+        text, r = self.text, self.r
+        word = next((w for w in r.each_unit_words if text.endswith(w, 0, c[0])), None)
+        if word is None:
+            return
+        end = c[0] - len(word)
+        for cand in self.cands:
+            if cand[1] == end and cand[2] == "congress" and text.endswith(r.joined_bodies, 0, end):
+                canonical = c[3] if c[3].startswith(cand[3]) else cand[3] + norm_paren(text[c[0]:c[1]])
+                self.add(cand[0], c[1], "congress", canonical, cand[4], "congress")
+                return
+
     def committee_unit(self, c: tuple) -> None:
         """市人大常委会 + 选任联工委: a working unit right after a standing committee joins its span.
 
@@ -1484,7 +1509,8 @@ class _Finder(_Places):
                     if not self.other_representative(h):
                         cands.append((h, e, "deputy", opts["bare"], "", "deputy"))
                     continue
-            p = self.prefix(h, named=not bare_word, ordinal=bool(opts.get("ordinal")))
+            # (a known place's short name joins a full head, as before a congress: 深圳 + 人大代表)
+            p = self.prefix(h, named=not bare_word, short=not bare_word, ordinal=bool(opts.get("ordinal")))
             if bare_word and p.kind == "named":
                 p = _Prefix(h)
             kind = p.kind
@@ -2244,8 +2270,18 @@ class _Finder(_Places):
             if named is not None:
                 self.add(h, end, "station", named[0], named[1], "station")
                 return
-        if counted and (self.earlier or any(c[2] == "station" and c[1] <= h for c in self.cands)):
+        latest = next(((c[3], c[4]) for c in reversed(self.cands) if c[2] == "station" and c[1] <= h), None)
+        if latest is None and self.earlier:
+            latest = self.earlier.get(_LATEST)
+        if latest is None:
+            return
+        if counted:
             self.add(h, end, "station", head, "", "station")  # (联络站下设8个联络点: stations of that kind)
+        elif head not in r.everyday_heads and not (h > 1 and text[h - 1] in r.open_quotes and text[h - 2] == "的"):
+            # a room or station of another kind than those named before, standing alone: the
+            # latest of them (某社区代表之家…, 在工作室的公示板上); not an everyday noun
+            # (学习之家, 为民服务站) nor a quoted role after 的 (群众的“接待站”)
+            self.add(h, end, "station", latest[0], latest[1], "station")
 
     def counted(self, h: int, end: int) -> bool:
         """True when the bare head at ``h``..``end`` is counted: a numeral and a measure word right
@@ -3029,6 +3065,7 @@ class MentionFinder:
             if m["type"] != "station":
                 continue
             surface = m["surface"]
+            earlier[_LATEST] = (m["canonical"], m.get("level", "") or "")
             for k in range(2, min(len(surface), 7) + 1):
                 if surface[-k:] in heads:
                     earlier[surface[-k:]] = (m["canonical"], m.get("level", "") or "")

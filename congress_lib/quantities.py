@@ -226,7 +226,8 @@ _CN_BIG_SET = frozenset(_CN_BIG)
 _CN_DIGIT_RUN = re.compile(rf"[{''.join(_CN_DIGITS)}]+")
 _ARABIC_FULL = re.compile(r"[+-]?(?:\d+(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?")
 _PLUS = re.compile(r"\d+\s?\+\s?\d+|\d+\s?\+\s?[A-Za-z]|[A-Za-z]\s?\+\s?\d+")
-_RATE_AFTER = re.compile(r"\d+(?:\.\d+)?[%‰]")  # a percentage that a Chinese count names (两个100%)
+# a percentage that a Chinese count names (两个100%, 两个百分之百)
+_RATE_AFTER = re.compile(r"\d+(?:\.\d+)?[%‰]|百分之")
 _FOUR_DIGITS = re.compile(r"\d\d\d\d")  # in every _PHONE and _ISO_DATE match
 _ASCII_LETTER = re.compile(r"[A-Za-z]")  # in every _LATIN match
 
@@ -585,6 +586,7 @@ class QuantityFinder:
                 self.implicit.append((str(entry["unit"]), entry["kind"], cue_re, after_re))
         self.blocked_re = _words_regex((str(w) for w in traps.get("non_number_words", [])), shortcuts)
         self.formula_re = _words_regex((str(w) for w in traps.get("formulas", [])), shortcuts)
+        self.slogan_noun_re = _words_regex((str(w) for w in traps.get("slogan_nouns", [])), shortcuts)
         self.max_quote = int(traps.get("max_quoted_slogan_chars", 10))
         self.max_formula_phrase = int(traps.get("max_formula_phrase_chars", 8))
         split = "".join(ch.enumeration_commas + ch.clause_marks) or "、"
@@ -1384,6 +1386,10 @@ class _Scan:
         # a Chinese count of percentages written right after it (两个100%, 三个95%): the
         # targets named by their numbers, a formula
         if is_cn and kind == "count" and _RATE_AFTER.match(w, end):
+            return "slogan"
+        # a Chinese count of the parts of a motto or a slogan, its noun right after the
+        # measure word (打好三张牌, 八个大字): a figure of speech, nothing counted
+        if is_cn and kind == "count" and c.slogan_noun_re is not None and c.slogan_noun_re.match(w, end):
             return "slogan"
         # enumerations: 一是, (三), 一、, 1.
         before = w[start - 1] if start >= 1 else ""

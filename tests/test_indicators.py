@@ -3092,6 +3092,38 @@ def test_money_owed_earned_or_at_stake_is_not_funding(sentence, expected):
 @pytest.mark.parametrize(
     "sentence, expected",
     [
+        # prices and fees residents pay, before or after the sum
+        ("这家养老食堂向老人收取每顿7元的餐费。", [("other", 7.0, "元")]),
+        ("社区理发点只需交纳5元费用。", [("other", 5.0, "元")]),
+        # cash found or collected by people: money in hand, not a budget
+        ("环卫工人拾到一个钱包，内有现金2300元。", [("other", 2300.0, "元")]),
+        ("抗疫期间全镇代表凑齐现金3.6万元和消毒液200瓶。", [("other", 36000.0, "元"), ("other", 200.0, "瓶")]),
+        # earnings, proceeds, dividends, taxes and profits yielded, firms' loan needs
+        ("一位果农算了笔账，一季柚子能挣3万多元。", [("other", 30000.0, "元")]),
+        ("光伏电站当年为村里带来收益12.5万元。", [("other", 125000.0, "元")]),
+        ("股份合作社年底向社员分红86万元。", [("other", 860000.0, "元")]),
+        ("新厂投产当年即创利税1.3亿元。", [("other", 1.3e8, "元")]),
+        ("座谈会汇总了15户小微企业2.4亿元融资需求。", [("other", 15.0, "户"), ("other", 2.4e8, "元")]),
+        ("工地支付周边农民务工费260余万元。", [("other", 2600000.0, "元")]),
+        # aid handed to people in need: what the helper did
+        ("这位代表多年来帮扶困难家庭，帮扶金额累计12万余元。", [("other", 120000.0, "元")]),
+        ("春节前为每户低保户送去200元慰问金。", [("other", 200.0, "元")]),
+        # the sum at stake in a dispute settled
+        ("代表调解室今年化解合同纠纷850余万元。", [("other", 8500000.0, "元")]),
+        # traps: money budgeted, allocated or coordinated for the work stays funding
+        ("市财政下拨专项资金40万元，用于代表联络站建设，群众办事不收取任何费用。", [("funding", 400000.0, "元")]),
+        ("镇人大主席团协调资金55万元修通了这条村道。", [("funding", 550000.0, "元")]),
+        # trap: visits to people in need are still constituents met
+        ("节前代表们走访慰问困难群众64户。", [("constituent_contacts", 64.0, "户")]),
+    ],
+)
+def test_prices_cash_earnings_and_aid_are_not_funding(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
         # a deputy's own patrols, counted in times, are inspections done
         ("今年以来，河长代表王某已沿江堤巡查了67次。", [("activities", 67.0, "次")]),
         # laws whose enforcement was inspected, the laws named before the count
@@ -3348,3 +3380,43 @@ def test_a_count_kept_as_a_work_reference_is_a_handling_outcome():
         ("proposals_resolved", 66, "件"),
         ("other", 10.6, "%"),
     ]
+
+
+def test_an_age_is_no_indicator():
+    assert codes("一名16岁的学生在河边戏水时不慎落水") == []
+    assert codes("该村年满60周岁的老人有近300名，代表每月走访一次。") == [("other", 300, "名")]
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("目前，基础工程已经完工，主体结构完成了45%，进度符合预期", 45),
+        ("在代表的带动下，全镇晚稻收购任务完成80%以上", 80),
+        ("围绕特色农业谋划项目120个，70%已落地", 70),
+        ("其中已经解决或正在解决的达96.3%，较上年度提升了2个百分点", 96.3),
+    ],
+)  # fmt: skip
+def test_a_share_of_work_done_or_of_items_in_a_state_is_other(sentence, value):
+    assert ("other", value, "%") in codes(sentence)
+
+
+def test_a_share_of_work_planned_is_no_indicator():
+    # trap: a plan, not progress made
+    assert codes("计划年内完成80%的改造任务") == []
+
+
+def test_a_change_against_the_start_of_the_term_is_a_change():
+    assert codes("本年度代表共提出建议212件，较届初增长了15.2%") == [
+        ("proposals_received", 212, "件"),
+        ("other", 15.2, "%"),
+    ]
+
+
+def test_a_share_of_a_total_named_without_zhan_is_other():
+    assert codes("在大会上口头述职的代表人数为代表总数的35%，其余代表书面述职。") == [("other", 35, "%")]
+
+
+def test_the_weights_of_a_score_are_no_indicators():
+    assert codes("在年度代表履职考评中，群众评议的分数权重最大，占60%，主席团评定和代表互评分别占25%和15%。") == []
+    # trap: rates and shares of the same page without a weight keep their codes
+    assert codes("参加考评的代表占代表总数的92%，满意率为97%。") == [("other", 92, "%"), ("satisfaction_rate", 97, "%")]

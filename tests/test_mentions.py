@@ -1200,14 +1200,37 @@ def test_a_bare_head_refers_back_to_a_station_named_in_an_earlier_sentence():
         ms = [(m["surface"], m["canonical"]) for m in finder.find(text, WANGJIANG, earlier=earlier)
               if m["type"] == "station"]
         assert ms == [("联络点", canonical)]
-    # traps: no station of that head named before; a name before the head; another head
-    assert finder.find("工作站每周开放一次。", WANGJIANG, earlier=earlier) == []
+    # another kind of station, none of its head named before: the latest station named
+    assert [(m["surface"], m["canonical"]) for m in finder.find("工作站每周开放一次。", WANGJIANG, earlier=earlier)] \
+        == [("工作站", canonical)]
+    # traps: a name before the head; an everyday noun of another kind
+    assert finder.find("为民服务站每周开放一次。", WANGJIANG, earlier=earlier) == []
     assert [m for m in finder.find("参观名师联络点。", WANGJIANG, earlier=earlier) if m["type"] == "station"] == []
     assert finder.find("联络点每周开放一次。", WANGJIANG) == []  # nothing remembered
     # the plain rules answer the same
     plain = MentionFinder.from_lexicon(shortcuts=False)
     assert plain.find("联络点每周开放一次。", WANGJIANG, earlier=earlier) == \
         finder.find("联络点每周开放一次。", WANGJIANG, earlier=earlier)
+
+
+def test_a_bare_head_of_another_kind_after_a_named_station_is_a_station():
+    # a room or station of a kind not named before, standing alone after a station is named
+    assert surfaces("石桥镇设立人大代表联络站。代表们每月到工作室接待群众。", WANGJIANG, "station") == \
+        ["人大代表联络站", "工作室"]
+    assert surfaces("长岭社区人大代表之家挂牌后,“调解室”化解纠纷30余起。", WANGJIANG, "station") == \
+        ["长岭社区人大代表之家", "调解室"]
+    finder = MentionFinder.from_lexicon()
+    earlier: dict = {}
+    finder.remember(finder.find("城东街道代表联络站去年建成。", WANGJIANG, earlier=earlier), earlier)
+    ms = finder.find("在工作室的公告栏上公示值班代表名单。", WANGJIANG, earlier=earlier)
+    assert [(m["surface"], m["canonical"]) for m in ms if m["type"] == "station"] == [("工作室", "城东街道代表联络站")]
+    ms = find_mentions("长岭社区人大代表之家挂牌后,“调解室”化解纠纷30余起。", WANGJIANG)
+    assert ms[-1]["surface"] == "调解室" and ms[-1]["canonical"] == ms[0]["canonical"]
+    # traps: no station named before; an everyday noun (学习之家, 为民服务站); a quoted role after 的
+    assert surfaces("代表们每月到工作室接待群众。", WANGJIANG, "station") == []
+    assert surfaces("把代表联络站建成代表的学习之家、履职之所。", WANGJIANG, "station") == ["代表联络站"]
+    assert surfaces("代表联络站依托社区为民服务站运行。", WANGJIANG, "station") == ["代表联络站"]
+    assert surfaces("使代表联络站成为代表的“充电站”、群众的“接待站”。", WANGJIANG, "station") == ["代表联络站"]
 
 
 def test_the_pipeline_remembers_a_units_stations_across_sentences():
@@ -1348,7 +1371,7 @@ def test_the_government_owning_a_website_is_an_agency():
 
 
 @pytest.mark.parametrize("text,surface,canonical", [
-    ("会后,县人大各专委会分头跟踪督办重点建议。", "专委会", "望江县人大专门委员会"),
+    ("会后,县人大各专委会分头跟踪督办重点建议。", "县人大各专委会", "望江县人大专门委员会"),
     ("常委会各专(工)委密切配合,推动建议落实。", "专(工)委", "专(工)委"),
     ("各专工委主任列席了会议。", "专工委", "专工委"),
 ])
@@ -2611,3 +2634,50 @@ def test_jieba_dictionary_read_without_importing_jieba_is_jiebas_file():
 
     with jieba.Tokenizer().get_dict_file() as fh:
         assert _jieba_dictionary() == fh.read()
+
+
+# ------------------------------------------------------------- congress bodies (round 31)
+
+
+def test_a_known_places_short_name_before_deputies_is_one_deputy_span():
+    # 义乌 is the unit's own city written short: 义乌 + 人大代表 is deputies, not the congress 义乌人大
+    assert found("2021年是义乌人大代表提交建议最多的一年", YIWU) == [("deputy", "义乌人大代表", "义乌市人大代表")]
+    assert found("金牛人大代表走进社区听取意见", JINNIU)[0] == ("deputy", "金牛人大代表", "金牛区人大代表")
+    # the congress itself and its standing committee keep their spans
+    assert found("义乌人大常委会召开会议", YIWU) == [("congress", "义乌人大常委会", "义乌市人大常委会")]
+    # trap: a bare 代表 after a short name is not widened (义乌代表团 stays as it was)
+    assert ("deputy", "义乌人大代表", "义乌市人大代表") not in found("义乌代表团审议报告", YIWU)
+
+
+def test_committees_of_a_congress_named_with_each_are_one_span():
+    assert found("县人大各专门委员会负责同志列席会议", WANGJIANG) == [
+        ("congress", "县人大各专门委员会", "望江县人大专门委员会")]
+    assert surfaces("市人大各专(工)委要跟踪督办", WANGJIANG, "congress") == ["市人大各专(工)委"]
+    assert surfaces("人大各工委要认真督促落实", WANGJIANG, "congress") == ["人大各工委"]
+    assert surfaces("审议望江县第十届人大各专门委员会工作报告", WANGJIANG, "congress") == [
+        "望江县第十届人大各专门委员会"]
+    # traps: the committees of a political consultative conference are none
+    assert surfaces("县政协各专门委员会负责人参加", WANGJIANG, "congress") == []
+
+
+def test_a_care_for_the_young_committee_is_no_congress_working_committee():
+    # 关工委 (关心下一代工作委员会) after a level word is no 工委 of the congress
+    assert surfaces("她向镇关工委捐赠助学金3万元", QINGSHAN, "congress") == []
+    assert surfaces("县关工委组织开展活动", WANGJIANG, "congress") == []
+    # 相关工委, 有关工委 still name the congress's working committees
+    assert surfaces("由代表工委牵头、相关工委对口督办", WANGJIANG, "congress") == ["代表工委", "工委"]
+
+
+def test_a_bare_session_word_before_its_motions_news_or_rules_once_a_sitting_is_named():
+    text = "县十届人大二次会议举行第三次全体会议。会议表决通过了大会议案审查报告"
+    assert surfaces(text, WANGJIANG, "congress") == ["县十届人大", "大会"]
+    text = "县十届人大二次会议开幕前,主席团会议决定了大会新闻发言人,并按照大会关于议案的办法处理"
+    assert surfaces(text, WANGJIANG, "congress").count("大会") == 2
+    # trap: with no sitting named, a 大会 before 议案 is no session (表彰大会议案 …)
+    assert surfaces("表彰大会议案征集工作启动", WANGJIANG, "congress") == []
+
+
+def test_a_streets_deliberative_assembly_is_a_congress_body():
+    assert found("城东街道第三届议政代表会第二次会议开幕", QINGSHAN)[0][:2] == (
+        "congress", "城东街道第三届议政代表会")
+    assert surfaces("依托议政代表会推进民生实事项目", QINGSHAN, "congress") == ["议政代表会"]

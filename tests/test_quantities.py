@@ -842,7 +842,10 @@ def test_a_lone_magnitude_in_a_parallel_slogan_is_no_count(text):
     assert [q for q in find_quantities(text) if q.value in (100.0, 1000.0)] == []
 
 
-@pytest.mark.parametrize("text, surface", [("群众满意率和按期办结率实现两个100%", "两个"), ("力争达到三个95%以上", "三个")])
+@pytest.mark.parametrize(
+    "text, surface",
+    [("群众满意率和按期办结率实现两个100%", "两个"), ("力争达到三个95%以上", "三个"), ("做到面商和答复两个百分之百", "两个")],
+)  # fmt: skip
 def test_a_chinese_count_of_named_percentages_is_a_formula(text, surface):
     assert by_surface(text)[surface].kind == "slogan"
 
@@ -950,3 +953,20 @@ def test_spoken_estimates_are_pairs_of_digits_without_a_magnitude(text, spoken):
 def test_people_counted_by_the_noun_after_the_number(text, surface, unit):
     q = [q for q in find_quantities(text) if q.surface == surface]
     assert len(q) == 1 and q[0].unit == unit and q[0].kind == "count"
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("镇人大围绕中心工作，打好特色种植、结对帮扶、人居整治三张牌", "三张"),
+        ("一进大厅，“代表为民 履职尽责”八个大字格外醒目", "八个"),
+    ],
+)  # fmt: skip
+def test_a_count_of_the_parts_of_a_motto_is_a_slogan(text, surface):
+    assert by_surface(text)[surface].kind == "slogan"
+
+
+@pytest.mark.parametrize("text, surface", [("在村口竖起两张公示牌", "两张"), ("新设宣传栏3块、公示牌5张", "5张")])
+def test_signs_counted_stay_counts(text, surface):
+    # traps: a sign is a thing; only 牌 right after the measure word is the card of a slogan
+    assert by_surface(text)[surface].kind == "count"
