@@ -785,6 +785,9 @@ def test_a_sentence_with_an_arrow_stays():
     "人大要闻_某某人大网",
     # a supervising organ and a sponsor on one line
     "西江省人大常委会主管 《民主与法制》杂志社主办",
+    # a breadcrumb from the portal's owner, and a location label with 是
+    "东丽区政府  >  政务公开  >  通知公告  >  区政府文件",
+    "您现在的位置是: 首 页 > 人大新闻",
 ])
 def test_disclosure_tables_sources_accounts_and_site_titles_are_furniture(line):
     assert clean_text(line + "\n全年共办理代表建议58件。").text == "全年共办理代表建议58件。"
@@ -795,6 +798,7 @@ def test_disclosure_tables_sources_accounts_and_site_titles_are_furniture(line):
     "县人大常委会开通微信公众号",                                # a headline: the account is opened, no account line
     "会议听取了县政府办公室关于信息来源和发布机构的说明。",
     "代表建议办理情况 - 2023年共办结建议120件",                  # no site's name after the dash
+    "区人大代表 > 乡镇人大代表 > 村民代表,层层压实责任。",          # arrows inside a sentence
 ])
 def test_disclosure_and_account_traps_stay(line):
     assert clean_text(line).text == line
