@@ -3420,3 +3420,31 @@ def test_the_weights_of_a_score_are_no_indicators():
     assert codes("在年度代表履职考评中，群众评议的分数权重最大，占60%，主席团评定和代表互评分别占25%和15%。") == []
     # trap: rates and shares of the same page without a weight keep their codes
     assert codes("参加考评的代表占代表总数的92%，满意率为97%。") == [("other", 92, "%"), ("satisfaction_rate", 97, "%")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a town's own villages with their households and people: one figure of the place
+        ("据介绍，青石镇辖9个行政村2100户8300人，以种植茶叶为主。",
+         [("admin_context", 9.0, "个"), ("admin_context", 2100.0, "户"), ("admin_context", 8300.0, "人")]),
+        ("该社区下设5个居民小组，总人口2600户，7400人。",
+         [("admin_context", 5.0, "个"), ("admin_context", 2600.0, "户"), ("admin_context", 7400.0, "人")]),
+        ("白沙社区下辖7个小区，4200余户。", [("admin_context", 7.0, "个"), ("admin_context", 4200.0, "户")]),
+        # places gone into or acted on, with the places written after them: all work
+        ("代表们分组深入11个村(社区)40个村民小组开展走访调研。", [("other", 11.0, "个"), ("other", 40.0, "个")]),
+        ("全年实施3乡镇8村410户1750人的搬迁安置工程。",
+         [("other", 3.0, "乡镇"), ("other", 8.0, "村"), ("other", 410.0, "户"), ("other", 1750.0, "人")]),
+        ("为12个乡镇60个行政村的村道安装护栏。", [("other", 12.0, "个"), ("other", 60.0, "个")]),
+        # places a project or an activity covers: its reach
+        ("代表的活动范围已覆盖15个村。", [("other", 15.0, "个")]),
+        ("新装的路灯覆盖东岭村、西岭村等4个村。", [("other", 4.0, "个")]),
+        # traps: a town's own places next to a count of facilities; the whole jurisdiction
+        # covered; households met by deputies
+        ("我县辖区14镇11座污水处理厂已全部投入运行。", [("admin_context", 14.0, "镇"), ("other", 11.0, "座")]),
+        ("服务范围覆盖全镇18个村居。", [("admin_context", 18.0, "个")]),
+        ("代表们走访9个村，入户走访群众300户。", [("other", 9.0, "个"), ("constituent_contacts", 300.0, "户")]),
+    ],
+)  # fmt: skip
+def test_places_counted_with_their_households_and_people_share_one_code(sentence, expected):
+    assert codes(sentence) == expected
