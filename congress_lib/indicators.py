@@ -929,14 +929,20 @@ def _place_chains(
     counts of the sentence."""
     codes = set(cues.chain_codes) | {cues.default_code}
 
+    def bare(q: Quantity) -> bool:
+        # a place noun counted without a measure word (3县1区) stays outside the span as its unit
+        return bool(q.unit) and not q.surface.endswith(q.unit) and w.startswith(q.unit, q.end)
+
     def places(pos: int) -> bool:
         # (a count of places has the place noun as its unit, 16镇, or right after it, 9个村:
         # not a count whose own noun no cue reads, 16镇13座污水处理厂)
         q = quantities[countable[pos]]
-        if q.unit in cues.chain_units or not counted[pos] or counted[pos][0] not in cues.chain_places:
+        if q.unit in cues.chain_units:
             return False
-        if any(c in cues.chain_places for _, _, c in cues.cue_words(q.unit)):
+        if bare(q):
             return True
+        if not counted[pos] or counted[pos][0] not in cues.chain_places:
+            return False
         after = cues.cue_words(w, q.end, min(len(w), q.end + _CHAIN_REACH))
         return bool(after) and after[0][0] - q.end <= 1 and after[0][2] in cues.chain_places
 
@@ -950,6 +956,8 @@ def _place_chains(
     def linked(a: int, b: int) -> bool:
         qa, qb = quantities[countable[a]], quantities[countable[b]]
         covered = [False] * (qb.start - qa.end)
+        if bare(qa):
+            covered[: len(qa.unit)] = [True] * min(len(qa.unit), len(covered))
         for s, e, c in cues.cue_words(w, qa.end, qb.start):
             if c in cues.chain_places or c in cues.chain_people:
                 for k in range(max(s, qa.end), min(e, qb.start)):

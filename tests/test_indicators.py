@@ -3448,3 +3448,24 @@ def test_the_weights_of_a_score_are_no_indicators():
 )  # fmt: skip
 def test_places_counted_with_their_households_and_people_share_one_code(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # places where a project is carried out: the works are done on them
+        ("投资900万元，在河口镇东街等6村实施水土保持综合治理工程。", [("funding", 9000000.0, "元"), ("other", 6.0, "村")]),
+        # places a road links up, with their households: acted upon, one figure
+        ("公路修好后联通了4个自然村200多户农户。", [("other", 4.0, "个"), ("other", 200.0, "户")]),
+        # the people of places counted by their bare nouns: the places' own
+        ("新路建成后将改善沿线2县1区80多万群众的出行条件。",
+         [("admin_context", 2.0, "县"), ("admin_context", 1.0, "区"), ("admin_context", 800000.0, "人")]),
+        # traps: a policy carried out in places stays context, and so does a project carried
+        # out across the whole jurisdiction, for every place of its list
+        ("在全县9个乡镇推行这一制度。", [("admin_context", 9.0, "个")]),
+        ("2019年以来，该区率先在全区18个镇、4个街道探索实施民生实事项目代表票决制。",
+         [("admin_context", 18.0, "个"), ("admin_context", 4.0, "个")]),
+    ],
+)  # fmt: skip
+def test_places_where_projects_are_carried_out_are_acted_upon(sentence, expected):
+    assert codes(sentence) == expected
