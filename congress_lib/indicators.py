@@ -312,13 +312,23 @@ class IndicatorClassifier:
                 re.compile("(?:" + "|".join(map(re.escape, before_year)) + r")\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年")
                 if before_year else None
             )
+            # counts of places written against each other with their households and people
+            # (辖9个行政村2100户8300人, 实施4乡镇9村420户的…工程): one figure of the same
+            # places, coded together (see _place_chains)
+            chains = data.get("place_chains") or {}
+            self.chain_places = frozenset(str(c) for c in chains.get("places", []) or [])
+            self.chain_people = frozenset(str(c) for c in chains.get("people", []) or [])
+            self.chain_units = frozenset(str(u) for u in chains.get("units", []) or [])
+            self.chain_joints = str(chains.get("joints", "") or "")
+            self.chain_codes = tuple(str(c) for c in chains.get("codes", []) or [])
             for key, named in (("handlers", self.handler_after | self.handler_classes | self.handler_before),
                                ("thresholds", self.threshold_right | self.threshold_holders | self.threshold_signing),
                                ("shares_after", self.share_classes),
                                ("rate_series", self.series_classes),
                                ("point_changes", self.point_classes),
                                ("other_body_rates", self.other_body_classes | self.other_body_unless),
-                               ("score_weights", self.weight_classes)):
+                               ("score_weights", self.weight_classes),
+                               ("place_chains", self.chain_places | self.chain_people)):
                 missing = sorted(named - set(classes))
                 if missing:
                     raise LexiconError(
@@ -867,6 +877,8 @@ def _classify(
                 and any(c in cues.series_classes for _, _, c in cues.cue_words(w, qa.end, qb.start))
             ):
                 out[b] = out[a]
+    if cues.chain_codes:
+        _place_chains(w, quantities, countable, counted, out, cues)
     if cues.part_markers or cues.after_total_re is not None:
         own = list(out)
         _inherit_totals(w, quantities, countable, out, cues, _opening_total(w, quantities, countable, cues, carry))
@@ -894,6 +906,80 @@ def _classify(
         echoes=tuple(echoes[-_ECHOES_KEPT:]),
         named=tuple(sorted(named)),
     )
+
+
+_CHAIN_REACH = 8  # characters after a count read for the place noun it counts
+
+
+def _place_chains(
+    w: str, quantities: list[Quantity], countable: list[int], counted: list[list[str]],
+    out: list[str | None], cues: IndicatorClassifier,
+) -> None:
+    """Counts of places written one against the other, with the households and people
+    of those places (辖9个行政村2100户8300人, 深入8个村(社区)30个村民小组, 实施4乡镇9村
+    420户的搬迁工程): one figure of the same places, so one code for all its counts.
+    Two counts are linked when only nouns of places or of population
+    (``place_chains.places``, ``people``) and the marks of ``joints`` stand between
+    them, and the later one counts places or, in a unit of ``units``, households or
+    people with no noun of their own (or one of places or population). A chain
+    whose counts of places include one coded with the first of ``codes`` (places
+    gone into, acted on or reached: `other`) takes that code; else the next code
+    found among them (the jurisdiction's own make-up: `admin_context`). Counts coded
+    otherwise (people met: constituent_contacts) are no link. Runs once over the
+    counts of the sentence."""
+    codes = set(cues.chain_codes) | {cues.default_code}
+
+    def bare(q: Quantity) -> bool:
+        # a place noun counted without a measure word (3县1区) stays outside the span as its unit
+        return bool(q.unit) and not q.surface.endswith(q.unit) and w.startswith(q.unit, q.end)
+
+    def places(pos: int) -> bool:
+        # (a count of places has the place noun as its unit, 16镇, or right after it, 9个村:
+        # not a count whose own noun no cue reads, 16镇13座污水处理厂)
+        q = quantities[countable[pos]]
+        if q.unit in cues.chain_units:
+            return False
+        if bare(q):
+            return True
+        if not counted[pos] or counted[pos][0] not in cues.chain_places:
+            return False
+        after = cues.cue_words(w, q.end, min(len(w), q.end + _CHAIN_REACH))
+        return bool(after) and after[0][0] - q.end <= 1 and after[0][2] in cues.chain_places
+
+    def member(pos: int) -> bool:
+        q = quantities[countable[pos]]
+        if out[countable[pos]] not in codes or q.kind != "count":
+            return False
+        nouns = counted[pos]
+        return places(pos) or (q.unit in cues.chain_units and (not nouns or nouns[0] in cues.chain_places | cues.chain_people))
+
+    def linked(a: int, b: int) -> bool:
+        qa, qb = quantities[countable[a]], quantities[countable[b]]
+        covered = [False] * (qb.start - qa.end)
+        if bare(qa):
+            covered[: len(qa.unit)] = [True] * min(len(qa.unit), len(covered))
+        for s, e, c in cues.cue_words(w, qa.end, qb.start):
+            if c in cues.chain_places or c in cues.chain_people:
+                for k in range(max(s, qa.end), min(e, qb.start)):
+                    covered[k - qa.end] = True
+        return all(covered[k] or w[qa.end + k] in cues.chain_joints or w[qa.end + k].isspace()
+                   for k in range(len(covered)))
+
+    pos, n = 0, len(countable)
+    while pos < n:
+        if not (member(pos) and places(pos)):
+            pos += 1
+            continue
+        end = pos + 1
+        while end < n and member(end) and linked(end - 1, end):
+            end += 1
+        if end - pos > 1:
+            found = {out[countable[k]] for k in range(pos, end) if places(k)}
+            code = next((c for c in cues.chain_codes if c in found), None)
+            if code is not None:
+                for k in range(pos, end):
+                    out[countable[k]] = code
+        pos = end
 
 
 def _opening_total(

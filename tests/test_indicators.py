@@ -3420,3 +3420,52 @@ def test_the_weights_of_a_score_are_no_indicators():
     assert codes("在年度代表履职考评中，群众评议的分数权重最大，占60%，主席团评定和代表互评分别占25%和15%。") == []
     # trap: rates and shares of the same page without a weight keep their codes
     assert codes("参加考评的代表占代表总数的92%，满意率为97%。") == [("other", 92, "%"), ("satisfaction_rate", 97, "%")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a town's own villages with their households and people: one figure of the place
+        ("据介绍，青石镇辖9个行政村2100户8300人，以种植茶叶为主。",
+         [("admin_context", 9.0, "个"), ("admin_context", 2100.0, "户"), ("admin_context", 8300.0, "人")]),
+        ("该社区下设5个居民小组，总人口2600户，7400人。",
+         [("admin_context", 5.0, "个"), ("admin_context", 2600.0, "户"), ("admin_context", 7400.0, "人")]),
+        ("白沙社区下辖7个小区，4200余户。", [("admin_context", 7.0, "个"), ("admin_context", 4200.0, "户")]),
+        # places gone into or acted on, with the places written after them: all work
+        ("代表们分组深入11个村(社区)40个村民小组开展走访调研。", [("other", 11.0, "个"), ("other", 40.0, "个")]),
+        ("全年实施3乡镇8村410户1750人的搬迁安置工程。",
+         [("other", 3.0, "乡镇"), ("other", 8.0, "村"), ("other", 410.0, "户"), ("other", 1750.0, "人")]),
+        ("为12个乡镇60个行政村的村道安装护栏。", [("other", 12.0, "个"), ("other", 60.0, "个")]),
+        # places a project or an activity covers: its reach
+        ("代表的活动范围已覆盖15个村。", [("other", 15.0, "个")]),
+        ("新装的路灯覆盖东岭村、西岭村等4个村。", [("other", 4.0, "个")]),
+        # traps: a town's own places next to a count of facilities; the whole jurisdiction
+        # covered; households met by deputies
+        ("我县辖区14镇11座污水处理厂已全部投入运行。", [("admin_context", 14.0, "镇"), ("other", 11.0, "座")]),
+        ("服务范围覆盖全镇18个村居。", [("admin_context", 18.0, "个")]),
+        ("代表们走访9个村，入户走访群众300户。", [("other", 9.0, "个"), ("constituent_contacts", 300.0, "户")]),
+    ],
+)  # fmt: skip
+def test_places_counted_with_their_households_and_people_share_one_code(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # places where a project is carried out: the works are done on them
+        ("投资900万元，在河口镇东街等6村实施水土保持综合治理工程。", [("funding", 9000000.0, "元"), ("other", 6.0, "村")]),
+        # places a road links up, with their households: acted upon, one figure
+        ("公路修好后联通了4个自然村200多户农户。", [("other", 4.0, "个"), ("other", 200.0, "户")]),
+        # the people of places counted by their bare nouns: the places' own
+        ("新路建成后将改善沿线2县1区80多万群众的出行条件。",
+         [("admin_context", 2.0, "县"), ("admin_context", 1.0, "区"), ("admin_context", 800000.0, "人")]),
+        # traps: a policy carried out in places stays context, and so does a project carried
+        # out across the whole jurisdiction, for every place of its list
+        ("在全县9个乡镇推行这一制度。", [("admin_context", 9.0, "个")]),
+        ("2019年以来，该区率先在全区18个镇、4个街道探索实施民生实事项目代表票决制。",
+         [("admin_context", 18.0, "个"), ("admin_context", 4.0, "个")]),
+    ],
+)  # fmt: skip
+def test_places_where_projects_are_carried_out_are_acted_upon(sentence, expected):
+    assert codes(sentence) == expected
