@@ -1075,9 +1075,18 @@ def _shift(q: Quantity, position: dict[int, int]) -> Quantity:
 
 
 def _clause_bounds(w: str, start: int, end: int, clause_re: re.Pattern) -> tuple[int, int]:
-    left = max(0, start - _WINDOW)
+    floor = left = max(0, start - _WINDOW)
     for m in clause_re.finditer(w, left, start):
         left = m.end()
+    # (a comma inside a bracketed gloss that closes before the number ends no clause:
+    # C类（说明情况，因条件限制需延后解决）共3件 -- the clause opens before the bracket)
+    close = max(w.rfind(")", left, start), w.rfind("）", left, start))
+    if close >= 0 and max(w.rfind("(", left, close), w.rfind("（", left, close)) < 0:
+        opening = max(w.rfind("(", floor, left), w.rfind("（", floor, left))
+        if opening >= 0:
+            left = floor
+            for m in clause_re.finditer(w, floor, opening):
+                left = m.end()
     m = clause_re.search(w, end, min(len(w), end + _WINDOW))
     right = m.start() if m else min(len(w), end + _WINDOW)
     return left, right

@@ -3443,6 +3443,13 @@ def test_the_weights_of_a_score_are_no_indicators():
          [("proposals_received", 214.0, "件"), ("proposals_resolved", 209.0, "件")]),
         (["代表提出的98件建议已解决71件，5件正在办理。"],
          [("proposals_received", 98.0, "件"), ("proposals_resolved", 71.0, "件"), ("proposals_resolved", 5.0, "件")]),
+        # a handling class whose bracketed gloss holds a comma: solving deferred is its outcome
+        (["全年收到代表建议44件。", "C类（说明情况，因条件限制需延后解决）共3件，占比6.8%。"],
+         [("proposals_received", 44.0, "件"), ("proposals_resolved", 3.0, "件"), ("other", 6.8, "%")]),
+        # a comma inside the bracketed gloss ends no clause: the class before the bracket is read
+        (["C类（坦率说明，待条件成熟再办）共4件。"], [("proposals_resolved", 4.0, "件")]),
+        # trap: problems of the public whose solving is deferred are no proposals
+        (["群众反映的问题需延后解决的8件。"], [("issues_resolved", 8.0, "件")]),
         # trap: a total said to be all concluded stays the received total
         (["交办的135件代表建议已全部办结。"], [("proposals_received", 135.0, "件")]),
         # proposals counted in 份, the sheets the deputies hand in
