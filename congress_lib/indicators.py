@@ -725,14 +725,21 @@ class _WithCarried:
         return self._base.get() | set(self._extra)
 
 
-def _handed_to(left_tokens: list[tuple[int, int, str]], cues: IndicatorClassifier, *, subjects: bool = True) -> set[int]:
+_HANDLER_LIST_GAP = 16  # characters between two handlers of a list, or the last one and its verb
+
+
+def _handed_to(left_tokens: list[tuple[int, int, str]], cues: IndicatorClassifier, *, subjects: bool = True,
+               w: str | None = None) -> set[int]:
     """Indexes of the left cue words that name who an item was passed on to: nouns of
     the ``handlers`` classes after a verb of its ``after`` classes (交由市委有关部门和
     群众团体办理的有7件: the departments handle the items, they are not counted), and
     nouns of those classes right before a verb of its ``before`` classes, the subject
     of that verb (省直部门承办27件: the departments handle, the items are counted) --
     unless ``subjects`` is false (the words after a number: in 19个部门承办 the number
-    counts the departments that handle)."""
+    counts the departments that handle). With the sentence ``w``, a subject may be a
+    list of handlers joined by coordinators (交区人大机关、区法院和区级群团部门办理22件:
+    every handler of the list is a subject, the list's gaps at most `_HANDLER_LIST_GAP`
+    characters long)."""
     if not cues.handler_after and not cues.handler_before:
         return set()
     out: set[int] = set()
@@ -741,6 +748,28 @@ def _handed_to(left_tokens: list[tuple[int, int, str]], cues: IndicatorClassifie
             if left_tokens[k][2] in cues.handler_classes and left_tokens[k + 1][2] in cues.handler_before \
                     and left_tokens[k][1] == left_tokens[k + 1][0]:
                 out.add(k)
+        if w is not None:
+            # (a list whose last item no cue word reads: 交区人大机关、区法院办理 -- the gap
+            # after the last handler read holds a coordinator and runs up to the verb)
+            for k in range(len(left_tokens) - 1):
+                if k in out or left_tokens[k][2] not in cues.handler_classes \
+                        or left_tokens[k + 1][2] not in cues.handler_before:
+                    continue
+                gap = w[left_tokens[k][1] : left_tokens[k + 1][0]]
+                if len(gap) <= _HANDLER_LIST_GAP and not cues.clause_re.search(gap) \
+                        and any(co in gap for co in cues.coordinators):
+                    out.add(k)
+            # (the handlers of a list before the subject next to the verb: each gap holds a
+            # coordinator and no clause punctuation; the walk stops at the first other word)
+            for k in sorted(out, reverse=True):
+                j = k
+                while j > 0 and j - 1 not in out and left_tokens[j - 1][2] in cues.handler_classes:
+                    gap = w[left_tokens[j - 1][1] : left_tokens[j][0]]
+                    if len(gap) > _HANDLER_LIST_GAP or cues.clause_re.search(gap) \
+                            or not any(co in gap for co in cues.coordinators):
+                        break
+                    j -= 1
+                    out.add(j)
     passed = False
     for k, (_, _, c) in enumerate(left_tokens):
         if c in cues.handler_after:
@@ -1132,9 +1161,18 @@ def _shift(q: Quantity, position: dict[int, int]) -> Quantity:
 
 
 def _clause_bounds(w: str, start: int, end: int, clause_re: re.Pattern) -> tuple[int, int]:
-    left = max(0, start - _WINDOW)
+    floor = left = max(0, start - _WINDOW)
     for m in clause_re.finditer(w, left, start):
         left = m.end()
+    # (a comma inside a bracketed gloss that closes before the number ends no clause:
+    # C类（说明情况，因条件限制需延后解决）共3件 -- the clause opens before the bracket)
+    close = max(w.rfind(")", left, start), w.rfind("）", left, start))
+    if close >= 0 and max(w.rfind("(", left, close), w.rfind("（", left, close)) < 0:
+        opening = max(w.rfind("(", floor, left), w.rfind("（", floor, left))
+        if opening >= 0:
+            left = floor
+            for m in clause_re.finditer(w, floor, opening):
+                left = m.end()
     m = clause_re.search(w, end, min(len(w), end + _WINDOW))
     right = m.start() if m else min(len(w), end + _WINDOW)
     return left, right
@@ -1239,6 +1277,12 @@ def _classify_one(
     object_classes = cues.object_classes
     left_tokens = cues.cue_words(w, left_start, q.start)
     right_tokens = _until_among(w, cues.cue_words(w, q.end, right_end), cues)
+    # (a state word right before the next count of the clause is that count's verb, not this
+    # count's predicate: 365件代表建议已办结363件 -- the total is received, the part concluded)
+    if (right_tokens and pos + 1 < len(countable) and right_end == next_start > q.end
+            and right_tokens[-1][2] in cues.share_classes
+            and len(w[right_tokens[-1][1] : next_start].strip(cues.skipped_marks)) <= 1):
+        right_tokens = right_tokens[:-1]
     # (112个标准化联络站, 2个高标准联络站: 标准 is part of a compound filler, no noun of its own)
     right_tokens = [t for t in right_tokens if not _inside_filler(w, t[0], t[1], cues)]
     # (who the items are passed on to after the number, 8件转交区委有关部门处理, is not what it
@@ -1376,7 +1420,7 @@ def _classify_one(
             near_left = None
     topic = near_left in cues.topic_classes and q.start - left_tokens[-1][1] <= 1
     if not noun_follows and not topic:
-        handed = _handed_to(left_tokens, cues)
+        handed = _handed_to(left_tokens, cues, w=w)
         for k in range(len(left_tokens) - 1, -1, -1):
             c = left_tokens[k][2]
             if c in object_classes and c not in candidates and k not in handed:

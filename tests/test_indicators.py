@@ -3469,3 +3469,45 @@ def test_places_counted_with_their_households_and_people_share_one_code(sentence
 )  # fmt: skip
 def test_places_where_projects_are_carried_out_are_acted_upon(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentences, expected",
+    [
+        # a part of the total handed to a list of handlers (the subject of 办理 is the whole list,
+        # whatever its items): the proposals assigned, its outcomes after 其中
+        (["代表们共提出建议57件。", "交县人大机关、县法院和县级人民团体办理9件，其中已解决的6件，列入解决计划的3件。"],
+         [("proposals_received", 57.0, "件"), ("proposals_received", 9.0, "件"),
+          ("proposals_resolved", 6.0, "件"), ("proposals_resolved", 3.0, "件")]),
+        (["收到代表建议88件。", "交县检察院、县司法局办理5件。"],
+         [("proposals_received", 88.0, "件"), ("proposals_received", 5.0, "件")]),
+        # a part of a total with its state of concluded after it (已办结, 已经办结) is an outcome
+        (["该乡收到镇人大代表建议47件，其中19件建议已经办结。"],
+         [("proposals_received", 47.0, "件"), ("proposals_resolved", 19.0, "件")]),
+        (["全年交办建议64件，其中58件建议已办结。"],
+         [("proposals_received", 64.0, "件"), ("proposals_resolved", 58.0, "件")]),
+        # a state word right before the next count is that count's verb: the total before it
+        # stays received (the same with 已办复, 已解决)
+        (["上次会议期间提出的214件代表建议已办结209件。"],
+         [("proposals_received", 214.0, "件"), ("proposals_resolved", 209.0, "件")]),
+        (["代表提出的98件建议已解决71件，5件正在办理。"],
+         [("proposals_received", 98.0, "件"), ("proposals_resolved", 71.0, "件"), ("proposals_resolved", 5.0, "件")]),
+        # a handling class whose bracketed gloss holds a comma: solving deferred is its outcome
+        (["全年收到代表建议44件。", "C类（说明情况，因条件限制需延后解决）共3件，占比6.8%。"],
+         [("proposals_received", 44.0, "件"), ("proposals_resolved", 3.0, "件"), ("other", 6.8, "%")]),
+        # a comma inside the bracketed gloss ends no clause: the class before the bracket is read
+        (["C类（坦率说明，待条件成熟再办）共4件。"], [("proposals_resolved", 4.0, "件")]),
+        # trap: problems of the public whose solving is deferred are no proposals
+        (["群众反映的问题需延后解决的8件。"], [("issues_resolved", 8.0, "件")]),
+        # trap: a total said to be all concluded stays the received total
+        (["交办的135件代表建议已全部办结。"], [("proposals_received", 135.0, "件")]),
+        # proposals counted in 份, the sheets the deputies hand in
+        (["全团26名代表出席，共带来议案和建议30余份。"],
+         [("deputies", 26.0, "名"), ("proposals_received", 30.0, "份")]),
+        # traps: handlers counted, copies of a document printed
+        (["涉及承办单位、区法院和区检察院共17个。"], [("other", 17.0, "个")]),
+        (["印发议案文本200份。"], [("publications", 200.0, "份")]),
+    ],
+)  # fmt: skip
+def test_round32_handler_lists_concluded_parts_and_sheets(sentences, expected):
+    assert _passage(sentences) == expected
