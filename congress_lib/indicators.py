@@ -312,13 +312,23 @@ class IndicatorClassifier:
                 re.compile("(?:" + "|".join(map(re.escape, before_year)) + r")\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年")
                 if before_year else None
             )
+            # counts of places written against each other with their households and people
+            # (辖9个行政村2100户8300人, 实施4乡镇9村420户的…工程): one figure of the same
+            # places, coded together (see _place_chains)
+            chains = data.get("place_chains") or {}
+            self.chain_places = frozenset(str(c) for c in chains.get("places", []) or [])
+            self.chain_people = frozenset(str(c) for c in chains.get("people", []) or [])
+            self.chain_units = frozenset(str(u) for u in chains.get("units", []) or [])
+            self.chain_joints = str(chains.get("joints", "") or "")
+            self.chain_codes = tuple(str(c) for c in chains.get("codes", []) or [])
             for key, named in (("handlers", self.handler_after | self.handler_classes | self.handler_before),
                                ("thresholds", self.threshold_right | self.threshold_holders | self.threshold_signing),
                                ("shares_after", self.share_classes),
                                ("rate_series", self.series_classes),
                                ("point_changes", self.point_classes),
                                ("other_body_rates", self.other_body_classes | self.other_body_unless),
-                               ("score_weights", self.weight_classes)):
+                               ("score_weights", self.weight_classes),
+                               ("place_chains", self.chain_places | self.chain_people)):
                 missing = sorted(named - set(classes))
                 if missing:
                     raise LexiconError(
@@ -715,14 +725,21 @@ class _WithCarried:
         return self._base.get() | set(self._extra)
 
 
-def _handed_to(left_tokens: list[tuple[int, int, str]], cues: IndicatorClassifier, *, subjects: bool = True) -> set[int]:
+_HANDLER_LIST_GAP = 16  # characters between two handlers of a list, or the last one and its verb
+
+
+def _handed_to(left_tokens: list[tuple[int, int, str]], cues: IndicatorClassifier, *, subjects: bool = True,
+               w: str | None = None) -> set[int]:
     """Indexes of the left cue words that name who an item was passed on to: nouns of
     the ``handlers`` classes after a verb of its ``after`` classes (交由市委有关部门和
     群众团体办理的有7件: the departments handle the items, they are not counted), and
     nouns of those classes right before a verb of its ``before`` classes, the subject
     of that verb (省直部门承办27件: the departments handle, the items are counted) --
     unless ``subjects`` is false (the words after a number: in 19个部门承办 the number
-    counts the departments that handle)."""
+    counts the departments that handle). With the sentence ``w``, a subject may be a
+    list of handlers joined by coordinators (交区人大机关、区法院和区级群团部门办理22件:
+    every handler of the list is a subject, the list's gaps at most `_HANDLER_LIST_GAP`
+    characters long)."""
     if not cues.handler_after and not cues.handler_before:
         return set()
     out: set[int] = set()
@@ -731,6 +748,28 @@ def _handed_to(left_tokens: list[tuple[int, int, str]], cues: IndicatorClassifie
             if left_tokens[k][2] in cues.handler_classes and left_tokens[k + 1][2] in cues.handler_before \
                     and left_tokens[k][1] == left_tokens[k + 1][0]:
                 out.add(k)
+        if w is not None:
+            # (a list whose last item no cue word reads: 交区人大机关、区法院办理 -- the gap
+            # after the last handler read holds a coordinator and runs up to the verb)
+            for k in range(len(left_tokens) - 1):
+                if k in out or left_tokens[k][2] not in cues.handler_classes \
+                        or left_tokens[k + 1][2] not in cues.handler_before:
+                    continue
+                gap = w[left_tokens[k][1] : left_tokens[k + 1][0]]
+                if len(gap) <= _HANDLER_LIST_GAP and not cues.clause_re.search(gap) \
+                        and any(co in gap for co in cues.coordinators):
+                    out.add(k)
+            # (the handlers of a list before the subject next to the verb: each gap holds a
+            # coordinator and no clause punctuation; the walk stops at the first other word)
+            for k in sorted(out, reverse=True):
+                j = k
+                while j > 0 and j - 1 not in out and left_tokens[j - 1][2] in cues.handler_classes:
+                    gap = w[left_tokens[j - 1][1] : left_tokens[j][0]]
+                    if len(gap) > _HANDLER_LIST_GAP or cues.clause_re.search(gap) \
+                            or not any(co in gap for co in cues.coordinators):
+                        break
+                    j -= 1
+                    out.add(j)
     passed = False
     for k, (_, _, c) in enumerate(left_tokens):
         if c in cues.handler_after:
@@ -867,6 +906,8 @@ def _classify(
                 and any(c in cues.series_classes for _, _, c in cues.cue_words(w, qa.end, qb.start))
             ):
                 out[b] = out[a]
+    if cues.chain_codes:
+        _place_chains(w, quantities, countable, counted, out, cues)
     if cues.part_markers or cues.after_total_re is not None:
         own = list(out)
         _inherit_totals(w, quantities, countable, out, cues, _opening_total(w, quantities, countable, cues, carry))
@@ -894,6 +935,80 @@ def _classify(
         echoes=tuple(echoes[-_ECHOES_KEPT:]),
         named=tuple(sorted(named)),
     )
+
+
+_CHAIN_REACH = 8  # characters after a count read for the place noun it counts
+
+
+def _place_chains(
+    w: str, quantities: list[Quantity], countable: list[int], counted: list[list[str]],
+    out: list[str | None], cues: IndicatorClassifier,
+) -> None:
+    """Counts of places written one against the other, with the households and people
+    of those places (辖9个行政村2100户8300人, 深入8个村(社区)30个村民小组, 实施4乡镇9村
+    420户的搬迁工程): one figure of the same places, so one code for all its counts.
+    Two counts are linked when only nouns of places or of population
+    (``place_chains.places``, ``people``) and the marks of ``joints`` stand between
+    them, and the later one counts places or, in a unit of ``units``, households or
+    people with no noun of their own (or one of places or population). A chain
+    whose counts of places include one coded with the first of ``codes`` (places
+    gone into, acted on or reached: `other`) takes that code; else the next code
+    found among them (the jurisdiction's own make-up: `admin_context`). Counts coded
+    otherwise (people met: constituent_contacts) are no link. Runs once over the
+    counts of the sentence."""
+    codes = set(cues.chain_codes) | {cues.default_code}
+
+    def bare(q: Quantity) -> bool:
+        # a place noun counted without a measure word (3县1区) stays outside the span as its unit
+        return bool(q.unit) and not q.surface.endswith(q.unit) and w.startswith(q.unit, q.end)
+
+    def places(pos: int) -> bool:
+        # (a count of places has the place noun as its unit, 16镇, or right after it, 9个村:
+        # not a count whose own noun no cue reads, 16镇13座污水处理厂)
+        q = quantities[countable[pos]]
+        if q.unit in cues.chain_units:
+            return False
+        if bare(q):
+            return True
+        if not counted[pos] or counted[pos][0] not in cues.chain_places:
+            return False
+        after = cues.cue_words(w, q.end, min(len(w), q.end + _CHAIN_REACH))
+        return bool(after) and after[0][0] - q.end <= 1 and after[0][2] in cues.chain_places
+
+    def member(pos: int) -> bool:
+        q = quantities[countable[pos]]
+        if out[countable[pos]] not in codes or q.kind != "count":
+            return False
+        nouns = counted[pos]
+        return places(pos) or (q.unit in cues.chain_units and (not nouns or nouns[0] in cues.chain_places | cues.chain_people))
+
+    def linked(a: int, b: int) -> bool:
+        qa, qb = quantities[countable[a]], quantities[countable[b]]
+        covered = [False] * (qb.start - qa.end)
+        if bare(qa):
+            covered[: len(qa.unit)] = [True] * min(len(qa.unit), len(covered))
+        for s, e, c in cues.cue_words(w, qa.end, qb.start):
+            if c in cues.chain_places or c in cues.chain_people:
+                for k in range(max(s, qa.end), min(e, qb.start)):
+                    covered[k - qa.end] = True
+        return all(covered[k] or w[qa.end + k] in cues.chain_joints or w[qa.end + k].isspace()
+                   for k in range(len(covered)))
+
+    pos, n = 0, len(countable)
+    while pos < n:
+        if not (member(pos) and places(pos)):
+            pos += 1
+            continue
+        end = pos + 1
+        while end < n and member(end) and linked(end - 1, end):
+            end += 1
+        if end - pos > 1:
+            found = {out[countable[k]] for k in range(pos, end) if places(k)}
+            code = next((c for c in cues.chain_codes if c in found), None)
+            if code is not None:
+                for k in range(pos, end):
+                    out[countable[k]] = code
+        pos = end
 
 
 def _opening_total(
@@ -1046,9 +1161,18 @@ def _shift(q: Quantity, position: dict[int, int]) -> Quantity:
 
 
 def _clause_bounds(w: str, start: int, end: int, clause_re: re.Pattern) -> tuple[int, int]:
-    left = max(0, start - _WINDOW)
+    floor = left = max(0, start - _WINDOW)
     for m in clause_re.finditer(w, left, start):
         left = m.end()
+    # (a comma inside a bracketed gloss that closes before the number ends no clause:
+    # C类（说明情况，因条件限制需延后解决）共3件 -- the clause opens before the bracket)
+    close = max(w.rfind(")", left, start), w.rfind("）", left, start))
+    if close >= 0 and max(w.rfind("(", left, close), w.rfind("（", left, close)) < 0:
+        opening = max(w.rfind("(", floor, left), w.rfind("（", floor, left))
+        if opening >= 0:
+            left = floor
+            for m in clause_re.finditer(w, floor, opening):
+                left = m.end()
     m = clause_re.search(w, end, min(len(w), end + _WINDOW))
     right = m.start() if m else min(len(w), end + _WINDOW)
     return left, right
@@ -1153,6 +1277,12 @@ def _classify_one(
     object_classes = cues.object_classes
     left_tokens = cues.cue_words(w, left_start, q.start)
     right_tokens = _until_among(w, cues.cue_words(w, q.end, right_end), cues)
+    # (a state word right before the next count of the clause is that count's verb, not this
+    # count's predicate: 365件代表建议已办结363件 -- the total is received, the part concluded)
+    if (right_tokens and pos + 1 < len(countable) and right_end == next_start > q.end
+            and right_tokens[-1][2] in cues.share_classes
+            and len(w[right_tokens[-1][1] : next_start].strip(cues.skipped_marks)) <= 1):
+        right_tokens = right_tokens[:-1]
     # (112个标准化联络站, 2个高标准联络站: 标准 is part of a compound filler, no noun of its own)
     right_tokens = [t for t in right_tokens if not _inside_filler(w, t[0], t[1], cues)]
     # (who the items are passed on to after the number, 8件转交区委有关部门处理, is not what it
@@ -1290,7 +1420,7 @@ def _classify_one(
             near_left = None
     topic = near_left in cues.topic_classes and q.start - left_tokens[-1][1] <= 1
     if not noun_follows and not topic:
-        handed = _handed_to(left_tokens, cues)
+        handed = _handed_to(left_tokens, cues, w=w)
         for k in range(len(left_tokens) - 1, -1, -1):
             c = left_tokens[k][2]
             if c in object_classes and c not in candidates and k not in handed:

@@ -763,3 +763,42 @@ def test_a_content_managers_property_block_closed_by_a_comment_end_is_furniture(
 def test_a_sentence_with_an_arrow_stays():
     line = "代表们提出的建议 --> 交县政府办理。"
     assert clean_text(line).text == line
+
+
+@pytest.mark.parametrize("line", [
+    # a government information-disclosure page's metadata, in cells between pipes or spaced out
+    "| 索引号 | 0012345/2023-00017 | 组配分类 | 建议提案办理 |",
+    "| 发布机构 | 临川县人民政府办公室 | 发文日期 | 2023-06-12 16:40 |",
+    "| 信息来源 | 临川县人民政府办公室 | 主题导航 | 其他 |",
+    "公开方式 主动公开 发布机构 青河区人民政府办公室 责任部门 青河区政府办",
+    "| 信息名称 | 青河县第九届人民代表大会第三次会议代表建议办理情况的报告 | 内容概述 | "
+    + "青河县第九届人民代表大会第三次会议期间,代表们共提出建议六十八件,交由县政府各部门办理。" * 3 + " |",
+    # the page's time stamp and its source or department label on one line
+    "[发布时间:2022-09-14 10:02:33]      [来源:云岭市东山区人大]",
+    "2018年4月9日08:30 来源:某某人大网",
+    "发布部门: 江城市人大(含常委会)",
+    # a body's media account or channel, a digital paper's page, a column with the site's name
+    "南岭人大微信",
+    "东山县人大常委会公众号",
+    "当前版:北川人大 版面二",
+    "代表风采 - 青河县人民代表大会常务委员会官网",
+    "人大要闻_某某人大网",
+    # a supervising organ and a sponsor on one line
+    "西江省人大常委会主管 《民主与法制》杂志社主办",
+    # a breadcrumb from the portal's owner, and a location label with 是
+    "东丽区政府  >  政务公开  >  通知公告  >  区政府文件",
+    "您现在的位置是: 首 页 > 人大新闻",
+])
+def test_disclosure_tables_sources_accounts_and_site_titles_are_furniture(line):
+    assert clean_text(line + "\n全年共办理代表建议58件。").text == "全年共办理代表建议58件。"
+
+
+@pytest.mark.parametrize("line", [
+    "县人大常委会开通微信公众号,及时发布代表履职信息。",       # a sentence about an account
+    "县人大常委会开通微信公众号",                                # a headline: the account is opened, no account line
+    "会议听取了县政府办公室关于信息来源和发布机构的说明。",
+    "代表建议办理情况 - 2023年共办结建议120件",                  # no site's name after the dash
+    "区人大代表 > 乡镇人大代表 > 村民代表,层层压实责任。",          # arrows inside a sentence
+])
+def test_disclosure_and_account_traps_stay(line):
+    assert clean_text(line).text == line

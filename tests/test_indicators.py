@@ -3420,3 +3420,94 @@ def test_the_weights_of_a_score_are_no_indicators():
     assert codes("在年度代表履职考评中，群众评议的分数权重最大，占60%，主席团评定和代表互评分别占25%和15%。") == []
     # trap: rates and shares of the same page without a weight keep their codes
     assert codes("参加考评的代表占代表总数的92%，满意率为97%。") == [("other", 92, "%"), ("satisfaction_rate", 97, "%")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a town's own villages with their households and people: one figure of the place
+        ("据介绍，青石镇辖9个行政村2100户8300人，以种植茶叶为主。",
+         [("admin_context", 9.0, "个"), ("admin_context", 2100.0, "户"), ("admin_context", 8300.0, "人")]),
+        ("该社区下设5个居民小组，总人口2600户，7400人。",
+         [("admin_context", 5.0, "个"), ("admin_context", 2600.0, "户"), ("admin_context", 7400.0, "人")]),
+        ("白沙社区下辖7个小区，4200余户。", [("admin_context", 7.0, "个"), ("admin_context", 4200.0, "户")]),
+        # places gone into or acted on, with the places written after them: all work
+        ("代表们分组深入11个村(社区)40个村民小组开展走访调研。", [("other", 11.0, "个"), ("other", 40.0, "个")]),
+        ("全年实施3乡镇8村410户1750人的搬迁安置工程。",
+         [("other", 3.0, "乡镇"), ("other", 8.0, "村"), ("other", 410.0, "户"), ("other", 1750.0, "人")]),
+        ("为12个乡镇60个行政村的村道安装护栏。", [("other", 12.0, "个"), ("other", 60.0, "个")]),
+        # places a project or an activity covers: its reach
+        ("代表的活动范围已覆盖15个村。", [("other", 15.0, "个")]),
+        ("新装的路灯覆盖东岭村、西岭村等4个村。", [("other", 4.0, "个")]),
+        # traps: a town's own places next to a count of facilities; the whole jurisdiction
+        # covered; households met by deputies
+        ("我县辖区14镇11座污水处理厂已全部投入运行。", [("admin_context", 14.0, "镇"), ("other", 11.0, "座")]),
+        ("服务范围覆盖全镇18个村居。", [("admin_context", 18.0, "个")]),
+        ("代表们走访9个村，入户走访群众300户。", [("other", 9.0, "个"), ("constituent_contacts", 300.0, "户")]),
+    ],
+)  # fmt: skip
+def test_places_counted_with_their_households_and_people_share_one_code(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # places where a project is carried out: the works are done on them
+        ("投资900万元，在河口镇东街等6村实施水土保持综合治理工程。", [("funding", 9000000.0, "元"), ("other", 6.0, "村")]),
+        # places a road links up, with their households: acted upon, one figure
+        ("公路修好后联通了4个自然村200多户农户。", [("other", 4.0, "个"), ("other", 200.0, "户")]),
+        # the people of places counted by their bare nouns: the places' own
+        ("新路建成后将改善沿线2县1区80多万群众的出行条件。",
+         [("admin_context", 2.0, "县"), ("admin_context", 1.0, "区"), ("admin_context", 800000.0, "人")]),
+        # traps: a policy carried out in places stays context, and so does a project carried
+        # out across the whole jurisdiction, for every place of its list
+        ("在全县9个乡镇推行这一制度。", [("admin_context", 9.0, "个")]),
+        ("2019年以来，该区率先在全区18个镇、4个街道探索实施民生实事项目代表票决制。",
+         [("admin_context", 18.0, "个"), ("admin_context", 4.0, "个")]),
+    ],
+)  # fmt: skip
+def test_places_where_projects_are_carried_out_are_acted_upon(sentence, expected):
+    assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentences, expected",
+    [
+        # a part of the total handed to a list of handlers (the subject of 办理 is the whole list,
+        # whatever its items): the proposals assigned, its outcomes after 其中
+        (["代表们共提出建议57件。", "交县人大机关、县法院和县级人民团体办理9件，其中已解决的6件，列入解决计划的3件。"],
+         [("proposals_received", 57.0, "件"), ("proposals_received", 9.0, "件"),
+          ("proposals_resolved", 6.0, "件"), ("proposals_resolved", 3.0, "件")]),
+        (["收到代表建议88件。", "交县检察院、县司法局办理5件。"],
+         [("proposals_received", 88.0, "件"), ("proposals_received", 5.0, "件")]),
+        # a part of a total with its state of concluded after it (已办结, 已经办结) is an outcome
+        (["该乡收到镇人大代表建议47件，其中19件建议已经办结。"],
+         [("proposals_received", 47.0, "件"), ("proposals_resolved", 19.0, "件")]),
+        (["全年交办建议64件，其中58件建议已办结。"],
+         [("proposals_received", 64.0, "件"), ("proposals_resolved", 58.0, "件")]),
+        # a state word right before the next count is that count's verb: the total before it
+        # stays received (the same with 已办复, 已解决)
+        (["上次会议期间提出的214件代表建议已办结209件。"],
+         [("proposals_received", 214.0, "件"), ("proposals_resolved", 209.0, "件")]),
+        (["代表提出的98件建议已解决71件，5件正在办理。"],
+         [("proposals_received", 98.0, "件"), ("proposals_resolved", 71.0, "件"), ("proposals_resolved", 5.0, "件")]),
+        # a handling class whose bracketed gloss holds a comma: solving deferred is its outcome
+        (["全年收到代表建议44件。", "C类（说明情况，因条件限制需延后解决）共3件，占比6.8%。"],
+         [("proposals_received", 44.0, "件"), ("proposals_resolved", 3.0, "件"), ("other", 6.8, "%")]),
+        # a comma inside the bracketed gloss ends no clause: the class before the bracket is read
+        (["C类（坦率说明，待条件成熟再办）共4件。"], [("proposals_resolved", 4.0, "件")]),
+        # trap: problems of the public whose solving is deferred are no proposals
+        (["群众反映的问题需延后解决的8件。"], [("issues_resolved", 8.0, "件")]),
+        # trap: a total said to be all concluded stays the received total
+        (["交办的135件代表建议已全部办结。"], [("proposals_received", 135.0, "件")]),
+        # proposals counted in 份, the sheets the deputies hand in
+        (["全团26名代表出席，共带来议案和建议30余份。"],
+         [("deputies", 26.0, "名"), ("proposals_received", 30.0, "份")]),
+        # traps: handlers counted, copies of a document printed
+        (["涉及承办单位、区法院和区检察院共17个。"], [("other", 17.0, "个")]),
+        (["印发议案文本200份。"], [("publications", 200.0, "份")]),
+    ],
+)  # fmt: skip
+def test_round32_handler_lists_concluded_parts_and_sheets(sentences, expected):
+    assert _passage(sentences) == expected

@@ -2525,6 +2525,21 @@ def test_a_bare_congress_word_before_an_agenda_word_is_the_sitting_once_one_is_n
     assert _congress_in(finder, ["表彰大会的议程已经确定。", "会议表决了大会议程。"]) == [[], []]
 
 
+
+def test_a_bare_congress_word_before_a_sittings_officers_and_procedures_is_the_sitting():
+    finder = MentionFinder.from_lexicon()
+    got = _congress_in(finder, ["望江县第十届人民代表大会第三次会议举行预备会议。",
+                                "会议决定大会副秘书长人选,通过了大会选举办法。",
+                                "要圆满完成大会选举任务,审议好大会各项报告。",
+                                "大会收到建议215件,大会建议交办工作随即展开。",
+                                "大会总监票人名单草案获得通过。"])
+    assert got[1] == [("大会", "望江县人大")] * 2
+    assert got[2] == [("大会", "望江县人大")] * 2
+    assert got[3] == [("大会", "望江县人大")] * 2
+    assert got[4] == [("大会", "望江县人大")]
+    # trap: no sitting named in the document, a rally's secretary-general is no congress
+    assert _congress_in(finder, ["运动大会秘书长致辞。", "庆祝大会选举了新的理事。"]) == [[], []]
+
 def test_the_budget_committee_of_a_sitting_is_a_congress_organ():
     got = _congress_in(MentionFinder.from_lexicon(), ["会议通过了大会计划预算审查委员会组成人员名单。",
                                                       "计划预算审查委员会主任委员作审查报告。"])
