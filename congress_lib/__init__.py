@@ -32,7 +32,7 @@ __all__ = [
     "network_edges", "edge_evidence", "network_nodes", "build_network", "projection_edges", "node_metrics", "jurisdiction_summary",
     "project", "write_network", "draw_network",
     "evaluate", "agreement", "load_annotations",
-    "use_cjk_font", "save_figure",
+    "use_cjk_font", "save_figure", "rules_only",
     "CongressLibError", "CorpusNotFoundError", "InvalidArgumentError", "LexiconError", "AnnotationError",
     "FontError", "ClusterError",
 ]
@@ -44,6 +44,7 @@ _LAZY = {
     "write_network": "network", "draw_network": "network",
     "evaluate": "evaluate", "agreement": "evaluate", "load_annotations": "evaluate",
     "use_cjk_font": "plotting", "save_figure": "plotting",
+    "rules_only": "learned",
 }
 
 

@@ -3,13 +3,13 @@
 ::
 
     congress-lib build CORPUS_DIR --out OUT_DIR [--engine serial|processes|dask] [--format csv|parquet]
-                       [--cache DIR] [--force] [--lexicon DIR] [--compress] [--max-file-mb MB]
+                       [--cache DIR] [--force] [--lexicon DIR] [--rules-only] [--compress] [--max-file-mb MB]
                        [--excel] [--with-sentences]
                        [--scheduler ADDRESS | --scheduler-file FILE] [--shared-disk] [--cluster-timeout S]
     congress-lib report CORPUS_DIR --out REPORT_DIR [--lexicon DIR] [--timeout S] [--no-progress]
     congress-lib kwic CORPUS_DIR TERM [--window 20] [--limit N]
     congress-lib info CORPUS_DIR
-    congress-lib evaluate CORPUS_DIR --gold GOLD_DIR --out OUT_DIR [--lexicon DIR] [--bootstrap N] [--seed S]
+    congress-lib evaluate CORPUS_DIR --gold GOLD_DIR --out OUT_DIR [--lexicon DIR] [--rules-only] [--bootstrap N] [--seed S]
     congress-lib agreement CORPUS_DIR --first GOLD_DIR --second GOLD_DIR --out OUT_DIR
     congress-lib train-coder --set CORPUS_DIR GOLD_DIR [--set ...] --out FILE.json [--C 1.0] [--threshold 0.8]
     congress-lib --version
@@ -69,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="serial (default), processes (all local cores) or dask")
     b.add_argument("--format", default="csv", choices=["csv", "parquet"], help="csv (default) or parquet")
     b.add_argument("--lexicon", default=None, help="folder of YAML files extending the shipped lexicons")
+    b.add_argument("--rules-only", action="store_true", help="the indicator rules alone, without the learned coder (the plain mode)")
     b.add_argument("--cache", default=None, help="cache folder for per-document results (default: no cache); "
                    "with a cache, an output folder already up to date with the corpus is not written again")
     b.add_argument("--force", action="store_true", help="write every output file even when OUT is up to date")
@@ -127,6 +128,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("corpus", help="corpus folder holding the annotated documents")
     e.add_argument("--gold", required=True, help="folder of gold JSON files (<doc_id>.json)")
     e.add_argument("--lexicon", default=None, help="folder of YAML files extending the shipped lexicons")
+    e.add_argument("--rules-only", action="store_true", help="the indicator rules alone, without the learned coder (the plain mode)")
     _scoring_options(e)
     a = sub.add_parser("agreement", help="inter-coder agreement of two coders' annotations",
                        description="Compare two coders' annotations of the same documents as evaluate compares "
@@ -246,6 +248,10 @@ def _cluster_options(args: argparse.Namespace) -> dict:
 def _run(args: argparse.Namespace) -> int:
     from .corpus import load_corpus
 
+    if getattr(args, "rules_only", False):
+        from .learned import rules_only
+
+        args.lexicon = rules_only(args.lexicon)
     if args.command == "build":
         manifest, current = run_build(args.corpus, Path(args.out), fmt=args.format, lexicon=args.lexicon,
                                    engine=args.engine, cache=args.cache if args.cache else False,

@@ -18,22 +18,24 @@ trained on). Its features are short character pieces and their weights, never a 
 A researcher retrains it on their own hand-coded reports
 (``congress-lib train-coder``) and passes the result as a user lexicon; a user file
 ``code_model.json`` holding ``replace: true`` and nothing else turns the model off (the
-rules alone: the plain mode).
+rules alone: the plain mode), and so does :func:`rules_only` (``cl.load_corpus(path,
+lexicon=cl.rules_only())``; ``--rules-only`` on the command line).
 
-Prediction is plain Python over the sparse weights (no numerical library at run time),
-in a fixed order, so the same text gives the same codes on every run. Training needs
-scikit-learn.
+Prediction sums the weight rows of a number's features with numpy (one array of the
+weights, rows looked up by feature), in a fixed order, so the same text gives the same
+codes on every run. Training needs scikit-learn (``pip install -e ".[train]"``).
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from .errors import InvalidArgumentError, LexiconError
 
-__all__ = ["CodeModel", "features", "aligned_rows", "train"]
+__all__ = ["CodeModel", "features", "aligned_rows", "train", "write_model", "rules_only"]
 
 #: how far the model reads to each side of a number: character pieces of the folded text
 #: (``LEFT`` before, ``RIGHT`` after) and cue words of the indicator lexicon (``CUE_LEFT``,
@@ -88,6 +90,17 @@ class CodeModel:
 
     def __post_init__(self):
         object.__setattr__(self, "_row", {f: i for i, f in enumerate(self.features)})
+        n = len(self.classes)
+        object.__setattr__(self, "_weights", np.asarray(self.weights, dtype=np.float64).reshape(-1, n))
+        object.__setattr__(self, "_intercept", np.asarray(self.intercept, dtype=np.float64))
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, CodeModel):
+            return NotImplemented
+        return (self.classes, self.intercept, self.features, self.weights, self.threshold, self.trained_on) == (
+            other.classes, other.intercept, other.features, other.weights, other.threshold, other.trained_on)
+
+    __hash__ = None  # (mutable arrays inside: not a dictionary key)
 
     @classmethod
     def from_lexicon(cls, lexicon) -> CodeModel | None:
@@ -136,16 +149,11 @@ class CodeModel:
 
     def probabilities(self, feats: Iterable[str]) -> dict[str, float]:
         """The model's probability of each class given ``feats`` (softmax of the sums)."""
-        score = list(self.intercept)
-        for f in feats:
-            i = self._row.get(f)
-            if i is not None:
-                for k, w in enumerate(self.weights[i]):
-                    score[k] += w
-        top = max(score)
-        exp = [math.exp(s - top) for s in score]
-        total = math.fsum(exp)
-        return {c: e / total for c, e in zip(self.classes, exp)}
+        rows = [i for i in map(self._row.get, feats) if i is not None]
+        score = self._intercept + self._weights[rows].sum(axis=0) if rows else self._intercept
+        exp = np.exp(score - score.max())
+        probs = exp / exp.sum()
+        return {c: float(p) for c, p in zip(self.classes, probs)}
 
     def predict(self, folded: str, start: int, end: int, unit: str | None, cues) -> tuple[str | None, float]:
         """The most probable code of one number (None for ``none``) and its probability."""
@@ -167,6 +175,31 @@ class CodeModel:
                 out.append(code)
                 by.append("rules")
         return out, by
+
+
+def rules_only(lexicon=None):
+    """``lexicon`` (a folder, a :class:`~congress_lib.resources.Lexicon` or None for the
+    shipped one) without the learned coder: every number keeps the indicator rules' code
+    (the plain mode; ``coded_by`` is ``rules`` throughout). Its ``version`` differs from the
+    lexicon's, so caches keyed on it tell the two modes apart.
+
+    >>> import congress_lib as cl
+    >>> corpus = cl.load_corpus("corpus", lexicon=cl.rules_only())   # doctest: +SKIP
+    """
+    import hashlib
+
+    from .resources import Lexicon, load_lexicon
+
+    lexicon = load_lexicon(lexicon)
+    try:
+        if not lexicon["code_model"]:
+            return lexicon
+    except LexiconError:  # (no model at all: already the rules alone)
+        return lexicon
+    data = {name: lexicon[name] for name in lexicon}
+    data["code_model"] = {}
+    version = hashlib.sha256(f"{lexicon.version}\0rules only".encode()).hexdigest()
+    return Lexicon(data, version, (*lexicon.sources, "<rules only>"), lexicon.extractors)
 
 
 def aligned_rows(corpus, gold: dict[str, dict]) -> list[dict]:

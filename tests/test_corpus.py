@@ -196,9 +196,9 @@ def test_tables_are_held_compactly_but_handed_out_as_strings(corpus):
 
 def test_batches_concatenate_to_the_frame_of_all_rows():
     cols = ("doc_id", "unit_id", "jurisdiction", "sent_id", "surface", "value", "value_high", "unit", "approx",
-            "approx_kind", "kind", "start", "end", "indicator")
-    a = [("d", "d#1", "某区", "d:1", "3个", 3.0, None, "个", False, None, "count", 0, 2, None)]
-    b = [("e", "e#1", "某区", "e:1", "3—5名", 3.0, 5.0, "名", True, "about", "count", 0, 4, "deputies")]
+            "approx_kind", "kind", "start", "end", "indicator", "coded_by")
+    a = [("d", "d#1", "某区", "d:1", "3个", 3.0, None, "个", False, None, "count", 0, 2, None, "rules")]
+    b = [("e", "e#1", "某区", "e:1", "3—5名", 3.0, 5.0, "名", True, "about", "count", 0, 4, "deputies", "model 0.93")]
     assert cols == tuple(_frame("quantities", a).columns)
     whole = _frame("quantities", a + b)
     pd.testing.assert_frame_equal(_concat("quantities", [_frame("quantities", a), _frame("quantities", b)]), whole)

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from congress_lib import fastpath, indicators, network
 from congress_lib.indicators import IndicatorClassifier
+from congress_lib.learned import rules_only
 from congress_lib.jurisdiction import Jurisdiction
 from congress_lib.network import relations
 from congress_lib.pipeline import _first_of_most_frequent, compiled_for, process_document
@@ -27,7 +28,9 @@ from congress_lib.schema import TABLES
 from congress_lib.resources import load_lexicon
 from congress_lib.text import MAX_SENTENCE_CHARS
 
-LEX = load_lexicon()
+# the rules alone: these tests hold the pipeline's fast paths to the rules' plain definitions
+# (the learned coder on top of them is held to its own in tests/test_learned.py)
+LEX = rules_only(load_lexicon())
 JUR = Jurisdiction("某某区", "district", "", "", "某某区", "inferred")
 
 #: Clauses of a flattened table: counts, shares, articles (一名), actors and relation verbs.
