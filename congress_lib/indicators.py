@@ -1165,7 +1165,7 @@ def _clause_bounds(w: str, start: int, end: int, clause_re: re.Pattern) -> tuple
     for m in clause_re.finditer(w, left, start):
         left = m.end()
     # (a comma inside a bracketed gloss that closes before the number ends no clause:
-    # C类（说明情况，因条件限制需延后解决）共3件 -- the clause opens before the bracket)
+    # B类（已作解释，待条件具备时办理）共6件 -- the clause opens before the bracket)
     close = max(w.rfind(")", left, start), w.rfind("）", left, start))
     if close >= 0 and max(w.rfind("(", left, close), w.rfind("（", left, close)) < 0:
         opening = max(w.rfind("(", floor, left), w.rfind("（", floor, left))

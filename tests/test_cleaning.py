@@ -781,7 +781,7 @@ def test_a_sentence_with_an_arrow_stays():
     "南岭人大微信",
     "东山县人大常委会公众号",
     "当前版:北川人大 版面二",
-    "代表风采 - 青河县人民代表大会常务委员会官网",
+    "履职动态 - 南坪区人民代表大会常务委员会网",
     "人大要闻_某某人大网",
     # a supervising organ and a sponsor on one line
     "西江省人大常委会主管 《民主与法制》杂志社主办",

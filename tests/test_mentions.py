@@ -2684,8 +2684,8 @@ def test_a_care_for_the_young_committee_is_no_congress_working_committee():
 
 
 def test_a_bare_session_word_before_its_motions_news_or_rules_once_a_sitting_is_named():
-    text = "县十届人大二次会议举行第三次全体会议。会议表决通过了大会议案审查报告"
-    assert surfaces(text, WANGJIANG, "congress") == ["县十届人大", "大会"]
+    text = "区九届人大四次会议进入第二天议程。代表们审议了大会议案审查报告"
+    assert surfaces(text, WANGJIANG, "congress") == ["区九届人大", "大会"]
     text = "县十届人大二次会议开幕前,主席团会议决定了大会新闻发言人,并按照大会关于议案的办法处理"
     assert surfaces(text, WANGJIANG, "congress").count("大会") == 2
     # trap: with no sitting named, a 大会 before 议案 is no session (表彰大会议案 …)
