@@ -13,8 +13,8 @@ model's ``threshold``; elsewhere the rule stands. The ``quantities`` table says 
 two coded each number (``coded_by``: ``rules`` or ``model``), with the model's probability.
 
 The model is data, like every other piece of domain knowledge: the lexicon file
-``code_model.json`` (classes, intercepts, weights by feature, threshold, what it was
-trained on). Its features are short character pieces and their weights, never a sentence.
+``code_model.json`` (shipped gzip-compressed as ``code_model.json.gz``: classes,
+intercepts, weights by feature, threshold, what it was trained on). Its features are short character pieces and their weights, never a sentence.
 A researcher retrains it on their own hand-coded reports
 (``congress-lib train-coder``) and passes the result as a user lexicon; a user file
 ``code_model.json`` holding ``replace: true`` and nothing else turns the model off (the

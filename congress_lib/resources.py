@@ -16,19 +16,21 @@ YAML files with the same names (``load_corpus(path, lexicon="my_lexicon/")``):
 Files are read with YAML's safe loader only (``yaml.CSafeLoader``, else ``yaml.SafeLoader``).
 A lexicon that is a table of numbers rather than words (the learned coder's weights,
 ``code_model.json``) is a JSON file, read with :mod:`json` (fast for megabytes of
-numbers); it is overridden the same way, by a user file of the same name.
+numbers); the shipped one is gzip-compressed (``code_model.json.gz``, read through
+:mod:`gzip`). It is overridden the same way, by a user file of the same stem
+(``code_model.json`` or ``code_model.json.gz``).
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import json
 from collections.abc import Callable, Mapping
 from importlib import resources
 from pathlib import Path
 from threading import RLock
 from typing import Any
-
-import json
 
 import yaml
 
@@ -102,7 +104,24 @@ def _read(text: str, name: str, where: str) -> Any:
         raise LexiconError(f"{where} is not valid JSON ({exc}); fix the file or remove it.") from exc
 
 
-_SUFFIXES = (".yaml", ".yml", ".json")
+_SUFFIXES = (".yaml", ".yml", ".json", ".json.gz")
+
+
+def _load_file(entry) -> tuple[str, str, Any]:
+    """A lexicon file as ``(name, text, data)``: ``name`` its stem (``code_model`` for
+    ``code_model.json`` and ``code_model.json.gz``), ``text`` its content (a ``.gz`` file is
+    read through gzip: the learned coder's weights ship compressed), ``data`` the parsed
+    content. ``entry`` is a :class:`pathlib.Path` or a package resource."""
+    plain = entry.name[:-3] if entry.name.endswith(".gz") else entry.name
+    if plain == entry.name:
+        text = entry.read_text(encoding="utf-8")
+    else:
+        try:
+            text = gzip.decompress(entry.read_bytes()).decode("utf-8")
+        except (OSError, EOFError, UnicodeDecodeError) as exc:
+            raise LexiconError(f"lexicon file {entry} is not gzip-compressed UTF-8 text ({exc}); "
+                               "write it again or remove it.") from None
+    return plain.rsplit(".", 1)[0], text, _read(text, plain, f"lexicon file {entry}")
 
 
 class Lexicon(Mapping):
@@ -169,9 +188,8 @@ def _shipped() -> Lexicon:
         for entry in sorted(folder.iterdir(), key=lambda p: p.name):
             if not entry.name.endswith(_SUFFIXES):
                 continue
-            text = entry.read_text(encoding="utf-8")
+            name, text, data[name] = _load_file(entry)
             digest.update(entry.name.encode() + b"\0" + text.encode("utf-8"))
-            data[entry.name.rsplit(".", 1)[0]] = _read(text, entry.name, f"lexicon file {entry.name}")
         _SHIPPED = Lexicon(data, digest.hexdigest(), ("<shipped>",))
     return _SHIPPED
 
@@ -181,7 +199,7 @@ def load_lexicon(extra: str | Path | Lexicon | None = None) -> Lexicon:
 
     Parameters
     ----------
-    extra : path to a folder of ``*.yaml`` (and ``*.json``) files, a :class:`Lexicon`, or None.
+    extra : path to a folder of ``*.yaml`` (and ``*.json``, ``*.json.gz``) files, a :class:`Lexicon`, or None.
     """
     if isinstance(extra, Lexicon):
         return extra
@@ -201,10 +219,8 @@ def load_lexicon(extra: str | Path | Lexicon | None = None) -> Lexicon:
     data = dict(base._data)
     digest = hashlib.sha256(base.version.encode())
     for path in sorted(p for p in folder.iterdir() if p.name.endswith(_SUFFIXES)):
-        text = path.read_text(encoding="utf-8")
+        name, text, user = _load_file(path)
         digest.update(path.name.encode() + b"\0" + text.encode("utf-8"))
-        user = _read(text, path.name, f"lexicon file {path}")
-        name = path.name.rsplit(".", 1)[0]
         if isinstance(user, dict) and user.pop("replace", False):
             data[name] = user
         elif name in data:

@@ -151,6 +151,24 @@ def test_a_retrained_model_in_a_user_lexicon_replaces_the_shipped_one(tmp_path):
     assert set(cl.load_corpus(folder, lexicon=lexicon).quantities()["coded_by"]) == {"rules"}
 
 
+def test_a_model_file_may_be_gzip_compressed_and_a_broken_one_is_named(tmp_path):
+    """The shipped weights are code_model.json.gz; a user's compressed file overrides them like a
+    plain one, and a file that is not gzip is refused with its name, not a traceback."""
+    import gzip
+
+    from congress_lib.errors import LexiconError
+
+    assert CodeModel.from_lexicon(LEX).features  # (the shipped, compressed model loads)
+    folder = _corpus_dir(tmp_path / "c")
+    lexicon = tmp_path / "lex"
+    lexicon.mkdir()
+    (lexicon / "code_model.json.gz").write_bytes(gzip.compress(b'{"replace": true}'))
+    assert set(cl.load_corpus(folder, lexicon=lexicon).quantities()["coded_by"]) == {"rules"}
+    (lexicon / "code_model.json.gz").write_bytes(b'{"replace": true}')
+    with pytest.raises(LexiconError, match="code_model.json.gz is not gzip"):
+        load_lexicon(lexicon)
+
+
 def test_the_command_line_trains_and_runs_the_plain_mode(tmp_path):
     pytest.importorskip("sklearn")
     folder = _corpus_dir(tmp_path / "c")
