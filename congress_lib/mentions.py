@@ -443,7 +443,13 @@ class _Rules:
         sectors = list(stations.get("sector_qualifiers", [])) + list(stations.get("room_uses", []))
         sector_part = (f"(?:{alternation([deputies['deputy_word']])}(?:{alternation(quals + sectors)})*)?"
                        if sectors else "")
-        self.qual_re = re.compile(f"(?=.)(?:{alternation(quals)})*{sector_part}\\Z", re.S)
+        # a qualifier that is a verb as well (交流) opens no chain before a deputy word: it is
+        # the verb and the station its object (来我区交流 + 人大代表联络站建设)
+        verb_quals = [q for q in stations.get("verb_qualifiers", []) if q in quals]
+        deputy_opens = alternation([deputies["deputy_word"], "人大"])
+        qual_alt = "|".join([f"{re.escape(q)}(?!{deputy_opens})" for q in verb_quals]
+                            + [alternation([q for q in quals if q not in verb_quals])])
+        self.qual_re = re.compile(f"(?=.)(?:{qual_alt})*{sector_part}\\Z", re.S)
         # a qualifier written in quotes inside a station's name (人大代表“流动”联络站)
         self.quoted_qual_re = re.compile(f"(?:{alternation(quals)})+")
         # a parenthesised alternative: listed ((站), (点)) or a station head, with its qualifiers
@@ -539,7 +545,10 @@ class _Rules:
             self.piece_joiner_chars = frozenset("".join(stations.get("piece_joiners", [])))
             joiner = char_class("".join(stations.get("piece_joiners", [])))
             numeral = char_class("".join(stations.get("piece_numerals", [])))
-            group = f"{brand_open}(?:{one}(?:{joiner}?{one}){{0,3}}|{numeral}{one}){brand_close}"
+            # a count of kinds may close on a counted platform (“两室一平台”, “两站一网”)
+            counted = alternation(list(self.piece_names) + list(stations.get("piece_platforms", [])))
+            group = (f"{brand_open}(?:{one}(?:{joiner}?{one}){{0,3}}"
+                     f"|{numeral}{one}(?:{numeral}(?:{counted}))?){brand_close}")
             # quoted pieces in a row, side by side or joined by a comma or a conjunction (“家”和“站”)
             between = alternation(list(chars.enumeration_commas) + list(chars.conjunctions))
             self.piece_ref_re = re.compile(f"{group}(?:\\s*(?:{between})?\\s*{group}){{0,5}}")
@@ -2156,7 +2165,8 @@ class _Finder(_Places):
                 inner_s, inner_e = g.start() + 1, g.end() - 1
                 inner = text[inner_s:inner_e]
                 if len(inner) > 1 and all(ch in names for ch in inner) or inner[0] not in names:
-                    if not text.startswith(r.not_brand_after, g.end()):  # (“一站”模式: a method)
+                    after = g.end() + (text.startswith("的", g.end()))  # (“一站三点”的模式)
+                    if not text.startswith(r.not_brand_after, after):  # (“一站”模式: a method)
                         self.add(inner_s, inner_e, "station", inner, "", "station")  # (“点站”, “两站”: collective)
                     continue
                 for i in range(inner_s, inner_e):

@@ -2696,3 +2696,36 @@ def test_a_streets_deliberative_assembly_is_a_congress_body():
     assert found("城东街道第三届议政代表会第二次会议开幕", QINGSHAN)[0][:2] == (
         "congress", "城东街道第三届议政代表会")
     assert surfaces("依托议政代表会推进民生实事项目", QINGSHAN, "congress") == ["议政代表会"]
+
+
+def test_a_quoted_count_of_kinds_closing_on_a_platform_is_one_collective_station():
+    # rooms of the deputies named before, then a count of two kinds of room and a platform
+    first, second = _stations_in_unit([
+        "县人大常委会在各乡镇建起“代表工作室”,在村里建起“代表联络室”。",
+        "全县推进“两室一平台”建设,为代表履职提供阵地。",
+    ])
+    assert second == [("两室一平台", "两室一平台")]
+    # two kinds of station and a network
+    assert _stations_in_unit(["市里建成代表联络站80个。", "全面推进“两站一网”建设。"])[1] == [
+        ("两站一网", "两站一网")]
+    # no station of a counted kind named before: a programme, no station
+    assert _stations_in_unit(["省里部署“两室一平台”建设。"]) == [[]]
+    # a count that names a method is none, with or without 的 before the method word
+    for text in ("工业园区代表联络站实行“一站三点”的模式。", "工业园区代表联络站实行“一站三点”模式。"):
+        assert "一站三点" not in [s for s, _ in _stations_in_unit([text])[0]]
+
+
+def test_deputies_deliberation_stations_and_people_s_deputies_homes_are_stations():
+    assert surfaces("各村设立代表议事站和议事亭,方便群众反映诉求。", type_="station")[:1] == ["代表议事站"]
+    assert surfaces("全旗已建成人民代表之家56个。", type_="station") == ["人民代表之家"]
+    # a deliberation station of villagers, with no deputy word, is no deputies' station
+    assert surfaces("村民议事站每周开放一次。", type_="station") == []
+
+
+def test_a_verb_before_a_deputy_word_stays_outside_the_station_span():
+    # 交流 is a qualifier (代表交流站), but before 人大代表 it is the verb and the station its object
+    got = find_mentions("邻县人大常委会来我县交流人大代表联络站建设经验。")
+    assert [(m["surface"], m["canonical"]) for m in got if m["type"] == "station"] == [
+        ("人大代表联络站", "人大代表联络站")]
+    got = find_mentions("座谈会上,各乡镇交流人大代表之家运行情况。")
+    assert [m["surface"] for m in got if m["type"] == "station"] == ["人大代表之家"]
