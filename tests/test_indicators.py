@@ -3511,3 +3511,18 @@ def test_places_where_projects_are_carried_out_are_acted_upon(sentence, expected
 )  # fmt: skip
 def test_round32_handler_lists_concluded_parts_and_sheets(sentences, expected):
     assert _passage(sentences) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # counties counted by their noun alone that the deputies went into are where the
+        # congress worked, as villages and towns are
+        ("视察组深入东平、西林两县,就农村饮水安全开展调研。", [("other", 2.0, "县")]),
+        ("常委会组成人员深入三县实地察看河道治理情况。", [("other", 3.0, "县")]),
+        # traps: the counties and districts a city governs stay context
+        ("该市辖5县2区,总人口约160万。", [("admin_context", 5.0, "县"), ("admin_context", 2.0, "区"), ("admin_context", 1600000.0, "人")]),
+    ],
+)  # fmt: skip
+def test_round33_counties_gone_into_are_other(sentence, expected):
+    assert codes(sentence) == expected

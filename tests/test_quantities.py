@@ -300,6 +300,8 @@ def test_iso_timestamp_is_date_and_time():  # seed
         "零距离倾听民声,心贴心服务群众",  # seed
         "做到驻区人大代表不出千米找到站点",  # seed
         "十分重要,一如既往",
+        # 四处 "everywhere" before a verb: an adverb, no four places
+        "他四处奔走筹集物资,又四处张贴告示",
     ],
 )
 def test_words_with_numeral_characters_are_not_quantities(text):
