@@ -2738,3 +2738,12 @@ def test_candidates_and_the_verb_are_no_deputies(text):
     assert "人大代表" not in spans and "县人大代表" not in spans
     assert spans.count("代表") <= (1 if "一名代表" in text else 0)
     assert not [m for m in find_mentions(text, WANGJIANG) if m["type"] == "congress"]
+
+
+@pytest.mark.parametrize("text, n", [
+    ("今年当选的代表中,领导干部代表比例下降了两个百分点。", 2),
+    ("全市38名市级领导干部代表带头进站接待选民。", 1),
+    ("机关干部代表、村民代表列席了座谈会。", 0),  # representatives of the staff and the villagers
+])
+def test_leading_cadre_deputies_are_deputies(text, n):
+    assert [s for t, s, _ in found(text, WANGJIANG) if t == "deputy"].count("代表") == n
