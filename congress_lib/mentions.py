@@ -1546,12 +1546,14 @@ class _Finder(_Places):
         self.apposed_deputies()
         self.titled_deputies()
 
-    _TITLE_REACH = 20  # characters read after a deputy mention and its 、 for a post and a name
+    _TITLE_REACH = 30  # characters read after a deputy mention and its 、 for a post and a name
+    _TITLE_POSTS = 2   # further posts chained by 、 read after the first
 
     def titled_deputies(self) -> None:
         """A person introduced by a post or trade (``job_titles``) is a named deputy, span and
         canonical the name (docs/codebook.md §3.1), when the post stands in apposition to a
-        deputy mention (市人大代表、某镇党委书记王小明说; 述职代表、镇长李红提问) or the name comes
+        deputy mention (市人大代表、某镇党委书记王小明说; 述职代表、镇长李红提问; a few posts chained by
+        、: 省人大代表、省人大常委会委员、某公司经理李红) or the name comes
         right before an election word and a deputy noun (村会计王小明当选代表以来). The name
         must be closed like one after 人大代表 (``name_after``, strict). Each deputy mention
         reads a constant window after its 、; each election word one name before it."""
@@ -1562,9 +1564,15 @@ class _Finder(_Places):
             if t != "deputy" or e >= len(text) or text[e] not in r.enumeration_commas \
                     or not canonical.endswith(r.deputy_word):
                 continue  # (a named deputy already ends with its name)
-            stop = e + 1
-            while stop < min(len(text), e + 1 + self._TITLE_REACH) and text[stop] not in r.punct \
-                    and text[stop] not in r.enumeration_commas:
+            stop, posts = e + 1, 0
+            while stop < min(len(text), e + 1 + self._TITLE_REACH) and text[stop] not in r.punct:
+                if text[stop] in r.enumeration_commas:
+                    # (posts chained by 、 describe the same person: 市人大代表、市人大常委会委员、
+                    # 某报社社长王小明; a deputy mention in the chain opens a list of people)
+                    posts += 1
+                    if posts > self._TITLE_POSTS or any(a == stop + 1 and tt == "deputy"
+                                                        for a, _, tt, *_ in self.cands):
+                        break
                 stop += 1
             for m in r.job_title_re.finditer(text, e + 1, stop):
                 n_end = self.name_after(m.end(), strict=True)

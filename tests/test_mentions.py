@@ -2729,3 +2729,54 @@ def test_a_verb_before_a_deputy_word_stays_outside_the_station_span():
         ("人大代表联络站", "人大代表联络站")]
     got = find_mentions("座谈会上,各乡镇交流人大代表之家运行情况。")
     assert [m["surface"] for m in got if m["type"] == "station"] == ["人大代表之家"]
+
+
+# --------------------------------------------------------------------------- deputies, round 33
+# Lists of names before a hedged count (等十几位), posts chained by 、 before
+# a titled name, candidates at any stage of an election, and 代表 as a verb after an adverb.
+
+
+def test_names_listed_before_a_hedged_count_are_named_deputies():
+    got = [(m["surface"], m["canonical"]) for m in
+           find_mentions("汤建华、孟晓燕等十几位人大代表捐赠了防疫物资。", WANGJIANG) if m["type"] == "deputy"]
+    assert got == [("汤建华", "汤建华"), ("孟晓燕", "孟晓燕"), ("人大代表", "人大代表")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("县人大代表、村党支部书记钟国强带着村民修通了山路。", "钟国强"),
+    ("乡人大代表、白沙溪河长邹玉兰的巡河日志写满了三本。", "邹玉兰"),
+    ("省人大代表、省人大常委会委员、某日报社社长廖建明来到联络站。", "廖建明"),
+    ("市人大代表、市人大常委会预算工委副主任熊立新以普通代表身份参加活动。", "熊立新"),
+])
+def test_a_name_after_chained_posts_of_a_deputy_is_a_named_deputy(text, name):
+    names = [m["canonical"] for m in find_mentions(text, WANGJIANG) if m["type"] == "deputy"]
+    assert name in names
+
+
+def test_a_deputy_in_the_chain_opens_a_list_of_people_not_a_post():
+    names = [m["canonical"] for m in find_mentions("市人大代表、县人大代表、政协委员等参加。", WANGJIANG)
+             if m["type"] == "deputy"]
+    assert all(n.endswith("人大代表") for n in names)
+
+
+@pytest.mark.parametrize("text", [
+    "确定了县人大代表正式候选人215名。",
+    "他先后成为人大代表初步推荐人选和代表候选人。",
+    "县人大代表正式候选人与选民见面。",
+    "本页内容仅代表作者本人观点。",
+    "每一名代表所代表的人口数应当大体相等。",
+])
+def test_candidates_and_the_verb_are_no_deputies(text):
+    spans = [m["surface"] for m in find_mentions(text, WANGJIANG) if m["type"] == "deputy"]
+    assert "人大代表" not in spans and "县人大代表" not in spans
+    assert spans.count("代表") <= (1 if "一名代表" in text else 0)
+    assert not [m for m in find_mentions(text, WANGJIANG) if m["type"] == "congress"]
+
+
+@pytest.mark.parametrize("text, n", [
+    ("今年当选的代表中,领导干部代表比例下降了两个百分点。", 2),
+    ("全市38名市级领导干部代表带头进站接待选民。", 1),
+    ("机关干部代表、村民代表列席了座谈会。", 0),  # representatives of the staff and the villagers
+])
+def test_leading_cadre_deputies_are_deputies(text, n):
+    assert [s for t, s, _ in found(text, WANGJIANG) if t == "deputy"].count("代表") == n
