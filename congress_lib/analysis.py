@@ -887,13 +887,13 @@ def top_rows(matrix: pd.DataFrame, n: int = 30, rest_label: str = "all other uni
 
 #: The held-out set whose score is the honest estimate of accuracy on a new corpus: pages
 #: coded blind, never used for development, scored with the library as shipped (the rules of
-#: the last round and the learned coder) after every change was made
+#: the last round and the learned coder retrained with them) after every change was made
 #: (``corpus/annotations/out_of_sample.csv``).
-HONEST_SET = "fresh set 19 (learned coder)"
-#: The same pages scored before the last round of rules, with the rules alone.
-HONEST_BEFORE = "fresh set 19 (before)"
+HONEST_SET = "fresh set 21 (final)"
+#: The same pages scored as shipped before the last round of rules and the retraining.
+HONEST_BEFORE = "fresh set 21 (before, as shipped)"
 #: Pages of a blind set coded again by a second blind coder, scored against the first (the latest such study).
-AGREEMENT_SET = "inter-coder agreement (fresh set 18)"
+AGREEMENT_SET = "inter-coder agreement (fresh set 21)"
 
 
 def out_of_sample_scores(scores: pd.DataFrame, set_name: str = HONEST_SET, table: str = "indicators") -> pd.DataFrame:
