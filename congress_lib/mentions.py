@@ -2826,7 +2826,7 @@ class _Finder(_Places):
         for m in r.dept_tail_re.finditer(text):
             t = m.start()
             tail = m.group(1)
-            if any(text[t - k:t + len(tail) + j] in r.not_department for k in (0, 1, 2, 3) for j in (0, 1)
+            if any(text[t - k:t + len(tail) + j] in r.not_department for k in (0, 1, 2, 3, 4) for j in (0, 1)
                    if t - k >= 0):
                 continue
             bodies = []
