@@ -2809,3 +2809,22 @@ def test_media_and_registered_social_work_centres_are_no_agencies(text):
 def test_the_centre_in_a_directive_stays_the_party_centre():
     spans = [m["canonical"] for m in find_mentions("代表们表示坚决落实中央部署。", WANGJIANG) if m["type"] == "agency"]
     assert spans == ["党中央"]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("在县政府及公安局、工商局的共同督办下,违建终于拆除。", "工商局"),
+    ("区法院和公安局、粮食局联合开展了专项整治。", "粮食局"),
+    ("代表把意见反映给乡公路站,乡政府及公路站随即派人查看。", "公路站"),
+])
+def test_a_bare_department_listed_after_a_state_organ_is_an_agency(text, surface):
+    spans = [m["surface"] for m in find_mentions(text, WANGJIANG) if m["type"] == "agency"]
+    assert surface in spans
+
+
+@pytest.mark.parametrize("text", [
+    "他和公路站的老站长是多年的朋友。",  # no organ before the conjunction
+    "市场及公路站点附近新设了停车位。",
+])
+def test_a_bare_department_without_an_organ_before_it_needs_a_prefix(text):
+    spans = [m["surface"] for m in find_mentions(text, WANGJIANG) if m["type"] == "agency"]
+    assert "公路站" not in spans
