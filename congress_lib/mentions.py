@@ -1016,6 +1016,11 @@ _SPAN = itemgetter(0, 1)
 _KIND_RANK = {"named": 0, "short": 1, "each": 2, "level": 3, "multi": 4}
 
 
+# the branches of a state organ (no Party body) that open an enumeration of departments
+_STATE_BRANCHES = frozenset({"department", "government", "public_security", "court", "procuratorate",
+                             "supervision"})
+
+
 def _prefix_order(p: _Prefix) -> tuple[int, int]:
     """Which of several prefixes wins: the longest, then by kind."""
     return p.start, _KIND_RANK[p.kind]
@@ -2826,7 +2831,7 @@ class _Finder(_Places):
         for m in r.dept_tail_re.finditer(text):
             t = m.start()
             tail = m.group(1)
-            if any(text[t - k:t + len(tail) + j] in r.not_department for k in (0, 1, 2, 3) for j in (0, 1)
+            if any(text[t - k:t + len(tail) + j] in r.not_department for k in (0, 1, 2, 3, 4) for j in (0, 1)
                    if t - k >= 0):
                 continue
             bodies = []
@@ -2851,27 +2856,40 @@ class _Finder(_Places):
                     break
 
     def enumerated_departments(self) -> None:
-        """An unlisted ``<2–8 chars>局`` without a prefix that follows a department or a
-        government office in an enumeration (交通运输局、水利局、电力局; 市政府办公室、督查局)
-        is a department of the same government: the unit's own, as a listed department
-        standing alone is (``standalone``)."""
+        """An unlisted ``<2–8 chars>局`` without a prefix that follows a state organ in an
+        enumeration, joined by a comma or a conjunction (交通运输局、水利局、电力局; 市政府办公室、督查局;
+        公安局、工商局), is a department of the same government: the unit's own, as a listed
+        department standing alone is (``standalone``). So is a listed department that needs a
+        prefix (公路站) written bare after such an organ and a conjunction (镇政府及公路站)."""
         text, r = self.text, self.r
-        if not any(c in text for c in r.enumeration_commas):
+        if not any(c in text for c in r.enumeration_commas) and not any(w in text for w in r.conjunctions):
             return
-        ends = {c[1] for c in self.cands if c[2] == "agency" and c[5] in ("department", "government")}
+        ends = {c[1] for c in self.cands if c[2] == "agency" and c[5] in _STATE_BRANCHES}
         if not ends:
             return
         place, level = self.own_place, self.own_level
+
+        def joined(b: int) -> bool:  # (a comma or a conjunction right after an organ)
+            if text[b - 1] in r.enumeration_commas:
+                return b - 1 in ends
+            return any(text.endswith(w, 0, b) and b - len(w) in ends for w in r.conjunctions)
+
         for t, tail, bodies in self.department_tails():
             for b, body in bodies:
                 if any(w in body for w in r.conjunctions) or any(w in body for w in r.department_endings):
                     break  # (交通局和医保局: two departments, no body 交通局和医保)
-                if text[b - 1] in r.enumeration_commas and b - 1 in ends:
+                if joined(b):
                     if self.prefix(b).kind == "none":
                         self.add(b, t + len(tail), "agency", place + body + tail, level if place else "",
                                  "department")
                         ends.add(t + len(tail))
                     break
+        for m in r.agency_re.finditer(text):
+            h, head = m.start(), m.group(1)
+            branch, template, bare = r.agency_info[head][:3]
+            if bare == "never" and branch == "department" and h > 0 and joined(h) \
+                    and self.prefix(h).kind == "none":
+                self.add(h, h + len(head), "agency", _fill(template, place), level if place else "", branch)
 
     def attach_party_groups(self) -> None:
         """省人大常委会党组: a party group right after a body joins its span."""

@@ -2780,3 +2780,51 @@ def test_candidates_and_the_verb_are_no_deputies(text):
 ])
 def test_leading_cadre_deputies_are_deputies(text, n):
     assert [s for t, s, _ in found(text, WANGJIANG) if t == "deputy"].count("代表") == n
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("主管这件事的镇综治办负责人当场作了答复。", "镇综治办"),
+    ("由乡综合治理办牵头,三个村配合排查。", "乡综合治理办"),
+    ("街道文明办联合社区开展了志愿活动。", "街道文明办"),
+    ("会议决定成立镇资产管理办,清理历年欠款。", "镇资产管理办"),
+    ("区住建局、区金融办等单位负责同志参加了座谈。", "区金融办"),
+    ("线索随即转给了该镇生态环境办核查。", "镇生态环境办"),
+])
+def test_short_task_offices_of_a_township_or_district_are_agencies(text, surface):
+    spans = [m["surface"] for m in find_mentions(text, WANGJIANG) if m["type"] == "agency"]
+    assert any(s.endswith(surface) for s in spans)
+
+
+@pytest.mark.parametrize("text", [
+    "2024-03-11 09:10 来源:中央广电总台某某频道 编辑:王某",
+    "活动吸引了中央和国家级媒体二十余家前来采访。",
+    "当天的新闻由中央人民广播电台播出。",
+    "她个人出资登记了一家社会工作服务中心,为老人提供上门服务。",
+    "团队随后注册了县青年社工服务中心。",
+])
+def test_media_and_registered_social_work_centres_are_no_agencies(text):
+    assert not [m for m in find_mentions(text, WANGJIANG) if m["type"] == "agency"]
+
+
+def test_the_centre_in_a_directive_stays_the_party_centre():
+    spans = [m["canonical"] for m in find_mentions("代表们表示坚决落实中央部署。", WANGJIANG) if m["type"] == "agency"]
+    assert spans == ["党中央"]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("在县政府及公安局、工商局的共同督办下,违建终于拆除。", "工商局"),
+    ("区法院和公安局、粮食局联合开展了专项整治。", "粮食局"),
+    ("代表把意见反映给乡公路站,乡政府及公路站随即派人查看。", "公路站"),
+])
+def test_a_bare_department_listed_after_a_state_organ_is_an_agency(text, surface):
+    spans = [m["surface"] for m in find_mentions(text, WANGJIANG) if m["type"] == "agency"]
+    assert surface in spans
+
+
+@pytest.mark.parametrize("text", [
+    "他和公路站的老站长是多年的朋友。",  # no organ before the conjunction
+    "市场及公路站点附近新设了停车位。",
+])
+def test_a_bare_department_without_an_organ_before_it_needs_a_prefix(text):
+    spans = [m["surface"] for m in find_mentions(text, WANGJIANG) if m["type"] == "agency"]
+    assert "公路站" not in spans
