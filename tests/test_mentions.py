@@ -2797,6 +2797,7 @@ def test_a_station_of_a_trade_is_a_station(text, stations):
     ("代表们结合“议事厅”“田坎会”“板凳会”等形式听取意见。", ["议事厅"]),
     ("各联络站通过“树下议事”“代表约访”等人大“巡回民情议事厅”形式收集民意。", ["联络站", "巡回民情议事厅"]),
     ("社区要成为群众的“议事厅”。", []),  # a role after 的: a metaphor
+    ("镇人大推出“贴心人接待室”活动,每月组织代表接待选民。", ["贴心人接待室"]),
 ])
 def test_a_quoted_deliberation_venue_needs_no_setup_verb(text, stations):
     assert surfaces(text, WANGJIANG, "station") == stations
