@@ -466,6 +466,8 @@ class _Rules:
         self.right_words = set(stations.get("right_extensions", []))
         self.dropped_extensions = set(stations.get("dropped_extensions", []))
         self.list_marker = stations.get("list_marker", "")
+        self.checklist_marker = stations.get("checklist_marker", "")
+        self.checklist_seps = frozenset(chars.enumeration_commas) | frozenset(chars.commas)
         # names listed before 等, a count and a deputy noun (王建国、李秀英等11名代表): see listed_deputies
         counters = deputies.get("list_counters", [])
         self.deputy_list_re = re.compile(
@@ -561,6 +563,15 @@ class _Rules:
         self.deputy_venue_re = re.compile(
             f"{brand_open}((?:{congress_word})?{re.escape(self.deputy_word)}[{CJK}]{{0,6}}"
             f"(?:{alternation(stations['brand_endings'])})){brand_close}")
+        # a quoted deliberation venue needs no verb either: “议事厅”, “流动民生议事厅” among forms of contact
+        venue_heads = stations.get("quoted_venue_heads", [])
+        self.quoted_venue_re = re.compile(
+            f"{brand_open}([{CJK}]{{0,8}}(?:{alternation(venue_heads)})){brand_close}") if venue_heads else None
+        # the deputies' or the congress's app, named in quotes (“代表在线”App, “找代表”小程序)
+        apps, app_needs = stations.get("app_words", []), stations.get("app_needs", [])
+        self.quoted_app_re = re.compile(
+            f"{brand_open}([{CJK}]{{0,8}}(?:{alternation(app_needs)})[{CJK}]{{0,8}}){brand_close}"
+            f"\\s?(?:{alternation(apps)})") if apps and app_needs else None
         self.station_levels = {norm_paren(k): v for k, v in stations["levels"].items()}
         self.station_level_items = sorted(self.station_levels.items(), key=lambda kv: (-len(kv[0]), kv[0]))
         # the first of station_level_items that a (paren-normalised) chain holds: at each
@@ -590,6 +601,9 @@ class _Rules:
         self.brand_quote_max = int(stations.get("brand_quote_max", 0))
         self.short_name_heads = frozenset(head for head, o in self.station_heads.items() if o.get("short_name"))
         self.quote_needs_heads = frozenset(head for head, o in self.station_heads.items() if o.get("quote_needs"))
+        # heads that, right before one of these words, are part of another word (行业站 + 位: 站位)
+        self.head_not_followed = {head: tuple(o["not_followed"]) for head, o in self.station_heads.items()
+                                  if o.get("not_followed")}
         # heads with `needs` whose bare form still names the station named before (在收集点: the 民意收集点)
         self.needs_refer_heads = frozenset(head for head, o in self.station_heads.items() if o.get("refer_back"))
         # heads whose `needs` hold after a name too (侨联服务点, a firm's 服务点: no deputies' place)
@@ -757,7 +771,9 @@ class _Rules:
             self.quotes_re = re.compile("|".join(
                 [self.quoted_re.pattern, self.deputy_venue_re.pattern]
                 + ([self.pieces_re.pattern] if self.pieces_re is not None else [])
-                + ([self.piece_ref_re.pattern] if self.piece_ref_re is not None else [])))
+                + ([self.piece_ref_re.pattern] if self.piece_ref_re is not None else [])
+                + ([self.quoted_venue_re.pattern] if self.quoted_venue_re is not None else [])
+                + ([self.quoted_app_re.pattern] if self.quoted_app_re is not None else [])))
 
     def may_hold(self, text: str) -> bool:
         """False when ``text`` can hold no mention: no gate of a head matches (``any_re``,
@@ -1934,6 +1950,8 @@ class _Finder(_Places):
                 info = infos[head]
             needs, bare, proper = info
             e = h + len(head)
+            if head in r.head_not_followed and text.startswith(r.head_not_followed[head], e):
+                continue  # (提高行业站位: the head inside another word, a trade's standpoint)
             if h in offices:  # 人大常委会代表联络室: the standing committee's own office
                 s, canonical, level = offices[h]
                 self.add(s, e, "congress", canonical, level, "congress")
@@ -1976,6 +1994,8 @@ class _Finder(_Places):
                     canonical, level = named  # (“云上人大”平台 after the 云上人大综合履职平台)
                 self.add(h, end, "station", canonical, level, "station")
                 continue
+            if needs and self.checklist_item(start, end):
+                continue  # (按“八有”标准,即有活动阵地、有统一标识: a standard to meet, no station named)
             if needs and (not named or head in r.strict_needs_heads) and not any(w in chain for w in needs) and not (
                     head in r.body_platform_heads and self.listed_needs(start, needs)):
                 if head in r.short_name_heads:
@@ -2009,6 +2029,14 @@ class _Finder(_Places):
             self.cands = [c for c in self.cands if c[2] != "station" or not self.other_body_before(c[0])]
         if r.quoted_name_max:
             self.quoted_names()
+
+    def checklist_item(self, start: int, end: int) -> bool:
+        """The span is an item of a checklist of standards (有活动阵地、有统一标识、有制度): the
+        checklist word before it and the next item opening with the same word after a comma."""
+        text, marker = self.text, self.r.checklist_marker
+        if not marker or not text.endswith(marker, 0, start):
+            return False
+        return end < len(text) and text[end] in self.r.checklist_seps and text.startswith(marker, end + 1)
 
     def quoted_names(self) -> None:
         """A station that closes a quotation whose words before it name it (“乡村振兴代表专业
@@ -2633,6 +2661,13 @@ class _Finder(_Places):
             # a quoted deputy-named venue needs no verb: “代表议事坊”, “人大代表之家”
             quoted.extend(m.group(1) for m in r.deputy_venue_re.finditer(text)
                           if m.group(1) not in lexicon and not m.group(1).endswith(r.not_venue_endings))
+            if r.quoted_venue_re is not None:
+                quoted.extend(m.group(1) for m in r.quoted_venue_re.finditer(text)
+                              if m.group(1) not in lexicon and not text.endswith("的", 0, m.start(1) - 1)
+                              and not any(w in m.group(1) for w in r.brand_not_names))
+            if r.quoted_app_re is not None:
+                quoted.extend(m.group(1) for m in r.quoted_app_re.finditer(text)
+                              if m.group(1) not in lexicon and len(m.group(1)) >= r.brand_min_chars)
         if not quoted:
             if r.brand_re is not None:
                 for m in r.brand_re.finditer(text):

@@ -2828,3 +2828,45 @@ def test_a_bare_department_listed_after_a_state_organ_is_an_agency(text, surface
 def test_a_bare_department_without_an_organ_before_it_needs_a_prefix(text):
     spans = [m["surface"] for m in find_mentions(text, WANGJIANG) if m["type"] == "agency"]
     assert "公路站" not in spans
+
+
+@pytest.mark.parametrize("text, stations", [
+    ("代表联络站延伸到产业一线:税务行业站一年化解纠纷30余起。", ["代表联络站", "税务行业站"]),
+    ("邮政行业站组织代表走访快递网点。", ["邮政行业站"]),
+    ("目前会计、医疗、教育等行业站已建成9个。", ["行业站"]),
+    ("全县新建人大代表行业站5个。", ["人大代表行业站"]),
+    ("各部门要提高行业站位,加强监管。", []),  # 站位: a standpoint, no station
+])
+def test_a_station_of_a_trade_is_a_station(text, stations):
+    assert surfaces(text, WANGJIANG, "station") == stations
+
+
+@pytest.mark.parametrize("text, stations", [
+    ("代表们结合“议事厅”“田坎会”“板凳会”等形式听取意见。", ["议事厅"]),
+    ("各联络站通过“树下议事”“代表约访”等人大“巡回民情议事厅”形式收集民意。", ["联络站", "巡回民情议事厅"]),
+    ("社区要成为群众的“议事厅”。", []),  # a role after 的: a metaphor
+    ("镇人大推出“贴心人接待室”活动,每月组织代表接待选民。", ["贴心人接待室"]),
+])
+def test_a_quoted_deliberation_venue_needs_no_setup_verb(text, stations):
+    assert surfaces(text, WANGJIANG, "station") == stations
+
+
+@pytest.mark.parametrize("text, stations", [
+    ("县人大常委会推出“代表履职宝”App,选民可随时留言。", ["代表履职宝"]),
+    ("市里上线“随手找人大”小程序。", ["随手找人大"]),
+    ("打开“代表来了” APP即可留言。", ["代表来了"]),
+    ("群众可以下载“智慧交通”App查询路况。", []),  # an app of another kind
+    ("欢迎关注“清河人大”公众号。", []),  # a media account, no platform of contact
+])
+def test_a_quoted_app_of_the_deputies_is_a_station(text, stations):
+    assert surfaces(text, WANGJIANG, "station") == stations
+
+
+@pytest.mark.parametrize("text, stations", [
+    ("街道按照“六有”要求,即有活动阵地、有标识标牌、有工作制度,推进代表联络站建设。", ["代表联络站"]),
+    ("乡镇人大落实“五有”标准:有代表活动阵地,有学习资料,有台账。", []),
+    ("街道为代表提供活动阵地、学习资料。", ["活动阵地"]),  # no checklist: the front itself
+    ("代表有了活动阵地,群众有了说话的地方。", ["活动阵地"]),
+])
+def test_an_item_of_a_checklist_of_standards_is_no_station(text, stations):
+    assert surfaces(text, WANGJIANG, "station") == stations
