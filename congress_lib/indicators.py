@@ -343,6 +343,7 @@ class IndicatorClassifier:
                 )
             parts = data.get("breakdowns") or {}
             self.part_markers = tuple(str(m) for m in parts.get("markers", []) or [] if m)
+            self.topic_verbs = tuple(str(m) for m in parts.get("topic_verbs", []) or [] if m)
             self.part_after_total = tuple(str(m) for m in parts.get("after_total", []) or [] if m)
             self.part_then_count = tuple(str(m) for m in parts.get("then_count", []) or [] if m)
             self.part_not_after_total = tuple(str(m) for m in parts.get("not_after_total", []) or [] if m)
@@ -493,6 +494,8 @@ class IndicatorClassifier:
         self.skipped_marks = ch.quote_marks + pair_chars(ch.title_marks + ch.inner_title_marks + ch.lenticular_brackets)
         self.enumeration_commas = tuple(ch.enumeration_commas)
         self.bracket_closers = frozenset(closers(ch.brackets))
+        self.bracket_openers = frozenset(openers(ch.brackets))
+        self.clause_chars = ch.clause_marks
         self.colons = tuple(ch.colons)
         self.coordinators = ch.conjunctions + tuple(ch.enumeration_commas) + ch.disjunctions
         # a total followed by its noun and 中 (受理的73件建议中，…): at most 8 characters of
@@ -897,11 +900,12 @@ def _classify(
     if cues.series_classes:
         for a, b in zip(countable, countable[1:]):
             qa, qb = quantities[a], quantities[b]
+            # (so is an amount of money after one: 赤字从5000万元减少到900万元, whatever its code)
             if (
-                qa.kind == "count" == qb.kind
+                qa.kind == qb.kind
+                and (qa.kind == "money" or (qa.kind == "count" and out[a] != cues.default_code))
                 and qa.unit == qb.unit
                 and out[a] is not None
-                and out[a] != cues.default_code
                 and not cues.clause_re.search(w, qa.end, qb.start)
                 and any(c in cues.series_classes for _, _, c in cues.cue_words(w, qa.end, qb.start))
             ):
@@ -1110,6 +1114,14 @@ def _inherit_totals(
                 out[i] = total if own in cues.part_weak else cues.part_refine.get(total, {}).get(own, own)
             continue
         if j is None:
+            # a total named by its noun alone, split by a marker in the clause before the
+            # part (代表提出建议，其中，40件涉及…): the part takes the code of that noun
+            total = _named_total(w, q.start, cues)
+            if total is None or out[i] is None:
+                continue
+            total_of[i] = total
+            own = out[i]
+            out[i] = total if own in cues.part_weak else cues.part_refine.get(total, {}).get(own, own)
             continue
         p = quantities[j]
         between = w[p.end : q.start]
@@ -1118,7 +1130,8 @@ def _inherit_totals(
         ) or _split_opens(w, p.end, q.start, cues):
             # (a part of a part is split from that part, as coded: 4件不予采纳(其中1件…,3件…))
             total = out[j]
-        elif j in total_of and len(between) <= _PART_GAP and not any(c in cues.bracket_closers for c in between):
+        elif j in total_of and len(between) <= _PART_GAP and not any(
+                c in cues.bracket_closers for c in _outside_own_brackets(w, p, between, cues)):
             # (a breakdown opened in brackets ends with them: 建议41件(其中市属9件),比去年增加6件)
             total = total_of[j]
             if out[i] in cues.part_weak and out[j] is not None and out[j] not in cues.part_weak:
@@ -1135,6 +1148,41 @@ def _inherit_totals(
             out[i] = total
         else:
             out[i] = cues.part_refine.get(total, {}).get(own, own)
+
+
+def _outside_own_brackets(w: str, p: Quantity, between: str, cues: IndicatorClassifier) -> str:
+    """The text between a part ``p`` and the next count, less the closing bracket of a
+    bracket that holds only ``p`` (城建类(30件)、教育类(28件): each label's count in its
+    own brackets), which ends no breakdown."""
+    if between and between[0] in cues.bracket_closers and p.start > 0 and w[p.start - 1] in cues.bracket_openers:
+        return between[1:]
+    return between
+
+
+def _named_total(w: str, start: int, cues: IndicatorClassifier) -> str | None:
+    """The code of a total named by its noun alone right before a breakdown marker that
+    opens the clause of a part at ``start`` (代表们提出建议，其中，40件涉及…): the code whose
+    ``code_nouns`` hold the nearest such noun of the clause before the marker; None when
+    there is none."""
+    if not cues.part_markers or not cues.code_nouns:
+        return None
+    lo = max(0, start - _PART_GAP)
+    at = max((w.rfind(m, lo, start), m) for m in cues.part_markers)
+    if at[0] < 0:
+        return None
+    mark, marker = at
+    after = w[mark + len(marker) : start].lstrip(cues.clause_chars)
+    if cues.clause_re.search(after) or mark == 0 or w[mark - 1] not in cues.clause_chars:
+        return None
+    head = mark - 1
+    floor = max(0, head - _WINDOW)
+    opening = max((w.rfind(c, floor, head) for c in cues.clause_chars), default=-1)
+    tokens = cues.cue_words(w, max(floor, opening + 1), head)
+    for _, _, cls in reversed(tokens):
+        for code, nouns in cues.code_nouns.items():
+            if cls in nouns:
+                return code
+    return None
 
 
 def _split_opens(w: str, start: int, end: int, cues: IndicatorClassifier) -> bool:
@@ -1285,6 +1333,10 @@ def _classify_one(
         right_tokens = right_tokens[:-1]
     # (112个标准化联络站, 2个高标准联络站: 标准 is part of a compound filler, no noun of its own)
     right_tokens = [t for t in right_tokens if not _inside_filler(w, t[0], t[1], cues)]
+    # (a word of subject matter right after the number, 40件涉及办好教育: the words after it
+    # name what the items are about, so its verbs are no state of the items; nouns still count)
+    if cues.topic_verbs and w.startswith(cues.topic_verbs, q.end):
+        right_tokens = [t for t in right_tokens if t[2] in cues.object_classes]
     # (who the items are passed on to after the number, 8件转交区委有关部门处理, is not what it
     # counts: the handler after a verb of handing on)
     handed_right = _handed_to(right_tokens, cues, subjects=False)

@@ -3526,3 +3526,66 @@ def test_round32_handler_lists_concluded_parts_and_sheets(sentences, expected):
 )  # fmt: skip
 def test_round33_counties_gone_into_are_other(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentences, expected",
+    [
+        # a total named by its noun alone and split after 其中: each part counts proposals
+        (["围绕城乡融合，代表们提出建议，其中，44件涉及公共交通，31件涉及乡村学校，12件涉及饮水安全。"],
+         [("proposals_received", 44.0, "件"), ("proposals_received", 31.0, "件"),
+          ("proposals_received", 12.0, "件")]),
+        (["市人大代表通过建议表达居民心声，其中29件涉及老旧小区，16件涉及停车难。"],
+         [("proposals_received", 29.0, "件"), ("proposals_received", 16.0, "件")]),
+        # trap: a verb of solving inside the subject matter is no outcome of the part
+        (["代表们提出建议，其中，38件涉及办好家门口的学校，21件涉及解决看病难。"],
+         [("proposals_received", 38.0, "件"), ("proposals_received", 21.0, "件")]),
+        # topic labels each with its count in brackets break down the total before them
+        (["闭会期间，常委会共收到代表建议88件。",
+          "建议主要集中在产业发展类(24件)、社会保障类(20件)、生态环境类(15件)、城市管理类(9件)、其他(6件)。"],
+         [("proposals_received", 88.0, "件"), ("proposals_received", 24.0, "件"),
+          ("proposals_received", 20.0, "件"), ("proposals_received", 15.0, "件"),
+          ("proposals_received", 9.0, "件"), ("proposals_received", 6.0, "件")]),
+        # trap: a breakdown opened in brackets still ends with them
+        (["今年共收到代表建议52件(其中县属11件),较上届增加4件。"],
+         [("proposals_received", 52.0, "件"), ("proposals_received", 11.0, "件"), ("other", 4.0, "件")]),
+        # trap: a marker after a noun that no code counts splits nothing
+        (["代表们走访了辖区企业，其中14家企业反映融资难。"], [("other", 14.0, "家")]),
+        # parts in 条 with their outcome said after the count
+        (["代表们就乡村振兴提出19条建议，其中13条已进入落实阶段。"],
+         [("proposals_received", 19.0, "条"), ("proposals_resolved", 13.0, "条")]),
+        (["代表提出的27条建议中，有20条已经办结。"],
+         [("proposals_received", 27.0, "条"), ("proposals_resolved", 20.0, "条")]),
+        # trap: a total said to be all concluded stays the received total
+        (["代表们提出建议36条，已全部办结。"], [("proposals_received", 36.0, "条")]),
+    ],
+)  # fmt: skip
+def test_round34_breakdowns_of_a_named_total_and_outcomes_in_tiao(sentences, expected):
+    assert _passage(sentences) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # opinions a congress puts to a draft or a budget are its own deliberation opinions
+        ("该乡人代会对乡政府预算草案提出了38条意见和2个修正议案。",
+         [("review_opinions", 38.0, "条"), ("proposals_received", 2.0, "个")]),
+        ("与会代表对财政预算草案提出修改意见21条。", [("review_opinions", 21.0, "条")]),
+        # traps: opinions gathered from the public on a draft stay collected
+        ("就物业管理条例草案公开征求意见，共收到意见64条。", [("opinions_collected", 64.0, "条")]),
+        ("委员们就条例实施情况提出9个问题。", [("opinions_collected", 9.0, "个")]),
+        # places a project spans are its reach, not the jurisdiction's make-up
+        ("该灌区工程涵盖4个镇13个村。", [("other", 4.0, "个"), ("other", 13.0, "个")]),
+        # trap: the places of the jurisdiction stay context
+        ("全县共有12个乡镇、186个村。", [("admin_context", 12.0, "个"), ("admin_context", 186.0, "个")]),
+        # money that is no funding of congress work: a deficit, money put right after an audit,
+        # money a court enforced for the winning party
+        ("三年来，该乡财政赤字从3600万元减少到800多万元。", [("other", 36000000.0, "元"), ("other", 8000000.0, "元")]),
+        ("针对审计发现的问题，督促整改资金2470万元。", [("other", 24700000.0, "元")]),
+        ("去年执行到位金额260余万元。", [("other", 2600000.0, "元")]),
+        # trap: money for the stations stays funding
+        ("区财政安排专项经费120万元用于代表联络站建设。", [("funding", 1200000.0, "元")]),
+    ],
+)  # fmt: skip
+def test_round34_review_opinions_places_covered_and_money_not_funding(sentence, expected):
+    assert codes(sentence) == expected
