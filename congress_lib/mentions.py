@@ -115,6 +115,7 @@ _CJK_RE = re.compile(f"[{CJK}]")
 _LATEST = ""  # the key of ``earlier`` that holds the latest station named in the unit
 _ITEM_REACH = 6  # characters of a list's first item read before its first 、 (代表微信群、…)
 _WINDOW = 24  # characters read leftwards for a prefix
+_LONG_NAME = (3, 6)  # lengths of a name written without a Han surname (敖日格勒, 扎西顿珠)
 _MEMO_MAX = 200_000  # entries of a memo table before it is emptied
 _RANK = {"national": 0, "provincial": 1, "municipal": 2, "district": 3, "township": 4, "community": 5,
          "village": 5}
@@ -816,6 +817,19 @@ class _Rules:
                 continue
             return "name"
         return kind
+
+    def long_name(self, name: str) -> bool:
+        """Whether ``name`` has the form of a person's name written without a Han surname (敖日格勒,
+        扎西顿珠): 3–6 Han characters, no deputy or congress word, not the form of a Han name
+        (``person_name``), no word nor phrase (``bad_name``, strict: 高度重视), no word of two
+        characters inside it (王某然获悉后: a Han name and a verb), not ending like a group or a
+        trade (``name_not_last``: 专业小组)."""
+        low, high = _LONG_NAME
+        return low <= len(name) <= high and all(_CJK_RE.match(ch) for ch in name) \
+            and self.deputy_word not in name and self.congress_word not in name \
+            and name[-1] not in self.name_not_last and self.person_name(name) is None \
+            and not self.bad_name(name) and not self.common_word(name) \
+            and not any(name[i:i + 2] in self.non_name_words for i in range(1, len(name) - 2))
 
     def level_of(self, name: str) -> str:
         """Level of a full place name from its suffix (同安区 → district)."""
@@ -1597,6 +1611,8 @@ class _Finder(_Places):
                 stop += 1
             for m in r.job_title_re.finditer(text, e + 1, stop):
                 n_end = self.name_after(m.end(), strict=True)
+                if n_end == m.end():
+                    n_end = self.long_name_after(m.end())
                 if n_end > m.end():
                     self.add(m.end(), n_end, "deputy", text[m.end():n_end], "", "deputy")
                     break
@@ -1613,6 +1629,25 @@ class _Finder(_Places):
                             self.add(start, at, "deputy", text[start:at], "", "deputy")
                             break
                 at = text.find(word, at + 1)
+
+    def long_name_after(self, pos: int) -> int:
+        """End of a name of 3–6 characters without a Han surname right after a post (a Mongolian,
+        Tibetan or Uyghur name: 嘎查达 + 敖日格勒), or ``pos``. The name must be closed by
+        punctuation or a name-end word (``name_end_words``) and have the form of such a name
+        (``_Rules.long_name``); the shortest closed run is taken. A constant window is read."""
+        text, r = self.text, self.r
+        low, high = _LONG_NAME
+        for end in range(pos + 1, min(len(text), pos + high) + 1):
+            if not _CJK_RE.match(text[end - 1]) or text[end - 1] in r.breakers:
+                return pos
+            if end < len(text) and text[end] == "·":
+                return pos  # (a name in parts, 某某·某某: not cut at the dot)
+            if end - pos >= low and (end == len(text) or text[end] in r.punct or text[end] in r.enumeration_commas
+                                     or (r.name_end.starts_at(text, end)
+                                         and text[end - 1:end + 1] not in r.non_name_words)):
+                # (a name-end character that closes a word begun inside the run, 作 + 为, closes no name)
+                return end if r.long_name(text[pos:end]) else pos
+        return pos
 
     def apposed_deputies(self) -> None:
         """Names set in apposition to a count of deputies after a marker (代表2名，即某县选举的
@@ -3093,6 +3128,8 @@ class MentionFinder:
             if m["type"] == "deputy" and 2 <= len(c) <= 4 and (m["surface"].endswith(c) or m["surface"].startswith(c)) \
                     and all(_CJK_RE.match(ch) for ch in c) and r.person_name(c) == "name":
                 names.add(c)
+            elif m["type"] == "deputy" and m["surface"] == c and r.long_name(c):
+                names.add(c)  # (a name without a Han surname, introduced after a post: 敖日格勒)
         if not names:
             return found
         if len(names) != size or "first" not in named:
@@ -3109,7 +3146,7 @@ class MentionFinder:
             s = hit.start()
             if s < scanned:
                 continue
-            e = next((s + k for k in (4, 3, 2) if text[s:s + k] in names), 0)
+            e = next((s + k for k in (6, 5, 4, 3, 2) if text[s:s + k] in names), 0)
             if not e:
                 continue
             scanned = e

@@ -418,3 +418,12 @@ def test_dateline_byline_in_brackets_is_emptied_and_photo_credit_with_text_is_cu
     # trap: a bracket in the text that speaks of a reporter, not after a dateline, stays
     body = "他说(记者了解到，这是好事)。"
     assert clean_text(body).text == body
+
+
+def test_a_bulleted_menu_item_alone_on_its_line_is_furniture():
+    # a site's columns behind bullets (• 代表风采): furniture; a bulleted line of report text stays
+    page = "• 人事任免\n• 代表风采\n区人大常委会召开座谈会，听取代表意见。\n• 全区共建成代表联络站18个，覆盖所有街道。"
+    lines = clean_text(page).text.split("\n")
+    assert "• 代表风采" not in lines and "• 人事任免" not in lines
+    assert "区人大常委会召开座谈会，听取代表意见。" in lines
+    assert any(line.endswith("覆盖所有街道。") for line in lines)

@@ -2870,3 +2870,40 @@ def test_a_quoted_app_of_the_deputies_is_a_station(text, stations):
 ])
 def test_an_item_of_a_checklist_of_standards_is_no_station(text, stations):
     assert surfaces(text, WANGJIANG, "station") == stations
+
+
+@pytest.mark.parametrize("text, app", [
+    ("县人大常委会上线“代表通”App，群众可随时留言。", "代表通"),
+    ("她把拍下的问题上传到“人大随手拍”小程序。", "人大随手拍"),
+])
+def test_a_quoted_app_of_the_deputies_is_a_station_not_a_deputy(text, app):
+    got = found(text, WANGJIANG)
+    assert ("station", app, app) in got
+    assert not [s for t, s, _ in got if t == "deputy"]
+
+
+def test_a_quoted_app_of_another_kind_is_no_station():
+    got = found("代表们用“学习强国”App学习新思想。", WANGJIANG)
+    assert not [s for t, s, _ in got if t == "station"]
+
+
+def test_a_name_without_a_han_surname_after_a_post_is_a_named_deputy_and_recurs():
+    finder = MentionFinder.from_lexicon()
+    named: dict = {}
+    text = ["入冬以来，旗人大代表、某苏木党委委员、嘎查达朝鲁门的电话就没停过。",
+            "朝鲁门协调供暖部门为牧户检修了锅炉。",
+            "朝鲁门表示，牧民的事再小也要办好。"]
+    out = [[(m["type"], m["surface"]) for m in finder.find(t, WANGJIANG, named=named, earlier={})] for t in text]
+    assert ("deputy", "朝鲁门") in out[0]
+    assert ("deputy", "朝鲁门") in out[1] and ("deputy", "朝鲁门") in out[2]
+
+
+@pytest.mark.parametrize("text", [
+    "县人大代表、某村党支部书记高度重视，多方协调。",
+    "市人大代表、某合作社理事长专业小组的成员都来了。",
+    "镇人大代表、某村党支部书记钱立然得悉后，连夜赶到现场。",  # a Han name and a verb
+    "镇人大代表、某村党委书记孙丽萍作为带头人，带领村民致富。",  # 作为 is no name's end
+])
+def test_a_phrase_after_a_post_is_no_long_name(text):
+    spans = [s for t, s, _ in found(text, WANGJIANG) if t == "deputy"]
+    assert all(s.endswith("代表") for s in spans)
