@@ -445,7 +445,7 @@ class _Rules:
         sector_part = (f"(?:{alternation([deputies['deputy_word']])}(?:{alternation(quals + sectors)})*)?"
                        if sectors else "")
         # a qualifier that is a verb as well (交流) opens no chain before a deputy word: it is
-        # the verb and the station its object (来我区交流 + 人大代表联络站建设)
+        # the verb and the station its object (到本县交流 + 代表联络站的做法)
         verb_quals = [q for q in stations.get("verb_qualifiers", []) if q in quals]
         deputy_opens = alternation([deputies["deputy_word"], "人大"])
         qual_alt = "|".join([f"{re.escape(q)}(?!{deputy_opens})" for q in verb_quals]
@@ -2030,7 +2030,7 @@ class _Finder(_Places):
                 self.add(h, end, "station", canonical, level, "station")
                 continue
             if needs and self.checklist_item(start, end):
-                continue  # (按“八有”标准,即有活动阵地、有统一标识: a standard to meet, no station named)
+                continue  # (对照“五有”要求：有固定阵地、有规章: a standard to meet, no station named)
             if needs and (not named or head in r.strict_needs_heads) and not any(w in chain for w in needs) and not (
                     head in r.body_platform_heads and self.listed_needs(start, needs)):
                 if head in r.short_name_heads:
