@@ -236,6 +236,7 @@ class _Rules:
             chars.sentence_ends + chars.clause_marks + pair_chars(chars.double_quotes + chars.single_quotes)
             + chars.apostrophes + pair_chars(chars.brackets + chars.title_marks) + chars.other_marks + " \t\n")
         self.enumeration_commas = frozenset(chars.enumeration_commas)
+        self.clause_commas = frozenset(chars.commas)
         # what joins two numbered deputy groups (市人大第十三小组、十五小组)
         self.group_joiners = frozenset(chars.enumeration_commas) | frozenset(chars.conjunctions)
         # the quotes around words that name a station head (“社情民意”示范点)
@@ -1590,15 +1591,19 @@ class _Finder(_Places):
         deputy mention (市人大代表、某镇党委书记王小明说; 述职代表、镇长李红提问; a few posts chained by
         、: 省人大代表、省人大常委会委员、某公司经理李红) or the name comes
         right before an election word and a deputy noun (村会计王小明当选代表以来). The name
-        must be closed like one after 人大代表 (``name_after``, strict). Each deputy mention
+        must be closed like one after 人大代表 (``name_after``, strict). A deputy mention that
+        opens a clause may also be followed by a comma (省人大代表，某商会会长、某集团党委书记王小明在).
+        Each deputy mention
         reads a constant window after its 、; each election word one name before it."""
         text, r = self.text, self.r
         if r.job_title_re is None:
             return
         for s, e, t, canonical, *_ in list(self.cands):
-            if t != "deputy" or e >= len(text) or text[e] not in r.enumeration_commas \
-                    or not canonical.endswith(r.deputy_word):
+            if t != "deputy" or e >= len(text) or not canonical.endswith(r.deputy_word):
                 continue  # (a named deputy already ends with its name)
+            if text[e] not in r.enumeration_commas and not (
+                    text[e] in r.clause_commas and (s == 0 or text[s - 1] in r.punct)):
+                continue  # (a comma after a deputy mention that opens the clause: 省人大代表，某商会会长王小明)
             stop, posts = e + 1, 0
             while stop < min(len(text), e + 1 + self._TITLE_REACH) and text[stop] not in r.punct:
                 if text[stop] in r.enumeration_commas:
