@@ -494,6 +494,7 @@ class _Rules:
         self.job_title_re = re.compile(f"(?:{alternation(deputies['job_titles'])})") \
             if deputies.get("job_titles") else None
         self.elected_words = tuple(deputies.get("elected_words", []))
+        self.elected_since = tuple(deputies.get("elected_since", []))
         self.name_max = int(stations.get("name_max", 10))
         self.brands = {str(k): str(v or "") for k, v in (stations.get("brands") or {}).items()}
         self.brand_re = lookahead(self.brands, shortcuts) if self.brands else None
@@ -1590,7 +1591,9 @@ class _Finder(_Places):
         canonical the name (docs/codebook.md §3.1), when the post stands in apposition to a
         deputy mention (市人大代表、某镇党委书记王小明说; 述职代表、镇长李红提问; a few posts chained by
         、: 省人大代表、省人大常委会委员、某公司经理李红) or the name comes
-        right before an election word and a deputy noun (村会计王小明当选代表以来). The name
+        right before an election word and a deputy noun (村会计王小明当选代表以来; with no post the name
+        must open the clause: 王小明当选某县人大代表), or the subject right after the clause of time that
+        an election opens (当选某市人大代表以来，王小明说). The name
         must be closed like one after 人大代表 (``name_after``, strict). A deputy mention that
         opens a clause may also be followed by a comma (省人大代表，某商会会长、某集团党委书记王小明在).
         Each deputy mention
@@ -1621,9 +1624,23 @@ class _Finder(_Places):
                 if n_end > m.end():
                     self.add(m.end(), n_end, "deputy", text[m.end():n_end], "", "deputy")
                     break
+        deputy_ends = {a: b for a, b, tt, cc, *_ in self.cands if tt == "deputy" and cc.endswith(r.deputy_word)}
         for word in r.elected_words:
             at = text.find(word)
             while at != -1:
+                d_end = deputy_ends.get(at + len(word))
+                if d_end is not None:
+                    # a full name opening the clause before the election word (王小明当选某县人大代表), or
+                    # the subject right after the clause of time it opens (当选某市人大代表以来，王小明把…)
+                    n = self.person_before(at)
+                    if n != -1 and not r.job_titles.ends_at(text, n):
+                        self.add(n, at, "deputy", text[n:at], "", "deputy")
+                    since = next((w for w in r.elected_since if text.startswith(w, d_end)), "")
+                    pos = d_end + len(since)
+                    if since and pos < len(text) and text[pos] in r.clause_commas:
+                        n_end = self.name_after(pos + 1, strict=True)
+                        if n_end > pos + 1 and r.person_name(text[pos + 1:n_end]) == "name":  # (…以来，时刻把: a word)
+                            self.add(pos + 1, n_end, "deputy", text[pos + 1:n_end], "", "deputy")
                 if text.startswith(r.deputy_word, at + len(word)) or \
                         text.startswith(r.congress_word + r.deputy_word, at + len(word)):
                     for length in (4, 3, 2):

@@ -2490,6 +2490,15 @@ def test_a_township_party_committee_stays_an_agency():
     assert ("agency", "党委") in [m[:2] for m in found("在党委领导下，人大依法履职。", WANGJIANG)]
 
 
+def test_a_name_before_an_election_to_a_deputy_or_after_its_clause_of_time_is_a_named_deputy():
+    assert ("邓春林", "邓春林") in _deputy_names("2019年，邓春林当选平江县第十七届人大代表，积极履职。")
+    assert ("欧阳明", "欧阳明") in _deputy_names("自当选岳阳市人大代表以来，欧阳明把收集民意作为头等大事。")
+    # traps: a pronoun after the clause of time, a time word before the election word
+    assert all(c.endswith("代表") for _, c in _deputy_names("当选岳阳市人大代表以来，他把群众的事当作自己的事。"))
+    assert all(c.endswith("代表") for _, c in _deputy_names("今年当选县人大代表的有12人。"))
+    assert all(c.endswith("代表") for _, c in _deputy_names("他说，自2015年当选县人大代表以来，常年把选民的事放在心上。"))
+
+
 def test_names_in_brackets_after_an_election_count_are_named_deputies():
     assert _deputy_names("其中：青山县补选2名（赵立新、钱文），河口县补选1名（孙大伟）。") == [
         ("赵立新", "赵立新"), ("钱文", "钱文"), ("孙大伟", "孙大伟")]
