@@ -236,6 +236,7 @@ class _Rules:
             chars.sentence_ends + chars.clause_marks + pair_chars(chars.double_quotes + chars.single_quotes)
             + chars.apostrophes + pair_chars(chars.brackets + chars.title_marks) + chars.other_marks + " \t\n")
         self.enumeration_commas = frozenset(chars.enumeration_commas)
+        self.clause_commas = frozenset(chars.commas)
         # what joins two numbered deputy groups (市人大第十三小组、十五小组)
         self.group_joiners = frozenset(chars.enumeration_commas) | frozenset(chars.conjunctions)
         # the quotes around words that name a station head (“社情民意”示范点)
@@ -493,6 +494,7 @@ class _Rules:
         self.job_title_re = re.compile(f"(?:{alternation(deputies['job_titles'])})") \
             if deputies.get("job_titles") else None
         self.elected_words = tuple(deputies.get("elected_words", []))
+        self.elected_since = tuple(deputies.get("elected_since", []))
         self.name_max = int(stations.get("name_max", 10))
         self.brands = {str(k): str(v or "") for k, v in (stations.get("brands") or {}).items()}
         self.brand_re = lookahead(self.brands, shortcuts) if self.brands else None
@@ -1589,16 +1591,22 @@ class _Finder(_Places):
         canonical the name (docs/codebook.md §3.1), when the post stands in apposition to a
         deputy mention (市人大代表、某镇党委书记王小明说; 述职代表、镇长李红提问; a few posts chained by
         、: 省人大代表、省人大常委会委员、某公司经理李红) or the name comes
-        right before an election word and a deputy noun (村会计王小明当选代表以来). The name
-        must be closed like one after 人大代表 (``name_after``, strict). Each deputy mention
+        right before an election word and a deputy noun (村会计王小明当选代表以来; with no post the name
+        must open the clause: 王小明当选某县人大代表), or the subject right after the clause of time that
+        an election opens (当选某市人大代表以来，王小明说). The name
+        must be closed like one after 人大代表 (``name_after``, strict). A deputy mention that
+        opens a clause may also be followed by a comma (省人大代表，某商会会长、某集团党委书记王小明在).
+        Each deputy mention
         reads a constant window after its 、; each election word one name before it."""
         text, r = self.text, self.r
         if r.job_title_re is None:
             return
         for s, e, t, canonical, *_ in list(self.cands):
-            if t != "deputy" or e >= len(text) or text[e] not in r.enumeration_commas \
-                    or not canonical.endswith(r.deputy_word):
+            if t != "deputy" or e >= len(text) or not canonical.endswith(r.deputy_word):
                 continue  # (a named deputy already ends with its name)
+            if text[e] not in r.enumeration_commas and not (
+                    text[e] in r.clause_commas and (s == 0 or text[s - 1] in r.punct)):
+                continue  # (a comma after a deputy mention that opens the clause: 省人大代表，某商会会长王小明)
             stop, posts = e + 1, 0
             while stop < min(len(text), e + 1 + self._TITLE_REACH) and text[stop] not in r.punct:
                 if text[stop] in r.enumeration_commas:
@@ -1616,9 +1624,23 @@ class _Finder(_Places):
                 if n_end > m.end():
                     self.add(m.end(), n_end, "deputy", text[m.end():n_end], "", "deputy")
                     break
+        deputy_ends = {a: b for a, b, tt, cc, *_ in self.cands if tt == "deputy" and cc.endswith(r.deputy_word)}
         for word in r.elected_words:
             at = text.find(word)
             while at != -1:
+                d_end = deputy_ends.get(at + len(word))
+                if d_end is not None:
+                    # a full name opening the clause before the election word (王小明当选某县人大代表), or
+                    # the subject right after the clause of time it opens (当选某市人大代表以来，王小明把…)
+                    n = self.person_before(at)
+                    if n != -1 and not r.job_titles.ends_at(text, n):
+                        self.add(n, at, "deputy", text[n:at], "", "deputy")
+                    since = next((w for w in r.elected_since if text.startswith(w, d_end)), "")
+                    pos = d_end + len(since)
+                    if since and pos < len(text) and text[pos] in r.clause_commas:
+                        n_end = self.name_after(pos + 1, strict=True)
+                        if n_end > pos + 1 and r.person_name(text[pos + 1:n_end]) == "name":  # (…以来，时刻把: a word)
+                            self.add(pos + 1, n_end, "deputy", text[pos + 1:n_end], "", "deputy")
                 if text.startswith(r.deputy_word, at + len(word)) or \
                         text.startswith(r.congress_word + r.deputy_word, at + len(word)):
                     for length in (4, 3, 2):

@@ -2445,6 +2445,60 @@ def test_a_person_introduced_by_a_post_in_apposition_to_a_deputy_is_a_named_depu
     assert all(c.endswith("代表") for _, c in _deputy_names("青山镇党委书记周海涛说，人大代表要履职。"))
 
 
+@pytest.mark.parametrize("text, name", [
+    # an employer and a post between the deputy mention and the name, a verb after it
+    ("北湖区人大代表、市第二人民医院党委书记钱文涛作为医疗队领队，赴外地支援。", "钱文涛"),
+    ("县人大代表、某县人大常委会委员吴立成出资6万元修缮村道。", "吴立成"),
+    ("延河州人大代表、某市应急救援队队长韩冬迅速带领队员赶到现场。", "韩冬"),
+    ("某纺织集团股份有限公司董事长、市人大代表、县工商联主席郑国庆要求各厂做好防护。", None),
+    # a deputy mention opening the clause, then a comma and chained posts
+    ("疫情发生后，安徽省人大代表，某区总商会会长、长丰集团党委书记杜海明在得知消息后捐赠了物资。", "杜海明"),
+    ("某公司总经理蒋国平先生、省人大代表、某商会会长沈卫东先生向学校捐款。", "沈卫东"),
+])
+def test_a_name_after_an_employer_and_a_post_in_apposition_to_a_deputy(text, name):
+    names = [c for s, c in _deputy_names(text) if not c.endswith("代表")]
+    if name is None:
+        assert names == ["郑国庆"]
+    else:
+        assert name in names
+
+
+@pytest.mark.parametrize("text", [
+    # traps: a comma after a deputy mention inside a clause, a post with no name after it
+    "会上听取了市人大代表，镇党委书记王强随后作了发言。",
+    "省人大代表，某公司董事长高度重视这项工作。",
+    "区人大代表、某医院党委书记积极响应号召。",
+    "该平台汇聚人大代表、政协委员专业能力优势，化解基层矛盾。",  # 委员 alone is no post before a name
+])
+def test_no_name_after_a_post_without_an_opening_deputy_or_a_closed_name(text):
+    names = [c for s, c in _deputy_names(text) if not c.endswith("代表")]
+    assert names == []
+
+
+@pytest.mark.parametrize("text", [
+    "市人大代表、某区人民医院党委书记田立新带队支援。",
+    "某科技有限公司党委组织员工捐款，县委对此表示感谢。",
+    "某中学党委、某商会党委联合开展活动。",
+])
+def test_the_party_committee_of_an_enterprise_hospital_or_school_is_no_agency(text):
+    agencies = [s for t, s, _ in found(text, WANGJIANG) if t == "agency"]
+    assert "党委" not in agencies
+
+
+def test_a_township_party_committee_stays_an_agency():
+    assert ("agency", "镇党委") in [m[:2] for m in found("镇党委高度重视代表建议的办理。", WANGJIANG)]
+    assert ("agency", "党委") in [m[:2] for m in found("在党委领导下，人大依法履职。", WANGJIANG)]
+
+
+def test_a_name_before_an_election_to_a_deputy_or_after_its_clause_of_time_is_a_named_deputy():
+    assert ("邓春林", "邓春林") in _deputy_names("2019年，邓春林当选平江县第十七届人大代表，积极履职。")
+    assert ("欧阳明", "欧阳明") in _deputy_names("自当选岳阳市人大代表以来，欧阳明把收集民意作为头等大事。")
+    # traps: a pronoun after the clause of time, a time word before the election word
+    assert all(c.endswith("代表") for _, c in _deputy_names("当选岳阳市人大代表以来，他把群众的事当作自己的事。"))
+    assert all(c.endswith("代表") for _, c in _deputy_names("今年当选县人大代表的有12人。"))
+    assert all(c.endswith("代表") for _, c in _deputy_names("他说，自2015年当选县人大代表以来，常年把选民的事放在心上。"))
+
+
 def test_names_in_brackets_after_an_election_count_are_named_deputies():
     assert _deputy_names("其中：青山县补选2名（赵立新、钱文），河口县补选1名（孙大伟）。") == [
         ("赵立新", "赵立新"), ("钱文", "钱文"), ("孙大伟", "孙大伟")]
@@ -2902,8 +2956,14 @@ def test_a_name_without_a_han_surname_after_a_post_is_a_named_deputy_and_recurs(
     "县人大代表、某村党支部书记高度重视，多方协调。",
     "市人大代表、某合作社理事长专业小组的成员都来了。",
     "镇人大代表、某村党支部书记钱立然得悉后，连夜赶到现场。",  # a Han name and a verb
-    "镇人大代表、某村党委书记孙丽萍作为带头人，带领村民致富。",  # 作为 is no name's end
 ])
 def test_a_phrase_after_a_post_is_no_long_name(text):
     spans = [s for t, s, _ in found(text, WANGJIANG) if t == "deputy"]
     assert all(s.endswith("代表") for s in spans)
+
+
+def test_a_han_name_before_zuowei_after_a_post_is_the_name_alone():
+    # 作为 closes a Han name of three characters; no longer run is read as a name
+    spans = [s for t, s, _ in found("镇人大代表、某村党委书记孙丽萍作为带头人，带领村民致富。", WANGJIANG)
+             if t == "deputy"]
+    assert spans == ["镇人大代表", "孙丽萍"]
