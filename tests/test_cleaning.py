@@ -850,6 +850,9 @@ def test_a_lone_teaser_or_a_paragraph_with_an_ellipsis_stays(page):
     "南岭新闻网",
     "# 县人大常委会开展代表建议督办| 来源: 本站整理| 查看: 318",
     "乡镇人大工作交流会召开 | 作者: 王某 | 浏览: 52",
+    # a yearbook's page header in an online reader
+    "Page 88 - 西林区年鉴2022",
+    "Page 156 - 南坪县人大志(上册)",
 ])
 def test_site_names_and_title_lines_with_their_fields_are_furniture(line):
     assert clean_text(line + "\n全年共办理代表建议58件。").text == "全年共办理代表建议58件。"
@@ -866,6 +869,14 @@ def test_a_site_name_with_its_pinyin_banner_is_furniture():
     "全年共办理代表建议58件\nStandingcommittee\n会议结束。",
 ])
 def test_latin_lines_that_are_no_transliteration_stay(page):
+    assert clean_text(page).text == page
+
+
+@pytest.mark.parametrize("page", [
+    "代表们翻阅了年鉴第56页-第60页的记载。",              # a sentence that cites pages
+    "第3页—第5页为代表建议目录",
+])
+def test_page_references_in_text_stay(page):
     assert clean_text(page).text == page
 
 
