@@ -588,6 +588,29 @@ def _is_nav_menu(line: str, min_items: int, punct: re.Pattern, long_items: tuple
     )
 
 
+
+def _menu_blocks(lines: list[tuple[str, bool]], min_lines: int, min_items: int, punct: re.Pattern,
+                 long_items: tuple[int, int] = (0, 0)) -> list[tuple[str, bool]]:
+    """Mark as furniture a navigation menu flattened into a column of short rows: a run of at
+    least ``min_lines`` consecutive lines, each of two or more short items separated by spaces
+    (as :func:`_is_nav_menu` reads them) and ``min_items`` items in all (人大简介 机构设置 /
+    代表工作 选举任免 / …). One row alone, or two, may be a headline with a space and stays.
+    One pass over the lines: linear. ``min_lines`` 0 turns the rule off."""
+    if min_lines <= 0:
+        return lines
+    out = list(lines)
+    i, n = 0, len(out)
+    while i < n:
+        j, items = i, 0
+        while j < n and _is_nav_menu(out[j][0], 2, punct, long_items):
+            items += len(_join_spaced_letters(out[j][0].split()))
+            j += 1
+        if j - i >= min_lines and items >= min_items:
+            for k in range(i, j):
+                out[k] = (out[k][0], True)
+        i = max(j, i + 1)
+    return out
+
 # Mirror sites annotate characters with pinyin: 區(qū) 聯(lián). A parenthesised
 # syllable with a tone-marked vowel right after a CJK character is such debris
 # ("(GPS)" or "(站)" are left alone: no tone mark).
@@ -657,10 +680,14 @@ def split_fused_headline(line: str, rule: re.Pattern | None) -> list[str]:
 
 # The end of a teaser: text cut off by an ellipsis (three dots, or the ellipsis character).
 _TRUNCATED = re.compile(r"[^.…。！？!?](?:\.{3,}|…+)\s*$")
+# ... and a title cut off by a site (three dots or one ellipsis character): a writer's own
+# ellipsis is the double …… (a sentence left open on purpose), and it marks no title
+_CUT_OFF = re.compile(r"[^.…。！？!?](?:\.{3,}|…)\s*$")
 
 
 def _related_list_rule(headings: tuple[str, ...], debris: tuple[str, ...], not_start: str,
-                       max_chars: int, min_items: int, sentence_ends: str, tail_items: int = 0):
+                       max_chars: int, min_items: int, sentence_ends: str, tail_items: int = 0,
+                       teaser_items: int = 0):
     """A function that marks related-article lists in ``[(line, is_furniture), ...]``.
 
     A list is a heading line (one of ``headings`` matches the whole line) and the
@@ -676,7 +703,10 @@ def _related_list_rule(headings: tuple[str, ...], debris: tuple[str, ...], not_s
     the last line. A list may also come without a heading at the end of the page:
     at least ``tail_items`` (0: never) headline-like lines that run to the last line
     right after a furniture line (the article's editor or keyword line) that body text
-    stands before are furniture too. ``None`` when there are no headings.
+    stands before are furniture too. A list may also stand without a heading anywhere on
+    the page when its titles are cut off: a run of headline-like lines that holds at least
+    ``teaser_items`` (0: never) teasers is furniture from its first teaser to its last.
+    ``None`` when there are no headings.
     """
     if not headings:
         return None
@@ -729,9 +759,30 @@ def _related_list_rule(headings: tuple[str, ...], debris: tuple[str, ...], not_s
                 for k in items:
                     out[k] = (out[k][0], True)
             i = j
+        if teaser_items > 0:
+            _mark_teasers(out)
         if tail_items > 0:
             _mark_tail(out)
         return out
+
+    def _mark_teasers(out: list[tuple[str, bool]]) -> None:
+        # a headless list of other articles' titles cut off by an ellipsis: a run of
+        # headline-like lines holding at least ``teaser_items`` titles cut off by a site
+        # (headline-like themselves, ending in ... or one …: a paragraph, or a line that
+        # ends in the writer's ……, is text) is marked from its
+        # first teaser to its last (a headline before or after the run stays)
+        k, n = 0, len(out)
+        while k < n:
+            teasers: list[int] = []
+            m = k
+            while m < n and (out[m][1] or headline_like(out[m][0])):
+                if not out[m][1] and _CUT_OFF.search(out[m][0]) and teaser(out[m][0]):
+                    teasers.append(m)
+                m += 1
+            if len(teasers) >= teaser_items:
+                for q in range(teasers[0], teasers[-1] + 1):
+                    out[q] = (out[q][0], True)
+            k = m + 1
 
     def _mark_tail(out: list[tuple[str, bool]]) -> None:
         # a headless list at the end of the page: headline-like lines after the
@@ -792,6 +843,7 @@ class _CleaningRules(NamedTuple):
     nav_punct: re.Pattern  # punctuation no navigation menu holds
     nav_min_items: int
     nav_long_items: tuple[int, int]  # (how many, longest) longer items a menu may hold
+    nav_block_lines: int  # a menu flattened into this many rows of short items (see _menu_blocks); 0: off
     max_len: int  # longest line that can be furniture
     salutation: re.Pattern | None  # a headline fused with a salutation (see _salutation_rule)
     inline: list[re.Pattern]
@@ -839,6 +891,28 @@ def _leading_columns(lines: list[tuple[str, bool]], max_chars: int, sentence_end
     return lines
 
 
+# A site's banner often gives its name in Chinese and, on the next line, the same name in
+# pinyin run together (某某县人民代表大会常务委员会 / Moumouxianrenmindaibiaodahui…).
+_ROMANISED = re.compile(r"^[A-Za-z]{12,}$")
+_BANNER_NAME = re.compile(f"^[{CJK_BASIC}]{{4,30}}$")
+
+
+def _romanised_banner(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Mark as furniture a site's name in Chinese characters when the next line is its
+    transliteration: one word of Latin letters, two to six letters for each character of
+    the name (a pinyin syllable's length). Both lines are the banner, no report text.
+    One pass over the lines: linear."""
+    out = list(lines)
+    for i in range(1, len(out)):
+        line = out[i][0].replace(" ", "")
+        if not _ROMANISED.match(line):
+            continue
+        name = out[i - 1][0]
+        if _BANNER_NAME.match(name) and 2 * len(name) <= len(line) <= 6 * len(name):
+            out[i - 1] = (name, True)
+            out[i] = (out[i][0], True)
+    return out
+
 def _cleaning_rules(lexicon: Lexicon) -> _CleaningRules:
     furniture = lexicon["furniture"]
     marks = characters(lexicon)
@@ -851,6 +925,7 @@ def _cleaning_rules(lexicon: Lexicon) -> _CleaningRules:
         nav_min_items=int(furniture.get("nav_menu_min_items", 4)),
         nav_long_items=(int(furniture.get("nav_menu_long_items", 0)),
                         int(furniture.get("nav_menu_long_item_max_chars", 0))),
+        nav_block_lines=int(furniture.get("nav_menu_block_lines", 0) or 0),
         max_len=int(furniture.get("max_line_chars", 100)),
         salutation=_salutation_rule(tuple(furniture.get("salutations", []) or []),
                                     int(furniture.get("salutation_headline_max_chars", 80)),
@@ -863,7 +938,8 @@ def _cleaning_rules(lexicon: Lexicon) -> _CleaningRules:
                                    int(furniture.get("related_item_max_chars", 50)),
                                    int(furniture.get("related_list_min_items", 2)),
                                    marks.sentence_ends,
-                                   int(furniture.get("related_tail_min_items", 0))),
+                                   int(furniture.get("related_tail_min_items", 0)),
+                                   int(furniture.get("related_teaser_min_items", 0) or 0)),
         title_lines=int(furniture.get("title_repeat_lines", 0) or 0),
         repeat_max=int(furniture.get("repeated_line_max_chars", 0) or 0),
         repeat_min_han=int(furniture.get("repeated_line_min_han", 0) or 0),
@@ -1019,6 +1095,8 @@ def clean_text(text: str, lexicon: Lexicon | None = None, *, html: bool | None =
             original = line
             line = _strip_inline_gated(line, inline, rules.inline_gate)
             lines.append((line, False) if line else (original, True))
+    lines = _menu_blocks(lines, rules.nav_block_lines, min_items, nav_punct, rules.nav_long_items)
+    lines = _romanised_banner(lines)
     related = rules.related
     if related is not None:
         lines = related(lines)

@@ -166,7 +166,8 @@ def test_a_title_that_repeats_the_h1_is_dropped(title):
 
 @pytest.mark.parametrize("title, h1", [
     (H1, None),                                  # the title is the only headline
-    ("某某县人大网", "人大代表在行动"),              # title and h1 say different things
+    ("乡镇人大工作巡礼", "人大代表在行动"),          # title and h1 say different things
+    # (a site's name alone, 某某县人大网, is furniture wherever it stands)
     (f"{H1}——记县人大常委会的一次调研", H1),         # a subtitle (joined by a dash), not a site's name
     (f"{H1}调研报告", H1),                        # the h1 is a prefix but no separator follows it
 ])
@@ -801,4 +802,93 @@ def test_disclosure_tables_sources_accounts_and_site_titles_are_furniture(line):
     "区人大代表 > 乡镇人大代表 > 村民代表,层层压实责任。",          # arrows inside a sentence
 ])
 def test_disclosure_and_account_traps_stay(line):
+    assert clean_text(line).text == line
+
+
+# --- menus in short rows, headless teaser lists, site names and banners, end-of-item sources --
+
+def test_a_menu_flattened_into_rows_of_two_items_is_removed():
+    page = ("机构概况 领导分工\n会议公开 立法动态\n监督视窗 代表之窗\n专题专栏 人事任免\n"
+            "南坪县人大常委会视察民生实事项目\n5月8日,县人大常委会组织12名县人大代表视察民生实事项目。")
+    assert clean_text(page).text == ("南坪县人大常委会视察民生实事项目\n"
+                                     "5月8日,县人大常委会组织12名县人大代表视察民生实事项目。")
+
+
+@pytest.mark.parametrize("page", [
+    # one or two rows with a space are a headline and its subtitle, or a headline in two halves
+    "聚焦民生实事 回应群众期盼\n东山镇人大代表走进社区倾听民意\n代表们共收集意见建议26条。",
+    "凝心聚力 共谋发展\n全年召开代表座谈会9次。",
+])
+def test_one_or_two_rows_with_a_space_stay(page):
+    assert clean_text(page).text == page
+
+
+def test_a_headless_list_of_cut_off_titles_is_removed_between_its_first_and_last_teaser():
+    page = ("某某市人大常委会召开第十二次主任会 ...\n"
+            "代表联络站建设推进会在西林区召开\n"
+            "西林区第八届人民代表大会第三次会 ...\n"
+            "西林区人大代表为乡村振兴献策\n"
+            "6月3日,西林区人大常委会组织代表开展集中视察活动,共提出建议15条。")
+    assert clean_text(page).text == ("西林区人大代表为乡村振兴献策\n"
+                                     "6月3日,西林区人大常委会组织代表开展集中视察活动,共提出建议15条。")
+
+
+@pytest.mark.parametrize("page", [
+    # a lone sub-heading that ends in an ellipsis, then body text
+    "她为乡亲们带来了好消息……\n县人大代表李某某多方奔走,为村里争取道路硬化资金30万元。",
+    # lines that end in the writer's double ellipsis are text, however many stand together
+    "代表们说……\n会上,代表们畅所欲言,提出了加快道路建设、改善饮水条件等建议……\n群众们说……",
+    # a paragraph that ends in an ellipsis is text
+    "西林区第八届人民代表大会第三次会 ...\n6月3日,西林区人大常委会组织代表开展集中视察活动。这次活动...",
+])
+def test_a_lone_teaser_or_a_paragraph_with_an_ellipsis_stays(page):
+    assert clean_text(page).text == page
+
+
+@pytest.mark.parametrize("line", [
+    "东川人大网",
+    "南岭新闻网",
+    "# 县人大常委会开展代表建议督办| 来源: 本站整理| 查看: 318",
+    "乡镇人大工作交流会召开 | 作者: 王某 | 浏览: 52",
+    # a yearbook's page header in an online reader
+    "Page 88 - 西林区年鉴2022",
+    "Page 156 - 南坪县人大志(上册)",
+])
+def test_site_names_and_title_lines_with_their_fields_are_furniture(line):
+    assert clean_text(line + "\n全年共办理代表建议58件。").text == "全年共办理代表建议58件。"
+
+
+def test_a_site_name_with_its_pinyin_banner_is_furniture():
+    page = "东川县人民代表大会常务委员会\nDongchuanxianrenmindaibiaodahuichangwuweiyuanhui\n全年共办理代表建议58件。"
+    assert clean_text(page).text == "全年共办理代表建议58件。"
+
+
+@pytest.mark.parametrize("page", [
+    # a name above an English word, or a short Latin line, is no banner
+    "东川县人民代表大会常务委员会\nNPC\n全年共办理代表建议58件。",
+    "全年共办理代表建议58件\nStandingcommittee\n会议结束。",
+])
+def test_latin_lines_that_are_no_transliteration_stay(page):
+    assert clean_text(page).text == page
+
+
+@pytest.mark.parametrize("page", [
+    "代表们翻阅了年鉴第56页-第60页的记载。",              # a sentence that cites pages
+    "第3页—第5页为代表建议目录",
+])
+def test_page_references_in_text_stay(page):
+    assert clean_text(page).text == page
+
+
+@pytest.mark.parametrize("office", ["北川区人大办", "南坪县人大", "某某县融媒体中心", "东南网手机版"])
+def test_a_source_in_brackets_after_the_last_sentence_is_cut(office):
+    line = "会议选举产生了新一届镇人大主席团成员。"
+    assert clean_text(f"{line}({office})").text == line
+
+
+@pytest.mark.parametrize("line", [
+    "会议审议通过了三件议案。(以上三件合并为一项)",          # a note, no source
+    "代表们提出建议12条(其中镇人大主席团转交5条)。",           # a bracket inside the sentence
+])
+def test_bracketed_notes_after_a_sentence_stay(line):
     assert clean_text(line).text == line
