@@ -300,14 +300,6 @@ class IndicatorClassifier:
             other_body = data.get("other_body_rates") or {}
             self.other_body_classes = frozenset(str(c) for c in other_body.get("classes", []) or [])
             self.other_body_unless = frozenset(str(c) for c in other_body.get("unless", []) or [])
-            # a total restated with its outcome (收到建议40件。……40件建议已全部办结): see _restated_total
-            restated = data.get("restated_totals") or {}
-            self.restated_from = restated.get("code")
-            self.restated_to = restated.get("to")
-            self.restated_right = frozenset(str(c) for c in restated.get("right", []) or [])
-            self.restated_states = frozenset(str(c) for c in restated.get("states", []) or [])
-            self.restated_unless_left = frozenset(str(c) for c in restated.get("unless_left", []) or [])
-            self.restated_not_after = tuple(str(c) for c in restated.get("not_after", []) or [] if c)
             # the weights of a score (选民评议的分数权重占70%): no indicator (see _classify_one)
             self.weight_classes = frozenset(str(c) for c in (data.get("score_weights") or {}).get("classes", []) or [])
             points = data.get("point_changes") or {}
@@ -889,8 +881,6 @@ def _classify(
             w, q, prev_end, next_start, cues, sentence_classes, quantities, countable, pos, nouns_by_unit,
             share_ends,
         )
-        if out[i] is not None and out[i] == cues.restated_from and cues.restated_to and _restated_total(w, q, cues, echoes):
-            out[i] = cues.restated_to
         if (
             out[i] is not None and q.kind == "percent" and pos > 0 and out[countable[pos - 1]] is None
             and _share_of_other_body(w, quantities[countable[pos - 1]], q, counted[pos - 1], cues)
@@ -949,34 +939,6 @@ def _classify(
         echoes=tuple(echoes[-_ECHOES_KEPT:]),
         named=tuple(sorted(named)),
     )
-
-
-_RESTATED_REACH = 30  # characters before a restated total read for a verb of receiving
-
-
-def _restated_total(w: str, q: Quantity, cues: IndicatorClassifier, echoes: list) -> bool:
-    """A total restated with its outcome (docs/codebook.md §2.1): a count whose number
-    repeats an earlier count of the passage that counted the same kind of items
-    (``restated_totals.code``'s nouns), named again after it, said in its clause to be wholly in a state of
-    handling (a word of ``right`` and one of ``states`` after it: 收到建议40件。……目前，
-    40件建议已全部办结), counts them by that outcome. A total said to be all concluded that
-    is not a restatement (收到的420件代表建议已全部办结), or with a verb of receiving before
-    it in its clause, stays the received total; so does a restatement with no noun of its own
-    (38件已全部答复: the same items, docs/codebook.md §2.1) or after a word that points back
-    (``not_after``: 这75件建议已全部落实)."""
-    nouns = set(cues.code_nouns.get(cues.restated_from, ()))
-    if not nouns or not any(u == q.unit and v == q.value and nouns.intersection(c) for u, v, c in echoes):
-        return False
-    if cues.restated_not_after and w[max(0, q.start - 2) : q.start].endswith(cues.restated_not_after):
-        return False
-    stop = cues.clause_re.search(w, q.end)
-    right = {c for _, _, c in cues.cue_words(w, q.end, stop.start() if stop else len(w))}
-    if not (right & nouns and right & cues.restated_right and right & cues.restated_states):
-        return False
-    start = max(0, q.start - _RESTATED_REACH)
-    for m in cues.clause_re.finditer(w, start, q.start):
-        start = m.end()
-    return not any(c in cues.restated_unless_left for _, _, c in cues.cue_words(w, start, q.start))
 
 
 _CHAIN_REACH = 8  # characters after a count read for the place noun it counts
@@ -1236,21 +1198,7 @@ def _split_opens(w: str, start: int, end: int, cues: IndicatorClassifier) -> boo
         lead = next((r for r in cues.respective if w.startswith(r, k)), None)
         if lead is not None and cues.split_verbs and w.startswith(cues.split_verbs, k + len(lead)):
             return True
-        # ... or a verb of handing on (``handlers.after``) with no word of respectively, or the
-        # first character of a split verb and a handler right after it (收到建议163件，交市政府
-        # 办理150件、市法院2件…): the parts by handler of the total received
-        tokens = cues.cue_words(w, k, min(end, k + _SPLIT_REACH))
-        if tokens and tokens[0][0] == k and tokens[0][2] in cues.handler_after:
-            return True
-        if (
-            tokens and cues.split_verbs and w.startswith(cues.split_verbs, k)
-            and tokens[0][0] == k + 1 and tokens[0][2] in cues.handler_classes
-        ):
-            return True
     return False
-
-
-_SPLIT_REACH = 12  # characters after a clause's start read for a verb of handing on and its handler
 
 
 def _shift(q: Quantity, position: dict[int, int]) -> Quantity:
