@@ -615,6 +615,12 @@ class QuantityFinder:
         self.time_after = tuple(sorted({str(w) for w in traps.get("time_words_after", [])}, key=len, reverse=True))
         self.meeting_words = tuple(sorted({str(w) for w in traps.get("meeting_words", [])}, key=len, reverse=True))
         self.attributive_times = tuple(str(w) for w in traps.get("attributive_times", []))
+        # a Chinese numeral and a measure word before a word of terrain that together name a
+        # place (二道河, 三道沟): a numbered name, not a count
+        named = traps.get("numbered_places") or {}
+        self.numbered_place_measures = frozenset(str(w) for w in named.get("measures", []) or [])
+        self.numbered_place_terrain = tuple(sorted({str(w) for w in named.get("terrain", []) or []}, key=len, reverse=True))
+        self.numbered_place_not_before = tuple(str(w) for w in named.get("not_before", []) or [])
         self.session_words_after = tuple(
             sorted({str(w) for w in traps.get("session_words_after", [])}, key=len, reverse=True)
         )
@@ -1426,6 +1432,8 @@ class _Scan:
             return "session"
         if unit == "次" and is_cn and "两" not in numeral and self._session_in_list(start, end):
             return "session"
+        if unit_form in c.numbered_place_measures and is_cn and self._numbered_place(end, numeral):
+            return "ordinal"
         if unit is not None and is_cn and self._attributive_times(s, end, numeral + unit_form):
             return "ordinal"
         if kind == "date":
@@ -1455,6 +1463,18 @@ class _Scan:
         if is_cn and len(numeral) == 1 and numeral not in ("百", "千", "万", "亿"):
             return None  # 一体, 一致, 三心 …: a lone numeral character is no quantity
         return "other"
+
+    def _numbered_place(self, end: int, numeral: str) -> bool:
+        """A Chinese numeral and a measure word right before a word of terrain name a place
+        (二道河, 三道沟子, 八道壕镇: "the second river"), unless the terrain word opens a
+        longer noun of a thing built (三道河堤, 两道沟渠) or the numeral is the 两 of counting."""
+        c, w = self.c, self.w
+        if "两" in numeral or not c.numbered_place_terrain:
+            return False
+        for word in c.numbered_place_terrain:
+            if w.startswith(word, end):
+                return not w.startswith(c.numbered_place_not_before, end + len(word))
+        return False
 
     def _attributive_times(self, s: int, end: int, surface: str) -> bool:
         """N次, N期, N轮 written with a numeral that counting does not use (二次: counting

@@ -3589,3 +3589,19 @@ def test_round34_breakdowns_of_a_named_total_and_outcomes_in_tiao(sentences, exp
 )  # fmt: skip
 def test_round34_review_opinions_places_covered_and_money_not_funding(sentence, expected):
     assert codes(sentence) == expected
+
+
+# --- round 35: outcomes of proposals (parts already handled) ---
+
+
+@pytest.mark.parametrize(
+    "sentences, expected",
+    [
+        (  # the part already handled and the part still being handled are outcomes
+            ["今年镇人大共收到代表建议42件。", "其中，已经办理30件，剩余12件正在办理中。"],
+            [("proposals_received", 42.0, "件"), ("proposals_resolved", 30.0, "件"), ("proposals_resolved", 12.0, "件")],
+        ),
+    ],
+)  # fmt: skip
+def test_round35_parts_already_handled(sentences, expected):
+    assert _passage(sentences) == expected

@@ -972,3 +972,23 @@ def test_a_count_of_the_parts_of_a_motto_is_a_slogan(text, surface):
 def test_signs_counted_stay_counts(text, surface):
     # traps: a sign is a thing; only 牌 right after the measure word is the card of a slogan
     assert by_surface(text)[surface].kind == "count"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a numeral and 道 before a word of terrain name a place, nothing counted
+        ("他捐资在镇上二道河修建了一所学校。", [("二道", "ordinal"), ("一所", "count")]),
+        ("五道沟镇有居民3000户。", [("五道", "ordinal"), ("3000户", "count")]),
+        ("该村位于三道岭村北侧。", [("三道", "ordinal")]),
+        # a vehicle named by its wheels is no count
+        ("村民用三轮车运送化肥。", []),
+        # traps: things built are counted, and so are lines and rounds
+        ("村里新修了三道河堤。", [("三道", "count")]),
+        ("镇里修了两道沟渠。", [("两道", "count")]),
+        ("共设置了三道防线。", [("三道", "count")]),
+        ("共开展三轮走访。", [("三轮", "count")]),
+    ],
+)  # fmt: skip
+def test_numbered_place_names_and_wheeled_vehicles(text, expected):
+    assert [(q.surface, q.kind) for q in find_quantities(text)] == expected
