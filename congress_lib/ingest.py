@@ -593,8 +593,8 @@ def _menu_blocks(lines: list[tuple[str, bool]], min_lines: int, min_items: int, 
                  long_items: tuple[int, int] = (0, 0)) -> list[tuple[str, bool]]:
     """Mark as furniture a navigation menu flattened into a column of short rows: a run of at
     least ``min_lines`` consecutive lines, each of two or more short items separated by spaces
-    (as :func:`_is_nav_menu` reads them) and ``min_items`` items in all (人大简介 机构设置 /
-    代表工作 选举任免 / …). One row alone, or two, may be a headline with a space and stays.
+    (as :func:`_is_nav_menu` reads them) and ``min_items`` items in all (本会概况 组织机构 /
+    代表风采 议案建议 / …). One row alone, or two, may be a headline with a space and stays.
     One pass over the lines: linear. ``min_lines`` 0 turns the rule off."""
     if min_lines <= 0:
         return lines
