@@ -1099,6 +1099,15 @@ def _inherit_totals(
     sentence's total when this sentence opens with a breakdown marker; its first count
     is a part of that total."""
     total_of: dict[int, str] = {}  # part -> the code of its total
+
+    def take(i: int, total: str | None) -> None:
+        # the part ``i`` takes the code of its total, refined by its own words
+        if total is None or out[i] is None:
+            return
+        total_of[i] = total
+        own = out[i]
+        out[i] = total if own in cues.part_weak else cues.part_refine.get(total, {}).get(own, own)
+
     for pos, i in enumerate(countable):
         q = quantities[i]
         if q.kind == "percent":
@@ -1107,21 +1116,12 @@ def _inherit_totals(
             continue
         j = next((countable[k] for k in range(pos - 1, -1, -1) if quantities[countable[k]].unit == q.unit), None)
         if pos == 0 and opening is not None:
-            total = opening
-            if out[i] is not None:
-                total_of[i] = total
-                own = out[i]
-                out[i] = total if own in cues.part_weak else cues.part_refine.get(total, {}).get(own, own)
+            take(i, opening)
             continue
         if j is None:
             # a total named by its noun alone, split by a marker in the clause before the
             # part (代表提出建议，其中，40件涉及…): the part takes the code of that noun
-            total = _named_total(w, q.start, cues)
-            if total is None or out[i] is None:
-                continue
-            total_of[i] = total
-            own = out[i]
-            out[i] = total if own in cues.part_weak else cues.part_refine.get(total, {}).get(own, own)
+            take(i, _named_total(w, q.start, cues))
             continue
         p = quantities[j]
         between = w[p.end : q.start]
@@ -1140,14 +1140,7 @@ def _inherit_totals(
                 total = out[j]
         else:
             continue
-        if total is None or out[i] is None:
-            continue
-        total_of[i] = total
-        own = out[i]
-        if own in cues.part_weak:
-            out[i] = total
-        else:
-            out[i] = cues.part_refine.get(total, {}).get(own, own)
+        take(i, total)
 
 
 def _outside_own_brackets(w: str, p: Quantity, between: str, cues: IndicatorClassifier) -> str:

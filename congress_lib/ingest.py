@@ -588,7 +588,6 @@ def _is_nav_menu(line: str, min_items: int, punct: re.Pattern, long_items: tuple
     )
 
 
-
 def _menu_blocks(lines: list[tuple[str, bool]], min_lines: int, min_items: int, punct: re.Pattern,
                  long_items: tuple[int, int] = (0, 0)) -> list[tuple[str, bool]]:
     """Mark as furniture a navigation menu flattened into a column of short rows: a run of at
@@ -610,6 +609,7 @@ def _menu_blocks(lines: list[tuple[str, bool]], min_lines: int, min_items: int, 
                 out[k] = (out[k][0], True)
         i = max(j, i + 1)
     return out
+
 
 # Mirror sites annotate characters with pinyin: 區(qū) 聯(lián). A parenthesised
 # syllable with a tone-marked vowel right after a CJK character is such debris
@@ -912,6 +912,7 @@ def _romanised_banner(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
             out[i - 1] = (name, True)
             out[i] = (out[i][0], True)
     return out
+
 
 def _cleaning_rules(lexicon: Lexicon) -> _CleaningRules:
     furniture = lexicon["furniture"]

@@ -448,7 +448,7 @@ class _Rules:
         # a qualifier that is a verb as well (交流) opens no chain before a deputy word: it is
         # the verb and the station its object (到本县交流 + 代表联络站的做法)
         verb_quals = [q for q in stations.get("verb_qualifiers", []) if q in quals]
-        deputy_opens = alternation([deputies["deputy_word"], "人大"])
+        deputy_opens = alternation([self.deputy_word, self.congress_word])
         qual_alt = "|".join([f"{re.escape(q)}(?!{deputy_opens})" for q in verb_quals]
                             + [alternation([q for q in quals if q not in verb_quals])])
         self.qual_re = re.compile(f"(?=.)(?:{qual_alt})*{sector_part}\\Z", re.S)
