@@ -441,8 +441,10 @@ class _Rules:
         quals = list(stations["qualifiers"]) + list(self.level_words)
         # a sector word stands among the qualifiers only after a deputy word (人大代表 + 企业 +
         # 联系点, 代表 + 楼宇 + 联络点): alone before a head it names a firm's own unit (企业工作站)
-        # (and so does a room's use: 人大代表 + 多功能 + 活动室, see room_uses)
-        sectors = list(stations.get("sector_qualifiers", [])) + list(stations.get("room_uses", []))
+        # (and so do a platform's medium, 代表 + 微信 + 平台, and a room's use, 人大代表 + 多功能 + 活动室:
+        # see media_qualifiers and room_uses)
+        sectors = [*stations.get("sector_qualifiers", []), *stations.get("media_qualifiers", []),
+                   *stations.get("room_uses", [])]
         sector_part = (f"(?:{alternation([deputies['deputy_word']])}(?:{alternation(quals + sectors)})*)?"
                        if sectors else "")
         # a qualifier that is a verb as well (交流) opens no chain before a deputy word: it is
@@ -494,6 +496,9 @@ class _Rules:
         self.job_title_re = re.compile(f"(?:{alternation(deputies['job_titles'])})") \
             if deputies.get("job_titles") else None
         self.elected_words = tuple(deputies.get("elected_words", []))
+        # a profile that opens with the person (王小明，女，汉族，…，某县人大代表): see profiled_deputies
+        sexes = deputies.get("profile_sex_words", [])
+        self.profile_re = re.compile(f"[，,](?:{alternation(sexes)})[，,、（(]") if sexes else None
         self.elected_since = tuple(deputies.get("elected_since", []))
         self.name_max = int(stations.get("name_max", 10))
         self.brands = {str(k): str(v or "") for k, v in (stations.get("brands") or {}).items()}
@@ -743,7 +748,7 @@ class _Rules:
         multi_parts = [*places["multi_leaders"], *places["multi_items"], *places["multi_counters"],
                        chars.enumeration_commas + chars.commas + "".join(chars.conjunctions)]
         self.multi_chars = word_chars(multi_parts) if shortcuts and all(multi_parts) else None
-        quals_all = quals + list(stations.get("sector_qualifiers", [])) + list(stations.get("room_uses", []))
+        quals_all = quals + sectors
         self.qual_chars = word_chars(quals_all) if shortcuts and all(quals_all) else None
         self.qual_ends = last_chars(quals_all) if shortcuts else None
 
@@ -1582,6 +1587,7 @@ class _Finder(_Places):
         self.named_deputies()
         self.apposed_deputies()
         self.titled_deputies()
+        self.profiled_deputies()
 
     _TITLE_REACH = 30  # characters read after a deputy mention and its 、 for a post and a name
     _TITLE_POSTS = 2   # further posts chained by 、 read after the first
@@ -1670,6 +1676,26 @@ class _Finder(_Places):
                 # (a name-end character that closes a word begun inside the run, 作 + 为, closes no name)
                 return end if r.long_name(text[pos:end]) else pos
         return pos
+
+    def profiled_deputies(self) -> None:
+        """A profile that opens with the person, the sex in apposition, and calls the person a
+        deputy in the same sentence (王小明，女，汉族，中共党员，某县人大代表) introduces a named deputy,
+        span and canonical the name (docs/codebook.md §3.1): the name must open the sentence or
+        a line and have the form of a person's name (``name_after``, strict). One regex search
+        per sentence."""
+        text, r = self.text, self.r
+        if r.profile_re is None:
+            return
+        m = r.profile_re.search(text)
+        if m is None or not any(t == "deputy" and c.endswith(r.deputy_word) for _, _, t, c, *_ in self.cands):
+            return
+        n = m.start()
+        start = n
+        while start > 0 and _CJK_RE.match(text[start - 1]) and n - start < 4:
+            start -= 1
+        if (start == 0 or text[start - 1] in r.punct or text[start - 1].isspace()) \
+                and self.name_after(start, strict=True) == n and r.person_name(text[start:n]) == "name":
+            self.add(start, n, "deputy", text[start:n], "", "deputy")
 
     def apposed_deputies(self) -> None:
         """Names set in apposition to a count of deputies after a marker (代表2名，即某县选举的

@@ -2967,3 +2967,40 @@ def test_a_han_name_before_zuowei_after_a_post_is_the_name_alone():
     spans = [s for t, s, _ in found("镇人大代表、某村党委书记孙丽萍作为带头人，带领村民致富。", WANGJIANG)
              if t == "deputy"]
     assert spans == ["镇人大代表", "孙丽萍"]
+
+
+def test_a_medium_word_after_the_deputy_word_stays_inside_the_platform():
+    assert [(t, s) for t, s, c in found("乡人大开通了代表微信平台，方便村民留言。")
+            if t == "station"] == [("station", "代表微信平台")]
+    got = [(t, s) for t, s, c in found("镇里建成代表履职信息平台，群众可在线反映诉求。")]
+    assert ("station", "代表履职信息平台") in got and ("deputy", "代表") not in got
+    # traps: a medium word with no deputy word before it names no deputies' station
+    assert [s for t, s, c in found("街道建有信息工作站和数字服务站。") if t == "station"] == []
+    assert [s for t, s, c in found("公司开通微信平台发布招聘信息。") if t == "station"] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("赵春梅，女，汉族，中共党员，现任某村党支部书记，县第十六届人大代表。", "赵春梅"),
+    ("何振东，男，1971年生，某合作社理事长，市人大代表。", "何振东"),
+    ("今年五十岁的村医。\n钱玉兰，女，大专学历，镇人大代表。", "钱玉兰"),
+])
+def test_a_profile_that_opens_with_the_name_introduces_a_named_deputy(text, name):
+    assert (name, name) in _deputy_names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "何振东，男，1971年生，某合作社理事长。",          # no deputy in the sentence: no deputy named
+    "记者了解到，女，汉族，现任区人大代表。",            # a word, not a name, before the sex
+    "他介绍，男女老少都来找人大代表反映问题。",          # 男 opens a word, not the sex in apposition
+])
+def test_no_profile_name_without_a_deputy_or_a_name_before_the_sex(text):
+    assert [c for s, c in _deputy_names(text) if not c.endswith("代表")] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("由市人大代表李红梅主持调解，双方达成协议。", "李红梅"),
+    ("省人大代表王秀兰参与化解了这起纠纷。", "王秀兰"),
+    ("县人大代表周建平牵头成立了合作社。", "周建平"),
+])
+def test_a_name_after_the_deputy_word_closed_by_a_verb_of_work(text, name):
+    assert (f"{text[text.index('人大代表') - 1:text.index(name) + len(name)]}", name) in _deputy_names(text)
