@@ -569,8 +569,12 @@ class _Rules:
                 "\\s?(?:" + alternation(quals) + ")*(?:"
                 + alternation([h for h, o in stations["heads"].items() if o.get("quote_needs")]) + ")")
         self.deputy_venue_re = re.compile(
-            f"{brand_open}((?:{congress_word})?{re.escape(self.deputy_word)}[{CJK}]{{0,6}}"
+            f"{brand_open}([{CJK}]{{0,4}}?((?:{congress_word})?{re.escape(self.deputy_word)})[{CJK}]{{0,6}}"
             f"(?:{alternation(stations['brand_endings'])})){brand_close}")
+        # any quoted name with a station's ending: it refers back to a station named before
+        # whose name ends with it (“王小明调解工作室” after the “全国人大代表王小明调解工作室”)
+        self.quoted_end_re = re.compile(
+            f"{brand_open}([{CJK}]{{3,{self.quoted_name_max or 14}}}){brand_close}")
         # a quoted deliberation venue needs no verb either: “议事厅”, “流动民生议事厅” among forms of contact
         venue_heads = stations.get("quoted_venue_heads", [])
         self.quoted_venue_re = re.compile(
@@ -900,8 +904,10 @@ class _Rules:
 
     def name_opens(self, text: str, pos: int) -> bool:
         """True when a person's name may open at ``pos``: at a clause boundary, after a stop word
-        or after the number of an item (2.王小明), not inside a stop word."""
-        return (self.is_stop_before(text, pos) or not text[pos - 1].isalpha()) and not self.inside_stop(text, pos)
+        or after the number of an item (2.王小明), not inside a stop word. (A mark that is a letter
+        to Python, the bar 丨 of 履职风采丨王小明代表, is a boundary too.)"""
+        return (self.is_stop_before(text, pos) or not text[pos - 1].isalpha() or text[pos - 1] in self.punct) \
+            and not self.inside_stop(text, pos)
 
     def inside_stop(self, text: str, pos: int) -> bool:
         """True when a stop word of two or more characters holds both ``text[pos - 1]`` and
@@ -1678,16 +1684,22 @@ class _Finder(_Places):
         return pos
 
     def profiled_deputies(self) -> None:
-        """A profile that opens with the person, the sex in apposition, and calls the person a
-        deputy in the same sentence (王小明，女，汉族，中共党员，某县人大代表) introduces a named deputy,
-        span and canonical the name (docs/codebook.md §3.1): the name must open the sentence or
-        a line and have the form of a person's name (``name_after``, strict). One regex search
-        per sentence."""
+        """A person set in apposition to a deputy mention (王小明，某县人大代表) or a profile that
+        opens with the person, the sex in apposition, and calls the person a deputy in the same
+        sentence (王小明，女，汉族，中共党员，某县人大代表) introduces a named deputy, span and canonical
+        the name (docs/codebook.md §3.1). The name must open a clause (``person_before``) or the
+        sentence or a line, and have the form of a person's name (``name_after``, strict). One
+        regex search per sentence."""
         text, r = self.text, self.r
-        if r.profile_re is None:
-            return
-        m = r.profile_re.search(text)
-        if m is None or not any(t == "deputy" and c.endswith(r.deputy_word) for _, _, t, c, *_ in self.cands):
+        deputies = [s for s, _, t, c, *_ in self.cands if t == "deputy" and c.endswith(r.deputy_word)]
+        for s in deputies:
+            # the name set before the deputy mention, a comma between (他就是王小明，某县人大代表)
+            if s > 2 and text[s - 1] in r.clause_commas:
+                n = self.person_before(s - 1)
+                if n != -1:
+                    self.add(n, s - 1, "deputy", text[n:s - 1], "", "deputy")
+        m = r.profile_re.search(text) if r.profile_re is not None and deputies else None
+        if m is None:
             return
         n = m.start()
         start = n
@@ -2134,6 +2146,8 @@ class _Finder(_Places):
             if o == -1 or o + 1 >= s:
                 continue
             name = text[o + 1:s]
+            if any(c[0] == o + 1 and c[1] == e and c[2] == "station" for c in self.cands):
+                continue  # (the quoted name is a station already: one that refers back, see brands)
             if not all(_CJK_RE.match(ch) for ch in name) or any(w in name for w in r.refer_back) \
                     or any(name[j:j + k] in r.stops for k in (1, 2, 3) for j in range(len(name) - k + 1)):
                 continue
@@ -2500,6 +2514,24 @@ class _Finder(_Places):
             return next((named for named in self.earlier.values() if named[0].startswith(name)), None)
         return None
 
+    def venue_prefix_ok(self, prefix: str) -> bool:
+        """What a quoted deputies' venue may hold before its deputy word: nothing, a level or a
+        place (全国, 某县), or a person's name (王小明代表工作室); not a verb (“建好用好代表联络站”)."""
+        r = self.r
+        return not prefix or prefix in r.level_words or prefix.endswith(tuple(r.suffixes)) \
+            or r.person_name(prefix) == "name"
+
+    def ended_before(self, name: str, h: int) -> tuple[str, str] | None:
+        """The canonical name and level of the latest station whose longer canonical name ends
+        with ``name``, named before ``h`` in this text or an earlier one of the unit, or None."""
+        for c in reversed(self.cands):
+            if c[2] == "station" and c[1] <= h and c[3].endswith(name) and c[3] != name:
+                return c[3], c[4]
+        if self.earlier:
+            return next((named for named in self.earlier.values()
+                         if named[0].endswith(name) and named[0] != name), None)
+        return None
+
     def quoted_brand(self, start: int) -> str:
         """A short quoted name right before a generic station (“香山号”履职平台 → 香山号), or "".
 
@@ -2741,9 +2773,19 @@ class _Finder(_Places):
                 if name.endswith(r.brand_endings) and not after.startswith(r.not_brand_after) and name not in lexicon \
                         and not name.endswith(r.not_venue_endings) and len(name) >= r.brand_min_chars:
                     quoted.append(name)
-            # a quoted deputy-named venue needs no verb: “代表议事坊”, “人大代表之家”
+            # a quoted deputy-named venue needs no verb: “代表议事坊”, “人大代表之家”, also after a level
+            # or with a name (“全国人大代表王小明调解工作室”, “王小明代表工作室”)
             quoted.extend(m.group(1) for m in r.deputy_venue_re.finditer(text)
-                          if m.group(1) not in lexicon and not m.group(1).endswith(r.not_venue_endings))
+                          if m.group(1) not in lexicon and not m.group(1).endswith(r.not_venue_endings)
+                          and self.venue_prefix_ok(m.group(1)[:m.start(2) - m.start(1)]))
+            for m in r.quoted_end_re.finditer(text):
+                name = m.group(1)
+                prior = self.ended_before(name, m.start()) \
+                    if name.endswith(r.brand_endings) and name not in lexicon else None
+                if prior is not None:  # (the station it refers to names it, not another reading)
+                    a, b = m.span(1)
+                    self.cands[:] = [c for c in self.cands if not (c[0] == a and c[1] == b and c[2] == "station")]
+                    self.add(a, b, "station", prior[0], prior[1], "station")
             if r.quoted_venue_re is not None:
                 quoted.extend(m.group(1) for m in r.quoted_venue_re.finditer(text)
                               if m.group(1) not in lexicon and not text.endswith("的", 0, m.start(1) - 1)

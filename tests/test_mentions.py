@@ -3004,3 +3004,28 @@ def test_no_profile_name_without_a_deputy_or_a_name_before_the_sex(text):
 ])
 def test_a_name_after_the_deputy_word_closed_by_a_verb_of_work(text, name):
     assert (f"{text[text.index('人大代表') - 1:text.index(name) + len(name)]}", name) in _deputy_names(text)
+
+
+def test_a_quoted_deputy_venue_may_hold_a_level_or_a_name_and_its_short_name_refers_back():
+    finder = MentionFinder.from_lexicon(None)
+    earlier = {}
+    first = finder.find("记者走进某县法院“全国人大代表周建平调解工作室”。", WANGJIANG, earlier=earlier)
+    finder.remember(first, earlier)
+    assert [(m["surface"], m["canonical"]) for m in first if m["type"] == "station"] == [
+        ("全国人大代表周建平调解工作室", "全国人大代表周建平调解工作室")]
+    later = finder.find("当天，“周建平调解工作室”又化解了一起纠纷。", WANGJIANG, earlier=earlier)
+    assert [(m["surface"], m["canonical"]) for m in later if m["type"] == "station"] == [
+        ("周建平调解工作室", "全国人大代表周建平调解工作室")]
+    assert ("station", "王秀兰代表调解工作室") in [(t, s) for t, s, c in found("法院“王秀兰代表调解工作室”运行良好。")]
+    # traps: a verb before the deputy word is a slogan; a person's studio with no deputy and
+    # nothing named before is no deputies' station
+    assert [s for t, s, c in found("全镇要“建好用好代表联络站”。") if t == "station"] == ["代表联络站"]
+    assert [s for t, s, c in found("调解员来到“李玉芬工作室”值班。") if t == "station"] == []
+
+
+def test_a_name_set_before_a_deputy_mention_or_after_a_column_bar_is_a_named_deputy():
+    assert ("宋兴卫", "宋兴卫") in _deputy_names("他就是宋兴卫，青禾乡第十七届人大代表。")
+    assert ("吴文秀代表", "吴文秀") in _deputy_names("履职风采丨吴文秀代表：让村民富起来")
+    # traps: a verb before the comma, no name before a deputy mention that opens the sentence
+    assert [c for s, c in _deputy_names("会议由镇长主持，市人大代表列席。") if not c.endswith("代表")] == []
+    assert [c for s, c in _deputy_names("今年以来，县人大代表积极履职。") if not c.endswith("代表")] == []
