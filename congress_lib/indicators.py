@@ -83,7 +83,7 @@ from .text import (
     pair_chars,
 )
 
-__all__ = ["INDICATOR_CODES", "Carry", "IndicatorClassifier", "classify", "extract_indicators"]
+__all__ = ["INDICATOR_CODES", "COUNTABLE_KINDS", "Carry", "IndicatorClassifier", "classify", "extract_indicators"]
 
 #: The indicator codes of docs/codebook.md §2, in codebook order.
 INDICATOR_CODES = (
@@ -110,7 +110,9 @@ INDICATOR_CODES = (
 )
 
 # Quantity kinds that can be indicators; every other kind never is.
-_COUNTABLE = frozenset({"count", "percent", "money", "measure"})
+#: The kinds of quantity an indicator can be (a date, an ordinal, a duration … never is):
+#: the rules code these alone, and the learned coder re-codes no other.
+COUNTABLE_KINDS = frozenset({"count", "percent", "money", "measure"})
 _WINDOW = 30  # characters looked at on each side
 _LIST_WINDOW = 120  # left reach when the left part is a list of coordinated items
 _COORD_GAP = 12  # at most this many characters between coordinated counts
@@ -630,7 +632,7 @@ def _is_article(q: Quantity) -> bool:
 
 
 def _countable(q: Quantity) -> bool:
-    return q.kind in _COUNTABLE and q.unit is not None and not _is_article(q)
+    return q.kind in COUNTABLE_KINDS and q.unit is not None and not _is_article(q)
 
 
 def _coordinated(w: str, q: Quantity, others: list[Quantity], cues: IndicatorClassifier,
@@ -811,7 +813,7 @@ def _classify(
     articles: list[int] = []  # countable kind and unit, but an article (一位)
     for i in order:
         q = quantities[i]
-        if q.kind in _COUNTABLE and q.unit is not None:
+        if q.kind in COUNTABLE_KINDS and q.unit is not None:
             (articles if _is_article(q) else countable).append(i)
     if articles and countable:
         counts = [quantities[i] for i in countable]

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import InvalidArgumentError, LexiconError
+from .indicators import COUNTABLE_KINDS
 
 __all__ = ["CodeModel", "features", "aligned_rows", "train", "write_model", "rules_only"]
 
@@ -164,9 +165,15 @@ class CodeModel:
     def recode(self, folded: str, offset: int, quantities: Sequence, codes: Sequence, cues) -> tuple[list, list[str]]:
         """The codes of one sentence's ``quantities`` (starting at ``offset`` of ``folded``)
         with the model's where it is confident, and who coded each (``rules`` or
-        ``model p``, ``p`` its probability to two places)."""
+        ``model p``, ``p`` its probability to two places). Only a quantity of a kind an
+        indicator can be (``indicators.COUNTABLE_KINDS``) is re-coded: the model never makes
+        an indicator of a date, an ordinal or a duration (第一次专题询问会)."""
         out, by = [], []
         for q, code in zip(quantities, codes):
+            if q.kind not in COUNTABLE_KINDS:  # (a date, an ordinal, a duration: never an indicator)
+                out.append(code)
+                by.append("rules")
+                continue
             guess, p = self.predict(folded, offset + q.start, offset + q.end, q.unit, cues)
             if p > self.threshold:
                 out.append(guess)

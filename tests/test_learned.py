@@ -5,11 +5,13 @@ import json
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
 import congress_lib as cl
 from congress_lib import learned
 from congress_lib.errors import InvalidArgumentError
+from congress_lib.indicators import COUNTABLE_KINDS
 from congress_lib.learned import NONE, CodeModel, features, rules_only, train, write_model
 from congress_lib.pipeline import compiled_for
 from congress_lib.resources import load_lexicon
@@ -86,8 +88,9 @@ def test_rules_only_is_the_plain_mode():
 
 
 def test_the_pipeline_is_the_rules_recoded_by_the_model(tmp_path):
-    """The plain definition of the shipped mode: every number keeps the rules' code unless the
-    model's probability is above its threshold, and then takes the model's."""
+    """The plain definition of the shipped mode: every number keeps the rules' code unless it
+    is of a kind an indicator can be and the model's probability is above its threshold, and
+    then takes the model's."""
     folder = _corpus_dir(tmp_path)
     both = cl.load_corpus(folder).quantities()
     alone = cl.load_corpus(folder, lexicon=rules_only()).quantities()
@@ -99,7 +102,10 @@ def test_the_pipeline_is_the_rules_recoded_by_the_model(tmp_path):
     for mixed, rule in zip(both.itertuples(), alone.itertuples()):
         guess, p = model.predict(folded, mixed.start, mixed.end, mixed.unit if isinstance(mixed.unit, str) else None,
                                  CUES)
-        if p > model.threshold:
+        if mixed.kind not in COUNTABLE_KINDS:
+            assert mixed.coded_by == "rules" and mixed.indicator is rule.indicator or (
+                pd.isna(mixed.indicator) and pd.isna(rule.indicator))
+        elif p > model.threshold:
             assert mixed.coded_by == f"model {p:.2f}" and (mixed.indicator if isinstance(mixed.indicator, str)
                                                            else None) == guess
         else:
@@ -146,7 +152,8 @@ def test_a_retrained_model_in_a_user_lexicon_replaces_the_shipped_one(tmp_path):
                        threshold=0.5)
     write_model(always, lexicon / "code_model.json")
     q = cl.load_corpus(folder, lexicon=lexicon).quantities()
-    assert set(q["indicator"]) == {"other"} and all(b.startswith("model") for b in q["coded_by"])
+    q = q[q["kind"].isin(COUNTABLE_KINDS)]  # (a date or an ordinal is never re-coded)
+    assert len(q) and set(q["indicator"]) == {"other"} and all(b.startswith("model") for b in q["coded_by"])
     (lexicon / "code_model.json").write_text('{"replace": true}', encoding="utf-8")
     assert set(cl.load_corpus(folder, lexicon=lexicon).quantities()["coded_by"]) == {"rules"}
 
@@ -199,3 +206,21 @@ def test_the_command_line_trains_and_runs_the_plain_mode(tmp_path):
 
 def test_rules_only_is_a_verb_of_the_package():
     assert cl.rules_only is learned.rules_only
+
+
+def test_the_model_never_makes_an_indicator_of_a_date_an_ordinal_or_a_duration(tmp_path):
+    """A model that calls every number `other` still leaves the kinds no indicator can be (the
+    first inquiry, 第一次专题询问会; a date; days of duty) to the rules, which code none of them."""
+    folder = tmp_path / "c"
+    (folder / "reports").mkdir(parents=True)
+    (folder / "reports" / "r1.txt").write_text(
+        "5月8日，区人大常委会召开第一次专题询问会，代表全年履职23天，收到建议12件。", encoding="utf-8")
+    lexicon = tmp_path / "lex"
+    lexicon.mkdir()
+    always = CodeModel(classes=("other", NONE), intercept=(9.0, 0.0), features=("U_件",), weights=((0.0, 0.0),),
+                       threshold=0.5)
+    write_model(always, lexicon / "code_model.json")
+    q = cl.load_corpus(folder, lexicon=lexicon).quantities().set_index("surface")
+    assert q.loc["12件", "indicator"] == "other" and q.loc["12件", "coded_by"].startswith("model")
+    for surface in ("5月", "8日", "第一次", "23天"):
+        assert pd.isna(q.loc[surface, "indicator"]) and q.loc[surface, "coded_by"] == "rules", surface
