@@ -447,6 +447,12 @@ class _Rules:
                    *stations.get("room_uses", [])]
         sector_part = (f"(?:{alternation([deputies['deputy_word']])}(?:{alternation(quals + sectors)})*)?"
                        if sectors else "")
+        # a product or trade named before a sector word, after a deputy word (人大代表 + 生物医药 + 产业 +
+        # 联系点, 人大代表 + 茶叶 + 产业 + 联络点): the words between are the sector's name
+        self.product_station_re = re.compile(
+            f"(?:{re.escape(self.congress_word)})?{re.escape(deputies['deputy_word'])}([{CJK}]{{2,4}}?)"
+            f"(?:{alternation(stations['sector_qualifiers'])})(?:{alternation(quals)})*"
+            f"(?:{alternation(list(stations['heads']))})") if stations.get("sector_qualifiers") else None
         # a qualifier that is a verb as well (交流) opens no chain before a deputy word: it is
         # the verb and the station its object (到本县交流 + 代表联络站的做法)
         verb_quals = [q for q in stations.get("verb_qualifiers", []) if q in quals]
@@ -2116,6 +2122,10 @@ class _Finder(_Places):
             self.add(start, end, "station", canonical, level, "station")
             if r.list_marker and text.endswith(r.list_marker, 0, start):
                 self.listed_names(start - len(r.list_marker))
+        if r.product_station_re is not None:
+            for m in r.product_station_re.finditer(text):
+                if not r.bad_name(m.group(1)):  # (代表 + 调研 + 企业工作站: a verb, a firm's own unit)
+                    self.add(m.start(), m.end(), "station", m.group(0), "", "station")
         self.brands()
         handled = self.piece_references() if r.piece_ref_re is not None else ()
         if r.pieces_re is not None or r.quoted_qualifiers:

@@ -456,6 +456,7 @@ def test_repeated_lines_further_down_and_different_headlines_stay():
     "首页 |  新闻 |",
     "5月6日,县人大常委会第九次会议召开。县人大常委会供图",
     "某某县人大常委会供图",
+    "青禾县第十届人民代表大会第二次会议现场 供图 青禾县委宣传部",  # credit word, then its source
     "某某省人民代表大会常务委员会主管",
     "某某市人大网欢迎您！",
     "返回某某市人民政府门户网站",
@@ -511,6 +512,7 @@ def test_bylines_sponsors_and_credits_are_removed(line):
     "登录某某网查询办理结果后,代表表示满意。",
     "首先,代表们察看了联络站的接待记录。",
     "办理结果及时在县政府网站公开,群众可随时查询后返回首页",
+    "代表们参观了摄影展 作品共120幅",  # 摄 inside a word, then a count: text
 ])
 def test_byline_and_credit_traps_stay(line):
     assert clean_text(line, html=False).text == line

@@ -3029,3 +3029,23 @@ def test_a_name_set_before_a_deputy_mention_or_after_a_column_bar_is_a_named_dep
     # traps: a verb before the comma, no name before a deputy mention that opens the sentence
     assert [c for s, c in _deputy_names("会议由镇长主持，市人大代表列席。") if not c.endswith("代表")] == []
     assert [c for s, c in _deputy_names("今年以来，县人大代表积极履职。") if not c.endswith("代表")] == []
+
+
+def test_a_product_named_before_a_sector_word_stays_inside_the_contact_point():
+    assert [(t, s) for t, s, c in found("镇里建成人大代表茶叶产业联络点，帮茶农解决难题。")] == [
+        ("station", "人大代表茶叶产业联络点")]
+    assert ("station", "人大代表生物医药产业联系点") in [
+        (t, s) for t, s, c in found("市人大代表生物医药产业联系点举办专题座谈。")]
+    # traps: a verb between the deputy word and the sector is a visit to a firm's own unit
+    assert [s for t, s, c in found("代表调研企业工作站。") if t == "station"] == []
+    assert [s for t, s, c in found("人大代表积极推动茶叶产业发展。") if t == "station"] == []
+
+
+def test_quoted_pieces_joined_by_dashes_refer_back_each_to_its_station():
+    finder = MentionFinder.from_lexicon(None)
+    earlier = {}
+    first = finder.find("街道建成代表之家1个、联络站5个、联系点25个。", WANGJIANG, earlier=earlier)
+    finder.remember(first, earlier)
+    later = finder.find("形成“家—站—点”网格履职模式。", WANGJIANG, earlier=earlier)
+    assert [(m["surface"], m["canonical"]) for m in later if m["type"] == "station"] == [
+        ("家", "代表之家"), ("站", "联络站"), ("点", "联系点")]
