@@ -318,6 +318,7 @@ class _Rules:
         self.multi_word_re = end_words(self.multi_words, shortcuts) if self.multi_words else None
         self.each_re = end_words(self.each_words, shortcuts)
         self.level_re = end_words(self.level_words, shortcuts)
+        self.level_word_tuple = tuple(self.level_words)
         self.level_start_re = re.compile(f"(?:{alternation(self.level_words)})")
         self.ordinal_re = re.compile(f"{ordinal}{numeral}{{1,4}}{re.escape(self.session_suffix)}\\Z")
         # Every multi, each or level prefix ends with one of these characters
@@ -427,6 +428,7 @@ class _Rules:
         self.delegation_name_not = frozenset(name_not)
         self.name_roles = set(deputies["name_roles"])
         self.name_end = WordSet(deputies["name_end_words"])
+        self.straddled_words = WordSet(congress.get("straddled_words", []))
         self.name_not_last = frozenset(deputies.get("name_not_last", []))
         self.person_not_pos = tuple(deputies.get("person_not_pos", []))
         self.person_not_before = WordSet(deputies.get("person_not_before", []))
@@ -1367,6 +1369,8 @@ class _Finder(_Places):
                 continue
             if not_before and text.startswith(not_before, e):
                 continue  # 人民代表大会制度, 人大制度: the system, not a body
+            if head == r.congress_word and self.straddles(h):
+                continue  # 能人大户, 个人大力: 能人 + 大户, no congress
             if only_after and not (h == 0 or text[h - 1] in r.punct or text.endswith(only_after, 0, h)) \
                     and not (self.in_session and (text.startswith(r.in_session_before.get(head) or ("\0",), e)
                                                   or text.endswith(r.in_session_after.get(head) or ("\0",), 0, h))):
@@ -1384,6 +1388,17 @@ class _Finder(_Places):
                     self.join_congress_before(cands[-1])
                 if units:
                     self.committee_unit(cands[-1])
+
+    def straddles(self, h: int) -> bool:
+        """True when the 人大 at ``h`` is the end of a word ending in 人 and the start of a word
+        beginning with 大 (能人 + 大户, 个人 + 大力, 老人 + 大学: ``straddled_words``), with no place or
+        level word before it (县人大学习, 全国人大多次 stay congress bodies)."""
+        text, r = self.text, self.r
+        if h == 0 or not r.straddled_words.starts_at(text, h + 1):
+            return False
+        if text.endswith(r.level_word_tuple, 0, h):
+            return False
+        return r.common_word(text[h - 1:h + 1])
 
     def sitting_organ(self, h: int, e: int, template: str) -> bool:
         """市三届人大 + 五次会议 + 议案审查委员会: an organ of one sitting of a congress, written right

@@ -3049,3 +3049,17 @@ def test_quoted_pieces_joined_by_dashes_refer_back_each_to_its_station():
     later = finder.find("形成“家—站—点”网格履职模式。", WANGJIANG, earlier=earlier)
     assert [(m["surface"], m["canonical"]) for m in later if m["type"] == "station"] == [
         ("家", "代表之家"), ("站", "联络站"), ("点", "联系点")]
+
+
+@pytest.mark.parametrize("text", ["她联系村里的能人大户，一起办合作社。", "感谢社会各界个人大力支持。", "社区开办了老人大学。"])
+def test_ren_da_across_two_words_is_no_congress(text):
+    assert [s for t, s, c in found(text) if t == "congress"] == []
+
+
+@pytest.mark.parametrize("text, body", [
+    ("县人大学习贯彻会议精神。", "县人大"),           # a level word before 人大
+    ("全国人大多次开展执法检查。", "全国人大"),
+    ("乡人大力推民生实事。", "乡人大"),
+])
+def test_ren_da_after_a_level_word_stays_a_congress_before_a_straddled_word(text, body):
+    assert body in [s for t, s, c in found(text) if t == "congress"]
