@@ -318,7 +318,6 @@ class _Rules:
         self.multi_word_re = end_words(self.multi_words, shortcuts) if self.multi_words else None
         self.each_re = end_words(self.each_words, shortcuts)
         self.level_re = end_words(self.level_words, shortcuts)
-        self.level_word_tuple = tuple(self.level_words)
         self.level_start_re = re.compile(f"(?:{alternation(self.level_words)})")
         self.ordinal_re = re.compile(f"{ordinal}{numeral}{{1,4}}{re.escape(self.session_suffix)}\\Z")
         # Every multi, each or level prefix ends with one of these characters
@@ -428,7 +427,8 @@ class _Rules:
         self.delegation_name_not = frozenset(name_not)
         self.name_roles = set(deputies["name_roles"])
         self.name_end = WordSet(deputies["name_end_words"])
-        self.straddled_words = WordSet(congress.get("straddled_words", []))
+        self.straddled_before = WordSet(congress.get("straddled_before", []))
+        self.straddled_after = WordSet(congress.get("straddled_after", []))
         self.name_not_last = frozenset(deputies.get("name_not_last", []))
         self.person_not_pos = tuple(deputies.get("person_not_pos", []))
         self.person_not_before = WordSet(deputies.get("person_not_before", []))
@@ -1391,14 +1391,10 @@ class _Finder(_Places):
 
     def straddles(self, h: int) -> bool:
         """True when the 人大 at ``h`` is the end of a word ending in 人 and the start of a word
-        beginning with 大 (能人 + 大户, 个人 + 大力, 老人 + 大学: ``straddled_words``), with no place or
-        level word before it (县人大学习, 全国人大多次 stay congress bodies)."""
-        text, r = self.text, self.r
-        if h == 0 or not r.straddled_words.starts_at(text, h + 1):
-            return False
-        if text.endswith(r.level_word_tuple, 0, h):
-            return False
-        return r.common_word(text[h - 1:h + 1])
+        beginning with 大 (能人 + 大户, 个人 + 大力, 老人 + 大学: ``straddled_before`` and
+        ``straddled_after``); 县人大学习 and 全国人大多次 stay congress bodies."""
+        r = self.r
+        return r.straddled_after.starts_at(self.text, h + 1) and r.straddled_before.ends_at(self.text, h + 1)
 
     def sitting_organ(self, h: int, e: int, template: str) -> bool:
         """市三届人大 + 五次会议 + 议案审查委员会: an organ of one sitting of a congress, written right

@@ -3060,6 +3060,7 @@ def test_ren_da_across_two_words_is_no_congress(text):
     ("县人大学习贯彻会议精神。", "县人大"),           # a level word before 人大
     ("全国人大多次开展执法检查。", "全国人大"),
     ("乡人大力推民生实事。", "乡人大"),
+    ("坚持为代表寄发人大学习材料。", "人大"),  # 发人 is no word for a person
 ])
-def test_ren_da_after_a_level_word_stays_a_congress_before_a_straddled_word(text, body):
+def test_ren_da_after_a_level_word_or_a_verb_stays_a_congress_before_a_straddled_word(text, body):
     assert body in [s for t, s, c in found(text) if t == "congress"]
