@@ -526,6 +526,14 @@ def test_a_byline_after_the_last_sentence_of_a_line_is_cut():
     assert clean_text(kept, html=False).text == kept
 
 
+def test_a_websites_dateline_opening_the_text_is_cut():
+    assert clean_text("青禾市人民政府网讯 近日，市人大代表走访联络站。", html=False).text == "近日，市人大代表走访联络站。"
+    assert clean_text("某县人大网讯：代表们表示。", html=False).text == "代表们表示。"
+    # traps: 网讯 inside a word, and a dateline in the middle of a line, stay
+    for kept in ("代表通过联网讯息平台反映问题。", "代表们说，青禾市人民政府网讯 发布及时。"):
+        assert clean_text(kept, html=False).text == kept
+
+
 # --- site greetings, link lists and breadcrumb columns --------------------------------------
 
 @pytest.mark.parametrize("line", [

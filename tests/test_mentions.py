@@ -3064,3 +3064,9 @@ def test_ren_da_across_two_words_is_no_congress(text):
 ])
 def test_ren_da_after_a_level_word_or_a_verb_stays_a_congress_before_a_straddled_word(text, body):
     assert body in [s for t, s, c in found(text) if t == "congress"]
+
+
+def test_working_departments_are_a_collective_agency_or_the_congress_own():
+    got = [(t, s) for t, s, c in found("其中县政府及其工作部门承办的建议145件。")]
+    assert ("agency", "工作部门") in got
+    assert ("congress", "县人大常委会工作部门") in [(t, s) for t, s, c in found("县人大常委会工作部门负责人列席。")]
