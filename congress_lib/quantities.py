@@ -1350,7 +1350,9 @@ class _Scan:
             hs, hk = c.prefix_hedge(w, s) if before in c.prefix_lasts else (s, None)
             if hk is not None:
                 start, approx = hs, (approx or hk)
-            elif before in ("数", "几", "上") and _CN_DIGIT_SET.isdisjoint(numeral):
+            elif before in ("数", "几", "上") and _CN_DIGIT_SET.isdisjoint(numeral) and (is_cn or before == "上"):
+                # (数十, 几百, 上万, 上1000人; not 人数120人 or 天数23天: a noun ending in 数, then a
+                # number in digits)
                 start, approx = s - 1, approx or "more_than"
 
         kind = self.decide_kind(s, e, start, end, value, is_cn, unit, unit_form, kind, ordinal, prev, numeral)

@@ -992,3 +992,18 @@ def test_signs_counted_stay_counts(text, surface):
 )  # fmt: skip
 def test_numbered_place_names_and_wheeled_vehicles(text, expected):
     assert [(q.surface, q.kind) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("今年参加人数120人。", "120人", 120),       # a noun ending in 数, then digits: no hedge
+    ("代表履职天数23天。", "23天", 23),
+    ("受理件数35件。", "35件", 35),
+])
+def test_a_noun_ending_in_shu_before_digits_is_no_hedge(text, surface, value):
+    q = one(text)
+    assert (q.surface, q.value, q.approx, q.approx_kind) == (surface, value, False, None)
+
+
+def test_shu_ji_shang_before_a_chinese_numeral_stay_hedges():
+    assert (one("数十名代表参加").surface, one("数十名代表参加").approx_kind) == ("数十名", "more_than")
+    assert one("上1000人参加").approx_kind == "more_than"  # 上 before digits: "up to, over"
