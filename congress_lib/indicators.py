@@ -83,7 +83,7 @@ from .text import (
     pair_chars,
 )
 
-__all__ = ["INDICATOR_CODES", "COUNTABLE_KINDS", "Carry", "IndicatorClassifier", "classify", "extract_indicators"]
+__all__ = ["INDICATOR_CODES", "COUNTABLE_KINDS", "RATE_CODES", "Carry", "IndicatorClassifier", "classify", "extract_indicators"]
 
 #: The indicator codes of docs/codebook.md §2, in codebook order.
 INDICATOR_CODES = (
@@ -113,6 +113,9 @@ INDICATOR_CODES = (
 #: The kinds of quantity an indicator can be (a date, an ordinal, a duration … never is):
 #: the rules code these alone, and the learned coder re-codes no other.
 COUNTABLE_KINDS = frozenset({"count", "percent", "money", "measure"})
+#: The named rates: a code the rate word before the number gives (满意率达99%); the learned
+#: coder leaves them as the rules gave them.
+RATE_CODES = frozenset({"completion_rate", "satisfaction_rate"})
 _WINDOW = 30  # characters looked at on each side
 _LIST_WINDOW = 120  # left reach when the left part is a list of coordinated items
 _COORD_GAP = 12  # at most this many characters between coordinated counts

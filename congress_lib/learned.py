@@ -34,7 +34,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import InvalidArgumentError, LexiconError
-from .indicators import COUNTABLE_KINDS
+from .indicators import COUNTABLE_KINDS, RATE_CODES
 
 __all__ = ["CodeModel", "features", "aligned_rows", "train", "write_model", "rules_only"]
 
@@ -167,10 +167,12 @@ class CodeModel:
         with the model's where it is confident, and who coded each (``rules`` or
         ``model p``, ``p`` its probability to two places). Only a quantity of a kind an
         indicator can be (``indicators.COUNTABLE_KINDS``) is re-coded: the model never makes
-        an indicator of a date, an ordinal or a duration (第一次专题询问会)."""
+        an indicator of a date, an ordinal or a duration (第一次专题询问会); and a named rate the
+        rules read from its rate word (``indicators.RATE_CODES``: 满意度达到95%以上) stays theirs."""
         out, by = [], []
         for q, code in zip(quantities, codes):
-            if q.kind not in COUNTABLE_KINDS:  # (a date, an ordinal, a duration: never an indicator)
+            if q.kind not in COUNTABLE_KINDS or code in RATE_CODES:
+                # (a date, an ordinal, a duration: never an indicator; a named rate: its rate word)
                 out.append(code)
                 by.append("rules")
                 continue

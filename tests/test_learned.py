@@ -11,7 +11,7 @@ import pytest
 import congress_lib as cl
 from congress_lib import learned
 from congress_lib.errors import InvalidArgumentError
-from congress_lib.indicators import COUNTABLE_KINDS
+from congress_lib.indicators import COUNTABLE_KINDS, RATE_CODES
 from congress_lib.learned import NONE, CodeModel, features, rules_only, train, write_model
 from congress_lib.pipeline import compiled_for
 from congress_lib.resources import load_lexicon
@@ -102,9 +102,9 @@ def test_the_pipeline_is_the_rules_recoded_by_the_model(tmp_path):
     for mixed, rule in zip(both.itertuples(), alone.itertuples()):
         guess, p = model.predict(folded, mixed.start, mixed.end, mixed.unit if isinstance(mixed.unit, str) else None,
                                  CUES)
-        if mixed.kind not in COUNTABLE_KINDS:
-            assert mixed.coded_by == "rules" and mixed.indicator is rule.indicator or (
-                pd.isna(mixed.indicator) and pd.isna(rule.indicator))
+        if mixed.kind not in COUNTABLE_KINDS or rule.indicator in RATE_CODES:
+            assert mixed.coded_by == "rules"
+            assert mixed.indicator == rule.indicator or (pd.isna(mixed.indicator) and pd.isna(rule.indicator))
         elif p > model.threshold:
             assert mixed.coded_by == f"model {p:.2f}" and (mixed.indicator if isinstance(mixed.indicator, str)
                                                            else None) == guess
@@ -153,7 +153,9 @@ def test_a_retrained_model_in_a_user_lexicon_replaces_the_shipped_one(tmp_path):
     write_model(always, lexicon / "code_model.json")
     q = cl.load_corpus(folder, lexicon=lexicon).quantities()
     q = q[q["kind"].isin(COUNTABLE_KINDS)]  # (a date or an ordinal is never re-coded)
-    assert len(q) and set(q["indicator"]) == {"other"} and all(b.startswith("model") for b in q["coded_by"])
+    rates = q["indicator"].isin(RATE_CODES)  # (nor a named rate: its rate word codes it)
+    assert rates.any() and (q.loc[rates, "coded_by"] == "rules").all()
+    assert set(q.loc[~rates, "indicator"]) == {"other"} and all(b.startswith("model") for b in q.loc[~rates, "coded_by"])
     (lexicon / "code_model.json").write_text('{"replace": true}', encoding="utf-8")
     assert set(cl.load_corpus(folder, lexicon=lexicon).quantities()["coded_by"]) == {"rules"}
 
@@ -224,3 +226,18 @@ def test_the_model_never_makes_an_indicator_of_a_date_an_ordinal_or_a_duration(t
     assert q.loc["12件", "indicator"] == "other" and q.loc["12件", "coded_by"].startswith("model")
     for surface in ("5月", "8日", "第一次", "23天"):
         assert pd.isna(q.loc[surface, "indicator"]) and q.loc[surface, "coded_by"] == "rules", surface
+
+
+def test_the_model_leaves_a_named_rate_to_its_rate_word(tmp_path):
+    """A model that calls every number `other` still leaves 满意度达到95%以上 a satisfaction rate."""
+    folder = tmp_path / "c"
+    (folder / "reports").mkdir(parents=True)
+    (folder / "reports" / "r1.txt").write_text("述职评议中，满意度达到95%以上，收到建议12件。", encoding="utf-8")
+    lexicon = tmp_path / "lex"
+    lexicon.mkdir()
+    always = CodeModel(classes=("other", NONE), intercept=(9.0, 0.0), features=("U_件",), weights=((0.0, 0.0),),
+                       threshold=0.5)
+    write_model(always, lexicon / "code_model.json")
+    q = cl.load_corpus(folder, lexicon=lexicon).quantities().set_index("surface")
+    assert (q.loc["95%以上", "indicator"], q.loc["95%以上", "coded_by"]) == ("satisfaction_rate", "rules")
+    assert q.loc["12件", "indicator"] == "other"

@@ -3070,3 +3070,10 @@ def test_working_departments_are_a_collective_agency_or_the_congress_own():
     got = [(t, s) for t, s, c in found("其中县政府及其工作部门承办的建议145件。")]
     assert ("agency", "工作部门") in got
     assert ("congress", "县人大常委会工作部门") in [(t, s) for t, s, c in found("县人大常委会工作部门负责人列席。")]
+
+
+def test_special_committees_by_their_short_names_are_congress_bodies():
+    assert ("congress", "财经委") in [(t, s) for t, s, c in found("会议听取了财经委关于预算审查情况的报告。")]
+    assert ("congress", "社会委") in [(t, s) for t, s, c in found("市人大常委会社会委负责人列席会议。")]
+    # trap: the committee of the political consultative conference
+    assert [s for t, s, c in found("区政协社会委主任出席。") if t == "congress"] == []
