@@ -210,19 +210,23 @@ def test_rules_only_is_a_verb_of_the_package():
     assert cl.rules_only is learned.rules_only
 
 
-def test_the_model_never_makes_an_indicator_of_a_date_an_ordinal_or_a_duration(tmp_path):
-    """A model that calls every number `other` still leaves the kinds no indicator can be (the
-    first inquiry, 第一次专题询问会; a date; days of duty) to the rules, which code none of them."""
+def _coded_by_an_always_other_model(tmp_path, text):
+    """The quantities of one report ``text`` under a model that calls every number `other`."""
     folder = tmp_path / "c"
     (folder / "reports").mkdir(parents=True)
-    (folder / "reports" / "r1.txt").write_text(
-        "5月8日，区人大常委会召开第一次专题询问会，代表全年履职23天，收到建议12件。", encoding="utf-8")
+    (folder / "reports" / "r1.txt").write_text(text, encoding="utf-8")
     lexicon = tmp_path / "lex"
     lexicon.mkdir()
     always = CodeModel(classes=("other", NONE), intercept=(9.0, 0.0), features=("U_件",), weights=((0.0, 0.0),),
                        threshold=0.5)
     write_model(always, lexicon / "code_model.json")
-    q = cl.load_corpus(folder, lexicon=lexicon).quantities().set_index("surface")
+    return cl.load_corpus(folder, lexicon=lexicon).quantities().set_index("surface")
+
+
+def test_the_model_never_makes_an_indicator_of_a_date_an_ordinal_or_a_duration(tmp_path):
+    """A model that calls every number `other` still leaves the kinds no indicator can be (the
+    first inquiry, 第一次专题询问会; a date; days of duty) to the rules, which code none of them."""
+    q = _coded_by_an_always_other_model(tmp_path, "5月8日，区人大常委会召开第一次专题询问会，代表全年履职23天，收到建议12件。")
     assert q.loc["12件", "indicator"] == "other" and q.loc["12件", "coded_by"].startswith("model")
     for surface in ("5月", "8日", "第一次", "23天"):
         assert pd.isna(q.loc[surface, "indicator"]) and q.loc[surface, "coded_by"] == "rules", surface
@@ -230,14 +234,6 @@ def test_the_model_never_makes_an_indicator_of_a_date_an_ordinal_or_a_duration(t
 
 def test_the_model_leaves_a_named_rate_to_its_rate_word(tmp_path):
     """A model that calls every number `other` still leaves 满意度达到95%以上 a satisfaction rate."""
-    folder = tmp_path / "c"
-    (folder / "reports").mkdir(parents=True)
-    (folder / "reports" / "r1.txt").write_text("述职评议中，满意度达到95%以上，收到建议12件。", encoding="utf-8")
-    lexicon = tmp_path / "lex"
-    lexicon.mkdir()
-    always = CodeModel(classes=("other", NONE), intercept=(9.0, 0.0), features=("U_件",), weights=((0.0, 0.0),),
-                       threshold=0.5)
-    write_model(always, lexicon / "code_model.json")
-    q = cl.load_corpus(folder, lexicon=lexicon).quantities().set_index("surface")
+    q = _coded_by_an_always_other_model(tmp_path, "述职评议中，满意度达到95%以上，收到建议12件。")
     assert (q.loc["95%以上", "indicator"], q.loc["95%以上", "coded_by"]) == ("satisfaction_rate", "rules")
     assert q.loc["12件", "indicator"] == "other"
