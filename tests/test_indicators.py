@@ -706,6 +706,7 @@ def test_proposal_counts_with_the_verb_far_from_the_number(sentence, expected):
     [
         ("邀请15名居民议事代表参加恳谈会", [("other", 15, "名")]),
         ("6名旁听公民列席了本次常委会会议", [("other", 6, "名")]),
+        ("街道64名议政代表参加议政会", [("other", 64, "名")]),  # a street assembly's members
         ("组织40名志愿者和12名网格员参与宣传", [("other", 40, "名"), ("other", 12, "名")]),
         ("街道工作人员8人参与了调研", [("other", 8, "人")]),
         ("召开面商会，相关部门负责人和领衔代表共14人参加", [("other", 14, "人")]),

@@ -3077,3 +3077,8 @@ def test_special_committees_by_their_short_names_are_congress_bodies():
     assert ("congress", "社会委") in [(t, s) for t, s, c in found("市人大常委会社会委负责人列席会议。")]
     # trap: the committee of the political consultative conference
     assert [s for t, s, c in found("区政协社会委主任出席。") if t == "congress"] == []
+
+
+def test_a_street_assembly_member_is_no_deputy():
+    got = [(t, s) for t, s, c in found("街道30名人大代表和64名街道议政代表参加议政会。")]
+    assert ("deputy", "人大代表") in got and ("deputy", "代表") not in got
