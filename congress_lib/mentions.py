@@ -449,7 +449,7 @@ class _Rules:
                    *stations.get("room_uses", [])]
         sector_part = (f"(?:{alternation([deputies['deputy_word']])}(?:{alternation(quals + sectors)})*)?"
                        if sectors else "")
-        # a product or trade named before a sector word, after a deputy word (人大代表 + 生物医药 + 产业 +
+        # a product or trade named before a sector word, after a deputy word (人大代表 + 新能源 + 产业 +
         # 联系点, 人大代表 + 茶叶 + 产业 + 联络点): the words between are the sector's name
         self.product_station_re = re.compile(
             f"(?:{re.escape(self.congress_word)})?{re.escape(deputies['deputy_word'])}([{CJK}]{{2,4}}?)"
