@@ -2524,15 +2524,18 @@ class _Finder(_Places):
             return canonical[len(r.congress_word):] or canonical
         return canonical
 
-    def named_before(self, name: str, h: int) -> tuple[str, str] | None:
+    def named_before(self, name: str, h: int, ends: bool = False) -> tuple[str, str] | None:
         """The canonical name and level of the latest station whose canonical name starts with
-        ``name``, named before ``h`` in this text or an earlier one of the unit (“云上人大”平台
-        after the 云上人大综合履职平台), or None."""
+        ``name`` (with ``ends``: ends with it and is longer), named before ``h`` in this text or
+        an earlier one of the unit, or None: “云上人大”平台 after the 云上人大综合履职平台; with
+        ``ends``, “王小明调解工作室” after the “全国人大代表王小明调解工作室”."""
+        def names(canonical: str) -> bool:
+            return canonical.endswith(name) and canonical != name if ends else canonical.startswith(name)
         for c in reversed(self.cands):
-            if c[2] == "station" and c[1] <= h and c[3].startswith(name):
+            if c[2] == "station" and c[1] <= h and names(c[3]):
                 return c[3], c[4]
         if self.earlier:
-            return next((named for named in self.earlier.values() if named[0].startswith(name)), None)
+            return next((named for named in self.earlier.values() if names(named[0])), None)
         return None
 
     def venue_prefix_ok(self, prefix: str) -> bool:
@@ -2541,17 +2544,6 @@ class _Finder(_Places):
         r = self.r
         return not prefix or prefix in r.level_words or prefix.endswith(tuple(r.suffixes)) \
             or r.person_name(prefix) == "name"
-
-    def ended_before(self, name: str, h: int) -> tuple[str, str] | None:
-        """The canonical name and level of the latest station whose longer canonical name ends
-        with ``name``, named before ``h`` in this text or an earlier one of the unit, or None."""
-        for c in reversed(self.cands):
-            if c[2] == "station" and c[1] <= h and c[3].endswith(name) and c[3] != name:
-                return c[3], c[4]
-        if self.earlier:
-            return next((named for named in self.earlier.values()
-                         if named[0].endswith(name) and named[0] != name), None)
-        return None
 
     def quoted_brand(self, start: int) -> str:
         """A short quoted name right before a generic station (“香山号”履职平台 → 香山号), or "".
@@ -2801,7 +2793,7 @@ class _Finder(_Places):
                           and self.venue_prefix_ok(m.group(1)[:m.start(2) - m.start(1)]))
             for m in r.quoted_end_re.finditer(text):
                 name = m.group(1)
-                prior = self.ended_before(name, m.start()) \
+                prior = self.named_before(name, m.start(), ends=True) \
                     if name.endswith(r.brand_endings) and name not in lexicon else None
                 if prior is not None:  # (the station it refers to names it, not another reading)
                     a, b = m.span(1)
