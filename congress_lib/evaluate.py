@@ -44,6 +44,7 @@ import pandas as pd
 from .errors import AnnotationError, InvalidArgumentError
 from .ingest import fold_width, strip_pinyin, to_simplified
 from .quantities import QuantityFinder
+from .text import TONE_CONSONANTS, TONE_VOWELS
 
 __all__ = ["Evaluation", "agreement", "evaluate", "load_annotations"]
 
@@ -171,6 +172,10 @@ _ELLIPSIS = re.compile(r"^(?:…|\.\.\.)+|(?:…|\.\.\.)+$")
 
 _EDGE_MARKS = re.compile(r"^[\W_]+|[\W_]+$")
 
+# a pinyin gloss cut in two by an excerpt's edge (…fā)改委、…关(gu…): the cleaned report
+# holds no part of it (ingest.strip_pinyin removes whole glosses)
+_CUT_GLOSS = re.compile(rf"^[a-zü{TONE_VOWELS}{TONE_CONSONANTS}]{{1,7}} ?[)）]|[(（][a-zü{TONE_VOWELS}{TONE_CONSONANTS}]{{0,7}}$")
+
 
 def _normal(text: str) -> str:
     """``text`` as a cleaned report spells it: full-width digits and letters folded, the pinyin glosses
@@ -228,7 +233,7 @@ def _locate(items: list[dict], sentences: list[tuple[int, str]],
         k = x.get("occurrence")
         # the excerpt as written, then without the punctuation at its ends (a closing quote
         # copied from the sentence before, an opening one from the next)
-        for candidate in dict.fromkeys((excerpt, _EDGE_MARKS.sub("", excerpt))):
+        for candidate in dict.fromkeys((excerpt, _EDGE_MARKS.sub("", excerpt), _CUT_GLOSS.sub("", excerpt))):
             if places or not (surface and candidate):
                 break
             inside = [_nth(candidate, surface, int(k))] if k else \

@@ -116,6 +116,11 @@ _LATEST = ""  # the key of ``earlier`` that holds the latest station named in th
 _ITEM_REACH = 6  # characters of a list's first item read before its first 、 (代表微信群、…)
 _WINDOW = 24  # characters read leftwards for a prefix
 _LONG_NAME = (3, 6)  # lengths of a name written without a Han surname (敖日格勒, 扎西顿珠)
+# a name in parts joined by a middle dot (a Uyghur or Kazakh name: 阿依古丽·买买提), each part
+# one to six characters; the dots a page may use for it
+_NAME_DOTS = "·•・‧"
+_DOTTED_RE = re.compile(f"[{CJK}]{{1,6}}(?:[{_NAME_DOTS}][{CJK}]{{1,6}})+")
+_DOTTED_END_RE = re.compile(f"(?:[{CJK}]{{1,6}}[{_NAME_DOTS}])+[{CJK}]{{1,6}}$")
 _MEMO_MAX = 200_000  # entries of a memo table before it is emptied
 _RANK = {"national": 0, "provincial": 1, "municipal": 2, "district": 3, "township": 4, "community": 5,
          "village": 5}
@@ -433,6 +438,7 @@ class _Rules:
         self.person_not_pos = tuple(deputies.get("person_not_pos", []))
         self.person_not_before = WordSet(deputies.get("person_not_before", []))
         self._common_words: frozenset | None = None  # (read from jieba's dictionary when first needed)
+        self.transliteration_chars = frozenset(deputies.get("transliteration_chars", ""))
         self.surnames: dict[str, list[str]] = {}
         for name in by_length(deputies["surnames"]):
             self.surnames.setdefault(name[0], []).append(name)
@@ -515,6 +521,11 @@ class _Rules:
         self.brand_heads = frozenset(stations.get("brand_heads", []))
         self.brand_not_names = tuple(stations.get("brand_not_names", []))
         self.refer_back = tuple(stations.get("refer_back", []))
+        # 该站, 此站: see demonstrative_stations
+        demo = stations.get("demonstrative_station") or {}
+        self.demonstrative_station_re = re.compile(
+            f"(?:{alternation(demo['words'])})({re.escape(demo['head'])})(?!{alternation(demo.get('not_followed', []) or ['(?!)'])})") \
+            if demo.get("words") and demo.get("head") else None
         self.station_parts = frozenset(stations.get("station_parts", []))
         # heads that are everyday nouns as well (之家, 服务站): alone, they refer back only to a
         # station of their own head
@@ -630,7 +641,12 @@ class _Rules:
         self.strict_needs_heads = frozenset(head for head, o in self.station_heads.items() if o.get("strict_needs"))
 
         # --- agencies ------------------------------------------------------------
-        self.agency_heads = agencies["heads"]
+        national = agencies.get("national_organs") or {}
+        # (the State Council's ministries and the supreme court: heads of their own, national, named in full)
+        self.agency_heads = {**agencies["heads"], **{
+            name: {"branch": (national.get("branches") or {}).get(name, "department"), "canonical": full,
+                   "bare": full, "level": "national", "not_before": list(national.get("not_before") or [])}
+            for name, full in (national.get("names") or {}).items()}}
         self.departments = agencies["departments"]
         self.standalone = set(agencies.get("standalone", []))
         abbreviations = agencies.get("abbreviations") or {}
@@ -786,8 +802,8 @@ class _Rules:
         self.quotes_re: re.Pattern | None = None
         if shortcuts and all(g is not None for g in gates):
             self.any_re = re.compile("|".join(gates + [re.escape(self.named_head)]))
-            self.any_more = tuple(x for x in (self.role_split_re, self.piece_alt_re, self.elected_list_re)
-                                  if x is not None)
+            self.any_more = tuple(x for x in (self.role_split_re, self.piece_alt_re, self.elected_list_re,
+                                              self.demonstrative_station_re) if x is not None)
             self.quotes_re = re.compile("|".join(
                 [self.quoted_re.pattern, self.deputy_venue_re.pattern]
                 + ([self.pieces_re.pattern] if self.pieces_re is not None else [])
@@ -849,6 +865,15 @@ class _Rules:
             and name[-1] not in self.name_not_last and self.person_name(name) is None \
             and not self.bad_name(name) and not self.common_word(name) \
             and not any(name[i:i + 2] in self.non_name_words for i in range(1, len(name) - 2))
+
+    def dotted_name(self, name: str) -> bool:
+        """Whether ``name``, in parts joined by a middle dot, has the form of a person's name
+        (阿依古丽·买买提): each part two to six characters without a deputy or congress word, spelled
+        with ``transliteration_chars`` (a part of two or three characters with them only, a longer
+        part with at most one other character), so a slogan in parts (有约·共绘同心圆) is none."""
+        spelled = self.transliteration_chars
+        return all(2 <= len(p) <= _LONG_NAME[1] and self.deputy_word not in p and self.congress_word not in p
+                   and sum(c not in spelled for c in p) <= (len(p) > 3) for p in re.split(f"[{_NAME_DOTS}]", name))
 
     def level_of(self, name: str) -> str:
         """Level of a full place name from its suffix (同安区 → district)."""
@@ -1768,6 +1793,9 @@ class _Finder(_Places):
         (关于向, 部分), is none: 向全体代表 and 和部分代表 name nobody.
         """
         text, r = self.text, self.r
+        dotted = self.dotted_name_before(h)
+        if dotted != -1:
+            return dotted
         for length in (4, 3, 2):
             start = h - length
             if start < 0:
@@ -1890,6 +1918,9 @@ class _Finder(_Places):
         returned as a word, after any name that is none.
         """
         text, r = self.text, self.r
+        dotted = self.dotted_name_before(end, opens_after)
+        if dotted != -1:
+            return dotted, False
         as_word = -1
         for length in (4, 3, 2):
             start = end - length
@@ -2022,6 +2053,9 @@ class _Finder(_Places):
         and must not start like a common word (人大代表高度重视 has no name 高度).
         """
         text, r = self.text, self.r
+        end = self.dotted_name_after(pos)
+        if end > pos:
+            return end
         for surname in r.surnames.get(text[pos:pos + 1], ()):
             if not text.startswith(surname, pos):
                 continue
@@ -2046,6 +2080,37 @@ class _Finder(_Places):
                     return pos
             return end
         return pos
+
+    def dotted_name_after(self, pos: int) -> int:
+        """End of a name in parts joined by a middle dot starting at ``pos`` (人大代表 +
+        阿依古丽·买买提), or ``pos``: its last part ends at punctuation, an enumeration comma or a
+        name-end word (the shortest such end: 阿依古丽·买买提 + 表示). A constant window is read."""
+        text, r = self.text, self.r
+        m = _DOTTED_RE.match(text, pos)
+        if m is None or any(c in r.breakers and c not in _NAME_DOTS for c in m.group(0)):
+            return pos
+        last = max(text.rfind(d, pos, m.end()) for d in _NAME_DOTS)
+        for end in range(last + 2, m.end() + 1):
+            if end == len(text) or text[end] in r.punct or text[end] in r.enumeration_commas \
+                    or r.name_end.starts_at(text, end):
+                return end if r.dotted_name(text[pos:end]) else pos
+        return pos
+
+    def dotted_name_before(self, end: int, opens_after=()) -> int:
+        """Start of a name in parts joined by a middle dot that ends at ``end`` (阿依古丽·买买提 +
+        等8名代表, + 代表), or -1: the longest that opens where a person's name may open
+        (``name_opens``) or at one of ``opens_after``. A constant window is read."""
+        text, r = self.text, self.r
+        lo = max(0, end - 3 * (_LONG_NAME[1] + 1))
+        m = _DOTTED_END_RE.search(text, lo, end)
+        if m is None:
+            return -1
+        first_dot = min(i for i in (text.find(d, m.start(), end) for d in _NAME_DOTS) if i != -1)
+        for start in range(m.start(), first_dot):
+            if (start in opens_after or r.name_opens(text, start)) \
+                    and not any(c in r.breakers and c not in _NAME_DOTS for c in text[start:end]):
+                return start if r.dotted_name(text[start:end]) else -1
+        return -1
 
     # -- stations ------------------------------------------------------------------------
     def stations(self) -> None:
@@ -2407,6 +2472,19 @@ class _Finder(_Places):
             if b == 0 or text[b - 1] in r.punct or text[b - 1] in r.enumeration_commas or r.after_stop_word(text, b):
                 return b
         return -1
+
+    def demonstrative_stations(self) -> None:
+        """A demonstrative before the one-character head of a station (该站, 此站) refers back to
+        the latest station named before it in the unit: a station mention, span the head,
+        canonical and level that station's. With no station named before, it names none (该站
+        of a bus line)."""
+        for m in self.r.demonstrative_station_re.finditer(self.text):
+            h = m.start(1)
+            latest = next(((c[3], c[4]) for c in reversed(self.cands) if c[2] == "station" and c[1] <= h), None)
+            if latest is None and self.earlier:
+                latest = self.earlier.get(_LATEST)
+            if latest is not None:
+                self.add(h, m.end(1), "station", latest[0], latest[1], "station")
 
     def refer_back(self, h: int, end: int, head: str) -> None:
         """A bare head (工作站) standing alone that refers back to a station named before it
@@ -3047,22 +3125,30 @@ class _Finder(_Places):
                 return b - 1 in ends
             return any(text.endswith(w, 0, b) and b - len(w) in ends for w in r.conjunctions)
 
-        for t, tail, bodies in self.department_tails():
-            for b, body in bodies:
-                if any(w in body for w in r.conjunctions) or any(w in body for w in r.department_endings):
-                    break  # (交通局和医保局: two departments, no body 交通局和医保)
-                if joined(b):
-                    if self.prefix(b).kind == "none":
-                        self.add(b, t + len(tail), "agency", place + body + tail, level if place else "",
-                                 "department")
-                        ends.add(t + len(tail))
-                    break
-        for m in r.agency_re.finditer(text):
-            h, head = m.start(), m.group(1)
-            branch, template, bare = r.agency_info[head][:3]
-            if bare == "never" and branch == "department" and h > 0 and joined(h) \
-                    and self.prefix(h).kind == "none":
-                self.add(h, h + len(head), "agency", _fill(template, place), level if place else "", branch)
+        tails = list(self.department_tails())
+        heads = [(m.start(), m.group(1)) for m in r.agency_re.finditer(text)]
+        for _ in range(8):  # (each round may join the next item: 市发改委、工信委、金融局, at most 8)
+            before = len(ends)
+            for t, tail, bodies in tails:
+                if t + len(tail) in ends:
+                    continue
+                for b, body in bodies:
+                    if any(w in body for w in r.conjunctions) or any(w in body for w in r.department_endings):
+                        break  # (交通局和医保局: two departments, no body 交通局和医保)
+                    if joined(b):
+                        if self.prefix(b).kind == "none":
+                            self.add(b, t + len(tail), "agency", place + body + tail, level if place else "",
+                                     "department")
+                            ends.add(t + len(tail))
+                        break
+            for h, head in heads:
+                branch, template, bare = r.agency_info[head][:3]
+                if h + len(head) not in ends and bare == "never" and branch == "department" and h > 0 \
+                        and joined(h) and self.prefix(h).kind == "none":
+                    self.add(h, h + len(head), "agency", _fill(template, place), level if place else "", branch)
+                    ends.add(h + len(head))
+            if len(ends) == before:
+                break
 
     def attach_party_groups(self) -> None:
         """省人大常委会党组: a party group right after a body joins its span."""
@@ -3116,6 +3202,8 @@ class _Finder(_Places):
         self.congress()
         self.deputies()
         self.stations()
+        if self.r.demonstrative_station_re is not None:
+            self.demonstrative_stations()
         self.agencies()
         self.attach_party_groups()
         self.enumerated_departments()

@@ -669,6 +669,8 @@ def test_later_copies_of_the_headline_are_furniture_and_other_repeats_stay():
     "代表建议交办会.mp4_20240110_101530123",                          # a video's file name
     "▲ 县人大常委会党组成员、副主任 钱文斌",                        # a caption marker, a post, a name
     "资料图:某某市人大常委会召开代表工作座谈会现场。",
+    "青禾乡周明亮代表在座谈会上发言 王晓(摄)",                      # the credit word alone in brackets
+    "IMG_318 代表们走访困难群众。",                                    # a saved picture's name
 ])
 def test_captions_without_a_tu_wei_marker_are_removed(line):
     assert clean_text(line + "\n2023年全县代表共提出建议86件。").text == "2023年全县代表共提出建议86件。"
@@ -681,6 +683,7 @@ def test_captions_without_a_tu_wei_marker_are_removed(line):
     "全镇共有左右两个片区,设立代表联络站2个。",
     "市人大代表刘芳在左侧展板前介绍履职情况,共接待群众36人次。",
     "会议审议了《关于某某.png格式的说明》",
+    "代表们建议在IMG区设立指示牌,共收集意见12条。",                  # IMG inside a sentence
 ])
 def test_caption_traps_stay(line):
     assert clean_text(line).text == line

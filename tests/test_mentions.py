@@ -3082,3 +3082,63 @@ def test_special_committees_by_their_short_names_are_congress_bodies():
 def test_a_street_assembly_member_is_no_deputy():
     got = [(t, s) for t, s, c in found("街道30名人大代表和64名街道议政代表参加议政会。")]
     assert ("deputy", "人大代表") in got and ("deputy", "代表") not in got
+
+
+def test_national_ministries_and_the_supreme_court_are_national_organs():
+    got = [(t, s, c) for t, s, c in found("会上，水利部、国家发展改革委和最高法的负责同志答复了代表的询问。")]
+    assert ("agency", "水利部", "水利部") in got
+    assert ("agency", "国家发展改革委", "国家发展和改革委员会") in got
+    assert ("agency", "最高法", "最高人民法院") in got
+    levels = {m["surface"]: m["level"] for m in find_mentions("财政部和最高人民检察院回复了建议。")}
+    assert levels == {"财政部": "national", "最高人民检察院": "national"}
+    # traps: a sector's departments, an armed force, a plan, a minister
+    for text in ("县水利部门派人到现场。", "公安部队官兵参与救援。", "教育部署会议召开。", "财政部长出席。"):
+        assert [s for t, s, c in found(text) if t == "agency" and s.endswith("部")] == [], text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("阿依古丽·买买提等6名代表联名提出建议。", "阿依古丽·买买提"),
+    ("会上，热合曼·吐尔逊代表介绍了村里的变化。", "热合曼·吐尔逊代表"),
+    ("自治区人大代表古丽娜·艾山表示，要把好事办实。", "自治区人大代表古丽娜·艾山"),
+])
+def test_a_name_in_parts_joined_by_a_middle_dot_is_a_named_deputy(text, name):
+    assert name in [s for s, c in _deputy_names(text)]
+
+
+def test_a_name_in_parts_outside_a_deputy_context_or_a_slogan_in_parts_is_no_deputy():
+    assert [s for s, c in _deputy_names("他在读卡尔·马克思的著作，人大代表也来了。") if "·" in s] == []
+    # a quoted slogan in parts after the deputy word is no name
+    assert _deputy_names("街道开展“代表有约·共话新风”主题活动。") == [("代表", "人大代表")]
+
+
+def test_a_spokesman_set_in_apposition_to_a_deputy_is_a_named_deputy():
+    got = _deputy_names("据全国人大代表、某某代表团新闻发言人周晓东介绍，代表们共提出建议90件。")
+    assert ("周晓东", "周晓东") in got
+    # trap: a post with a name but no deputy mention in apposition
+    assert [s for s, c in _deputy_names("市长王一鸣出席会议，市人大代表参加。") if s == "王一鸣"] == []
+
+
+def test_a_demonstrative_before_the_station_head_refers_back():
+    finder = MentionFinder.from_lexicon(None)
+    earlier = {}
+    first = finder.find("青山镇人大代表联络站去年挂牌。", QINGSHAN, earlier=earlier)
+    finder.remember(first, earlier)
+    later = finder.find("该站每周三安排代表接待群众。", QINGSHAN, earlier=earlier)
+    assert [(m["surface"], m["canonical"]) for m in later if m["type"] == "station"] == [
+        ("站", first[0]["canonical"])]
+    # traps: a bus stop with no station named before; the station's head (站长)
+    assert [s for t, s, c in found("公交车在该站停靠两分钟。") if t == "station"] == []
+    assert [s for t, s, c in found("某某人大代表联络站成立后，该站长每天值班。") if t == "station" and s == "站"] == []
+
+
+def test_departments_listed_after_a_prefixed_department_are_departments():
+    got = [(t, s) for t, s, c in found("市发改委、工信委、金融局等部门办理代表建议时主动沟通。")]
+    assert [s for t, s in got if t == "agency"] == ["市发改委", "工信委", "金融局"]
+    # trap: without an organ before it, an unlisted bureau stays unread
+    assert [s for t, s, c in found("他在金融局门口等候。") if t == "agency"] == []
+
+
+def test_all_the_deputies_of_a_delegation_are_deputies():
+    assert [(t, s) for t, s, c in found("大会期间，全团代表认真审议各项报告。") if t == "deputy"] == [("deputy", "代表")]
+    # trap: a delegate of the Youth League
+    assert [s for t, s, c in found("共青团代表参加会议。") if t == "deputy"] == []
