@@ -253,11 +253,12 @@ _FRACTION = re.compile(
     rf"(?P<a>\d+|[{_CN_CHARS}]+)分之(?P<b>\d+(?:\.\d+)?|[{_CN_CHARS}]+(?:点[{''.join(_CN_DIGITS)}]+)?)"
 )
 
-# a share in tenths or a half (七成, 一半), followed by 的, a hedge or a boundary (一成不变 and
-# 三成员 are words)
+# a share in tenths or a half (七成, 一半), followed by 的, a hedge or a boundary, or by the verb
+# of the clause (近八成用于民生, 九成已经办结); not where 成 opens a word (三成员, 一成不变, 成为,
+# 成立, 成效) or 八成 means "probably" (八成是)
 _SHARE_WORD = re.compile(
     r"(?<![\d一二两三四五六七八九十百千万另])(?:(?P<n>[1-9一二两三四五六七八九])成|一半)"
-    r"(?=的|以上|以下|左右|多|[，,。；;、：:）)\s]|$)"
+    r"(?=的|以上|以下|左右|多|[，,。；;、：:）)\s]|$|(?![员立为果效绩本功熟长都交品型就人年套片群份批语事不是了])[\u4e00-\u9fff])"
 )
 
 

@@ -905,3 +905,14 @@ def test_a_source_in_brackets_after_the_last_sentence_is_cut(office):
 ])
 def test_bracketed_notes_after_a_sentence_stay(line):
     assert clean_text(line).text == line
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("（青禾县人大办）5月6日，代表们视察了工地。", "5月6日，代表们视察了工地。"),
+    ("(某某人大网讯)近日，区人大常委会召开主任会议。", "近日，区人大常委会召开主任会议。"),
+    # traps: a body in brackets that is the text's own subject, a source not before a date
+    ("（区人大常委会）5月6日召开会议。", "（区人大常委会）5月6日召开会议。"),
+    ("（某某融媒体中心）代表们视察了工地。", "（某某融媒体中心）代表们视察了工地。"),
+])
+def test_a_source_in_brackets_before_the_date_that_opens_the_text_is_cut(line, kept):
+    assert clean_text(line).text == kept

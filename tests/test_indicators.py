@@ -3606,3 +3606,24 @@ def test_round34_review_opinions_places_covered_and_money_not_funding(sentence, 
 )  # fmt: skip
 def test_round35_parts_already_handled(sentences, expected):
     assert _passage(sentences) == expected
+
+
+# --- round 37: motions passed or settled by a law are an outcome ---
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("大会交办的9件议案中，4件议案提出的立法项目已经审议通过，2件已列入年度立法计划。",
+         [("proposals_received", 9.0, "件"), ("proposals_resolved", 4.0, "件"), ("proposals_resolved", 2.0, "件")]),
+        ("另有3件议案提出的问题通过修订相关条例予以解决。", [("proposals_resolved", 3.0, "件")]),
+        # traps: a sitting passing resolutions counts documents, and a presidium passing a report
+        # before the count of motions received is no outcome of them
+        ("会议审议通过了5件决议。", [("other", 5.0, "件")]),
+        ("主席团审议通过议案审查委员会的报告，大会共收到议案18件。", [("proposals_received", 18.0, "件")]),
+        # ... nor laws already passed that opinions were sent on
+        ("围绕5部已审议通过的法规上报修改意见80条。", [("activities", 5.0, "部"), ("opinions_collected", 80.0, "条")]),
+    ],
+)  # fmt: skip
+def test_round37_motions_passed_or_settled_are_an_outcome(sentence, expected):
+    assert codes(sentence) == expected

@@ -3142,3 +3142,11 @@ def test_all_the_deputies_of_a_delegation_are_deputies():
     assert [(t, s) for t, s, c in found("大会期间，全团代表认真审议各项报告。") if t == "deputy"] == [("deputy", "代表")]
     # trap: a delegate of the Youth League
     assert [s for t, s, c in found("共青团代表参加会议。") if t == "deputy"] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("某区人大代表、区人大常委会教科文卫工委主任贾明到会听取意见。", "贾明"),
+    ("县人大代表、镇人大主席胡建海举着指引牌站在路口。", "胡建海"),
+])
+def test_a_name_after_a_post_closed_by_a_verb_of_presence(text, name):
+    assert (name, name) in _deputy_names(text)

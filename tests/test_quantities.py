@@ -328,6 +328,8 @@ def test_percent_in_words_and_fractions():
         ("超过八成的代表参加了培训", ("超过八成", 80.0, "more_than")),
         ("其中一半左右的联络站设在村里", ("一半左右", 50.0, "about")),
         ("回访对象中三成的是企业主", ("三成", 30.0, None)),
+        ("全乡专项资金的近八成用于修路", ("近八成", 80.0, "nearly")),  # the clause's verb after it
+        ("收到的问题九成已经解决", ("九成", 90.0, None)),
     ],
 )
 def test_shares_in_words_are_percentages(text, expected):
@@ -335,7 +337,8 @@ def test_shares_in_words_are_percentages(text, expected):
     assert (q.surface, q.value, q.approx_kind, q.unit, q.kind) == (*expected, "%", "percent")
 
 
-@pytest.mark.parametrize("text", ["工作机制一成不变", "十三成员单位参加", "建成了一批站点", "另一半时间用于走访"])
+@pytest.mark.parametrize("text", ["工作机制一成不变", "十三成员单位参加", "建成了一批站点", "另一半时间用于走访",
+                                  "这事八成是误会", "五成为一组"])
 def test_words_with_cheng_or_ban_are_no_shares(text):
     assert all(q.unit != "%" for q in find_quantities(text))
 
