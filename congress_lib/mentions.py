@@ -3127,7 +3127,7 @@ class _Finder(_Places):
 
         tails = list(self.department_tails())
         heads = [(m.start(), m.group(1)) for m in r.agency_re.finditer(text)]
-        for _ in range(8):  # (each round may join the next item: 市发改委、工信委、金融局, at most 8)
+        for _ in range(8):  # (each round may join the next item: 区交委、工信委、医保局, at most 8)
             before = len(ends)
             for t, tail, bodies in tails:
                 if t + len(tail) in ends:

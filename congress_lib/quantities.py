@@ -254,7 +254,7 @@ _FRACTION = re.compile(
 )
 
 # a share in tenths or a half (七成, 一半), followed by 的, a hedge or a boundary, or by the verb
-# of the clause (近八成用于民生, 九成已经办结); not where 成 opens a word (三成员, 一成不变, 成为,
+# of the clause (近八成投向民生, 九成已经办结); not where 成 opens a word (三成员, 一成不变, 成为,
 # 成立, 成效) or 八成 means "probably" (八成是)
 _SHARE_WORD = re.compile(
     r"(?<![\d一二两三四五六七八九十百千万另])(?:(?P<n>[1-9一二两三四五六七八九])成|一半)"

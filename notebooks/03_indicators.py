@@ -68,7 +68,8 @@ per_code = (indicators.groupby("indicator")
             .rename_axis("indicator").reset_index())
 per_code.insert(1, "label", per_code["indicator"].map(english))
 # How far to trust each code on reports the rules were not written for: F1 on the
-# held-out set of notebook 06 (fresh set 16 at the end: 32 pages, 18 provinces), with its 95 % interval.
+# held-out set of notebook 06 (`analysis.HONEST_SET`: fresh set 34 at the end of round 37, 40 pages, 19
+# provinces), with its 95 % interval.
 VALIDATION = out_of_sample_file()
 if VALIDATION is not None:
     held_out = an.out_of_sample_scores(pd.read_csv(VALIDATION), an.HONEST_SET)

@@ -65,7 +65,7 @@ def jurisdictions(node_jurisdiction):
 # %% [markdown]
 # Every node is an extracted mention. How far to trust each kind on reports the rules were
 # not written for: the span-matched F1 of mentions per type on the held-out pages of
-# notebook 06 (fresh set 16 at the end), with its 95 % interval and the gold mentions it
+# notebook 06 (`analysis.HONEST_SET`: fresh set 34 at the end of round 37), with its 95 % interval and the gold mentions it
 # rests on. A missed mention is a missing node or tie; a false one, a tie that is not there.
 
 # %%

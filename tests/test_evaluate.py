@@ -215,11 +215,11 @@ def test_gold_written_as_the_page_is_found_in_the_cleaned_text():
 def test_an_excerpt_that_cuts_a_pinyin_gloss_at_its_edges_is_still_found():
     # the 40-character limit cut the mirror's glosses at both ends of the coder's excerpt
     # (代表 stands twice in the text: only the excerpt says which one the coder meant)
-    text = "代表性的意见。市发改委、工信委等部门在办理代表关于交通的建议时主动对接。"
-    at = text.index("代表关于")
+    text = "代表性的意见。区交委、教委等单位答复代表有关停车的建议时上门沟通。"
+    at = text.index("代表有关")
     gold = {"d": {"doc_id": "d", "indicators": [], "mentions": [
         {"type": "deputy", "surface": "代表", "canonical": "人大代表",
-         "sentence": "gǎi)委、工信委等部門在辦理代表關(guān)於交通的建議(j"}]}}
+         "sentence": "jiāo)委、教委等單位答復代表有關(guān)停車的建議(j"}]}}
     ev = evaluate(_mention_corpus(text, [("deputy", at, at + 2, "人大代表")]), gold)
     s = ev.summary.set_index(["table", "category"])
     assert tuple(s.loc[("mentions", "deputy"), ["tp", "fp", "fn"]]) == (1, 0, 0)

@@ -3614,7 +3614,7 @@ def test_round35_parts_already_handled(sentences, expected):
 @pytest.mark.parametrize(
     "sentence, expected",
     [
-        ("大会交办的9件议案中，4件议案提出的立法项目已经审议通过，2件已列入年度立法计划。",
+        ("大会交办的9件议案中，4件议案所提立法事项已经审议通过，2件已列入年度立法计划。",
          [("proposals_received", 9.0, "件"), ("proposals_resolved", 4.0, "件"), ("proposals_resolved", 2.0, "件")]),
         ("另有3件议案提出的问题通过修订相关条例予以解决。", [("proposals_resolved", 3.0, "件")]),
         # traps: a sitting passing resolutions counts documents, and a presidium passing a report

@@ -328,7 +328,7 @@ def test_percent_in_words_and_fractions():
         ("超过八成的代表参加了培训", ("超过八成", 80.0, "more_than")),
         ("其中一半左右的联络站设在村里", ("一半左右", 50.0, "about")),
         ("回访对象中三成的是企业主", ("三成", 30.0, None)),
-        ("全乡专项资金的近八成用于修路", ("近八成", 80.0, "nearly")),  # the clause's verb after it
+        ("全乡专项经费近八成投向村道", ("近八成", 80.0, "nearly")),  # the clause's verb after it
         ("收到的问题九成已经解决", ("九成", 90.0, None)),
     ],
 )
