@@ -2480,11 +2480,17 @@ class _Finder(_Places):
         of a bus line)."""
         for m in self.r.demonstrative_station_re.finditer(self.text):
             h = m.start(1)
-            latest = next(((c[3], c[4]) for c in reversed(self.cands) if c[2] == "station" and c[1] <= h), None)
-            if latest is None and self.earlier:
-                latest = self.earlier.get(_LATEST)
+            latest = self.latest_station(h)
             if latest is not None:
                 self.add(h, m.end(1), "station", latest[0], latest[1], "station")
+
+    def latest_station(self, h: int) -> tuple[str, str] | None:
+        """(canonical, level) of the latest station named before ``h`` in this text, else in an
+        earlier text of the unit, or None."""
+        latest = next(((c[3], c[4]) for c in reversed(self.cands) if c[2] == "station" and c[1] <= h), None)
+        if latest is None and self.earlier:
+            latest = self.earlier.get(_LATEST)
+        return latest
 
     def refer_back(self, h: int, end: int, head: str) -> None:
         """A bare head (工作站) standing alone that refers back to a station named before it
@@ -2517,9 +2523,7 @@ class _Finder(_Places):
             if named is not None:
                 self.add(h, end, "station", named[0], named[1], "station")
                 return
-        latest = next(((c[3], c[4]) for c in reversed(self.cands) if c[2] == "station" and c[1] <= h), None)
-        if latest is None and self.earlier:
-            latest = self.earlier.get(_LATEST)
+        latest = self.latest_station(h)
         if latest is None:
             return
         if counted:
@@ -3125,30 +3129,28 @@ class _Finder(_Places):
                 return b - 1 in ends
             return any(text.endswith(w, 0, b) and b - len(w) in ends for w in r.conjunctions)
 
-        tails = list(self.department_tails())
-        heads = [(m.start(), m.group(1)) for m in r.agency_re.finditer(text)]
-        for _ in range(8):  # (each round may join the next item: 区交委、工信委、医保局, at most 8)
-            before = len(ends)
-            for t, tail, bodies in tails:
-                if t + len(tail) in ends:
-                    continue
+        # the unlisted bureaus (…局) and the listed heads that need a prefix, in text order: each
+        # joins the organ before it, so a list is read left to right in one pass (区交委、工信委、医保局)
+        items = sorted([(t, 0, tail, bodies) for t, tail, bodies in self.department_tails()]
+                       + [(m.start(), 1, m.group(1), None) for m in r.agency_re.finditer(text)],
+                       key=lambda x: (x[0], x[1]))
+        for at, is_head, word, bodies in items:
+            if not is_head:
                 for b, body in bodies:
                     if any(w in body for w in r.conjunctions) or any(w in body for w in r.department_endings):
                         break  # (交通局和医保局: two departments, no body 交通局和医保)
                     if joined(b):
                         if self.prefix(b).kind == "none":
-                            self.add(b, t + len(tail), "agency", place + body + tail, level if place else "",
+                            self.add(b, at + len(word), "agency", place + body + word, level if place else "",
                                      "department")
-                            ends.add(t + len(tail))
+                            ends.add(at + len(word))
                         break
-            for h, head in heads:
-                branch, template, bare = r.agency_info[head][:3]
-                if h + len(head) not in ends and bare == "never" and branch == "department" and h > 0 \
-                        and joined(h) and self.prefix(h).kind == "none":
-                    self.add(h, h + len(head), "agency", _fill(template, place), level if place else "", branch)
-                    ends.add(h + len(head))
-            if len(ends) == before:
-                break
+                continue
+            branch, template, bare = r.agency_info[word][:3]
+            if bare == "never" and branch == "department" and at > 0 and joined(at) \
+                    and self.prefix(at).kind == "none":
+                self.add(at, at + len(word), "agency", _fill(template, place), level if place else "", branch)
+                ends.add(at + len(word))
 
     def attach_party_groups(self) -> None:
         """省人大常委会党组: a party group right after a body joins its span."""
